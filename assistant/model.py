@@ -1,0 +1,123 @@
+"""The domain, as frozen dataclasses. No I/O and no third-party imports here."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Numbering kinds of Chinese official documents, shallowest first.
+SECTION = "section"  # 一、
+PAREN_CN = "paren_cn"  # （一）
+NUM = "num"  # 1.
+PAREN_NUM = "paren_num"  # （1）
+CIRCLED = "circled"  # ①
+PARA = "para"  # an unnumbered paragraph that closes a list
+TRAILER = "trailer"  # 联系人 / 抄送 blocks at the end of a guide
+ROOT = "root"
+
+NUMBERED_KINDS = (SECTION, PAREN_CN, NUM, PAREN_NUM, CIRCLED)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One logical guide (a file may hold several)."""
+
+    id: str
+    title: str
+    short_name: str
+    year: int
+    issuer: str
+    kind: str
+    program: str
+    applicant_types: tuple[str, ...]
+    status: str
+    source: str
+    doc_number: str | None = None
+    issue_date: str | None = None
+    deadline: str | None = None
+    status_note: str | None = None
+    superseded_by: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_current(self) -> bool:
+        return self.superseded_by is None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A node of a guide's clause tree. `text` is the node's own text, verbatim after cleaning."""
+
+    id: str
+    guide_id: str
+    kind: str
+    number: int
+    path: tuple[int, ...]
+    kinds: tuple[str, ...]
+    label: str
+    ref: str
+    title: str
+    heading_path: tuple[str, ...]
+    text: str
+    parent_id: str | None
+    children: tuple[str, ...] = ()
+    order: int = 0
+    damaged: bool = False
+    damage_notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit of retrieval: a leaf clause, or a small clause with its items."""
+
+    id: str
+    clause_id: str
+    guide_id: str
+    text: str
+    embed_text: str
+    metadata: dict[str, Any] = field(hash=False, compare=False)
+    damaged: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the ranks it had in each retriever."""
+
+    chunk: Chunk
+    score: float
+    ranks: dict[str, int] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Citation:
+    doc_id: str
+    doc_title: str
+    clause_id: str
+    clause_label: str
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One turn's answer. `to_dict()` is the `ask --json` contract: keep its fields stable."""
+
+    answer: str
+    answerable: bool
+    citations: tuple[Citation, ...] = ()
+    decision: dict[str, Any] | None = None
+    warnings: tuple[str, ...] = ()
+    latency_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "answerable": self.answerable,
+            "citations": [c.to_dict() for c in self.citations],
+            "decision": self.decision,
+            "warnings": list(self.warnings),
+            "latency_ms": round(self.latency_ms, 2),
+        }
