@@ -44,3 +44,11 @@ class UnknownReferenceError(AssistantError):
 
 class InputError(AssistantError):
     """A question or input file is empty, malformed, or unusable."""
+
+
+class RulesError(AssistantError):
+    """The eligibility rules data is malformed or cites a clause that does not exist."""
+
+
+class FactsError(InputError):
+    """Facts given to the eligibility checker are unknown, of the wrong type, or out of range."""

@@ -130,6 +130,4 @@ def clean(raw_text: str) -> list[Paragraph]:
             last.damage_notes.extend(line.damage_notes)
         else:
             merged.append(line)
-    return [
-        Paragraph(m.text, m.heading, bool(m.damage_notes), tuple(m.damage_notes)) for m in merged
-    ]
+    return [Paragraph(m.text, m.heading, bool(m.damage_notes), tuple(m.damage_notes)) for m in merged]

@@ -91,7 +91,9 @@ def _describe(error: ValidationError) -> str:
 def load_manifest(path: Path) -> Manifest:
     """Read and validate the manifest; check that every source file exists."""
     if not path.is_file():
-        raise ManifestError(f"找不到指南清单文件 {path}：请确认 knowledge 目录完整（ASSISTANT_KNOWLEDGE_DIR）。")
+        raise ManifestError(
+            f"找不到指南清单文件 {path}：请确认 knowledge 目录完整（ASSISTANT_KNOWLEDGE_DIR）。"
+        )
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -103,7 +105,9 @@ def load_manifest(path: Path) -> Manifest:
     for entry in manifest.guides:
         source = path.parent / "guides" / entry.source
         if not source.is_file():
-            raise ManifestError(f"指南「{entry.id}」的原文文件 {source} 不存在：请放入 knowledge/guides/ 或改正 source。")
+            raise ManifestError(
+                f"指南「{entry.id}」的原文文件 {source} 不存在：请放入 knowledge/guides/ 或改正 source。"
+            )
     return manifest
 
 

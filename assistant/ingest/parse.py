@@ -228,51 +228,60 @@ def parse_guide(guide: Guide, raw_text: str) -> list[Clause]:
     """Parse one guide's text into its clauses, in document order (root first)."""
     root = parse_paragraphs(clean(raw_text))
     clauses: list[Clause] = []
-    _emit(guide, root, (), (), (), (), clauses)
+    _emit(guide, root, _Path(), clauses)
     return clauses
 
 
-def _emit(
-    guide: Guide,
-    node: _Node,
-    keys: tuple[str, ...],
-    kinds: tuple[str, ...],
-    labels: tuple[str, ...],
-    refs: tuple[str, ...],
-    out: list[Clause],
-) -> str:
+@dataclass(frozen=True)
+class _Path:
+    """What a node inherits from its ancestors."""
+
+    keys: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+    def child(self, node: _Node, title: str) -> _Path:
+        return _Path(
+            self.keys + (node.key,),
+            self.kinds + (node.kind,),
+            self.labels + (_label_part(node, title),),
+            self.refs + (_ref_part(node),),
+            self.titles + (title,),
+        )
+
+    def clause_id(self, guide_id: str, depth: int | None = None) -> str:
+        keys = self.keys if depth is None else self.keys[:depth]
+        return guide_id + (":" + ".".join(keys) if keys else "")
+
+
+def _emit(guide: Guide, node: _Node, parent: _Path, out: list[Clause]) -> str:
     title = guide.title if node.kind == ROOT else short_title(node.body)
-    if node.kind != ROOT:
-        keys, kinds = keys + (node.key,), kinds + (node.kind,)
-        labels, refs = labels + (_label_part(node, title),), refs + (_ref_part(node),)
-    clause_id = guide.id + (":" + ".".join(keys) if keys else "")
+    path = parent if node.kind == ROOT else parent.child(node, title)
+    if node.kind == ROOT:
+        path = _Path(titles=(title,))
     index = len(out)
     out.append(None)  # type: ignore[arg-type]  # placeholder keeps document order
-    child_ids = tuple(_emit(guide, c, keys, kinds, labels, refs, out) for c in node.children)
+    child_ids = tuple(_emit(guide, c, path, out) for c in node.children)
     notes = tuple(n for p in node.parts for n in p.damage_notes)
-    heading_path = tuple(c.title for c in _ancestors(out, index, keys, guide.id)) + (title,)
     out[index] = Clause(
-        id=clause_id,
+        id=path.clause_id(guide.id),
         guide_id=guide.id,
         kind=node.kind,
         number=node.number,
-        path=tuple(int(k) if k.isdigit() else 0 for k in keys),
-        kinds=kinds,
-        label="".join(labels) if labels else "导言",
-        ref=f"{guide.year} {guide.short_name} {''.join(refs)}".strip(),
+        path=tuple(int(k) if k.isdigit() else 0 for k in path.keys),
+        kinds=path.kinds,
+        label="".join(path.labels) if path.labels else "导言",
+        ref=f"{guide.year} {guide.short_name} {''.join(path.refs)}".strip(),
         title=title,
-        heading_path=heading_path,
+        heading_path=path.titles,
         text="\n".join(p.text for p in node.parts),
-        parent_id=None if node.kind == ROOT else (guide.id + (":" + ".".join(keys[:-1]) if keys[:-1] else "")),
+        parent_id=None if node.kind == ROOT else path.clause_id(guide.id, len(path.keys) - 1),
         children=child_ids,
         order=index,
         damaged=bool(notes),
         damage_notes=notes,
         notes=tuple(node.notes),
     )
-    return clause_id
-
-
-def _ancestors(out: list[Clause], index: int, keys: tuple[str, ...], guide_id: str) -> list[Clause]:
-    wanted = {guide_id + (":" + ".".join(keys[:n]) if n else "") for n in range(len(keys))}
-    return [c for c in out[:index] if c is not None and c.id in wanted]
+    return out[index].id

@@ -1,0 +1,72 @@
+"""Scope: which program, year and applicant type a question is about, carried across turns.
+
+This first version detects what the words say and lets a follow-up inherit what earlier
+turns fixed; the answering chain builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .knowledge import KnowledgeBase
+from .model import Guide
+from .retrieve import Filters
+from .tokens import normalize
+
+YEAR = re.compile(r"(20\d{2})\s*年?")
+APPLICANT_WORDS = (
+    ("设区市", ("设区市", "地级市", "市级", "市政府", "我们市", "本市")),
+    ("县（市、区）", ("县(市、区)", "县级", "县里", "区县", "县区", "县")),
+    ("园区", ("园区", "开发区", "高新区", "经开区", "管委会")),
+    ("企业", ("企业", "公司")),
+    ("高校院所", ("高校", "大学", "学院", "院所", "研究院", "研究所")),
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    programs: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    applicant_type: str | None = None
+    unknown_years: tuple[int, ...] = ()
+
+    def follow(self, previous: Scope) -> Scope:
+        """A follow-up keeps what it does not say from the previous turn."""
+        return Scope(
+            self.programs or previous.programs,
+            self.years or (previous.years if not self.unknown_years else ()),
+            self.applicant_type or previous.applicant_type,
+            self.unknown_years,
+        )
+
+    def guides(self, kb: KnowledgeBase) -> tuple[Guide, ...]:
+        """The guides in scope: the programs' guides of the years said, else the current ones."""
+        chosen = [g for g in kb.guides if not self.programs or g.program in self.programs]
+        if self.years:
+            chosen = [g for g in chosen if g.year in self.years]
+        elif self.programs:
+            chosen = [g for g in chosen if g.is_current] or chosen
+        return tuple(chosen) if (self.programs or self.years) else ()
+
+    def filters(self, kb: KnowledgeBase) -> Filters:
+        return Filters(guide_ids=tuple(g.id for g in self.guides(kb)))
+
+
+def detect(kb: KnowledgeBase, question: str) -> Scope:
+    text = normalize(question)
+    mentioned = sorted({int(y) for y in YEAR.findall(text)})
+    known_years = {g.year for g in kb.guides}
+    programs = tuple(dict.fromkeys(g.program for g in kb.guides if _names(g, text)))
+    applicant = next((t for t, words in APPLICANT_WORDS if any(w in text for w in words)), None)
+    return Scope(
+        programs,
+        tuple(y for y in mentioned if y in known_years),
+        applicant,
+        tuple(y for y in mentioned if y not in known_years),
+    )
+
+
+def _names(guide: Guide, text: str) -> bool:
+    names = (guide.short_name, guide.program, *guide.aliases)
+    return any(normalize(n) in text for n in names if len(n) >= 2)

@@ -1,0 +1,125 @@
+"""Chinese tokens for keyword search: jieba with the guides' own terms added.
+
+Text is normalised first (full-width → half-width, spaces between digits and characters
+dropped) so that 「2022 年 2 月」 and 「2022年2月」 tokenise alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+STOPWORDS = frozenset(
+    [
+        "的",
+        "了",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "是",
+        "在",
+        "和",
+        "与",
+        "及",
+        "或",
+        "等",
+        "对",
+        "为",
+        "把",
+        "被",
+        "有",
+        "我",
+        "我们",
+        "你",
+        "你们",
+        "他们",
+        "这",
+        "那",
+        "哪",
+        "什么",
+        "怎么",
+        "如何",
+        "请问",
+        "一下",
+        "能",
+        "能否",
+        "可以",
+        "要",
+        "需要",
+        "应",
+        "应当",
+        "哪些",
+        "多少",
+        "几",
+        "个",
+        "项",
+        "条",
+        "还",
+        "就",
+        "都",
+        "也",
+        "并",
+        "其",
+        "之",
+        "中",
+        "上",
+        "下",
+        "以",
+        "于",
+        "由",
+        "从",
+        "到",
+        "按",
+        "将",
+        "该",
+        "本",
+        "各",
+        "其他",
+        "相关",
+        "进行",
+        "开展",
+        "一个",
+    ]
+)
+PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+SPACE_BETWEEN = re.compile(r"(?<=[\d\u4e00-\u9fff%])\s+(?=[\d\u4e00-\u9fff%])")
+_lock = threading.Lock()
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits, letters and brackets to half-width), no inner spaces, lowercase."""
+    text = unicodedata.normalize("NFKC", text)
+    return SPACE_BETWEEN.sub("", text).lower()
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(terms_file: str | None):
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    with _lock:
+        tokenizer.initialize()
+        if terms_file and Path(terms_file).is_file():
+            for line in Path(terms_file).read_text(encoding="utf-8").splitlines():
+                term = line.split("#", 1)[0].strip()
+                if term:
+                    word, _, freq = term.partition(" ")
+                    tokenizer.add_word(normalize(word), int(freq) if freq.strip().isdigit() else None)
+    return tokenizer
+
+
+class Tokenizer:
+    """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation."""
+
+    def __init__(self, terms_file: Path | None = None) -> None:
+        self._jieba = _tokenizer(str(terms_file) if terms_file else None)
+
+    def __call__(self, text: str) -> list[str]:
+        words = self._jieba.lcut_for_search(normalize(text))
+        return [w for w in words if w.strip() and w not in STOPWORDS and not PUNCT.match(w)]
