@@ -6,6 +6,7 @@ its default model; telemetry is off.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -92,10 +93,9 @@ class VectorStore:
             return None
 
     def drop(self, name: str) -> None:
-        try:
+        # Best effort: an orphan collection costs disk, not correctness.
+        with contextlib.suppress(Exception):
             self._client.delete_collection(name=name)
-        except Exception:
-            pass  # best effort: an orphan collection costs disk, not correctness
 
     def orphans(self, live: str | None) -> list[str]:
         names = [c if isinstance(c, str) else c.name for c in self._call("list_collections")]

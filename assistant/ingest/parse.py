@@ -244,11 +244,11 @@ class _Path:
 
     def child(self, node: _Node, title: str) -> _Path:
         return _Path(
-            self.keys + (node.key,),
-            self.kinds + (node.kind,),
-            self.labels + (_label_part(node, title),),
-            self.refs + (_ref_part(node),),
-            self.titles + (title,),
+            (*self.keys, node.key),
+            (*self.kinds, node.kind),
+            (*self.labels, _label_part(node, title)),
+            (*self.refs, _ref_part(node)),
+            (*self.titles, title),
         )
 
     def clause_id(self, guide_id: str, depth: int | None = None) -> str:
