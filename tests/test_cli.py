@@ -1,0 +1,140 @@
+"""The CLI: the `ask --json` contract, batch mode, lookup, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.config import Settings
+
+CONTRACT = {"answer", "answerable", "citations", "decision", "warnings", "latency_ms"}
+CITATION = {"doc_id", "doc_title", "clause_id", "clause_label", "text"}
+
+
+def run(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(settings.data_dir), "--knowledge-dir", str(settings.knowledge_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_contract(capsys, built_settings, kb) -> None:
+    code, out, _ = run(capsys, built_settings, "ask", "--json", "2024年度保护示范区项目申报什么时候截止？")
+    assert code == 0
+    reply = json.loads(out.strip().splitlines()[-1])
+    assert set(reply) == CONTRACT
+    assert reply["answerable"] is True and reply["decision"] is None
+    assert isinstance(reply["latency_ms"], float | int)
+    first = reply["citations"][0]
+    assert set(first) == CITATION
+    assert first["clause_id"] == "2024-protection-zone:6.3"
+    assert "2024年2月29日" in first["text"] and "2024年2月29日" in reply["answer"]
+    clause = kb.clause(first["clause_id"])
+    assert first["text"] == kb.full_text(clause)
+
+
+def test_several_questions_are_turns_of_one_conversation(capsys, built_settings) -> None:
+    code, out, _ = run(capsys, built_settings, "ask", "--json", "2024年保护示范区申报截止时间？", "那2022年的呢？")
+    replies = [json.loads(line) for line in out.strip().splitlines()]
+    assert code == 0 and len(replies) == 2
+    assert replies[1]["citations"][0]["clause_id"] == "2022-protection-zone:6.3"
+    assert "guide_superseded" in replies[1]["warnings"]
+
+
+def test_damaged_source_is_flagged(capsys, built_settings) -> None:
+    code, out, _ = run(capsys, built_settings, "ask", "--json", "获得江苏专利奖金奖能奖励多少钱？")
+    reply = json.loads(out)
+    assert code == 0
+    assert reply["citations"][0]["clause_id"] == "2023-policy-measures:1.1"
+    assert "source_damaged" in reply["warnings"]
+
+
+def test_batch(capsys, built_settings, tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    lines = [{"id": "a", "turns": ["地理标志项目实施期多久？"]}, {"id": 7, "turns": ["工业品牌的联系人是谁", "电话呢"]}]
+    batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    code, out, _ = run(capsys, built_settings, "ask", "--json", "--batch", str(batch))
+    rows = [json.loads(line) for line in out.strip().splitlines()]
+    assert code == 0 and [r["id"] for r in rows] == ["a", 7]
+    assert [len(r["replies"]) for r in rows] == [1, 2]
+    assert all(set(reply) == CONTRACT for r in rows for reply in r["replies"])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": 1, "turns": ["x"]}\nnot json', "第 2 行不是有效的 JSON"),
+        ('{"turns": ["x"]}', "缺少 id"),
+        ('{"id": 1, "turns": []}', "turns"),
+        ("", "是空的"),
+    ],
+)
+def test_bad_batch_file(capsys, built_settings, tmp_path: Path, content: str, message: str) -> None:
+    batch = tmp_path / "bad.jsonl"
+    batch.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, built_settings, "ask", "--json", "--batch", str(batch))
+    assert code == 2 and message in err and out == ""
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_lookup_by_reference_returns_the_clause_verbatim(capsys, built_settings, kb) -> None:
+    code, out, _ = run(capsys, built_settings, "lookup", "--json", "2024 保护示范区 三（二）1")
+    result = json.loads(out)
+    assert code == 0 and result["type"] == "clause"
+    item = result["results"][0]
+    assert item["clause_id"] == "2024-protection-zone:3.2.1"
+    assert item["clause_label"] == "三、申报条件（二）第1项"
+    assert item["text"] == kb.clause("2024-protection-zone:3.2.1").text
+
+
+def test_lookup_free_text_searches(capsys, built_settings) -> None:
+    code, out, _ = run(capsys, built_settings, "lookup", "--json", "非正常专利申请撤回率")
+    result = json.loads(out)
+    assert code == 0 and result["type"] == "search" and result["results"]
+    assert any("非正常专利申请撤回率" in r["text"] for r in result["results"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask", ""], "问题为空"),
+        (["ask"], "问题为空"),
+        (["lookup", "2024 保护示范区 九（二）"], "找不到"),
+        (["lookup", "  "], "请输入条款引用"),
+    ],
+)
+def test_bad_input_gets_one_clear_line(capsys, built_settings, args: list[str], message: str) -> None:
+    code, out, err = run(capsys, built_settings, *args)
+    assert code == 2 and message in err and out == ""
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_index(capsys, tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "empty")
+    code, _, err = run(capsys, settings, "ask", "申报截止日期")
+    assert code == 2 and "索引尚未建立" in err
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("guides: [", "不是有效的 YAML"),
+        ("guides:\n  - id: X\n", "guides.0"),
+        ("nothing: here\n", "有误"),
+    ],
+)
+def test_corrupt_manifest(capsys, tmp_path: Path, manifest: str, message: str) -> None:
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    (knowledge / "manifest.yaml").write_text(manifest, encoding="utf-8")
+    settings = Settings(knowledge_dir=knowledge, data_dir=tmp_path / "data")
+    code, _, err = run(capsys, settings, "index")
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+def test_bad_setting_is_reported(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("ASSISTANT_TOP_K", "many")
+    assert main(["guides"]) == 2
+    assert "ASSISTANT_TOP_K" in capsys.readouterr().err

