@@ -36,7 +36,9 @@ def test_ask_json_contract(capsys, built_settings, kb) -> None:
 
 
 def test_several_questions_are_turns_of_one_conversation(capsys, built_settings) -> None:
-    code, out, _ = run(capsys, built_settings, "ask", "--json", "2024年保护示范区申报截止时间？", "那2022年的呢？")
+    code, out, _ = run(
+        capsys, built_settings, "ask", "--json", "2024年保护示范区申报截止时间？", "那2022年的呢？"
+    )
     replies = [json.loads(line) for line in out.strip().splitlines()]
     assert code == 0 and len(replies) == 2
     assert replies[1]["citations"][0]["clause_id"] == "2022-protection-zone:6.3"
@@ -53,7 +55,10 @@ def test_damaged_source_is_flagged(capsys, built_settings) -> None:
 
 def test_batch(capsys, built_settings, tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
-    lines = [{"id": "a", "turns": ["地理标志项目实施期多久？"]}, {"id": 7, "turns": ["工业品牌的联系人是谁", "电话呢"]}]
+    lines = [
+        {"id": "a", "turns": ["地理标志项目实施期多久？"]},
+        {"id": 7, "turns": ["工业品牌的联系人是谁", "电话呢"]},
+    ]
     batch.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     code, out, _ = run(capsys, built_settings, "ask", "--json", "--batch", str(batch))
     rows = [json.loads(line) for line in out.strip().splitlines()]

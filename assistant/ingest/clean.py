@@ -13,18 +13,20 @@ from dataclasses import dataclass
 # Certain repairs of the 2023 text's encoding accident (an HTML export read with the
 # wrong code page). The sentence-final 。 and ） before a lost "</p>" survive as 、 and (;
 # the quote entities lost their "&" to a "?".
+# The "?" before an entity swallowed its "&" and, at times, the character before it
+# (「探?ldquo;贷款+外部直?rdquo;」 is 探索“贷款+外部直投”), so it stays as a loss mark.
 CERTAIN_REPAIRS = (
     ("、/p>", "。"),
     ("(/p>", ")"),
-    ("?ldquo;", "“"),
-    ("?rdquo;", "”"),
+    ("?ldquo;", "?“"),
+    ("?rdquo;", "?”"),
 )
 # Any other character before a "/p>" tail is the mangled last character of the paragraph.
 MANGLED_TAIL = re.compile(r"(.)/p>\s*$")
 # "?" or U+FFFD inside Chinese text marks characters or digits that were lost.
-LOST = re.compile(r"[?\ufffd]")
+LOST = re.compile(r"(?<![A-Za-z/])[?\ufffd]")  # not the "?" of a URL query
 # The phrase around lost characters, up to the nearest punctuation: what a reader cannot read.
-LOST_SPAN = re.compile(r"[^,，。;；:：()（）]*[?\ufffd][^,，。;；:：()（）]*")
+LOST_SPAN = re.compile(r"[^,，。;；:：()（）《》“”]*(?<![A-Za-z/])[?\ufffd][^,，。;；:：()（）《》“”]*")
 
 DEBRIS_INLINE = re.compile(r"\[(?:bookmark|image):[^\]]*\]")
 DEBRIS_LINE = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|_\d{6,}|-{3,}|\*{3,})\s*$")
@@ -33,12 +35,12 @@ MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
 MD_ESCAPE = re.compile(r"\\+([_*\[\]()#`~>-])")
 MD_LIST_DASH = re.compile(r"^\s*[-*]\s+")
 
-TERMINAL = tuple("。；：！？!?;:）)」』》")
+TERMINAL = tuple("。；：！？!?;:）)」』》〕】")
 NUMBERED_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?:(?=\d{4}年)|(?!\d))|[①-⑳])"
 )
 # A line shorter than this that stops without punctuation is a title, not a split sentence.
-MIN_SPLIT_LINE = 12
+MIN_SPLIT_LINE = 16
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]")
 
 

@@ -42,6 +42,7 @@ MARKERS = (
 TRAILERS = (("联系人", "contact", "联系方式"), ("抄送", "cc", "抄送及印发"))
 ATTACHMENT_MARK = re.compile(r"^附件\s*\d*$")
 TITLE_MAX = 30
+HEADING_MAX = 15
 SENTENCE_END = ("。", ")", "）")
 
 
@@ -108,6 +109,9 @@ class _TreeBuilder:
 
     def numbered(self, paragraph: Paragraph, kind: str, number: int, body: str) -> None:
         popped = self._place(kind, number)
+        if popped is None:  # the number does not continue any list: a cross-reference
+            self.plain(paragraph)
+            return
         self._flush_pending(popped)
         node = _Node(kind, number, str(number), body=body, parts=[paragraph])
         self.stack[-1].add(node)
@@ -130,15 +134,19 @@ class _TreeBuilder:
         self._flush_pending(self.stack[1:], at_end=True)
         return self.root
 
-    def _place(self, kind: str, number: int) -> list[_Node]:
-        """Pop the stack to the new node's parent; return the popped nodes."""
+    def _place(self, kind: str, number: int) -> list[_Node] | None:
+        """Pop the stack to the new node's parent; return the popped nodes, or None when
+        the number fits no list (it is then text, such as a cross-reference)."""
         same = [i for i, node in enumerate(self.stack) if node.kind == kind]
-        if same and self.stack[same[-1]].number + 1 == number:
-            return self._pop_to(same[-1])
+        for index in reversed(same):
+            if self.stack[index].number + 1 == number:
+                return self._pop_to(index)
         top = self.stack[-1]
-        if number == 1 and top.kind == kind:
+        if same and number == 1 and top.kind == kind and _is_heading(top.body):
             self._promote(top)
             return []
+        if same:
+            return None
         if number > 1 and RANK[kind] < RANK[top.kind]:
             while len(self.stack) > 1 and RANK[self.stack[-1].kind] >= RANK[kind]:
                 self.stack.pop()
@@ -174,6 +182,11 @@ class _TreeBuilder:
         else:
             owner.parts.extend(self.pending)
         self.pending = []
+
+
+def _is_heading(body: str) -> bool:
+    """A short title with no sentence in it, such as 「设区市」 or 「项目任务」."""
+    return len(body) <= HEADING_MAX and not re.search(r"[，。；,;]", body)
 
 
 def _marker(kind: str, number: int) -> str:

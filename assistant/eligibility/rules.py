@@ -1,0 +1,289 @@
+"""The eligibility rules as frozen dataclasses: facts, condition expressions, programs.
+
+The rules are data (knowledge/rules/*.yaml, loaded by `loader.py`); nothing here knows a program.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..errors import FactsError
+
+YES_NO = "yes_no"
+NUMBER = "number"
+YEARS = "years"
+CHOICE = "choice"
+FACT_TYPES = (YES_NO, NUMBER, YEARS, CHOICE)
+TYPE_NAMES = {YES_NO: "是/否", NUMBER: "数字", YEARS: "年数", CHOICE: "选项"}
+
+CONDITION = "condition"  # a 申报条件 that must hold
+EXCLUSION = "exclusion"  # 不得申报: must not apply
+PREFERENCE = "preference"  # 优先支持: reported, never decides eligibility
+CONDITION_KINDS = (CONDITION, EXCLUSION, PREFERENCE)
+
+OPS = (">=", ">", "<=", "<")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of possible numbers: what is known about a number fact (exact, a bound, or nothing)."""
+
+    lo: float = 0.0
+    hi: float = math.inf
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo == self.hi and not (self.lo_open or self.hi_open)
+
+    def plus(self, other: Interval, weight: float = 1.0) -> Interval:
+        return Interval(
+            self.lo + weight * other.lo,
+            self.hi + weight * other.hi,
+            self.lo_open or other.lo_open,
+            self.hi_open or other.hi_open,
+        )
+
+
+FactValue = bool | int | float | str | Interval
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    key: str
+    type: str
+    question: str
+    label: str
+    unit: str | None = None
+    yes_text: str = ""
+    no_text: str = ""
+    minimum: float = 0.0
+    options: tuple[Option, ...] = ()
+    synonyms: tuple[str, ...] = ()
+    negative_synonyms: tuple[str, ...] = ()
+    year: int | None = None
+    year_until: int | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.type in (NUMBER, YEARS)
+
+    @property
+    def option_values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `missing_facts` entry of the decision dict (extra keys are allowed there)."""
+        data: dict[str, Any] = {
+            "key": self.key,
+            "question": self.question,
+            "type": self.type,
+            "unit": self.unit,
+        }
+        data["label"] = self.label
+        if self.options:
+            data["options"] = list(self.option_values)
+        return data
+
+
+# --- condition expressions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactIs:
+    """A yes/no fact must have the given value (`expect=False` encodes 无…/未…)."""
+
+    fact: str
+    expect: bool = True
+
+
+@dataclass(frozen=True)
+class FactIn:
+    """A choice fact must be one of `values`."""
+
+    fact: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    fact: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class ThresholdCase:
+    """When `when` holds, the threshold is `value` instead of the default (e.g. halved for award winners)."""
+
+    when: Node
+    value: float
+    note: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Compare:
+    """sum(weight * fact) OP threshold; the threshold may depend on other facts through `cases`."""
+
+    terms: tuple[Term, ...]
+    op: str
+    value: float
+    label: str | None = None
+    note: str | None = None
+    cases: tuple[ThresholdCase, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Node, ...]
+
+
+Node = FactIs | FactIn | Compare | AnyOf | AllOf
+
+
+def node_facts(node: Node) -> tuple[str, ...]:
+    """Every fact a node reads, in order of first mention."""
+    seen: dict[str, None] = {}
+    if isinstance(node, FactIs | FactIn):
+        seen[node.fact] = None
+    elif isinstance(node, Compare):
+        seen.update((t.fact, None) for t in node.terms)
+        for case in node.cases:
+            seen.update((k, None) for k in node_facts(case.when))
+    else:
+        for item in node.items:
+            seen.update((k, None) for k in node_facts(item))
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """The condition also holds when `when` holds (e.g. 「可不受利税总额限制」)."""
+
+    when: Node
+    quote: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    title: str
+    kind: str
+    clause_id: str
+    clause_label: str
+    quotes: tuple[str, ...]
+    test: Node
+    exemption: Exemption | None = None
+    reading: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.kind != PREFERENCE
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        keys = list(node_facts(self.test))
+        if self.exemption:
+            keys += [k for k in node_facts(self.exemption.when) if k not in keys]
+        return tuple(keys)
+
+
+@dataclass(frozen=True)
+class ApplicantType:
+    id: str
+    name: str
+    clause_id: str
+    conditions: tuple[Condition, ...]
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for condition in self.conditions:
+            seen.update((k, None) for k in condition.facts)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    guide_id: str
+    family: str
+    year: int
+    types: tuple[ApplicantType, ...]
+    variant: str | None = None
+    default: bool = False
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    weak_keywords: tuple[str, ...] = ()
+    variant_keywords: tuple[str, ...] = ()
+
+    def applicant_type(self, name: str) -> ApplicantType:
+        """Find a type by id or Chinese alias; FactsError names the choices."""
+        wanted = name.strip()
+        for atype in self.types:
+            if wanted == atype.id or wanted == atype.name or wanted in atype.aliases:
+                return atype
+        choices = "、".join(f"{t.id}（{t.name}）" for t in self.types)
+        raise FactsError(f"项目「{self.id}」没有申报主体类型「{name}」。可选：{choices}。")
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for atype in self.types:
+            seen.update((k, None) for k in atype.facts)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Rules:
+    programs: tuple[Program, ...]
+    fact_specs: tuple[FactSpec, ...]
+
+    @cached_property
+    def _facts(self) -> dict[str, FactSpec]:
+        return {f.key: f for f in self.fact_specs}
+
+    def fact(self, key: str) -> FactSpec:
+        try:
+            return self._facts[key]
+        except KeyError:
+            raise FactsError(
+                f"未知的事实「{key}」。请使用 `python -m assistant programs` 列出的事实名称。"
+            ) from None
+
+    def has_fact(self, key: str) -> bool:
+        return key in self._facts
+
+    def program(self, name: str) -> Program:
+        """Find a program by id or Chinese alias; FactsError lists the programs."""
+        wanted = name.strip()
+        for program in self.programs:
+            if wanted == program.id or wanted == program.name:
+                return program
+        for program in self.programs:
+            if wanted in program.aliases:
+                return program
+        choices = "、".join(f"{p.id}（{p.name}）" for p in self.programs)
+        raise FactsError(f"没有名为「{name}」的项目。可选：{choices}。")
