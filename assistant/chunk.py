@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from .knowledge import KnowledgeBase
-from .model import ROOT, Chunk, Clause, Guide
+from .model import ROOT, TRAILER, Chunk, Clause, Guide
 
 MAX_CHUNK_CHARS = 320
 MIN_OWN_TEXT = 40  # own text longer than this says more than a heading
@@ -39,13 +39,27 @@ def _visit(kb: KnowledgeBase, guide: Guide, clause: Clause, out: list[Chunk]) ->
         return
     if len(clause.text) > MIN_OWN_TEXT:
         out.append(_chunk(kb, guide, clause, clause.text))
+    elif clause.kind != ROOT:
+        out.append(_overview(kb, guide, clause, full))
     for child in kb.children(clause):
         _visit(kb, guide, child, out)
 
 
-def _chunk(kb: KnowledgeBase, guide: Guide, clause: Clause, text: str) -> Chunk:
+def _overview(kb: KnowledgeBase, guide: Guide, clause: Clause, full: str) -> Chunk:
+    """A list too long for one chunk: searched by its heading and its items' titles, cited
+    in full (「要完成哪些任务」 is answered by the whole list)."""
+    items = "；".join(child.title for child in kb.children(clause))
+    return _chunk(kb, guide, clause, full, search_text=f"{clause.text}\n{items}")
+
+
+def _chunk(
+    kb: KnowledgeBase, guide: Guide, clause: Clause, text: str, search_text: str | None = None
+) -> Chunk:
+    if clause.kind == TRAILER and clause.id.endswith(":contact"):
+        search_text = f"咨询联系人、处室和电话：{text}"
     context = " > ".join(clause.heading_path[1:-1])
-    embed_text = f"{guide.title}\n{context}\n{text}" if context else f"{guide.title}\n{text}"
+    head = f"{guide.title}\n{clause.label} {context}".rstrip()
+    embed_text = f"{head}\n{search_text or text}"
     damaged = kb.is_damaged(clause) if text != clause.text else clause.damaged
     metadata = {
         "guide_id": guide.id,

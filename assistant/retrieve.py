@@ -10,11 +10,15 @@ from dataclasses import dataclass, field
 
 from rank_bm25 import BM25Okapi
 
+from .config import DEFAULT_RRF_K
 from .index import Index
 from .model import Chunk, Hit
 from .store import query as dense_query
 
 CANDIDATES = 40  # how deep each retriever looks before fusion
+# Dense ranks count less than keyword ranks in the fusion: on the retrieval question set,
+# jieba-BM25 is the stronger retriever and dense mostly rescues paraphrases (eval/bench_retrieval.py).
+DENSE_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,8 @@ class Retriever:
 
     index: Index
     mode: str = "hybrid"
-    rrf_k: int = 60
+    rrf_k: int = DEFAULT_RRF_K
+    dense_weight: float = DENSE_WEIGHT
     _bm25: BM25Okapi = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -87,8 +92,9 @@ class Retriever:
         scores: dict[str, float] = {}
         ranks: dict[str, dict[str, int]] = {}
         for name, ranking in rankings.items():
+            weight = self.dense_weight if name == "dense" and len(rankings) > 1 else 1.0
             for rank, chunk_id in enumerate(ranking, start=1):
-                scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank)
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (self.rrf_k + rank)
                 ranks.setdefault(chunk_id, {})[name] = rank
         best = sorted(scores, key=lambda i: (-scores[i], self._position[i]))[:top_k]
         return [Hit(self.index.chunks[self._position[i]], scores[i], ranks[i]) for i in best]

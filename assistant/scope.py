@@ -57,7 +57,7 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
     text = normalize(question)
     mentioned = sorted({int(y) for y in YEAR.findall(text)})
     known_years = {g.year for g in kb.guides}
-    programs = tuple(dict.fromkeys(g.program for g in kb.guides if _names(g, text)))
+    programs = _programs(kb, text)
     applicant = next((t for t, words in APPLICANT_WORDS if any(w in text for w in words)), None)
     return Scope(
         programs,
@@ -67,6 +67,21 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
     )
 
 
-def _names(guide: Guide, text: str) -> bool:
-    names = (guide.short_name, guide.program, *guide.aliases)
-    return any(normalize(n) in text for n in names if len(n) >= 2)
+def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
+    """Programs named in the text, longest names first: 「地理标志产品保护示范区」 names
+    地理标志, and the 「保护示范区」 inside it then names nothing."""
+    names = sorted(
+        {
+            (normalize(n), g.program)
+            for g in kb.guides
+            for n in (g.short_name, g.program, *g.aliases)
+            if len(n) >= 2
+        },
+        key=lambda pair: -len(pair[0]),
+    )
+    found: list[str] = []
+    for name, program in names:
+        if name in text:
+            found.append(program)
+            text = text.replace(name, "\0" * len(name))
+    return tuple(dict.fromkeys(found))
