@@ -16,6 +16,10 @@ DEFAULT_RETRIEVAL_MODE = "hybrid"
 DEFAULT_TOP_K = 5
 DEFAULT_RRF_K = 10
 RETRIEVAL_MODES = ("hybrid", "keyword", "dense")
+LLM_BACKENDS = ("none", "openai", "llamacpp")
+DEFAULT_LLM_BACKEND = "none"  # the deterministic composer; no language model
+DEFAULT_LLM_TIMEOUT = 60.0
+DEFAULT_LLM_MAX_TOKENS = 512
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,12 @@ class Settings:
     retrieval_mode: str = DEFAULT_RETRIEVAL_MODE
     top_k: int = DEFAULT_TOP_K
     rrf_k: int = DEFAULT_RRF_K
+    llm_backend: str = DEFAULT_LLM_BACKEND
+    llm_url: str | None = None  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
+    llm_model: str | None = None  # model name for the endpoint, or a GGUF file path for llamacpp
+    llm_api_key: str | None = None
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
 
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
@@ -38,6 +48,16 @@ class Settings:
             )
         if self.top_k < 1:
             raise ConfigError(f"返回条数 top_k={self.top_k} 无效：必须是正整数（ASSISTANT_TOP_K）。")
+        if self.llm_backend not in LLM_BACKENDS:
+            raise ConfigError(
+                f"语言模型后端「{self.llm_backend}」无效：请使用 {' / '.join(LLM_BACKENDS)}（ASSISTANT_LLM）。"
+            )
+        if self.llm_backend == "openai" and not self.llm_url:
+            raise ConfigError(
+                "使用 OpenAI 兼容接口时必须设置 ASSISTANT_LLM_URL，如 http://127.0.0.1:8080/v1。"
+            )
+        if self.llm_backend == "llamacpp" and not self.llm_model:
+            raise ConfigError("使用本地 llama.cpp 时必须用 ASSISTANT_LLM_MODEL 指定 GGUF 模型文件路径。")
         if self.chroma_url is not None and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(
                 f"Chroma 地址「{self.chroma_url}」无效：应形如 http://127.0.0.1:8000（ASSISTANT_CHROMA_URL）。"
@@ -46,11 +66,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        top_k = env.get("ASSISTANT_TOP_K", str(DEFAULT_TOP_K))
-        try:
-            top_k_value = int(top_k)
-        except ValueError:
-            raise ConfigError(f"ASSISTANT_TOP_K=「{top_k}」不是整数。") from None
+        top_k_value = int(_number(env, "ASSISTANT_TOP_K", DEFAULT_TOP_K))
         return cls(
             knowledge_dir=Path(env.get("ASSISTANT_KNOWLEDGE_DIR", DEFAULT_KNOWLEDGE_DIR)),
             data_dir=Path(env.get("ASSISTANT_DATA_DIR", DEFAULT_DATA_DIR)),
@@ -58,6 +74,12 @@ class Settings:
             chroma_url=env.get("ASSISTANT_CHROMA_URL") or None,
             retrieval_mode=env.get("ASSISTANT_RETRIEVAL", DEFAULT_RETRIEVAL_MODE),
             top_k=top_k_value,
+            llm_backend=env.get("ASSISTANT_LLM", DEFAULT_LLM_BACKEND),
+            llm_url=env.get("ASSISTANT_LLM_URL") or None,
+            llm_model=env.get("ASSISTANT_LLM_MODEL") or None,
+            llm_api_key=env.get("ASSISTANT_LLM_API_KEY") or None,
+            llm_timeout=_number(env, "ASSISTANT_LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT),
+            llm_max_tokens=int(_number(env, "ASSISTANT_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS)),
         )
 
     def with_(self, **changes: object) -> Settings:
@@ -67,3 +89,16 @@ class Settings:
     @property
     def manifest_path(self) -> Path:
         return self.knowledge_dir / "manifest.yaml"
+
+
+def _number(env: os._Environ[str] | dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}=「{raw}」不是数字。") from None
+    if value <= 0 or (isinstance(default, int) and not value.is_integer()):
+        raise ConfigError(f"{name}=「{raw}」无效：应为正{'整数' if isinstance(default, int) else '数'}。")
+    return value
