@@ -1,0 +1,179 @@
+"""Which program and applicant type a question is about, from its words (no model).
+
+Programs are recognised by the keywords in the rules data (保护示范区, 地理标志, 工业品牌, 高价值专利,
+专利转化 ...), the year by a year said right before them (「2022年的保护示范区」; 保护示范区 defaults
+to 2024), 升级/新建 by the variant keywords, and the applicant by words such as 县/区/市/园区/企业/
+高校, preferring the one the applicant says of themselves (「我们县」「我们是一家企业」).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .rules import Program, Rules
+
+_KINDS = re.compile(
+    r"(?P<self>我司|我校|我院|我县|我市|我区)"
+    r"|(?P<none>保护示范区|示范区|地区|辖区|区域|社区|景区|片区|市场|城市|强市|上市|超市|市级|区级|全市|省市)"
+    r"|(?P<park>高新技术产业开发区|经济技术开发区|园区|高新区|开发区|经开区|新区|管委会|工业园|产业园)"
+    r"|(?P<research>科研院所|高校院所|高校|大学|学院|学校|研究院|研究所|院所|重点实验室|新型研发机构)"
+    r"|(?P<county>县级市|区县|县|区)"
+    r"|(?P<city>设区市|地级市|市)"
+    r"|(?P<enterprise>企业|公司|集团|工厂)"
+)
+_SELF_KIND = {"我司": "enterprise", "我校": "research", "我院": "research", "我县": "county", "我市": "city"}
+_SELF_WORDS = re.compile(r"(我们|我|本|咱们|咱)[^，。；！？]{0,8}$")
+_CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
+_YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省)?\s*$")
+_PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
+_INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
+_YEAR_OF_GUIDE = re.compile(r"(?:(20\d\d)|(?<!\d)(\d\d))\s*年度?的?(?:申报)?(?:指南|项目|要求|条件|呢)")
+
+
+@dataclass(frozen=True)
+class ProgramGuess:
+    """What a conversation is about: resolved ids (or None) and the signals they came from."""
+
+    program: str | None = None
+    applicant_type: str | None = None
+    family: str | None = None
+    year: int | None = None
+    variant: str | None = None
+    kind: str | None = None
+
+
+def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None) -> ProgramGuess:
+    """The program and applicant type `text` is about, merged with what earlier turns said."""
+    prev = previous or ProgramGuess()
+    family, spans = _family(text, rules)
+    if family and prev.family and family != prev.family and _family(text, rules, intent=True)[0] != family:
+        family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
+    signals = ProgramGuess(
+        family=family,
+        year=_year(text, spans, rules, family or prev.family),
+        variant=_variant(text, rules),
+        kind=None,
+    )
+    if family and prev.family and family != prev.family:
+        prev = ProgramGuess(kind=prev.kind)  # another program: its year and variant do not carry over
+    merged = ProgramGuess(
+        family=signals.family or prev.family,
+        year=signals.year or prev.year,
+        variant=signals.variant or prev.variant,
+        kind=prev.kind,
+    )
+    program = _resolve_program(merged, rules)
+    kind, said_of_self = _kind(text, program)
+    if kind == "city" and "县级市" in text:
+        kind = "county"  # 「我们是江阴市，县级市」
+    if kind is None or (merged.kind and not said_of_self):
+        kind = merged.kind or kind
+    return replace(
+        merged,
+        program=program.id if program else None,
+        kind=kind,
+        applicant_type=_resolve_type(program, kind),
+    )
+
+
+def _keywords(rules: Rules) -> list[tuple[str, str, int]]:
+    words = {}
+    for program in rules.programs:
+        for word in program.keywords:
+            words[word] = (program.family, 2)
+        for word in program.weak_keywords:
+            words.setdefault(word, (program.family, 1))
+    return sorted(((w, f, s) for w, (f, s) in words.items()), key=lambda x: -len(x[0]))
+
+
+def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, list[tuple[int, str]]]:
+    """The program family with the most keyword weight (longest keywords first, no overlaps).
+
+    With `intent`, only keywords said next to words of applying (报/申报/项目/指南 ...) count.
+    """
+    taken = [False] * len(text)
+    scores: dict[str, int] = {}
+    first: dict[str, int] = {}
+    spans: list[tuple[int, str]] = []
+    for word, family, weight in _keywords(rules):
+        for m in re.finditer(re.escape(word), text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            if intent and not _INTENT.search(text[max(0, m.start() - 6) : m.end() + 6]):
+                continue
+            scores[family] = scores.get(family, 0) + weight
+            first[family] = min(first.get(family, m.start()), m.start())
+            spans.append((m.start(), family))
+    if not scores:
+        return None, spans
+    best = max(scores, key=lambda f: (scores[f], -first[f]))
+    return best, spans
+
+
+def _year(text: str, spans: list[tuple[int, str]], rules: Rules, family: str | None) -> int | None:
+    years = {p.year for p in rules.programs if p.family == family}
+    for start, span_family in spans:
+        if span_family != family:
+            continue
+        m = _YEAR_BEFORE.search(text[max(0, start - 8) : start])
+        if m:
+            year = int(m.group(1)) if m.group(2) else 2000 + int(m.group(3))
+            if year in years:
+                return year
+    for m in _YEAR_OF_GUIDE.finditer(text):
+        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+        if year in years:
+            return year
+    return None
+
+
+def _variant(text: str, rules: Rules) -> str | None:
+    for program in rules.programs:
+        if program.variant and any(word in text for word in program.variant_keywords):
+            return program.variant
+    return None
+
+
+def _resolve_program(guess: ProgramGuess, rules: Rules) -> Program | None:
+    candidates = [p for p in rules.programs if p.family == guess.family]
+    for attribute in ("year", "variant"):
+        wanted = getattr(guess, attribute)
+        narrowed = [p for p in candidates if getattr(p, attribute) == wanted]
+        if wanted is not None and narrowed:
+            candidates = narrowed
+    if not candidates:
+        return None
+    return next((p for p in candidates if p.default), candidates[0])
+
+
+def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
+    """The applicant's kind (and whether they said it of themselves): what they say of themselves,
+    else the program's words, else the first such word."""
+    first_any: str | None = None
+    for m in _KINDS.finditer(text):
+        kind = _SELF_KIND.get(m.group(), "county") if m.lastgroup == "self" else m.lastgroup
+        if kind in (None, "none"):
+            continue
+        if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
+            continue  # 「南京市江宁区」: the applicant is the district
+        if _PARENT.search(text[max(0, m.start() - 4) : m.start()]):
+            continue  # 「我们所在的市」: the applicant's parent, not the applicant
+        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]):
+            return kind, True
+        first_any = first_any or kind
+    if program is not None:
+        for atype in program.types:
+            if any(word in text for word in atype.keywords):
+                return atype.id, False
+    return first_any, False
+
+
+def _resolve_type(program: Program | None, kind: str | None) -> str | None:
+    if program is None:
+        return None
+    ids = [t.id for t in program.types]
+    if kind in ids:
+        return kind
+    return ids[0] if len(ids) == 1 else None

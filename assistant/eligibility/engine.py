@@ -1,0 +1,152 @@
+"""Decide whether an applicant may apply: 符合 / 不符合 / 待补充, each condition tied to its clause.
+
+Deterministic: the rules data and the facts decide; no language model is involved.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .facts import validate_facts
+from .logic import Facts, Status, all_of, evaluate, evaluate_condition
+from .reasons import condition_reason, unknown_facts
+from .rules import YES_NO, ApplicantType, Condition, FactSpec, FactValue, Interval, Rules
+
+VERDICTS = {True: "符合", False: "不符合", None: "待补充"}
+_LARGE = 1e12  # stands for "as many as you like" when probing whether a fact can decide
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    condition_id: str
+    title: str
+    kind: str
+    required: bool
+    clause_id: str
+    clause_label: str
+    status: Status
+    reason: str
+    facts: tuple[tuple[str, FactValue | None], ...]
+    reading: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "clause_id": self.clause_id,
+            "clause_label": self.clause_label,
+            "status": self.status.value,
+            "reason": self.reason,
+            "condition_id": self.condition_id,
+            "title": self.title,
+            "kind": self.kind,
+            "required": self.required,
+            "facts": {key: _jsonable(value) for key, value in self.facts},
+        }
+
+
+@dataclass(frozen=True)
+class Decision:
+    program: str
+    program_name: str
+    guide_id: str
+    applicant_type: str
+    applicant_type_name: str
+    eligible: bool | None
+    conditions: tuple[ConditionResult, ...]
+    missing_facts: tuple[FactSpec, ...]
+
+    @property
+    def verdict(self) -> str:
+        return VERDICTS[self.eligible]
+
+    def next_questions(self, limit: int = 3) -> tuple[FactSpec, ...]:
+        """The few facts to ask about next (the most decisive first)."""
+        return self.missing_facts[:limit]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `decision` field of the `ask --json` contract: keep the top-level keys stable."""
+        return {
+            "program": self.program,
+            "applicant_type": self.applicant_type,
+            "eligible": self.eligible,
+            "conditions": [c.to_dict() for c in self.conditions],
+            "missing_facts": [f.to_dict() for f in self.missing_facts],
+        }
+
+
+def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, Any]) -> Decision:
+    """Decide one program for one applicant type from the facts known so far."""
+    prog = rules.program(program)
+    atype = prog.applicant_type(applicant_type)
+    values = validate_facts(rules, facts)
+    results = tuple(_result(c, values, rules) for c in atype.conditions)
+    eligible = _eligible(atype, values, rules)
+    missing = () if eligible is not None else _missing_facts(atype, values, rules)
+    return Decision(prog.id, prog.name, prog.guide_id, atype.id, atype.name, eligible, results, missing)
+
+
+def _eligible(atype: ApplicantType, facts: Facts, rules: Rules) -> bool | None:
+    status = all_of(evaluate_condition(c, facts, rules)[0] for c in atype.conditions if c.required)
+    return {Status.MET: True, Status.NOT_MET: False, Status.UNKNOWN: None}[status]
+
+
+def _result(condition: Condition, facts: Facts, rules: Rules) -> ConditionResult:
+    status, _ = evaluate_condition(condition, facts, rules)
+    return ConditionResult(
+        condition_id=condition.id,
+        title=condition.title,
+        kind=condition.kind,
+        required=condition.required,
+        clause_id=condition.clause_id,
+        clause_label=condition.clause_label,
+        status=status,
+        reason=condition_reason(condition, facts, rules),
+        facts=tuple((key, facts.get(key)) for key in condition.facts),
+        reading=condition.reading,
+    )
+
+
+def _open_facts(condition: Condition, facts: Facts, rules: Rules) -> list[str]:
+    """Unknown facts that could still change this (undecided) condition."""
+    keys = unknown_facts(condition.test, facts, rules)
+    if condition.exemption and evaluate(condition.test, facts, rules) is not Status.MET:
+        keys += [k for k in unknown_facts(condition.exemption.when, facts, rules) if k not in keys]
+    return keys
+
+
+def _missing_facts(atype: ApplicantType, facts: Facts, rules: Rules) -> tuple[FactSpec, ...]:
+    """Facts still needed, those that alone could decide the program first, then in guide order."""
+    ranks: dict[str, tuple[int, int, int]] = {}
+    for index, condition in enumerate(atype.conditions):
+        if not condition.required or evaluate_condition(condition, facts, rules)[0] is not Status.UNKNOWN:
+            continue
+        for position, key in enumerate(_open_facts(condition, facts, rules)):
+            rank = (0 if _decides(atype, facts, key, rules) else 1, index, position)
+            ranks[key] = min(ranks.get(key, rank), rank)
+    return tuple(rules.fact(key) for key in sorted(ranks, key=ranks.__getitem__))
+
+
+def _decides(atype: ApplicantType, facts: Facts, key: str, rules: Rules) -> bool:
+    return any(_eligible(atype, {**facts, key: v}, rules) is not None for v in probe_values(rules.fact(key)))
+
+
+def probe_values(spec: FactSpec) -> tuple[FactValue, ...]:
+    """Values that cover every outcome a fact can produce (all comparisons are monotone)."""
+    if spec.type == YES_NO:
+        return (True, False)
+    if spec.options:
+        return spec.option_values
+    return (spec.minimum, _LARGE)
+
+
+def _jsonable(value: FactValue | None) -> Any:
+    if isinstance(value, Interval):
+        return {
+            "min": value.lo,
+            "max": None if math.isinf(value.hi) else value.hi,
+            "min_exclusive": value.lo_open,
+            "max_exclusive": value.hi_open,
+        }
+    return value

@@ -1,0 +1,157 @@
+"""The YAML schema of knowledge/rules/*.yaml, validated with pydantic (the border only)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .rules import CHOICE, CONDITION, YES_NO, FactSpec, Option
+
+KEY_PATTERN = r"^[a-z][a-z0-9_]{1,63}$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,63}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class OptionSpec(_Strict):
+    value: str = Field(min_length=1)
+    synonyms: list[str] = []
+
+
+class FactEntry(_Strict):
+    key: str = Field(pattern=KEY_PATTERN)
+    type: Literal["yes_no", "number", "years", "choice"]
+    question: str = Field(min_length=4)
+    label: str | None = None
+    unit: str | None = None
+    yes_text: str | None = None
+    no_text: str | None = None
+    minimum: float = 0.0
+    options: list[OptionSpec] = []
+    synonyms: list[str] = []
+    negative_synonyms: list[str] = []
+    year: int | None = None
+    year_until: int | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> FactEntry:
+        if self.type == YES_NO and not (self.yes_text and self.no_text):
+            raise ValueError("a yes_no fact needs yes_text and no_text")
+        if self.type != YES_NO and not self.label:
+            raise ValueError(f"a {self.type} fact needs a label")
+        if (self.type == CHOICE) != bool(self.options):
+            raise ValueError("options are required for a choice fact and only allowed there")
+        if self.type in ("number", "years") and not self.unit:
+            raise ValueError(f"a {self.type} fact needs a unit")
+        return self
+
+    def to_spec(self) -> FactSpec:
+        return FactSpec(
+            key=self.key,
+            type=self.type,
+            question=self.question,
+            label=self.label or self.yes_text or self.key,
+            unit=self.unit,
+            yes_text=self.yes_text or "",
+            no_text=self.no_text or "",
+            minimum=self.minimum,
+            options=tuple(Option(o.value, tuple(o.synonyms)) for o in self.options),
+            synonyms=tuple(self.synonyms),
+            negative_synonyms=tuple(self.negative_synonyms),
+            year=self.year,
+            year_until=self.year_until,
+        )
+
+
+class FactsFile(_Strict):
+    facts: list[FactEntry] = Field(min_length=1)
+
+
+class TermSpec(_Strict):
+    fact: str
+    weight: float = Field(default=1.0, gt=0)
+
+
+class CaseSpec(_Strict):
+    if_: NodeSpec = Field(alias="if")
+    value: float
+    note: str
+    quote: str
+
+
+class NodeSpec(_Strict):
+    """One expression: a fact test, a comparison, or any/all of sub-expressions."""
+
+    fact: str | None = None
+    is_: bool | None = Field(default=None, alias="is")
+    in_: list[str] | None = Field(default=None, alias="in")
+    sum: list[TermSpec] | None = None
+    op: Literal[">=", ">", "<=", "<"] | None = None
+    value: float | None = None
+    label: str | None = None
+    note: str | None = None
+    cases: list[CaseSpec] = []
+    any: list[NodeSpec] | None = Field(default=None, min_length=2)
+    all: list[NodeSpec] | None = Field(default=None, min_length=2)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> NodeSpec:
+        forms = [self.fact is not None, self.sum is not None, self.any is not None, self.all is not None]
+        if forms.count(True) != 1:
+            raise ValueError("an expression needs exactly one of fact, sum, any, all")
+        is_compare = self.op is not None or self.sum is not None
+        if is_compare and (self.op is None or self.value is None):
+            raise ValueError("a comparison needs op and value")
+        if is_compare and (self.is_ is not None or self.in_ is not None):
+            raise ValueError("a comparison cannot also use is/in")
+        if self.cases and not is_compare:
+            raise ValueError("cases belong to a comparison")
+        return self
+
+
+class ExemptionSpec(_Strict):
+    if_: NodeSpec = Field(alias="if")
+    quote: str
+
+
+class ConditionSpec(_Strict):
+    id: str = Field(pattern=KEY_PATTERN)
+    title: str
+    kind: Literal["condition", "exclusion", "preference"] = CONDITION
+    clause: str
+    quote: str | list[str]
+    reading: str | None = None
+    test: NodeSpec
+    exemption: ExemptionSpec | None = None
+
+
+class TypeSpec(_Strict):
+    id: str = Field(pattern=KEY_PATTERN)
+    name: str
+    aliases: list[str] = []
+    keywords: list[str] = []
+    clause: str
+    conditions: list[ConditionSpec] = []
+
+
+CaseSpec.model_rebuild()
+ExemptionSpec.model_rebuild()
+
+
+class ProgramFile(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    guide: str
+    family: str
+    year: int
+    variant: str | None = None
+    default: bool = False
+    keywords: list[str] = Field(min_length=1)
+    weak_keywords: list[str] = []
+    variant_keywords: list[str] = []
+    aliases: list[str] = []
+    common_conditions: list[ConditionSpec] = []
+    types: list[TypeSpec] = Field(min_length=1)

@@ -1,0 +1,54 @@
+"""The checker as a LangChain structured tool (the decision comes back as the contract's dict)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.tools import StructuredTool, ToolException
+from pydantic import BaseModel, Field
+
+from ..errors import AssistantError
+from .engine import check
+from .rules import Rules
+
+TOOL_NAME = "check_eligibility"
+
+
+class EligibilityArgs(BaseModel):
+    """Arguments of the eligibility tool."""
+
+    program: str = Field(description="项目编号，如 2024-protection-zone、2022-high-value-patent-new")
+    applicant_type: str = Field(description="申报主体类型编号，如 city、county、park、enterprise、research")
+    facts: dict[str, bool | int | float | str | None] = Field(
+        default_factory=dict,
+        description="已知事实：键为事实名称（如 profit_tax_last_year），值为 true/false、数字（按事实单位）或选项",
+    )
+
+
+def _description(rules: Rules) -> str:
+    programs = "；".join(
+        f"{p.id}（{p.name}；主体：{'、'.join(f'{t.id}={t.name}' for t in p.types)}）" for p in rules.programs
+    )
+    return (
+        "核对江苏省知识产权项目的申报条件，返回结论 eligible（true 符合 / false 不符合 / null 待补充）、"
+        "逐条条件（含条款编号和理由）以及还缺哪些事实（missing_facts，按先问哪个排序）。"
+        f"可核对的项目：{programs}。"
+    )
+
+
+def make_eligibility_tool(rules: Rules) -> StructuredTool:
+    """A StructuredTool that checks one program for one applicant type from a dict of facts."""
+
+    def check_eligibility(program: str, applicant_type: str, facts: dict[str, Any] | None = None) -> dict:
+        try:
+            return check(rules, program, applicant_type, facts or {}).to_dict()
+        except AssistantError as exc:
+            raise ToolException(str(exc)) from None
+
+    return StructuredTool.from_function(
+        func=check_eligibility,
+        name=TOOL_NAME,
+        description=_description(rules),
+        args_schema=EligibilityArgs,
+        handle_tool_error=True,
+    )

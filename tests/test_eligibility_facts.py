@@ -1,0 +1,264 @@
+"""Facts from applicants' own words: numbers and units, negations, synonyms, turns, detection."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from assistant.config import DEFAULT_KNOWLEDGE_DIR
+from assistant.eligibility import (
+    FactSheet,
+    Interval,
+    Rules,
+    detect_program,
+    extract_facts,
+    facts_from_turns,
+    load_rules,
+    merge_facts,
+)
+from assistant.eligibility.numbers import chinese_to_number, find_numbers
+from assistant.knowledge import KnowledgeBase
+
+IB, HVN = "2022-industrial-brand", "2022-high-value-patent-new"
+GI, PT = "2022-gi-brand", "2022-patent-transfer"
+PZ24, PZ22 = "2024-protection-zone", "2022-protection-zone"
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    kb = KnowledgeBase.load(DEFAULT_KNOWLEDGE_DIR)
+    return load_rules(DEFAULT_KNOWLEDGE_DIR / "rules", kb)
+
+
+def facts(rules: Rules, text: str, program: str | None = None, atype: str | None = None) -> dict:
+    return dict(extract_facts(text, rules, program, atype))
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十二", 12),
+        ("二十", 20),
+        ("两千五百", 2500),
+        ("一百零五", 105),
+        ("三点五", 3.5),
+        ("十", 10),
+        ("八", 8),
+    ],
+)
+def test_chinese_numerals(text: str, value: float) -> None:
+    assert chinese_to_number(text) == value
+
+
+def test_numbers_need_a_unit_when_written_in_chinese() -> None:
+    assert [n.value for n in find_numbers("一定数量的发明专利，三年内")] == [3]  # 「三年」 has a unit
+    assert [n.value for n in find_numbers("一定数量")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("去年利税2500万", "profit_tax_last_year", 2500),
+        ("去年利税1.2亿元", "profit_tax_last_year", 12000),
+        ("去年利税两千五百万", "profit_tax_last_year", 2500),
+        ("利税3000万元", "profit_tax_last_year", 3000),
+        ("利税5000000元", "profit_tax_last_year", 500),
+        ("利税2,500万元", "profit_tax_last_year", 2500),
+        ("利税１５００万", "profit_tax_last_year", 1500),
+        ("研发占比4%", "rd_ratio_last_year", 4),
+        ("研发费用占销售收入百分之三点五", "rd_ratio_last_year", 3.5),
+        ("知识产权专兼职人员5个", "ip_staff", 5),
+        ("有5名知识产权管理人员", "ip_staff", 5),
+        ("注册商标持续使用了八年", "trademark_years", 8),
+    ],
+)
+def test_numbers_with_units(rules: Rules, text: str, key: str, value: float) -> None:
+    assert facts(rules, text, IB)[key] == value
+
+
+def test_percent_not_confused_with_years(rules: Rules) -> None:
+    assert facts(rules, "近三年研发占比4%", HVN, "enterprise") == {"rd_ratio_3y": 4}
+
+
+def test_calendar_years_are_not_amounts(rules: Rules) -> None:
+    assert facts(rules, "2023年利税2600万", IB) == {"profit_tax_last_year": 2600}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("利税超过3000万", Interval(3000, math.inf, lo_open=True)),
+        ("利税2000多万", Interval(2000, math.inf, lo_open=True)),
+        ("利税3000万以上", Interval(3000, math.inf)),
+        ("利税不到2000万", Interval(0, 2000, hi_open=True)),
+        ("利税不低于2000万", Interval(2000, math.inf)),
+    ],
+)
+def test_bounds_become_intervals(rules: Rules, text: str, value: Interval) -> None:
+    assert facts(rules, text, IB)["profit_tax_last_year"] == value
+
+
+def test_ranks(rules: Rules) -> None:
+    assert facts(rules, "2020年万人发明专利拥有量全省第8名", PZ22, "park") == {"invention_rank_2020": 8}
+    assert facts(rules, "2020年万人发明专利拥有量排全省前十位", PZ22, "park") == {
+        "invention_rank_2020": Interval(1, 10)
+    }
+
+
+# --- yes/no, negations, synonyms ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("已经建了国家级知识产权保护中心", "national_protection_center", True),
+        ("国家级知识产权保护中心还没有建", "national_protection_center", False),
+        ("我们没有保护中心", "national_protection_center", False),
+        ("尚未建设国家级知识产权保护中心", "national_protection_center", False),
+        ("未建保护中心", "national_protection_center", False),
+        ("2023年非正常专利申请撤回率高于全省平均", "withdrawal_above_avg_2023", True),
+        ("2023年撤回率低于全省平均", "withdrawal_above_avg_2023", False),
+        ("撤回率和全省平均差不多持平", "withdrawal_above_avg_2023", False),
+    ],
+)
+def test_yes_no_and_negations(rules: Rules, text: str, key: str, value: bool) -> None:
+    assert facts(rules, text, PZ24, "city")[key] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们不是小巨人", {"little_giant": False}),
+        ("不是单项冠军也不是小巨人", {"single_champion": False, "little_giant": False}),
+        ("是单项冠军，不是小巨人", {"single_champion": True, "little_giant": False}),
+        ("没有失信和非正常专利申请", {"serious_dishonesty": False, "abnormal_filing": False}),
+        ("失信和非正常专利申请都没有", {"serious_dishonesty": False, "abnormal_filing": False}),
+        ("无严重失信行为", {"serious_dishonesty": False}),
+        ("信用良好", {"serious_dishonesty": False}),
+        ("公司经营状况不错", {"good_operation": True}),
+        ("公司去年亏损", {"good_operation": False}),
+        ("我们是无锡的制造企业", {"industrial_enterprise": True}),
+        ("有效发明专利30件", {"has_invention_patents": True}),
+        ("有效发明专利0件", {"has_invention_patents": False}),
+        ("市场占有率不高", {"market_share_top": False}),
+    ],
+)
+def test_enterprise_phrases(rules: Rules, text: str, expected: dict) -> None:
+    assert facts(rules, text, IB) == expected
+
+
+def test_questions_and_doubts_state_no_facts(rules: Rules) -> None:
+    assert facts(rules, "需要建国家级知识产权保护中心吗", PZ24, "city") == {}
+    assert facts(rules, "不知道撤回率是否高于全省平均", PZ24, "city") == {}
+
+
+def test_facts_about_another_year_are_ignored(rules: Rules) -> None:
+    assert facts(rules, "我们2020年被评为真抓实干成效明显地区", PZ24, "county") == {}
+    assert facts(rules, "我们2022年被评为真抓实干成效明显地区", PZ24, "county") == {"zhenzhua_2022": True}
+    assert facts(rules, "2022年才通过高价值专利项目验收", "2022-high-value-patent-upgrade") == {
+        "hvp_accepted_by_2021": False
+    }
+
+
+def test_choices_from_their_synonyms(rules: Rules) -> None:
+    assert facts(rules, "我们的地理标志是紫砂", GI, "city") == {"gi_category": "手工艺品类"}
+    assert facts(rules, "我们是国家级经济技术开发区", PZ24, "park") == {"park_kind": "国家级经开区"}
+    assert facts(rules, "我们是一所大学", HVN, "research") == {"institution_kind": "高校"}
+    assert facts(rules, "这个不是手工艺品", GI, "city") == {"gi_category": "其他类别"}
+
+
+def test_longer_phrases_win(rules: Rules) -> None:
+    found = facts(rules, "年均发明专利授权60件", PT, "research")
+    assert found == {"avg_invention_grants_3y": 60}
+    found = facts(rules, "知识产权费用占研发费用6%，研发费用占销售收入4%", IB)
+    assert found == {"ip_cost_ratio_last_year": 6, "rd_ratio_last_year": 4}
+
+
+def test_gap_phrases_and_negation_inside(rules: Rules) -> None:
+    found = facts(rules, "所在的市里和县里都没有承担过保护示范区项目", PZ22, "park")
+    assert found == {"parent_city_holds_zone": False, "parent_county_holds_zone": False}
+    assert facts(rules, "市里已经承担了这个项目", PZ22, "county") == {"parent_city_holds_zone": True}
+
+
+def test_no_pct_means_zero(rules: Rules) -> None:
+    assert facts(rules, "没有PCT申请", HVN, "enterprise") == {"pct_national_phase": 0}
+    assert facts(rules, "PCT进入国家阶段的有3件", HVN, "enterprise") == {"pct_national_phase": 3}
+
+
+def test_extraction_is_scoped_to_the_program(rules: Rules) -> None:
+    assert facts(rules, "利税2500万", IB) == {"profit_tax_last_year": 2500}
+    assert facts(rules, "利税2500万", HVN, "enterprise") == {"profit_tax_min_3y": 2500}
+    assert set(facts(rules, "利税2500万")) == {"profit_tax_last_year", "profit_tax_min_3y"}
+
+
+# --- turns -----------------------------------------------------------------------------------
+
+
+def test_facts_accumulate_and_later_turns_correct(rules: Rules) -> None:
+    sheet = facts_from_turns(
+        ["我们县2022年被评为真抓实干成效明显地区", "撤回率高于全省平均", "不对，撤回率低于全省平均"],
+        rules,
+        PZ24,
+        "county",
+    )
+    assert dict(sheet) == {"zhenzhua_2022": True, "withdrawal_above_avg_2023": False}
+    assert "撤回率低于全省平均" in sheet.evidence["withdrawal_above_avg_2023"]
+
+
+def test_merge(rules: Rules) -> None:
+    first = FactSheet({"a": 1.0, "b": True})
+    second = FactSheet({"b": False, "c": "x"})
+    assert dict(first.merge(second)) == {"a": 1.0, "b": False, "c": "x"}
+    assert dict(merge_facts(first, second, {"a": 2.0})) == {"a": 2.0, "b": False, "c": "x"}
+    assert dict(first) == {"a": 1.0, "b": True}  # unchanged
+
+
+# --- detection ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "program", "atype"),
+    [
+        ("我们是县里的，能报保护示范区吗", PZ24, "county"),
+        ("我们县2022年被评为真抓实干，能报保护示范区吗", PZ24, "county"),
+        ("2022年的保护示范区，我们市能报吗", PZ22, "city"),
+        ("22年保护示范区对园区有什么要求", PZ22, "park"),
+        ("我们高新区想报知识产权建设示范", PZ24, "park"),
+        ("南京市江宁区能申报保护示范区吗", PZ24, "county"),
+        ("我们是江阴市，县级市，想报保护示范区", PZ24, "county"),
+        ("我们是苏州工业园区，想报保护示范区", PZ24, "park"),
+        ("我们是设区市，想报地理标志", GI, "city"),
+        ("我们是国家地理标志产品保护示范区，能报地理标志项目吗", GI, None),
+        ("我们公司想报工业品牌", IB, "enterprise"),
+        ("商标品牌培育项目企业怎么报", IB, "enterprise"),
+        ("我们大学想报高价值专利", HVN, "research"),
+        ("我们企业想申报高价值专利升级项目", "2022-high-value-patent-upgrade", "enterprise"),
+        ("研究院能不能报高价值专利新建项目", HVN, "research"),
+        ("我们园区想申报产业知识产权运营中心", PT, "park"),
+        ("高校院所知识产权运营能力提升怎么申报", PT, "research"),
+        ("我们园区有60家链主企业，想报专利转化", PT, "park"),
+        ("我们是县里的", None, None),
+    ],
+)
+def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
+    guess = detect_program(text, rules)
+    assert (guess.program, guess.applicant_type) == (program, atype)
+
+
+def test_detection_accumulates_over_turns(rules: Rules) -> None:
+    guess = detect_program("我们是县里的", rules)
+    assert guess.kind == "county" and guess.program is None
+    guess = detect_program("想问问保护示范区", rules, guess)
+    assert (guess.program, guess.applicant_type) == (PZ24, "county")
+    guess = detect_program("那2022年的呢", rules, guess)
+    assert guess.program == PZ22
+    guess = detect_program("园区还得有独立机构，专利、商标、地理标志统一管理", rules, guess)
+    assert guess.program == PZ22  # a passing mention does not switch programs
+    guess = detect_program("不过我们所在的市已经承担了", rules, guess)
+    assert guess.applicant_type == "county"  # the parent city is not the applicant
+    guess = detect_program("那地理标志项目呢", rules, guess)
+    assert (guess.program, guess.applicant_type) == (GI, "county")
