@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,8 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
     from .index import build_index
     from .knowledge import KnowledgeBase
 
+    if "ASSISTANT_EMBED_THREADS" not in os.environ:
+        settings = settings.with_(embed_threads=os.cpu_count() or 1)
     kb = KnowledgeBase.load(settings.knowledge_dir)
     print(f"已解析 {len(kb.guides)} 份指南，共 {len(kb.clauses)} 个条款。", file=sys.stderr)
     report = build_index(settings, kb, rebuild=args.rebuild, progress=True)

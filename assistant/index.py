@@ -95,7 +95,7 @@ def build_index(
     started = time.perf_counter()
     chunks = build_chunks(kb)
     tokenizer = Tokenizer(terms_file(settings))
-    embedder = get_embedder(settings.embedding_model)
+    embedder = get_embedder(settings.embedding_model, settings.embed_threads)
     store = VectorStore(connect(settings.data_dir, settings.chroma_url), embedder)
     old = read_pointer(settings)
     old_collection = store.open(old["collection"]) if old else None
@@ -182,7 +182,7 @@ def open_index(settings: Settings, kb: KnowledgeBase) -> Index:
         )
     if pointer["knowledge_fingerprint"] != kb.fingerprint:
         raise IndexMissingError("指南或清单已更新，索引已过期：请运行 `python -m assistant index`。")
-    embedder = get_embedder(settings.embedding_model)
+    embedder = get_embedder(settings.embedding_model, settings.embed_threads)
     store = VectorStore(connect(settings.data_dir, settings.chroma_url), embedder)
     collection = store.open(pointer["collection"])
     if collection is None:

@@ -107,3 +107,34 @@ def _ends_with(clause: Clause, steps: list[tuple[str, str]]) -> bool:
         kind == want_kind and key == want_key
         for (kind, key), (want_kind, want_key) in zip(tail, steps, strict=True)
     )
+
+
+NUMBERING_RUN = re.compile(
+    rf"第?(?:[{CN}]{{1,3}}、?)?(?:[（(][{CN}]{{1,3}}[）)])?(?:第?\d{{1,2}}项?)?(?:[（(]\d{{1,2}}[）)])?[{CIRCLED_CHARS}]?[条款项]?"
+)
+
+
+def find_reference(kb: KnowledgeBase, text: str) -> Clause | None:
+    """A clause reference inside a sentence (「调一下2024年保护示范区五（三）的原文」): the
+    guide named in it plus the longest run of numbering. None when there is none."""
+    try:
+        direct = resolve(kb, text)
+    except UnknownReferenceError:
+        direct = None
+    if direct is not None:
+        return direct
+    guide, rest = _guide_part(kb, text)
+    if guide is None:
+        return None
+    runs = [m.group(0) for m in NUMBERING_RUN.finditer(normalize(rest)) if _is_numbering(m.group(0))]
+    if not runs:
+        return None
+    run = max(runs, key=len).lstrip("第").rstrip("条款")
+    return resolve(kb, f"{guide.year} {guide.short_name} {run}")
+
+
+def _is_numbering(run: str) -> bool:
+    """A run of numbering, not a stray numeral in a word: it has brackets, or 一、 style."""
+    return bool(re.search(r"[()（）]|[一二三四五六七八九十]、|[①-⑳]", run)) or bool(
+        re.fullmatch(rf"[{CN}]{{1,3}}[()（）].*", run)
+    )

@@ -62,6 +62,11 @@ class Retriever:
         self._bm25 = BM25Okapi([list(t) for t in self.index.tokens])
         self._position = {c.id: i for i, c in enumerate(self.index.chunks)}
 
+    @property
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of each token over the chunks (BM25's)."""
+        return dict(self._bm25.idf)
+
     def run(self, question: str, top_k: int = 5, filters: Filters | None = None) -> list[Hit]:
         filters = filters or Filters()
         rankings: dict[str, list[str]] = {}

@@ -14,7 +14,15 @@ from .model import Guide
 from .retrieve import Filters
 from .tokens import normalize
 
-YEAR = re.compile(r"(20\d{2})\s*年?")
+# A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
+# (「到2025年」「2021年以前」「2023年9月」).
+YEAR = re.compile(
+    r"(?<![\d到至前近])(20\d{2})(?!\d)(?!\s*年(?:以前|之前|前|底|末|内|\d|[一二三四五六七八九十]+月))\s*年?"
+)
+DOC_NUMBER = re.compile(
+    r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"
+)  # 苏知发〔2021〕140号 is not a year asked about
+TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
 APPLICANT_WORDS = (
     ("设区市", ("设区市", "地级市", "市级", "市政府", "我们市", "本市")),
     ("县（市、区）", ("县(市、区)", "县级", "县里", "区县", "县区", "县")),
@@ -32,10 +40,12 @@ class Scope:
     unknown_years: tuple[int, ...] = ()
 
     def follow(self, previous: Scope) -> Scope:
-        """A follow-up keeps what it does not say from the previous turn."""
+        """A follow-up keeps what it does not say from the previous turn. A question that
+        names a program starts afresh on years: without a year it means the current guide."""
+        inherit_years = not self.programs and not self.unknown_years
         return Scope(
             self.programs or previous.programs,
-            self.years or (previous.years if not self.unknown_years else ()),
+            self.years or (previous.years if inherit_years else ()),
             self.applicant_type or previous.applicant_type,
             self.unknown_years,
         )
@@ -54,16 +64,16 @@ class Scope:
 
 
 def detect(kb: KnowledgeBase, question: str) -> Scope:
-    text = normalize(question)
+    text = TWO_DIGIT_YEAR.sub(r"20\1年", DOC_NUMBER.sub(" ", normalize(question)))
     mentioned = sorted({int(y) for y in YEAR.findall(text)})
-    known_years = {g.year for g in kb.guides}
     programs = _programs(kb, text)
+    covered = {g.year for g in kb.guides if not programs or g.program in programs}
     applicant = next((t for t, words in APPLICANT_WORDS if any(w in text for w in words)), None)
     return Scope(
         programs,
-        tuple(y for y in mentioned if y in known_years),
+        tuple(y for y in mentioned if y in covered),
         applicant,
-        tuple(y for y in mentioned if y not in known_years),
+        tuple(y for y in mentioned if y not in covered),
     )
 
 

@@ -42,7 +42,7 @@ class GuideEmbeddingFunction(EmbeddingFunction[Documents]):
     def build_from_config(config: dict[str, Any]) -> GuideEmbeddingFunction:
         from .embed import get_embedder
 
-        return GuideEmbeddingFunction(get_embedder(config["model"]))
+        return GuideEmbeddingFunction(get_embedder(config["model"]))  # used only if Chroma must embed
 
 
 def connect(data_dir: Path, chroma_url: str | None) -> Any:

@@ -14,11 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from metrics import recall_at, reciprocal_rank
-
 from assistant.config import Settings
 from assistant.index import open_index
 from assistant.knowledge import KnowledgeBase
+from assistant.metrics import recall_at, reciprocal_rank
 from assistant.retrieve import Retriever
 from assistant.scope import detect
 

@@ -64,7 +64,7 @@ def test_failed_build_keeps_the_previous_index(
         def embed_query(self, text: str) -> list[float]:
             raise RuntimeError("disk full")
 
-    monkeypatch.setattr("assistant.index.get_embedder", lambda model: Exploding())
+    monkeypatch.setattr("assistant.index.get_embedder", lambda model, threads=1: Exploding())
     with pytest.raises(IndexBuildError, match="原索引保持不变"):
         build_index(settings, kb, rebuild=True)
     monkeypatch.undo()

@@ -16,7 +16,7 @@ from assistant.scope import detect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
-from metrics import covers, recall_at, reciprocal_rank  # noqa: E402
+from assistant.metrics import covers, recall_at, reciprocal_rank  # noqa: E402
 
 QUESTIONS = [
     json.loads(line)

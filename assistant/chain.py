@@ -1,0 +1,223 @@
+"""The answering chain, as LangChain runnables: prepare → retrieve → respond.
+
+prepare   question + conversation → Turn (intent, scope carried across turns, reference)
+retrieve  Turn → (Turn, hits), hybrid retrieval filtered by the scope
+respond   (Turn, hits) → Reply, by the deterministic composer (or a language model
+          whose answer is checked against the clauses; see assistant/llm.py)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .compose import Composed, Composer, Turn
+from .errors import UnknownReferenceError
+from .intent import CHITCHAT, GENERAL, LOOKUP, detect_intent
+from .knowledge import KnowledgeBase
+from .model import Citation, Hit, Reply
+from .refs import find_reference
+from .retrieve import Retriever
+from .scope import Scope, detect
+
+MAX_QUESTION_CHARS = 500
+RETRIEVE_K = 10
+# 「那园区呢？」「今年的呢」「县里呢」: a follow-up that keeps the last question's intent.
+ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,10}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
+NEW_TOPIC_MARGIN = 0.25  # how much better the whole base must fit a question to drop an inherited scope
+W_TRUNCATED = "question_truncated"
+OTHER_PLACES = (
+    "浙江",
+    "上海",
+    "北京",
+    "广东",
+    "安徽",
+    "山东",
+    "福建",
+    "深圳",
+    "杭州",
+    "天津",
+    "重庆",
+    "四川",
+    "湖北",
+    "湖南",
+    "河南",
+    "河北",
+    "江西",
+    "宁波",
+    "广州",
+    "成都",
+    "武汉",
+)
+JIANGSU_WORDS = (
+    "江苏",
+    "南京",
+    "苏州",
+    "无锡",
+    "常州",
+    "南通",
+    "通州",
+    "扬州",
+    "镇江",
+    "泰州",
+    "徐州",
+    "盐城",
+    "淮安",
+    "连云港",
+    "宿迁",
+    "省知识产权局",
+)
+
+
+@dataclass
+class Conversation:
+    """What earlier turns fixed; one per chat session."""
+
+    scope: Scope = field(default_factory=Scope)
+    last_intent: str | None = None
+    last_question: str = ""
+    turns: int = 0
+
+
+@dataclass(frozen=True)
+class TurnInput:
+    question: str
+    conversation: Conversation
+
+
+def build_chain(kb: KnowledgeBase, retriever: Retriever, composer: Composer) -> Runnable:
+    def prepare(data: TurnInput) -> dict[str, Any]:
+        return _prepare(kb, data)
+
+    def retrieve(state: dict[str, Any]) -> dict[str, Any]:
+        turn: Turn | None = state["turn"]
+        if turn is None or turn.intent == CHITCHAT:
+            return {**state, "hits": []}
+        hits = retriever.run(turn.search_text, RETRIEVE_K, turn.scope.filters(kb))
+        if state["inherited"]:
+            return _drop_stale_scope(kb, retriever, composer, state, hits)
+        return {**state, "hits": hits or retriever.run(turn.search_text, RETRIEVE_K)}
+
+    def respond(state: dict[str, Any]) -> Reply:
+        return _respond(kb, composer, state)
+
+    return RunnableLambda(prepare) | RunnableLambda(retrieve) | RunnableLambda(respond)
+
+
+def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
+    question, conversation = data.question.strip(), data.conversation
+    warnings: list[str] = []
+    if len(question) > MAX_QUESTION_CHARS:
+        question, warnings = question[:MAX_QUESTION_CHARS], [W_TRUNCATED]
+    if not question:
+        return {
+            "turn": None,
+            "warnings": warnings,
+            "conversation": conversation,
+            "error": None,
+            "inherited": False,
+        }
+    reference, error = _reference(kb, question)
+    name = detect_intent(question, has_reference=reference is not None)
+    follow_up = name == GENERAL and ELLIPTICAL.match(question) is not None and conversation.last_intent
+    if follow_up:
+        name = conversation.last_intent or GENERAL
+    said = detect(kb, question)
+    scope = said.follow(conversation.scope)
+    search = f"{conversation.last_question} {question}" if follow_up else question
+    turn = Turn(
+        question=question,
+        intent=name,
+        scope=scope,
+        guides=scope.guides(kb),
+        reference=reference,
+        default_year=bool(
+            scope.programs
+            and not scope.years
+            and len({g.year for g in kb.guides if g.program in scope.programs}) > 1
+        ),
+        search_text=search,
+    )
+    places = (
+        [p for p in OTHER_PLACES if p in question] if not any(w in question for w in JIANGSU_WORDS) else []
+    )
+    inherited = bool(conversation.scope.programs) and not said.programs and not follow_up and not reference
+    conversation.scope = scope
+    if name not in (CHITCHAT,):
+        conversation.last_intent = name if name != LOOKUP else conversation.last_intent
+        conversation.last_question = question if not follow_up else conversation.last_question
+    return {
+        "turn": turn,
+        "warnings": warnings,
+        "conversation": conversation,
+        "error": error,
+        "places": places,
+        "said": said,
+        "inherited": inherited,
+    }
+
+
+def _drop_stale_scope(
+    kb: KnowledgeBase, retriever: Retriever, composer: Composer, state: dict[str, Any], hits: list[Hit]
+) -> dict[str, Any]:
+    """A question that names no program inherits the last one; but when the whole knowledge
+    base answers it much better (「江苏专利奖奖多少」 after a 地理标志 question), it is a new
+    topic, and the inherited scope is dropped."""
+    turn: Turn = state["turn"]
+    free = retriever.run(turn.question, RETRIEVE_K)
+
+    def fit(found: list[Hit]) -> float:
+        return composer.relevance.coverage(turn.question, found[0].chunk.embed_text) if found else 0.0
+
+    if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN:
+        return {**state, "hits": hits or free}
+    said: Scope = state["said"]
+    fresh = replace(turn, scope=said, guides=said.guides(kb), search_text=turn.question, default_year=False)
+    state["conversation"].scope = said
+    return {**state, "turn": fresh, "hits": free}
+
+
+def _reference(kb: KnowledgeBase, question: str) -> tuple[Any, str | None]:
+    """The clause a question names by reference, or an error text when the reference is wrong."""
+    try:
+        return find_reference(kb, question), None
+    except UnknownReferenceError as exc:
+        return None, str(exc)
+
+
+def _respond(kb: KnowledgeBase, composer: Composer, state: dict[str, Any]) -> Reply:
+    turn: Turn | None = state["turn"]
+    warnings = list(state["warnings"])
+    state["conversation"].turns += 1
+    if turn is None:
+        return Reply(composer.t["empty_question"], False, warnings=tuple(warnings))
+    if state.get("error") and detect_intent(turn.question) == LOOKUP:
+        return Reply(state["error"], False, warnings=(*warnings, "unknown_reference"))
+    if state.get("places"):
+        composed = composer.not_covered_place(state["places"])
+    else:
+        composed = composer.run(turn, state["hits"])
+    return _reply(kb, composed, warnings)
+
+
+def _reply(kb: KnowledgeBase, composed: Composed, warnings: list[str]) -> Reply:
+    citations = tuple(citation(kb, clause_id) for clause_id in composed.clause_ids)
+    if W_TRUNCATED in warnings:
+        composed_answer = f"（问题过长，只按前{MAX_QUESTION_CHARS}个字回答。）\n{composed.answer}"
+    else:
+        composed_answer = composed.answer
+    all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
+    return Reply(composed_answer, composed.answerable, citations, None, all_warnings)
+
+
+def citation(kb: KnowledgeBase, clause_id: str) -> Citation:
+    clause = kb.clause(clause_id)
+    guide = kb.guide(clause.guide_id)
+    return Citation(guide.id, guide.title, clause.id, clause.label, kb.full_text(clause))
+
+
+def hits_of(state: dict[str, Any]) -> list[Hit]:
+    return state.get("hits", [])

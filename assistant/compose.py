@@ -1,0 +1,300 @@
+"""The deterministic answer composer: no language model, same answer every time.
+
+It leads with the fact asked for (the date, the period, the list of conditions), marks each
+statement with [n] tied to a citation, and closes with the guide and clause labels. Every
+sentence it states is a sentence of a cited clause, so it cannot state a number the guides
+do not. Sentences live in prompts/answer_templates.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from . import evidence as ev
+from .intent import (
+    CHITCHAT,
+    COMPARE,
+    COMPARE_CUES,
+    ELIGIBILITY,
+    GENERAL,
+    LOOKUP,
+    Intent,
+    detect_intent,
+    intent,
+)
+from .knowledge import KnowledgeBase
+from .model import Clause, Guide, Hit
+from .scope import Scope
+
+PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+# Share of the question (IDF-weighted words) that a sentence with its headings must cover
+# to answer it; tuned on eval/questions/answers.jsonl (eval/evaluate_answers.py).
+MIN_GENERAL_COVERAGE = 0.2
+MIN_LIST_COVERAGE = 0.35
+MIN_COMPARE_COVERAGE = 0.15  # each side of a comparison: the program is known to be covered
+MIN_NEAREST_COVERAGE = 0.25
+GENERAL_DEPTH = 12
+MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
+NEAREST_DEPTH = 8
+W_DAMAGED = "source_damaged"
+W_SUPERSEDED = "guide_superseded"
+W_NOT_COVERED = "out_of_scope"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question, with what the chain worked out about it."""
+
+    question: str
+    intent: str
+    scope: Scope
+    guides: tuple[Guide, ...] = ()
+    reference: Clause | None = None
+    default_year: bool | None = False  # None: one side of a comparison
+    search_text: str = ""
+
+
+@dataclass(frozen=True)
+class Composed:
+    answer: str
+    answerable: bool
+    clause_ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Draft:
+    """An answer being written: its lines and the clauses its [n] markers point to."""
+
+    lines: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+
+    def cite(self, clause: Clause) -> str:
+        if clause.id not in self.cited:
+            self.cited.append(clause.id)
+        return f"[{self.cited.index(clause.id) + 1}]"
+
+
+class Composer:
+    def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance, templates: Path | None = None) -> None:
+        self.kb = kb
+        self.relevance = relevance
+        self._templates_path = templates or PROMPTS_DIR / "answer_templates.yaml"
+
+    @cached_property
+    def t(self) -> dict:
+        return yaml.safe_load(self._templates_path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def covered(self) -> str:
+        return "；".join(f"《{g.title}》" for g in self.kb.guides if g.kind != "通知")
+
+    def run(self, turn: Turn, hits: list[Hit]) -> Composed:
+        if turn.intent == CHITCHAT:
+            return Composed(self.t["chitchat"].format(covered=self.covered), False)
+        if turn.scope.unknown_years and not turn.scope.years:
+            years = "、".join(str(y) for y in turn.scope.unknown_years)
+            return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
+        if turn.reference is not None:
+            return self._finish(turn, self._lookup(turn.reference))
+        if turn.intent == COMPARE:
+            return self._finish(turn, self._compare(turn, hits))
+        draft = self._by_intent(turn, hits)
+        if draft is None:
+            return self._not_found(turn, hits)
+        return self._finish(turn, draft)
+
+    def not_covered_place(self, places: list[str]) -> Composed:
+        return self._not_covered(
+            self.t["not_covered_place"].format(places="、".join(places), covered=self.covered)
+        )
+
+    # -- the answer kinds: each writes lines into a draft, or returns None -------------
+
+    def _by_intent(self, turn: Turn, hits: list[Hit], draft: _Draft | None = None) -> _Draft | None:
+        draft = draft if draft is not None else _Draft()
+        spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
+        if spec is None:
+            lines = self._general(turn, hits, draft)
+        elif spec.is_list:
+            lines = self._list(turn, hits, spec, draft)
+        else:
+            lines = self._fact(turn, hits, spec, draft)
+        if lines is None:
+            return None
+        draft.lines.extend(lines)
+        return draft
+
+    def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+        per_guide = len(turn.guides) != 1
+        query = turn.search_text or turn.question
+        clauses = self._candidates(turn, hits) or self._scope_clauses(turn)
+        if spec.section:
+            clauses = [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
+        found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
+        if not found and turn.guides:
+            found = ev.find_sentences(
+                self.relevance, query, self._scope_clauses(turn), spec.evidence or ".", per_guide
+            )
+        if not found:
+            return None
+        lines = []
+        for item in found:
+            prefix = f"《{self._guide(item.clause).title}》：" if len(found) > 1 else ""
+            said = (
+                [item.sentence, *self.relevance.companions(query, item)]
+                if len(found) == 1
+                else [item.sentence]
+            )
+            lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
+        return lines
+
+    def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+        clauses = [c for c in self._candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
+        if not clauses:
+            return None
+        node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
+        node = ev.narrow(self.kb, node, turn.search_text or turn.question)
+        context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
+        if self.relevance.coverage(turn.search_text or turn.question, context) < MIN_LIST_COVERAGE:
+            return None
+        items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
+        lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
+        header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
+        if node.text and len(node.text) > len(node.title) + 2:
+            header += f"\n{ev.strip_marker(node.text)}"
+        lines.append(header + draft.cite(node))
+        lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
+        return lines
+
+    def _general(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
+        """The sentences that fit the question best, each cited to its own clause."""
+        query = turn.search_text or turn.question
+        ranked = self.relevance.rank(query, self._candidates(turn, hits)[:GENERAL_DEPTH])
+        threshold = (
+            MIN_COMPARE_COVERAGE
+            if len(turn.scope.years) == 1 and turn.default_year is None
+            else MIN_GENERAL_COVERAGE
+        )
+        if not ranked or ranked[0][0] < threshold:
+            return None
+        best = ranked[0][1]
+        if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
+            return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
+        said = [best.sentence, *self.relevance.companions(query, best)]
+        return ["".join(ev.strip_marker(x) for x in said) + draft.cite(best.clause)]
+
+    def _lookup(self, clause: Clause) -> _Draft:
+        draft = _Draft()
+        header = self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
+        draft.lines.append(header + draft.cite(clause))
+        draft.lines.append(self.kb.full_text(clause))
+        return draft
+
+    def _compare(self, turn: Turn, hits: list[Hit]) -> _Draft:
+        """The same question answered from each year's guide of the program, side by side."""
+        program = turn.scope.programs[0] if turn.scope.programs else "保护示范区"
+        guides = sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
+        base = detect_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
+        base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT) else base
+        draft, parts = _Draft(), []
+        for guide in guides:
+            scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
+            sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
+            part = _Draft(cited=draft.cited)
+            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part):
+                parts.append((guide, part.lines))
+        texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}
+        same = self.t["compare_same"] if len(texts) == 1 else self.t["compare_differ"]
+        draft.lines.append(self.t["compare_header"].format(program=program, same_or_not=same))
+        draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
+        return draft
+
+    # -- pieces -----------------------------------------------------------------------
+
+    def _candidates(self, turn: Turn, hits: list[Hit]) -> list[Clause]:
+        clauses = ev.clauses_of(self.kb, hits)
+        if turn.guides:
+            ids = {g.id for g in turn.guides}
+            clauses = [c for c in clauses if c.guide_id in ids]
+        return clauses
+
+    def _scope_clauses(self, turn: Turn) -> list[Clause]:
+        ids = [g.id for g in turn.guides]
+        return [c for c in self.kb.clauses if c.guide_id in ids]
+
+    def _guide(self, clause: Clause) -> Guide:
+        return self.kb.guide(clause.guide_id)
+
+    def _not_covered(self, text: str) -> Composed:
+        return Composed(text, False, (), (W_NOT_COVERED,))
+
+    def _not_found(self, turn: Turn, hits: list[Hit]) -> Composed:
+        spec = intent(turn.intent)
+        nearest = self._nearest(turn, hits)
+        if spec is None or nearest is None:
+            return self._not_covered(self.t["not_covered"].format(covered=self.covered))
+        key = "no_amount" if spec.name == "amount" else "no_evidence"
+        what = self.t["what"].get(spec.name, "")
+        draft = _Draft([self.t[key].format(what=what, nearest=nearest[1])])
+        draft.lines[0] += draft.cite(nearest[0])
+        composed = self._finish(turn, draft)
+        return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
+
+    def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
+        clauses = self._candidates(turn, hits)[:NEAREST_DEPTH]
+        if turn.guides and turn.intent == "amount":
+            clauses += self._scope_clauses(turn)
+        money = re.compile(MONEY_WORDS)
+        keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
+        ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)
+        if not ranked or ranked[0][0] < MIN_NEAREST_COVERAGE:
+            return None
+        best = ranked[0][1]
+        return best.clause, ev.strip_marker(best.sentence)
+
+    def _finish(self, turn: Turn, draft: _Draft) -> Composed:
+        cited = [self.kb.clause(i) for i in draft.cited]
+        warnings: list[str] = []
+        notes = self._notes(turn, cited, warnings)
+        sources = "；".join(self._sources(cited))
+        answer = "\n".join([*draft.lines, *notes, self.t["closing"].format(sources=sources)])
+        return Composed(answer, True, tuple(draft.cited), tuple(warnings))
+
+    def _notes(self, turn: Turn, cited: list[Clause], warnings: list[str]) -> list[str]:
+        notes = []
+        damaged = [n for c in cited for d in (c, *self.kb.descendants(c)) for n in d.damage_notes]
+        if damaged:
+            warnings.append(W_DAMAGED)
+            spans = "；".join(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
+            notes.append(self.t["damaged"].format(spans=spans))
+        guides = list(dict.fromkeys(self._guide(c) for c in cited))
+        old = [g for g in guides if not g.is_current]
+        if old and turn.intent != COMPARE:
+            warnings.append(W_SUPERSEDED)
+            for g in old:
+                notes.append(
+                    self.t["superseded"].format(title=g.title, newer=self.kb.guide(g.superseded_by).title)
+                )
+        elif old:
+            warnings.append(W_SUPERSEDED)
+        if turn.default_year and guides:
+            older = [g for g in self.kb.guides if g.superseded_by == guides[0].id]
+            if older:
+                notes.append(
+                    self.t["default_year"].format(
+                        title=guides[0].title, older=f"《{older[0].title}》", older_year=older[0].year
+                    )
+                )
+        return notes
+
+    def _sources(self, cited: list[Clause]) -> list[str]:
+        by_guide: dict[str, list[str]] = {}
+        for clause in cited:
+            by_guide.setdefault(clause.guide_id, []).append(clause.label)
+        return [f"《{self.kb.guide(g).title}》{'、'.join(labels)}" for g, labels in by_guide.items()]
