@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml
 	$(PIP) install --quiet -e .
 	touch $(STAMP)
 
-# Tests also exercise the sentence-transformers path: torch is pinned to the CPU build on disk.
+# Tests also exercise the sentence-transformers path (torch pinned to the CPU build on disk) and
+# the language-model path (llama-cpp-python builds from source once: about 15 minutes on 2 cores).
 $(TEST_STAMP): $(STAMP) pyproject.toml
 	$(PIP) install --quiet "torch==2.13.0"
-	$(PIP) install --quiet -e ".[dev,st]"
+	$(PIP) install --quiet -e ".[dev,st,llm]"
 	touch $(TEST_STAMP)
 
 setup: $(STAMP)
