@@ -7,6 +7,7 @@ import time
 from .chain import Conversation, TurnInput, build_chain
 from .compose import Composer
 from .config import Settings
+from .decide import EligibilityDesk
 from .evidence import Relevance
 from .index import Index, open_index
 from .knowledge import KnowledgeBase
@@ -24,7 +25,8 @@ class Assistant:
         self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k)
         relevance = Relevance(self.index.tokenizer, self.retriever.idf)
         self.composer = Composer(self.kb, relevance)
-        self.chain = build_chain(self.kb, self.retriever, self.composer)
+        self.desk = EligibilityDesk.load(settings.knowledge_dir, self.kb)
+        self.chain = build_chain(self.kb, self.retriever, self.composer, self.desk)
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Reply:
         started = time.perf_counter()

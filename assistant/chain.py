@@ -15,8 +15,9 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .compose import Composed, Composer, Turn
+from .decide import EligibilityDesk
 from .errors import UnknownReferenceError
-from .intent import CHITCHAT, GENERAL, LOOKUP, detect_intent
+from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
 from .knowledge import KnowledgeBase
 from .model import Citation, Hit, Reply
 from .refs import find_reference
@@ -80,6 +81,8 @@ class Conversation:
     last_intent: str | None = None
     last_question: str = ""
     turns: int = 0
+    questions: list[str] = field(default_factory=list)  # every turn so far
+    eligibility_open: bool = False  # the last reply asked the applicant for facts
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ class TurnInput:
     conversation: Conversation
 
 
-def build_chain(kb: KnowledgeBase, retriever: Retriever, composer: Composer) -> Runnable:
+def build_chain(
+    kb: KnowledgeBase, retriever: Retriever, composer: Composer, desk: EligibilityDesk | None = None
+) -> Runnable:
     def prepare(data: TurnInput) -> dict[str, Any]:
         return _prepare(kb, data)
 
@@ -102,7 +107,7 @@ def build_chain(kb: KnowledgeBase, retriever: Retriever, composer: Composer) -> 
         return {**state, "hits": hits or retriever.run(turn.search_text, RETRIEVE_K)}
 
     def respond(state: dict[str, Any]) -> Reply:
-        return _respond(kb, composer, state)
+        return _respond(kb, composer, desk, state)
 
     return RunnableLambda(prepare) | RunnableLambda(retrieve) | RunnableLambda(respond)
 
@@ -126,7 +131,9 @@ def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
     if follow_up:
         name = conversation.last_intent or GENERAL
     said = detect(kb, question)
-    scope = said.follow(conversation.scope)
+    # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
+    facts_turn = conversation.eligibility_open and name == GENERAL
+    scope = conversation.scope if facts_turn else said.follow(conversation.scope)
     search = f"{conversation.last_question} {question}" if follow_up else question
     turn = Turn(
         question=question,
@@ -188,7 +195,9 @@ def _reference(kb: KnowledgeBase, question: str) -> tuple[Any, str | None]:
         return None, str(exc)
 
 
-def _respond(kb: KnowledgeBase, composer: Composer, state: dict[str, Any]) -> Reply:
+def _respond(
+    kb: KnowledgeBase, composer: Composer, desk: EligibilityDesk | None, state: dict[str, Any]
+) -> Reply:
     turn: Turn | None = state["turn"]
     warnings = list(state["warnings"])
     state["conversation"].turns += 1
@@ -196,6 +205,13 @@ def _respond(kb: KnowledgeBase, composer: Composer, state: dict[str, Any]) -> Re
         return Reply(composer.t["empty_question"], False, warnings=tuple(warnings))
     if state.get("error") and detect_intent(turn.question) == LOOKUP:
         return Reply(state["error"], False, warnings=(*warnings, "unknown_reference"))
+    conversation: Conversation = state["conversation"]
+    conversation.questions.append(turn.question)
+    if desk is not None and _is_eligibility_turn(turn, conversation, desk):
+        checked = desk.run(conversation.questions)
+        conversation.eligibility_open = checked.decision is None or checked.decision["eligible"] is None
+        return _reply(kb, composer.eligibility(turn, checked), warnings, checked.decision)
+    conversation.eligibility_open = False
     if state.get("places"):
         composed = composer.not_covered_place(state["places"])
     else:
@@ -203,14 +219,22 @@ def _respond(kb: KnowledgeBase, composer: Composer, state: dict[str, Any]) -> Re
     return _reply(kb, composed, warnings)
 
 
-def _reply(kb: KnowledgeBase, composed: Composed, warnings: list[str]) -> Reply:
+def _is_eligibility_turn(turn: Turn, conversation: Conversation, desk: EligibilityDesk) -> bool:
+    """「能报吗」 opens a check, and so does 「想报…」 with facts; while the checker waits for
+    facts, plain answers continue it. The checker reads every turn of the conversation."""
+    if turn.intent == ELIGIBILITY or (conversation.eligibility_open and turn.intent in (GENERAL, COMPARE)):
+        return True
+    return turn.intent in (GENERAL, "conditions") and desk.wants_check(turn.question, conversation.questions)
+
+
+def _reply(kb: KnowledgeBase, composed: Composed, warnings: list[str], decision: dict | None = None) -> Reply:
     citations = tuple(citation(kb, clause_id) for clause_id in composed.clause_ids)
     if W_TRUNCATED in warnings:
         composed_answer = f"（问题过长，只按前{MAX_QUESTION_CHARS}个字回答。）\n{composed.answer}"
     else:
         composed_answer = composed.answer
     all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
-    return Reply(composed_answer, composed.answerable, citations, None, all_warnings)
+    return Reply(composed_answer, composed.answerable, citations, decision, all_warnings)
 
 
 def citation(kb: KnowledgeBase, clause_id: str) -> Citation:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import evidence as ev
+from .decide import Checked, decision_lines
 from .intent import (
     CHITCHAT,
     COMPARE,
@@ -107,6 +108,14 @@ class Composer:
         draft = self._by_intent(turn, hits)
         if draft is None:
             return self._not_found(turn, hits)
+        return self._finish(turn, draft)
+
+    def eligibility(self, turn: Turn, checked: Checked) -> Composed:
+        """The checker's decision, first, with each condition's clause cited."""
+        if checked.decision is None:
+            return Composed(checked.question or self.t["eligibility_pending"], True)
+        draft = _Draft()
+        draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
         return self._finish(turn, draft)
 
     def not_covered_place(self, places: list[str]) -> Composed:
