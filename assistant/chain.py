@@ -19,10 +19,11 @@ from .decide import EligibilityDesk
 from .errors import UnknownReferenceError
 from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
 from .knowledge import KnowledgeBase
-from .model import Citation, Hit, Reply
+from .model import Hit, Reply
 from .refs import find_reference
 from .retrieve import Retriever
 from .scope import Scope, detect
+from .writer import Writer, Written
 
 MAX_QUESTION_CHARS = 500
 RETRIEVE_K = 10
@@ -30,6 +31,8 @@ RETRIEVE_K = 10
 ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,10}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
 NEW_TOPIC_MARGIN = 0.25  # how much better the whole base must fit a question to drop an inherited scope
 W_TRUNCATED = "question_truncated"
+W_LLM_FALLBACK = "llm_fallback"
+W_DAMAGED = "source_damaged"
 OTHER_PLACES = (
     "浙江",
     "上海",
@@ -82,6 +85,7 @@ class Conversation:
     last_question: str = ""
     turns: int = 0
     questions: list[str] = field(default_factory=list)  # every turn so far
+    history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) turns
     eligibility_open: bool = False  # the last reply asked the applicant for facts
 
 
@@ -91,9 +95,28 @@ class TurnInput:
     conversation: Conversation
 
 
+@dataclass(frozen=True)
+class Chain:
+    """The runnables: `front` (prepare → retrieve), `respond` (the deterministic reply, or the
+    checker's), `write` (the language model's answer, checked, when one is configured)."""
+
+    front: Runnable
+    respond: Runnable
+    write: Runnable
+    writer: Writer | None
+
+    @property
+    def full(self) -> Runnable:
+        return self.front | self.respond | self.write
+
+
 def build_chain(
-    kb: KnowledgeBase, retriever: Retriever, composer: Composer, desk: EligibilityDesk | None = None
-) -> Runnable:
+    kb: KnowledgeBase,
+    retriever: Retriever,
+    composer: Composer,
+    desk: EligibilityDesk | None = None,
+    writer: Writer | None = None,
+) -> Chain:
     def prepare(data: TurnInput) -> dict[str, Any]:
         return _prepare(kb, data)
 
@@ -106,10 +129,34 @@ def build_chain(
             return _drop_stale_scope(kb, retriever, composer, state, hits)
         return {**state, "hits": hits or retriever.run(turn.search_text, RETRIEVE_K)}
 
-    def respond(state: dict[str, Any]) -> Reply:
+    def respond(state: dict[str, Any]) -> dict[str, Any]:
         return _respond(kb, composer, desk, state)
 
-    return RunnableLambda(prepare) | RunnableLambda(retrieve) | RunnableLambda(respond)
+    def write(state: dict[str, Any]) -> Reply:
+        if writer is None or not state.get("fluent"):
+            return state["reply"]
+        citations = writer_citations(writer, state)
+        return fluent_reply(kb, state, writer.run(state["turn"], state["conversation"].history, citations))
+
+    front = RunnableLambda(prepare) | RunnableLambda(retrieve)
+    return Chain(front, RunnableLambda(respond), RunnableLambda(write), writer)
+
+
+def writer_citations(writer: Writer, state: dict[str, Any]) -> list:
+    return writer.clauses(state["reply"].citations_ids, [h.chunk.clause_id for h in state["hits"]])
+
+
+def fluent_reply(kb: KnowledgeBase, state: dict[str, Any], written: Written) -> Reply:
+    """The model's checked answer, or the deterministic one with the reason it was kept."""
+    base: Reply = state["reply"]
+    if written.fallback:
+        return replace(
+            base, warnings=tuple(dict.fromkeys([*base.warnings, *written.warnings, W_LLM_FALLBACK]))
+        )
+    damaged = any(kb.is_damaged(kb.clause(c.clause_id)) for c in written.citations)
+    extra = [W_DAMAGED] if damaged else []
+    warnings = tuple(dict.fromkeys([*state["warnings"], *written.warnings, *extra]))
+    return Reply(written.answer, True, written.citations, None, warnings)
 
 
 def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
@@ -197,26 +244,27 @@ def _reference(kb: KnowledgeBase, question: str) -> tuple[Any, str | None]:
 
 def _respond(
     kb: KnowledgeBase, composer: Composer, desk: EligibilityDesk | None, state: dict[str, Any]
-) -> Reply:
+) -> dict[str, Any]:
     turn: Turn | None = state["turn"]
     warnings = list(state["warnings"])
     state["conversation"].turns += 1
     if turn is None:
-        return Reply(composer.t["empty_question"], False, warnings=tuple(warnings))
+        return {**state, "reply": Reply(composer.t["empty_question"], False, warnings=tuple(warnings))}
     if state.get("error") and detect_intent(turn.question) == LOOKUP:
-        return Reply(state["error"], False, warnings=(*warnings, "unknown_reference"))
+        return {**state, "reply": Reply(state["error"], False, warnings=(*warnings, "unknown_reference"))}
     conversation: Conversation = state["conversation"]
     conversation.questions.append(turn.question)
     if desk is not None and _is_eligibility_turn(turn, conversation, desk):
         checked = desk.run(conversation.questions)
         conversation.eligibility_open = checked.decision is None or checked.decision["eligible"] is None
-        return _reply(kb, composer.eligibility(turn, checked), warnings, checked.decision)
+        return {**state, "reply": _reply(kb, composer.eligibility(turn, checked), warnings, checked.decision)}
     conversation.eligibility_open = False
     if state.get("places"):
         composed = composer.not_covered_place(state["places"])
     else:
         composed = composer.run(turn, state["hits"])
-    return _reply(kb, composed, warnings)
+    fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
+    return {**state, "reply": _reply(kb, composed, warnings), "fluent": fluent}
 
 
 def _is_eligibility_turn(turn: Turn, conversation: Conversation, desk: EligibilityDesk) -> bool:
@@ -228,20 +276,10 @@ def _is_eligibility_turn(turn: Turn, conversation: Conversation, desk: Eligibili
 
 
 def _reply(kb: KnowledgeBase, composed: Composed, warnings: list[str], decision: dict | None = None) -> Reply:
-    citations = tuple(citation(kb, clause_id) for clause_id in composed.clause_ids)
+    citations = tuple(kb.citation(clause_id) for clause_id in composed.clause_ids)
     if W_TRUNCATED in warnings:
         composed_answer = f"（问题过长，只按前{MAX_QUESTION_CHARS}个字回答。）\n{composed.answer}"
     else:
         composed_answer = composed.answer
     all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
     return Reply(composed_answer, composed.answerable, citations, decision, all_warnings)
-
-
-def citation(kb: KnowledgeBase, clause_id: str) -> Citation:
-    clause = kb.clause(clause_id)
-    guide = kb.guide(clause.guide_id)
-    return Citation(guide.id, guide.title, clause.id, clause.label, kb.full_text(clause))
-
-
-def hits_of(state: dict[str, Any]) -> list[Hit]:
-    return state.get("hits", [])

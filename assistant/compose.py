@@ -231,6 +231,8 @@ class Composer:
         if turn.guides:
             ids = {g.id for g in turn.guides}
             clauses = [c for c in clauses if c.guide_id in ids]
+        if not turn.scope.years:  # no year said: the current guides first
+            clauses.sort(key=lambda c: not self._guide(c).is_current)
         return clauses
 
     def _scope_clauses(self, turn: Turn) -> list[Clause]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import UnknownReferenceError
 from .ingest.manifest import load_manifest, read_source
 from .ingest.parse import parse_guide
-from .model import ROOT, Clause, Guide
+from .model import ROOT, Citation, Clause, Guide
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,12 @@ class KnowledgeBase:
         parts = [clause.text] if clause.text else []
         parts.extend(c.text for c in self.descendants(clause) if c.text)
         return "\n".join(parts)
+
+    def citation(self, clause_id: str) -> Citation:
+        """A citation a person can open: the clause with its items, verbatim."""
+        clause = self.clause(clause_id)
+        guide = self.guide(clause.guide_id)
+        return Citation(guide.id, guide.title, clause.id, clause.label, self.full_text(clause))
 
     def is_damaged(self, clause: Clause) -> bool:
         return clause.damaged or any(c.damaged for c in self.descendants(clause))

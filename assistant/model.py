@@ -112,6 +112,10 @@ class Reply:
     warnings: tuple[str, ...] = ()
     latency_ms: float = 0.0
 
+    @property
+    def citations_ids(self) -> tuple[str, ...]:
+        return tuple(c.clause_id for c in self.citations)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "answer": self.answer,
