@@ -15,7 +15,7 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .compose import Composed, Composer, Turn
-from .decide import EligibilityDesk
+from .decide import EligibilityDesk, is_statement
 from .errors import UnknownReferenceError
 from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
 from .knowledge import KnowledgeBase
@@ -270,7 +270,9 @@ def _respond(
 def _is_eligibility_turn(turn: Turn, conversation: Conversation, desk: EligibilityDesk) -> bool:
     """「能报吗」 opens a check, and so does 「想报…」 with facts; while the checker waits for
     facts, plain answers continue it. The checker reads every turn of the conversation."""
-    if turn.intent == ELIGIBILITY or (conversation.eligibility_open and turn.intent in (GENERAL, COMPARE)):
+    if turn.intent == ELIGIBILITY:
+        return True
+    if conversation.eligibility_open and turn.intent in (GENERAL, COMPARE) and is_statement(turn.question):
         return True
     return turn.intent in (GENERAL, "conditions") and desk.wants_check(turn.question, conversation.questions)
 

@@ -216,13 +216,24 @@ class Composer:
             scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
             part = _Draft(cited=draft.cited)
-            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part):
+            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
+                sub, part
+            ):
                 parts.append((guide, part.lines))
         texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}
         same = self.t["compare_same"] if len(texts) == 1 else self.t["compare_differ"]
         draft.lines.append(self.t["compare_header"].format(program=program, same_or_not=same))
         draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
         return draft
+
+    def _closest(self, turn: Turn, draft: _Draft) -> bool:
+        """One side of a comparison with nothing retrieved: its guide's closest sentence."""
+        ranked = self.relevance.rank(turn.search_text or turn.question, self._scope_clauses(turn))
+        if not ranked:
+            return False
+        best = ranked[0][1]
+        draft.lines.append(ev.strip_marker(best.sentence) + draft.cite(best.clause))
+        return True
 
     # -- pieces -----------------------------------------------------------------------
 
@@ -294,7 +305,7 @@ class Composer:
                 )
         elif old:
             warnings.append(W_SUPERSEDED)
-        if turn.default_year and guides:
+        if turn.default_year and guides and turn.intent != COMPARE:
             older = [g for g in self.kb.guides if g.superseded_by == guides[0].id]
             if older:
                 notes.append(

@@ -21,6 +21,7 @@ MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
+QUESTION_WORDS = re.compile(r"[？?]|吗|多少|什么|哪|几[个项条年件]|怎么|如何|是否|能否")
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 QUESTIONS_AT_ONCE = 3
 
@@ -54,6 +55,8 @@ class EligibilityDesk:
     def wants_check(self, question: str, turns: list[str]) -> bool:
         """「我们县想报保护示范区」, or facts about the applicant once a program and type are
         named: an applicant weighing an application, to be checked."""
+        if not is_statement(question):
+            return False  # a question of its own (「有效专利要多少件？」) is answered, not checked
         if APPLY_WORDS.search(question):
             return assess(turns, self.rules).guess.program is not None
         # Facts about the applicant, for a program and type the conversation has named.
@@ -76,6 +79,11 @@ class EligibilityDesk:
         program = self.rules.program(guess.program)
         kind = next(t.name for t in program.types if t.id == guess.applicant_type)
         return Checked(decision, None, program.name, kind)
+
+
+def is_statement(text: str) -> bool:
+    """Facts told (「我们2022年被评为…」), not a question asked."""
+    return QUESTION_WORDS.search(text) is None
 
 
 def decision_lines(checked: Checked, cite) -> list[str]:

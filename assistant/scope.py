@@ -23,6 +23,7 @@ DOC_NUMBER = re.compile(
     r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"
 )  # 苏知发〔2021〕140号 is not a year asked about
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
+CURRENT_WORDS = re.compile(r"今年|现在|新版|最新|现行|这一年")
 APPLICANT_WORDS = (
     ("设区市", ("设区市", "地级市", "市级", "市政府", "我们市", "本市")),
     ("县（市、区）", ("县(市、区)", "县级", "县里", "区县", "县区", "县")),
@@ -38,11 +39,12 @@ class Scope:
     years: tuple[int, ...] = ()
     applicant_type: str | None = None
     unknown_years: tuple[int, ...] = ()
+    current: bool = False  # 「今年的呢」: the current guide, whatever year came before
 
     def follow(self, previous: Scope) -> Scope:
         """A follow-up keeps what it does not say from the previous turn. A question that
         names a program starts afresh on years: without a year it means the current guide."""
-        inherit_years = not self.programs and not self.unknown_years
+        inherit_years = not self.programs and not self.unknown_years and not self.current
         return Scope(
             self.programs or previous.programs,
             self.years or (previous.years if inherit_years else ()),
@@ -74,6 +76,7 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
         tuple(y for y in mentioned if y in covered),
         applicant,
         tuple(y for y in mentioned if y not in covered),
+        current=CURRENT_WORDS.search(text) is not None and not mentioned,
     )
 
 

@@ -36,7 +36,9 @@ def score_turn(question: str, reply, gold: list[str], facts: list[str], answerab
         "citation_precision": len(related) / len(cited) if gold and cited else None,
         "facts_missing": [f for f in facts if not fact_present(f, reply.answer)],
         "facts_total": len(facts),
-        "unsupported_numbers": unsupported_numbers(reply.answer, [c.text for c in reply.citations], question),
+        "unsupported_numbers": unsupported_numbers(
+            reply.answer, [f"{c.doc_title}\n{c.text}" for c in reply.citations], question
+        ),
         "latency_ms": reply.latency_ms,
         "warnings": list(reply.warnings),
     }
