@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from assistant.answer import Assistant, Conversation  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.index import build_index  # noqa: E402
 from assistant.knowledge import KnowledgeBase  # noqa: E402
 from assistant.metrics import percentile  # noqa: E402
 
@@ -36,6 +35,13 @@ def _questions(path: Path) -> list[str]:
     return [json.loads(line)["question"] for line in lines if line.strip()] or [FIRST_QUESTION]
 
 
+def _cli_index(data_dir: str) -> float:
+    begin = time.perf_counter()
+    command = [sys.executable, "-m", "assistant", "--data-dir", data_dir, "index"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - begin
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
@@ -46,14 +52,17 @@ def main() -> None:
         started = time.perf_counter()
         kb = KnowledgeBase.load(settings.knowledge_dir)
         parse_s = time.perf_counter() - started
-        cold = build_index(settings, kb)
-        warm = build_index(settings, kb)
+        cold_s = _cli_index(data_dir)  # as users build it: `index`, all cores
+        warm_s = _cli_index(data_dir)
         assistant = Assistant(settings, kb)
         questions = _questions(args.questions)
         assistant.ask(FIRST_QUESTION)  # warm-up
-        latencies = []
+        retrieval, latencies = [], []
         for _ in range(args.rounds):
             for question in questions:
+                begin = time.perf_counter()
+                assistant.retriever.run(question, settings.top_k)
+                retrieval.append((time.perf_counter() - begin) * 1000)
                 begin = time.perf_counter()
                 assistant.ask(question, Conversation())
                 latencies.append((time.perf_counter() - begin) * 1000)
@@ -70,11 +79,15 @@ def main() -> None:
     print(
         f"guides parsed            {len(kb.guides)} guides, {len(kb.clauses)} clauses in {parse_s * 1000:.0f} ms"
     )
-    print(f"index build, cold        {cold.seconds:.1f} s ({cold.chunks} chunks embedded)   target ≤ 60 s")
-    print(f"index build, warm        {warm.seconds * 1000:.0f} ms (up to date: {warm.up_to_date})")
+    print(f"index build, cold        {cold_s:.1f} s (`index` command, new process)   target ≤ 60 s")
+    print(f"index build, warm        {warm_s:.1f} s (`index` command, nothing to embed)")
     print(
-        f"ask latency, warm        p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms "
-        f"over {len(latencies)} questions ({settings.retrieval_mode})   target p50 ≤ 50, p95 ≤ 150"
+        f"retrieval, warm          p50 {percentile(retrieval, 0.5):.1f} ms, p95 {percentile(retrieval, 0.95):.1f} ms "
+        f"over {len(retrieval)} questions ({settings.retrieval_mode})   target p50 ≤ 50, p95 ≤ 150"
+    )
+    print(
+        f"ask (composed), warm     p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms "
+        f"deterministic composer   target p50 ≤ 80, p95 ≤ 200"
     )
     print(f"start to first answer    {first_answer:.2f} s (new process, CLI)   target ≤ 5 s")
     print(f"peak memory (RSS)        benchmark process {own:.0f} MiB, CLI process {child:.0f} MiB")
