@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from .compose import Composed, Composer, Turn
 from .decide import EligibilityDesk, is_statement
 from .errors import UnknownReferenceError
-from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
+from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
 from .knowledge import KnowledgeBase
 from .model import Hit, Reply
 from .refs import find_reference
@@ -175,8 +175,9 @@ def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
     reference, error = _reference(kb, question)
     name = detect_intent(question, has_reference=reference is not None)
     follow_up = name == GENERAL and ELLIPTICAL.match(question) is not None and conversation.last_intent
-    if follow_up:
-        name = conversation.last_intent or GENERAL
+    if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
+        name = named_intent(question)
+        name = conversation.last_intent or GENERAL if name == GENERAL else name
     said = detect(kb, question)
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL

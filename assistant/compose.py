@@ -130,8 +130,10 @@ class Composer:
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
         if spec is None:
             lines = self._general(turn, hits, draft)
-        elif spec.is_list:
+        elif spec.is_list:  # 「分几个阶段」 on a clause without items: its sentences
             lines = self._list(turn, hits, spec, draft)
+            if lines is None and spec.section is None:
+                lines = self._general(turn, hits, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
         if lines is None:
@@ -173,6 +175,8 @@ class Composer:
         if self.relevance.coverage(turn.search_text or turn.question, context) < MIN_LIST_COVERAGE:
             return None
         items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
+        if not items:
+            return None
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
         header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
         if node.text and len(node.text) > len(node.title) + 2:

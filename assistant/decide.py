@@ -9,7 +9,7 @@ still needed, asked in plain words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ class Checked:
     question: str | None
     program_name: str = ""
     type_name: str = ""
+    quotes: dict[str, str] = field(default_factory=dict)  # condition id → the words it encodes
 
 
 class EligibilityDesk:
@@ -77,8 +78,9 @@ class EligibilityDesk:
         }
         decision = self.tool.invoke(arguments)
         program = self.rules.program(guess.program)
-        kind = next(t.name for t in program.types if t.id == guess.applicant_type)
-        return Checked(decision, None, program.name, kind)
+        atype = next(t for t in program.types if t.id == guess.applicant_type)
+        quotes = {c.id: "……".join(c.quotes) for c in atype.conditions}
+        return Checked(decision, None, program.name, atype.name, quotes)
 
 
 def is_statement(text: str) -> bool:
@@ -93,9 +95,11 @@ def decision_lines(checked: Checked, cite) -> list[str]:
     lines = [f"结论：{checked.type_name}申报《{checked.program_name}》——{verdict}。"]
     for condition in decision.get("conditions", []):
         mark = MARKS.get(condition["status"], "？")
-        lines.append(
-            f"{mark} {condition['clause_label']}：{condition['reason']}{cite(condition['clause_id'])}"
-        )
+        cited = cite(condition["clause_id"])
+        lines.append(f"{mark} {condition['clause_label']}：{condition['reason']}{cited}")
+        quote = checked.quotes.get(condition.get("condition_id", ""))
+        if quote and condition["status"] != "met":
+            lines.append(f"　　原文：「{quote}」")
     missing = decision.get("missing_facts", [])
     if missing and decision.get("eligible") is None:
         lines.append("还需要了解（直接回答即可）：")

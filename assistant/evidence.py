@@ -20,7 +20,7 @@ LEADING_MARKER = re.compile(
 )
 ITEM_FULL_MAX = 100
 RANK_PENALTY = 0.01  # between equally fitting sentences, the better-ranked clause wins
-COMPANION_COVERAGE = 0.34
+COMPANION_COVERAGE = 0.25
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,12 @@ OFF_TOPIC = re.compile(
 BY_NAME = {i.name: i for i in INTENTS}
 
 
+def named_intent(question: str) -> str:
+    """The intent a short follow-up names by itself (「绩效目标呢？」), lists included."""
+    text = normalize(question)
+    return next((spec.name for spec in INTENTS if any(c in text for c in spec.cues)), GENERAL)
+
+
 def detect_intent(question: str, has_reference: bool = False) -> str:
     """The intent name of a question (or GENERAL)."""
     text = normalize(question).strip(" ？?！!。")
