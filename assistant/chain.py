@@ -258,7 +258,12 @@ def _respond(
     if desk is not None and _is_eligibility_turn(turn, conversation, desk):
         checked = desk.run(conversation.questions)
         conversation.eligibility_open = checked.decision is None or checked.decision["eligible"] is None
-        return {**state, "reply": _reply(kb, composer.eligibility(turn, checked), warnings, checked.decision)}
+        return {
+            **state,
+            "reply": _reply(
+                kb, composer.eligibility(turn, checked, state["hits"]), warnings, checked.decision
+            ),
+        }
     conversation.eligibility_open = False
     if state.get("places"):
         composed = composer.not_covered_place(state["places"])

@@ -9,7 +9,7 @@ do not. Sentences live in prompts/answer_templates.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -37,6 +37,9 @@ PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 # to answer it; tuned on eval/questions/answers.jsonl (eval/evaluate_answers.py).
 MIN_GENERAL_COVERAGE = 0.2
 MIN_LIST_COVERAGE = 0.35
+MIN_CONDITION_FALLBACK = (
+    0.45  # a sentence outside 申报条件 answers a conditions question only if it fits well
+)
 MIN_COMPARE_COVERAGE = 0.15  # each side of a comparison: the program is known to be covered
 MIN_NEAREST_COVERAGE = 0.25
 GENERAL_DEPTH = 12
@@ -110,10 +113,13 @@ class Composer:
             return self._not_found(turn, hits)
         return self._finish(turn, draft)
 
-    def eligibility(self, turn: Turn, checked: Checked) -> Composed:
-        """The checker's decision, first, with each condition's clause cited."""
+    def eligibility(self, turn: Turn, checked: Checked, hits: list[Hit]) -> Composed:
+        """The checker's decision, first, with each condition's clause cited. Before it can
+        decide (the applicant type is not known yet), what the guide says, and its question."""
         if checked.decision is None:
-            return Composed(checked.question or self.t["eligibility_pending"], True)
+            draft = self._by_intent(replace(turn, intent="conditions"), hits) or _Draft()
+            draft.lines.append(checked.question or self.t["eligibility_pending"])
+            return self._finish(turn, draft) if draft.cited else Composed(draft.lines[-1], True)
         draft = _Draft()
         draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
         return self._finish(turn, draft)
@@ -130,10 +136,11 @@ class Composer:
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
         if spec is None:
             lines = self._general(turn, hits, draft)
-        elif spec.is_list:  # 「分几个阶段」 on a clause without items: its sentences
+        elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
             lines = self._list(turn, hits, spec, draft)
-            if lines is None and spec.section is None:
-                lines = self._general(turn, hits, draft)
+            if lines is None:
+                strict = spec.name in ("conditions", "applicants")
+                lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
         else:
             lines = self._fact(turn, hits, spec, draft)
         if lines is None:
@@ -172,7 +179,8 @@ class Composer:
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
         node = ev.narrow(self.kb, node, turn.search_text or turn.question)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
-        if self.relevance.coverage(turn.search_text or turn.question, context) < MIN_LIST_COVERAGE:
+        bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
+        if self.relevance.coverage(turn.search_text or turn.question, context) < bar:
             return None
         items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
         if not items:
@@ -185,7 +193,9 @@ class Composer:
         lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
         return lines
 
-    def _general(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
+    def _general(
+        self, turn: Turn, hits: list[Hit], draft: _Draft, threshold: float | None = None
+    ) -> list[str] | None:
         """The sentences that fit the question best, each cited to its own clause."""
         query = turn.search_text or turn.question
         ranked = self.relevance.rank(query, self._candidates(turn, hits)[:GENERAL_DEPTH])
@@ -194,6 +204,12 @@ class Composer:
             if len(turn.scope.years) == 1 and turn.default_year is None
             else MIN_GENERAL_COVERAGE
         )
+        if threshold is None:
+            threshold = (
+                MIN_COMPARE_COVERAGE
+                if len(turn.scope.years) == 1 and turn.default_year is None
+                else MIN_GENERAL_COVERAGE
+            )
         if not ranked or ranked[0][0] < threshold:
             return None
         best = ranked[0][1]
@@ -248,6 +264,8 @@ class Composer:
             clauses = [c for c in clauses if c.guide_id in ids]
         if not turn.scope.years:  # no year said: the current guides first
             clauses.sort(key=lambda c: not self._guide(c).is_current)
+        if turn.scope.applicant_type:  # the applicant's own provisions before another type's
+            clauses.sort(key=lambda c: ev.type_rank(c, turn.scope.applicant_type))
         return clauses
 
     def _scope_clauses(self, turn: Turn) -> list[Clause]:

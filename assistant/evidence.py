@@ -96,6 +96,16 @@ def names_type(clause: Clause, applicant_type: str) -> bool:
     )
 
 
+def type_rank(clause: Clause, applicant_type: str) -> int:
+    """0 when the clause's headings name the applicant type, 2 when they name another, else 1."""
+    path = " ".join(clause.heading_path[1:])
+    ours = any(w in path for w in dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,)))
+    if ours:
+        return 0
+    others = any(any(w in path for w in words) for name, words in APPLICANT_WORDS if name != applicant_type)
+    return 2 if others else 1
+
+
 def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[str]:
     """Each item verbatim (conditions must be read in full), or, for long task lists, the
     heading of each long item."""
