@@ -5,9 +5,12 @@ retrieved chunk then contains the gold clause's text)."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
+
+from .numerals import CN_DIGITS
 
 
 def covers(retrieved: str, gold: str) -> bool:
@@ -26,6 +29,31 @@ def reciprocal_rank(retrieved: Sequence[str], gold: Sequence[str], k: int = 10) 
     return 0.0
 
 
+def ndcg_at(retrieved: Sequence[str], gold: Sequence[str], k: int = 10) -> float:
+    """Normalised discounted cumulative gain: a rank earns 1/log2(rank+1) for each gold clause
+    it covers that no higher rank covered; the ideal ranking covers one gold clause per rank
+    (an ancestor covering several at once can only reach 1.0, the cap)."""
+    if not gold:
+        return 0.0
+    found: set[str] = set()
+    dcg = 0.0
+    for rank, clause_id in enumerate(retrieved[:k], start=1):
+        new = {g for g in set(gold) - found if covers(clause_id, g)}
+        if new:
+            found |= new
+            dcg += len(new) / math.log2(rank + 1)
+    ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(len(gold), k) + 1))
+    return min(1.0, dcg / ideal)
+
+
+def precision_recall_f1(true_positives: int, predicted: int, actual: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts; 0.0 where a denominator is zero."""
+    precision = true_positives / predicted if predicted else 0.0
+    recall = true_positives / actual if actual else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -37,20 +65,6 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 # -- answers -----------------------------------------------------------------------------
 
-CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MARKER = re.compile(r"\[\d+\]")
 LIST_NUMBER = re.compile(r"(?m)^\s*\d{1,2}\.\s")

@@ -9,16 +9,17 @@ import re
 from .errors import UnknownReferenceError
 from .ingest.parse import CIRCLED_CHARS, cn_number
 from .knowledge import KnowledgeBase
-from .model import CIRCLED, NUM, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
+from .model import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
 from .tokens import normalize
 
 CN = "一二三四五六七八九十"
 PATH_TOKEN = re.compile(
-    rf"(?P<paren_cn>\(([{CN}]+)\))|(?P<paren_num>\((\d{{1,2}})\))|第?(?P<num>\d{{1,2}})(?:项|\.)?"
+    rf"(?P<para>\(?第(\d{{1,2}})段\)?)|正文结尾"
+    rf"|(?P<paren_cn>\(([{CN}]+)\))|(?P<paren_num>\((\d{{1,2}})\))|第?(?P<num>\d{{1,2}})(?:项|\.)?"
     rf"|(?P<section>[{CN}]+)、?|(?P<circled>[{CIRCLED_CHARS}])"
 )
 YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年度?)?(?!\d)")
-TRAILER_WORDS = {"联系方式": "contact", "联系人": "contact", "抄送": "cc"}
+TRAILER_WORDS = {"联系方式": "contact", "联系人": "contact", "抄送": "cc", "抄送及印发": "cc"}
 
 
 def resolve(kb: KnowledgeBase, text: str) -> Clause | None:
@@ -87,10 +88,14 @@ def _is_title(skipped: str, steps: list[tuple[str, str]]) -> bool:
 
 
 def _step(match: re.Match) -> tuple[str, str]:
+    if match.group(0) == "正文结尾":
+        return PARA, "p1"
+    if match.group("para"):
+        return PARA, f"p{match.group(2)}"
     if match.group("paren_cn"):
-        return PAREN_CN, str(cn_number(match.group(2)))
+        return PAREN_CN, str(cn_number(match.group(4)))
     if match.group("paren_num"):
-        return PAREN_NUM, match.group(4)
+        return PAREN_NUM, match.group(6)
     if match.group("num"):
         return NUM, match.group("num")
     if match.group("section"):

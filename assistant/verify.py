@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Citation
+from .numerals import CN_DIGITS, CN_SMALL_UNITS, chinese_to_int
 
 CITATION_INVALID = "citation_invalid"
 UNVERIFIED_REMOVED = "unverified_removed"
@@ -30,21 +31,8 @@ _CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 # Number normalisation.
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d年月日万亿千百.%])\s+(?=[\d年月日万亿千百元.%])")
 _THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])")
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS = CN_DIGITS
+_CN_SMALL = CN_SMALL_UNITS
 _CN_UNITS = "年|月|日|号|天|周|个|项|件|家|名|人|次|倍|岁|条|款|批|期|届|元|所|份|篇|套|台|种|类|位|小时|分钟|星期|季度|%"
 _CN_NUMBER = re.compile(
     r"(?P<pre>第|百分之)?(?P<num>[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*)"
@@ -181,29 +169,6 @@ def _convert_chinese(match: re.Match[str]) -> str:
     if pre == "百分之":
         return f"{value}%{unit}" if unit != "%" else f"{value}%"
     return f"{pre}{value}{unit}"
-
-
-def chinese_to_int(numeral: str) -> int | None:
-    """三 → 3, 十二 → 12, 一百零五 → 105, 三十万 → 300000, 二〇二四 → 2024; None if malformed."""
-    if not any(ch in numeral for ch in "十百千万亿"):
-        return int("".join(str(_CN_DIGITS[ch]) for ch in numeral))
-    total = section = digit = 0
-    for ch in numeral:
-        if ch in _CN_DIGITS:
-            if digit and _CN_DIGITS[ch]:
-                return None  # 十四五 and the like: not one number
-            digit = _CN_DIGITS[ch]
-            continue
-        if ch in _CN_SMALL:
-            section += (digit or 1) * _CN_SMALL[ch]
-        elif ch == "万":
-            total += (section + digit) * 10**4
-            section = 0
-        else:  # 亿
-            total = (total + section + digit) * 10**8
-            section = 0
-        digit = 0
-    return total + section + digit
 
 
 def _facts(text: str, source: bool = False) -> set[Fact]:

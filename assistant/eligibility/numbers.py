@@ -10,23 +10,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..numerals import CN_DIGITS, CN_SMALL_UNITS
 from .rules import Interval
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
+_DIGITS = CN_DIGITS
+_UNITS = CN_SMALL_UNITS
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"

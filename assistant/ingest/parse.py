@@ -27,9 +27,9 @@ from ..model import (
     Clause,
     Guide,
 )
+from ..numerals import chinese_to_int
 from .clean import Paragraph, clean
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 RANK = {ROOT: 0, SECTION: 1, PAREN_CN: 2, NUM: 3, PAREN_NUM: 4, CIRCLED: 5, PARA: 6, TRAILER: 1}
 MARKERS = (
@@ -47,13 +47,11 @@ SENTENCE_END = ("。", ")", "）")
 
 
 def cn_number(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 二十一 → 21."""
-    if numeral.startswith("十"):
-        numeral = "一" + numeral
-    if "十" in numeral:
-        tens, _, units = numeral.partition("十")
-        return CN_DIGITS[tens] * 10 + (CN_DIGITS[units] if units else 0)
-    return CN_DIGITS[numeral]
+    """一 → 1, 十二 → 12, 二十一 → 21 (numbering never goes past 99)."""
+    value = chinese_to_int(numeral)
+    if value is None:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return value
 
 
 def cn_numeral(number: int) -> str:
