@@ -36,8 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
     from . import commands
+    from .evaluation import commands as evaluation_commands
 
-    registrars = [commands.register]
+    registrars = [commands.register, evaluation_commands.register]
     try:
         from .eligibility import commands as eligibility_commands
     except ImportError:  # the eligibility package is optional while it is being built
