@@ -6,7 +6,12 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: setup setup-test run index test lint bench clean
+HOST ?= 127.0.0.1
+PORT ?= 7860
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+.PHONY: setup setup-test browser run index test lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,15 +26,28 @@ $(TEST_STAMP): $(STAMP) pyproject.toml
 	$(PIP) install --quiet -e ".[dev,st,llm]"
 	touch $(TEST_STAMP)
 
+# The browser test drives Debian's chromium (not a downloaded browser build); a CJK font makes
+# its screenshots legible. Installed once, quietly, without prompts; skipped when present.
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(CJK_FONT) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo -n"; \
+	  else echo "make: cannot install chromium without root; the browser test will be skipped"; exit 0; fi; \
+	  echo "installing chromium and a CJK font (apt-get)"; \
+	  $$SUDO apt-get update -qq >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei \
+	    >/dev/null </dev/null; \
+	fi
+
 setup: $(STAMP)
-setup-test: $(TEST_STAMP)
+setup-test: $(TEST_STAMP) browser
 
 index: setup
 	$(PY) -m assistant index
 
+# The web page on http://$(HOST):$(PORT)/ (the URL is printed); Ctrl-C stops it.
 run: setup
 	$(PY) -m assistant index
-	$(PY) -m assistant chat
+	$(PY) -m assistant serve --host $(HOST) --port $(PORT)
 
 test: setup-test
 	$(VENV)/bin/ruff check assistant tests eval

@@ -40,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     chat = subparsers.add_parser("chat", help="在终端里连续对话（空行或 Ctrl-D 退出）")
     chat.set_defaults(handler=run_chat)
 
+    serve = subparsers.add_parser(
+        "serve", help="启动网页：问答、条款浏览、资格自测（索引缺失或过期时先建立）"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
+    serve.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    serve.set_defaults(handler=run_serve)
+
 
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
     from .index import build_index
@@ -157,3 +164,10 @@ def run_chat(args: argparse.Namespace, settings: Settings) -> int:
         if not question:
             return 0
         print("答> " + assistant.ask(question, conversation).answer)
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .ui import serve  # gradio is imported only here, so that the other commands start fast
+
+    serve(settings, args.host, args.port)
+    return 0

@@ -1,0 +1,171 @@
+"""End to end in a real headless browser: Debian's chromium (/usr/bin/chromium, installed by
+`make test`) driven by Playwright. Loads the page, asks a question, opens a citation, shows
+HTML in a message as text, submits the eligibility form, opens a clause by reference and by
+link. Screenshots go to tests/artifacts/browser/ (git-ignored)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ui_process import PageProcess, start_page
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "browser"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+WAIT_MS = 30_000
+MESSAGES = "#chatbot [data-testid=user], #chatbot [data-testid=bot]"
+ANSWERS = "#chatbot [data-testid=bot]"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: `make test` installs it"),
+]
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed: `make test` installs it"
+)
+
+
+@pytest.fixture(scope="module")
+def page_url(built_settings: Settings) -> Iterator[str]:
+    running: PageProcess = start_page(built_settings.data_dir)
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def tab(browser, page_url: str) -> Iterator:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(page_url)
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def shoot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> None:
+    page.fill("#question textarea", question)
+    page.keyboard.press("Enter")
+
+
+def test_a_question_is_answered_and_its_citation_opens(tab) -> None:
+    expect = sync_api.expect
+    expect(tab.locator(".mode")).to_contain_text("确定性答案")
+    ask(tab, "2024年保护示范区什么时候截止？")
+    answer = tab.locator(ANSWERS).last
+    expect(answer).to_contain_text("2024年2月29日")
+    source = tab.locator("#sources details.source").first
+    expect(source).to_contain_text("[1]")
+    verbatim = source.locator(".verbatim")
+    expect(verbatim).to_be_hidden()
+    source.locator("summary").click()
+    expect(verbatim).to_be_visible()
+    expect(verbatim).to_contain_text("项目申报截止日期为2024年2月29日")
+    expect(source).to_contain_text("2024 保护示范区 六（三）")
+    shoot(tab, "chat")
+
+
+def test_a_follow_up_and_an_eligibility_card_in_the_chat(tab) -> None:
+    expect = sync_api.expect
+    ask(tab, "2024年保护示范区什么时候截止？")
+    expect(tab.locator(ANSWERS).last).to_contain_text("2024年2月29日")
+    ask(tab, "那2022年的呢？")
+    expect(tab.locator("#warnings")).to_contain_text("已被新指南替代")
+    ask(tab, "我们县想报2024年保护示范区")
+    card = tab.locator("#decision .decision")
+    expect(card).to_contain_text("尚不能确定")
+    expect(card).to_contain_text("三、申报条件（二）第1项")
+    expect(card).to_contain_text("还需要了解")
+    tab.locator("#sources details.source summary").first.click()
+    expect(tab.locator("#sources .verbatim").first).to_be_visible()
+    shoot(tab, "chat-eligibility")
+    tab.click("#new-conversation")
+    expect(tab.locator(MESSAGES)).to_have_count(0)
+    expect(tab.locator("#decision")).not_to_contain_text("结论")
+
+
+def test_html_in_a_message_is_shown_not_run(tab) -> None:
+    expect = sync_api.expect
+    ask(tab, '<img src=x onerror="window.PWNED=1"><script>window.PWNED=2</script><b>粗体</b>')
+    user = tab.locator("#chatbot [data-testid=user]").first
+    expect(user).to_contain_text('<img src=x onerror="window.PWNED=1">')
+    expect(user).to_contain_text("<b>粗体</b>")
+    expect(tab.locator(MESSAGES)).to_have_count(2)  # answered (not covered), not broken
+    assert tab.evaluate("window.PWNED") is None
+    assert user.locator("img, b, script").count() == 0
+
+
+def test_empty_messages_are_ignored(tab) -> None:
+    ask(tab, "   ")
+    tab.wait_for_timeout(1500)
+    assert tab.locator(MESSAGES).count() == 0
+
+
+def test_the_eligibility_form_is_submitted(tab) -> None:
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="资格自测").click()
+    tab.locator("#form-type input").click()
+    tab.get_by_role("option", name="县（市、区）").click()
+    expect(tab.locator("#fact-national_rapid_center")).to_be_visible()
+    tab.locator("#fact-zhenzhua_2022").get_by_label("是", exact=True).check()
+    tab.locator("#fact-withdrawal_above_avg_2023").get_by_label("否", exact=True).check()
+    tab.click("#form-submit")
+    result = tab.locator("#form-result .decision")
+    expect(result).to_contain_text("不符合申报条件")
+    expect(result.locator(".condition.met")).to_contain_text("三、申报条件（二）第1项")
+    expect(result.locator(".condition.not-met")).to_contain_text("三、申报条件（二）第2项")
+    result.locator(".condition.not-met summary").click()
+    expect(result.locator(".condition.not-met .verbatim")).to_contain_text("应高于全省平均水平")
+    shoot(tab, "form")
+
+
+def test_number_facts_have_units(tab) -> None:
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="资格自测").click()
+    tab.locator("#form-program input").click()
+    tab.get_by_role("option", name="2022年度省高价值专利培育计划（新建项目）").click()
+    expect(tab.locator("#fact-valid_patents")).to_contain_text("（单位：件）")
+    tab.locator("#fact-valid_patents input").fill("120")
+    tab.click("#form-submit")
+    expect(tab.locator("#form-result .decision")).to_contain_text("结论")
+
+
+def test_a_clause_is_opened_by_reference_and_by_link(tab, page_url: str) -> None:
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="条款浏览").click()
+    tab.fill("#lookup-query textarea, #lookup-query input", "2024 保护示范区 三（二）1")
+    tab.click("#lookup")
+    view = tab.locator("#clause-view .clause")
+    expect(view).to_have_attribute("data-clause", "2024-protection-zone:3.2.1")
+    expect(view).to_contain_text("三、申报条件（二）第1项")
+    expect(tab.locator("#clause-ref textarea, #clause-ref input")).to_have_value("2024 保护示范区 三（二）1")
+    link = tab.locator("#clause-link textarea, #clause-link input").input_value()
+    assert link.endswith("?clause=2024-protection-zone%3A3.2.1")
+    shoot(tab, "browser")
+    tab.goto(page_url + "?clause=2022-protection-zone:3.1")
+    expect(tab.locator("#clause-view .clause")).to_have_attribute("data-clause", "2022-protection-zone:3.1")

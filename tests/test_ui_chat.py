@@ -1,0 +1,87 @@
+"""The chat handler's streaming and error paths, with a stand-in assistant (the real one is
+driven through the running page in test_ui_api.py and test_ui_browser.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from assistant.answer import Conversation
+from assistant.errors import InputError
+from assistant.knowledge import KnowledgeBase
+from assistant.model import Reply
+from assistant.ui_chat import INTERNAL_ERROR, THINKING, ChatHandlers
+
+
+@dataclass
+class StandIn:
+    """Streams the given pieces then a Reply, or raises; `writer` set means a language model."""
+
+    kb: KnowledgeBase
+    pieces: list[str] = field(default_factory=list)
+    error: Exception | None = None
+    writer: object | None = None
+    desk: object | None = None
+
+    def stream(self, question: str, conversation: Conversation) -> Iterator[str | Reply]:
+        if self.error:
+            raise self.error
+        yield from self.pieces
+        citation = self.kb.citation("2024-protection-zone:6.3")
+        yield Reply("".join(self.pieces) + "（核验后）", True, (citation,), None, ("unverified_removed",))
+
+
+OUTPUTS = 6  # chat, input, sources, warnings, decision card, data
+
+
+def shown(outputs) -> str:
+    return outputs[0][-1]["content"]
+
+
+def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(kb: KnowledgeBase) -> None:
+    chat = ChatHandlers(StandIn(kb, ["截止日期", "为2024年2月29日。"], writer=object()))
+    steps = list(chat.respond("什么时候截止？", [], Conversation()))
+    assert [shown(s) for s in steps] == [
+        THINKING,
+        "截止日期",
+        "截止日期为2024年2月29日。",
+        "截止日期为2024年2月29日。（核验后）",
+    ]
+    final = steps[-1]
+    assert all(len(step) == OUTPUTS for step in steps)
+    assert "[1]" in final[2] and "回答中未经条款核实的语句已删除" in final[3]
+    assert final[-1]["citations"][0]["clause_id"] == "2024-protection-zone:6.3"
+
+
+def test_the_deterministic_answer_comes_in_one_step(kb: KnowledgeBase) -> None:
+    steps = list(
+        ChatHandlers(StandIn(kb, ["截止日期为2024年2月29日。"])).respond(
+            "什么时候截止？", None, Conversation()
+        )
+    )
+    assert len(steps) == 1 and shown(steps[0]).endswith("（核验后）")
+
+
+def test_errors_become_a_message_in_the_chat(kb: KnowledgeBase) -> None:
+    steps = list(
+        ChatHandlers(StandIn(kb, error=InputError("索引尚未建立。"))).respond("问", [], Conversation())
+    )
+    assert shown(steps[-1]) == "索引尚未建立。" and "索引尚未建立" in steps[-1][3]
+    steps = list(ChatHandlers(StandIn(kb, error=RuntimeError("boom"))).respond("问", [], Conversation()))
+    assert shown(steps[-1]) == INTERNAL_ERROR and "boom" not in str(steps[-1])
+    assert len(steps[-1]) == OUTPUTS
+
+
+def test_empty_and_long_messages(kb: KnowledgeBase) -> None:
+    chat = ChatHandlers(StandIn(kb, ["答"]))
+    history = [{"role": "user", "content": "早先的问题"}]
+    assert next(chat.respond(" \n ", history, Conversation()))[0] == history
+    long = "问" * 5000
+    user = list(chat.respond(long, [], Conversation()))[-1][0][0]["content"]
+    assert len(user) < 1100 and "共 5000 字" in user
+
+
+def test_a_new_conversation_starts_empty(kb: KnowledgeBase) -> None:
+    conversation, history, *panels, data = ChatHandlers(StandIn(kb)).new_conversation()
+    assert isinstance(conversation, Conversation) and conversation.turns == 0
+    assert history == [] and panels == ["", "", "", ""] and data == {}

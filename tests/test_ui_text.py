@@ -1,0 +1,98 @@
+"""The page's HTML fragments and form helpers, without a server: text is escaped, every
+condition carries its mark and clause, every warning is said in words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.knowledge import KnowledgeBase
+from assistant.model import Citation
+from assistant.ui_form import UNKNOWN, facts_from_form, field_label
+from assistant.ui_text import (
+    WARNINGS,
+    citations_html,
+    clause_html,
+    clause_link,
+    decision_html,
+    guides_html,
+    warnings_html,
+)
+
+SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_citations_are_numbered_and_escaped(kb: KnowledgeBase) -> None:
+    citation = kb.citation("2024-protection-zone:6.3")
+    hostile = Citation(citation.doc_id, SCRIPT, citation.clause_id, citation.clause_label, SCRIPT)
+    html = citations_html(kb, [citation, hostile])
+    assert "[1] 《2024年度省知识产权建设示范（保护示范区）项目申报指南》六、申报要求（三）" in html
+    assert "[2] 《&lt;script&gt;" in html
+    assert "<script>" not in html and "<img" not in html
+    assert "2024 保护示范区 六（三）" in html  # the reference, as `lookup` takes it
+    assert clause_link("2024-protection-zone:6.3") in html
+    assert "没有引用" in citations_html(kb, [])
+
+
+def test_every_warning_code_is_said_in_words() -> None:
+    html = warnings_html(["source_damaged", "guide_superseded", "unverified_removed", "new_code"])
+    for code in ("source_damaged", "guide_superseded", "unverified_removed"):
+        assert WARNINGS[code] in html
+    assert "new_code" in html  # an unknown code is still shown
+    assert warnings_html([]) == ""
+
+
+def test_the_decision_card_marks_each_condition_with_its_clause(kb: KnowledgeBase) -> None:
+    decision = {
+        "program": "2024-protection-zone",
+        "applicant_type": "county",
+        "eligible": None,
+        "conditions": [
+            {
+                "clause_id": "2024-protection-zone:3.2.1",
+                "clause_label": "三、申报条件（二）第1项",
+                "status": "met",
+            },
+            {
+                "clause_id": "2024-protection-zone:3.2.2",
+                "clause_label": "三、申报条件（二）第2项",
+                "status": "unknown",
+            },
+            {
+                "clause_id": "2024-protection-zone:3.2.2",
+                "clause_label": "x",
+                "status": "not_met",
+                "reason": SCRIPT,
+            },
+        ],
+        "missing_facts": [{"key": "k", "question": "撤回率是否高于全省平均？"}],
+    }
+    html = decision_html(kb, decision, ("保护示范区", "县"))
+    assert "尚不能确定" in html and "✓" in html and "？" in html and "✗" in html
+    assert "三、申报条件（二）第1项" in html and "撤回率是否高于全省平均？" in html
+    assert "2023年度非正常专利申请撤回率应高于全省平均水平" in html  # the clause opens verbatim
+    assert "<script>" not in html
+    assert decision_html(kb, None, ("", "")) == ""
+
+
+def test_a_clause_shows_label_reference_path_and_damage(kb: KnowledgeBase) -> None:
+    damaged = next(c for c in kb.clauses if c.damaged)
+    html = clause_html(kb, damaged)
+    assert damaged.ref in html and damaged.id in html and "受损" in html
+    hostile = replace(kb.clause("2024-protection-zone:6.3"), text=SCRIPT, children=())
+    assert "&lt;script&gt;" in clause_html(kb, hostile) and "<script>" not in clause_html(kb, hostile)
+
+
+def test_the_guides_note_names_years_status_and_mode(kb: KnowledgeBase) -> None:
+    html = guides_html(kb.guides, "确定性答案（不使用语言模型）")
+    assert f"已收录 {len(kb.guides)} 份文件" in html and "已被替代" in html and "确定性答案" in html
+
+
+def test_form_answers_become_facts_for_the_checker() -> None:
+    keys = ["a", "b", "c", "d", "e"]
+    assert facts_from_form(keys, ["是", UNKNOWN, None, 3.0, "国家级高新区"]) == {
+        "a": "是",
+        "d": 3.0,
+        "e": "国家级高新区",
+    }
+    assert field_label({"question": "有效专利有多少件？", "unit": "件"}) == "有效专利有多少件？（单位：件）"
+    assert field_label({"question": "是否？", "unit": None}) == "是否？"
