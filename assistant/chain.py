@@ -210,6 +210,7 @@ def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
         "conversation": conversation,
         "error": error,
         "places": places,
+        "orphan": ELLIPTICAL.match(question) is not None and not conversation.questions and not said.programs,
         "said": said,
         "inherited": inherited,
     }
@@ -251,6 +252,8 @@ def _respond(
     state["conversation"].turns += 1
     if turn is None:
         return {**state, "reply": Reply(composer.t["empty_question"], False, warnings=tuple(warnings))}
+    if state.get("orphan") and turn.intent == GENERAL:  # 「那2022年的呢？」 with nothing before it
+        return {**state, "reply": Reply(composer.t["orphan_follow_up"], False, warnings=tuple(warnings))}
     if state.get("error") and detect_intent(turn.question) == LOOKUP:
         return {**state, "reply": Reply(state["error"], False, warnings=(*warnings, "unknown_reference"))}
     conversation: Conversation = state["conversation"]

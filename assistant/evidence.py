@@ -151,7 +151,8 @@ class Relevance:
         wanted = self.tokens(question)
         if not wanted:
             return 0.0
-        weights = {t: max(self._idf.get(t, self._unknown), 0.0) for t in wanted}
+        # Sorted, so that float sums (and the ties they break) do not depend on hash order.
+        weights = {t: max(self._idf.get(t, self._unknown), 0.0) for t in sorted(wanted)}
         total = sum(weights.values()) or 1.0
         have = self.tokens(text)
         return sum(w for t, w in weights.items() if t in have) / total
@@ -169,7 +170,7 @@ class Relevance:
 
     def companions(self, question: str, first: Evidence, limit: int = 1) -> list[str]:
         """Other sentences of the same clause that answer what the first one leaves open."""
-        rest_of_question = " ".join(self.tokens(question) - self.tokens(first.sentence))
+        rest_of_question = " ".join(sorted(self.tokens(question) - self.tokens(first.sentence)))
         extra = [s for s in _units(first.clause) if s != first.sentence]
         good = [s for s in extra if self.coverage(rest_of_question, s) >= COMPANION_COVERAGE]
         return good[:limit]

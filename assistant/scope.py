@@ -90,7 +90,7 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
             for n in (g.short_name, g.program, *g.aliases)
             if len(n) >= 2
         },
-        key=lambda pair: -len(pair[0]),
+        key=lambda pair: (-len(pair[0]), pair),
     )
     found: list[str] = []
     for name, program in names:
