@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,18 @@ import pytest
 from assistant.config import DEFAULT_KNOWLEDGE_DIR, Settings
 from assistant.index import build_index
 from assistant.knowledge import KnowledgeBase
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """A question set, one JSON object a line; a blank or broken line fails the test."""
+    parsed = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"{path.name} line {number} is blank"
+        try:
+            parsed.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            pytest.fail(f"{path.name} line {number} is not JSON: {exc}")
+    return parsed
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,12 @@ one of the turn's gold clauses (spaces may be dropped).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import read_jsonl
 
 from assistant.knowledge import KnowledgeBase
 
@@ -40,21 +40,8 @@ def _squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(ROOT / "knowledge")
-
-
-@pytest.fixture(scope="module")
 def items() -> list[dict]:
-    lines = ANSWERS.read_text(encoding="utf-8").splitlines()
-    parsed = []
-    for number, line in enumerate(lines, 1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            parsed.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - reported as a failure
-            pytest.fail(f"line {number} is not JSON: {exc}")
-    return parsed
+    return read_jsonl(ANSWERS)
 
 
 def _turns(items: list[dict]):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import read_jsonl
 
 from assistant.knowledge import KnowledgeBase
 
@@ -20,21 +20,8 @@ CURRENT_PROTECTION_ZONE = "2024-protection-zone"
 
 
 @pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase.load(ROOT / "knowledge")
-
-
-@pytest.fixture(scope="module")
 def items() -> list[dict]:
-    lines = RETRIEVAL.read_text(encoding="utf-8").splitlines()
-    parsed = []
-    for number, line in enumerate(lines, 1):
-        assert line.strip(), f"line {number} is blank"
-        try:
-            parsed.append(json.loads(line))
-        except json.JSONDecodeError as exc:  # pragma: no cover - reported as a failure
-            pytest.fail(f"line {number} is not JSON: {exc}")
-    return parsed
+    return read_jsonl(RETRIEVAL)
 
 
 def test_every_line_has_the_schema(items: list[dict]) -> None:
