@@ -14,7 +14,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from .compose import Composed, Composer, Turn
+from .compose import W_DAMAGED, Composed, Composer, Turn
 from .decide import EligibilityDesk, is_statement
 from .errors import UnknownReferenceError
 from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
@@ -23,6 +23,7 @@ from .model import Hit, Reply
 from .refs import find_reference
 from .retrieve import Retriever
 from .scope import Scope, detect
+from .verify import LLM_FALLBACK
 from .writer import Writer, Written
 
 MAX_QUESTION_CHARS = 500
@@ -31,8 +32,6 @@ RETRIEVE_K = 10
 ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,10}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
 NEW_TOPIC_MARGIN = 0.25  # how much better the whole base must fit a question to drop an inherited scope
 W_TRUNCATED = "question_truncated"
-W_LLM_FALLBACK = "llm_fallback"
-W_DAMAGED = "source_damaged"
 OTHER_PLACES = (
     "浙江",
     "上海",
@@ -83,10 +82,14 @@ class Conversation:
     scope: Scope = field(default_factory=Scope)
     last_intent: str | None = None
     last_question: str = ""
-    turns: int = 0
     questions: list[str] = field(default_factory=list)  # every turn so far
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) turns
     eligibility_open: bool = False  # the last reply asked the applicant for facts
+
+    @property
+    def turns(self) -> int:
+        """Questions answered so far (empty ones are not counted)."""
+        return len(self.questions)
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,7 @@ def fluent_reply(kb: KnowledgeBase, state: dict[str, Any], written: Written) -> 
     """The model's checked answer, or the deterministic one with the reason it was kept."""
     base: Reply = state["reply"]
     if written.fallback:
-        return replace(
-            base, warnings=tuple(dict.fromkeys([*base.warnings, *written.warnings, W_LLM_FALLBACK]))
-        )
+        return replace(base, warnings=tuple(dict.fromkeys([*base.warnings, *written.warnings, LLM_FALLBACK])))
     damaged = any(kb.is_damaged(kb.clause(c.clause_id)) for c in written.citations)
     extra = [W_DAMAGED] if damaged else []
     warnings = tuple(dict.fromkeys([*state["warnings"], *written.warnings, *extra]))
@@ -249,7 +250,6 @@ def _respond(
 ) -> dict[str, Any]:
     turn: Turn | None = state["turn"]
     warnings = list(state["warnings"])
-    state["conversation"].turns += 1
     if turn is None:
         return {**state, "reply": Reply(composer.t["empty_question"], False, warnings=tuple(warnings))}
     if state.get("orphan") and turn.intent == GENERAL:  # 「那2022年的呢？」 with nothing before it

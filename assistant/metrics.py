@@ -83,10 +83,6 @@ def normalize_text(text: str) -> str:
     )
 
 
-def fact_present(fact: str, answer: str) -> bool:
-    return normalize_text(fact) in normalize_text(answer)
-
-
 def stated_numbers(answer: str) -> list[str]:
     """The numbers an answer states as facts: not its [n] markers, list numbering, guide
     titles or the template's meta lines (notes and the 依据 line)."""
