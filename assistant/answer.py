@@ -16,6 +16,7 @@ from .knowledge import KnowledgeBase
 from .llm import LLMError, get_backend
 from .model import Reply
 from .retrieve import Retriever
+from .wording import Thesaurus
 from .writer import W_LLM_UNAVAILABLE, Writer, Written
 
 HISTORY_TURNS = 6
@@ -28,8 +29,9 @@ class Assistant:
         self.settings = settings
         self.kb = kb or KnowledgeBase.load(settings.knowledge_dir)
         self.index = index or open_index(settings, self.kb)
-        self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k)
-        relevance = Relevance(self.index.tokenizer, self.retriever.idf)
+        thesaurus = Thesaurus.load(settings.knowledge_dir)
+        self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k, thesaurus=thesaurus)
+        relevance = Relevance(self.index.tokenizer, self.retriever.idf, thesaurus=thesaurus)
         self.composer = Composer(self.kb, relevance)
         self.desk = EligibilityDesk.load(settings.knowledge_dir, self.kb)
         backend = get_backend(settings)

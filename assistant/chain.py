@@ -22,7 +22,7 @@ from .knowledge import KnowledgeBase
 from .model import Hit, Reply
 from .refs import find_reference
 from .retrieve import Retriever
-from .scope import Scope, detect
+from .scope import Scope, detect, unknown_program
 from .verify import LLM_FALLBACK
 from .writer import Writer, Written
 
@@ -211,6 +211,7 @@ def _prepare(kb: KnowledgeBase, data: TurnInput) -> dict[str, Any]:
         "conversation": conversation,
         "error": error,
         "places": places,
+        "program": None if said.programs or reference else unknown_program(kb, question),
         "orphan": ELLIPTICAL.match(question) is not None and not conversation.questions and not said.programs,
         "said": said,
         "inherited": inherited,
@@ -270,6 +271,8 @@ def _respond(
     conversation.eligibility_open = False
     if state.get("places"):
         composed = composer.not_covered_place(state["places"])
+    elif state.get("program"):
+        composed = composer.not_covered_program(state["program"])
     else:
         composed = composer.run(turn, state["hits"])
     fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP

@@ -27,6 +27,7 @@ from .intent import (
     Intent,
     detect_intent,
     intent,
+    named_intent,
 )
 from .knowledge import KnowledgeBase
 from .model import Clause, Guide, Hit
@@ -42,6 +43,10 @@ MIN_CONDITION_FALLBACK = (
 )
 MIN_COMPARE_COVERAGE = 0.15  # each side of a comparison: the program is known to be covered
 MIN_NEAREST_COVERAGE = 0.25
+# Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
+GENERIC_EVIDENCE = ("when", "amount")
+ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
+MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must also be about the question
 GENERAL_DEPTH = 12
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
@@ -117,7 +122,8 @@ class Composer:
         """The checker's decision, first, with each condition's clause cited. Before it can
         decide (the applicant type is not known yet), what the guide says, and its question."""
         if checked.decision is None:
-            draft = self._by_intent(replace(turn, intent="conditions"), hits) or _Draft()
+            asked = "applicants" if named_intent(turn.question) == "applicants" else "conditions"
+            draft = self._by_intent(replace(turn, intent=asked), hits) or _Draft()
             draft.lines.append(checked.question or self.t["eligibility_pending"])
             return self._finish(turn, draft) if draft.cited else Composed(draft.lines[-1], True)
         draft = _Draft()
@@ -128,6 +134,9 @@ class Composer:
         return self._not_covered(
             self.t["not_covered_place"].format(places="、".join(places), covered=self.covered)
         )
+
+    def not_covered_program(self, name: str) -> Composed:
+        return self._not_covered(self.t["not_covered_program"].format(name=name, covered=self.covered))
 
     # -- the answer kinds: each writes lines into a draft, or returns None -------------
 
@@ -149,9 +158,11 @@ class Composer:
         return draft
 
     def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
-        per_guide = len(turn.guides) != 1
+        per_guide = len(turn.guides) > 1
         query = turn.search_text or turn.question
-        clauses = self._candidates(turn, hits) or self._scope_clauses(turn)
+        clauses = self._candidates(turn, hits)
+        if per_guide or not clauses:  # every guide in scope gets its say (「这几类…分别哪天截止」)
+            clauses += [c for c in self._scope_clauses(turn) if c not in clauses]
         if spec.section:
             clauses = [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
@@ -159,18 +170,28 @@ class Composer:
             found = ev.find_sentences(
                 self.relevance, query, self._scope_clauses(turn), spec.evidence or ".", per_guide
             )
+        if not spec.section:  # a section (申报主体) is evidence enough; a date must be on topic
+            found = [e for e in found if self._on_topic(query, e, subject=spec.name in GENERIC_EVIDENCE)]
         if not found:
             return None
         lines = []
         for item in found:
             prefix = f"《{self._guide(item.clause).title}》：" if len(found) > 1 else ""
             said = (
-                [item.sentence, *self.relevance.companions(query, item)]
+                self.relevance.with_companions(query, item, self._guide(item.clause).title)
                 if len(found) == 1
                 else [item.sentence]
             )
             lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
         return lines
+
+    def _on_topic(self, query: str, item: ev.Evidence, subject: bool) -> bool:
+        """Whether a sentence with the evidence is about the question; where any date or sum
+        would do as evidence, it must also name the question's subject (「江苏专利奖」)."""
+        text = f"{self._guide(item.clause).title} {ev.in_context(item)}"
+        if self.relevance.coverage(query, text) < MIN_FACT_COVERAGE:
+            return False
+        return not subject or self.relevance.holds_subject(query, text, ASKED_WORDS)
 
     def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
         clauses = [c for c in self._candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
@@ -199,11 +220,6 @@ class Composer:
         """The sentences that fit the question best, each cited to its own clause."""
         query = turn.search_text or turn.question
         ranked = self.relevance.rank(query, self._candidates(turn, hits)[:GENERAL_DEPTH])
-        threshold = (
-            MIN_COMPARE_COVERAGE
-            if len(turn.scope.years) == 1 and turn.default_year is None
-            else MIN_GENERAL_COVERAGE
-        )
         if threshold is None:
             threshold = (
                 MIN_COMPARE_COVERAGE
@@ -215,7 +231,7 @@ class Composer:
         best = ranked[0][1]
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
-        said = [best.sentence, *self.relevance.companions(query, best)]
+        said = self.relevance.with_companions(query, best, self._guide(best.clause).title)
         return ["".join(ev.strip_marker(x) for x in said) + draft.cite(best.clause)]
 
     def _lookup(self, clause: Clause) -> _Draft:

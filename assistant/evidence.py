@@ -13,6 +13,7 @@ from .knowledge import KnowledgeBase
 from .model import TRAILER, Clause, Hit
 from .scope import APPLICANT_WORDS
 from .tokens import Tokenizer
+from .wording import Thesaurus, Weights, is_noun
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])|\n")
 LEADING_MARKER = re.compile(
@@ -59,6 +60,11 @@ def find_sentences(
         key = item.clause.guide_id if per_guide else ""
         best.setdefault(key, item)
     return list(best.values())
+
+
+def in_context(item: Evidence) -> str:
+    """A sentence as `Relevance.rank` reads it: after its clause's headings."""
+    return f"{' '.join(item.clause.heading_path)} {item.sentence}"
 
 
 def _units(clause: Clause) -> list[str]:
@@ -136,44 +142,85 @@ class Relevance:
     each weighted by its inverse document frequency over the guides (rare words count)."""
 
     def __init__(
-        self, tokenizer: Tokenizer, idf: dict[str, float], context: dict[str, str] | None = None
+        self,
+        tokenizer: Tokenizer,
+        idf: dict[str, float],
+        context: dict[str, str] | None = None,
+        thesaurus: Thesaurus | None = None,
     ) -> None:
         self._tokenizer = tokenizer
-        self._idf = idf
-        self._unknown = max(idf.values(), default=1.0)  # a word the guides never use weighs most
+        self._weight = Weights(idf)
         self._context = context or {}
+        self._thesaurus = thesaurus or Thesaurus()
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Relevance per assistant, texts repeat
     def tokens(self, text: str) -> frozenset[str]:
         return frozenset(self._tokenizer(text))
 
-    def coverage(self, question: str, text: str) -> float:
-        wanted = self.tokens(question)
-        if not wanted:
-            return 0.0
+    @lru_cache(maxsize=2048)  # noqa: B019
+    def _wanted(self, question: str) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+        """What a text must hold to cover the question: per question word, its weight and the
+        token sets that count as saying it (the word itself, or a thesaurus equivalent)."""
+        concepts = self._thesaurus.concepts(question)
+        plain = set(self.tokens(question))
+        wanted = []
+        for concept in concepts:
+            plain -= self.tokens(concept.said)
+            means = tuple(self.tokens(m) for m in concept.means if self.tokens(m))
+            weight = max(self._weight.strongest(m) for m in means) if means else 0.0
+            wanted.append((weight, (frozenset([concept.said]), *means)))
         # Sorted, so that float sums (and the ties they break) do not depend on hash order.
-        weights = {t: max(self._idf.get(t, self._unknown), 0.0) for t in sorted(wanted)}
-        total = sum(weights.values()) or 1.0
+        wanted.extend((self._weight(t), (frozenset([t]),)) for t in sorted(plain))
+        return tuple(wanted)
+
+    def coverage(self, question: str, text: str) -> float:
+        wanted = self._wanted(question)
+        total = sum(w for w, _ in wanted)
+        if not total:
+            return 0.0
         have = self.tokens(text)
-        return sum(w for t, w in weights.items() if t in have) / total
+        return sum(w for w, ways in wanted if any(way <= have for way in ways)) / total
+
+    def holds_subject(self, question: str, text: str, asked: re.Pattern | None = None) -> bool:
+        """Whether the text holds the question's weightiest noun, its subject (「江苏专利奖」).
+        Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question
+        with no subject of its own has none that a text could hold."""
+
+        def subject(word: str) -> bool:
+            return is_noun(word) and not (asked and asked.fullmatch(word))
+
+        wanted = [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
+        if not wanted:
+            return False
+        top = max(w for w, _ in wanted)
+        have = self.tokens(text)
+        return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
 
     def rank(self, question: str, clauses: list[Clause], keep=lambda s: True) -> list[tuple[float, Evidence]]:
         """Sentences of the clauses, best first; a sentence is read with its headings."""
         scored = []
         for rank, clause in enumerate(clauses):
-            context = " ".join(clause.heading_path)
             for sentence in _units(clause):
                 if keep(sentence) and strip_marker(sentence) != clause.title:
-                    score = self.coverage(question, f"{context} {sentence}") - RANK_PENALTY * rank
-                    scored.append((score, Evidence(clause, sentence)))
+                    item = Evidence(clause, sentence)
+                    score = self.coverage(question, in_context(item)) - RANK_PENALTY * rank
+                    scored.append((score, item))
         return sorted(scored, key=lambda x: -x[0])
 
-    def companions(self, question: str, first: Evidence, limit: int = 1) -> list[str]:
-        """Other sentences of the same clause that answer what the first one leaves open."""
-        rest_of_question = " ".join(sorted(self.tokens(question) - self.tokens(first.sentence)))
+    def companions(self, question: str, first: Evidence, title: str = "", limit: int = 1) -> list[str]:
+        """Other sentences of the same clause that answer what the first one leaves open (the
+        guide's title answers nothing: it only places the clause)."""
+        said = self.tokens(f"{title} {first.sentence}")
+        rest_of_question = " ".join(sorted(self.tokens(question) - said))
         extra = [s for s in _units(first.clause) if s != first.sentence]
-        good = [s for s in extra if self.coverage(rest_of_question, s) >= COMPANION_COVERAGE]
-        return good[:limit]
+        good = [s for s in extra if self.coverage(rest_of_question, s) >= COMPANION_COVERAGE][:limit]
+        return good
+
+    def with_companions(self, question: str, first: Evidence, title: str = "") -> list[str]:
+        """The first sentence and its companions, in the order the clause has them."""
+        said = [first.sentence, *self.companions(question, first, title)]
+        units = _units(first.clause)
+        return sorted(said, key=lambda x: units.index(x) if x in units else 0)
 
 
 def matches_intent(kb: KnowledgeBase, clause: Clause, intent: Intent) -> bool:

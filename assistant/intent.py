@@ -21,6 +21,7 @@ GENERAL = "general"
 MONEY = (
     r"(?:给予?|奖励|补助|资助|奖补|拨付)[^。；]*\d[\d.?]*\s*万?元|\d[\d.?]*\s*万?元[^。；]*(?:奖励|补助|资助)"
 )
+WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送)|之日起|届满|期满|前(?:完成|报送|提交)"
 FULL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d\?\?"
 
 
@@ -31,6 +32,12 @@ class Intent:
     evidence: str | None = None  # a regex a supporting sentence must match
     section: str | None = None  # a heading the supporting clause must sit under
     is_list: bool = False
+    pattern: str | None = None  # a regex over the question that also asks for it
+    unless: str | None = None  # a regex over the question that rules it out
+
+    def asked(self, text: str) -> bool:
+        said = any(c in text for c in self.cues) or bool(self.pattern and re.search(self.pattern, text))
+        return said and not (self.unless and re.search(self.unless, text))
 
 
 # Order matters: the first intent whose cue is in the question wins.
@@ -38,11 +45,16 @@ INTENTS = (
     Intent("deadline", ("截止", "截至", "最晚", "来得及", "deadline"), r"截止"),
     Intent("validity", ("有效期", "施行", "什么时候废止", "还有效吗", "失效"), r"有效期|施行"),
     Intent("issued", ("印发", "发文日期", "落款", "哪天发", "什么时候发", "成文"), FULL_DATE),
-    Intent("period", ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"), r"实施期"),
+    Intent("period", ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"), r"实施期|每\s*\d+\s*年"),
+    # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
+    Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "哪一天"), WHEN),
     Intent(
         "amount",
         ("多少钱", "多少万", "奖多少", "奖励多少", "补助多少", "资助多少", "给多少", "奖补多少"),
         MONEY,
+        # 「补助500万元」「多少官费」; but 「卖到多少钱」「利税多少万」 ask a threshold (a condition)
+        pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|多少.{0,2}费|费用?是?多少",
+        unless=r"卖|销售|营收|收入|利税|产值|研发费用|投入|市值",
     ),
     Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
     Intent(
@@ -65,7 +77,7 @@ INTENTS = (
         None,
         "申报主体|支持对象",
     ),
-    Intent("goals", ("绩效目标", "考核指标", "目标"), None, "绩效目标|主要目标", True),
+    Intent("goals", ("绩效目标", "考核", "目标"), None, "绩效目标|主要目标", True),
     Intent("tasks", ("任务", "要做什么", "要干什么", "重点工作"), None, "任务", True),
     Intent("conditions", ("条件", "门槛", "资格", "要求"), None, "申报条件", True),
     Intent(
@@ -104,7 +116,7 @@ CHITCHAT_PATTERNS = re.compile(
 )
 # Requests no guide can answer: writing, weather, who holds an office, results of a round.
 OFF_TOPIC = re.compile(
-    r"写(一|首|篇|个|段).{0,8}(诗|文章|作文|稿|总结)|天气|笑话|局长是谁|领导是谁|"
+    r"写(一|首|篇|个|段).{0,14}(诗|文章|作文|稿|总结)|天气|笑话|局长是谁|领导是谁|"
     r"(立项|批|评上|入选)(了没|没有|了吗)|批下来了|名单|公示了|结果出来"
 )
 BY_NAME = {i.name: i for i in INTENTS}
@@ -113,7 +125,7 @@ BY_NAME = {i.name: i for i in INTENTS}
 def named_intent(question: str) -> str:
     """The intent a short follow-up names by itself (「绩效目标呢？」), lists included."""
     text = normalize(question)
-    return next((spec.name for spec in INTENTS if any(c in text for c in spec.cues)), GENERAL)
+    return next((spec.name for spec in INTENTS if spec.asked(text)), GENERAL)
 
 
 def detect_intent(question: str, has_reference: bool = False) -> str:
@@ -129,7 +141,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY
     for spec in INTENTS:
         listing = not spec.is_list or spec.section is None or any(w in text for w in LIST_WORDS)
-        if any(c in text for c in spec.cues) and listing:
+        if spec.asked(text) and listing:
             return spec.name
     return GENERAL
 

@@ -14,6 +14,7 @@ from .config import DEFAULT_RRF_K
 from .index import Index
 from .model import Chunk, Hit
 from .store import query as dense_query
+from .wording import Thesaurus
 
 CANDIDATES = 40  # how deep each retriever looks before fusion
 # Dense ranks count less than keyword ranks in the fusion: on the retrieval question set,
@@ -56,6 +57,7 @@ class Retriever:
     mode: str = "hybrid"
     rrf_k: int = DEFAULT_RRF_K
     dense_weight: float = DENSE_WEIGHT
+    thesaurus: Thesaurus = field(default_factory=Thesaurus)
     _bm25: BM25Okapi = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -77,7 +79,7 @@ class Retriever:
         return self._fuse(rankings, top_k)
 
     def keyword(self, question: str, filters: Filters) -> list[str]:
-        tokens = self.index.tokenizer(question)
+        tokens = self.index.tokenizer(self.thesaurus.expand(question))
         if not tokens:
             return []
         scores = self._bm25.get_scores(tokens)

@@ -23,6 +23,12 @@ DOC_NUMBER = re.compile(
     r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"
 )  # 苏知发〔2021〕140号 is not a year asked about
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
+# 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」: a program asked about by its name.
+ASKED_PROGRAM = re.compile(
+    r"([\u4e00-\u9fff]{2,14}(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟))"
+    r"的?(?:申报指南|申报条件|认定|评选|评定)"
+)
+ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
 CURRENT_WORDS = re.compile(r"今年|现在|新版|最新|现行|这一年")
 APPLICANT_WORDS = (
     ("设区市", ("设区市", "地级市", "市级", "市政府", "我们市", "本市")),
@@ -69,13 +75,17 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
     text = TWO_DIGIT_YEAR.sub(r"20\1年", DOC_NUMBER.sub(" ", normalize(question)))
     mentioned = sorted({int(y) for y in YEAR.findall(text)})
     programs = _programs(kb, text)
-    covered = {g.year for g in kb.guides if not programs or g.program in programs}
+    named = [g for g in kb.guides if not programs or g.program in programs]
+    covered = {g.year for g in named}
+    unknown = tuple(y for y in mentioned if y not in covered)
+    if programs and not any(g.kind in ANNUAL_KINDS for g in named):
+        unknown = ()  # a policy or a plan: 「2017年那份」 is another document's year, not a round
     applicant = next((t for t, words in APPLICANT_WORDS if any(w in text for w in words)), None)
     return Scope(
         programs,
         tuple(y for y in mentioned if y in covered),
         applicant,
-        tuple(y for y in mentioned if y not in covered),
+        unknown,
         current=CURRENT_WORDS.search(text) is not None and not mentioned,
     )
 
@@ -98,3 +108,14 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
             found.append(program)
             text = text.replace(name, "\0" * len(name))
     return tuple(dict.fromkeys(found))
+
+
+def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
+    """The name of a program the question asks about (its guide, its conditions, its
+    recognition) when no guide is about it; None when the name holds a covered program."""
+    match = ASKED_PROGRAM.search(normalize(question))
+    if match is None:
+        return None
+    name = match.group(1)
+    known = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    return None if any(k in name for k in known) else name

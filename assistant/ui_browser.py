@@ -35,7 +35,11 @@ class BrowserHandlers:
         for mode in SEARCH_MODES.values():
             same = mode == settings.retrieval_mode
             self.retrievers[mode] = (
-                self.assistant.retriever if same else Retriever(self.assistant.index, mode, settings.rrf_k)
+                self.assistant.retriever
+                if same
+                else Retriever(
+                    self.assistant.index, mode, settings.rrf_k, thesaurus=self.assistant.retriever.thesaurus
+                )
             )
 
     def guide_choices(self) -> list[tuple[str, str]]:
