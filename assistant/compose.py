@@ -48,6 +48,7 @@ GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must also be about the question
 GENERAL_DEPTH = 12
+SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
 W_DAMAGED = "source_damaged"
@@ -178,7 +179,7 @@ class Composer:
         for item in found:
             prefix = f"《{self._guide(item.clause).title}》：" if len(found) > 1 else ""
             said = (
-                self.relevance.with_companions(query, item, self._guide(item.clause).title)
+                self.relevance.with_companions(query, item, self._guide(item.clause).title, self._whole(item))
                 if len(found) == 1
                 else [item.sentence]
             )
@@ -231,8 +232,12 @@ class Composer:
         best = ranked[0][1]
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
-        said = self.relevance.with_companions(query, best, self._guide(best.clause).title)
+        said = self.relevance.with_companions(query, best, self._guide(best.clause).title, self._whole(best))
         return ["".join(ev.strip_marker(x) for x in said) + draft.cite(best.clause)]
+
+    def _whole(self, item: ev.Evidence) -> int:
+        """How long a clause may be to be stated whole: a short item without sub-items."""
+        return 0 if self.kb.children(item.clause) else SHORT_CLAUSE
 
     def _lookup(self, clause: Clause) -> _Draft:
         draft = _Draft()

@@ -216,10 +216,16 @@ class Relevance:
         good = [s for s in extra if self.coverage(rest_of_question, s) >= COMPANION_COVERAGE][:limit]
         return good
 
-    def with_companions(self, question: str, first: Evidence, title: str = "") -> list[str]:
-        """The first sentence and its companions, in the order the clause has them."""
-        said = [first.sentence, *self.companions(question, first, title)]
+    def with_companions(
+        self, question: str, first: Evidence, title: str = "", whole_max: int = 0
+    ) -> list[str]:
+        """The first sentence and its companions, in the order the clause has them; the whole
+        clause when it is a short provision (up to `whole_max` characters), which reads best
+        unbroken (「立项后拨付启动资金，中期评估后拨付后续资金」)."""
         units = _units(first.clause)
+        if first.clause.kind != TRAILER and len(first.clause.text) <= whole_max:
+            return units
+        said = [first.sentence, *self.companions(question, first, title)]
         return sorted(said, key=lambda x: units.index(x) if x in units else 0)
 
 

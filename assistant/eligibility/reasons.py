@@ -16,6 +16,7 @@ from .rules import (
     Interval,
     Node,
     Rules,
+    ThresholdCase,
 )
 
 _MET_WORDS = {">=": "不低于", ">": "超过", "<=": "不高于", "<": "低于"}
@@ -55,6 +56,8 @@ def fact_phrase(spec: FactSpec, facts: Facts) -> str:
         return f"尚不清楚{spec.label}"
     if spec.is_numeric:
         number = value if isinstance(value, Interval) else Interval.exact(float(value))  # type: ignore[arg-type]
+        if number.is_exact and number.lo == 0:  # 「没有PCT」: said in words, not as 「0件」
+            return f"没有{spec.label}"
         return f"{spec.label}{describe_interval(number, spec.unit)}"
     return f"{spec.label}为{value}"
 
@@ -132,6 +135,11 @@ def compare_reason(node: Compare, status: Status, facts: Facts, rules: Rules) ->
     note = _case_note(node, limit) if len(set(limits)) == 1 else ""
     if len(set(limits)) > 1 and status is Status.NOT_MET and (hint := _case_note(node, limit)):
         note = f"（即使{hint[1:-1]}也不够）"
+    derived = next((c for c in node.cases if c.value == limit and not _stated(c)), None)
+    if derived is not None:  # a figure of the checker's arithmetic: say it with the guide's
+        if status is Status.MET:
+            return f"{value_text}，符合要求（{derived.note}）"
+        limit = node.value
     return f"{value_text}，{words[node.op]}{amount(limit, unit)}{note}"
 
 
@@ -139,8 +147,19 @@ def _requirement(node: Compare, limits: tuple[float, ...], unit: str | None) -> 
     text = f"要求{_MET_WORDS[node.op]}{amount(limits[-1], unit)}"
     alternatives = [c for c in node.cases if c.value in limits[:-1]]
     if alternatives:
-        text += "（" + "；".join(f"{c.note}时为{amount(c.value, unit)}" for c in alternatives) + "）"
+        text += "（" + "；".join(_alternative(c, unit) for c in alternatives) + "）"
     return text
+
+
+def _alternative(case: ThresholdCase, unit: str | None) -> str:
+    """「手工艺品类时为1000万元」; but a figure the guide does not state itself (50 halved is
+    25) is left to the guide's own words: 「三年内获奖，数量要求减半」."""
+    return f"{case.note}时为{amount(case.value, unit)}" if _stated(case) else case.note
+
+
+def _stated(case: ThresholdCase) -> bool:
+    """Whether the guide states the case's figure itself (not 「减半」 of another one)."""
+    return fmt_number(case.value) in case.quote.replace(" ", "")
 
 
 def _case_note(node: Compare, limit: float) -> str:
@@ -157,7 +176,7 @@ def _value_text(node: Compare, facts: Facts, rules: Rules) -> str:
     for term in node.terms:
         spec = rules.fact(term.fact)
         phrase = fact_phrase(spec, facts)
-        if term.weight != 1 and facts.get(term.fact) is not None:
+        if term.weight != 1 and facts.get(term.fact) is not None and not phrase.startswith("没有"):
             phrase += f"（按1:{fmt_number(term.weight)}抵算）"
         parts.append(phrase)
     joined = "，".join(parts)
@@ -165,7 +184,8 @@ def _value_text(node: Compare, facts: Facts, rules: Rules) -> str:
     if not all(facts.get(t.fact) is not None for t in node.terms):
         return joined
     unit = rules.fact(node.terms[0].fact).unit
-    return f"{joined}，{node.label or '合计'}{describe_interval(combined, unit)}"
+    said = "为零" if combined.is_exact and combined.lo == 0 else describe_interval(combined, unit)
+    return f"{joined}，{node.label or '合计'}{said}"
 
 
 def unknown_facts(node: Node, facts: Facts, rules: Rules) -> list[str]:
