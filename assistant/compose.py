@@ -48,6 +48,8 @@ GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must also be about the question
 GENERAL_DEPTH = 12
+PEER_MARGIN = 0.03  # a clause scoring this close to the best one is cited beside it
+MAX_PEERS = 2
 SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
@@ -166,13 +168,16 @@ class Composer:
             clauses += [c for c in self._scope_clauses(turn) if c not in clauses]
         if spec.section:
             clauses = [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
+        if spec.name == "issued":  # a document's date stands in its heading or signature
+            clauses = self._preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         if not found and turn.guides:
             found = ev.find_sentences(
                 self.relevance, query, self._scope_clauses(turn), spec.evidence or ".", per_guide
             )
-        if not spec.section:  # a section (申报主体) is evidence enough; a date must be on topic
-            found = [e for e in found if self._on_topic(query, e, subject=spec.name in GENERIC_EVIDENCE)]
+        generic = spec.name in GENERIC_EVIDENCE
+        if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
+            found = [e for e in found if self._on_topic(query, e, subject=generic)]
         if not found:
             return None
         lines = []
@@ -232,8 +237,35 @@ class Composer:
         best = ranked[0][1]
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
-        said = self.relevance.with_companions(query, best, self._guide(best.clause).title, self._whole(best))
-        return ["".join(ev.strip_marker(x) for x in said) + draft.cite(best.clause)]
+        lines = []
+        for item in [best, *self._peers(ranked)]:
+            said = self.relevance.with_companions(
+                query, item, self._guide(item.clause).title, self._whole(item)
+            )
+            lines.append("".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
+        return lines
+
+    def _peers(self, ranked: list[tuple[float, ev.Evidence]]) -> list[ev.Evidence]:
+        """Other clauses that answer as well as the best one (the same rule for another
+        applicant type: 「设区市、县、园区都一样吗」), each once."""
+        top, best = ranked[0]
+        seen, peers = {best.clause.id}, []
+        for score, item in ranked[1:]:
+            if score < top - PEER_MARGIN or len(peers) == MAX_PEERS:
+                break
+            if item.clause.id not in seen and not self._related(item.clause.id, seen):
+                seen.add(item.clause.id)
+                peers.append(item)
+        return peers
+
+    def _related(self, clause_id: str, others: set[str]) -> bool:
+        """Whether a clause is an ancestor or a part of one already cited."""
+        return any(clause_id.startswith(o + ".") or o.startswith(clause_id + ".") for o in others)
+
+    def _preambles(self, clauses: list[Clause]) -> list[Clause]:
+        """The opening text of each guide the clauses belong to, best-ranked guide first."""
+        ids = dict.fromkeys(c.guide_id for c in clauses)
+        return [self.kb.clause(i) for i in ids if self.kb.has_clause(i) and self.kb.clause(i).text]
 
     def _whole(self, item: ev.Evidence) -> int:
         """How long a clause may be to be stated whole: a short item without sub-items."""
