@@ -149,7 +149,9 @@ class Composer:
         if spec is None:
             lines = self._general(turn, hits, draft)
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
-            lines = self._list(turn, hits, spec, draft)
+            lines = (self._attachments(turn, hits, draft) if spec.name == "parts" else None) or self._list(
+                turn, hits, spec, draft
+            )
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
@@ -219,6 +221,17 @@ class Composer:
         lines.append(header + draft.cite(node))
         lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
         return lines
+
+    def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
+        """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
+        query = turn.search_text or turn.question
+        for root in self._preambles(self._candidates(turn, hits)):
+            listed = ev.attachments(root)
+            title = self._guide(root).title
+            if listed and self.relevance.coverage(query, f"{title} {' '.join(listed)}") >= MIN_LIST_COVERAGE:
+                header = self.t["list_header"].format(title=title, label=self.t["attachments"])
+                return [header + draft.cite(root), *(f"{n}. {x}" for n, x in enumerate(listed, 1))]
+        return None
 
     def _general(
         self, turn: Turn, hits: list[Hit], draft: _Draft, threshold: float | None = None

@@ -20,6 +20,7 @@ LEADING_MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?:(?=\d{4}年)|(?!\d)))\s*"
 )
 ITEM_FULL_MAX = 100
+ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 RANK_PENALTY = 0.01  # between equally fitting sentences, the better-ranked clause wins
 COMPANION_COVERAGE = 0.25
 
@@ -65,6 +66,20 @@ def find_sentences(
 def in_context(item: Evidence) -> str:
     """A sentence as `Relevance.rank` reads it: after its clause's headings."""
     return f"{' '.join(item.clause.heading_path)} {item.sentence}"
+
+
+def attachments(clause: Clause) -> list[str]:
+    """The attachment list a notice ends with (「附件：1. …」 and the numbered lines after it)."""
+    lines = [line.strip() for line in clause.text.splitlines()]
+    start = next((i for i, line in enumerate(lines) if ATTACHMENTS.match(line)), None)
+    if start is None:
+        return []
+    found = [ATTACHMENTS.sub("", lines[start])]
+    for line in lines[start + 1 :]:
+        if not re.match(r"^\d{1,2}\s*[.．、]", line):
+            break
+        found.append(line)
+    return [strip_marker(x) for x in found]
 
 
 def _units(clause: Clause) -> list[str]:
@@ -213,8 +228,10 @@ class Relevance:
         said = self.tokens(f"{title} {first.sentence}")
         rest_of_question = " ".join(sorted(self.tokens(question) - said))
         extra = [s for s in _units(first.clause) if s != first.sentence]
-        good = [s for s in extra if self.coverage(rest_of_question, s) >= COMPANION_COVERAGE][:limit]
-        return good
+        scored = sorted(
+            ((self.coverage(rest_of_question, s), -i, s) for i, s in enumerate(extra)), reverse=True
+        )
+        return [s for score, _, s in scored if score >= COMPANION_COVERAGE][:limit]
 
     def with_companions(
         self, question: str, first: Evidence, title: str = "", whole_max: int = 0
