@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from .compose import W_DAMAGED, Composed, Composer, Turn
+from .compose import DEFAULT_COMPARE_PROGRAM, W_DAMAGED, Composed, Composer, Turn
 from .decide import EligibilityDesk, is_statement
 from .errors import UnknownReferenceError
 from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
 from .knowledge import KnowledgeBase
 from .model import Hit, Reply
 from .refs import find_reference
-from .retrieve import Retriever
+from .retrieve import Filters, Retriever
 from .scope import Scope, detect, unknown_program
 from .verify import LLM_FALLBACK
 from .writer import Writer, Written
@@ -127,6 +128,8 @@ def build_chain(
         turn: Turn | None = state["turn"]
         if turn is None or turn.intent == CHITCHAT:
             return {**state, "hits": []}
+        if turn.intent == COMPARE:  # each year's guide gets its own search, side by side
+            return {**state, "hits": _per_guide(kb, retriever, turn)}
         hits = retriever.run(turn.search_text, RETRIEVE_K, turn.scope.filters(kb))
         if state["inherited"]:
             return _drop_stale_scope(kb, retriever, composer, state, hits)
@@ -143,6 +146,14 @@ def build_chain(
 
     front = RunnableLambda(prepare) | RunnableLambda(retrieve)
     return Chain(front, RunnableLambda(respond), RunnableLambda(write), writer)
+
+
+def _per_guide(kb: KnowledgeBase, retriever: Retriever, turn: Turn) -> list[Hit]:
+    """A comparison's hits: each year's guide searched on its own, best of each first."""
+    program = turn.scope.programs[0] if turn.scope.programs else DEFAULT_COMPARE_PROGRAM
+    guides = [g for g in kb.guides if g.program == program]
+    found = [retriever.run(turn.search_text, RETRIEVE_K, Filters(guide_ids=(g.id,))) for g in guides]
+    return [hit for rank in zip_longest(*found) for hit in rank if hit is not None]
 
 
 def writer_citations(writer: Writer, state: dict[str, Any]) -> list:

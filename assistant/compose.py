@@ -25,7 +25,6 @@ from .intent import (
     GENERAL,
     LOOKUP,
     Intent,
-    detect_intent,
     intent,
     named_intent,
 )
@@ -53,6 +52,7 @@ MAX_PEERS = 2
 SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
+DEFAULT_COMPARE_PROGRAM = "保护示范区"  # the one program with guides of two years
 W_DAMAGED = "source_damaged"
 W_SUPERSEDED = "guide_superseded"
 W_NOT_COVERED = "out_of_scope"
@@ -293,10 +293,10 @@ class Composer:
 
     def _compare(self, turn: Turn, hits: list[Hit]) -> _Draft:
         """The same question answered from each year's guide of the program, side by side."""
-        program = turn.scope.programs[0] if turn.scope.programs else "保护示范区"
+        program = turn.scope.programs[0] if turn.scope.programs else DEFAULT_COMPARE_PROGRAM
         guides = sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
-        base = detect_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
-        base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT) else base
+        base = named_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
+        base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
         draft, parts = _Draft(), []
         for guide in guides:
             scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
