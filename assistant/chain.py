@@ -292,7 +292,10 @@ def _respond(
 
 def _is_eligibility_turn(turn: Turn, conversation: Conversation, desk: EligibilityDesk) -> bool:
     """「能报吗」 opens a check, and so does 「想报…」 with facts; while the checker waits for
-    facts, plain answers continue it. The checker reads every turn of the conversation."""
+    facts, plain answers continue it. The checker reads every turn of the conversation. A
+    round of a year the rules do not cover (2022 保护示范区) gets the guide's conditions."""
+    if turn.scope.years and not desk.has_rules_for(conversation.questions, {g.id for g in turn.guides}):
+        return False
     if turn.intent == ELIGIBILITY:
         return True
     if conversation.eligibility_open and turn.intent in (GENERAL, COMPARE) and is_statement(turn.question):

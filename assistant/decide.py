@@ -66,6 +66,12 @@ class EligibilityDesk:
             return False
         return len(facts_from_turns([question], self.rules, guess.program, guess.applicant_type)) > 0
 
+    def has_rules_for(self, turns: list[str], guide_ids: set[str]) -> bool:
+        """Whether the program the conversation is about has rules for one of these guides
+        (a question about the 2022 round is not checked against the 2024 rules)."""
+        program = assess(turns, self.rules).guess.program
+        return program is None or self.rules.program(program).guide_id in guide_ids
+
     def run(self, turns: list[str]) -> Checked:
         assessment = assess(turns, self.rules)
         guess = assessment.guess

@@ -17,7 +17,7 @@ from .tokens import normalize
 # A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
 # (「到2025年」「2021年以前」「2023年9月」).
 YEAR = re.compile(
-    r"(?<![\d到至前近])(20\d{2})(?!\d)(?!\s*年(?:以前|之前|前|底|末|内|\d|[一二三四五六七八九十]+月))\s*年?"
+    r"(?<![\d到至前近])(20\d{2})(?!\d)(?!\s*年度?(?:以前|之前|前|底|末|内|\d|[一二三四五六七八九十]+月|被|没|未|曾|获|评))\s*年?"
 )
 DOC_NUMBER = re.compile(
     r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"

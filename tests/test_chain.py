@@ -33,7 +33,8 @@ def cited(reply) -> list[str]:
 
 def test_answer_leads_with_the_fact_and_cites_it(assistant: Assistant) -> None:
     reply = assistant.ask("2024年保护示范区什么时候截止？")
-    assert reply.answer.startswith("项目申报截止日期为2024年2月29日。[1]")
+    assert reply.answer.startswith("项目申报截止日期为2024年2月29日。")  # the short clause follows whole
+    assert reply.answer.splitlines()[0].endswith("[1]")
     assert cited(reply) == ["2024-protection-zone:6.3"]
     assert "依据：《2024年度省知识产权建设示范（保护示范区）项目申报指南》六、申报要求（三）" in reply.answer
 
@@ -111,6 +112,18 @@ def test_questions_in_applicants_words_are_answered(
     reply = assistant.ask(question)
     assert reply.answerable, reply.answer
     assert clause_id in cited(reply) and fact in re.sub(r"\s", "", reply.answer)
+
+
+def test_a_round_without_rules_gets_its_own_conditions_not_another_years_check(assistant: Assistant) -> None:
+    reply = assistant.ask("2022年国家级高新区想申报保护示范区，需要啥条件")
+    assert reply.decision is None
+    assert cited(reply) == ["2022-protection-zone:3.3"] and "前10位" in reply.answer
+
+
+def test_a_notice_lists_its_attachments(assistant: Assistant) -> None:
+    reply = assistant.ask("2022年的战略推进计划包括哪几个项目？")
+    assert cited(reply) == ["2022-notice"]
+    assert re.search(r"4\. 2022 年度省专利转化专项计划项目申报指南", reply.answer)
 
 
 def test_amount_the_guides_never_state_is_not_invented(assistant: Assistant) -> None:

@@ -32,3 +32,12 @@ def test_a_year_outside_the_annual_rounds_is_unknown(kb: KnowledgeBase) -> None:
 def test_a_year_next_to_a_policy_names_another_document_not_a_round(kb: KnowledgeBase) -> None:
     scope = detect(kb, "2017年那个知识产权强省建设若干政策措施还有效吗")
     assert scope.programs and scope.unknown_years == ()
+
+
+@pytest.mark.parametrize(
+    "question", ["我们县2022年被评为真抓实干成效明显地区，想报保护示范区", "我们2022年没评上真抓实干"]
+)
+def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert detect(kb, question).years == ()
