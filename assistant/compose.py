@@ -205,6 +205,9 @@ class Composer:
         clauses = [c for c in self._candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
         if not clauses:
             return None
+        if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
+            clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
+            clauses = self._own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
         node = ev.narrow(self.kb, node, turn.search_text or turn.question)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
@@ -221,6 +224,20 @@ class Composer:
         lines.append(header + draft.cite(node))
         lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
         return lines
+
+    def _own_section(self, clause: Clause, section: str, applicant_type: str | None) -> list[Clause]:
+        """The guide's one sub-list named by the section (「（二）绩效目标」) when the best
+        clause sits only under the top heading that names it among others."""
+        if ev.under_section(self.kb, clause, section, depth=2):
+            return []
+        named = [
+            c
+            for c in self.kb.guide_clauses(clause.guide_id)
+            if c.children and len(c.heading_path) > 2 and re.search(section, c.title)
+        ]
+        if applicant_type and len(named) > 1:
+            named = [c for c in named if ev.type_rank(c, applicant_type) == 0]
+        return named if len(named) == 1 else []
 
     def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""

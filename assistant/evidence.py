@@ -89,8 +89,9 @@ def _units(clause: Clause) -> list[str]:
     return sentences(clause.text)
 
 
-def under_section(kb: KnowledgeBase, clause: Clause, section: str) -> bool:
-    return any(re.search(section, title) for title in clause.heading_path[1:])
+def under_section(kb: KnowledgeBase, clause: Clause, section: str, depth: int = 1) -> bool:
+    """Whether a heading of the clause (from `depth` down: 1 is the top section) names it."""
+    return any(re.search(section, title) for title in (*clause.heading_path[depth:], clause.title))
 
 
 def list_node(kb: KnowledgeBase, clause: Clause, applicant_type: str | None, section: str | None) -> Clause:

@@ -45,7 +45,12 @@ INTENTS = (
     Intent("deadline", ("截止", "截至", "最晚", "来得及", "deadline"), r"截止"),
     Intent("validity", ("有效期", "施行", "什么时候废止", "还有效吗", "失效"), r"有效期|施行"),
     Intent("issued", ("印发", "发文日期", "落款", "哪天发", "什么时候发", "成文"), FULL_DATE),
-    Intent("period", ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"), r"实施期|每\s*\d+\s*年"),
+    Intent(
+        "period",
+        ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"),
+        r"实施期|每\s*\d+\s*年",
+        unless=r"评价周期",
+    ),
     # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
     Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "哪一天"), WHEN),
     Intent(
