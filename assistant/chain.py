@@ -30,7 +30,7 @@ from .writer import Writer, Written
 MAX_QUESTION_CHARS = 500
 RETRIEVE_K = 10
 # 「那园区呢？」「今年的呢」「县里呢」: a follow-up that keeps the last question's intent.
-ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,10}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
+ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
 NEW_TOPIC_MARGIN = 0.25  # how much better the whole base must fit a question to drop an inherited scope
 W_TRUNCATED = "question_truncated"
 OTHER_PLACES = (

@@ -119,12 +119,16 @@ def names_type(clause: Clause, applicant_type: str) -> bool:
 
 
 def type_rank(clause: Clause, applicant_type: str) -> int:
-    """0 when the clause's headings name the applicant type, 2 when they name another, else 1."""
+    """0 when the clause's headings name the applicant type, 2 when a section above it names
+    another, else 1. An item's own first words may name an actor (「各设区市…局推荐…」)
+    rather than whom the provision is for: they can raise a clause, not lower it."""
     path = " ".join(clause.heading_path[1:])
-    ours = any(w in path for w in dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,)))
-    if ours:
+    if any(w in path for w in dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,))):
         return 0
-    others = any(any(w in path for w in words) for name, words in APPLICANT_WORDS if name != applicant_type)
+    sections = " ".join(clause.heading_path[1:] if clause.children else clause.heading_path[1:-1])
+    others = any(
+        any(w in sections for w in words) for name, words in APPLICANT_WORDS if name != applicant_type
+    )
     return 2 if others else 1
 
 

@@ -28,6 +28,8 @@ ASKED_PROGRAM = re.compile(
     r"([\u4e00-\u9fff]{2,14}(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟))"
     r"的?(?:申报指南|申报条件|认定|评选|评定)"
 )
+PROVINCE = "江苏省"
+PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
 CURRENT_WORDS = re.compile(r"今年|现在|新版|最新|现行|这一年")
 APPLICANT_WORDS = (
@@ -46,6 +48,7 @@ class Scope:
     applicant_type: str | None = None
     unknown_years: tuple[int, ...] = ()
     current: bool = False  # 「今年的呢」: the current guide, whatever year came before
+    provincial: bool = False  # 「省里」: the province's documents
 
     def follow(self, previous: Scope) -> Scope:
         """A follow-up keeps what it does not say from the previous turn. A question that
@@ -56,6 +59,7 @@ class Scope:
             self.years or (previous.years if inherit_years else ()),
             self.applicant_type or previous.applicant_type,
             self.unknown_years,
+            provincial=self.provincial,
         )
 
     def guides(self, kb: KnowledgeBase) -> tuple[Guide, ...]:
@@ -68,7 +72,10 @@ class Scope:
         return tuple(chosen) if (self.programs or self.years) else ()
 
     def filters(self, kb: KnowledgeBase) -> Filters:
-        return Filters(guide_ids=tuple(g.id for g in self.guides(kb)))
+        ids = tuple(g.id for g in self.guides(kb))
+        if not ids and self.provincial:  # 「省里有什么政策」: not a county's own plan
+            ids = tuple(g.id for g in kb.guides if g.issuer.startswith(PROVINCE))
+        return Filters(guide_ids=ids)
 
 
 def detect(kb: KnowledgeBase, question: str) -> Scope:
@@ -87,6 +94,7 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
         applicant,
         unknown,
         current=CURRENT_WORDS.search(text) is not None and not mentioned,
+        provincial=PROVINCIAL_WORDS.search(text) is not None,
     )
 
 
