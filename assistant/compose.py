@@ -30,7 +30,7 @@ from .intent import (
 )
 from .knowledge import KnowledgeBase
 from .model import Clause, Guide, Hit
-from .scope import Scope
+from .scope import Scope, types_named
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 # Share of the question (IDF-weighted words) that a sentence with its headings must cover
@@ -49,6 +49,8 @@ MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must al
 GENERAL_DEPTH = 12
 PEER_MARGIN = 0.03  # a clause scoring this close to the best one is cited beside it
 MAX_PEERS = 2
+SAME_RULE_MARGIN = 0.15  # the same rule for another applicant type may score this much lower
+JOINT_GAIN = 0.1  # items of one list answer together when they cover this much more
 SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
@@ -267,26 +269,54 @@ class Composer:
         best = ranked[0][1]
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
+        node = self._joint_list(query, ranked)
+        if node is not None:  # items of one list answer the parts of the question together
+            items = ev.render_items(self.kb, node)
+            header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
+            return [
+                header + draft.cite(node),
+                *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1)),
+            ]
         lines = []
-        for item in [best, *self._peers(ranked)]:
+        for item in [best, *self._peers(turn, ranked)]:
             said = self.relevance.with_companions(
                 query, item, self._guide(item.clause).title, self._whole(item)
             )
             lines.append("".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
         return lines
 
-    def _peers(self, ranked: list[tuple[float, ev.Evidence]]) -> list[ev.Evidence]:
-        """Other clauses that answer as well as the best one (the same rule for another
-        applicant type: 「设区市、县、园区都一样吗」), each once."""
+    def _peers(self, turn: Turn, ranked: list[tuple[float, ev.Evidence]]) -> list[ev.Evidence]:
+        """Other clauses that answer as well as the best one, each once; and when the question
+        names several applicant types (「设区市、县、园区都一样吗」), the same rule in theirs."""
         top, best = ranked[0]
+        every_type = len(types_named(turn.question)) > 1
         seen, peers = {best.clause.id}, []
         for score, item in ranked[1:]:
-            if score < top - PEER_MARGIN or len(peers) == MAX_PEERS:
+            if score < top - SAME_RULE_MARGIN or len(peers) == MAX_PEERS:
                 break
-            if item.clause.id not in seen and not self._related(item.clause.id, seen):
+            close = score >= top - PEER_MARGIN
+            same_rule = every_type and self.relevance.similar(item.sentence, best.sentence)
+            if (
+                (close or same_rule)
+                and item.clause.id not in seen
+                and not self._related(item.clause.id, seen)
+            ):
                 seen.add(item.clause.id)
                 peers.append(item)
         return peers
+
+    def _joint_list(self, query: str, ranked: list[tuple[float, ev.Evidence]]) -> Clause | None:
+        """The list whose items, together, answer a question of several parts (「每年推送多少条
+        信息、许可多少件专利、培训多少人」) much better than its best item alone."""
+        top, best = ranked[0]
+        if not best.clause.parent_id or self.kb.children(best.clause):
+            return None
+        parent = best.clause.parent_id
+        near = [i for s, i in ranked if s >= MIN_GENERAL_COVERAGE and i.clause.parent_id == parent]
+        if len({i.clause.id for i in near}) < 2:
+            return None
+        together = self.relevance.coverage(query, " ".join(ev.in_context(i) for i in near))
+        return self.kb.clause(best.clause.parent_id) if together >= top + JOINT_GAIN else None
 
     def _related(self, clause_id: str, others: set[str]) -> bool:
         """Whether a clause is an ancestor or a part of one already cited."""
@@ -347,7 +377,7 @@ class Composer:
             clauses = [c for c in clauses if c.guide_id in ids]
         if not turn.scope.years:  # no year said: the current guides first
             clauses.sort(key=lambda c: not self._guide(c).is_current)
-        if turn.scope.applicant_type:  # the applicant's own provisions before another type's
+        if turn.scope.applicant_type and len(types_named(turn.question)) < 2:  # theirs first
             clauses.sort(key=lambda c: ev.type_rank(c, turn.scope.applicant_type))
         return clauses
 

@@ -23,6 +23,7 @@ ITEM_FULL_MAX = 100
 ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 RANK_PENALTY = 0.01  # between equally fitting sentences, the better-ranked clause wins
 COMPANION_COVERAGE = 0.25
+SIMILAR_SENTENCES = 0.8  # share of words two sentences have in common to be the same rule
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ def attachments(clause: Clause) -> list[str]:
             break
         found.append(line)
     return [strip_marker(x) for x in found]
+
+
+def _heading(clause: Clause, sentence: str) -> bool:
+    """A clause's bare title, or the line that opens its list (「…应符合下列条件：」)."""
+    bare = strip_marker(sentence)
+    return bare == clause.title or (bool(clause.children) and bare.endswith(("：", ":")))
 
 
 def _units(clause: Clause) -> list[str]:
@@ -201,6 +208,11 @@ class Relevance:
         have = self.tokens(text)
         return sum(w for w, ways in wanted if any(way <= have for way in ways)) / total
 
+    def similar(self, one: str, other: str) -> bool:
+        """Whether two sentences say nearly the same (one rule repeated for another type)."""
+        a, b = self.tokens(strip_marker(one)), self.tokens(strip_marker(other))
+        return bool(a and b) and len(a & b) / len(a | b) >= SIMILAR_SENTENCES
+
     def holds_subject(self, question: str, text: str, asked: re.Pattern | None = None) -> bool:
         """Whether the text holds the question's weightiest noun, its subject (「江苏专利奖」).
         Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question
@@ -221,7 +233,7 @@ class Relevance:
         scored = []
         for rank, clause in enumerate(clauses):
             for sentence in _units(clause):
-                if keep(sentence) and strip_marker(sentence) != clause.title:
+                if keep(sentence) and not _heading(clause, sentence):
                     item = Evidence(clause, sentence)
                     score = self.coverage(question, in_context(item)) - RANK_PENALTY * rank
                     scored.append((score, item))

@@ -127,3 +127,9 @@ def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
     name = match.group(1)
     known = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
     return None if any(k in name for k in known) else name
+
+
+def types_named(text: str) -> list[str]:
+    """The applicant types a text names (「设区市、县、园区」 names three)."""
+    text = normalize(text)
+    return [t for t, words in APPLICANT_WORDS if any(w in text for w in words)]
