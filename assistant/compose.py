@@ -46,7 +46,8 @@ MIN_NEAREST_COVERAGE = 0.25
 GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must also be about the question
-GENERAL_DEPTH = 12
+GENERAL_HITS = 10  # how many retrieved hits a general answer reads
+DEMOTION = 10  # ranks a clause loses for another applicant type's or a superseded guide
 PEER_MARGIN = 0.03  # a clause scoring this close to the best one is cited beside it
 MAX_PEERS = 2
 SAME_RULE_MARGIN = 0.15  # the same rule for another applicant type may score this much lower
@@ -257,7 +258,8 @@ class Composer:
     ) -> list[str] | None:
         """The sentences that fit the question best, each cited to its own clause."""
         query = turn.search_text or turn.question
-        ranked = self.relevance.rank(query, self._candidates(turn, hits)[:GENERAL_DEPTH])
+        clauses, ranks = self._ranked_candidates(turn, hits)
+        ranked = self.relevance.rank(query, clauses, ranks=ranks)
         if threshold is None:
             threshold = (
                 MIN_COMPARE_COVERAGE
@@ -380,6 +382,20 @@ class Composer:
         if turn.scope.applicant_type and len(types_named(turn.question)) < 2:  # theirs first
             clauses.sort(key=lambda c: ev.type_rank(c, turn.scope.applicant_type))
         return clauses
+
+    def _ranked_candidates(self, turn: Turn, hits: list[Hit]) -> tuple[list[Clause], dict[str, int]]:
+        """The clauses of the first hits, each ranked by its hit (a section hit brings all its
+        items at its own rank), lower for another applicant type's or a superseded guide."""
+        ranks = ev.hit_ranks(self.kb, hits)
+        clauses = [c for c in self._candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
+        one_type = turn.scope.applicant_type if len(types_named(turn.question)) < 2 else None
+        for c in clauses:
+            demoted = (ev.type_rank(c, one_type) if one_type else 1) + (
+                0 if turn.scope.years or self._guide(c).is_current else 1
+            )
+            ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * demoted
+        best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
+        return clauses, {c.id: ranks[c.id] - best for c in clauses}
 
     def _scope_clauses(self, turn: Turn) -> list[Clause]:
         ids = [g.id for g in turn.guides]

@@ -50,6 +50,16 @@ def clauses_of(kb: KnowledgeBase, hits: Iterable[Hit]) -> list[Clause]:
     return list(seen.values())
 
 
+def hit_ranks(kb: KnowledgeBase, hits: Iterable[Hit]) -> dict[str, int]:
+    """For each clause the hits bring (a hit and its items), the rank of its best hit."""
+    ranks: dict[str, int] = {}
+    for rank, hit in enumerate(hits):
+        clause = kb.clause(hit.chunk.clause_id)
+        for c in (clause, *kb.descendants(clause)):
+            ranks.setdefault(c.id, rank)
+    return ranks
+
+
 def find_sentences(
     relevance: Relevance, question: str, clauses: list[Clause], pattern: str, per_guide: bool
 ) -> list[Evidence]:
@@ -228,10 +238,14 @@ class Relevance:
         have = self.tokens(text)
         return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
 
-    def rank(self, question: str, clauses: list[Clause], keep=lambda s: True) -> list[tuple[float, Evidence]]:
-        """Sentences of the clauses, best first; a sentence is read with its headings."""
+    def rank(
+        self, question: str, clauses: list[Clause], keep=lambda s: True, ranks: dict[str, int] | None = None
+    ) -> list[tuple[float, Evidence]]:
+        """Sentences of the clauses, best first; a sentence is read with its headings. Ties go
+        to the better-ranked clause: by its place in `clauses`, or by `ranks` when given."""
         scored = []
-        for rank, clause in enumerate(clauses):
+        for place, clause in enumerate(clauses):
+            rank = ranks.get(clause.id, place) if ranks else place
             for sentence in _units(clause):
                 if keep(sentence) and not _heading(clause, sentence):
                     item = Evidence(clause, sentence)
