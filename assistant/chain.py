@@ -15,7 +15,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from .compose import DEFAULT_COMPARE_PROGRAM, W_DAMAGED, Composed, Composer, Turn
+from .compose import DEFAULT_COMPARE_PROGRAM, W_DAMAGED, Composed, Composer
 from .decide import EligibilityDesk, is_statement
 from .errors import UnknownReferenceError
 from .intent import CHITCHAT, COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
@@ -24,13 +24,16 @@ from .model import Hit, Reply
 from .refs import find_reference
 from .retrieve import Filters, Retriever
 from .scope import Scope, detect, unknown_program
+from .turn import Turn
 from .verify import LLM_FALLBACK
 from .writer import Writer, Written
 
 MAX_QUESTION_CHARS = 500
 RETRIEVE_K = 10
-# 「那园区呢？」「今年的呢」「县里呢」: a follow-up that keeps the last question's intent.
-ELLIPTICAL = re.compile(r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何)[？?。!！]*$")
+# 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
+ELLIPTICAL = re.compile(
+    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何|也是这样吗|也一样吗|也这样吗|也是吗)[？?。!！]*$"
+)
 NEW_TOPIC_MARGIN = 0.25  # how much better the whole base must fit a question to drop an inherited scope
 W_TRUNCATED = "question_truncated"
 OTHER_PLACES = (

@@ -30,12 +30,14 @@ from .intent import (
 )
 from .knowledge import KnowledgeBase
 from .model import Clause, Guide, Hit
+from .reading import MIN_PART_COVERAGE, Reader
 from .scope import Scope, types_named
+from .turn import Turn
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 # Share of the question (IDF-weighted words) that a sentence with its headings must cover
 # to answer it; tuned on eval/questions/answers.jsonl (eval/evaluate_answers.py).
-MIN_GENERAL_COVERAGE = 0.2
+MIN_GENERAL_COVERAGE = MIN_PART_COVERAGE
 MIN_LIST_COVERAGE = 0.35
 MIN_CONDITION_FALLBACK = (
     0.45  # a sentence outside 申报条件 answers a conditions question only if it fits well
@@ -46,12 +48,6 @@ MIN_NEAREST_COVERAGE = 0.25
 GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MIN_FACT_COVERAGE = 0.2  # a sentence with the evidence (a date, 截止) must also be about the question
-GENERAL_HITS = 10  # how many retrieved hits a general answer reads
-DEMOTION = 10  # ranks a clause loses for another applicant type's or a superseded guide
-PEER_MARGIN = 0.03  # a clause scoring this close to the best one is cited beside it
-MAX_PEERS = 2
-SAME_RULE_MARGIN = 0.15  # the same rule for another applicant type may score this much lower
-JOINT_GAIN = 0.1  # items of one list answer together when they cover this much more
 SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 NEAREST_DEPTH = 8
@@ -59,19 +55,6 @@ DEFAULT_COMPARE_PROGRAM = "保护示范区"  # the one program with guides of tw
 W_DAMAGED = "source_damaged"
 W_SUPERSEDED = "guide_superseded"
 W_NOT_COVERED = "out_of_scope"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One question, with what the chain worked out about it."""
-
-    question: str
-    intent: str
-    scope: Scope
-    guides: tuple[Guide, ...] = ()
-    reference: Clause | None = None
-    default_year: bool | None = False  # None: one side of a comparison
-    search_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +82,7 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance, templates: Path | None = None) -> None:
         self.kb = kb
         self.relevance = relevance
+        self.reader = Reader(kb, relevance)
         self._templates_path = templates or PROMPTS_DIR / "answer_templates.yaml"
 
     @cached_property
@@ -168,17 +152,17 @@ class Composer:
     def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
         per_guide = len(turn.guides) > 1
         query = turn.search_text or turn.question
-        clauses = self._candidates(turn, hits)
+        clauses = self.reader.candidates(turn, hits)
         if per_guide or not clauses:  # every guide in scope gets its say (「这几类…分别哪天截止」)
-            clauses += [c for c in self._scope_clauses(turn) if c not in clauses]
+            clauses += [c for c in self.reader.scope_clauses(turn) if c not in clauses]
         if spec.section:
             clauses = [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
         if spec.name == "issued":  # a document's date stands in its heading or signature
-            clauses = self._preambles(clauses) or clauses
+            clauses = self.reader.preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         if not found and turn.guides:
             found = ev.find_sentences(
-                self.relevance, query, self._scope_clauses(turn), spec.evidence or ".", per_guide
+                self.relevance, query, self.reader.scope_clauses(turn), spec.evidence or ".", per_guide
             )
         generic = spec.name in GENERIC_EVIDENCE
         if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
@@ -205,12 +189,12 @@ class Composer:
         return not subject or self.relevance.holds_subject(query, text, ASKED_WORDS)
 
     def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
-        clauses = [c for c in self._candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
+        clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
         if not clauses:
             return None
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
             clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
-            clauses = self._own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
+            clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
         node = ev.narrow(self.kb, node, turn.search_text or turn.question)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
@@ -228,24 +212,10 @@ class Composer:
         lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
         return lines
 
-    def _own_section(self, clause: Clause, section: str, applicant_type: str | None) -> list[Clause]:
-        """The guide's one sub-list named by the section (「（二）绩效目标」) when the best
-        clause sits only under the top heading that names it among others."""
-        if ev.under_section(self.kb, clause, section, depth=2):
-            return []
-        named = [
-            c
-            for c in self.kb.guide_clauses(clause.guide_id)
-            if c.children and len(c.heading_path) > 2 and re.search(section, c.title)
-        ]
-        if applicant_type and len(named) > 1:
-            named = [c for c in named if ev.type_rank(c, applicant_type) == 0]
-        return named if len(named) == 1 else []
-
     def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
         query = turn.search_text or turn.question
-        for root in self._preambles(self._candidates(turn, hits)):
+        for root in self.reader.preambles(self.reader.candidates(turn, hits)):
             listed = ev.attachments(root)
             title = self._guide(root).title
             if listed and self.relevance.coverage(query, f"{title} {' '.join(listed)}") >= MIN_LIST_COVERAGE:
@@ -258,7 +228,7 @@ class Composer:
     ) -> list[str] | None:
         """The sentences that fit the question best, each cited to its own clause."""
         query = turn.search_text or turn.question
-        clauses, ranks = self._ranked_candidates(turn, hits)
+        clauses, ranks = self.reader.ranked(turn, hits)
         ranked = self.relevance.rank(query, clauses, ranks=ranks)
         if threshold is None:
             threshold = (
@@ -271,7 +241,7 @@ class Composer:
         best = ranked[0][1]
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
-        node = self._joint_list(query, ranked)
+        node = self.reader.joint_list(turn, ranked)
         if node is not None:  # items of one list answer the parts of the question together
             items = ev.render_items(self.kb, node)
             header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
@@ -280,54 +250,21 @@ class Composer:
                 *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1)),
             ]
         lines = []
-        for item in [best, *self._peers(turn, ranked)]:
+        items = [best, *self.reader.peers(turn, ranked)]
+        for item in items:
             said = self.relevance.with_companions(
                 query, item, self._guide(item.clause).title, self._whole(item)
             )
-            lines.append("".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
+            text = "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause)
+            lines.append(self._whose(item.clause) + text if len(items) > 1 else text)
         return lines
 
-    def _peers(self, turn: Turn, ranked: list[tuple[float, ev.Evidence]]) -> list[ev.Evidence]:
-        """Other clauses that answer as well as the best one, each once; and when the question
-        names several applicant types (「设区市、县、园区都一样吗」), the same rule in theirs."""
-        top, best = ranked[0]
-        every_type = len(types_named(turn.question)) > 1
-        seen, peers = {best.clause.id}, []
-        for score, item in ranked[1:]:
-            if score < top - SAME_RULE_MARGIN or len(peers) == MAX_PEERS:
-                break
-            close = score >= top - PEER_MARGIN
-            same_rule = every_type and self.relevance.similar(item.sentence, best.sentence)
-            if (
-                (close or same_rule)
-                and item.clause.id not in seen
-                and not self._related(item.clause.id, seen)
-            ):
-                seen.add(item.clause.id)
-                peers.append(item)
-        return peers
-
-    def _joint_list(self, query: str, ranked: list[tuple[float, ev.Evidence]]) -> Clause | None:
-        """The list whose items, together, answer a question of several parts (「每年推送多少条
-        信息、许可多少件专利、培训多少人」) much better than its best item alone."""
-        top, best = ranked[0]
-        if not best.clause.parent_id or self.kb.children(best.clause):
-            return None
-        parent = best.clause.parent_id
-        near = [i for s, i in ranked if s >= MIN_GENERAL_COVERAGE and i.clause.parent_id == parent]
-        if len({i.clause.id for i in near}) < 2:
-            return None
-        together = self.relevance.coverage(query, " ".join(ev.in_context(i) for i in near))
-        return self.kb.clause(best.clause.parent_id) if together >= top + JOINT_GAIN else None
-
-    def _related(self, clause_id: str, others: set[str]) -> bool:
-        """Whether a clause is an ancestor or a part of one already cited."""
-        return any(clause_id.startswith(o + ".") or o.startswith(clause_id + ".") for o in others)
-
-    def _preambles(self, clauses: list[Clause]) -> list[Clause]:
-        """The opening text of each guide the clauses belong to, best-ranked guide first."""
-        ids = dict.fromkeys(c.guide_id for c in clauses)
-        return [self.kb.clause(i) for i in ids if self.kb.has_clause(i) and self.kb.clause(i).text]
+    def _whose(self, clause: Clause) -> str:
+        """「县（市、区）：」 before a provision of one applicant type's section, when several
+        types' provisions are stated side by side."""
+        sections = clause.heading_path[1:] if clause.children else clause.heading_path[1:-1]
+        named = types_named(" ".join(sections))
+        return f"{named[0]}：" if len(named) == 1 else ""
 
     def _whole(self, item: ev.Evidence) -> int:
         """How long a clause may be to be stated whole: a short item without sub-items."""
@@ -363,7 +300,7 @@ class Composer:
 
     def _closest(self, turn: Turn, draft: _Draft) -> bool:
         """One side of a comparison with nothing retrieved: its guide's closest sentence."""
-        ranked = self.relevance.rank(turn.search_text or turn.question, self._scope_clauses(turn))
+        ranked = self.relevance.rank(turn.search_text or turn.question, self.reader.scope_clauses(turn))
         if not ranked:
             return False
         best = ranked[0][1]
@@ -371,35 +308,6 @@ class Composer:
         return True
 
     # -- pieces -----------------------------------------------------------------------
-
-    def _candidates(self, turn: Turn, hits: list[Hit]) -> list[Clause]:
-        clauses = ev.clauses_of(self.kb, hits)
-        if turn.guides:
-            ids = {g.id for g in turn.guides}
-            clauses = [c for c in clauses if c.guide_id in ids]
-        if not turn.scope.years:  # no year said: the current guides first
-            clauses.sort(key=lambda c: not self._guide(c).is_current)
-        if turn.scope.applicant_type and len(types_named(turn.question)) < 2:  # theirs first
-            clauses.sort(key=lambda c: ev.type_rank(c, turn.scope.applicant_type))
-        return clauses
-
-    def _ranked_candidates(self, turn: Turn, hits: list[Hit]) -> tuple[list[Clause], dict[str, int]]:
-        """The clauses of the first hits, each ranked by its hit (a section hit brings all its
-        items at its own rank), lower for another applicant type's or a superseded guide."""
-        ranks = ev.hit_ranks(self.kb, hits)
-        clauses = [c for c in self._candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
-        one_type = turn.scope.applicant_type if len(types_named(turn.question)) < 2 else None
-        for c in clauses:
-            demoted = (ev.type_rank(c, one_type) if one_type else 1) + (
-                0 if turn.scope.years or self._guide(c).is_current else 1
-            )
-            ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * demoted
-        best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
-        return clauses, {c.id: ranks[c.id] - best for c in clauses}
-
-    def _scope_clauses(self, turn: Turn) -> list[Clause]:
-        ids = [g.id for g in turn.guides]
-        return [c for c in self.kb.clauses if c.guide_id in ids]
 
     def _guide(self, clause: Clause) -> Guide:
         return self.kb.guide(clause.guide_id)
@@ -420,9 +328,9 @@ class Composer:
         return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
 
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
-        clauses = self._candidates(turn, hits)[:NEAREST_DEPTH]
+        clauses = self.reader.candidates(turn, hits)[:NEAREST_DEPTH]
         if turn.guides and turn.intent == "amount":
-            clauses += self._scope_clauses(turn)
+            clauses += self.reader.scope_clauses(turn)
         money = re.compile(MONEY_WORDS)
         keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
         ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)

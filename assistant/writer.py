@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .compose import Turn
 from .knowledge import KnowledgeBase
 from .llm import Backend, LLMError, as_runnable, build_messages
 from .model import Citation
+from .turn import Turn
 from .verify import verify
 
 LLM_CITATIONS = 5

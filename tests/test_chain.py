@@ -126,6 +126,22 @@ def test_a_notice_lists_its_attachments(assistant: Assistant) -> None:
     assert re.search(r"4\. 2022 年度省专利转化专项计划项目申报指南", reply.answer)
 
 
+def test_a_question_of_several_parts_gets_the_list_that_answers_them_all(assistant: Assistant) -> None:
+    reply = assistant.ask("产业知识产权运营中心一年要推送多少条供需信息，要培训多少人？")
+    assert cited(reply) == ["2022-patent-transfer:2.5.2"]
+    assert "5000 条以上" in reply.answer and "200 名" in reply.answer
+
+
+def test_the_same_rule_is_stated_for_every_applicant_type_asked_about(assistant: Assistant) -> None:
+    reply = assistant.ask("2024年的保护示范区，设区市、县和园区对撤回率的要求一样吗？")
+    assert len(reply.citations) == 3
+    assert {line.split("：")[0] for line in reply.answer.splitlines()[:3]} == {
+        "设区市",
+        "县（市、区）",
+        "园区",
+    }
+
+
 def test_amount_the_guides_never_state_is_not_invented(assistant: Assistant) -> None:
     reply = assistant.ask("保护示范区立项后启动资金具体给多少万？")
     assert "没有写明具体金额" in reply.answer and "一定启动资金" in reply.answer

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import read_jsonl
 
+from assistant.evaluation.dataset import load_set
 from assistant.knowledge import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,3 +140,18 @@ def test_special_topics_are_covered(items: list[dict]) -> None:
         "2022-notice",
     ):
         assert clause_id in gold, clause_id
+
+
+# --- the held-out set: written without seeing the assistant, run once, not tuned on -------
+
+HELDOUT = ROOT / "eval" / "questions" / "heldout.jsonl"
+
+
+def test_the_held_out_set_loads_and_its_key_facts_are_in_its_gold_clauses(kb: KnowledgeBase) -> None:
+    items = load_set(HELDOUT, kb)
+    assert len(items) == 40
+    for item in items:
+        for turn in item.turns:
+            text = re.sub(r"\s", "", "".join(kb.full_text(kb.clause(g)) for g in turn.gold))
+            missing = [f for f in turn.key_facts if re.sub(r"\s", "", str(f)) not in text]
+            assert not missing, (item.id, missing)
