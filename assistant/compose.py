@@ -160,10 +160,10 @@ class Composer:
         if spec.name == "issued":  # a document's date stands in its heading or signature
             clauses = self.reader.preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
-        if not found and turn.guides:
-            found = ev.find_sentences(
-                self.relevance, query, self.reader.scope_clauses(turn), spec.evidence or ".", per_guide
-            )
+        if not found and turn.guides:  # the hits missed it: the whole guide, the same section
+            rest = self.reader.scope_clauses(turn)
+            rest = [c for c in rest if ev.under_section(self.kb, c, spec.section)] if spec.section else rest
+            found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
         generic = spec.name in GENERIC_EVIDENCE
         if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
             found = [e for e in found if self._on_topic(query, e, subject=generic)]

@@ -270,7 +270,7 @@ class Relevance:
         """The first sentence and its companions, in the order the clause has them; the whole
         clause when it is a short provision (up to `whole_max` characters), which reads best
         unbroken (「立项后拨付启动资金，中期评估后拨付后续资金」)."""
-        units = _units(first.clause)
+        units = [u for u in _units(first.clause) if not _heading(first.clause, u)]
         if first.clause.kind != TRAILER and len(first.clause.text) <= whole_max:
             return units
         said = [first.sentence, *self.companions(question, first, title)]

@@ -21,6 +21,7 @@ MIN_PART_COVERAGE = 0.2  # share of the question a sentence must cover to answer
 GENERAL_HITS = 10  # how many retrieved hits a general answer reads
 DEMOTION = 10  # ranks a clause loses for another applicant type's or a superseded guide
 PEER_MARGIN = 0.03  # a clause scoring this close to the best one is cited beside it
+OTHER_TYPE = 2  # ev.type_rank of a provision under another applicant type's heading
 MAX_PEERS = 2
 SAME_RULE_MARGIN = 0.15  # the same rule for another applicant type may score this much lower
 JOINT_GAIN = 0.1  # items of one list answer together when they cover this much more
@@ -55,11 +56,10 @@ class Reader:
         ranks = ev.hit_ranks(self.kb, hits)
         clauses = [c for c in self.candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
         one_type = turn.scope.applicant_type if len(types_named(turn.question)) < 2 else None
-        for c in clauses:
-            demoted = (ev.type_rank(c, one_type) if one_type else 1) + (
-                0 if turn.scope.years or self.kb.guide(c.guide_id).is_current else 1
-            )
-            ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * demoted
+        for c in clauses:  # provisions for everyone (组织方式) stay where they are
+            other_type = bool(one_type) and ev.type_rank(c, one_type) == OTHER_TYPE
+            superseded = not (turn.scope.years or self.kb.guide(c.guide_id).is_current)
+            ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * (2 * other_type + superseded)
         best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
         return clauses, {c.id: ranks[c.id] - best for c in clauses}
 

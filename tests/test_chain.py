@@ -142,6 +142,17 @@ def test_the_same_rule_is_stated_for_every_applicant_type_asked_about(assistant:
     }
 
 
+def test_a_provision_for_everyone_is_not_outranked_by_the_applicant_types_own(assistant: Assistant) -> None:
+    *_, money = turns(assistant, "2024年园区申报保护示范区要满足哪些条件？", "实施期多久？", "钱怎么拨？")
+    assert "2024-protection-zone:5.3" in cited(money)[:2] and "启动资金" in money.answer
+
+
+def test_who_may_apply_is_answered_from_the_applicants_section(assistant: Assistant) -> None:
+    reply = assistant.ask("地理标志项目能不能由行业协会来申报？")
+    assert cited(reply) == ["2022-gi-brand:2"]
+    assert reply.answer.startswith("设区市、县(市、区)人民政府。[1]")
+
+
 def test_amount_the_guides_never_state_is_not_invented(assistant: Assistant) -> None:
     reply = assistant.ask("保护示范区立项后启动资金具体给多少万？")
     assert "没有写明具体金额" in reply.answer and "一定启动资金" in reply.answer
