@@ -205,12 +205,16 @@ class Composer:
         if not items:
             return None
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
-        header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
-        if node.text and len(node.text) > len(node.title) + 2:
-            header += f"\n{ev.strip_marker(node.text)}"
-        lines.append(header + draft.cite(node))
-        lines.extend(f"{n}. {ev.strip_marker(item)}" for n, item in enumerate(items, 1))
-        return lines
+        lead = ev.strip_marker(node.text) if node.text and len(node.text) > len(node.title) + 2 else ""
+        return lines + self._numbered(draft, node, node.label, items, lead)
+
+    def _numbered(
+        self, draft: _Draft, clause: Clause, label: str, items: list[str], lead: str = ""
+    ) -> list[str]:
+        """「《指南》标签：」 (and the list's own opening line), cited, then the items numbered."""
+        header = self.t["list_header"].format(title=self._guide(clause).title, label=label)
+        header += f"\n{lead}" if lead else ""
+        return [header + draft.cite(clause), *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1))]
 
     def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
@@ -219,8 +223,7 @@ class Composer:
             listed = ev.attachments(root)
             title = self._guide(root).title
             if listed and self.relevance.coverage(query, f"{title} {' '.join(listed)}") >= MIN_LIST_COVERAGE:
-                header = self.t["list_header"].format(title=title, label=self.t["attachments"])
-                return [header + draft.cite(root), *(f"{n}. {x}" for n, x in enumerate(listed, 1))]
+                return self._numbered(draft, root, self.t["attachments"], listed)
         return None
 
     def _general(
@@ -243,12 +246,7 @@ class Composer:
             return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
         node = self.reader.joint_list(turn, ranked)
         if node is not None:  # items of one list answer the parts of the question together
-            items = ev.render_items(self.kb, node)
-            header = self.t["list_header"].format(title=self._guide(node).title, label=node.label)
-            return [
-                header + draft.cite(node),
-                *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1)),
-            ]
+            return self._numbered(draft, node, node.label, ev.render_items(self.kb, node))
         lines = []
         items = [best, *self.reader.peers(turn, ranked)]
         for item in items:
@@ -262,8 +260,7 @@ class Composer:
     def _whose(self, clause: Clause) -> str:
         """「县（市、区）：」 before a provision of one applicant type's section, when several
         types' provisions are stated side by side."""
-        sections = clause.heading_path[1:] if clause.children else clause.heading_path[1:-1]
-        named = types_named(" ".join(sections))
+        named = types_named(" ".join(ev.section_headings(clause)))
         return f"{named[0]}：" if len(named) == 1 else ""
 
     def _whole(self, item: ev.Evidence) -> int:

@@ -135,6 +135,11 @@ def names_type(clause: Clause, applicant_type: str) -> bool:
     )
 
 
+def section_headings(clause: Clause) -> tuple[str, ...]:
+    """The headings of the sections a clause sits in (an item's own first words left out)."""
+    return clause.heading_path[1:] if clause.children else clause.heading_path[1:-1]
+
+
 def type_rank(clause: Clause, applicant_type: str) -> int:
     """0 when the clause's headings name the applicant type, 2 when a section above it names
     another, else 1. An item's own first words may name an actor (「各设区市…局推荐…」)
@@ -142,7 +147,7 @@ def type_rank(clause: Clause, applicant_type: str) -> int:
     path = " ".join(clause.heading_path[1:])
     if any(w in path for w in dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,))):
         return 0
-    sections = " ".join(clause.heading_path[1:] if clause.children else clause.heading_path[1:-1])
+    sections = " ".join(section_headings(clause))
     others = any(
         any(w in sections for w in words) for name, words in APPLICANT_WORDS if name != applicant_type
     )
