@@ -155,14 +155,12 @@ class Composer:
         clauses = self.reader.candidates(turn, hits)
         if per_guide or not clauses:  # every guide in scope gets its say (「这几类…分别哪天截止」)
             clauses += [c for c in self.reader.scope_clauses(turn) if c not in clauses]
-        if spec.section:
-            clauses = [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
+        clauses = self._in_section(clauses, spec)
         if spec.name == "issued":  # a document's date stands in its heading or signature
             clauses = self.reader.preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         if not found and turn.guides:  # the hits missed it: the whole guide, the same section
-            rest = self.reader.scope_clauses(turn)
-            rest = [c for c in rest if ev.under_section(self.kb, c, spec.section)] if spec.section else rest
+            rest = self._in_section(self.reader.scope_clauses(turn), spec)
             found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
         generic = spec.name in GENERIC_EVIDENCE
         if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
@@ -179,6 +177,11 @@ class Composer:
             )
             lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
         return lines
+
+    def _in_section(self, clauses: list[Clause], spec: Intent) -> list[Clause]:
+        if not spec.section:
+            return clauses
+        return [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
 
     def _on_topic(self, query: str, item: ev.Evidence, subject: bool) -> bool:
         """Whether a sentence with the evidence is about the question; where any date or sum

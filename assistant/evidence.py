@@ -42,12 +42,7 @@ def strip_marker(sentence: str) -> str:
 
 def clauses_of(kb: KnowledgeBase, hits: Iterable[Hit]) -> list[Clause]:
     """The hit clauses and their items, best hit first, without repeats."""
-    seen: dict[str, Clause] = {}
-    for hit in hits:
-        clause = kb.clause(hit.chunk.clause_id)
-        for c in (clause, *kb.descendants(clause)):
-            seen.setdefault(c.id, c)
-    return list(seen.values())
+    return [kb.clause(clause_id) for clause_id in hit_ranks(kb, hits)]
 
 
 def hit_ranks(kb: KnowledgeBase, hits: Iterable[Hit]) -> dict[str, int]:
@@ -187,12 +182,10 @@ class Relevance:
         self,
         tokenizer: Tokenizer,
         idf: dict[str, float],
-        context: dict[str, str] | None = None,
         thesaurus: Thesaurus | None = None,
     ) -> None:
         self._tokenizer = tokenizer
         self._weight = Weights(idf)
-        self._context = context or {}
         self._thesaurus = thesaurus or Thesaurus()
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Relevance per assistant, texts repeat

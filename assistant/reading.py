@@ -46,8 +46,8 @@ class Reader:
             clauses = [c for c in clauses if c.guide_id in ids]
         if not turn.scope.years:  # no year said: the current guides first
             clauses.sort(key=lambda c: not self.kb.guide(c.guide_id).is_current)
-        if turn.scope.applicant_type and len(types_named(turn.question)) < 2:  # theirs first
-            clauses.sort(key=lambda c: ev.type_rank(c, turn.scope.applicant_type))
+        if turn.own_type:  # the applicant's own provisions first
+            clauses.sort(key=lambda c: ev.type_rank(c, turn.own_type))
         return clauses
 
     def ranked(self, turn: Turn, hits: list[Hit]) -> tuple[list[Clause], dict[str, int]]:
@@ -55,9 +55,8 @@ class Reader:
         items at its own rank), lower for another applicant type's or a superseded guide."""
         ranks = ev.hit_ranks(self.kb, hits)
         clauses = [c for c in self.candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
-        one_type = turn.scope.applicant_type if len(types_named(turn.question)) < 2 else None
         for c in clauses:  # provisions for everyone (组织方式) stay where they are
-            other_type = bool(one_type) and ev.type_rank(c, one_type) == OTHER_TYPE
+            other_type = bool(turn.own_type) and ev.type_rank(c, turn.own_type) == OTHER_TYPE
             superseded = not (turn.scope.years or self.kb.guide(c.guide_id).is_current)
             ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * (2 * other_type + superseded)
         best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score

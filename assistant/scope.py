@@ -87,7 +87,7 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
     unknown = tuple(y for y in mentioned if y not in covered)
     if programs and not any(g.kind in ANNUAL_KINDS for g in named):
         unknown = ()  # a policy or a plan: 「2017年那份」 is another document's year, not a round
-    applicant = next((t for t, words in APPLICANT_WORDS if any(w in text for w in words)), None)
+    applicant = next(iter(types_named(text)), None)
     return Scope(
         programs,
         tuple(y for y in mentioned if y in covered),
