@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.llm import LlamaCppBackend, build_messages
-from assistant.model import Citation
+from assistant.domain import Citation
+from assistant.llm.base import LlamaCppBackend, build_messages
 
 TITLE = "2024年度知识产权保护示范区建设申报指南"
 CITATIONS = [

@@ -15,11 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from assistant.config import Settings
-from assistant.index import open_index
-from assistant.knowledge import KnowledgeBase
-from assistant.metrics import recall_at, reciprocal_rank
-from assistant.retrieve import Retriever
-from assistant.scope import detect
+from assistant.evaluation.measures import recall_at, reciprocal_rank
+from assistant.index.build import open_index
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.scope import detect
+from assistant.retrieval.for_turn import filters_for
+from assistant.retrieval.retriever import Retriever
 
 DEFAULT_QUESTIONS = Path(__file__).parent / "questions" / "retrieval.jsonl"
 
@@ -33,7 +34,7 @@ def evaluate(settings: Settings, questions: list[dict]) -> dict[str, dict[str, f
         for scoped in (False, True):
             r1 = r5 = mrr = 0.0
             for item in questions:
-                filters = detect(kb, item["question"]).filters(kb) if scoped else None
+                filters = filters_for(kb, detect(kb, item["question"])) if scoped else None
                 hits = retriever.run(item["question"], 10, filters)
                 if scoped and not hits:
                     hits = retriever.run(item["question"], 10)

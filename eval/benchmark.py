@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from assistant.answer import Assistant, Conversation  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.knowledge import KnowledgeBase  # noqa: E402
-from assistant.metrics import percentile  # noqa: E402
+from assistant.evaluation.measures import percentile  # noqa: E402
+from assistant.ingest.knowledge_base import KnowledgeBase  # noqa: E402
+from assistant.pipeline import Assistant, Conversation  # noqa: E402
 
 DEFAULT_QUESTIONS = ROOT / "eval" / "questions" / "retrieval.jsonl"
 FIRST_QUESTION = "2024年度保护示范区项目申报什么时候截止？"

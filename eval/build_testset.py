@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.config import DEFAULT_KNOWLEDGE_DIR  # noqa: E402
 from assistant.eligibility import load_rules  # noqa: E402
 from assistant.evaluation.dataset import load_set  # noqa: E402
-from assistant.knowledge import KnowledgeBase  # noqa: E402
+from assistant.ingest.knowledge_base import KnowledgeBase  # noqa: E402
 
 QUESTIONS = ROOT / "eval" / "questions"
 TARGET = ROOT / "eval" / "testset.jsonl"

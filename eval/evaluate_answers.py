@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from build_testset import from_answers, read  # noqa: E402
 
+from assistant.cli.evaluate import format_table  # noqa: E402
 from assistant.config import Settings  # noqa: E402
-from assistant.evaluation.commands import format_table  # noqa: E402
 from assistant.evaluation.runner import evaluate, failure_dict  # noqa: E402
 
 

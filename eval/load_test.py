@@ -29,8 +29,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.metrics import percentile  # noqa: E402
-from assistant.ui_process import start_page  # noqa: E402
+from assistant.evaluation.measures import percentile  # noqa: E402
+from assistant.web.process import start_page  # noqa: E402
 
 CONVERSATIONS = ROOT / "eval" / "questions" / "answers.jsonl"
 REPORT = ROOT / "eval" / "reports" / "load_test.json"

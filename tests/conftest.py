@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR, Settings
-from assistant.index import build_index
-from assistant.knowledge import KnowledgeBase
+from assistant.index.build import build_index
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import read_jsonl
 
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "eval" / "questions" / "answers.jsonl"

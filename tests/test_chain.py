@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant, Conversation
 from assistant.config import Settings
-from assistant.knowledge import KnowledgeBase
-from assistant.metrics import unsupported_numbers
+from assistant.evaluation.measures import unsupported_numbers
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
 
 ROOT = Path(__file__).resolve().parent.parent
 

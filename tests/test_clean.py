@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.domain import Guide
 from assistant.ingest.clean import Paragraph, clean
 from assistant.ingest.parse import parse_guide, parse_paragraphs
-from assistant.model import Guide
 
 
 def texts(raw: str) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, assess, check, detect_program, facts_from_turns, load_rules
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 CONVERSATIONS = Path(__file__).resolve().parent.parent / "eval" / "questions" / "eligibility.jsonl"
 ITEMS = [json.loads(line) for line in CONVERSATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -11,7 +11,7 @@ import pytest
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Interval, Rules, check, load_rules, make_eligibility_tool
 from assistant.errors import FactsError
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 IB, HVN = "2022-industrial-brand", "2022-high-value-patent-new"
 GI, PT = "2022-gi-brand", "2022-patent-transfer"

@@ -18,7 +18,7 @@ from assistant.eligibility import (
     merge_facts,
 )
 from assistant.eligibility.numbers import chinese_to_number, find_numbers
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 IB, HVN = "2022-industrial-brand", "2022-high-value-patent-new"
 GI, PT = "2022-gi-brand", "2022-patent-transfer"

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, check, load_rules
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 PZ24, PZ22 = "2024-protection-zone", "2022-protection-zone"
 GI, IB = "2022-gi-brand", "2022-industrial-brand"

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import FactSheet, Rules, check, load_rules
 from assistant.eligibility.rules import AllOf, AnyOf, ApplicantType, Compare, FactSpec, Node
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 KB = KnowledgeBase.load(DEFAULT_KNOWLEDGE_DIR)
 RULES: Rules = load_rules(DEFAULT_KNOWLEDGE_DIR / "rules", KB)

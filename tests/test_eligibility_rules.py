@@ -12,7 +12,7 @@ from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, load_rules
 from assistant.eligibility.rules import AllOf, AnyOf, Compare, Condition, Node
 from assistant.errors import RulesError
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 RULES_DIR = DEFAULT_KNOWLEDGE_DIR / "rules"
 PROGRAMS = {

@@ -14,7 +14,7 @@ from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, load_rules
 from assistant.errors import InputError
 from assistant.evaluation.dataset import CATEGORIES, Item, load_set
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTSET = ROOT / "eval" / "testset.jsonl"

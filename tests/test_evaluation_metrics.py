@@ -11,6 +11,7 @@ import pytest
 
 from assistant.errors import InputError
 from assistant.evaluation.floors import Floors, load_floors, violations
+from assistant.evaluation.measures import ndcg_at, precision_recall_f1, recall_at, reciprocal_rank
 from assistant.evaluation.metrics import (
     NO_DECISION,
     OTHER_PROGRAM,
@@ -23,7 +24,6 @@ from assistant.evaluation.metrics import (
     summarize,
 )
 from assistant.evaluation.normalize import canonical, digit_form, fact_matches, numbers_in
-from assistant.metrics import ndcg_at, precision_recall_f1, recall_at, reciprocal_rank
 
 G = "2024-protection-zone"
 

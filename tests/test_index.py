@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant import embed
 from assistant.config import Settings
 from assistant.errors import IndexBuildError, IndexMissingError
-from assistant.index import build_index, open_index, read_pointer
-from assistant.knowledge import KnowledgeBase
+from assistant.index import embedders as embed
+from assistant.index.build import build_index, open_index, read_pointer
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 
 def test_build_is_idempotent(small_knowledge: Path, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_failed_build_keeps_the_previous_index(
         def embed_query(self, text: str) -> list[float]:
             raise RuntimeError("disk full")
 
-    monkeypatch.setattr("assistant.index.get_embedder", lambda model, threads=1: Exploding())
+    monkeypatch.setattr("assistant.index.build.get_embedder", lambda model, threads=1: Exploding())
     with pytest.raises(IndexBuildError, match="原索引保持不变"):
         build_index(settings, kb, rebuild=True)
     monkeypatch.undo()

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.domain import Citation
 from assistant.errors import ConfigError
-from assistant.llm import (
+from assistant.llm.base import (
     LlamaCppBackend,
     LLMError,
     OpenAICompatibleBackend,
@@ -31,8 +32,7 @@ from assistant.llm import (
     render_prompt,
     to_messages,
 )
-from assistant.model import Citation
-from assistant.verify import verify
+from assistant.llm.verify import verify
 
 CITATIONS = [
     Citation(

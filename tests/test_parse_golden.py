@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.domain import PARA, PAREN_CN, ROOT, SECTION, TRAILER
+from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.ingest.manifest import load_manifest, read_source
 from assistant.ingest.parse import parse_guide
-from assistant.knowledge import KnowledgeBase
-from assistant.model import PARA, PAREN_CN, ROOT, SECTION, TRAILER
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 MANIFEST = KNOWLEDGE / "manifest.yaml"

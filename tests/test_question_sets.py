@@ -10,7 +10,7 @@ import pytest
 from conftest import read_jsonl
 
 from assistant.evaluation.dataset import load_set
-from assistant.knowledge import KnowledgeBase
+from assistant.ingest.knowledge_base import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 RETRIEVAL = ROOT / "eval" / "questions" / "retrieval.jsonl"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import UnknownReferenceError
-from assistant.knowledge import KnowledgeBase
-from assistant.refs import find_reference, resolve
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.references import find_reference, resolve
 
 
 @pytest.mark.parametrize(

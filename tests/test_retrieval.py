@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.index import open_index
-from assistant.knowledge import KnowledgeBase
-from assistant.retrieve import Filters, Retriever
-from assistant.scope import detect
+from assistant.index.build import open_index
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.scope import detect
+from assistant.retrieval.for_turn import filters_for
+from assistant.retrieval.retriever import Filters, Retriever
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
-from assistant.metrics import covers, recall_at, reciprocal_rank  # noqa: E402
+from assistant.evaluation.measures import covers, recall_at, reciprocal_rank  # noqa: E402
 
 QUESTIONS = [
     json.loads(line)
@@ -26,7 +27,7 @@ QUESTIONS = [
 
 
 def _ranked(retriever: Retriever, kb: KnowledgeBase, question: str) -> list[str]:
-    hits = retriever.run(question, 10, detect(kb, question).filters(kb)) or retriever.run(question, 10)
+    hits = retriever.run(question, 10, filters_for(kb, detect(kb, question))) or retriever.run(question, 10)
     return [h.chunk.clause_id for h in hits]
 
 

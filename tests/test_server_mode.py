@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant
 from assistant.config import Settings
-from assistant.index import build_index, read_pointer
-from assistant.knowledge import KnowledgeBase
+from assistant.index.build import build_index, read_pointer
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant
 
 STARTUP_SECONDS = 60
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from assistant.config import Settings
-from assistant.knowledge import KnowledgeBase
-from assistant.lookup import lookup
-from assistant.ui_process import PageProcess, start_page
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.retrieval.lookup import lookup
+from assistant.web.process import PageProcess, start_page
 
 gradio_client = pytest.importorskip("gradio_client")
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer import Conversation
+from assistant.domain import Reply
 from assistant.errors import InputError
-from assistant.knowledge import KnowledgeBase
-from assistant.model import Reply
-from assistant.ui_chat import INTERNAL_ERROR, THINKING, ChatHandlers
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Conversation
+from assistant.web.chat import INTERNAL_ERROR, THINKING, ChatHandlers
 
 
 @dataclass

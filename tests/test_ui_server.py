@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.ui_process import start_page
+from assistant.web.process import start_page
 
 pytestmark = pytest.mark.slow
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.knowledge import KnowledgeBase
-from assistant.model import Citation
-from assistant.ui_form import UNKNOWN, facts_from_form, field_label
-from assistant.ui_text import (
+from assistant.domain import Citation
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.web.form import UNKNOWN, facts_from_form, field_label
+from assistant.web.text import (
     WARNINGS,
     citations_html,
     clause_html,

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.model import Citation
-from assistant.verify import (
-    CITATION_INVALID,
-    LLM_FALLBACK,
-    UNVERIFIED_REMOVED,
+from assistant.domain import Citation, WarningCode
+from assistant.llm.verify import (
     chinese_to_int,
     normalize_numbers,
     verify,
@@ -42,7 +39,7 @@ def test_marker_beyond_the_citations_is_removed() -> None:
     result = verify("请按时报送材料[1][3]。", [DEADLINE])
     assert result.text == "请按时报送材料[1]。"
     assert result.cited == (1,)
-    assert CITATION_INVALID in result.warnings
+    assert WarningCode.CITATION_INVALID in result.warnings
     assert result.fallback is False
 
 
@@ -50,7 +47,7 @@ def test_marker_beyond_the_citations_is_removed() -> None:
 def test_out_of_range_markers_are_invalid(marker: str) -> None:
     result = verify(f"请按时报送材料{marker}。", [DEADLINE])
     assert marker not in result.text
-    assert result.warnings == (CITATION_INVALID, LLM_FALLBACK)
+    assert result.warnings == (WarningCode.CITATION_INVALID, WarningCode.LLM_FALLBACK)
     assert result.fallback is True
 
 
@@ -82,7 +79,7 @@ def test_number_absent_from_the_cited_clause_removes_its_sentence() -> None:
     result = verify("金奖奖励30万元[1]。铜奖奖励10万元[1]。", [AWARD])
     assert result.text == "金奖奖励30万元[1]。"
     assert result.removed == ("铜奖奖励10万元[1]。",)
-    assert result.warnings == (UNVERIFIED_REMOVED,)
+    assert result.warnings == (WarningCode.UNVERIFIED_REMOVED,)
     assert result.fallback is False
 
 
@@ -101,7 +98,7 @@ def test_answer_citing_nothing_fails_its_numbers_and_falls_back() -> None:
     result = verify("金奖奖励30万元。", [AWARD])
     assert result.removed == ("金奖奖励30万元。",)
     assert result.fallback is True
-    assert result.warnings == (UNVERIFIED_REMOVED, LLM_FALLBACK)
+    assert result.warnings == (WarningCode.UNVERIFIED_REMOVED, WarningCode.LLM_FALLBACK)
 
 
 def test_text_without_figures_is_kept() -> None:
@@ -250,7 +247,7 @@ def test_damaged_year_and_day_support_nothing() -> None:
 def test_fallback_when_nothing_with_content_remains() -> None:
     result = verify("[1]。", [AWARD])
     assert result.fallback is True
-    assert LLM_FALLBACK in result.warnings
+    assert WarningCode.LLM_FALLBACK in result.warnings
 
 
 def test_fallback_when_every_sentence_is_removed() -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answering.evidence import Relevance
 from assistant.errors import ManifestError
-from assistant.evidence import Relevance
-from assistant.tokens import Tokenizer
-from assistant.wording import PLAIN_WORD_WEIGHT, Thesaurus, Weights
+from assistant.text.thesaurus import PLAIN_WORD_WEIGHT, Thesaurus, Weights
+from assistant.text.tokens import Tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant, Conversation
 from assistant.config import Settings
-from assistant.knowledge import KnowledgeBase
-from assistant.writer import Writer
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.llm.writer import Writer
+from assistant.pipeline import Assistant, Conversation
 
 
 class Scripted:
@@ -30,11 +30,7 @@ class Scripted:
 
 def with_writer(settings: Settings, kb: KnowledgeBase, text: str) -> Assistant:
     assistant = Assistant(settings, kb)
-    writer = Writer(kb, Scripted(text))
-    from assistant.chain import build_chain
-
-    assistant.writer = writer
-    assistant.chain = build_chain(kb, assistant.retriever, assistant.composer, assistant.desk, writer)
+    assistant.writer = Writer(kb, Scripted(text))
     return assistant
 
 
@@ -100,7 +96,7 @@ def test_a_real_local_model_answers_through_the_checks(built_settings, kb) -> No
     if "llm_fallback" in reply.warnings:
         assert "2024年2月29日" in reply.answer
     else:
-        from assistant.metrics import unsupported_numbers
+        from assistant.evaluation.measures import unsupported_numbers
 
         assert reply.citations
         assert not unsupported_numbers(reply.answer, [c.text for c in reply.citations], QUESTION)

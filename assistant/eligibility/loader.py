@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RulesError
-from ..knowledge import KnowledgeBase
+from ..ingest.knowledge_base import KnowledgeBase
 from .rules import (
     CHOICE,
     YES_NO,

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..numerals import CN_DIGITS, CN_SMALL_UNITS
+from ..text.numerals import CN_DIGITS, CN_SMALL_UNITS
 from .rules import Interval
 
 _DIGITS = CN_DIGITS

@@ -28,7 +28,7 @@ from pydantic import (
 )
 
 from ..errors import InputError
-from ..knowledge import KnowledgeBase
+from ..ingest.knowledge_base import KnowledgeBase
 
 Category = Literal[
     "fact",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..metrics import (
+from .measures import (
     covers,
     ndcg_at,
     percentile,

@@ -10,8 +10,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from ..numerals import chinese_to_int
-from ..verify import normalize_numbers
+from ..llm.verify import normalize_numbers
+from ..text.numerals import chinese_to_int
 
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")

@@ -14,13 +14,12 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ..answer import Assistant, Conversation
-from ..chain import TurnInput
 from ..config import Settings
+from ..domain import Reply
 from ..eligibility import Rules, load_rules
-from ..index import Index, open_index
-from ..knowledge import KnowledgeBase
-from ..model import Reply
+from ..index.build import Index, open_index
+from ..ingest.knowledge_base import KnowledgeBase
+from ..pipeline import Assistant, Conversation
 from .configs import CONFIGS, config_settings
 from .dataset import CATEGORIES, Item, Turn, load_set
 from .metrics import Actual, Expected, Scores, confusion, score, summarize
@@ -140,12 +139,9 @@ def run_config(
 
 
 def ask(assistant: Assistant, question: str, conversation: Conversation) -> tuple[Reply, tuple[str, ...]]:
-    """`Assistant.ask`, step by step, to keep the clauses retrieval ranked for the turn."""
-    started = time.perf_counter()
-    state = assistant.chain.front.invoke(TurnInput(question, conversation))
-    reply = (assistant.chain.respond | assistant.chain.write).invoke(state)
-    retrieved = tuple(hit.chunk.clause_id for hit in state.get("hits", []))
-    return assistant._done(reply, conversation, started), retrieved
+    """One turn, with the clauses retrieval ranked for it."""
+    result = assistant.run_turn(question, conversation)
+    return result.reply, tuple(hit.chunk.clause_id for hit in result.hits)
 
 
 def record(

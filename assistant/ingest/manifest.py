@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ..domain import Guide
 from ..errors import ManifestError
-from ..model import Guide
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 SOURCE_SUFFIXES = (".txt", ".md")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import (
+from ..domain import (
     CIRCLED,
     NUM,
     NUMBERED_KINDS,
@@ -27,7 +27,7 @@ from ..model import (
     Clause,
     Guide,
 )
-from ..numerals import chinese_to_int
+from ..text.numerals import chinese_to_int
 from .clean import Paragraph, clean
 
 CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -1,0 +1,377 @@
+"""The deterministic answer composer: no language model, same answer every time.
+
+It leads with the fact asked for (the date, the period, the list of conditions), marks each
+statement with [n] tied to a citation, and closes with the guide and clause labels. Every
+sentence it states is a sentence of a cited clause, so it cannot state a number the guides
+do not. Sentences live in prompts/answer_templates.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from ..config import PROJECT_ROOT
+from ..domain import Clause, Guide, Hit, WarningCode
+from ..ingest.knowledge_base import KnowledgeBase
+from ..question.intent import (
+    CHITCHAT,
+    COMPARE,
+    COMPARE_CUES,
+    ELIGIBILITY,
+    GENERAL,
+    LOOKUP,
+    Intent,
+    intent,
+    named_intent,
+)
+from ..question.lexicon import LEXICON
+from ..question.scope import Scope, types_named
+from ..question.turn import Turn
+from ..thresholds import (
+    MIN_COMPARE_COVERAGE,
+    MIN_CONDITION_FALLBACK,
+    MIN_FACT_COVERAGE,
+    MIN_GENERAL_COVERAGE,
+    MIN_LIST_COVERAGE,
+    MIN_NEAREST_COVERAGE,
+    NEAREST_DEPTH,
+    SHORT_CLAUSE,
+)
+from . import evidence as ev
+from .checker import Checked, decision_lines
+from .selection import Reader
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+# Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
+GENERIC_EVIDENCE = ("when", "amount")
+ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
+MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
+
+
+@dataclass(frozen=True)
+class Composed:
+    answer: str
+    answerable: bool
+    clause_ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Draft:
+    """An answer being written: its lines and the clauses its [n] markers point to."""
+
+    lines: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+
+    def cite(self, clause: Clause) -> str:
+        if clause.id not in self.cited:
+            self.cited.append(clause.id)
+        return f"[{self.cited.index(clause.id) + 1}]"
+
+
+class Composer:
+    def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance, templates: Path | None = None) -> None:
+        self.kb = kb
+        self.relevance = relevance
+        self.reader = Reader(kb, relevance)
+        self._templates_path = templates or PROMPTS_DIR / "answer_templates.yaml"
+
+    @cached_property
+    def t(self) -> dict:
+        return yaml.safe_load(self._templates_path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def covered(self) -> str:
+        return "；".join(f"《{g.title}》" for g in self.kb.guides if g.kind != "通知")
+
+    def run(self, turn: Turn, hits: list[Hit]) -> Composed:
+        if turn.intent == CHITCHAT:
+            return Composed(self.t["chitchat"].format(covered=self.covered), False)
+        if turn.scope.unknown_years and not turn.scope.years:
+            years = "、".join(str(y) for y in turn.scope.unknown_years)
+            return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
+        if turn.reference is not None:
+            return self._finish(turn, self._lookup(turn.reference))
+        if turn.intent == COMPARE:
+            return self._finish(turn, self._compare(turn, hits))
+        draft = self._by_intent(turn, hits)
+        if draft is None:
+            return self._not_found(turn, hits)
+        return self._finish(turn, draft)
+
+    def eligibility(self, turn: Turn, checked: Checked, hits: list[Hit]) -> Composed:
+        """The checker's decision, first, with each condition's clause cited. Before it can
+        decide (the applicant type is not known yet), what the guide says, and its question."""
+        if checked.decision is None:
+            asked = "applicants" if named_intent(turn.question) == "applicants" else "conditions"
+            draft = self._by_intent(replace(turn, intent=asked), hits) or _Draft()
+            draft.lines.append(checked.question or self.t["eligibility_pending"])
+            return self._finish(turn, draft) if draft.cited else Composed(draft.lines[-1], True)
+        draft = _Draft()
+        draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
+        return self._finish(turn, draft)
+
+    def not_covered_place(self, places: list[str]) -> Composed:
+        return self._not_covered(
+            self.t["not_covered_place"].format(places="、".join(places), covered=self.covered)
+        )
+
+    def not_covered_program(self, name: str) -> Composed:
+        return self._not_covered(self.t["not_covered_program"].format(name=name, covered=self.covered))
+
+    # -- the answer kinds: each writes lines into a draft, or returns None -------------
+
+    def _by_intent(self, turn: Turn, hits: list[Hit], draft: _Draft | None = None) -> _Draft | None:
+        draft = draft if draft is not None else _Draft()
+        spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
+        if spec is None:
+            lines = self._general(turn, hits, draft)
+        elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
+            lines = (self._attachments(turn, hits, draft) if spec.name == "parts" else None) or self._list(
+                turn, hits, spec, draft
+            )
+            if lines is None:
+                strict = spec.name in ("conditions", "applicants")
+                lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
+        else:
+            lines = self._fact(turn, hits, spec, draft)
+        if lines is None:
+            return None
+        draft.lines.extend(lines)
+        return draft
+
+    def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+        per_guide = len(turn.guides) > 1
+        query = turn.search_text or turn.question
+        clauses = self.reader.candidates(turn, hits)
+        if per_guide or not clauses:  # every guide in scope gets its say (「这几类…分别哪天截止」)
+            clauses += [c for c in self.reader.scope_clauses(turn) if c not in clauses]
+        clauses = self._in_section(clauses, spec)
+        if spec.name == "issued":  # a document's date stands in its heading or signature
+            clauses = self.reader.preambles(clauses) or clauses
+        found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
+        if not found and turn.guides:  # the hits missed it: the whole guide, the same section
+            rest = self._in_section(self.reader.scope_clauses(turn), spec)
+            found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
+        generic = spec.name in GENERIC_EVIDENCE
+        if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
+            found = [e for e in found if self._on_topic(query, e, subject=generic)]
+        if not found:
+            return None
+        lines = []
+        for item in found:
+            prefix = f"《{self._guide(item.clause).title}》：" if len(found) > 1 else ""
+            said = (
+                self.relevance.with_companions(query, item, self._guide(item.clause).title, self._whole(item))
+                if len(found) == 1
+                else [item.sentence]
+            )
+            lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
+        return lines
+
+    def _in_section(self, clauses: list[Clause], spec: Intent) -> list[Clause]:
+        if not spec.section:
+            return clauses
+        return [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
+
+    def _on_topic(self, query: str, item: ev.Evidence, subject: bool) -> bool:
+        """Whether a sentence with the evidence is about the question; where any date or sum
+        would do as evidence, it must also name the question's subject (「江苏专利奖」)."""
+        text = f"{self._guide(item.clause).title} {ev.in_context(item)}"
+        if self.relevance.coverage(query, text) < MIN_FACT_COVERAGE:
+            return False
+        return not subject or self.relevance.holds_subject(query, text, ASKED_WORDS)
+
+    def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+        clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
+        if not clauses:
+            return None
+        if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
+            clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
+            clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
+        node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
+        node = ev.narrow(self.kb, node, turn.search_text or turn.question)
+        context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
+        bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
+        if self.relevance.coverage(turn.search_text or turn.question, context) < bar:
+            return None
+        items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
+        if not items:
+            return None
+        lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
+        lead = ev.strip_marker(node.text) if node.text and len(node.text) > len(node.title) + 2 else ""
+        return lines + self._numbered(draft, node, node.label, items, lead)
+
+    def _numbered(
+        self, draft: _Draft, clause: Clause, label: str, items: list[str], lead: str = ""
+    ) -> list[str]:
+        """「《指南》标签：」 (and the list's own opening line), cited, then the items numbered."""
+        header = self.t["list_header"].format(title=self._guide(clause).title, label=label)
+        header += f"\n{lead}" if lead else ""
+        return [header + draft.cite(clause), *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1))]
+
+    def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
+        """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
+        query = turn.search_text or turn.question
+        for root in self.reader.preambles(self.reader.candidates(turn, hits)):
+            listed = ev.attachments(root)
+            title = self._guide(root).title
+            if listed and self.relevance.coverage(query, f"{title} {' '.join(listed)}") >= MIN_LIST_COVERAGE:
+                return self._numbered(draft, root, self.t["attachments"], listed)
+        return None
+
+    def _general(
+        self, turn: Turn, hits: list[Hit], draft: _Draft, threshold: float | None = None
+    ) -> list[str] | None:
+        """The sentences that fit the question best, each cited to its own clause."""
+        query = turn.search_text or turn.question
+        clauses, ranks = self.reader.ranked(turn, hits)
+        ranked = self.relevance.rank(query, clauses, ranks=ranks)
+        if threshold is None:
+            threshold = (
+                MIN_COMPARE_COVERAGE
+                if len(turn.scope.years) == 1 and turn.default_year is None
+                else MIN_GENERAL_COVERAGE
+            )
+        if not ranked or ranked[0][0] < threshold:
+            return None
+        best = ranked[0][1]
+        if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
+            return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
+        node = self.reader.joint_list(turn, ranked)
+        if node is not None:  # items of one list answer the parts of the question together
+            return self._numbered(draft, node, node.label, ev.render_items(self.kb, node))
+        lines = []
+        items = [best, *self.reader.peers(turn, ranked)]
+        for item in items:
+            said = self.relevance.with_companions(
+                query, item, self._guide(item.clause).title, self._whole(item)
+            )
+            text = "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause)
+            lines.append(self._whose(item.clause) + text if len(items) > 1 else text)
+        return lines
+
+    def _whose(self, clause: Clause) -> str:
+        """「县（市、区）：」 before a provision of one applicant type's section, when several
+        types' provisions are stated side by side."""
+        named = types_named(" ".join(ev.section_headings(clause)))
+        return f"{named[0]}：" if len(named) == 1 else ""
+
+    def _whole(self, item: ev.Evidence) -> int:
+        """How long a clause may be to be stated whole: a short item without sub-items."""
+        return 0 if self.kb.children(item.clause) else SHORT_CLAUSE
+
+    def _lookup(self, clause: Clause) -> _Draft:
+        draft = _Draft()
+        header = self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
+        draft.lines.append(header + draft.cite(clause))
+        draft.lines.append(self.kb.full_text(clause))
+        return draft
+
+    def _compare(self, turn: Turn, hits: list[Hit]) -> _Draft:
+        """The same question answered from each year's guide of the program, side by side."""
+        program = turn.scope.programs[0] if turn.scope.programs else LEXICON.compare_default_program
+        guides = sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
+        base = named_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
+        base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
+        draft, parts = _Draft(), []
+        for guide in guides:
+            scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
+            sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
+            part = _Draft(cited=draft.cited)
+            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
+                sub, part
+            ):
+                parts.append((guide, part.lines))
+        texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}
+        same = self.t["compare_same"] if len(texts) == 1 else self.t["compare_differ"]
+        draft.lines.append(self.t["compare_header"].format(program=program, same_or_not=same))
+        draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
+        return draft
+
+    def _closest(self, turn: Turn, draft: _Draft) -> bool:
+        """One side of a comparison with nothing retrieved: its guide's closest sentence."""
+        ranked = self.relevance.rank(turn.search_text or turn.question, self.reader.scope_clauses(turn))
+        if not ranked:
+            return False
+        best = ranked[0][1]
+        draft.lines.append(ev.strip_marker(best.sentence) + draft.cite(best.clause))
+        return True
+
+    # -- pieces -----------------------------------------------------------------------
+
+    def _guide(self, clause: Clause) -> Guide:
+        return self.kb.guide(clause.guide_id)
+
+    def _not_covered(self, text: str) -> Composed:
+        return Composed(text, False, (), (WarningCode.OUT_OF_SCOPE,))
+
+    def _not_found(self, turn: Turn, hits: list[Hit]) -> Composed:
+        spec = intent(turn.intent)
+        nearest = self._nearest(turn, hits)
+        if spec is None or nearest is None:
+            return self._not_covered(self.t["not_covered"].format(covered=self.covered))
+        key = "no_amount" if spec.name == "amount" else "no_evidence"
+        what = self.t["what"].get(spec.name, "")
+        draft = _Draft([self.t[key].format(what=what, nearest=nearest[1])])
+        draft.lines[0] += draft.cite(nearest[0])
+        composed = self._finish(turn, draft)
+        return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
+
+    def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
+        clauses = self.reader.candidates(turn, hits)[:NEAREST_DEPTH]
+        if turn.guides and turn.intent == "amount":
+            clauses += self.reader.scope_clauses(turn)
+        money = re.compile(MONEY_WORDS)
+        keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
+        ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)
+        if not ranked or ranked[0][0] < MIN_NEAREST_COVERAGE:
+            return None
+        best = ranked[0][1]
+        return best.clause, ev.strip_marker(best.sentence)
+
+    def _finish(self, turn: Turn, draft: _Draft) -> Composed:
+        cited = [self.kb.clause(i) for i in draft.cited]
+        warnings: list[str] = []
+        notes = self._notes(turn, cited, warnings)
+        sources = "；".join(self._sources(cited))
+        answer = "\n".join([*draft.lines, *notes, self.t["closing"].format(sources=sources)])
+        return Composed(answer, True, tuple(draft.cited), tuple(warnings))
+
+    def _notes(self, turn: Turn, cited: list[Clause], warnings: list[str]) -> list[str]:
+        notes = []
+        damaged = [n for c in cited for d in (c, *self.kb.descendants(c)) for n in d.damage_notes]
+        if damaged:
+            warnings.append(WarningCode.SOURCE_DAMAGED)
+            spans = "；".join(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
+            notes.append(self.t["damaged"].format(spans=spans))
+        guides = list(dict.fromkeys(self._guide(c) for c in cited))
+        old = [g for g in guides if not g.is_current]
+        if old and turn.intent != COMPARE:
+            warnings.append(WarningCode.GUIDE_SUPERSEDED)
+            for g in old:
+                notes.append(
+                    self.t["superseded"].format(title=g.title, newer=self.kb.guide(g.superseded_by).title)
+                )
+        elif old:
+            warnings.append(WarningCode.GUIDE_SUPERSEDED)
+        if turn.default_year and guides and turn.intent != COMPARE:
+            older = [g for g in self.kb.guides if g.superseded_by == guides[0].id]
+            if older:
+                notes.append(
+                    self.t["default_year"].format(
+                        title=guides[0].title, older=f"《{older[0].title}》", older_year=older[0].year
+                    )
+                )
+        return notes
+
+    def _sources(self, cited: list[Clause]) -> list[str]:
+        by_guide: dict[str, list[str]] = {}
+        for clause in cited:
+            by_guide.setdefault(clause.guide_id, []).append(clause.label)
+        return [f"《{self.kb.guide(g).title}》{'、'.join(labels)}" for g, labels in by_guide.items()]

@@ -1,0 +1,278 @@
+"""Finding what answers a question inside the clauses: the sentence with the date, the list
+of conditions for an applicant type, the sentences that share the question's words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..domain import TRAILER, Clause, Hit
+from ..ingest.knowledge_base import KnowledgeBase
+from ..question.intent import Intent
+from ..question.scope import APPLICANT_WORDS
+from ..text.thesaurus import Thesaurus, Weights, is_noun
+from ..text.tokens import Tokenizer
+from ..thresholds import COMPANION_COVERAGE, ITEM_FULL_MAX, RANK_PENALTY, SIMILAR_SENTENCES
+
+SENTENCE_END = re.compile(r"(?<=[。；;！？])|\n")
+LEADING_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?:(?=\d{4}年)|(?!\d)))\s*"
+)
+ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    clause: Clause
+    sentence: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+
+
+def strip_marker(sentence: str) -> str:
+    return LEADING_MARKER.sub("", sentence).strip()
+
+
+def clauses_of(kb: KnowledgeBase, hits: Iterable[Hit]) -> list[Clause]:
+    """The hit clauses and their items, best hit first, without repeats."""
+    return [kb.clause(clause_id) for clause_id in hit_ranks(kb, hits)]
+
+
+def hit_ranks(kb: KnowledgeBase, hits: Iterable[Hit]) -> dict[str, int]:
+    """For each clause the hits bring (a hit and its items), the rank of its best hit."""
+    ranks: dict[str, int] = {}
+    for rank, hit in enumerate(hits):
+        clause = kb.clause(hit.chunk.clause_id)
+        for c in (clause, *kb.descendants(clause)):
+            ranks.setdefault(c.id, rank)
+    return ranks
+
+
+def find_sentences(
+    relevance: Relevance, question: str, clauses: list[Clause], pattern: str, per_guide: bool
+) -> list[Evidence]:
+    """The sentences matching `pattern` that fit the question best: one overall, or the best
+    of each guide (「2022年各项目什么时候截止」)."""
+    regex = re.compile(pattern)
+    scored = relevance.rank(question, clauses, lambda s: bool(regex.search(s)))
+    best: dict[str, Evidence] = {}
+    for _, item in scored:
+        key = item.clause.guide_id if per_guide else ""
+        best.setdefault(key, item)
+    return list(best.values())
+
+
+def in_context(item: Evidence) -> str:
+    """A sentence as `Relevance.rank` reads it: after its clause's headings."""
+    return f"{' '.join(item.clause.heading_path)} {item.sentence}"
+
+
+def attachments(clause: Clause) -> list[str]:
+    """The attachment list a notice ends with (「附件：1. …」 and the numbered lines after it)."""
+    lines = [line.strip() for line in clause.text.splitlines()]
+    start = next((i for i, line in enumerate(lines) if ATTACHMENTS.match(line)), None)
+    if start is None:
+        return []
+    found = [ATTACHMENTS.sub("", lines[start])]
+    for line in lines[start + 1 :]:
+        if not re.match(r"^\d{1,2}\s*[.．、]", line):
+            break
+        found.append(line)
+    return [strip_marker(x) for x in found]
+
+
+def _heading(clause: Clause, sentence: str) -> bool:
+    """A clause's bare title, or the line that opens its list (「…应符合下列条件：」)."""
+    bare = strip_marker(sentence)
+    return bare == clause.title or (bool(clause.children) and bare.endswith(("：", ":")))
+
+
+def _units(clause: Clause) -> list[str]:
+    """The clause's sentences; a contact block stays whole (name and phone belong together)."""
+    if clause.kind == TRAILER:
+        return ["；".join(line.strip() for line in clause.text.splitlines() if line.strip())]
+    return sentences(clause.text)
+
+
+def under_section(kb: KnowledgeBase, clause: Clause, section: str, depth: int = 1) -> bool:
+    """Whether a heading of the clause (from `depth` down: 1 is the top section) names it."""
+    return any(re.search(section, title) for title in (*clause.heading_path[depth:], clause.title))
+
+
+def list_node(kb: KnowledgeBase, clause: Clause, applicant_type: str | None, section: str | None) -> Clause:
+    """The node whose items answer a list question: the clause if it has items, else its
+    parent; narrowed to the applicant type's own node when the list is split by type, and to
+    the part the question asks for (「项目任务」 inside 「（一）设区市」)."""
+    node = clause if clause.children or not clause.parent_id else kb.clause(clause.parent_id)
+    if applicant_type:
+        typed = [c for c in kb.children(node) if c.children and names_type(c, applicant_type)]
+        if len(typed) == 1:
+            node = typed[0]
+    if section:
+        parts = [c for c in kb.children(node) if c.children and re.search(section, c.title)]
+        if len(parts) == 1:
+            node = parts[0]
+    return node
+
+
+def names_type(clause: Clause, applicant_type: str) -> bool:
+    words = dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,))
+    title = clause.title
+    return any(w in title for w in words) and not (
+        applicant_type != "设区市" and "设区市" in title and "县" not in title
+    )
+
+
+def section_headings(clause: Clause) -> tuple[str, ...]:
+    """The headings of the sections a clause sits in (an item's own first words left out)."""
+    return clause.heading_path[1:] if clause.children else clause.heading_path[1:-1]
+
+
+def type_rank(clause: Clause, applicant_type: str) -> int:
+    """0 when the clause's headings name the applicant type, 2 when a section above it names
+    another, else 1. An item's own first words may name an actor (「各设区市…局推荐…」)
+    rather than whom the provision is for: they can raise a clause, not lower it."""
+    path = " ".join(clause.heading_path[1:])
+    if any(w in path for w in dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,))):
+        return 0
+    sections = " ".join(section_headings(clause))
+    others = any(
+        any(w in sections for w in words) for name, words in APPLICANT_WORDS if name != applicant_type
+    )
+    return 2 if others else 1
+
+
+def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[str]:
+    """Each item verbatim (conditions must be read in full), or, for long task lists, the
+    heading of each long item."""
+    items = []
+    for child in kb.children(node):
+        full = kb.full_text(child)
+        short = whole or len(full) <= ITEM_FULL_MAX
+        items.append(full if short else f"{child.text.split(child.title)[0]}{child.title}……")
+    return items
+
+
+def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:
+    """Descend into the one sub-list the question names (「升级项目」, 「申报主体是企业的」)."""
+    while True:
+        named = [c for c in kb.children(node) if c.children and _names(question, c.title)]
+        if len(named) != 1:
+            return node
+        node = named[0]
+
+
+def _names(question: str, title: str) -> bool:
+    core = re.sub(r"^申报主体是|的$|项目$", "", title)
+    return len(core) >= 2 and core in question
+
+
+class Relevance:
+    """How much of a question a text covers: the share of the question's tokens it holds,
+    each weighted by its inverse document frequency over the guides (rare words count)."""
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        idf: dict[str, float],
+        thesaurus: Thesaurus | None = None,
+    ) -> None:
+        self._tokenizer = tokenizer
+        self._weight = Weights(idf)
+        self._thesaurus = thesaurus or Thesaurus()
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Relevance per assistant, texts repeat
+    def tokens(self, text: str) -> frozenset[str]:
+        return frozenset(self._tokenizer(text))
+
+    @lru_cache(maxsize=2048)  # noqa: B019
+    def _wanted(self, question: str) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+        """What a text must hold to cover the question: per question word, its weight and the
+        token sets that count as saying it (the word itself, or a thesaurus equivalent)."""
+        concepts = self._thesaurus.concepts(question)
+        plain = set(self.tokens(question))
+        wanted = []
+        for concept in concepts:
+            plain -= self.tokens(concept.said)
+            means = tuple(self.tokens(m) for m in concept.means if self.tokens(m))
+            weight = max(self._weight.strongest(m) for m in means) if means else 0.0
+            wanted.append((weight, (frozenset([concept.said]), *means)))
+        # Sorted, so that float sums (and the ties they break) do not depend on hash order.
+        wanted.extend((self._weight(t), (frozenset([t]),)) for t in sorted(plain))
+        return tuple(wanted)
+
+    def coverage(self, question: str, text: str) -> float:
+        wanted = self._wanted(question)
+        total = sum(w for w, _ in wanted)
+        if not total:
+            return 0.0
+        have = self.tokens(text)
+        return sum(w for w, ways in wanted if any(way <= have for way in ways)) / total
+
+    def similar(self, one: str, other: str) -> bool:
+        """Whether two sentences say nearly the same (one rule repeated for another type)."""
+        a, b = self.tokens(strip_marker(one)), self.tokens(strip_marker(other))
+        return bool(a and b) and len(a & b) / len(a | b) >= SIMILAR_SENTENCES
+
+    def holds_subject(self, question: str, text: str, asked: re.Pattern | None = None) -> bool:
+        """Whether the text holds the question's weightiest noun, its subject (「江苏专利奖」).
+        Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question
+        with no subject of its own has none that a text could hold."""
+
+        def subject(word: str) -> bool:
+            return is_noun(word) and not (asked and asked.fullmatch(word))
+
+        wanted = [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
+        if not wanted:
+            return False
+        top = max(w for w, _ in wanted)
+        have = self.tokens(text)
+        return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
+
+    def rank(
+        self, question: str, clauses: list[Clause], keep=lambda s: True, ranks: dict[str, int] | None = None
+    ) -> list[tuple[float, Evidence]]:
+        """Sentences of the clauses, best first; a sentence is read with its headings. Ties go
+        to the better-ranked clause: by its place in `clauses`, or by `ranks` when given."""
+        scored = []
+        for place, clause in enumerate(clauses):
+            rank = ranks.get(clause.id, place) if ranks else place
+            for sentence in _units(clause):
+                if keep(sentence) and not _heading(clause, sentence):
+                    item = Evidence(clause, sentence)
+                    score = self.coverage(question, in_context(item)) - RANK_PENALTY * rank
+                    scored.append((score, item))
+        return sorted(scored, key=lambda x: -x[0])
+
+    def companions(self, question: str, first: Evidence, title: str = "", limit: int = 1) -> list[str]:
+        """Other sentences of the same clause that answer what the first one leaves open (the
+        guide's title answers nothing: it only places the clause)."""
+        said = self.tokens(f"{title} {first.sentence}")
+        rest_of_question = " ".join(sorted(self.tokens(question) - said))
+        extra = [s for s in _units(first.clause) if s != first.sentence]
+        scored = sorted(
+            ((self.coverage(rest_of_question, s), -i, s) for i, s in enumerate(extra)), reverse=True
+        )
+        return [s for score, _, s in scored if score >= COMPANION_COVERAGE][:limit]
+
+    def with_companions(
+        self, question: str, first: Evidence, title: str = "", whole_max: int = 0
+    ) -> list[str]:
+        """The first sentence and its companions, in the order the clause has them; the whole
+        clause when it is a short provision (up to `whole_max` characters), which reads best
+        unbroken (「立项后拨付启动资金，中期评估后拨付后续资金」)."""
+        units = [u for u in _units(first.clause) if not _heading(first.clause, u)]
+        if first.clause.kind != TRAILER and len(first.clause.text) <= whole_max:
+            return units
+        said = [first.sentence, *self.companions(question, first, title)]
+        return sorted(said, key=lambda x: units.index(x) if x in units else 0)
+
+
+def matches_intent(kb: KnowledgeBase, clause: Clause, intent: Intent) -> bool:
+    if intent.section and not under_section(kb, clause, intent.section):
+        return False
+    return not intent.evidence or any(re.search(intent.evidence, s) for s in sentences(kb.full_text(clause)))

@@ -1,0 +1,99 @@
+"""Responding to a retrieved turn: the eligibility checker, a refusal, or the composer.
+
+Retrieved → Responded: the deterministic reply, and what the conversation must remember
+(whether the question joins the applicant's statements, whether a check waits for facts).
+A language model, when one is configured, may then rewrite a fluent reply (pipeline.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain import Reply, WarningCode
+from ..ingest.knowledge_base import KnowledgeBase
+from ..question.conversation import Conversation
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
+from ..question.turn import Turn
+from ..retrieval.for_turn import Retrieved
+from ..thresholds import MAX_QUESTION_CHARS
+from .checker import EligibilityDesk, is_statement
+from .compose import Composed, Composer
+
+
+@dataclass(frozen=True)
+class Responded:
+    """The reply to a turn, and what the conversation keeps of it."""
+
+    retrieved: Retrieved
+    reply: Reply
+    asked: bool  # the question joins the statements the checker reads
+    eligibility_open: bool  # a check waits for the applicant's facts
+    fluent: bool  # a language model may rewrite the reply (a plain answer with citations)
+
+
+class Responder:
+    """`run(retrieved, conversation)` → Responded. Reads the conversation, never changes it."""
+
+    def __init__(self, kb: KnowledgeBase, composer: Composer, desk: EligibilityDesk | None) -> None:
+        self.kb, self.composer, self.desk = kb, composer, desk
+
+    def run(self, retrieved: Retrieved, conversation: Conversation) -> Responded:
+        understood = retrieved.understood
+        turn, warnings = understood.turn, understood.warnings
+        still_open = conversation.eligibility_open
+
+        def unasked(text: str, *extra: WarningCode) -> Responded:
+            return Responded(
+                retrieved, Reply(text, False, warnings=(*warnings, *extra)), False, still_open, False
+            )
+
+        if turn is None:
+            return unasked(self.composer.t["empty_question"])
+        if understood.orphan and turn.intent == GENERAL:  # 「那2022年的呢？」 with nothing before it
+            return unasked(self.composer.t["orphan_follow_up"])
+        if understood.reference_error and detect_intent(turn.question) == LOOKUP:
+            return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
+        statements = [*conversation.questions, turn.question]
+        if self.desk is not None and self._is_eligibility_turn(turn, conversation, statements):
+            checked = self.desk.run(statements)
+            waiting = checked.decision is None or checked.decision["eligible"] is None
+            composed = self.composer.eligibility(turn, checked, list(retrieved.hits))
+            return Responded(
+                retrieved, self._reply(composed, warnings, checked.decision), True, waiting, False
+            )
+        if understood.other_places:
+            composed = self.composer.not_covered_place(list(understood.other_places))
+        elif understood.unknown_program:
+            composed = self.composer.not_covered_program(understood.unknown_program)
+        else:
+            composed = self.composer.run(turn, list(retrieved.hits))
+        fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
+        return Responded(retrieved, self._reply(composed, warnings), True, False, fluent)
+
+    def _is_eligibility_turn(self, turn: Turn, conversation: Conversation, statements: list[str]) -> bool:
+        """「能报吗」 opens a check, and so does 「想报…」 with facts; while the checker waits for
+        facts, plain answers continue it. The checker reads every turn of the conversation. A
+        round of a year the rules do not cover (2022 保护示范区) gets the guide's conditions."""
+        desk = self.desk
+        assert desk is not None
+        if turn.scope.years and not desk.has_rules_for(statements, {g.id for g in turn.guides}):
+            return False
+        if turn.intent == ELIGIBILITY:
+            return True
+        if (
+            conversation.eligibility_open
+            and turn.intent in (GENERAL, COMPARE)
+            and is_statement(turn.question)
+        ):
+            return True
+        return turn.intent in (GENERAL, "conditions") and desk.wants_check(turn.question, statements)
+
+    def _reply(
+        self, composed: Composed, warnings: tuple[WarningCode, ...], decision: dict | None = None
+    ) -> Reply:
+        answer = composed.answer
+        if WarningCode.QUESTION_TRUNCATED in warnings:
+            answer = f"（问题过长，只按前{MAX_QUESTION_CHARS}个字回答。）\n{answer}"
+        all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
+        citations = tuple(self.kb.citation(clause_id) for clause_id in composed.clause_ids)
+        return Reply(answer, composed.answerable, citations, decision, all_warnings)

@@ -1,0 +1,127 @@
+"""Which clauses a turn reads, in what order, and which of the best-fitting ones to state.
+
+The composer (assistant/compose.py) writes the answer; the reader chooses what it reads: the
+clauses the hits bring, ranked by their hit (a section hit brings all its items at its own
+rank) with the applicant's own provisions and the current guide first; a guide's preamble; the
+one sub-list a section names; and, among the ranked sentences, the peers that answer as well as
+the best one, or the list whose items answer a question of several parts together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain import Clause, Hit
+from ..ingest.knowledge_base import KnowledgeBase
+from ..question.scope import types_named
+from ..question.turn import Turn
+from ..thresholds import (
+    DEMOTION,
+    GENERAL_HITS,
+    JOINT_GAIN,
+    MAX_PEERS,
+    MIN_PART_COVERAGE,
+    OTHER_TYPE,
+    PEER_MARGIN,
+    SAME_RULE_MARGIN,
+)
+from . import evidence as ev
+
+ASKING = re.compile(r"多少|几[个项条件年名次]|什么|哪|怎么|如何|是否|吗")  # one per part of a question
+
+Ranked = list[tuple[float, ev.Evidence]]
+
+
+class Reader:
+    """Settings in `__init__`; each method answers one question the composer asks."""
+
+    def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance) -> None:
+        self.kb = kb
+        self.relevance = relevance
+
+    def candidates(self, turn: Turn, hits: list[Hit]) -> list[Clause]:
+        """The hit clauses and their items in the turn's guides: the current guides' first when
+        no year is said, the applicant type's own provisions first."""
+        clauses = ev.clauses_of(self.kb, hits)
+        if turn.guides:
+            ids = {g.id for g in turn.guides}
+            clauses = [c for c in clauses if c.guide_id in ids]
+        if not turn.scope.years:  # no year said: the current guides first
+            clauses.sort(key=lambda c: not self.kb.guide(c.guide_id).is_current)
+        if turn.own_type:  # the applicant's own provisions first
+            clauses.sort(key=lambda c: ev.type_rank(c, turn.own_type))
+        return clauses
+
+    def ranked(self, turn: Turn, hits: list[Hit]) -> tuple[list[Clause], dict[str, int]]:
+        """The clauses of the first hits, each ranked by its hit (a section hit brings all its
+        items at its own rank), lower for another applicant type's or a superseded guide."""
+        ranks = ev.hit_ranks(self.kb, hits)
+        clauses = [c for c in self.candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
+        for c in clauses:  # provisions for everyone (组织方式) stay where they are
+            other_type = bool(turn.own_type) and ev.type_rank(c, turn.own_type) == OTHER_TYPE
+            superseded = not (turn.scope.years or self.kb.guide(c.guide_id).is_current)
+            ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * (2 * other_type + superseded)
+        best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
+        return clauses, {c.id: ranks[c.id] - best for c in clauses}
+
+    def scope_clauses(self, turn: Turn) -> list[Clause]:
+        """Every clause of the guides the turn is about."""
+        ids = [g.id for g in turn.guides]
+        return [c for c in self.kb.clauses if c.guide_id in ids]
+
+    def preambles(self, clauses: list[Clause]) -> list[Clause]:
+        """The opening text of each guide the clauses belong to, best-ranked guide first."""
+        ids = dict.fromkeys(c.guide_id for c in clauses)
+        return [self.kb.clause(i) for i in ids if self.kb.has_clause(i) and self.kb.clause(i).text]
+
+    def own_section(self, clause: Clause, section: str, applicant_type: str | None) -> list[Clause]:
+        """The guide's one sub-list named by the section (「（二）绩效目标」) when the best
+        clause sits only under the top heading that names it among others."""
+        if ev.under_section(self.kb, clause, section, depth=2):
+            return []
+        named = [
+            c
+            for c in self.kb.guide_clauses(clause.guide_id)
+            if c.children and len(c.heading_path) > 2 and re.search(section, c.title)
+        ]
+        if applicant_type and len(named) > 1:
+            named = [c for c in named if ev.type_rank(c, applicant_type) == 0]
+        return named if len(named) == 1 else []
+
+    def peers(self, turn: Turn, ranked: Ranked) -> list[ev.Evidence]:
+        """Other clauses that answer as well as the best one, each once; and when the question
+        names several applicant types (「设区市、县、园区都一样吗」), the same rule in theirs."""
+        top, best = ranked[0]
+        every_type = len(types_named(turn.question)) > 1
+        seen, peers = {best.clause.id}, []
+        for score, item in ranked[1:]:
+            if score < top - SAME_RULE_MARGIN or len(peers) == MAX_PEERS:
+                break
+            close = score >= top - PEER_MARGIN
+            same_rule = every_type and self.relevance.similar(item.sentence, best.sentence)
+            if (
+                (close or same_rule)
+                and item.clause.id not in seen
+                and not self._related(item.clause.id, seen)
+            ):
+                seen.add(item.clause.id)
+                peers.append(item)
+        return peers
+
+    def joint_list(self, turn: Turn, ranked: Ranked) -> Clause | None:
+        """The list whose items, together, answer a question of several parts (「每年推送多少条
+        信息、许可多少件专利、培训多少人」) much better than its best item alone."""
+        top, best = ranked[0]
+        query, asks = turn.search_text or turn.question, len(ASKING.findall(turn.question))
+        if asks < 2 or not best.clause.parent_id or self.kb.children(best.clause):
+            return None
+        parent = best.clause.parent_id
+        near = [i for s, i in ranked if s >= MIN_PART_COVERAGE and i.clause.parent_id == parent]
+        if len({i.clause.id for i in near}) < 2:
+            return None
+        together = self.relevance.coverage(query, " ".join(ev.in_context(i) for i in near))
+        return self.kb.clause(best.clause.parent_id) if together >= top + JOINT_GAIN else None
+
+    def _related(self, clause_id: str, others: set[str]) -> bool:
+        """Whether a clause is an ancestor or a part of one already cited."""
+        return any(clause_id.startswith(o + ".") or o.startswith(clause_id + ".") for o in others)

@@ -1,0 +1,173 @@
+"""The CLI's knowledge-base commands: index, guides, lookup, ask, chat."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import InputError
+
+MAX_BATCH_LINE = 100_000
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    index = subparsers.add_parser("index", help="解析指南并建立检索索引")
+    index.add_argument("--rebuild", action="store_true", help="重新嵌入全部条款（默认只处理有变化的条款）")
+    index.set_defaults(handler=run_index)
+
+    guides = subparsers.add_parser("guides", help="列出已收录的指南")
+    guides.add_argument("--json", action="store_true")
+    guides.set_defaults(handler=run_guides)
+
+    lookup = subparsers.add_parser(
+        "lookup", help="按条款引用（如「2024 保护示范区 三（二）1」）或关键词查条款"
+    )
+    lookup.add_argument("query", nargs="+", help="条款引用、条款编号或关键词")
+    lookup.add_argument("--json", action="store_true")
+    lookup.set_defaults(handler=run_lookup)
+
+    ask = subparsers.add_parser("ask", help="提问；多个问题视为同一对话的连续多轮")
+    ask.add_argument("questions", nargs="*", help="问题（可多个）")
+    ask.add_argument("--json", action="store_true", help="每轮输出一行 JSON")
+    ask.add_argument("--batch", type=Path, help='JSON lines 文件，每行 {"id": ..., "turns": [...]}')
+    ask.set_defaults(handler=run_ask)
+
+    chat = subparsers.add_parser("chat", help="在终端里连续对话（空行或 Ctrl-D 退出）")
+    chat.set_defaults(handler=run_chat)
+
+    serve = subparsers.add_parser(
+        "serve", help="启动网页：问答、条款浏览、资格自测（索引缺失或过期时先建立）"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，仅本机可访问）")
+    serve.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    serve.set_defaults(handler=run_serve)
+
+
+def run_index(args: argparse.Namespace, settings: Settings) -> int:
+    from ..index.build import build_index
+    from ..ingest.knowledge_base import KnowledgeBase
+
+    if "ASSISTANT_EMBED_THREADS" not in os.environ:
+        settings = settings.with_(embed_threads=os.cpu_count() or 1)
+    kb = KnowledgeBase.load(settings.knowledge_dir)
+    print(f"已解析 {len(kb.guides)} 份指南，共 {len(kb.clauses)} 个条款。", file=sys.stderr)
+    report = build_index(settings, kb, rebuild=args.rebuild, progress=True)
+    if report.up_to_date:
+        print(f"索引已是最新（{report.chunks} 个检索单元），无需重建。")
+    else:
+        print(
+            f"索引已建立：{report.chunks} 个检索单元，新嵌入 {report.embedded} 个，复用 {report.reused} 个，"
+            f"用时 {report.seconds:.1f} 秒。"
+        )
+    return 0
+
+
+def run_guides(args: argparse.Namespace, settings: Settings) -> int:
+    from ..ingest.knowledge_base import KnowledgeBase
+
+    kb = KnowledgeBase.load(settings.knowledge_dir)
+    if args.json:
+        rows = [{**g.__dict__, "clauses": len(kb.guide_clauses(g.id))} for g in kb.guides]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for guide in kb.guides:
+        print(f"{guide.id:24} {guide.year}  {guide.kind:4}  {guide.status:5}  《{guide.title}》")
+    return 0
+
+
+def run_lookup(args: argparse.Namespace, settings: Settings) -> int:
+    from ..retrieval.lookup import lookup
+
+    text = " ".join(args.query).strip()
+    if not text:
+        raise InputError(
+            '请输入条款引用或关键词，例如：python -m assistant lookup "2024 保护示范区 三（二）1"'
+        )
+    result = lookup(settings, text)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    if result["type"] == "search":
+        print(f"「{text}」不是条款引用，以下是最相关的条款：\n")
+    for item in result["results"]:
+        flag = "（原文部分字符受损）" if item["damaged"] else ""
+        print(
+            f"《{item['doc_title']}》{item['clause_label']}{flag}\n引用：{item['ref']}　编号：{item['clause_id']}"
+        )
+        print(item["text"] + "\n")
+    return 0
+
+
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from ..pipeline import Assistant, Conversation
+
+    if args.batch:
+        conversations = read_batch(args.batch)
+        assistant = Assistant(settings)
+        for conv_id, turns in conversations:
+            conversation = Conversation()
+            replies = [assistant.ask(turn, conversation).to_dict() for turn in turns]
+            print(json.dumps({"id": conv_id, "replies": replies}, ensure_ascii=False), flush=True)
+        return 0
+    questions = [q for q in args.questions if q.strip()]
+    if not questions:
+        raise InputError('问题为空：请输入要咨询的问题，例如 python -m assistant ask "申报截止到哪天？"')
+    assistant, conversation = Assistant(settings), Conversation()
+    for question in questions:
+        reply = assistant.ask(question, conversation)
+        if args.json:
+            print(json.dumps(reply.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(f"问：{question}\n答：{reply.answer}\n", flush=True)
+    return 0
+
+
+def read_batch(path: Path) -> list[tuple[Any, list[str]]]:
+    """Read `{"id": ..., "turns": [...]}` lines; fail on the first bad line, naming it."""
+    if not path.is_file():
+        raise InputError(f"找不到批量问题文件 {path}。")
+    conversations = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line[:MAX_BATCH_LINE])
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path} 第 {number} 行不是有效的 JSON：{exc.msg}。") from None
+        turns = item.get("turns") if isinstance(item, dict) else None
+        if "id" not in (item if isinstance(item, dict) else {}):
+            raise InputError(f"{path} 第 {number} 行缺少 id 字段。")
+        if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
+            raise InputError(f"{path} 第 {number} 行的 turns 应为非空的字符串列表。")
+        conversations.append((item["id"], turns))
+    if not conversations:
+        raise InputError(f"批量问题文件 {path} 是空的。")
+    return conversations
+
+
+def run_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from ..pipeline import Assistant, Conversation
+
+    assistant, conversation = Assistant(settings), Conversation()
+    print("江苏省知识产权项目申报指南问答（空行或 Ctrl-D 退出）")
+    while True:
+        try:
+            question = input("\n问> ").strip()
+        except EOFError:
+            return 0
+        if not question:
+            return 0
+        print("答> " + assistant.ask(question, conversation).answer)
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from ..web.app import serve  # gradio is imported only here, so that the other commands start fast
+
+    serve(settings, args.host, args.port)
+    return 0

@@ -1,0 +1,1 @@
+"""Language-model answering (optional): prompts, backends, the writer and the verifier."""

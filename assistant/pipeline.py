@@ -1,0 +1,146 @@
+"""The assistant: a question and its conversation in, a checked reply out.
+
+One turn travels through the steps, each with its own home, as a LangChain chain:
+
+    understand (question/)  question + Conversation → Understood
+    retrieve   (retrieval/) Understood → Retrieved (hits, filtered by the scope)
+    respond    (answering/) Retrieved → Responded (the checker's decision, or the composer's answer)
+    write      (llm/)       a language model's rewrite of a fluent reply, checked; optional
+
+then `Conversation.record` keeps what the turn fixed. `run_turn` is the one path that
+`ask`, `stream` and the evaluation runner take.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .answering.checker import EligibilityDesk
+from .answering.compose import Composer
+from .answering.evidence import Relevance
+from .answering.respond import Responded, Responder
+from .config import Settings
+from .domain import Hit, Reply, WarningCode
+from .index.build import Index, open_index
+from .ingest.knowledge_base import KnowledgeBase
+from .llm.base import LLMError, get_backend
+from .llm.writer import Writer, Written
+from .question.conversation import Conversation
+from .question.understand import understand
+from .retrieval.for_turn import TurnRetriever
+from .retrieval.retriever import Retriever
+from .text.thesaurus import Thesaurus
+
+if TYPE_CHECKING:
+    from .domain import Citation
+
+__all__ = ["Assistant", "Conversation", "TurnResult"]
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """A finished turn: the reply, and the hits retrieval ranked for it (for evaluation)."""
+
+    reply: Reply
+    hits: tuple[Hit, ...]
+
+
+class Assistant:
+    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None, index: Index | None = None):
+        self.settings = settings
+        self.kb = kb or KnowledgeBase.load(settings.knowledge_dir)
+        self.index = index or open_index(settings, self.kb)
+        thesaurus = Thesaurus.load(settings.knowledge_dir)
+        self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k, thesaurus=thesaurus)
+        relevance = Relevance(self.index.tokenizer, self.retriever.idf, thesaurus=thesaurus)
+        self.composer = Composer(self.kb, relevance)
+        self.desk = EligibilityDesk.load(settings.knowledge_dir, self.kb)
+        backend = get_backend(settings)
+        self.writer = Writer(self.kb, backend) if backend else None
+        turn_retriever = TurnRetriever(
+            self.kb, self.retriever, lambda question, hit: relevance.coverage(question, hit.chunk.embed_text)
+        )
+        self.responder = Responder(self.kb, self.composer, self.desk)
+        self.chain: Runnable[tuple[str, Conversation], Responded] = (
+            RunnableLambda(lambda given: (understand(self.kb, *given), given[1]))
+            | RunnableLambda(lambda pair: (turn_retriever.run(pair[0]), pair[1]))
+            | RunnableLambda(lambda pair: self.responder.run(*pair))
+        )
+
+    @property
+    def mode(self) -> str:
+        """Which answerer is active, for people: deterministic, or which language model."""
+        return (
+            f"语言模型（{self.writer.backend.name}，答案经条款核验）"
+            if self.writer
+            else "确定性答案（不使用语言模型）"
+        )
+
+    def ask(self, question: str, conversation: Conversation | None = None) -> Reply:
+        return self.run_turn(question, conversation or Conversation()).reply
+
+    def stream(self, question: str, conversation: Conversation) -> Iterator[str | Reply]:
+        """Text pieces as they come (from the language model, or the whole deterministic
+        answer at once), then the final, checked Reply, which replaces what was shown."""
+        for event in self._turn(question, conversation, streaming=True):
+            yield event.reply if isinstance(event, TurnResult) else event
+
+    def run_turn(self, question: str, conversation: Conversation) -> TurnResult:
+        """One turn, start to end; the conversation records it."""
+        *_, result = self._turn(question, conversation, streaming=False)
+        assert isinstance(result, TurnResult)
+        return result
+
+    def _turn(self, question: str, conversation: Conversation, streaming: bool) -> Iterator[str | TurnResult]:
+        started = time.perf_counter()
+        responded = self.chain.invoke((question, conversation))
+        reply = responded.reply
+        if self.writer is not None and responded.fluent:
+            citations = self.writer.clauses(
+                reply.citations_ids, [h.chunk.clause_id for h in responded.retrieved.hits]
+            )
+            written = yield from self._write(responded, conversation, citations, streaming)
+            reply = self._fluent_reply(responded, written)
+        elif streaming:
+            yield reply.answer
+        conversation.record(
+            responded.retrieved.understood,
+            reply,
+            asked=responded.asked,
+            eligibility_open=responded.eligibility_open,
+        )
+        reply = replace(reply, latency_ms=(time.perf_counter() - started) * 1000)
+        yield TurnResult(reply, responded.retrieved.hits)
+
+    def _write(
+        self, responded: Responded, conversation: Conversation, citations: list[Citation], streaming: bool
+    ) -> Iterator[str]:
+        """The language model's answer, checked (yields its pieces when streaming)."""
+        assert self.writer is not None
+        turn = responded.retrieved.understood.turn
+        if not streaming:
+            return self.writer.run(turn, conversation.history, citations)
+        pieces: list[str] = []
+        try:
+            for piece in self.writer.stream(turn, conversation.history, citations):
+                pieces.append(piece)
+                yield piece
+            return self.writer.finish("".join(pieces), citations)
+        except LLMError:
+            return Written("", (), (WarningCode.LLM_UNAVAILABLE,), True)
+
+    def _fluent_reply(self, responded: Responded, written: Written) -> Reply:
+        """The model's checked answer, or the deterministic one with the reason it was kept."""
+        base = responded.reply
+        if written.fallback:
+            warnings = [*base.warnings, *written.warnings, WarningCode.LLM_FALLBACK]
+            return replace(base, warnings=tuple(dict.fromkeys(warnings)))
+        damaged = any(self.kb.is_damaged(self.kb.clause(c.clause_id)) for c in written.citations)
+        extra = [WarningCode.SOURCE_DAMAGED] if damaged else []
+        warnings = [*responded.retrieved.understood.warnings, *written.warnings, *extra]
+        return Reply(written.answer, True, written.citations, None, tuple(dict.fromkeys(warnings)))

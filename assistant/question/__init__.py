@@ -1,0 +1,1 @@
+"""Understanding a question: intent, scope, clause references, the conversation."""

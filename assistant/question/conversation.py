@@ -1,0 +1,55 @@
+"""The conversation: what earlier turns fixed. One per chat session, changed in one place.
+
+Understanding reads it (to carry program, year and applicant type into a follow-up);
+`Conversation.record` is the only method that changes it, once a turn is answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..thresholds import HISTORY_TURNS
+from .intent import CHITCHAT, LOOKUP
+from .scope import Scope
+
+if TYPE_CHECKING:
+    from ..domain import Reply
+    from .understand import Understood
+
+
+@dataclass
+class Conversation:
+    """What earlier turns fixed; one per chat session."""
+
+    scope: Scope = field(default_factory=Scope)
+    last_intent: str | None = None
+    last_question: str = ""  # the last question that was not a follow-up (「那园区呢？」 adds to it)
+    questions: list[str] = field(default_factory=list)  # the applicant's statements: the checker reads them
+    history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), for a language model
+    eligibility_open: bool = False  # the last reply asked the applicant for facts
+
+    @property
+    def turns(self) -> int:
+        """Questions answered so far (empty ones are not counted)."""
+        return len(self.questions)
+
+    def record(self, understood: Understood, reply: Reply, *, asked: bool, eligibility_open: bool) -> None:
+        """A finished turn: the one place the conversation changes.
+
+        An empty question changes nothing. Any other turn fixes the scope it was answered in,
+        and its intent (a lookup or chit-chat keeps the last one) for the next 「…呢？」.
+        `asked`: the question joins the statements the checker reads (a bare follow-up with
+        nothing before it, and a clause reference that names no clause, do not).
+        """
+        turn = understood.turn
+        if turn is None:
+            return
+        self.scope = turn.scope
+        if turn.intent != CHITCHAT:
+            self.last_intent = self.last_intent if turn.intent == LOOKUP else turn.intent
+            self.last_question = self.last_question if understood.follow_up else turn.question
+        if asked:
+            self.questions.append(turn.question)
+        self.eligibility_open = eligibility_open
+        self.history = [*self.history, (turn.question, reply.answer)][-HISTORY_TURNS:]

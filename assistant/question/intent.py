@@ -1,0 +1,170 @@
+"""What a question asks for: a date, a period, an amount, a list of conditions, a clause...
+
+Each intent names the evidence an answer needs (a deadline needs a sentence with 截止; a
+list of conditions needs a 申报条件 clause). When no clause in scope has that evidence, the
+guides do not answer the question, and the composer says so instead of dressing up a
+nearby clause as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.tokens import normalize
+
+CHITCHAT = "chitchat"
+LOOKUP = "lookup"
+COMPARE = "compare"
+ELIGIBILITY = "eligibility"
+GENERAL = "general"
+MONEY = (
+    r"(?:给予?|奖励|补助|资助|奖补|拨付)[^。；]*\d[\d.?]*\s*万?元|\d[\d.?]*\s*万?元[^。；]*(?:奖励|补助|资助)"
+)
+WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送)|之日起|届满|期满|前(?:完成|报送|提交)"
+FULL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d\?\?"
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    cues: tuple[str, ...]  # words in a question that ask for it
+    evidence: str | None = None  # a regex a supporting sentence must match
+    section: str | None = None  # a heading the supporting clause must sit under
+    is_list: bool = False
+    pattern: str | None = None  # a regex over the question that also asks for it
+    unless: str | None = None  # a regex over the question that rules it out
+
+    def asked(self, text: str) -> bool:
+        said = any(c in text for c in self.cues) or bool(self.pattern and re.search(self.pattern, text))
+        return said and not (self.unless and re.search(self.unless, text))
+
+
+# Order matters: the first intent whose cue is in the question wins.
+INTENTS = (
+    Intent("deadline", ("截止", "截至", "最晚", "来得及", "deadline"), r"截止"),
+    Intent("validity", ("有效期", "施行", "什么时候废止", "还有效吗", "失效"), r"有效期|施行"),
+    Intent("issued", ("印发", "发文日期", "落款", "哪天发", "什么时候发", "成文"), FULL_DATE),
+    Intent(
+        "period",
+        ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"),
+        r"实施期|每\s*\d+\s*年",
+        unless=r"评价周期",
+    ),
+    # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
+    Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "哪一天"), WHEN),
+    Intent(
+        "amount",
+        ("多少钱", "多少万", "奖多少", "奖励多少", "补助多少", "资助多少", "给多少", "奖补多少"),
+        MONEY,
+        # 「补助500万元」「多少官费」; but 「卖到多少钱」「利税多少万」 ask a threshold (a condition)
+        pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|多少.{0,2}费|费用?是?多少",
+        unless=r"卖|销售|营收|收入|利税|产值|研发费用|投入|市值",
+    ),
+    Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
+    Intent(
+        "applicants",
+        (
+            "申报主体",
+            "谁可以报",
+            "谁能报",
+            "哪些单位",
+            "什么单位",
+            "谁来报",
+            "支持对象",
+            "能不能由",
+            "可以由",
+            "能否由",
+            "谁能当",
+            "能不能自己报",
+            "可以自己报",
+        ),
+        None,
+        "申报主体|支持对象",
+    ),
+    Intent("goals", ("绩效", "考核", "目标"), None, "绩效目标|主要目标", True),
+    Intent("tasks", ("任务", "要做什么", "要干什么", "重点工作"), None, "任务", True),
+    Intent("conditions", ("条件", "门槛", "资格", "要求"), None, "申报条件", True),
+    Intent(
+        "parts", ("分几个", "几个阶段", "哪几个", "包括哪些", "有哪几", "哪几项", "哪几类"), None, None, True
+    ),
+)
+LIST_WORDS = (
+    "哪些",
+    "什么",
+    "几条",
+    "几项",
+    "哪一条",
+    "哪条",
+    "哪一项",
+    "哪项",
+    "有何",
+    "都有",
+    "清单",
+    "列出",
+    "列一下",
+    "啥",
+)
+ELIGIBILITY_PATTERN = re.compile(
+    r"(能|可以|可否|能否|够|有资格|符合)[^，。？?]{0,12}(报|申报|申请|条件|格)[^，。？?]{0,14}(吗|么|嘛|不)|能不能(报|申报|申请)|够不够|符不符合|有没有资格|还(有|差|需要)什么(要求|条件)|还差什么"
+)
+VERSION_WORDS = re.compile(
+    r"(20\d\d|2\d年).*(20\d\d|2\d年)|两版|两个版本|两年|新版|旧版|那版|这版|今年和|去年和"
+)
+COMPARE_CUES = (
+    "区别",
+    "变化",
+    "不同",
+    "不一样",
+    "一样吗",
+    "相比",
+    "对比",
+    "比较",
+    "差异",
+    "差别",
+    "变了",
+    "换了",
+    "多了",
+    "少了",
+    "新增",
+    "还是这样",
+    "还有这个",
+)
+LOOKUP_CUES = ("原文", "全文", "条款内容", "写的什么", "怎么写的", "原话")
+CHITCHAT_PATTERNS = re.compile(
+    r"^(你好|您好|hi|hello|在吗|谢谢|多谢|再见|你是谁|你叫什么|你能做什么|早上好|晚上好)"
+)
+# Requests no guide can answer: writing, weather, who holds an office, results of a round.
+OFF_TOPIC = re.compile(
+    r"写(一|首|篇|个|段).{0,14}(诗|文章|作文|稿|总结)|天气|笑话|局长是谁|领导是谁|"
+    r"(立项|批|评上|入选)(了没|没有|了吗)|批下来了|名单|公示了|结果出来"
+)
+BY_NAME = {i.name: i for i in INTENTS}
+
+
+def named_intent(question: str) -> str:
+    """The intent a short follow-up names by itself (「绩效目标呢？」), lists included."""
+    text = normalize(question)
+    return next((spec.name for spec in INTENTS if spec.asked(text)), GENERAL)
+
+
+def detect_intent(question: str, has_reference: bool = False) -> str:
+    """The intent name of a question (or GENERAL)."""
+    text = normalize(question).strip(" ？?！!。")
+    if has_reference or any(c in text for c in LOOKUP_CUES):
+        return LOOKUP
+    if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
+        return CHITCHAT
+    if any(c in text for c in COMPARE_CUES) and VERSION_WORDS.search(text):
+        return COMPARE
+    if ELIGIBILITY_PATTERN.search(text):
+        return ELIGIBILITY
+    for spec in INTENTS:
+        listing = not spec.is_list or spec.section is None or any(w in text for w in LIST_WORDS)
+        if spec.asked(text) and listing:
+            return spec.name
+    return GENERAL
+
+
+def intent(name: str) -> Intent | None:
+    return BY_NAME.get(name)

@@ -1,0 +1,66 @@
+"""The lexicon (knowledge/lexicon.yaml): places, applicant types and program defaults as data.
+
+Read once; understanding, chunking and answering take their word lists from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..config import DEFAULT_KNOWLEDGE_DIR
+from ..errors import ManifestError
+
+LEXICON_FILE = "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class ApplicantType:
+    name: str  # as the manifest writes it: 设区市, 县（市、区）, 园区, 企业, 高校院所
+    in_questions: tuple[str, ...]
+    in_headings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    province: str
+    jiangsu_places: tuple[str, ...]
+    other_places: tuple[str, ...]
+    applicant_types: tuple[ApplicantType, ...]
+    compare_default_program: str
+
+    def heading_words(self, applicant_type: str) -> tuple[str, ...]:
+        """How the guides' headings name an applicant type (the name itself when unlisted)."""
+        found = next((t for t in self.applicant_types if t.name == applicant_type), None)
+        return found.in_headings if found else (applicant_type,)
+
+    def question_words(self, applicant_type: str) -> tuple[str, ...]:
+        """How people name an applicant type in a question (the name itself when unlisted)."""
+        found = next((t for t in self.applicant_types if t.name == applicant_type), None)
+        return found.in_questions if found else (applicant_type,)
+
+
+@cache
+def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Lexicon(
+            province=str(data["province"]),
+            jiangsu_places=tuple(map(str, data["jiangsu_places"])),
+            other_places=tuple(map(str, data["other_places"])),
+            applicant_types=tuple(
+                ApplicantType(str(t["name"]), tuple(t["in_questions"]), tuple(t["in_headings"]))
+                for t in data["applicant_types"]
+            ),
+            compare_default_program=str(data["compare_default_program"]),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise ManifestError(
+            f"词表文件 {path} 无法读取或格式不对（{exc}）：请对照 knowledge/lexicon.yaml 的说明修改。"
+        ) from None
+
+
+LEXICON = load_lexicon()

@@ -1,0 +1,27 @@
+"""A turn of the conversation: the question, with what the chain worked out about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain import Clause, Guide
+from .scope import Scope, types_named
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question, with what the chain worked out about it."""
+
+    question: str
+    intent: str
+    scope: Scope
+    guides: tuple[Guide, ...] = ()
+    reference: Clause | None = None
+    default_year: bool | None = False  # None: one side of a comparison
+    search_text: str = ""
+
+    @property
+    def own_type(self) -> str | None:
+        """The applicant type whose provisions come first: none when the question names
+        several (「设区市、县、园区都一样吗」)."""
+        return self.scope.applicant_type if len(types_named(self.question)) < 2 else None

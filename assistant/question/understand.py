@@ -1,0 +1,105 @@
+"""Understanding a question in its conversation: one step, one typed result.
+
+question + Conversation → Understood: the turn (intent, scope carried across turns, a clause
+reference), and what the answer must know besides (a reference that names no clause, places
+or programs the guides do not cover, a follow-up with nothing before it). It reads the
+conversation and never changes it (`Conversation.record` does, once the turn is answered).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..domain import Clause, WarningCode
+from ..errors import UnknownReferenceError
+from ..ingest.knowledge_base import KnowledgeBase
+from ..thresholds import MAX_QUESTION_CHARS
+from .conversation import Conversation
+from .intent import GENERAL, detect_intent, named_intent
+from .lexicon import LEXICON
+from .references import find_reference
+from .scope import Scope, detect, unknown_program
+from .turn import Turn
+
+# 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
+ELLIPTICAL = re.compile(
+    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何|也是这样吗|也一样吗|也这样吗|也是吗)[？?。!！]*$"
+)
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What understanding read from one question. Every field is always present."""
+
+    question: str  # as read: stripped, cut to MAX_QUESTION_CHARS
+    turn: Turn | None  # None: the question was empty
+    warnings: tuple[WarningCode, ...] = ()
+    reference_error: str | None = None  # a clause reference was written but names no clause
+    other_places: tuple[str, ...] = ()  # places outside Jiangsu the question asks about
+    unknown_program: str | None = None  # a program asked about by name that no guide covers
+    orphan: bool = False  # a bare follow-up (「那2022年的呢？」) with nothing before it
+    said: Scope = field(default_factory=Scope)  # what the question itself says, before anything is inherited
+    inherited: bool = False  # the program comes from earlier turns, not from this question
+    follow_up: bool = False  # 「…呢？」: keeps the last question's intent and subject
+
+
+def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> Understood:
+    question = question.strip()
+    warnings: tuple[WarningCode, ...] = ()
+    if len(question) > MAX_QUESTION_CHARS:
+        question, warnings = question[:MAX_QUESTION_CHARS], (WarningCode.QUESTION_TRUNCATED,)
+    if not question:
+        return Understood(question, None, warnings)
+    reference, error = _reference(kb, question)
+    name = detect_intent(question, has_reference=reference is not None)
+    follow_up = bool(name == GENERAL and ELLIPTICAL.match(question) and conversation.last_intent)
+    if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
+        name = named_intent(question)
+        name = conversation.last_intent or GENERAL if name == GENERAL else name
+    said = detect(kb, question)
+    # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
+    facts_turn = conversation.eligibility_open and name == GENERAL
+    scope = conversation.scope if facts_turn else said.follow(conversation.scope)
+    turn = Turn(
+        question=question,
+        intent=name,
+        scope=scope,
+        guides=scope.guides(kb),
+        reference=reference,
+        default_year=_default_year(kb, scope),
+        search_text=f"{conversation.last_question} {question}" if follow_up else question,
+    )
+    return Understood(
+        question,
+        turn,
+        warnings,
+        reference_error=error,
+        other_places=_other_places(question),
+        unknown_program=None if said.programs or reference else unknown_program(kb, question),
+        orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
+        said=said,
+        inherited=bool(conversation.scope.programs) and not said.programs and not follow_up and not reference,
+        follow_up=follow_up,
+    )
+
+
+def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
+    """The question names a program of several years but no year: the current guide is used."""
+    years = {g.year for g in kb.guides if g.program in scope.programs}
+    return bool(scope.programs and not scope.years and len(years) > 1)
+
+
+def _other_places(question: str) -> tuple[str, ...]:
+    """Places outside Jiangsu the question names (none when it also names a Jiangsu place)."""
+    if any(word in question for word in LEXICON.jiangsu_places):
+        return ()
+    return tuple(p for p in LEXICON.other_places if p in question)
+
+
+def _reference(kb: KnowledgeBase, question: str) -> tuple[Clause | None, str | None]:
+    """The clause a question names by reference, or an error text when the reference is wrong."""
+    try:
+        return find_reference(kb, question), None
+    except UnknownReferenceError as exc:
+        return None, str(exc)

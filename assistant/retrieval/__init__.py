@@ -1,0 +1,1 @@
+"""Retrieval: keyword (BM25) and dense search fused, filtered by a scope; clause lookup."""

@@ -1,0 +1,81 @@
+"""Retrieval for one understood turn: the scope's guides, each year's guide on its own for a
+comparison, and an inherited scope dropped when the whole base fits the question much better."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import zip_longest
+
+from ..domain import Hit
+from ..ingest.knowledge_base import KnowledgeBase
+from ..question.intent import CHITCHAT, COMPARE
+from ..question.lexicon import LEXICON
+from ..question.scope import Scope
+from ..question.understand import Understood
+from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K
+from .retriever import Filters, Retriever
+
+Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """An understood turn with its hits, best first. The turn may have lost an inherited scope."""
+
+    understood: Understood
+    hits: tuple[Hit, ...]
+
+
+def filters_for(kb: KnowledgeBase, scope: Scope) -> Filters:
+    """The search filters of a scope: its guides, or the province's documents for 「省里」."""
+    ids = tuple(g.id for g in scope.guides(kb))
+    if not ids and scope.provincial:  # 「省里有什么政策」: not a county's own plan
+        ids = tuple(g.id for g in kb.guides if g.issuer.startswith(LEXICON.province))
+    return Filters(guide_ids=ids)
+
+
+class TurnRetriever:
+    """`run(understood)` → Retrieved. `fit` scores how well a hit covers a question."""
+
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever, fit: Fit) -> None:
+        self.kb, self.retriever, self.fit = kb, retriever, fit
+
+    def run(self, understood: Understood) -> Retrieved:
+        turn = understood.turn
+        if turn is None or turn.intent == CHITCHAT:
+            return Retrieved(understood, ())
+        if turn.intent == COMPARE:  # each year's guide gets its own search, side by side
+            return Retrieved(understood, tuple(self._per_guide(understood)))
+        hits = self.retriever.run(turn.search_text, RETRIEVE_K, filters_for(self.kb, turn.scope))
+        if understood.inherited:
+            return self._drop_stale_scope(understood, hits)
+        return Retrieved(understood, tuple(hits or self.retriever.run(turn.search_text, RETRIEVE_K)))
+
+    def _per_guide(self, understood: Understood) -> list[Hit]:
+        """A comparison's hits: each year's guide searched on its own, best of each first."""
+        turn = understood.turn
+        assert turn is not None
+        program = turn.scope.programs[0] if turn.scope.programs else LEXICON.compare_default_program
+        guides = [g for g in self.kb.guides if g.program == program]
+        found = [self.retriever.run(turn.search_text, RETRIEVE_K, Filters(guide_ids=(g.id,))) for g in guides]
+        return [hit for rank in zip_longest(*found) for hit in rank if hit is not None]
+
+    def _drop_stale_scope(self, understood: Understood, hits: list[Hit]) -> Retrieved:
+        """A question that names no program inherits the last one; but when the whole knowledge
+        base answers it much better (「江苏专利奖奖多少」 after a 地理标志 question), it is a new
+        topic, and the inherited scope is dropped."""
+        turn = understood.turn
+        assert turn is not None
+        free = self.retriever.run(turn.question, RETRIEVE_K)
+
+        def fit(found: list[Hit]) -> float:
+            return self.fit(turn.question, found[0]) if found else 0.0
+
+        if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN:
+            return Retrieved(understood, tuple(hits or free))
+        said = understood.said
+        fresh = replace(
+            turn, scope=said, guides=said.guides(self.kb), search_text=turn.question, default_year=False
+        )
+        return Retrieved(replace(understood, turn=fresh), tuple(free))

@@ -1,0 +1,1 @@
+"""Chinese text shared by every step: normalising, jieba tokens, numerals, the thesaurus."""

@@ -1,0 +1,66 @@
+"""Every tuned threshold of understanding, retrieval and answering, in one place.
+
+Each says what it gates, its scale, and where it was tuned. Coverage is the IDF-weighted
+share (0..1) of a question's words that a sentence (with its headings) holds, as measured by
+`answering.evidence.Relevance.coverage`. "answers set" is eval/questions/answers.jsonl, run
+with eval/evaluate_answers.py; "eval set" is eval/testset.jsonl, run with `assistant eval`;
+"retrieval set" is eval/questions/retrieval.jsonl, run with eval/bench_retrieval.py. Blind
+sets are never tuned on.
+
+Coupled pairs (change them together):
+- RETRIEVE_K and GENERAL_HITS: a general answer reads at most the hits retrieval returns.
+- HISTORY_TURNS (kept by the conversation) and PROMPT_HISTORY_TURNS (put into a language
+  model's prompt): the prompt cannot show more turns than the conversation keeps.
+"""
+
+from __future__ import annotations
+
+# --- understanding ----------------------------------------------------------------------
+MAX_QUESTION_CHARS = 500  # characters of a question that are read; the rest is cut with a notice
+HISTORY_TURNS = 6  # (question, answer) turns a conversation keeps for a language model
+
+# --- retrieval --------------------------------------------------------------------------
+RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set
+CANDIDATES = 40  # how deep each retriever looks before fusion; retrieval set
+# Dense ranks count less than keyword ranks in the fusion: jieba-BM25 is the stronger
+# retriever and dense mostly rescues paraphrases. Weight 0..1 on a dense rank; retrieval set.
+DENSE_WEIGHT = 0.3
+# Coverage the whole base must add over the inherited scope's best hit to drop the scope
+# (「江苏专利奖奖多少」 after a 地理标志 question); eval set (multi_turn).
+NEW_TOPIC_MARGIN = 0.25
+
+# --- answering: when is a sentence an answer (coverage, 0..1; answers set) ---------------
+MIN_PART_COVERAGE = 0.2  # a sentence answers (a part of) a question
+MIN_GENERAL_COVERAGE = MIN_PART_COVERAGE  # a general question's best sentence, else 「没有找到」
+MIN_LIST_COVERAGE = 0.35  # a list answers a list question
+MIN_CONDITION_FALLBACK = 0.45  # a sentence outside 申报条件 answers a conditions question
+MIN_COMPARE_COVERAGE = 0.15  # each side of a comparison (the program is known to be covered)
+MIN_NEAREST_COVERAGE = 0.25  # the nearest clause offered when nothing answers
+MIN_FACT_COVERAGE = 0.2  # a sentence with a date or 截止 must also be about the question
+COMPANION_COVERAGE = 0.25  # a sentence stated beside the best one
+SIMILAR_SENTENCES = 0.8  # share of words two sentences share to be the same rule
+
+# --- answering: which clauses are read and cited (answers set) ---------------------------
+GENERAL_HITS = 10  # hits a general answer reads (≤ RETRIEVE_K)
+DEMOTION = 10  # ranks a clause loses for another applicant type's provision or a superseded guide
+OTHER_TYPE = 2  # type rank of a provision under another applicant type's heading
+PEER_MARGIN = 0.03  # coverage within which a clause is cited beside the best one
+MAX_PEERS = 2  # clauses cited beside the best one
+SAME_RULE_MARGIN = 0.15  # coverage by which the same rule for another applicant type may trail
+JOINT_GAIN = 0.1  # coverage a list's items must add to answer a question of several parts together
+RANK_PENALTY = 0.01  # coverage per rank: between equal sentences the better-ranked clause wins
+SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
+ITEM_FULL_MAX = 100  # characters: a list item this short is stated whole
+NEAREST_DEPTH = 8  # hits searched for the nearest clause
+PLAIN_WORD_WEIGHT = 0.5  # weight of an everyday word the guides never use (a noun weighs 1)
+
+# --- language model (bench_llm.py, Gemma 270M and an OpenAI-compatible server) ------------
+PROMPT_HISTORY_TURNS = 6  # history messages put into the prompt (≤ HISTORY_TURNS)
+PROMPT_HISTORY_CHARS = 400  # each history message is cut to this length
+LLM_CITATIONS = 5  # clauses given to the model
+LLM_CLAUSE_CHARS = 2400  # characters the clauses may take of a small model's context
+LLM_ONE_CLAUSE_CHARS = 600  # a longer clause (a whole list) is left to the deterministic answer
+
+# --- indexing -------------------------------------------------------------------------
+MAX_CHUNK_CHARS = 320  # a clause with its items up to this size is one chunk; retrieval set
+MIN_OWN_TEXT = 40  # a parent's own text longer than this is a chunk of its own; retrieval set

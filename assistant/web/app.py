@@ -1,0 +1,139 @@
+"""The web page (Gradio): chat for applicants, a clause browser for staff, an eligibility form.
+
+`serve(settings, host, port)` builds the index when missing or stale, then starts the page.
+Every function the page calls has a stable `api_name` (chat, new_conversation, guide_tree,
+open_clause, lookup, check_eligibility) so that `gradio_client` can drive it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home: the machine may be offline
+# Gradio's queue re-summarises its event log (pandas, up to GRADIO_ANALYTICS_MAX_EVENTS rows)
+# after every event by default; only the monitoring page reads that summary, which is off.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
+
+import gradio as gr
+
+from ..config import Settings
+from ..errors import AssistantError, ConfigError, UnknownReferenceError
+from ..index.build import build_index
+from ..ingest.knowledge_base import KnowledgeBase
+from ..pipeline import Assistant
+from ..question.references import resolve
+from .browser import BrowserHandlers, build_browser_tab
+from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
+from .form import FormHandlers, build_form_tab
+from .style import CSS
+from .text import guides_html
+
+log = logging.getLogger(__name__)
+
+TITLE = "江苏省知识产权项目申报指南问答助手"
+# Concurrent chat turns. A turn is ~40 ms of mostly Python; a few in flight keep both cores
+# busy while the queue's own work (events, JSON, SSE) runs between them. See eval/load_test.py.
+CHAT_CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "4"))
+QUEUE_MAX_SIZE = 256  # waiting turns beyond this are refused with a message, not piled up
+FONTS = [
+    "system-ui",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "sans-serif",
+]
+
+
+def guarded(fn: Callable[..., Any], fallback: Callable[[str], Any]) -> Callable[..., Any]:
+    """Run a handler; a library error (or any other) becomes a warning in the page and the
+    fallback's outputs, never a traceback, and the app keeps running."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AssistantError as exc:
+            message = str(exc)
+        except Exception:
+            log.exception("request failed")
+            message = INTERNAL_ERROR
+        gr.Warning(message)
+        return fallback(message)
+
+    return run
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The whole page. Handlers only call the library; they hold no per-user state."""
+    browser = BrowserHandlers(assistant)
+    with gr.Blocks(title=TITLE) as app:
+        gr.HTML(f'<h1 class="title">{TITLE}</h1>' + guides_html(assistant.kb.guides, assistant.mode))
+        with gr.Tabs() as tabs:
+            with gr.Tab("问答", id="chat"):
+                build_chat_tab(ChatHandlers(assistant), CHAT_CONCURRENCY)
+            with gr.Tab("条款浏览", id="browser"):
+                parts = build_browser_tab(browser, guarded)
+            with gr.Tab("资格自测", id="form"):
+                build_form_tab(FormHandlers(assistant), guarded)
+        _open_linked_clause(app, tabs, browser, parts)
+    return app
+
+
+def _open_linked_clause(app: gr.Blocks, tabs: gr.Tabs, browser: BrowserHandlers, parts: dict) -> None:
+    """A link `?clause=<id or reference>` opens the page on that clause in the browser tab."""
+    skipped = (gr.skip(),) * (1 + len(parts["focused"]))
+
+    def on_load(request: gr.Request):
+        wanted = (request.query_params.get("clause") or "").strip() if request else ""
+        if not wanted:
+            return skipped
+        clause = resolve(browser.assistant.kb, wanted)
+        if clause is None:
+            raise UnknownReferenceError(f"链接中的条款「{wanted}」找不到：请检查链接是否完整。")
+        return gr.Tabs(selected="browser"), *parts["focus"](clause.id, request)
+
+    app.load(guarded(on_load, lambda m: skipped), None, [tabs, *parts["focused"]], api_visibility="private")
+
+
+def launch(app: gr.Blocks, host: str, port: int) -> str:
+    """Start the server in the background; returns the page's URL (`app.block_thread()` waits)."""
+    app.queue(default_concurrency_limit=CHAT_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
+    _, url, _ = app.launch(
+        server_name=host,
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=True,
+        show_error=False,
+        footer_links=["api"],
+        enable_monitoring=False,
+        run_history=False,
+        theme=gr.themes.Default(font=FONTS),
+        css=CSS,
+    )
+    return url
+
+
+def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple[gr.Blocks, str]:
+    """Build the index when it is missing or stale, load the assistant, start the page."""
+    kb = KnowledgeBase.load(settings.knowledge_dir)
+    threads = settings.embed_threads if "ASSISTANT_EMBED_THREADS" in os.environ else (os.cpu_count() or 1)
+    report = build_index(settings.with_(embed_threads=threads), kb, progress=True)  # all cores for a build
+    if not report.up_to_date:
+        print(f"索引已建立：{report.chunks} 个检索单元，用时 {report.seconds:.1f} 秒。", flush=True)
+    app = build_app(Assistant(settings, kb))
+    try:
+        url = launch(app, host, port)
+    except OSError as exc:
+        raise ConfigError(
+            f"无法在 {host}:{port} 启动网页（{exc}）：端口可能已被占用，请用 --port 换一个。"
+        ) from None
+    print(f"申报指南问答助手已启动：{url}（Ctrl-C 退出）", flush=True)
+    if block:
+        app.block_thread()
+    return app, url

@@ -1,0 +1,168 @@
+"""The eligibility form: pick a program and applicant type; the inputs are generated from the
+rules data (`programs_dict`: each fact's plain-language question, type and unit); the checker
+decides (`check`, which validates the facts with `validate_facts`), never the page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import gradio as gr
+
+from ..cli.check import guide_note
+from ..eligibility import check
+from ..eligibility.render import programs_dict
+from ..errors import FactsError
+from ..pipeline import Assistant
+from .text import decision_html, error_html, esc
+
+UNKNOWN = "不清楚"
+YES_NO_CHOICES = ["是", "否", UNKNOWN]
+
+
+@dataclass
+class FormHandlers:
+    assistant: Assistant
+    programs: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        rules = self.assistant.desk.rules if self.assistant.desk else None
+        self.programs = programs_dict(rules) if rules else []
+
+    @property
+    def rules(self):
+        if self.assistant.desk is None:
+            raise FactsError("没有找到申报条件规则（knowledge/rules/）：无法核对申报条件。")
+        return self.assistant.desk.rules
+
+    def program_choices(self) -> list[tuple[str, str]]:
+        return [(p["name"], p["id"]) for p in self.programs]
+
+    def type_choices(self, program_id: str | None) -> list[tuple[str, str]]:
+        program = self._program(program_id)
+        return [(t["name"], t["id"]) for t in program["applicant_types"]] if program else []
+
+    def fields(self, program_id: str | None, type_id: str | None) -> list[dict[str, Any]]:
+        """The facts the applicant type needs: key, question, type, unit, options."""
+        program = self._program(program_id)
+        for atype in program["applicant_types"] if program else []:
+            if atype["id"] == type_id:
+                return atype["facts"]
+        return []
+
+    def submit(self, program_id: str, type_id: str, facts: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Check the facts; the decision as a card and as data. FactsError says what is wrong."""
+        if not program_id or not type_id:
+            raise FactsError("请先选择申报项目和申报主体类型。")
+        rules = self.rules
+        program = rules.program(program_id)
+        atype = program.applicant_type(type_id)
+        decision = check(rules, program.id, atype.id, facts).to_dict()
+        note = guide_note(self.assistant.kb, program.guide_id)
+        card = decision_html(self.assistant.kb, decision, (program.name, atype.name))
+        return (f'<div class="note">⚠ {esc(note)}</div>' if note else "") + card, decision
+
+    def _program(self, program_id: str | None) -> dict[str, Any] | None:
+        return next((p for p in self.programs if p["id"] == program_id), None)
+
+
+def facts_from_form(keys: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
+    """The form's answers as a facts dict: 「不清楚」 and empty inputs are left out (unknown);
+    the rest is passed as entered, for the checker to validate (「是」/「否」, numbers, options)."""
+    facts: dict[str, Any] = {}
+    for key, value in zip(keys, values, strict=True):
+        if value is None or value == "" or value == UNKNOWN:
+            continue
+        facts[key] = value
+    return facts
+
+
+def field_label(spec: dict[str, Any]) -> str:
+    unit = spec.get("unit")
+    return f"{spec['question']}（单位：{unit}）" if unit else spec["question"]
+
+
+def build_form_tab(handlers: FormHandlers, guarded) -> None:
+    """The eligibility-form tab, inside a gr.Blocks: the inputs are re-generated from the rules
+    whenever the program or applicant type changes."""
+    programs = handlers.program_choices()
+    first = programs[0][1] if programs else None
+    types = handlers.type_choices(first)
+    with gr.Row():
+        program = gr.Dropdown(programs, value=first, label="申报项目", elem_id="form-program", scale=3)
+        atype = gr.Dropdown(
+            types, value=types[0][1] if types else None, label="申报主体", elem_id="form-type"
+        )
+    gr.HTML('<div class="hint">按实际情况填写；不清楚的可以不填，结果会说明还缺哪些信息。</div>')
+    with gr.Row():
+        with gr.Column(scale=3):
+            form_area = gr.Column()
+        with gr.Column(scale=2):
+            result = gr.HTML(elem_id="form-result")
+    data = gr.JSON(visible=False)
+    # The (program, type) the form is generated for: set only once both are known, so the form
+    # never renders a new program with the old program's applicant type.
+    chosen = gr.State((first, types[0][1] if types else None))
+
+    def pick_program(program_id: str):
+        choices = handlers.type_choices(program_id)
+        type_id = choices[0][1] if choices else None
+        return gr.Dropdown(choices=choices, value=type_id), (program_id, type_id), "", {}
+
+    def pick_type(program_id: str, type_id: str):
+        return (program_id, type_id), "", {}
+
+    program.input(pick_program, [program], [atype, chosen, result, data], api_visibility="private")
+    atype.input(pick_type, [program, atype], [chosen, result, data], api_visibility="private")
+    with form_area:
+        _render_form(handlers, guarded, chosen, [result, data])
+
+    _api(handlers, guarded)
+
+
+def _api(handlers: FormHandlers, guarded) -> None:
+    """`/check_eligibility` for API clients: what the form submits, with facts as a dict."""
+
+    def check_eligibility(program: str, applicant_type: str, facts: dict) -> dict:
+        """Check one program for one applicant type; facts as `check --facts` takes them."""
+        card, decision = guarded(handlers.submit, lambda m: ("", {"error": m}))(
+            program, applicant_type, facts
+        )
+        return decision if "error" in decision else {"decision": decision, "html": card}
+
+    gr.api(check_eligibility, api_name="check_eligibility")
+
+
+def _render_form(handlers: FormHandlers, guarded, chosen, outputs) -> None:
+    @gr.render(inputs=[chosen])
+    def facts_form(selected: tuple[str | None, str | None]) -> None:
+        program_id, type_id = selected
+        specs = handlers.fields(program_id, type_id)
+        if not specs:
+            gr.HTML('<div class="hint">请选择申报项目和申报主体。</div>')
+            return
+        inputs = [_fact_input(spec) for spec in specs]
+        keys = [spec["key"] for spec in specs]
+        submit = gr.Button("核对申报条件", variant="primary", elem_id="form-submit")
+
+        def on_submit(*values: Any) -> tuple[str, dict[str, Any]]:
+            return handlers.submit(program_id or "", type_id or "", facts_from_form(keys, values))
+
+        failed = lambda m: (error_html(m), {"error": m})  # noqa: E731
+        submit.click(guarded(on_submit, failed), inputs, outputs, api_visibility="private")
+
+
+def _fact_input(spec: dict[str, Any]):
+    """One typed input: 是/否/不清楚 for yes-no facts, a number with its unit, or a choice."""
+    common = {
+        "label": field_label(spec),
+        "elem_id": f"fact-{spec['key']}",
+        "key": spec["key"],
+        "interactive": True,
+    }
+    if spec["type"] == "yes_no":
+        return gr.Radio(YES_NO_CHOICES, value=UNKNOWN, **common)
+    if spec["type"] == "choice":
+        return gr.Dropdown([UNKNOWN, *spec.get("options", [])], value=UNKNOWN, **common)
+    return gr.Number(value=None, minimum=0, **common)

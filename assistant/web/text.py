@@ -1,0 +1,164 @@
+"""HTML fragments of the page, built from library objects. Every piece of text that comes
+from a person or a guide goes through `esc()`: a question, an answer or a clause holding
+`<script>` is shown as text, never run. No gradio import here (the fragments are tested
+without a server)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+from ..domain import Citation, Clause, Guide
+from ..ingest.knowledge_base import KnowledgeBase
+
+WARNINGS = {
+    "source_damaged": "所引条款的原文有部分字符受损（编码事故），受损处未作推测，请以纸质原件为准。",
+    "guide_superseded": "所引指南已被新指南替代或已过申报期，相关内容仅供对比参考。",
+    "question_truncated": "问题过长，只按前面的部分作答。",
+    "out_of_scope": "所问内容不在已收录的指南范围内。",
+    "unknown_reference": "所写的条款引用找不到，请检查年度、项目和条款编号。",
+    "llm_fallback": "语言模型的回答未通过条款核验，已改用确定性答案。",
+    "llm_unavailable": "语言模型暂时无法连接，已改用确定性答案。",
+    "llm_prompt_echo": "语言模型复述了提示词，已改用确定性答案。",
+    "unverified_removed": "回答中未经条款核实的语句已删除。",
+    "citation_invalid": "语言模型给出的部分引用无效，已删除。",
+}
+MARKS = {"met": ("✓", "met"), "not_met": ("✗", "not-met"), "unknown": ("？", "unknown")}
+VERDICTS = {
+    True: ("符合申报条件", "yes"),
+    False: ("不符合申报条件", "no"),
+    None: ("尚不能确定（还缺少信息）", "maybe"),
+}
+
+
+def esc(text: object) -> str:
+    """Text as HTML text: tags, entities and quotes are shown, never interpreted."""
+    return escape(str(text), quote=True)
+
+
+def clause_link(clause_id: str) -> str:
+    """A link that opens the clause in the page's clause browser (same references as `lookup`)."""
+    return f"?clause={quote(clause_id, safe='')}"
+
+
+def verbatim(text: str) -> str:
+    return f'<div class="verbatim">{esc(text)}</div>'
+
+
+# --- chat -------------------------------------------------------------------------------
+
+
+def citations_html(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
+    """Numbered sources [n] that open to show guide, label, path and the verbatim clause."""
+    if not citations:
+        return '<div class="sources empty">（本轮回答没有引用条款）</div>'
+    items = [_citation_item(kb, number, c) for number, c in enumerate(citations, start=1)]
+    return '<div class="sources">' + "".join(items) + "</div>"
+
+
+def _citation_item(kb: KnowledgeBase, number: int, citation: Citation) -> str:
+    clause = kb.clause(citation.clause_id) if kb.has_clause(citation.clause_id) else None
+    path = " › ".join(clause.heading_path) if clause else ""
+    ref = clause.ref if clause else citation.clause_id
+    return (
+        f'<details class="source" data-clause="{esc(citation.clause_id)}">'
+        f"<summary>[{number}] 《{esc(citation.doc_title)}》{esc(citation.clause_label)}</summary>"
+        f'<div class="meta">路径：{esc(path)}<br>引用：{esc(ref)}　编号：{esc(citation.clause_id)}'
+        f'　<a href="{clause_link(citation.clause_id)}" target="_blank">在条款浏览中打开</a></div>'
+        f"{verbatim(citation.text)}</details>"
+    )
+
+
+def warnings_html(codes: Iterable[str]) -> str:
+    """Each warning code of a reply as a visible notice in Chinese."""
+    items = [f'<li data-code="{esc(c)}">⚠ {esc(WARNINGS.get(c, c))}</li>' for c in dict.fromkeys(codes)]
+    return f'<ul class="warnings">{"".join(items)}</ul>' if items else ""
+
+
+def decision_html(kb: KnowledgeBase, decision: Mapping[str, Any] | None, names: tuple[str, str]) -> str:
+    """The checker's decision as a card: verdict, each condition ✓ / ✗ / ？ with its clause
+    (which opens to the verbatim text), then the facts still needed."""
+    if not decision:
+        return ""
+    verdict, css = VERDICTS[decision.get("eligible")]
+    program, atype = names
+    rows = "".join(_condition_row(kb, c) for c in decision.get("conditions", []))
+    missing = _missing_facts(decision)
+    return (
+        f'<div class="decision {css}"><div class="verdict">结论：{esc(verdict)}</div>'
+        f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}</div>'
+        f'<ul class="conditions">{rows}</ul>{missing}</div>'
+    )
+
+
+def _condition_row(kb: KnowledgeBase, condition: Mapping[str, Any]) -> str:
+    mark, css = MARKS.get(condition.get("status", ""), MARKS["unknown"])
+    clause_id = condition.get("clause_id", "")
+    text = kb.citation(clause_id).text if kb.has_clause(clause_id) else ""
+    optional = "" if condition.get("required", True) else "（优先支持，不影响结论）"
+    return (
+        f'<li class="condition {css}"><span class="mark">{mark}</span> '
+        f"<b>{esc(condition.get('clause_label', ''))}</b>｜{esc(condition.get('title', ''))}{optional}"
+        f'<div class="reason">{esc(condition.get("reason", ""))}</div>'
+        f"<details><summary>查看条款原文</summary>{verbatim(text)}"
+        f'<a href="{clause_link(clause_id)}" target="_blank">在条款浏览中打开</a></details></li>'
+    )
+
+
+def _missing_facts(decision: Mapping[str, Any]) -> str:
+    missing = decision.get("missing_facts") or []
+    if not missing or decision.get("eligible") is not None:
+        return ""
+    items = "".join(f"<li>{esc(f.get('question', ''))}</li>" for f in missing)
+    return f'<div class="missing"><b>还需要了解：</b><ol>{items}</ol></div>'
+
+
+# --- clause browser and the guides note -----------------------------------------------------
+
+
+def clause_html(kb: KnowledgeBase, clause: Clause) -> str:
+    """One clause for staff: guide, label, reference, path, notes and the verbatim text."""
+    guide = kb.guide(clause.guide_id)
+    path = " › ".join(clause.heading_path) or clause.label
+    notes = [*(f"原文受损：{n}" for n in _damage_notes(kb, clause)), *clause.notes]
+    damaged = (
+        '<div class="damaged">⚠ 本条原文有部分字符受损，受损处未作推测。</div>'
+        if kb.is_damaged(clause)
+        else ""
+    )
+    return (
+        f'<div class="clause" data-clause="{esc(clause.id)}">'
+        f'<div class="guide">《{esc(guide.title)}》（{guide.year}年，{esc(guide.status)}）</div>'
+        f'<div class="label">{esc(clause.label or guide.title)}</div>'
+        f'<div class="meta">引用：{esc(clause.ref)}　编号：{esc(clause.id)}<br>路径：{esc(path)}</div>'
+        f"{damaged}{_notes(notes)}{verbatim(kb.full_text(clause) or '（本条没有正文，见下级条款）')}</div>"
+    )
+
+
+def _damage_notes(kb: KnowledgeBase, clause: Clause) -> list[str]:
+    return [n for c in (clause, *kb.descendants(clause)) for n in c.damage_notes]
+
+
+def _notes(notes: Sequence[str]) -> str:
+    return f'<ul class="notes">{"".join(f"<li>{esc(n)}</li>" for n in notes)}</ul>' if notes else ""
+
+
+def guides_html(guides: Sequence[Guide], mode: str) -> str:
+    """Which guides are loaded (year, status) and which answering mode is active."""
+    rows = "".join(
+        f"<tr><td>{g.year}</td><td>《{esc(g.title)}》</td><td>{esc(g.status)}</td>"
+        f"<td>{esc(g.status_note or '')}</td></tr>"
+        for g in sorted(guides, key=lambda g: (-g.year, g.id))
+    )
+    return (
+        f'<div class="guides"><div class="mode">回答方式：{esc(mode)}</div>'
+        f"<details><summary>已收录 {len(guides)} 份文件（年度与状态）</summary>"
+        f"<table><tr><th>年度</th><th>文件</th><th>状态</th><th>说明</th></tr>{rows}</table>"
+        "</details></div>"
+    )
+
+
+def error_html(message: str) -> str:
+    return f'<div class="error">⚠ {esc(message)}</div>'
