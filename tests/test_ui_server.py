@@ -47,7 +47,7 @@ def test_a_taken_port_is_reported_in_one_line(built_settings: Settings) -> None:
 def test_the_cli_does_not_import_gradio(built_settings: Settings) -> None:
     code = (
         "import sys\n"
-        "from assistant.cli import main\n"
+        "from assistant.cli.main import main\n"
         f"main(['--data-dir', {str(built_settings.data_dir)!r}, 'ask', '2024年保护示范区什么时候截止？'])\n"
         "print('gradio loaded' if 'gradio' in sys.modules else 'no gradio')\n"
     )

@@ -1,4 +1,4 @@
-"""The thesaurus of applicants' words and the weights of question words (assistant/wording.py)."""
+"""The thesaurus of applicants' words and the weights of question words (assistant/text/thesaurus.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ do not. Sentences live in prompts/answer_templates.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from ..thresholds import (
 )
 from . import evidence as ev
 from .checker import Checked, decision_lines
+from .draft import Composed, Draft, finish
 from .selection import Reader
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
@@ -51,27 +52,6 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
-
-
-@dataclass(frozen=True)
-class Composed:
-    answer: str
-    answerable: bool
-    clause_ids: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass
-class _Draft:
-    """An answer being written: its lines and the clauses its [n] markers point to."""
-
-    lines: list[str] = field(default_factory=list)
-    cited: list[str] = field(default_factory=list)
-
-    def cite(self, clause: Clause) -> str:
-        if clause.id not in self.cited:
-            self.cited.append(clause.id)
-        return f"[{self.cited.index(clause.id) + 1}]"
 
 
 class Composer:
@@ -96,25 +76,25 @@ class Composer:
             years = "、".join(str(y) for y in turn.scope.unknown_years)
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if turn.reference is not None:
-            return self._finish(turn, self._lookup(turn.reference))
+            return finish(self.kb, self.t, turn, self._lookup(turn.reference))
         if turn.intent == COMPARE:
-            return self._finish(turn, self._compare(turn, hits))
+            return finish(self.kb, self.t, turn, self._compare(turn, hits))
         draft = self._by_intent(turn, hits)
         if draft is None:
             return self._not_found(turn, hits)
-        return self._finish(turn, draft)
+        return finish(self.kb, self.t, turn, draft)
 
     def eligibility(self, turn: Turn, checked: Checked, hits: list[Hit]) -> Composed:
         """The checker's decision, first, with each condition's clause cited. Before it can
         decide (the applicant type is not known yet), what the guide says, and its question."""
         if checked.decision is None:
             asked = "applicants" if named_intent(turn.question) == "applicants" else "conditions"
-            draft = self._by_intent(replace(turn, intent=asked), hits) or _Draft()
+            draft = self._by_intent(replace(turn, intent=asked), hits) or Draft()
             draft.lines.append(checked.question or self.t["eligibility_pending"])
-            return self._finish(turn, draft) if draft.cited else Composed(draft.lines[-1], True)
-        draft = _Draft()
+            return finish(self.kb, self.t, turn, draft) if draft.cited else Composed(draft.lines[-1], True)
+        draft = Draft()
         draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
-        return self._finish(turn, draft)
+        return finish(self.kb, self.t, turn, draft)
 
     def not_covered_place(self, places: list[str]) -> Composed:
         return self._not_covered(
@@ -126,8 +106,8 @@ class Composer:
 
     # -- the answer kinds: each writes lines into a draft, or returns None -------------
 
-    def _by_intent(self, turn: Turn, hits: list[Hit], draft: _Draft | None = None) -> _Draft | None:
-        draft = draft if draft is not None else _Draft()
+    def _by_intent(self, turn: Turn, hits: list[Hit], draft: Draft | None = None) -> Draft | None:
+        draft = draft if draft is not None else Draft()
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
         if spec is None:
             lines = self._general(turn, hits, draft)
@@ -145,7 +125,7 @@ class Composer:
         draft.lines.extend(lines)
         return draft
 
-    def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+    def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         per_guide = len(turn.guides) > 1
         query = turn.search_text or turn.question
         clauses = self.reader.candidates(turn, hits)
@@ -187,7 +167,7 @@ class Composer:
             return False
         return not subject or self.relevance.holds_subject(query, text, ASKED_WORDS)
 
-    def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: _Draft) -> list[str] | None:
+    def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
         if not clauses:
             return None
@@ -208,14 +188,14 @@ class Composer:
         return lines + self._numbered(draft, node, node.label, items, lead)
 
     def _numbered(
-        self, draft: _Draft, clause: Clause, label: str, items: list[str], lead: str = ""
+        self, draft: Draft, clause: Clause, label: str, items: list[str], lead: str = ""
     ) -> list[str]:
         """「《指南》标签：」 (and the list's own opening line), cited, then the items numbered."""
         header = self.t["list_header"].format(title=self._guide(clause).title, label=label)
         header += f"\n{lead}" if lead else ""
         return [header + draft.cite(clause), *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1))]
 
-    def _attachments(self, turn: Turn, hits: list[Hit], draft: _Draft) -> list[str] | None:
+    def _attachments(self, turn: Turn, hits: list[Hit], draft: Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
         query = turn.search_text or turn.question
         for root in self.reader.preambles(self.reader.candidates(turn, hits)):
@@ -226,7 +206,7 @@ class Composer:
         return None
 
     def _general(
-        self, turn: Turn, hits: list[Hit], draft: _Draft, threshold: float | None = None
+        self, turn: Turn, hits: list[Hit], draft: Draft, threshold: float | None = None
     ) -> list[str] | None:
         """The sentences that fit the question best, each cited to its own clause."""
         query = turn.search_text or turn.question
@@ -266,24 +246,24 @@ class Composer:
         """How long a clause may be to be stated whole: a short item without sub-items."""
         return 0 if self.kb.children(item.clause) else SHORT_CLAUSE
 
-    def _lookup(self, clause: Clause) -> _Draft:
-        draft = _Draft()
+    def _lookup(self, clause: Clause) -> Draft:
+        draft = Draft()
         header = self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
         draft.lines.append(header + draft.cite(clause))
         draft.lines.append(self.kb.full_text(clause))
         return draft
 
-    def _compare(self, turn: Turn, hits: list[Hit]) -> _Draft:
+    def _compare(self, turn: Turn, hits: list[Hit]) -> Draft:
         """The same question answered from each year's guide of the program, side by side."""
         program = turn.scope.programs[0] if turn.scope.programs else LEXICON.compare_default_program
         guides = sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
         base = named_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
         base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
-        draft, parts = _Draft(), []
+        draft, parts = Draft(), []
         for guide in guides:
             scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
-            part = _Draft(cited=draft.cited)
+            part = Draft(cited=draft.cited)
             if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
                 sub, part
             ):
@@ -294,7 +274,7 @@ class Composer:
         draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
         return draft
 
-    def _closest(self, turn: Turn, draft: _Draft) -> bool:
+    def _closest(self, turn: Turn, draft: Draft) -> bool:
         """One side of a comparison with nothing retrieved: its guide's closest sentence."""
         ranked = self.relevance.rank(turn.search_text or turn.question, self.reader.scope_clauses(turn))
         if not ranked:
@@ -318,9 +298,9 @@ class Composer:
             return self._not_covered(self.t["not_covered"].format(covered=self.covered))
         key = "no_amount" if spec.name == "amount" else "no_evidence"
         what = self.t["what"].get(spec.name, "")
-        draft = _Draft([self.t[key].format(what=what, nearest=nearest[1])])
+        draft = Draft([self.t[key].format(what=what, nearest=nearest[1])])
         draft.lines[0] += draft.cite(nearest[0])
-        composed = self._finish(turn, draft)
+        composed = finish(self.kb, self.t, turn, draft)
         return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
 
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
@@ -334,44 +314,3 @@ class Composer:
             return None
         best = ranked[0][1]
         return best.clause, ev.strip_marker(best.sentence)
-
-    def _finish(self, turn: Turn, draft: _Draft) -> Composed:
-        cited = [self.kb.clause(i) for i in draft.cited]
-        warnings: list[str] = []
-        notes = self._notes(turn, cited, warnings)
-        sources = "；".join(self._sources(cited))
-        answer = "\n".join([*draft.lines, *notes, self.t["closing"].format(sources=sources)])
-        return Composed(answer, True, tuple(draft.cited), tuple(warnings))
-
-    def _notes(self, turn: Turn, cited: list[Clause], warnings: list[str]) -> list[str]:
-        notes = []
-        damaged = [n for c in cited for d in (c, *self.kb.descendants(c)) for n in d.damage_notes]
-        if damaged:
-            warnings.append(WarningCode.SOURCE_DAMAGED)
-            spans = "；".join(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
-            notes.append(self.t["damaged"].format(spans=spans))
-        guides = list(dict.fromkeys(self._guide(c) for c in cited))
-        old = [g for g in guides if not g.is_current]
-        if old and turn.intent != COMPARE:
-            warnings.append(WarningCode.GUIDE_SUPERSEDED)
-            for g in old:
-                notes.append(
-                    self.t["superseded"].format(title=g.title, newer=self.kb.guide(g.superseded_by).title)
-                )
-        elif old:
-            warnings.append(WarningCode.GUIDE_SUPERSEDED)
-        if turn.default_year and guides and turn.intent != COMPARE:
-            older = [g for g in self.kb.guides if g.superseded_by == guides[0].id]
-            if older:
-                notes.append(
-                    self.t["default_year"].format(
-                        title=guides[0].title, older=f"《{older[0].title}》", older_year=older[0].year
-                    )
-                )
-        return notes
-
-    def _sources(self, cited: list[Clause]) -> list[str]:
-        by_guide: dict[str, list[str]] = {}
-        for clause in cited:
-            by_guide.setdefault(clause.guide_id, []).append(clause.label)
-        return [f"《{self.kb.guide(g).title}》{'、'.join(labels)}" for g, labels in by_guide.items()]

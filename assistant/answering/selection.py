@@ -1,6 +1,6 @@
 """Which clauses a turn reads, in what order, and which of the best-fitting ones to state.
 
-The composer (assistant/compose.py) writes the answer; the reader chooses what it reads: the
+The composer (answering/compose.py) writes the answer; the reader chooses what it reads: the
 clauses the hits bring, ranked by their hit (a section hit brings all its items at its own
 rank) with the applicant's own provisions and the current guide first; a guide's preamble; the
 one sub-list a section names; and, among the ranked sentences, the peers that answer as well as

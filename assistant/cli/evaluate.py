@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from ..config import PROJECT_ROOT, Settings
 from ..errors import InputError
 from ..evaluation.configs import CONFIGS
+from ..evaluation.labels import fmt
 from ..evaluation.metrics import METRIC_NAMES, METRICS
-from ..evaluation.report import fmt, write_report
+from ..evaluation.report import write_report
 
 if TYPE_CHECKING:
     from ..evaluation.runner import ConfigResult

@@ -8,8 +8,8 @@ from html import escape
 
 from .charts import grouped_bars, latency_histogram, legend
 from .dataset import CATEGORY_NAMES
+from .labels import CATEGORY_COLUMNS, COLUMN_NAMES, expected_text, fmt, header_lines
 from .metrics import EXPECTED_LABELS, GOT_LABELS, LATENCY_METRICS, METRIC_NAMES, METRICS
-from .report import CATEGORY_COLUMNS, COLUMN_NAMES, expected_text, fmt, header_lines
 from .runner import ConfigResult, Evaluation, TurnRecord
 
 STYLE = """

@@ -2,7 +2,7 @@
 
 The default backend is "none" (the deterministic composer): nothing here imports llama_cpp,
 openai or torch unless a backend that needs them is built. The backends live in
-`llm_backends.py`; this module is the surface the answering chain uses.
+`backends.py`; this module is the surface the pipeline uses.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Scope: which program, year and applicant type a question is about, carried across turns.
 
 This first version detects what the words say and lets a follow-up inherit what earlier
-turns fixed; the answering chain builds on it.
+turns fixed; understanding (understand.py) builds on it.
 """
 
 from __future__ import annotations

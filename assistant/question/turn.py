@@ -1,4 +1,4 @@
-"""A turn of the conversation: the question, with what the chain worked out about it."""
+"""A turn of the conversation: the question, with what understanding worked out about it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .scope import Scope, types_named
 
 @dataclass(frozen=True)
 class Turn:
-    """One question, with what the chain worked out about it."""
+    """One question, with what understanding worked out about it."""
 
     question: str
     intent: str
