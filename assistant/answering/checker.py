@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..eligibility import Rules, assess, facts_from_turns, load_rules
+from ..eligibility import Rules, load_rules
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.facts import facts_from_turns
+from .assessment import assess
 
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 # Words of an applicant weighing an application (「我们县想报保护示范区」): they open a check.

@@ -1,17 +1,14 @@
-"""Eligibility checking: rules as data (knowledge/rules/), a three-valued engine, and facts from words.
+"""Eligibility checking: rules as data (knowledge/rules/) and a three-valued engine. It never reads
+words: the program, applicant type and facts come from assistant/question/ (or a form, or a file).
 
 kb = KnowledgeBase.load(knowledge_dir)
 rules = load_rules(knowledge_dir / "rules", kb)
-guess = detect_program("我们是县里的，能报保护示范区吗？", rules)
-facts = extract_facts("2022年被评为真抓实干成效明显地区", rules, guess.program, guess.applicant_type)
-decision = check(rules, guess.program, guess.applicant_type, facts)
+decision = check(rules, "2024-protection-zone", "county", {"zhenzhua_2022": True})
 decision.to_dict()  # the `decision` field of `ask --json`
 """
 
-from .conversation import Assessment, assess
-from .detect import ProgramGuess, detect_program
 from .engine import ConditionResult, Decision, check
-from .facts import FactSheet, extract_facts, facts_from_turns, merge_facts, validate_facts
+from .facts import FactSheet, merge_facts, validate_facts
 from .loader import load_rules
 from .logic import Status
 from .render import format_decision
@@ -29,19 +26,13 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "Assessment",
     "ConditionResult",
     "Decision",
     "FactSheet",
     "Interval",
-    "ProgramGuess",
     "Rules",
     "Status",
-    "assess",
     "check",
-    "detect_program",
-    "extract_facts",
-    "facts_from_turns",
     "format_decision",
     "load_rules",
     "make_eligibility_tool",

@@ -10,8 +10,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..eligibility.rules import Interval
 from ..text.numerals import CN_DIGITS, CN_SMALL_UNITS
-from .rules import Interval
 
 _DIGITS = CN_DIGITS
 _UNITS = CN_SMALL_UNITS

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..eligibility.rules import FactSpec, FactValue
 from .numbers import find_numbers, to_fact_unit
-from .rules import FactSpec, FactValue
 
 GAP = "…"  # in a synonym: up to six characters of anything but punctuation
 _GAP_PATTERN = r"[^，。；！？,;!?]{0,6}?"

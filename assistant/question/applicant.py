@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .rules import Program, Rules
+from ..eligibility.rules import Program, Rules
 
 _KINDS = re.compile(
     r"(?P<self>我司|我校|我院|我县|我市|我区)"

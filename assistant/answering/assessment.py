@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .detect import ProgramGuess, detect_program
-from .engine import Decision, check
-from .facts import FactSheet, facts_from_turns
-from .rules import Rules
+from ..eligibility.engine import Decision, check
+from ..eligibility.facts import FactSheet
+from ..eligibility.rules import Rules
+from ..question.applicant import ProgramGuess, detect_program
+from ..question.facts import facts_from_turns
 
 
 @dataclass(frozen=True)
