@@ -85,7 +85,10 @@ def test_calendar_years_are_not_amounts(rules: Rules) -> None:
     ("text", "value"),
     [
         ("利税超过3000万", Interval(3000, math.inf, lo_open=True)),
-        ("利税2000多万", Interval(2000, math.inf, lo_open=True)),
+        (
+            "利税2000多万",
+            Interval(2000, 3000, lo_open=True, hi_open=True),
+        ),  # 「2000多」: more than 2000, less than 3000
         ("利税3000万以上", Interval(3000, math.inf)),
         ("利税不到2000万", Interval(0, 2000, hi_open=True)),
         ("利税不低于2000万", Interval(2000, math.inf)),

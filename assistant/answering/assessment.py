@@ -6,8 +6,9 @@ from every turn (scoped to the detected program), then check.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..eligibility.engine import Decision, check
 from ..eligibility.facts import FactSheet
@@ -24,12 +25,39 @@ class Assessment:
     question: str | None = None  # what to ask when the decision cannot be made yet
 
 
+MIN_INFERENCE = 1.0  # weight of the facts a program must gather to be inferred (see below)
+
+
+def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> ProgramGuess:
+    """No program named: the program whose conditions the applicant's facts are about
+    (「2023年撤回率高于全省平均，国家级保护中心也有」 is 2024 保护示范区). A fact weighs 1/n when
+    n programs ask for it, so that 失信 or 独立法人 decide nothing; the applicant's own kind
+    (「我们县」) limits the programs. Nothing is inferred from less than MIN_INFERENCE."""
+    sheet = facts_from_turns(list(turns), rules)
+    said = set(sheet) | set(sheet.doubts)
+    usage = Counter(key for program in rules.programs for key in program.facts)
+    scored = []
+    for program in rules.programs:
+        types = [t for t in program.types if guess.kind in (None, t.id)]
+        score = max((sum(1 / usage[k] for k in t.facts if k in said) for t in types), default=0.0)
+        scored.append((score, program.default, program.year, program))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    if not scored or scored[0][0] < MIN_INFERENCE:
+        return guess
+    best = scored[0][3]
+    kinds = [t.id for t in best.types]
+    atype = guess.kind if guess.kind in kinds else (kinds[0] if len(kinds) == 1 else None)
+    return replace(guess, program=best.id, family=best.family, year=best.year, applicant_type=atype)
+
+
 def assess(turns: Sequence[str], rules: Rules) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess: ProgramGuess | None = None
     for turn in turns:
         guess = detect_program(turn, rules, guess)
     guess = guess or ProgramGuess()
+    if guess.program is None:
+        guess = infer_program(turns, rules, guess)
     facts = facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
     if guess.program is None:
         names = "、".join(p.name for p in rules.programs)

@@ -26,6 +26,7 @@ APPLY_WORDS = re.compile(
 QUESTION_WORDS = re.compile(r"[？?]|吗|多少|什么|哪|几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是")
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 QUESTIONS_AT_ONCE = 3
+STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,19 @@ class EligibilityDesk:
         return cls(load_rules(rules_dir, kb)) if rules_dir.is_dir() else None
 
     def wants_check(self, question: str, turns: list[str]) -> bool:
-        """「我们县想报保护示范区」, or facts about the applicant once a program and type are
-        named: an applicant weighing an application, to be checked."""
+        """「我们县想报保护示范区」, or facts about the applicant (two or more, or any once the
+        program and type are known, named or inferred from the facts): an applicant weighing an
+        application, to be checked. A question of its own (「有效专利要多少件？」) is answered."""
         if not is_statement(question):
-            return False  # a question of its own (「有效专利要多少件？」) is answered, not checked
-        if APPLY_WORDS.search(question):
-            return assess(turns, self.rules).guess.program is not None
-        # Facts about the applicant, for a program and type the conversation has named.
-        guess = assess(turns, self.rules).guess
-        if guess.program is None or guess.applicant_type is None:
             return False
-        return len(facts_from_turns([question], self.rules, guess.program, guess.applicant_type)) > 0
+        guess = assess(turns, self.rules).guess
+        if APPLY_WORDS.search(question):
+            return guess.program is not None
+        if guess.program is None:
+            return False
+        said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
+        stated = len(said) + len(said.doubts)
+        return stated > 0 if guess.applicant_type else stated >= STATED_FACTS
 
     def has_rules_for(self, turns: list[str], guide_ids: set[str]) -> bool:
         """Whether the program the conversation is about has rules for one of these guides

@@ -21,10 +21,13 @@ _NO_WORDS = {"否", "无", "没有", "no", "false", "n", "不是"}
 
 @dataclass(frozen=True)
 class FactSheet(Mapping[str, FactValue]):
-    """Facts known so far; a read-only mapping from fact key to value."""
+    """Facts known so far; a read-only mapping from fact key to value. `evidence` holds the
+    words each value was read from; `doubts` the facts whose words left them in doubt (they
+    are not values: the checker asks for them)."""
 
     values: dict[str, FactValue] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict, compare=False)
+    doubts: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __getitem__(self, key: str) -> FactValue:
         return self.values[key]
@@ -39,9 +42,17 @@ class FactSheet(Mapping[str, FactValue]):
         return hash(tuple(sorted(self.values.items(), key=lambda kv: kv[0])))
 
     def merge(self, newer: Mapping[str, FactValue]) -> FactSheet:
-        """These facts updated with `newer` (a later turn corrects an earlier one)."""
-        evidence = {**self.evidence, **getattr(newer, "evidence", {})}
-        return FactSheet({**self.values, **newer}, evidence)
+        """These facts updated with `newer` (a later turn corrects an earlier one; a later
+        doubt about a fact takes its value back, so that it is asked)."""
+        doubted = getattr(newer, "doubts", {})
+        values = {k: v for k, v in self.values.items() if k not in doubted}
+        evidence = {k: v for k, v in self.evidence.items() if k not in doubted}
+        doubts = {k: v for k, v in self.doubts.items() if k not in newer}
+        return FactSheet(
+            {**values, **newer},
+            {**evidence, **getattr(newer, "evidence", {})},
+            {**doubts, **doubted},
+        )
 
 
 def merge_facts(*sheets: Mapping[str, FactValue]) -> FactSheet:

@@ -77,6 +77,21 @@ class FactSpec:
     negative_synonyms: tuple[str, ...] = ()
     year: int | None = None
     year_until: int | None = None
+    # How 「正在申报」「递交了申请」 reads for this fact: yes (an application counts), no (the
+    # fact is about a thing done), ask (unclear: the applicant is asked).
+    in_progress: str = "ask"
+    about_others: bool = False  # the fact is about another body (the city, the parent company)
+    # The alternatives of an 「A或B」 fact: a negation that names only some of them is asked.
+    either: tuple[str, ...] = ()
+    # Words one of which a clause must hold to be read for this fact (战略推进 for its project).
+    needs: tuple[str, ...] = ()
+    # Words that make a clause about something else (近三年 for a last-year figure).
+    not_with: tuple[str, ...] = ()
+    # Several figures said at once (「分别是2500万、2300万、3100万」): min (the fact is the lowest),
+    # range (the fact lies between the lowest and the highest), ask (the default).
+    of_several: str = "ask"
+    # (years) 「2017年注册的」 counts the years from then to the round's year.
+    since_year: bool = False
 
     @property
     def is_numeric(self) -> bool:

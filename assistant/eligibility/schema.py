@@ -35,6 +35,13 @@ class FactEntry(_Strict):
     negative_synonyms: list[str] = []
     year: int | None = None
     year_until: int | None = None
+    in_progress: Literal["yes", "plan", "no", "ask"] = "ask"
+    about_others: bool = False
+    either: list[str] = []
+    needs: list[str] = []
+    not_with: list[str] = []
+    of_several: Literal["min", "range", "ask"] = "ask"
+    since_year: bool = False
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -63,6 +70,13 @@ class FactEntry(_Strict):
             negative_synonyms=tuple(self.negative_synonyms),
             year=self.year,
             year_until=self.year_until,
+            in_progress=self.in_progress,
+            about_others=self.about_others,
+            either=tuple(self.either),
+            needs=tuple(self.needs),
+            not_with=tuple(self.not_with),
+            of_several=self.of_several,
+            since_year=self.since_year,
         )
 
 

@@ -1,37 +1,35 @@
-"""Finding the phrases of facts in one clause of text, and reading what is said around them."""
+"""Finding the phrases of facts in one clause of text, and the cues around them.
+
+A clause is the text between two commas (or stops). A fact's phrase is one of its synonyms in
+the rules data (「…」 in a synonym stands for up to six characters). The cues of a phrase are
+looked for in its clause with every fact phrase masked (so that 「计划项目」 is no plan and
+「非正常专利申请」 no negation): negations before it back to the previous phrase (shared by
+phrases joined with 和/与/、), negations and shortfalls after it up to the next phrase.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..eligibility.rules import FactSpec, FactValue
+from .lexicon import LEXICON
 from .numbers import find_numbers, to_fact_unit
 
 GAP = "…"  # in a synonym: up to six characters of anything but punctuation
 _GAP_PATTERN = r"[^，。；！？,;!?]{0,6}?"
-
-# Words that contain a negation character but do not negate (masked before looking for cues).
-_BENIGN = re.compile(
-    r"无锡|不错|不断|不仅|不光|不少|不久|无论|非常|毫无疑问|差不多|不但|不过|不管|并且|非正常"
-)
-_BEFORE_NEGATION = re.compile(r"没有|没|未|尚未|不是|不属于|并非|无|不|从未|暂无|尚无|还没|还未|不曾|否")
-_AFTER_NEGATION = re.compile(
-    r"没有|没|未|不是|不够|不到|不足|低于|达不到|不高|不满足|尚未|不符合|不具备|不属于|偏低|一般|较低|很低|无|不"
-)
-_UNCERTAIN = re.compile(
-    r"不知道|不清楚|不确定|不了解|不太清楚|是否|能不能|可不可以|有没有|要不要|需不需要|是不是|算不算"
-    r"|需要|要求|必须|吗|么|\?|？"
-)
-_CUT = re.compile(r"但是|但|不过|而且|并且|同时|另外|此外|还有")
+_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|或|或者|跟|还有|/|及其|等|这些|这类|之类|等等)\s*$")
+_CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
+_NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
-_AND = re.compile(r"^\s*(和|与|及|以及|、|或|或者|也|跟)\s*$")
-_NEXT_NEGATION = re.compile(r"(也|还|都|并|且|而)?(不是|不属于|并非|没有|没|未|无|不)$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-BEFORE_SPAN = 8
-AFTER_SPAN = 8
+_ASKING_WORDS = re.compile(r"什么|怎么|那么|这么|多么|要么")
+MASK = "□"
+_NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
+AFTER_SPAN = 8  # characters after a phrase that can say it falls short or is negated
+NUMBER_SPAN = 16  # characters after a phrase in which its figure is looked for
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,17 @@ class Match:
         return GAP not in self.synonym
 
 
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)  # longest first: 没有 before 没
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+def cues(kind: str, text: str) -> list[str]:
+    """The cue words of a kind (negations, doubts, in_progress …) found in a masked text."""
+    return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)
+
+
 @lru_cache(maxsize=4096)
 def _compile(synonym: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in synonym.split(GAP)]
@@ -62,18 +71,49 @@ def _phrases(spec: FactSpec) -> list[tuple[str, bool, str | None]]:
 
 
 def find_matches(segment: str, specs: list[FactSpec]) -> list[Match]:
-    """Phrase matches in a clause, left to right; a match inside a longer unbroken phrase is dropped."""
+    """Phrase matches in a clause, left to right; a match inside a longer unbroken phrase is
+    dropped, and overlapping matches of one fact become one."""
     found: list[Match] = []
     for spec in specs:
         for synonym, negative, option in _phrases(spec):
             for m in _compile(synonym).finditer(segment):
                 found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
-    kept = [m for m in found if not any(_covers(other, m) for other in found)]
+    kept = [m for m in found if not any(_covers(other, m) or _modifies(m, other) for other in found)]
+    kept = [m for m in kept if not _argument(segment, m, kept)]
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    unique: dict[tuple[str, int], Match] = {}
+    merged: list[Match] = []
     for m in kept:
-        unique.setdefault((m.spec.key, m.start), m)
-    return list(unique.values())
+        same = next((x for x in merged if x.spec.key == m.spec.key and m.start < x.end), None)
+        if same is None:
+            merged.append(m)
+        elif m.end > same.end and same.option == m.option and same.negative == m.negative:
+            joined = f"{same.synonym}{GAP}{m.synonym}"  # what lies between stays readable
+            merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
+    return merged
+
+
+_PREPOSITION = re.compile(r"(?:被|由|经|向|(?<=[没未不还已在要会将])(?:和|与|跟|同))(?:国家|省|市|县)?级?$")
+
+
+def _argument(segment: str, match: Match, kept: list[Match]) -> bool:
+    """「从未被国家知识产权局通报过」「还没和高校建立」: a phrase after a preposition is an agent
+    or a partner, not a statement about the applicant (和/与 after an adverb is a preposition;
+    between two phrases it joins them)."""
+    lead = segment[max(0, match.start - 4) : match.start]
+    found = _PREPOSITION.search(lead)
+    if found is None:
+        return False
+    at = match.start - (len(lead) - found.start())
+    return not any(m.end == at for m in kept)
+
+
+_MEASURE = re.compile(r"(?:率|量|额|数|比例|占比|人数|金额|总数|名次|排名)$")
+
+
+def _modifies(first: Match, then: Match) -> bool:
+    """「非正常专利申请撤回率」: a phrase right before another fact's measure (率, 量, 额 …)
+    only says what is measured."""
+    return first.end == then.start and first.spec.key != then.spec.key and bool(_MEASURE.search(then.synonym))
 
 
 def _covers(big: Match, small: Match) -> bool:
@@ -81,69 +121,106 @@ def _covers(big: Match, small: Match) -> bool:
     return big.contiguous and longer and big.start <= small.start and small.end <= big.end
 
 
-def _window_before(segment: str, matches: list[Match], index: int) -> str:
-    match = matches[index]
-    start = max((m.end for m in matches[:index] if m.end <= match.start), default=0)
-    return segment[max(start, match.start - BEFORE_SPAN) : match.start]
+def masked(segment: str, matches: list[Match]) -> str:
+    """The clause with every fact phrase and every look-alike of a negation (无锡) masked."""
+    chars = list(segment)
+    for m in matches:
+        literal = set("".join(m.synonym.split(GAP)))
+        for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
+            if m.contiguous or segment[i] in literal:
+                chars[i] = MASK
+    text = "".join(chars)
+    return _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
 
 
-def _window_after(segment: str, matches: list[Match], index: int, span: int = AFTER_SPAN) -> str:
-    match = matches[index]
-    stop = min((m.start for m in matches[index + 1 :] if m.start >= match.end), default=len(segment))
-    text = segment[match.end : min(stop, match.end + span)]
-    cut = _CUT.search(text)
-    return text[: cut.start()] if cut else text
+def _joined(text: str, left: Match, right: Match) -> bool:
+    """Two phrases joined by 和/与/、 (not merely side by side), or two phrases of one fact a
+    character or two apart (「无失信无学术不端」「规范》贯标」): one negation serves both."""
+    between = text[left.end : right.start]
+    if left.spec.key == right.spec.key and len(between) <= _NEAR:
+        # 「无失信无学术不端」 repeats the negation; 「资金没有纳入预算」 says it between
+        said_before = cues("negations", text[max(0, left.start - _NEAR) : left.start])
+        return not cues("negations", between) or bool(said_before)
+    return bool(between) and bool(_JOIN.match(between))
 
 
-def _inner_gaps(segment: str, match: Match) -> str:
-    """The text a gap synonym skipped over (「市里还没有承担」→「还没有」)."""
-    if match.contiguous:
-        return ""
-    literal = set("".join(match.synonym.split(GAP)))
-    return "".join(ch for ch in segment[match.start : match.end] if ch not in literal)
+def chain(segment: str, matches: list[Match], index: int) -> tuple[int, int]:
+    """The first and last index of the phrases joined with `index` by 和/与/、 (phrases of other
+    facts on the same words are passed over)."""
+    first = last = index
+    while (left := _neighbour(matches, first, -1)) is not None and _joined(
+        segment, matches[left], matches[first]
+    ):
+        first = left
+    while (right := _neighbour(matches, last, 1)) is not None and _joined(
+        segment, matches[last], matches[right]
+    ):
+        last = right
+    return first, last
 
 
-def negated(segment: str, matches: list[Match], index: int) -> bool:
-    """Is the phrase negated (before, inside a gap, or right after it)? Two negations cancel.
-
-    Phrases joined by 和/与/、 share a negation (「没有失信和非正常申请」「失信和非正常申请都没有」).
-    """
-    before = _negated_before(segment, matches, index) or _cue(
-        _BEFORE_NEGATION, _inner_gaps(segment, matches[index])
-    )
-    after = _negated_after(segment, matches, index)
-    return before != after
-
-
-def _cue(pattern: re.Pattern[str], text: str) -> bool:
-    return bool(pattern.search(_BENIGN.sub("□", text)))
+def _neighbour(matches: list[Match], index: int, step: int) -> int | None:
+    """The nearest phrase before (step -1) or after (step 1) this one, not on the same words."""
+    here = matches[index]
+    i = index + step
+    while 0 <= i < len(matches):
+        other = matches[i]
+        if (step > 0 and other.start >= here.end) or (step < 0 and other.end <= here.start):
+            return i
+        i += step
+    return None
 
 
-def _negated_before(segment: str, matches: list[Match], index: int) -> bool:
-    raw = _window_before(segment, matches, index)
-    if index > 0 and _AND.match(raw) and matches[index - 1].end <= matches[index].start:
-        return _negated_before(segment, matches, index - 1)
-    return _cue(_BEFORE_NEGATION, raw)
+def before(text: str, matches: list[Match], index: int) -> str:
+    """The masked text a phrase's (or its chain's) leading negations are read in."""
+    start = max((m.end for m in matches[:index] if m.end <= matches[index].start), default=0)
+    return text[start : matches[index].start]
 
 
-def _negated_after(segment: str, matches: list[Match], index: int) -> bool:
-    raw = _window_after(segment, matches, index)
-    following = index + 1
-    if following < len(matches) and matches[following].start >= matches[index].end:
-        if _AND.match(raw):
-            return _negated_after(segment, matches, following)
-        if matches[index].end + len(raw) == matches[following].start:
-            raw = _NEXT_NEGATION.sub("", raw)  # 「不是单项冠军也不是小巨人」: 「也不是」 belongs to the next
-    return _cue(_AFTER_NEGATION, raw)
+def inside(text: str, match: Match) -> str:
+    """What a gap synonym skipped over (「市里还没有承担」→「还没有」), masked elsewhere."""
+    return text[match.start : match.end]
 
 
-def uncertain(segment: str, matches: list[Match], index: int) -> bool:
-    """Does the applicant ask or say they do not know, rather than state the fact?"""
-    after = _window_after(segment, matches, index)
-    numbers = find_numbers(after)
-    if numbers:
-        after = after[: numbers[0].start]
-    return bool(_UNCERTAIN.search(_window_before(segment, matches, index) + "|" + after))
+def after(text: str, matches: list[Match], index: int) -> str:
+    """The masked text after a phrase's chain, up to the next phrase or a contrast (但是…)."""
+    stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(text))
+    window = text[matches[index].end : min(stop, matches[index].end + AFTER_SPAN)]
+    if stop < len(text):  # a negation right before the next phrase is that phrase's
+        window = re.sub(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})+$", "", window)
+    cut = _CONTRAST.search(window)
+    return window[: cut.start()] if cut else window
+
+
+def tail_cues(tail: str) -> list[str]:
+    """Negations and shortfalls after a phrase, each counted once (「不够」 is one, 「不低于」 two).
+    A plain negation followed by another named thing (「失信无非正常」, 非正常 masked) is that
+    thing's, not this phrase's."""
+    words = (*LEXICON.fact_cues.negations, *LEXICON.fact_cues.falling_short)
+    found = []
+    for cue in _alternation(tuple(sorted(set(words)))).finditer(tail):
+        rest = tail[cue.end() :]
+        if cue.group() in LEXICON.fact_cues.falling_short or MASK not in rest:
+            found.append(cue.group())
+    return found
+
+
+def topic_only(tail: str) -> bool:
+    """Nothing after a phrase but words that name a topic (「…的话」「…这块」)."""
+    rest = tail.replace(MASK, "")
+    for marker in sorted(LEXICON.fact_cues.topic_markers, key=len, reverse=True):
+        rest = rest.replace(marker, "")
+    return not rest.strip()
+
+
+def doubtful(text: str) -> list[str]:
+    """Doubt cues in a masked clause (asking words such as 什么 are not 么)."""
+    return cues("doubts", _ASKING_WORDS.sub(MASK, text))
+
+
+def _unmasked(text: str) -> str:
+    """The text with look-alikes of a negation (无锡) masked, for the 「没有」-means-zero reading."""
+    return _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
 
 
 def years_in(segment: str) -> set[int]:
@@ -156,20 +233,30 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     With `adjacent`, only a number directly after the phrase counts (「发明专利30件」).
     """
     spec = matches[index].spec
-    after = _window_after(segment, matches, index, span=16)
-    for spoken in find_numbers(after):
+    stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(segment))
+    following = segment[matches[index].end : min(stop, matches[index].end + NUMBER_SPAN)]
+    if not adjacent and not find_numbers(following):  # 「研发投入占销售收入4.8%」: past another phrase,
+        wider = segment[matches[index].end : matches[index].end + NUMBER_SPAN]  # a figure in this
+        for spoken in find_numbers(wider):  # fact's own unit (%, 件) still belongs to it
+            value = to_fact_unit(spoken, spec.unit) if spoken.unit else None
+            if value is not None:
+                return value
+    for spoken in find_numbers(following):
+        if _NONE_AT_ALL.match(following[spoken.end :]):
+            return 0.0  # 「一件都没有」
         if adjacent:  # a count said right after a yes/no phrase: any counting unit will do
-            return spoken.value if _COUNT_LEAD.match(after[: spoken.start]) else None
+            return spoken.value if _COUNT_LEAD.match(following[: spoken.start]) else None
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value
     if adjacent:
         return None
-    before = _window_before(segment, matches, index)
-    for spoken in reversed(find_numbers(before)):
+    start = max((m.end for m in matches[:index] if m.end <= matches[index].start), default=0)
+    preceding = segment[max(start, matches[index].start - 8) : matches[index].start]
+    for spoken in reversed(find_numbers(preceding)):
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value
-    if _ZERO.search(before) or re.match(r"^[^，。]{0,3}(没有|无)", after):
+    if _ZERO.search(_unmasked(preceding)) or re.match(r"^[^，。]{0,3}(没有|无)", _unmasked(following)):
         return 0.0
     return None

@@ -1,21 +1,62 @@
-"""Reading applicants' facts from their own words, without a model.
+"""Reading applicants' facts from their own words, without a model. A fact is read only when
+its reading is certain; where the words leave it in doubt, it is not read, and the checker
+asks for it.
 
-`extract_facts` finds the phrases each fact lists in the rules data (its synonyms), reads the
-number, option or yes/no answer next to them (with negations such as 没有/未/尚未/不是/无/低于),
-and returns a FactSheet; sheets from several turns merge, the newer value winning.
+Each clause (the text between two commas) is read on its own. Within it, a fact's phrase (a
+synonym in the rules data) takes the negations before it back to the previous phrase (phrases
+joined by 和/与/、 share them: 「没有失信和非正常申请」「失信和非正常申请都没有」) and the negations
+and shortfalls after it (「撤回率低于全省平均」); two negations cancel (「不是没有」「不低于」).
+A clause that names no fact continues the one before: it gives the predicate of a topic
+(「保护中心的话，还没建成」), or, when it contradicts what was just read (「…写进了规划，还没
+申报」), puts that fact in doubt. Hedges and questions (好像, 不清楚, 吗), words about another
+body (所在的区, 母公司), and things under way (正在申报, 递交了申请) are read as the fact's
+registry entry says, or doubted. The cue words live in knowledge/lexicon.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..eligibility.facts import FactSheet
-from ..eligibility.rules import CHOICE, YES_NO, FactValue, Interval, Rules
-from .fact_phrases import Match, find_matches, negated, number_near, uncertain, years_in
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
+from .fact_phrases import (
+    MASK,
+    Match,
+    after,
+    before,
+    chain,
+    cues,
+    doubtful,
+    find_matches,
+    inside,
+    masked,
+    number_near,
+    tail_cues,
+    topic_only,
+    years_in,
+)
+from .lexicon import LEXICON
+from .numbers import find_numbers, to_fact_unit
 
-# --- extraction --------------------------------------------------------------------------
-
+# A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
+# round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
+ROUND_OPENS = 0.25
 _SEGMENT = re.compile(r"[^，。；！？,;!?\n]+")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
+_SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one clause says of one fact: a value, a doubt, or only its name (a topic)."""
+
+    value: FactValue | None = None
+    doubt: str | None = None  # the words that made the reading doubtful
+    topic: bool = False  # the phrase only names the topic: the next clause says it
+    denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
 
 
 def scope_keys(rules: Rules, program: str | None, applicant_type: str | None) -> tuple[str, ...]:
@@ -32,24 +73,13 @@ def extract_facts(
     text: str, rules: Rules, program: str | None = None, applicant_type: str | None = None
 ) -> FactSheet:
     """Facts stated in one message; limited to the program's facts when the program is known."""
-    specs = [rules.fact(k) for k in scope_keys(rules, program, applicant_type)]
-    values: dict[str, FactValue] = {}
-    evidence: dict[str, str] = {}
-    for segment_match in _SEGMENT.finditer(normalize(text)):
-        segment = segment_match.group()
-        matches = find_matches(segment, specs)
-        for index, match in enumerate(matches):
-            if match.spec.key in values:
-                continue
-            value = _read(segment, matches, index)
-            if value is not None:
-                values[match.spec.key] = value
-                evidence[match.spec.key] = segment.strip()
-    return FactSheet(values, evidence)
+    keys = set(scope_keys(rules, program, applicant_type))
+    reference = rules.program(program).year + ROUND_OPENS if program else None
+    return read_facts(text, list(rules.fact_specs), keys, reference)
 
 
 def facts_from_turns(
-    turns: list[str], rules: Rules, program: str | None = None, applicant_type: str | None = None
+    turns: Sequence[str], rules: Rules, program: str | None = None, applicant_type: str | None = None
 ) -> FactSheet:
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
     sheet = FactSheet()
@@ -59,45 +89,261 @@ def facts_from_turns(
 
 
 def normalize(text: str) -> str:
-    """Full-width digits and signs to ASCII, thousands separators dropped."""
+    """Invisible characters out, full-width digits and signs to ASCII, thousands separators dropped."""
     table = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．："}
-    text = text.translate(table)
+    text = _INVISIBLE.sub("", text).translate(table)
     return re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)
 
 
-def _read(segment: str, matches: list[Match], index: int) -> FactValue | None:
+class _Sheet:
+    """Readings of one message as they come: a conflict between two readings is a doubt."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+        self.values: dict[str, FactValue] = {}
+        self.evidence: dict[str, str] = {}
+        self.doubts: dict[str, str] = {}
+        self.denied: dict[str, set[str]] = {}
+
+    def add(self, key: str, reading: Reading, words: str) -> None:
+        if key not in self.keys or key in self.doubts:
+            return
+        if reading.doubt is not None:
+            self.doubt(key, reading.doubt)
+        elif reading.value is not None and key in self.values and self.values[key] != reading.value:
+            self.doubt(key, words)  # the message says both
+        elif reading.value is not None and key not in self.values:
+            self.values[key], self.evidence[key] = reading.value, words
+
+    def doubt(self, key: str, words: str) -> None:
+        if key in self.keys:
+            self.values.pop(key, None)
+            self.evidence.pop(key, None)
+            self.doubts[key] = words
+
+    def deny(self, spec: FactSpec, alternatives: tuple[str, ...], words: str) -> None:
+        """Some alternatives of an 「A或B」 fact are not so: once all are, the fact is false."""
+        denied = self.denied.setdefault(spec.key, set())
+        denied.update(alternatives)
+        if denied >= set(spec.either) and spec.key not in self.values:
+            self.doubts.pop(spec.key, None)
+            self.add(spec.key, Reading(False), words)
+
+    def sheet(self) -> FactSheet:
+        return FactSheet(self.values, self.evidence, self.doubts)
+
+
+def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: float | None = None) -> FactSheet:
+    """The facts among `keys` that one message states; `specs` are every fact the rules know,
+    so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
+    is the time of the round (a year with its fraction) that 「2017年注册的」 counts to."""
+    sheet = _Sheet(keys)
+    topics: list[Match] = []  # phrases whose predicate comes in the next clause
+    told: list[str] = []  # yes/no facts the last clause read as true
+    for found in _SEGMENT.finditer(normalize(text)):
+        segment = found.group().strip()
+        matches = find_matches(segment, specs)
+        if not matches:
+            _continuation(segment, topics, told, sheet)
+            topics = []
+            continue
+        _plain(topics, sheet)
+        topics, told = [], []
+        text_masked = masked(segment, matches)
+        for index, match in enumerate(matches):
+            reading = _read(segment, text_masked, matches, index, reference)
+            if reading.topic:
+                topics.append(match)
+                continue
+            if reading.denies:
+                sheet.deny(match.spec, reading.denies, segment)
+            sheet.add(match.spec.key, reading, segment)
+            if reading.value is True and match.spec.type == YES_NO and not _progress(text_masked):
+                told.append(match.spec.key)
+    _plain(topics, sheet)
+    return sheet.sheet()
+
+
+def _plain(topics: list[Match], sheet: _Sheet) -> None:
+    """Topics no clause went on about: the plain mention (「保护中心」) says yes."""
+    for match in topics:
+        sheet.add(match.spec.key, Reading(True), match.synonym)
+
+
+def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
+    """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
+    text = masked(segment, [])
+    doubt = doubtful(text)
+    progress = _progress(text)
+    negated = len(cues("negations", text)) % 2 == 1
+    for match in topics:
+        if doubt:
+            sheet.add(match.spec.key, Reading(doubt="".join(doubt)), segment)
+        elif progress:
+            sheet.add(match.spec.key, _in_progress(match.spec, progress, segment), segment)
+        else:
+            sheet.add(match.spec.key, Reading(not negated), segment)
+    continues = _CONTINUES.match(segment) or len(segment) <= _SHORT_CONTINUATION
+    if continues and (negated or progress or doubt):
+        for key in told:
+            sheet.doubt(key, segment)
+
+
+def _progress(text: str) -> str | None:
+    """ "under_way" (「正在申报」「递交了申请」), "planned" (「写进了规划」「打算」), or None."""
+    if cues("under_way", text):
+        return "under_way"
+    return "planned" if cues("planned", text) else None
+
+
+def _in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
+    """A thing under way or planned is not done: no for a fact about a thing done; an
+    application counts where the registry says so; anything else is asked."""
+    if spec.in_progress == "no":
+        return Reading(False)
+    if spec.in_progress == "plan" or (spec.in_progress == "yes" and progress == "under_way"):
+        return Reading(True)
+    return Reading(doubt=words)
+
+
+def _read(
+    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
+) -> Reading:
     match = matches[index]
     spec = match.spec
-    if uncertain(segment, matches, index):
-        return None
+    doubt = doubtful(text)
+    if doubt:
+        return Reading(doubt="".join(doubt))
     mentioned = years_in(segment)
     if spec.year is not None and mentioned and spec.year not in mentioned:
-        return None  # the sentence is about another year
+        return Reading()  # the clause is about another year
+    if spec.year is not None and not mentioned and _other_years(matches, index):
+        return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
+    if cues("other_bodies", text) and not spec.about_others:
+        return Reading(doubt="".join(cues("other_bodies", text)))
+    if spec.needs and not any(word in segment for word in spec.needs):
+        return Reading()  # not the thing the fact is about
+    if any(word in segment for word in spec.not_with):
+        return Reading()  # another period (近三年 for a last-year figure) or another thing
+    if _other_level(spec, segment[match.start : match.end] + text):
+        return Reading(doubt=segment)
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
-            return False
-        return _read_yes_no(segment, matches, index)
+            return Reading(False)
+        return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
     if spec.type == CHOICE:
-        return _read_choice(segment, matches, index)
-    return number_near(segment, matches, index)
+        return _read_choice(text, matches, index)
+    return _read_number(segment, text, matches, index, reference)
 
 
-def _read_yes_no(segment: str, matches: list[Match], index: int) -> bool | None:
+def _other_years(matches: list[Match], index: int) -> bool:
+    """The same words name the same fact of another year (真抓实干 of 2020 and of 2022)."""
     match = matches[index]
-    if match.negative:
+    return any(
+        m.start == match.start and m.spec.year not in (None, match.spec.year)
+        for m in matches
+        if m is not match
+    )
+
+
+def _other_level(spec: FactSpec, text: str) -> bool:
+    """The clause names a level (国家, 省, 市, 县) that the fact's question does not."""
+    levels = LEXICON.fact_cues.levels
+    wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
+    if not wanted:
         return False
+    said = {name for name, words in levels.items() if any(w in text for w in words)}
+    return bool(said - wanted)
+
+
+def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:
+    """A yes limited by 只是/只有, or a no that names only some alternatives of an 「A或B」
+    fact (「不是示范城市」 may still be 试点), is asked instead."""
+    if reading.value is True and cues("limits", text):
+        return Reading(doubt=segment)
+    if reading.value is False and spec.either:
+        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        if len(named) < len(spec.either):
+            return Reading(doubt=segment, denies=named)
+    return reading
+
+
+def _several(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
+    """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
+    lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    if spec.of_several == "min" and all(not isinstance(f, Interval) for f in figures):
+        return Reading(min(lows))
+    if spec.of_several == "range":
+        return Reading(Interval(min(lows), max(highs)))
+    return Reading(doubt=segment)
+
+
+def _since(segment: str, reference: float) -> Reading:
+    """「2017年注册的」: the years from then to the round (the year itself is not known to the
+    month, so the count is an interval)."""
+    years = years_in(segment)
+    if len(years) != 1:
+        return Reading()
+    (year,) = years
+    return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
+
+
+def _read_number(
+    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
+) -> Reading:
+    """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
+    outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
+    spec = matches[index].spec
+    value = number_near(segment, matches, index)
+    if value is None and spec.since_year and reference is not None:
+        return _since(segment, reference)
+    if value is None or value == 0.0:
+        return Reading(value)
+    figures = find_numbers(segment[matches[index].end :])
+    several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
+    if len(several) > 1 and figures[0].bound != "range":
+        return _several(spec, several, segment)
+    outside = list(text)
+    for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
+        outside[figure.start : figure.end] = MASK * (figure.end - figure.start)
+    if cues("negations", "".join(outside)):
+        return Reading(doubt=segment)
+    return Reading(value)
+
+
+def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, str]:
+    """How many negations bear on a phrase (with its 和/、 chain), and the text before and after."""
+    first, last = chain(text, matches, index)
+    lead, tail = before(text, matches, first), after(text, matches, last)
+    # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
+    # only a shortfall (「撤回率低于…」) is read back.
+    followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
+    shortfall = cues("falling_short", tail) if followed else tail_cues(tail)
+    count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
+    return count + int(matches[index].negative), lead, tail
+
+
+def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:
     count = number_near(segment, matches, index, adjacent=True)
     if isinstance(count, Interval):
-        return count.lo > 0 or count.lo_open
+        return Reading(count.lo > 0 or count.lo_open)
     if count is not None:
-        return float(count) > 0
-    return not negated(segment, matches, index)
+        return Reading(float(count) > 0)
+    negations, lead, tail = _negations(text, matches, index)
+    progress = _progress(lead + tail)
+    if progress:
+        return _in_progress(matches[index].spec, progress, segment)
+    bare = not lead.replace(MASK, "").strip() and not tail.replace(MASK, "").strip()
+    if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
+        return Reading(topic=True)
+    return Reading(negations % 2 == 0)
 
 
-def _read_choice(segment: str, matches: list[Match], index: int) -> str | None:
+def _read_choice(text: str, matches: list[Match], index: int) -> Reading:
     match = matches[index]
-    is_negated = match.negative or negated(segment, matches, index)
-    if not is_negated:
-        return match.option
+    negations, _, _ = _negations(text, matches, index)
+    if negations % 2 == 0:
+        return Reading(match.option)
     others = [v for v in match.spec.option_values if v != match.option]
-    return others[0] if len(others) == 1 else None
+    return Reading(others[0]) if len(others) == 1 else Reading()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.tokens import normalize
+from .lexicon import LEXICON
 
 CHITCHAT = "chitchat"
 LOOKUP = "lookup"
@@ -140,6 +141,7 @@ OFF_TOPIC = re.compile(
     r"(立项|批|评上|入选)(了没|没有|了吗)|批下来了|名单|公示了|结果出来"
 )
 BY_NAME = {i.name: i for i in INTENTS}
+_SENTENCES = re.compile(r"[。！!；;\n]")
 
 
 def named_intent(question: str) -> str:
@@ -157,13 +159,26 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return CHITCHAT
     if any(c in text for c in COMPARE_CUES) and VERSION_WORDS.search(text):
         return COMPARE
-    if ELIGIBILITY_PATTERN.search(text):
+    if ELIGIBILITY_PATTERN.search(text) or asks_to_apply(text):
         return ELIGIBILITY
     for spec in INTENTS:
         listing = not spec.is_list or spec.section is None or any(w in text for w in LIST_WORDS)
         if spec.asked(text) and listing:
             return spec.name
     return GENERAL
+
+
+def asks_to_apply(text: str) -> bool:
+    """A sentence that asks whether the applicant can apply: an apply verb and a word of
+    possibility (「…想报2024年的保护示范区，可以吗？」「能申报地理标志商标品牌培育和保护项目吗」),
+    not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
+    words = LEXICON.asking_to_apply
+    for sentence in _SENTENCES.split(normalize(text)):
+        if any(w in sentence for w in words.not_if):
+            continue
+        if any(v in sentence for v in words.apply_verbs) and any(p in sentence for p in words.possibility):
+            return True
+    return False
 
 
 def intent(name: str) -> Intent | None:

@@ -25,12 +25,39 @@ class ApplicantType:
 
 
 @dataclass(frozen=True)
+class FactCues:
+    """The words that decide how a statement of fact reads (knowledge/lexicon.yaml: fact_reading)."""
+
+    negations: tuple[str, ...]
+    falling_short: tuple[str, ...]
+    not_negations: tuple[str, ...]
+    doubts: tuple[str, ...]
+    under_way: tuple[str, ...]
+    planned: tuple[str, ...]
+    other_bodies: tuple[str, ...]
+    limits: tuple[str, ...]
+    levels: dict[str, tuple[str, ...]]
+    topic_markers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskingToApply:
+    """Words of a question whether the applicant can apply (knowledge/lexicon.yaml)."""
+
+    apply_verbs: tuple[str, ...]
+    possibility: tuple[str, ...]
+    not_if: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
     other_places: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
+    fact_cues: FactCues
+    asking_to_apply: AskingToApply
 
     def heading_words(self, applicant_type: str) -> tuple[str, ...]:
         """How the guides' headings name an applicant type (the name itself when unlisted)."""
@@ -41,6 +68,12 @@ class Lexicon:
         """How people name an applicant type in a question (the name itself when unlisted)."""
         found = next((t for t in self.applicant_types if t.name == applicant_type), None)
         return found.in_questions if found else (applicant_type,)
+
+
+def _fact_cues(data: dict) -> FactCues:
+    levels = {str(k): tuple(map(str, v)) for k, v in data["levels"].items()}
+    words = {k: tuple(map(str, v)) for k, v in data.items() if k != "levels"}
+    return FactCues(**words, levels=levels)
 
 
 @cache
@@ -56,6 +89,10 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 for t in data["applicant_types"]
             ),
             compare_default_program=str(data["compare_default_program"]),
+            fact_cues=_fact_cues(data["fact_reading"]),
+            asking_to_apply=AskingToApply(
+                **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
+            ),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ManifestError(

@@ -1,7 +1,11 @@
-"""Numbers in applicants' words: 「2500万」「1.2亿元」「百分之四」「超过150件」「前10位」「五年多」.
+"""Numbers in applicants' words: 「2500万」「1.2亿元」「6个亿」「两亿多」「百分之四」「超过150件」
+「70到90件」「七八十家」「前10位」「五年多」.
 
 A number is read with its unit and any bound word around it, then converted to a fact's unit
-(money to 万元). Bounds become intervals: 「超过2000万」 is (2000, ∞), 「前10位」 is [1, 10].
+(money to 万元). Numerals go through cn2an (Chinese numerals with their magnitudes, mixed forms
+such as 8千万). Bounds and vague amounts become intervals: 「超过2000万」 is (2000, ∞),
+「两百多家」 is (200, 300), 「70到90件」 is [70, 90], 「5000万左右」 is [4500, 5500], 「前10位」 is
+[1, 10]. An interval lets the checker decide only what the words settle.
 """
 
 from __future__ import annotations
@@ -9,26 +13,29 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..eligibility.rules import Interval
-from ..text.numerals import CN_DIGITS, CN_SMALL_UNITS
-
-_DIGITS = CN_DIGITS
-_UNITS = CN_SMALL_UNITS
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
-_LT = "不到|不足|低于|少于|小于|未满|不满"
-_LE = "不超过|不高于|最多|至多"
+_LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到|快|将近|接近"
+_LE = "不超过|不高于|最多|至多|没超过|没有超过"
+_NUMERAL = (
+    r"\d+(?:\.\d+)?(?:[十百千万亿]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+)
+_RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 NUMBER_PATTERN = re.compile(
     rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|第|前)?"
     r"(?P<pct>百分之)?"
-    r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-    r"(?P<more>多|余)?"
+    rf"(?:(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年))"
+    rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
+    r"(?P<more>多|余|几)?"
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
-    r"(?P<more2>多)?"
-    r"(?P<post>以上|以下|左右|以内|之内)?"
+    r"(?P<more2>多|出头)?"
+    r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外)?"
 )
+_APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way
 
 # What each fact unit accepts, and the factor that converts the spoken unit into it.
 _COMPATIBLE: dict[str, dict[str, float]] = {
@@ -53,37 +60,70 @@ _COMPATIBLE: dict[str, dict[str, float]] = {
 
 @dataclass(frozen=True)
 class Spoken:
-    """One number as said: its value in the spoken unit, the unit, and the bound it states."""
+    """One number as said: its value (or range) in the spoken unit, the unit, and its bound."""
 
     value: float
     unit: str
-    bound: str  # "=", ">", ">=", "<", "<=", "top"
+    bound: str  # "=", ">", ">=", "<", "<=", "top", "range", "about"
     start: int
     end: int
+    upper: float | None = None  # the top of a range or of 「两百多」
 
 
+@lru_cache(maxsize=4096)
 def chinese_to_number(text: str) -> float | None:
-    """「十二」→12, 「两千五百」→2500, 「三点五」→3.5; None when it is not a plain numeral."""
-    if "点" in text:
-        whole, _, frac = text.partition("点")
-        head = chinese_to_number(whole) if whole else 0.0
-        digits = "".join(str(_DIGITS.get(ch, "x")) for ch in frac)
-        return None if head is None or not digits.isdigit() else float(f"{int(head)}.{digits}")
-    total, current = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (current or 1) * _UNITS[ch]
-            current = 0
-        else:
-            return None
-    return float(total + current)
+    """「十二」→12, 「两千五百」→2500, 「三点五」→3.5, 「8千万」→80000000; None when it is no numeral."""
+    import cn2an  # a well-kept converter of Chinese numerals; imported where it is used
+
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _magnitude(raw: str) -> tuple[str, str]:
+    """「8千万」→ ("8", "千万"), 「两亿」→ ("两", "亿"): the numeral and a trailing magnitude word,
+    so that the magnitude converts like a unit (「8千万」 is 8000 万元)."""
+    match = re.fullmatch(r"(.+?)(千万|亿|万)", raw)
+    if match and match.group(1) and not re.search(r"[万亿]", match.group(1)):
+        return match.group(1), match.group(2)
+    return raw, ""
+
+
+def _step(value: float) -> float:
+    """The place of a number's last significant digit: 200 → 100, 4500 → 100, 1.2 → 0.1."""
+    if value <= 0:
+        return 1.0
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    digits = text.rstrip("0")
+    return 10.0 ** (len(text) - len(digits))
+
+
+_MAGNITUDES = {"万": 1e4, "千万": 1e7, "亿": 1e8}
+
+
+def _with_magnitude(value: float, unit: str, magnitude: str, compound: bool) -> tuple[float, str]:
+    """A magnitude (万, 千万, 亿) said with money converts like a unit (8千万 is 8000 万元); with a
+    count it multiplies (两万件). A compound numeral (一亿三千万) is read whole, in 万 for money."""
+    money = unit in ("", "元")
+    if magnitude:
+        return (value, magnitude + unit) if money else (value * _MAGNITUDES[magnitude], unit)
+    if compound and money:
+        return value / 1e4, "万" + unit
+    return value, unit
 
 
 def _bound(match: re.Match[str]) -> str:
     pre, post = match["pre"] or "", match["post"] or ""
-    if match["more"] or match["more2"] or re.fullmatch(_GT, pre):
+    if match["num2"] or match["pair"]:
+        return "range"
+    if match["more"] or match["more2"]:
+        return "more"
+    if re.fullmatch(_GT, pre):
+        return ">"
+    if post in ("以后", "之后", "开外"):
         return ">"
     if post == "以上" or re.fullmatch(_GE, pre):
         return ">="
@@ -91,21 +131,52 @@ def _bound(match: re.Match[str]) -> str:
         return "<"
     if post in ("以下", "以内", "之内") or re.fullmatch(_LE, pre):
         return "<="
+    if post in ("左右", "上下"):
+        return "about"
     return "top" if pre == "前" else "="
+
+
+def _spoken(match: re.Match[str]) -> Spoken | None:
+    unit = "%" if match["pct"] else (match["unit"] or "")
+    if match["pair"]:  # 「七八十」: between 70 and 80
+        scale = chinese_to_number("一" + match["pairunit"]) if match["pairunit"] else 1
+        low, high = chinese_to_number(match["pair"]), chinese_to_number(match["pair2"])
+        if low is None or high is None or high <= low:
+            return None
+        return Spoken(low * scale, unit, "range", match.start(), match.end(), high * scale)
+    raw, magnitude = _magnitude(match["num"])
+    value = chinese_to_number(raw)
+    if value is None:
+        return None
+    is_arabic = raw[0].isdigit()
+    value, unit = _with_magnitude(value, unit, magnitude, compound=bool(re.search("[万亿]", raw)))
+    marked = unit or match["pre"] in ("第", "前")
+    if not (is_arabic or marked):
+        return None  # 「一定」「三年内」-like words are not numbers without a unit
+    bound = _bound(match)
+    upper = None
+    if bound == "range":
+        top, _ = _magnitude(match["num2"])
+        upper = chinese_to_number(top)
+        if upper is None or upper < value:
+            return None
+    elif bound == "more":
+        upper = value + _step(value)
+    return Spoken(value, unit, bound, match.start(), match.end(), upper)
+
+
+def normalize_numbers(text: str) -> str:
+    """「6个亿」→「6亿」, 「一万」-like forms kept; what cn2an cannot read is rewritten first."""
+    return re.sub(r"个(?=亿|万)", "", text)
 
 
 def find_numbers(text: str) -> list[Spoken]:
     """Every number in `text` with its unit and bound, left to right."""
     found = []
-    for match in NUMBER_PATTERN.finditer(text):
-        raw = match["num"]
-        is_arabic = raw[0].isdigit()
-        value = float(raw) if is_arabic else chinese_to_number(raw)
-        marked = match["unit"] or match["pct"] or match["pre"] in ("第", "前")
-        if value is None or not (is_arabic or marked):
-            continue  # 「一定」「三年内」-like words are not numbers without a unit
-        unit = "%" if match["pct"] else (match["unit"] or "")
-        found.append(Spoken(value, unit, _bound(match), match.start(), match.end()))
+    for match in NUMBER_PATTERN.finditer(normalize_numbers(text)):
+        spoken = _spoken(match)
+        if spoken is not None:
+            found.append(spoken)
     return found
 
 
@@ -114,15 +185,23 @@ def to_fact_unit(spoken: Spoken, unit: str | None) -> Interval | float | None:
     factors = _COMPATIBLE.get(unit or "", {"": 1})
     if spoken.unit not in factors:
         return None
-    value = spoken.value * factors[spoken.unit]
+    factor = factors[spoken.unit]
+    value = spoken.value * factor
     if unit == "年" and value >= 1900:
         return None  # a calendar year, not a number of years
     if unit == "名" and spoken.bound == "top":
         return Interval(1.0, value)
-    return _interval(value, spoken.bound)
+    upper = spoken.upper * factor if spoken.upper is not None else None
+    return _interval(value, spoken.bound, upper)
 
 
-def _interval(value: float, bound: str) -> Interval | float:
+def _interval(value: float, bound: str, upper: float | None) -> Interval | float:
+    if bound == "range" and upper is not None:
+        return Interval(value, upper)
+    if bound == "more" and upper is not None:
+        return Interval(value, upper, lo_open=True, hi_open=True)
+    if bound == "about":
+        return Interval(value * (1 - _APPROXIMATE), value * (1 + _APPROXIMATE))
     if bound == ">":
         return Interval(value, math.inf, lo_open=True)
     if bound == ">=":
