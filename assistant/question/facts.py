@@ -151,7 +151,7 @@ def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: floa
         topics, told = [], []
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
-            reading = _read(segment, text_masked, matches, index, reference)
+            reading = _read(segment, text_masked, matches, index, keys, reference)
             if reading.topic:
                 topics.append(match)
                 continue
@@ -207,7 +207,7 @@ def _in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
 
 
 def _read(
-    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
+    segment: str, text: str, matches: list[Match], index: int, keys: set[str], reference: float | None = None
 ) -> Reading:
     match = matches[index]
     spec = match.spec
@@ -233,7 +233,22 @@ def _read(
         return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
     if spec.type == CHOICE:
         return _read_choice(text, matches, index)
+    if _same_words_other_figure(matches, index, keys):
+        return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
+
+
+def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -> bool:
+    """The same words name another figure asked for, in the same unit (利税 of last year and the
+    lowest of three years): without a period named, it is not known which."""
+    match = matches[index]
+    return any(
+        m.start == match.start
+        and m.spec.key in keys
+        and m.spec.key != match.spec.key
+        and m.spec.unit == match.spec.unit
+        for m in matches
+    )
 
 
 def _other_years(matches: list[Match], index: int) -> bool:
