@@ -23,8 +23,8 @@ from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.facts import extract_facts
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "fact_reading.yaml").read_text(encoding="utf-8"))
-# Share of the facts the cases expect that the reader reads; measured 2026-12-01 at 0.80.
-MIN_RECALL = 0.78
+# Share of the facts the cases expect that the reader reads exactly; measured 2026-12-01 at 0.78.
+MIN_RECALL = 0.76
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..eligibility.engine import Decision, check
+from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import Rules
-from ..question.applicant import ProgramGuess, detect_program
+from ..question.applicant import ProgramGuess, detect_program, kind_name
 from ..question.facts import facts_from_turns
 
 
@@ -50,15 +50,36 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     return replace(guess, program=best.id, family=best.family, year=best.year, applicant_type=atype)
 
 
+def _admits(rules: Rules, guess: ProgramGuess) -> bool:
+    """The program admits the applicant's kind (or the kind is not known)."""
+    if guess.program is None or guess.kind is None:
+        return True
+    return guess.kind in {t.id for t in rules.program(guess.program).types}
+
+
+def _inferred_or(named: ProgramGuess, inferred: ProgramGuess) -> ProgramGuess:
+    """The program the facts point to, else the one named (which then does not admit the applicant)."""
+    return inferred if inferred.program is not None else named
+
+
 def assess(turns: Sequence[str], rules: Rules) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess: ProgramGuess | None = None
     for turn in turns:
         guess = detect_program(turn, rules, guess)
     guess = guess or ProgramGuess()
-    if guess.program is None:
-        guess = infer_program(turns, rules, guess)
+    if guess.program is None or not _admits(rules, guess):
+        # no program named, or one that does not admit the applicant (「专利、商标、地理标志统一
+        # 管理」 names 地理标志 in passing): the program the facts are about, if any
+        guess = (
+            infer_program(turns, rules, replace(guess, program=None))
+            if guess.program is None
+            else (_inferred_or(guess, infer_program(turns, rules, replace(guess, program=None))))
+        )
     facts = facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
+    if guess.program is not None and not _admits(rules, guess):
+        decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""))
+        return Assessment(guess, facts, decision)
     if guess.program is None:
         names = "、".join(p.name for p in rules.programs)
         return Assessment(guess, facts, None, f"请问您想核对哪个项目的申报条件？可选：{names}。")

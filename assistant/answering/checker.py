@@ -23,7 +23,9 @@ MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
-QUESTION_WORDS = re.compile(r"[？?]|吗|多少|什么|哪|几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是")
+QUESTION_WORDS = re.compile(
+    r"[？?]|吗|多少|什么|哪|(?<![十百千万\d一二两三四五六七八九])几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是"
+)
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 QUESTIONS_AT_ONCE = 3
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
@@ -67,15 +69,24 @@ class EligibilityDesk:
             return guess.program is not None
         if guess.program is None:
             return False
-        said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
-        stated = len(said) + len(said.doubts)
+        stated = self.stated(question, turns)
         return stated > 0 if guess.applicant_type else stated >= STATED_FACTS
 
-    def has_rules_for(self, turns: list[str], guide_ids: set[str]) -> bool:
-        """Whether the program the conversation is about has rules for one of these guides
-        (a question about the 2022 round is not checked against the 2024 rules)."""
-        program = assess(turns, self.rules).guess.program
-        return program is None or self.rules.program(program).guide_id in guide_ids
+    def has_rules_for(self, turns: list[str]) -> bool:
+        """Whether the round the conversation names (「2023年的保护示范区」) has rules; a
+        conversation that names no year is checked against the current round."""
+        guess = assess(turns, self.rules).guess
+        if guess.year is None or guess.family is None:
+            return True
+        return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
+
+    def stated(self, question: str, turns: list[str]) -> int:
+        """How many facts of the conversation's program this message states (or leaves in doubt)."""
+        guess = assess(turns, self.rules).guess
+        if guess.program is None:
+            return 0
+        said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
+        return len(said) + len(said.doubts)
 
     def run(self, turns: list[str]) -> Checked:
         assessment = assess(turns, self.rules)

@@ -71,22 +71,21 @@ class Responder:
         return Responded(retrieved, self._reply(composed, warnings), True, False, fluent)
 
     def _is_eligibility_turn(self, turn: Turn, conversation: Conversation, statements: list[str]) -> bool:
-        """「能报吗」 opens a check, and so does 「想报…」 with facts; while the checker waits for
-        facts, plain answers continue it. The checker reads every turn of the conversation. A
-        round of a year the rules do not cover (2022 保护示范区) gets the guide's conditions."""
+        """「能报吗」 opens a check, whatever its length; so does a statement of the applicant's
+        facts or 「想报…」. While the checker waits for facts, a message that gives some continues
+        it. The checker reads every turn of the conversation. A round the rules do not cover
+        (a year named with the program) gets the guide's conditions instead."""
         desk = self.desk
         assert desk is not None
-        if turn.scope.years and not desk.has_rules_for(statements, {g.id for g in turn.guides}):
+        if turn.intent in (LOOKUP, COMPARE) or not desk.has_rules_for(statements):
             return False
         if turn.intent == ELIGIBILITY:
             return True
-        if (
-            conversation.eligibility_open
-            and turn.intent in (GENERAL, COMPARE)
-            and is_statement(turn.question)
+        if conversation.eligibility_open and (
+            is_statement(turn.question) or desk.stated(turn.question, statements) > 0
         ):
             return True
-        return turn.intent in (GENERAL, "conditions") and desk.wants_check(turn.question, statements)
+        return desk.wants_check(turn.question, statements)
 
     def _reply(
         self, composed: Composed, warnings: tuple[WarningCode, ...], decision: dict | None = None

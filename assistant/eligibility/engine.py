@@ -13,7 +13,7 @@ from typing import Any
 from .facts import validate_facts
 from .logic import Facts, Status, all_of, evaluate, evaluate_condition
 from .reasons import condition_reason, unknown_facts
-from .rules import YES_NO, ApplicantType, Condition, FactSpec, FactValue, Interval, Rules
+from .rules import CONDITION, YES_NO, ApplicantType, Condition, FactSpec, FactValue, Interval, Rules
 
 VERDICTS = {True: "符合", False: "不符合", None: "待补充"}
 _LARGE = 1e12  # stands for "as many as you like" when probing whether a fact can decide
@@ -85,6 +85,26 @@ def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, A
     eligible = _eligible(atype, values, rules)
     missing = () if eligible is not None else _missing_facts(atype, values, rules)
     return Decision(prog.id, prog.name, prog.guide_id, atype.id, atype.name, eligible, results, missing)
+
+
+def not_admitted(rules: Rules, program: str, kind: str, kind_name: str) -> Decision:
+    """An applicant of a kind the program does not admit (an enterprise for the universities'
+    direction, an association, a township): not eligible, with the clause saying who applies."""
+    prog = rules.program(program)
+    names = "、".join(t.name for t in prog.types)
+    first = prog.types[0]
+    subject = ConditionResult(
+        condition_id="applicant_type",
+        title="申报主体",
+        kind=CONDITION,
+        required=True,
+        clause_id=first.clause_id,
+        clause_label=first.clause_label,
+        status=Status.NOT_MET,
+        reason=f"申报主体为{kind_name}，本项目的申报主体为：{names}",
+        facts=(),
+    )
+    return Decision(prog.id, prog.name, prog.guide_id, kind, kind_name, False, (subject,), ())
 
 
 def _eligible(atype: ApplicantType, facts: Facts, rules: Rules) -> bool | None:

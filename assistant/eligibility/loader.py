@@ -113,7 +113,7 @@ class _Builder:
         )
 
     def applicant_type(self, spec: TypeSpec, common: list[Condition]) -> ApplicantType:
-        self.clause_label(spec.clause, f"types.{spec.id}.clause")
+        label = self.clause_label(spec.clause, f"types.{spec.id}.clause")
         own = [self.condition(c, f"types.{spec.id}.{c.id}") for c in spec.conditions]
         conditions = own + common
         if not conditions:
@@ -122,7 +122,13 @@ class _Builder:
         order = {c.id: self.kb.clause(c.clause_id).order for c in conditions}
         conditions.sort(key=lambda c: order[c.id])  # stable: declaration order within a clause
         return ApplicantType(
-            spec.id, spec.name, spec.clause, tuple(conditions), tuple(spec.aliases), tuple(spec.keywords)
+            spec.id,
+            spec.name,
+            spec.clause,
+            tuple(conditions),
+            tuple(spec.aliases),
+            tuple(spec.keywords),
+            label,
         )
 
     def clause_label(self, clause_id: str, where: str) -> str:

@@ -230,6 +230,7 @@ class ApplicantType:
     conditions: tuple[Condition, ...]
     aliases: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    clause_label: str = ""
 
     @property
     def facts(self) -> tuple[str, ...]:

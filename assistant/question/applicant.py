@@ -16,6 +16,8 @@ from ..eligibility.rules import Program, Rules
 _KINDS = re.compile(
     r"(?P<self>我司|我校|我院|我县|我市|我区)"
     r"|(?P<none>保护示范区|示范区|地区|辖区|区域|社区|景区|片区|市场|城市|强市|上市|超市|市级|区级|全市|省市)"
+    r"|(?P<other>行业协会|协会|学会|商会|产业联盟|联盟|(?<![\d一二两三四五六七八九十几])个人|镇政府|乡镇(?!工业园|园区|产业园|开发区)|镇里|街道办|"
+    r"代理公司|代理机构|服务机构|事务所|医院)"
     r"|(?P<park>高新技术产业开发区|经济技术开发区|园区|高新区|开发区|经开区|新区|管委会|工业园|产业园)"
     r"|(?P<research>科研院所|高校院所|高校|大学|学院|学校|研究院|研究所|院所|重点实验室|新型研发机构)"
     r"|(?P<county>县级市|区县|县|区)"
@@ -28,7 +30,9 @@ _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[
 _YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省)?\s*$")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
-_YEAR_OF_GUIDE = re.compile(r"(?:(20\d\d)|(?<!\d)(\d\d))\s*年度?的?(?:申报)?(?:指南|项目|要求|条件|呢)")
+_YEAR_OF_GUIDE = re.compile(
+    r"(?:(20\d\d)|(?<!\d)(\d\d))\s*年度?的?(?:这个|这一|这次|那个)?(?:申报)?(?:指南|项目|要求|条件|呢)"
+)
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     first_any: str | None = None
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND.get(m.group(), "county") if m.lastgroup == "self" else m.lastgroup
+        if kind == "other":
+            kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):
             continue
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
@@ -170,10 +176,24 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     return first_any, False
 
 
+KIND_NAMES = {
+    "city": "设区市",
+    "county": "县（市、区）",
+    "park": "园区",
+    "enterprise": "企业",
+    "research": "高校院所",
+}
+
+
+def kind_name(kind: str) -> str:
+    """How a kind is named to people (a kind no program admits is named by its own word)."""
+    return KIND_NAMES.get(kind, kind)
+
+
 def _resolve_type(program: Program | None, kind: str | None) -> str | None:
     if program is None:
         return None
     ids = [t.id for t in program.types]
     if kind in ids:
         return kind
-    return ids[0] if len(ids) == 1 else None
+    return ids[0] if len(ids) == 1 and kind is None else None  # a kind said that is not admitted stays so

@@ -185,7 +185,7 @@ def inside(text: str, match: Match) -> str:
 def after(text: str, matches: list[Match], index: int) -> str:
     """The masked text after a phrase's chain, up to the next phrase or a contrast (但是…)."""
     stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(text))
-    window = text[matches[index].end : min(stop, matches[index].end + AFTER_SPAN)]
+    window = text[matches[index].end : stop]
     if stop < len(text):  # a negation right before the next phrase is that phrase's
         window = re.sub(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})+$", "", window)
     cut = _CONTRAST.search(window)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
 from .fact_phrases import (
+    AFTER_SPAN,
     MASK,
     Match,
     after,
@@ -139,6 +140,7 @@ def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: floa
     is the time of the round (a year with its fraction) that 「2017年注册的」 counts to."""
     sheet = _Sheet(keys)
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
+    plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
     for found in _SEGMENT.finditer(normalize(text)):
         segment = found.group().strip()
@@ -147,7 +149,7 @@ def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: floa
             _continuation(segment, topics, told, sheet)
             topics = []
             continue
-        _plain(topics, sheet)
+        plain += topics
         topics, told = [], []
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
@@ -160,14 +162,10 @@ def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: floa
             sheet.add(match.spec.key, reading, segment)
             if reading.value is True and match.spec.type == YES_NO and not _progress(text_masked):
                 told.append(match.spec.key)
-    _plain(topics, sheet)
+    for match in plain + topics:  # topics no clause went on about: the plain mention says yes
+        if match.spec.key not in sheet.values and match.spec.key not in sheet.doubts:
+            sheet.add(match.spec.key, Reading(True), match.synonym)
     return sheet.sheet()
-
-
-def _plain(topics: list[Match], sheet: _Sheet) -> None:
-    """Topics no clause went on about: the plain mention (「保护中心」) says yes."""
-    for match in topics:
-        sheet.add(match.spec.key, Reading(True), match.synonym)
 
 
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
@@ -334,7 +332,11 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
-    shortfall = cues("falling_short", tail) if followed else tail_cues(tail)
+    near = tail[:AFTER_SPAN]  # a negation bears on the phrase when close; a shortfall anywhere after
+    negated_after = (
+        [] if followed else [c for c in tail_cues(near) if c not in LEXICON.fact_cues.falling_short]
+    )
+    shortfall = cues("falling_short", tail) + negated_after
     count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
     return count + int(matches[index].negative), lead, tail
 

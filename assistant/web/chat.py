@@ -14,6 +14,7 @@ import gradio as gr
 from ..domain import Reply
 from ..errors import AssistantError
 from ..pipeline import Assistant, Conversation
+from ..question.applicant import kind_name
 from .text import citations_html, decision_html, error_html, esc, warnings_html
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,8 @@ class ChatHandlers:
         if not decision or rules is None:
             return "", ""
         program = rules.program(decision["program"])
-        atype = program.applicant_type(decision["applicant_type"])
-        return program.name, atype.name
+        atype = next((t.name for t in program.types if t.id == decision["applicant_type"]), None)
+        return program.name, atype or kind_name(decision["applicant_type"])  # a kind not admitted
 
     @staticmethod
     def _blank() -> tuple[str, str, str]:
