@@ -10,6 +10,7 @@ phrases joined with 和/与/、), negations and shortfalls after it up to the ne
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -63,21 +64,63 @@ def _compile(synonym: str) -> re.Pattern[str]:
     return re.compile(_GAP_PATTERN.join(parts), re.IGNORECASE)
 
 
-def _phrases(spec: FactSpec) -> list[tuple[str, bool, str | None]]:
+@cache
+def _phrases(spec: FactSpec) -> tuple[tuple[str, tuple[str, ...], bool, str | None], ...]:
+    """(synonym, its literal parts, negative, option) for each phrase of a fact."""
     phrases = [(s, False, None) for s in spec.synonyms]
     phrases += [(s, True, None) for s in spec.negative_synonyms]
     phrases += [(s, False, o.value) for o in spec.options for s in o.synonyms]
-    return phrases
+    return tuple(
+        (s, tuple(p for p in s.split(GAP) if p), negative, option) for s, negative, option in phrases
+    )
 
 
-def find_matches(segment: str, specs: list[FactSpec]) -> list[Match]:
+class PhraseIndex:
+    """Every phrase of a set of facts, with one pass over a clause to find the words present
+    (most phrases are in no clause: only those whose words are all present are matched)."""
+
+    def __init__(self, specs: Sequence[FactSpec]) -> None:
+        self.entries = [(spec, *phrase) for spec in specs for phrase in _phrases(spec)]
+        words = sorted({part for entry in self.entries for part in entry[2]}, key=len, reverse=True)
+        self.by_first: dict[str, list] = {}
+        for entry in self.entries:
+            self.by_first.setdefault(entry[2][0], []).append(entry)
+        self.words = re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
+        self.prefixes = {w: [v for v in words if w.startswith(v)] for w in words}
+
+    def present(self, segment: str) -> set[str]:
+        """The phrase words in a clause (a word found also brings the shorter words it starts with)."""
+        found: set[str] = set()
+        for m in self.words.finditer(segment):
+            found.update(self.prefixes[m.group(1)])
+        return found
+
+    def candidates(self, segment: str) -> Iterator[tuple[FactSpec, str, bool, str | None]]:
+        present = self.present(segment)
+        for word in present:
+            for spec, synonym, parts, negative, option in self.by_first.get(word, ()):
+                if all(part in present for part in parts):
+                    yield spec, synonym, negative, option
+
+
+_INDEXES: dict[int, tuple[Sequence[FactSpec], PhraseIndex]] = {}
+
+
+def phrase_index(specs: Sequence[FactSpec]) -> PhraseIndex:
+    """The index of a set of facts, built once (keyed by the set's identity)."""
+    held = _INDEXES.get(id(specs))
+    if held is None or held[0] is not specs:
+        held = _INDEXES[id(specs)] = (specs, PhraseIndex(specs))
+    return held[1]
+
+
+def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     """Phrase matches in a clause, left to right; a match inside a longer unbroken phrase is
     dropped, and overlapping matches of one fact become one."""
     found: list[Match] = []
-    for spec in specs:
-        for synonym, negative, option in _phrases(spec):
-            for m in _compile(synonym).finditer(segment):
-                found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
+    for spec, synonym, negative, option in phrase_index(specs).candidates(segment):
+        for m in _compile(synonym).finditer(segment):
+            found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
     kept = [m for m in found if not any(_covers(other, m) or _modifies(m, other) for other in found)]
     kept = [m for m in kept if not _argument(segment, m, kept)]
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))

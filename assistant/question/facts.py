@@ -76,7 +76,7 @@ def extract_facts(
     """Facts stated in one message; limited to the program's facts when the program is known."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    return read_facts(text, list(rules.fact_specs), keys, reference)
+    return read_facts(text, rules.fact_specs, keys, reference)
 
 
 def facts_from_turns(
@@ -134,7 +134,9 @@ class _Sheet:
         return FactSheet(self.values, self.evidence, self.doubts)
 
 
-def read_facts(text: str, specs: list[FactSpec], keys: set[str], reference: float | None = None) -> FactSheet:
+def read_facts(
+    text: str, specs: Sequence[FactSpec], keys: set[str], reference: float | None = None
+) -> FactSheet:
     """The facts among `keys` that one message states; `specs` are every fact the rules know,
     so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
     is the time of the round (a year with its fraction) that 「2017年注册的」 counts to."""
