@@ -127,6 +127,7 @@ class Reply:
     decision: dict[str, Any] | None = None
     warnings: tuple[WarningCode, ...] = ()
     latency_ms: float = 0.0
+    decisions: tuple[dict[str, Any], ...] = ()  # one per program when several were checked (screening)
 
     @property
     def citations_ids(self) -> tuple[str, ...]:
@@ -138,6 +139,7 @@ class Reply:
             "answerable": self.answerable,
             "citations": [c.to_dict() for c in self.citations],
             "decision": self.decision,
+            "decisions": list(self.decisions),
             "warnings": [str(w) for w in self.warnings],
             "latency_ms": round(self.latency_ms, 2),
         }

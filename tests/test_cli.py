@@ -10,7 +10,7 @@ import pytest
 from assistant.cli.main import main
 from assistant.config import Settings
 
-CONTRACT = {"answer", "answerable", "citations", "decision", "warnings", "latency_ms"}
+CONTRACT = {"answer", "answerable", "citations", "decision", "decisions", "warnings", "latency_ms"}
 CITATION = {"doc_id", "doc_title", "clause_id", "clause_label", "text"}
 
 

@@ -26,6 +26,7 @@ class Assessment:
 
 
 MIN_INFERENCE = 1.0  # weight of the facts a program must gather to be inferred (see below)
+MIN_INFERRED_FACTS = 2  # a program is not inferred from one fact alone (「强县建设领导小组」)
 
 
 def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> ProgramGuess:
@@ -35,6 +36,8 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     (「我们县」) limits the programs. Nothing is inferred from less than MIN_INFERENCE."""
     sheet = facts_from_turns(list(turns), rules)
     said = set(sheet) | set(sheet.doubts)
+    if len(said) < MIN_INFERRED_FACTS:
+        return guess
     usage = Counter(key for program in rules.programs for key in program.facts)
     scored = []
     for program in rules.programs:

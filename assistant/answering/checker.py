@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import Guide
 from ..eligibility import Rules, load_rules
+from ..eligibility.facts import FactSheet
+from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.facts import facts_from_turns
 from .assessment import assess
@@ -24,7 +27,7 @@ APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
 QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|哪|(?<![十百千万\d一二两三四五六七八九])几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是"
+    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九])几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是"
 )
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 QUESTIONS_AT_ONCE = 3
@@ -40,23 +43,31 @@ class Checked:
     program_name: str = ""
     type_name: str = ""
     quotes: dict[str, str] = field(default_factory=dict)  # condition id → the words it encodes
+    said: tuple[str, ...] = ()  # what was read from the applicant's words, for them to check
+    doubted: tuple[str, ...] = ()  # words whose reading was in doubt (their facts are asked)
+    round_note: str = ""  # 「2022年度申报已截止」 for a round that is over
 
 
 class EligibilityDesk:
     """Holds the rules and the tool; `run(turns)` checks a conversation."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, round_notes: dict[str, str] | None = None) -> None:
         from ..eligibility.tool import make_eligibility_tool, tool_facts
 
         self._tool_facts = tool_facts
 
         self.rules = rules
         self.tool = make_eligibility_tool(rules)
+        self.round_notes = round_notes or {}  # program id → 「2022年度申报已截止」
 
     @classmethod
     def load(cls, knowledge_dir: Path, kb: KnowledgeBase) -> EligibilityDesk | None:
         rules_dir = knowledge_dir / "rules"
-        return cls(load_rules(rules_dir, kb)) if rules_dir.is_dir() else None
+        if not rules_dir.is_dir():
+            return None
+        rules = load_rules(rules_dir, kb)
+        notes = {p.id: round_note(kb.guide(p.guide_id)) for p in rules.programs}
+        return cls(rules, {k: v for k, v in notes.items() if v})
 
     def wants_check(self, question: str, turns: list[str]) -> bool:
         """「我们县想报保护示范区」, or facts about the applicant (two or more, or any once the
@@ -91,18 +102,56 @@ class EligibilityDesk:
     def run(self, turns: list[str]) -> Checked:
         assessment = assess(turns, self.rules)
         guess = assessment.guess
-        if assessment.decision is None or guess.program is None or guess.applicant_type is None:
+        if assessment.decision is None or guess.program is None:
             return Checked(None, assessment.question)
-        arguments = {
-            "program": guess.program,
-            "applicant_type": guess.applicant_type,
-            "facts": self._tool_facts(dict(assessment.facts)),
-        }
-        decision = self.tool.invoke(arguments)
         program = self.rules.program(guess.program)
-        atype = next(t for t in program.types if t.id == guess.applicant_type)
+        atype = next((t for t in program.types if t.id == guess.applicant_type), None)
+        said, doubted = self.read_back(assessment.facts)
+        if atype is None:  # a kind the program does not admit: nothing else to check
+            decision = assessment.decision
+            return Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
+        return self._checked(program.id, atype.id, assessment.facts, said, doubted)
+
+    def screen(self, turns: list[str]) -> tuple[Checked, ...]:
+        """「我们能报哪些项目？」: every program open to the applicant's kind, checked on the facts
+        said so far, current rounds first. Empty when the kind is not known (it is asked)."""
+        kind = assess(turns, self.rules).guess.kind
+        open_to = [p for p in self.rules.programs if kind in {t.id for t in p.types}]
+        open_to.sort(key=lambda p: (-p.year, p.id))
+        checked = []
+        for program in open_to:
+            facts = facts_from_turns(turns, self.rules, program.id, kind)
+            said, doubted = self.read_back(facts)
+            checked.append(self._checked(program.id, kind or "", facts, said, doubted))
+        return tuple(checked)
+
+    def _checked(self, program_id: str, type_id: str, facts, said, doubted) -> Checked:
+        arguments = {"program": program_id, "applicant_type": type_id, "facts": self._tool_facts(dict(facts))}
+        decision = self.tool.invoke(arguments)
+        program = self.rules.program(program_id)
+        atype = program.applicant_type(type_id)
         quotes = {c.id: "……".join(c.quotes) for c in atype.conditions}
-        return Checked(decision, None, program.name, atype.name, quotes)
+        return Checked(
+            decision,
+            None,
+            program.name,
+            atype.name,
+            quotes,
+            said,
+            doubted,
+            self.round_notes.get(program_id, ""),
+        )
+
+    def kind_question(self) -> str:
+        """What to ask when the applicant's kind is not known for a screening."""
+        kinds = dict.fromkeys(t.name for p in self.rules.programs for t in p.types)
+        return f"请问贵单位属于哪一类：{'、'.join(kinds)}？说明后即可逐项对照可申报的项目。"
+
+    def read_back(self, facts: FactSheet) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What was read from the applicant's words, in the registry's words, and the words whose
+        reading was in doubt."""
+        said = tuple(fact_phrase(self.rules.fact(key), facts) for key in facts)
+        return said, tuple(dict.fromkeys(facts.doubts.values()))
 
 
 def is_statement(text: str) -> bool:
@@ -110,11 +159,25 @@ def is_statement(text: str) -> bool:
     return QUESTION_WORDS.search(text) is None
 
 
+def round_note(guide: Guide) -> str:
+    """「2022年度申报已截止」 for a guide whose round is over, else empty. (The date itself is the
+    manifest's, not a clause's: it is not stated here, so that no figure goes uncited.)"""
+    if guide.status == "现行":
+        return ""
+    closed = f"{guide.year}年度申报已截止" if guide.deadline else f"{guide.year}年度申报已结束"
+    return closed + ("，指南已被新版替代" if guide.superseded_by else "")
+
+
 def decision_lines(checked: Checked, cite) -> list[str]:
     """The answer's lines; `cite(clause_id)` returns the [n] marker for a clause."""
     decision = checked.decision or {}
     verdict = VERDICTS[decision.get("eligible")]
-    lines = [f"结论：{checked.type_name}申报《{checked.program_name}》——{verdict}。"]
+    note = f"（注意：{checked.round_note}）" if checked.round_note else ""
+    lines = [f"结论：{checked.type_name}申报《{checked.program_name}》——{verdict}。{note}"]
+    if checked.said:
+        lines.append("您提到的情况：" + "；".join(checked.said) + "。（如有读错，请直接更正）")
+    if checked.doubted:
+        lines.append("以下说法未能确定，已列入待确认：" + "；".join(f"「{w}」" for w in checked.doubted))
     for condition in decision.get("conditions", []):
         mark = MARKS.get(condition["status"], "？")
         cited = cite(condition["clause_id"])
@@ -124,6 +187,39 @@ def decision_lines(checked: Checked, cite) -> list[str]:
             lines.append(f"　　原文：「{quote}」")
     missing = decision.get("missing_facts", [])
     if missing and decision.get("eligible") is None:
-        lines.append("还需要了解（直接回答即可）：")
-        lines.extend(f"{n}. {fact['question']}" for n, fact in enumerate(missing[:QUESTIONS_AT_ONCE], 1))
+        lines.append("还需要了解（直接回答即可，最能决定结论的在前）：")
+        lines.extend(
+            f"{n}. {fact['question']}（{_why(decision, fact['key'])}）"
+            for n, fact in enumerate(missing[:QUESTIONS_AT_ONCE], 1)
+        )
+    return lines
+
+
+def _why(decision: dict[str, Any], key: str) -> str:
+    """Why a fact is asked: the condition it decides."""
+    for condition in decision.get("conditions", []):
+        if key in condition.get("facts", {}):
+            return f"关系到「{condition.get('title', '')}」"
+    return "关系到申报条件"
+
+
+def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
+    """One line per program: 符合 / 不符合 (the failing condition) / 待补充 (what is needed)."""
+    lines = [f"按{screened[0].type_name}对照各项目的申报条件（现行项目在前）："]
+    for n, checked in enumerate(screened, 1):
+        decision = checked.decision or {}
+        eligible = decision.get("eligible")
+        conditions = decision.get("conditions", [])
+        failed = [c for c in conditions if c["status"] == "not_met" and c.get("required", True)]
+        missing = decision.get("missing_facts", [])
+        if eligible is True:
+            detail = "符合"
+        elif eligible is False:
+            detail = "不符合：" + "；".join(c["reason"] for c in failed[:1])
+        else:
+            detail = "待补充：" + "；".join(f["question"].rstrip("？?") for f in missing[:2])
+        clause = (failed or conditions)[0]["clause_id"] if conditions else ""
+        note = f"（{checked.round_note}）" if checked.round_note else ""
+        lines.append(f"{n}. 《{checked.program_name}》{note}——{detail}{cite(clause) if clause else ''}")
+    lines.append("如需逐项核对某一项目，请说明项目名称。")
     return lines

@@ -43,7 +43,7 @@ from ..thresholds import (
     SHORT_CLAUSE,
 )
 from . import evidence as ev
-from .checker import Checked, decision_lines
+from .checker import Checked, decision_lines, screening_lines
 from .draft import Composed, Draft, finish
 from .selection import Reader
 
@@ -94,6 +94,14 @@ class Composer:
             return finish(self.kb, self.t, turn, draft) if draft.cited else Composed(draft.lines[-1], True)
         draft = Draft()
         draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
+        return finish(self.kb, self.t, turn, draft)
+
+    def screening(self, turn: Turn, screened: tuple[Checked, ...], ask_kind: str) -> Composed:
+        """「我们能报哪些项目？」: one line per program open to the applicant, each with its clause."""
+        if not screened:
+            return Composed(ask_kind, True)
+        draft = Draft()
+        draft.lines.extend(screening_lines(screened, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
         return finish(self.kb, self.t, turn, draft)
 
     def not_covered_place(self, places: list[str]) -> Composed:

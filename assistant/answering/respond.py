@@ -7,12 +7,12 @@ A language model, when one is configured, may then rewrite a fluent reply (pipel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, detect_intent
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, detect_intent
 from ..question.turn import Turn
 from ..retrieval.for_turn import Retrieved
 from ..thresholds import MAX_QUESTION_CHARS
@@ -54,6 +54,12 @@ class Responder:
         if understood.reference_error and detect_intent(turn.question) == LOOKUP:
             return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
         statements = [*conversation.questions, turn.question]
+        if self.desk is not None and turn.intent == SCREENING:
+            screened = self.desk.screen(statements)
+            composed = self.composer.screening(turn, screened, self.desk.kind_question())
+            decisions = tuple(c.decision for c in screened if c.decision)
+            reply = replace(self._reply(composed, warnings), decisions=decisions)
+            return Responded(retrieved, reply, True, False, False)
         if self.desk is not None and self._is_eligibility_turn(turn, conversation, statements):
             checked = self.desk.run(statements)
             waiting = checked.decision is None or checked.decision["eligible"] is None

@@ -92,14 +92,14 @@ def not_admitted(rules: Rules, program: str, kind: str, kind_name: str) -> Decis
     direction, an association, a township): not eligible, with the clause saying who applies."""
     prog = rules.program(program)
     names = "、".join(t.name for t in prog.types)
-    first = prog.types[0]
+    clause_id, clause_label = prog.subject or (prog.types[0].clause_id, prog.types[0].clause_label)
     subject = ConditionResult(
         condition_id="applicant_type",
         title="申报主体",
         kind=CONDITION,
         required=True,
-        clause_id=first.clause_id,
-        clause_label=first.clause_label,
+        clause_id=clause_id,
+        clause_label=clause_label,
         status=Status.NOT_MET,
         reason=f"申报主体为{kind_name}，本项目的申报主体为：{names}",
         facts=(),

@@ -110,7 +110,13 @@ class _Builder:
             keywords=tuple(spec.keywords),
             weak_keywords=tuple(spec.weak_keywords),
             variant_keywords=tuple(spec.variant_keywords),
+            subject=self.subject_clause(spec.guide),
         )
+
+    def subject_clause(self, guide_id: str) -> tuple[str, str] | None:
+        """The guide's first clause titled 申报主体 (who may apply), for an applicant it does not admit."""
+        found = next((c for c in self.kb.guide_clauses(guide_id) if c.title == "申报主体"), None)
+        return (found.id, found.label) if found else None
 
     def applicant_type(self, spec: TypeSpec, common: list[Condition]) -> ApplicantType:
         label = self.clause_label(spec.clause, f"types.{spec.id}.clause")

@@ -36,6 +36,8 @@ def amount(value: float, unit: str | None) -> str:
 
 
 def describe_interval(value: Interval, unit: str | None) -> str:
+    if value.about:
+        return f"约{amount((value.lo + value.hi) / 2, unit)}"
     if value.is_exact:
         return amount(value.lo, unit)
     if math.isinf(value.hi):

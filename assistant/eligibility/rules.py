@@ -6,7 +6,7 @@ The rules are data (knowledge/rules/*.yaml, loaded by `loader.py`); nothing here
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -35,6 +35,7 @@ class Interval:
     hi: float = math.inf
     lo_open: bool = False
     hi_open: bool = False
+    about: bool = field(default=False, compare=False)  # 「20件左右」: said as one figure, read as a span
 
     @classmethod
     def exact(cls, value: float) -> Interval:
@@ -254,6 +255,7 @@ class Program:
     keywords: tuple[str, ...] = ()
     weak_keywords: tuple[str, ...] = ()
     variant_keywords: tuple[str, ...] = ()
+    subject: tuple[str, str] | None = None  # (clause id, label) of the guide's 申报主体 clause
 
     def applicant_type(self, name: str) -> ApplicantType:
         """Find a type by id or Chinese alias; FactsError names the choices."""

@@ -26,7 +26,7 @@ _ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_ASKING_WORDS = re.compile(r"什么|怎么|那么|这么|多么|要么")
+_ASKING_WORDS = re.compile(r"那么|这么|多么|要么")
 MASK = "□"
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
 AFTER_SPAN = 8  # characters after a phrase that can say it falls short or is negated
@@ -126,7 +126,7 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     merged: list[Match] = []
     for m in kept:
-        same = next((x for x in merged if x.spec.key == m.spec.key and m.start < x.end), None)
+        same = next((x for x in merged if x.spec.key == m.spec.key and m.start <= x.end), None)
         if same is None:
             merged.append(m)
         elif m.end > same.end and same.option == m.option and same.negative == m.negative:
@@ -257,8 +257,13 @@ def topic_only(tail: str) -> bool:
 
 
 def doubtful(text: str) -> list[str]:
-    """Doubt cues in a masked clause (asking words such as 什么 are not 么)."""
-    return cues("doubts", _ASKING_WORDS.sub(MASK, text))
+    """Hedges in a masked clause (好像, 不清楚, 可能)."""
+    return cues("doubts", text)
+
+
+def asking(text: str) -> list[str]:
+    """Question cues in a masked clause (吗, 是否, 能不能; 什么 is no 么)."""
+    return cues("questions", _ASKING_WORDS.sub(MASK, text))
 
 
 def _unmasked(text: str) -> str:

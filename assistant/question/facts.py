@@ -26,6 +26,7 @@ from .fact_phrases import (
     MASK,
     Match,
     after,
+    asking,
     before,
     chain,
     cues,
@@ -173,12 +174,12 @@ def read_facts(
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
     text = masked(segment, [])
-    doubt = doubtful(text)
+    doubt = doubtful(text) or asking(text)
     progress = _progress(text)
     negated = len(cues("negations", text)) % 2 == 1
     for match in topics:
         if doubt:
-            sheet.add(match.spec.key, Reading(doubt="".join(doubt)), segment)
+            sheet.add(match.spec.key, Reading(doubt=segment), segment)
         elif progress:
             sheet.add(match.spec.key, _in_progress(match.spec, progress, segment), segment)
         else:
@@ -211,16 +212,17 @@ def _read(
 ) -> Reading:
     match = matches[index]
     spec = match.spec
-    doubt = doubtful(text)
-    if doubt:
-        return Reading(doubt="".join(doubt))
+    if asking(text):
+        return Reading()  # a question states nothing; what was said before stands
+    if doubtful(text):
+        return Reading(doubt=segment)
     mentioned = years_in(segment)
     if spec.year is not None and mentioned and spec.year not in mentioned:
         return Reading()  # the clause is about another year
     if spec.year is not None and not mentioned and _other_years(matches, index):
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if cues("other_bodies", text) and not spec.about_others:
-        return Reading(doubt="".join(cues("other_bodies", text)))
+        return Reading(doubt=segment)
     if spec.needs and not any(word in segment for word in spec.needs):
         return Reading()  # not the thing the fact is about
     if any(word in segment for word in spec.not_with):

@@ -18,6 +18,7 @@ CHITCHAT = "chitchat"
 LOOKUP = "lookup"
 COMPARE = "compare"
 ELIGIBILITY = "eligibility"
+SCREENING = "screening"  # 「我们能报哪些项目？」
 GENERAL = "general"
 MONEY = (
     r"(?:给予?|奖励|补助|资助|奖补|拨付)[^。；]*\d[\d.?]*\s*万?元|\d[\d.?]*\s*万?元[^。；]*(?:奖励|补助|资助)"
@@ -141,7 +142,14 @@ OFF_TOPIC = re.compile(
     r"(立项|批|评上|入选)(了没|没有|了吗)|批下来了|名单|公示了|结果出来"
 )
 BY_NAME = {i.name: i for i in INTENTS}
-_SENTENCES = re.compile(r"[。！!；;\n]")
+_SENTENCES = re.compile(r"[。！!；;？?\n]")
+_BEFORE_VERB = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, sorted(LEXICON.asking_to_apply.before_verb, key=len, reverse=True)))
+    + ")[^，。？?、]{0,3}?(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
+    + ")"
+)
 
 
 def named_intent(question: str) -> str:
@@ -159,6 +167,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return CHITCHAT
     if any(c in text for c in COMPARE_CUES) and VERSION_WORDS.search(text):
         return COMPARE
+    if asks_which_programs(text):
+        return SCREENING
     if ELIGIBILITY_PATTERN.search(text) or asks_to_apply(text):
         return ELIGIBILITY
     for spec in INTENTS:
@@ -169,15 +179,35 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
 
 
 def asks_to_apply(text: str) -> bool:
-    """A sentence that asks whether the applicant can apply: an apply verb and a word of
-    possibility (「…想报2024年的保护示范区，可以吗？」「能申报地理标志商标品牌培育和保护项目吗」),
-    not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
+    """A sentence that asks whether the applicant can apply: a word of possibility right before
+    an apply verb (「能申报地理标志商标品牌培育和保护项目吗」「能不能报」), a question tag on a
+    sentence that names applying (「想报2024年的保护示范区，可以吗？」), or a word that asks it by
+    itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(normalize(text)):
         if any(w in sentence for w in words.not_if):
             continue
-        if any(v in sentence for v in words.apply_verbs) and any(p in sentence for p in words.possibility):
+        if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
             return True
+        if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
+            return True
+    return False
+
+
+def asks_which_programs(text: str) -> bool:
+    """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
+    an apply verb, an asking word and a program noun, that asks for no condition or date."""
+    words = LEXICON.asking_to_apply
+    for sentence in _SENTENCES.split(normalize(text)):
+        if any(w in sentence for w in words.which_not_if):
+            continue
+        if all(
+            any(w in sentence for w in group)
+            for group in (words.apply_verbs, words.which_words, words.program_nouns)
+        ):
+            return True
+        if any(v + w in sentence for v in words.apply_verbs for w in words.which_words):
+            return True  # 「区里能报什么？」: what to apply for, with no object
     return False
 
 

@@ -32,6 +32,7 @@ class FactCues:
     falling_short: tuple[str, ...]
     not_negations: tuple[str, ...]
     doubts: tuple[str, ...]
+    questions: tuple[str, ...]
     under_way: tuple[str, ...]
     planned: tuple[str, ...]
     other_bodies: tuple[str, ...]
@@ -45,7 +46,12 @@ class AskingToApply:
     """Words of a question whether the applicant can apply (knowledge/lexicon.yaml)."""
 
     apply_verbs: tuple[str, ...]
-    possibility: tuple[str, ...]
+    before_verb: tuple[str, ...]
+    tags: tuple[str, ...]
+    standalone: tuple[str, ...]
+    which_words: tuple[str, ...]
+    program_nouns: tuple[str, ...]
+    which_not_if: tuple[str, ...]
     not_if: tuple[str, ...]
 
 

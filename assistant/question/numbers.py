@@ -201,7 +201,7 @@ def _interval(value: float, bound: str, upper: float | None) -> Interval | float
     if bound == "more" and upper is not None:
         return Interval(value, upper, lo_open=True, hi_open=True)
     if bound == "about":
-        return Interval(value * (1 - _APPROXIMATE), value * (1 + _APPROXIMATE))
+        return Interval(value * (1 - _APPROXIMATE), value * (1 + _APPROXIMATE), about=True)
     if bound == ">":
         return Interval(value, math.inf, lo_open=True)
     if bound == ">=":

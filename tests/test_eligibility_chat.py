@@ -1,0 +1,122 @@
+"""Eligibility in the chat, end to end on the real index: the cases that went wrong before
+(negations read backwards, long program names, facts that name no program), screening across
+programs, applicants no program admits, and what the answer shows of what was read."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    return Assistant(built_settings, kb)
+
+
+def ask(assistant: Assistant, *turns: str):
+    conversation = Conversation()
+    replies = [assistant.ask(turn, conversation) for turn in turns]
+    return replies[-1]
+
+
+def statuses(reply) -> dict[str, str]:
+    return {c["condition_id"]: c["status"] for c in reply.decision["conditions"]}
+
+
+def test_negations_in_their_scope_are_not_read_backwards(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们县想报2022年地理标志项目。近三年没有出过产品质量、安全健康、环境保护方面的责任事故，"
+        "也没有严重失信行为。这件地理标志没有在承担2020年、2021年的省级地理标志计划项目",
+    )
+    assert reply.decision["program"] == "2022-gi-brand"
+    assert statuses(reply)["gi_safety"] != "not_met" and statuses(reply)["recent_project"] == "met"
+    assert reply.decision["eligible"] is not False
+
+
+def test_a_denied_title_is_not_read_as_held(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们县不是国家知识产权强县建设示范县或试点县，也没评上2022年度省知识产权工作真抓实干成效明显地区，"
+        "能报2024年保护示范区吗？",
+    )
+    assert reply.decision["program"] == "2024-protection-zone"
+    assert reply.decision["eligible"] is not True
+    said = reply.answer.split("您提到的情况：")[1].split("\n")[0]
+    assert "未被评为2022年度省知识产权工作真抓实干成效明显地区" in said
+    assert "未被评为国家知识产权强县建设示范或试点县" in said
+
+
+def test_a_long_program_name_still_reaches_the_checker(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们县有一个地理标志证明商标，注册了2年，去年产品销售额8000万元。能申报地理标志商标品牌培育和保护项目吗？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-gi-brand"
+    assert reply.decision["eligible"] is False  # registered for 2 years: not more than 3
+
+
+def test_facts_without_a_program_are_checked_against_the_program_they_are_about(assistant: Assistant) -> None:
+    reply = ask(assistant, "我们是设区市，2023年撤回率高于全省平均，国家级知识产权保护中心也有。")
+    assert reply.decision is not None and reply.decision["program"] == "2024-protection-zone"
+    assert reply.decision["applicant_type"] == "city"
+
+
+def test_an_applicant_no_program_admits_is_told_so_with_the_clause(assistant: Assistant) -> None:
+    reply = ask(assistant, "我们是一家科技型企业，能报高校院所知识产权运营能力提升这个方向吗？")
+    assert reply.decision["program"] == "2022-patent-transfer"
+    assert reply.decision["eligible"] is False
+    assert "申报主体为企业" in reply.answer and reply.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "programs"),
+    [
+        (
+            "我们是一家制造业企业，能报哪些项目？",
+            {"2022-industrial-brand", "2022-high-value-patent-new", "2022-high-value-patent-upgrade"},
+        ),
+        ("我们县能报什么？", {"2024-protection-zone", "2022-protection-zone", "2022-gi-brand"}),
+        (
+            "国家级高新区管委会，请帮我们梳理一下可以申报的项目",
+            {"2024-protection-zone", "2022-protection-zone", "2022-patent-transfer"},
+        ),
+    ],
+)
+def test_screening_checks_every_program_open_to_the_applicant(
+    assistant: Assistant, question: str, programs: set[str]
+) -> None:
+    reply = ask(assistant, question)
+    assert reply.decision is None
+    assert {d["program"] for d in reply.decisions} == programs
+    assert reply.to_dict()["decisions"] == list(reply.decisions)
+    lines = [line for line in reply.answer.splitlines() if line[:1].isdigit()]
+    assert len(lines) == len(programs)
+    assert reply.decisions[0]["program"].startswith("2024") or "2024" not in " ".join(programs)
+    assert all("截止" in line for line in lines if "《2022年度" in line)  # expired rounds are marked
+
+
+def test_screening_without_a_kind_asks_for_it(assistant: Assistant) -> None:
+    reply = ask(assistant, "能报哪些项目？")
+    assert reply.decisions == () and "属于哪一类" in reply.answer
+
+
+def test_the_answer_shows_what_was_read_and_asks_the_decisive_fact_first(assistant: Assistant) -> None:
+    reply = ask(assistant, "我们县2022年被评为真抓实干成效明显地区，能报保护示范区吗？")
+    assert "您提到的情况：被评为2022年度省知识产权工作真抓实干成效明显地区" in reply.answer
+    assert reply.decision["eligible"] is None
+    first = reply.decision["missing_facts"][0]["key"]
+    assert first == "withdrawal_above_avg_2023"  # alone it decides; asked with the condition it serves
+    assert "关系到「" in reply.answer
+
+
+def test_a_misreading_is_corrected_in_the_next_turn(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们县2022年被评为真抓实干成效明显地区，2023年撤回率高于全省平均，能报保护示范区吗？",
+        "说错了，2022年度真抓实干我们没评上",
+    )
+    assert statuses(reply)["honours"] in ("not_met", "unknown")
