@@ -1,7 +1,7 @@
 """Finding the phrases of facts in one clause of text, and the cues around them.
 
 A clause is the text between two commas (or stops). A fact's phrase is one of its synonyms in
-the rules data (「…」 in a synonym stands for up to six characters). The cues of a phrase are
+the rules data (「…」 in a synonym stands for up to ten characters). The cues of a phrase are
 looked for in its clause with every fact phrase masked (so that 「计划项目」 is no plan and
 「非正常专利申请」 no negation): negations before it back to the previous phrase (shared by
 phrases joined with 和/与/、), negations and shortfalls after it up to the next phrase.
@@ -18,8 +18,8 @@ from ..eligibility.rules import FactSpec, FactValue
 from .lexicon import LEXICON
 from .numbers import find_numbers, to_fact_unit
 
-GAP = "…"  # in a synonym: up to six characters of anything but punctuation
-_GAP_PATTERN = r"[^，。；！？,;!?]{0,6}?"
+GAP = "…"  # in a synonym: up to ten characters of anything but punctuation
+_GAP_PATTERN = r"[^，。；！？,;!?]{0,10}?"
 _JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|或|或者|跟|还有|/|及其|等|这些|这类|之类|等等)\s*$")
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
