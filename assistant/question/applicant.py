@@ -12,19 +12,30 @@ import re
 from dataclasses import dataclass, replace
 
 from ..eligibility.rules import Program, Rules
+from .lexicon import LEXICON
 
-_KINDS = re.compile(
-    r"(?P<self>我司|我校|我院|我县|我市|我区)"
-    r"|(?P<none>保护示范区|示范区|地区|辖区|区域|社区|景区|片区|市场|城市|强市|上市|超市|市级|区级|全市|省市)"
-    r"|(?P<other>行业协会|协会|学会|商会|产业联盟|联盟|(?<![\d一二两三四五六七八九十几])个人|镇政府|乡镇(?!工业园|园区|产业园|开发区)|镇里|街道办|"
-    r"代理公司|代理机构|服务机构|事务所|医院)"
-    r"|(?P<park>高新技术产业开发区|经济技术开发区|园区|高新区|开发区|经开区|新区|管委会|工业园|产业园)"
-    r"|(?P<research>科研院所|高校院所|高校|大学|学院|学校|研究院|研究所|院所|重点实验室|新型研发机构)"
-    r"|(?P<county>县级市|区县|县|区)"
-    r"|(?P<city>设区市|地级市|市)"
-    r"|(?P<enterprise>企业|公司|集团|工厂)"
-)
-_SELF_KIND = {"我司": "enterprise", "我校": "research", "我院": "research", "我县": "county", "我市": "city"}
+# Words whose meaning depends on their neighbours: 「3个人」 counts staff, 「乡镇工业园」 is a park.
+_IN_CONTEXT = {"个人": r"(?<![\d一二两三四五六七八九十几])个人", "乡镇": r"乡镇(?!工业园|园区|产业园|开发区)"}
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(_IN_CONTEXT.get(w, re.escape(w)) for w in words)
+
+
+def _kinds_pattern() -> re.Pattern[str]:
+    """One alternation of every self-naming word, a named group per kind (lexicon order)."""
+    lexicon = LEXICON.applicant_kinds
+    groups = [
+        ("self", tuple(lexicon.self_names)),
+        ("none", lexicon.not_applicants),
+        ("other", lexicon.unadmitted),
+        *lexicon.kinds.items(),
+    ]
+    return re.compile("|".join(f"(?P<{name}>{_words(words)})" for name, words in groups))
+
+
+_KINDS = _kinds_pattern()
+_SELF_KIND = LEXICON.applicant_kinds.self_names
 _SELF_WORDS = re.compile(r"(我们|我|本|咱们|咱)[^，。；！？]{0,8}$")
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
 _YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省)?\s*$")
@@ -157,7 +168,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     else the program's words, else the first such word."""
     first_any: str | None = None
     for m in _KINDS.finditer(text):
-        kind = _SELF_KIND.get(m.group(), "county") if m.lastgroup == "self" else m.lastgroup
+        kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
         if kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):

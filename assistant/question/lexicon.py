@@ -56,6 +56,16 @@ class AskingToApply:
 
 
 @dataclass(frozen=True)
+class ApplicantKinds:
+    """How applicants name themselves (knowledge/lexicon.yaml: applicant_kinds)."""
+
+    self_names: dict[str, str]
+    not_applicants: tuple[str, ...]
+    unadmitted: tuple[str, ...]
+    kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
@@ -64,6 +74,7 @@ class Lexicon:
     compare_default_program: str
     fact_cues: FactCues
     asking_to_apply: AskingToApply
+    applicant_kinds: ApplicantKinds
 
     def heading_words(self, applicant_type: str) -> tuple[str, ...]:
         """How the guides' headings name an applicant type (the name itself when unlisted)."""
@@ -74,6 +85,15 @@ class Lexicon:
         """How people name an applicant type in a question (the name itself when unlisted)."""
         found = next((t for t in self.applicant_types if t.name == applicant_type), None)
         return found.in_questions if found else (applicant_type,)
+
+
+def _applicant_kinds(data: dict) -> ApplicantKinds:
+    return ApplicantKinds(
+        self_names={str(k): str(v) for k, v in data["self_names"].items()},
+        not_applicants=tuple(map(str, data["not_applicants"])),
+        unadmitted=tuple(map(str, data["unadmitted"])),
+        kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
+    )
 
 
 def _fact_cues(data: dict) -> FactCues:
@@ -96,6 +116,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             ),
             compare_default_program=str(data["compare_default_program"]),
             fact_cues=_fact_cues(data["fact_reading"]),
+            applicant_kinds=_applicant_kinds(data["applicant_kinds"]),
             asking_to_apply=AskingToApply(
                 **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
             ),
