@@ -83,7 +83,8 @@ class Responder:
         (a year named with the program) gets the guide's conditions instead."""
         desk = self.desk
         assert desk is not None
-        if turn.intent in (LOOKUP, COMPARE) or not desk.has_rules_for(statements):
+        comparing = turn.intent == COMPARE and not is_statement(turn.question)  # a statement compares nothing
+        if turn.intent == LOOKUP or comparing or not desk.has_rules_for(statements):
             return False
         if turn.intent == ELIGIBILITY:
             return True

@@ -153,6 +153,11 @@ def _argument(segment: str, match: Match, kept: list[Match]) -> bool:
 _MEASURE = re.compile(r"(?:率|量|额|数|比例|占比|人数|金额|总数|名次|排名)$")
 
 
+def is_measure(match: Match) -> bool:
+    """The phrase names a measure (撤回率, 比例, 销售额): by itself it says neither yes nor no."""
+    return bool(_MEASURE.search(match.synonym.split(GAP)[-1]))
+
+
 def _modifies(first: Match, then: Match) -> bool:
     """「非正常专利申请撤回率」: a phrase right before another fact's measure (率, 量, 额 …)
     only says what is measured."""

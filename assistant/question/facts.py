@@ -33,6 +33,7 @@ from .fact_phrases import (
     doubtful,
     find_matches,
     inside,
+    is_measure,
     masked,
     number_near,
     tail_cues,
@@ -166,7 +167,11 @@ def read_facts(
             if reading.value is True and match.spec.type == YES_NO and not _progress(text_masked):
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
-        if match.spec.key not in sheet.values and match.spec.key not in sheet.doubts:
+        if (
+            match.spec.key not in sheet.values
+            and match.spec.key not in sheet.doubts
+            and not is_measure(match)
+        ):
             sheet.add(match.spec.key, Reading(True), match.synonym)
     return sheet.sheet()
 
@@ -176,9 +181,10 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
     text = masked(segment, [])
     doubt = doubtful(text) or asking(text)
     progress = _progress(text)
-    negated = len(cues("negations", text)) % 2 == 1
+    compared = cues("falling_short", text) or cues("exceeding", text)
+    negated = (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
     for match in topics:
-        if doubt:
+        if doubt or (is_measure(match) and not compared):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)
         elif progress:
             sheet.add(match.spec.key, _in_progress(match.spec, progress, segment), segment)
@@ -358,6 +364,9 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     bare = not lead.replace(MASK, "").strip() and not tail.replace(MASK, "").strip()
     if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
         return Reading(topic=True)
+    compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
+    if is_measure(matches[index]) and not matches[index].negative and not compared:
+        return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
     return Reading(negations % 2 == 0)
 
 
