@@ -22,16 +22,23 @@ class Bound(BaseModel):
     max: float | None = None
     min_open: bool = False
     max_open: bool = False
+    about: bool = False  # said as one figure with 左右 (「20件左右」)
 
     def interval(self) -> Interval:
         low = self.min if self.min is not None else 0.0
         high = self.max if self.max is not None else math.inf
-        return Interval(low, high, self.min_open, self.max_open)
+        return Interval(low, high, self.min_open, self.max_open, about=self.about)
 
     @classmethod
     def of(cls, interval: Interval) -> Bound:
         high = None if math.isinf(interval.hi) else interval.hi
-        return cls(min=interval.lo, max=high, min_open=interval.lo_open, max_open=interval.hi_open)
+        return cls(
+            min=interval.lo,
+            max=high,
+            min_open=interval.lo_open,
+            max_open=interval.hi_open,
+            about=interval.about,
+        )
 
 
 class EligibilityArgs(BaseModel):
