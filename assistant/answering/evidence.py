@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..domain import TRAILER, Clause, Hit
+from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import Intent
 from ..question.scope import APPLICANT_WORDS
@@ -18,7 +19,7 @@ from ..thresholds import COMPANION_COVERAGE, ITEM_FULL_MAX, RANK_PENALTY, SIMILA
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])|\n")
 LEADING_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?:(?=\d{4}年)|(?!\d)))\s*"
+    rf"^\s*(?:{numbering.SECTION}|{numbering.PAREN_CN}|{numbering.PAREN_NUM}|{numbering.NUM})\s*"
 )
 ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*")
 

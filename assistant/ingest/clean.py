@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import numbering
+
 # Certain repairs of the 2023 text's encoding accident (an HTML export read with the
 # wrong code page). The sentence-final 。 and ） before a lost "</p>" survive as 、 and (;
 # the quote entities lost their "&" to a "?".
@@ -36,9 +38,7 @@ MD_ESCAPE = re.compile(r"\\+([_*\[\]()#`~>-])")
 MD_LIST_DASH = re.compile(r"^\s*[-*]\s+")
 
 TERMINAL = tuple("。；：！？!?;:）)」』》〕】")
-NUMBERED_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?:(?=\d{4}年)|(?!\d))|[①-⑳])"
-)
+NUMBERED_START = re.compile(f"^{numbering.ANY}")
 # A line shorter than this that stops without punctuation is a title, not a split sentence.
 MIN_SPLIT_LINE = 16
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff\s]{1,6}[:：]")

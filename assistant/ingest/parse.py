@@ -28,17 +28,19 @@ from ..domain import (
     Guide,
 )
 from ..text.numerals import chinese_to_int
+from . import numbering
 from .clean import Paragraph, clean
 
-CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 RANK = {ROOT: 0, SECTION: 1, PAREN_CN: 2, NUM: 3, PAREN_NUM: 4, CIRCLED: 5, PARA: 6, TRAILER: 1}
+# Each marker with its number captured (the markers themselves live in numbering.py).
 MARKERS = (
-    (SECTION, re.compile(r"^([一二三四五六七八九十]{1,3})\s*、\s*")),
-    (PAREN_CN, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    (SECTION, re.compile(rf"^([{numbering.CN_NUMERALS}]{{1,3}})\s*、\s*")),
+    (PAREN_CN, re.compile(rf"^[（(]\s*([{numbering.CN_NUMERALS}]{{1,3}})\s*[）)]\s*")),
     (PAREN_NUM, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
     (NUM, re.compile(r"^(\d{1,2})\s*[.．、](?:(?=\d{4}年)|(?!\d))\s*")),
-    (CIRCLED, re.compile(r"^([①-⑳])\s*")),
+    (CIRCLED, re.compile(rf"^({numbering.CIRCLED})\s*")),
 )
+CIRCLED_CHARS = numbering.CIRCLED_CHARS
 TRAILERS = (("联系人", "contact", "联系方式"), ("抄送", "cc", "抄送及印发"))
 ATTACHMENT_MARK = re.compile(r"^附件\s*\d*$")
 TITLE_MAX = 30

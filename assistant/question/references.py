@@ -8,11 +8,12 @@ import re
 
 from ..domain import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
 from ..errors import UnknownReferenceError
+from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..ingest.parse import CIRCLED_CHARS, cn_number
 from ..text.tokens import normalize
 
-CN = "一二三四五六七八九十"
+CN = numbering.CN_NUMERALS
 PATH_TOKEN = re.compile(
     rf"(?P<para>\(?第(\d{{1,2}})段\)?)|正文结尾"
     rf"|(?P<paren_cn>\(([{CN}]+)\))|(?P<paren_num>\((\d{{1,2}})\))|第?(?P<num>\d{{1,2}})(?:项|\.)?"
@@ -140,6 +141,6 @@ def find_reference(kb: KnowledgeBase, text: str) -> Clause | None:
 
 def _is_numbering(run: str) -> bool:
     """A run of numbering, not a stray numeral in a word: it has brackets, or 一、 style."""
-    return bool(re.search(r"[()（）]|[一二三四五六七八九十]、|[①-⑳]", run)) or bool(
+    return bool(re.search(rf"[()（）]|[{CN}]、|{numbering.CIRCLED}", run)) or bool(
         re.fullmatch(rf"[{CN}]{{1,3}}[()（）].*", run)
     )
