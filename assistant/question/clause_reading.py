@@ -1,0 +1,228 @@
+"""Reading one fact's phrase in its clause: the value it states, a doubt, or only a topic.
+
+The negations that bear on the phrase (before it back to the previous phrase, shared along a
+和/、 chain; after it up to the next phrase), shortfalls and comparisons (低于, 高于), things
+under way or planned, hedges, another body, another level or year, a limit (只是), an 「A或B」
+fact denied on one side, and the figure said for a number fact. See facts.py for how a
+message's clauses are read together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
+from .fact_phrases import (
+    AFTER_SPAN,
+    MASK,
+    Match,
+    after,
+    asking,
+    before,
+    chain,
+    cues,
+    doubtful,
+    inside,
+    is_measure,
+    number_near,
+    tail_cues,
+    topic_only,
+    years_in,
+)
+from .lexicon import LEXICON
+from .numbers import find_numbers, to_fact_unit
+
+
+# A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
+# round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
+@dataclass(frozen=True)
+class Reading:
+    """What one clause says of one fact: a value, a doubt, or only its name (a topic)."""
+
+    value: FactValue | None = None
+    doubt: str | None = None  # the words that made the reading doubtful
+    topic: bool = False  # the phrase only names the topic: the next clause says it
+    denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
+
+
+def progress_of(text: str) -> str | None:
+    """ "under_way" (「正在申报」「递交了申请」), "planned" (「写进了规划」「打算」), or None."""
+    if cues("under_way", text):
+        return "under_way"
+    return "planned" if cues("planned", text) else None
+
+
+def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
+    """A thing under way or planned is not done: no for a fact about a thing done; an
+    application counts where the registry says so; anything else is asked."""
+    if spec.in_progress == "no":
+        return Reading(False)
+    if spec.in_progress == "plan" or (spec.in_progress == "yes" and progress == "under_way"):
+        return Reading(True)
+    return Reading(doubt=words)
+
+
+def read_phrase(
+    segment: str, text: str, matches: list[Match], index: int, keys: set[str], reference: float | None = None
+) -> Reading:
+    match = matches[index]
+    spec = match.spec
+    if asking(text):
+        return Reading()  # a question states nothing; what was said before stands
+    if doubtful(text):
+        return Reading(doubt=segment)
+    mentioned = years_in(segment)
+    if spec.year is not None and mentioned and spec.year not in mentioned:
+        return Reading()  # the clause is about another year
+    if spec.year is not None and not mentioned and _other_years(matches, index):
+        return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
+    if cues("other_bodies", text) and not spec.about_others:
+        return Reading(doubt=segment)
+    if spec.needs and not any(word in segment for word in spec.needs):
+        return Reading()  # not the thing the fact is about
+    if any(word in segment for word in spec.not_with):
+        return Reading()  # another period (近三年 for a last-year figure) or another thing
+    if _other_level(spec, segment[match.start : match.end] + text):
+        return Reading(doubt=segment)
+    if spec.type == YES_NO:
+        if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
+            return Reading(False)
+        return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
+    if spec.type == CHOICE:
+        return _read_choice(text, matches, index)
+    if _same_words_other_figure(matches, index, keys):
+        return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
+    return _read_number(segment, text, matches, index, reference)
+
+
+def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -> bool:
+    """The same words name another figure asked for, in the same unit (利税 of last year and the
+    lowest of three years): without a period named, it is not known which."""
+    match = matches[index]
+    return any(
+        m.start == match.start
+        and m.spec.key in keys
+        and m.spec.key != match.spec.key
+        and m.spec.unit == match.spec.unit
+        for m in matches
+    )
+
+
+def _other_years(matches: list[Match], index: int) -> bool:
+    """The same words name the same fact of another year (真抓实干 of 2020 and of 2022)."""
+    match = matches[index]
+    return any(
+        m.start == match.start and m.spec.year not in (None, match.spec.year)
+        for m in matches
+        if m is not match
+    )
+
+
+def _other_level(spec: FactSpec, text: str) -> bool:
+    """The clause names a level (国家, 省, 市, 县) that the fact's question does not."""
+    levels = LEXICON.fact_cues.levels
+    wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
+    if not wanted:
+        return False
+    said = {name for name, words in levels.items() if any(w in text for w in words)}
+    return bool(said - wanted)
+
+
+def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:
+    """A yes limited by 只是/只有, or a no that names only some alternatives of an 「A或B」
+    fact (「不是示范城市」 may still be 试点), is asked instead."""
+    if reading.value is True and cues("limits", text):
+        return Reading(doubt=segment)
+    if reading.value is False and spec.either:
+        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        if len(named) < len(spec.either):
+            return Reading(doubt=segment, denies=named)
+    return reading
+
+
+def _several(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
+    """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
+    lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    if spec.of_several == "min" and all(not isinstance(f, Interval) for f in figures):
+        return Reading(min(lows))
+    if spec.of_several == "range":
+        return Reading(Interval(min(lows), max(highs)))
+    return Reading(doubt=segment)
+
+
+def _since(segment: str, reference: float) -> Reading:
+    """「2017年注册的」: the years from then to the round (the year itself is not known to the
+    month, so the count is an interval)."""
+    years = years_in(segment)
+    if len(years) != 1:
+        return Reading()
+    (year,) = years
+    return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
+
+
+def _read_number(
+    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
+) -> Reading:
+    """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
+    outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
+    spec = matches[index].spec
+    value = number_near(segment, matches, index)
+    if value is None and spec.since_year and reference is not None:
+        return _since(segment, reference)
+    if value is None or value == 0.0:
+        return Reading(value)
+    figures = find_numbers(segment[matches[index].end :])
+    several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
+    if len(several) > 1 and figures[0].bound != "range":
+        return _several(spec, several, segment)
+    outside = list(text)
+    for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
+        outside[figure.start : figure.end] = MASK * (figure.end - figure.start)
+    if cues("negations", "".join(outside)):
+        return Reading(doubt=segment)
+    return Reading(value)
+
+
+def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, str]:
+    """How many negations bear on a phrase (with its 和/、 chain), and the text before and after."""
+    first, last = chain(text, matches, index)
+    lead, tail = before(text, matches, first), after(text, matches, last)
+    # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
+    # only a shortfall (「撤回率低于…」) is read back.
+    followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
+    near = tail[:AFTER_SPAN]  # a negation bears on the phrase when close; a shortfall anywhere after
+    negated_after = (
+        [] if followed else [c for c in tail_cues(near) if c not in LEXICON.fact_cues.falling_short]
+    )
+    shortfall = cues("falling_short", tail) + negated_after
+    count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
+    return count + int(matches[index].negative), lead, tail
+
+
+def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:
+    count = number_near(segment, matches, index, adjacent=True)
+    if isinstance(count, Interval):
+        return Reading(count.lo > 0 or count.lo_open)
+    if count is not None:
+        return Reading(float(count) > 0)
+    negations, lead, tail = _negations(text, matches, index)
+    progress = progress_of(lead + tail)
+    if progress:
+        return in_progress(matches[index].spec, progress, segment)
+    bare = not lead.replace(MASK, "").strip() and not tail.replace(MASK, "").strip()
+    if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
+        return Reading(topic=True)
+    compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
+    if is_measure(matches[index]) and not matches[index].negative and not compared:
+        return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
+    return Reading(negations % 2 == 0)
+
+
+def _read_choice(text: str, matches: list[Match], index: int) -> Reading:
+    match = matches[index]
+    negations, _, _ = _negations(text, matches, index)
+    if negations % 2 == 0:
+        return Reading(match.option)
+    others = [v for v in match.spec.option_values if v != match.option]
+    return Reading(others[0]) if len(others) == 1 else Reading()
