@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -169,3 +170,14 @@ def test_a_clause_is_opened_by_reference_and_by_link(tab, page_url: str) -> None
     shoot(tab, "browser")
     tab.goto(page_url + "?clause=2022-protection-zone:3.1")
     expect(tab.locator("#clause-view .clause")).to_have_attribute("data-clause", "2022-protection-zone:3.1")
+
+
+def test_a_crafted_link_puts_no_markup_on_the_page(tab, page_url: str) -> None:
+    """A ?clause= link is echoed in the warning toast as text: no form, link or image it carries
+    becomes an element of the official page."""
+    payload = '<a id="evil-link" href="https://example.invalid">点此重新登录</a><form id="evil-form"><input name="pw"></form><img id="evil-img" src="x">'
+    tab.goto(page_url + "?clause=" + quote(payload, safe=""))
+    toast = tab.get_by_text("找不到", exact=False).first
+    sync_api.expect(toast).to_be_visible()
+    assert tab.locator("#evil-link, #evil-form, #evil-img").count() == 0
+    assert "点此重新登录" in tab.content()  # shown as text, not run

@@ -31,7 +31,7 @@ from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
 from .form import FormHandlers, build_form_tab
 from .style import CSS
-from .text import guides_html
+from .text import esc, guides_html
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ TITLE = "江苏省知识产权项目申报指南问答助手"
 # Concurrent chat turns. A turn is ~40 ms of mostly Python; a few in flight keep both cores
 # busy while the queue's own work (events, JSON, SSE) runs between them. See eval/load_test.py.
 CHAT_CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "4"))
+MAX_LINKED_REFERENCE = 80  # characters of a ?clause= link that are read (and echoed)
 QUEUE_MAX_SIZE = 256  # waiting turns beyond this are refused with a message, not piled up
 FONTS = [
     "system-ui",
@@ -63,7 +64,7 @@ def guarded(fn: Callable[..., Any], fallback: Callable[[str], Any]) -> Callable[
         except Exception:
             log.exception("request failed")
             message = INTERNAL_ERROR
-        gr.Warning(message)
+        gr.Warning(esc(message))  # Gradio renders a toast as HTML: a crafted link's text stays text
         return fallback(message)
 
     return run
@@ -93,9 +94,10 @@ def _open_linked_clause(app: gr.Blocks, tabs: gr.Tabs, browser: BrowserHandlers,
         wanted = (request.query_params.get("clause") or "").strip() if request else ""
         if not wanted:
             return skipped
-        clause = resolve(browser.assistant.kb, wanted)
+        clause = resolve(browser.assistant.kb, wanted[:MAX_LINKED_REFERENCE])
         if clause is None:
-            raise UnknownReferenceError(f"链接中的条款「{wanted}」找不到：请检查链接是否完整。")
+            shown = wanted[:MAX_LINKED_REFERENCE] + ("……" if len(wanted) > MAX_LINKED_REFERENCE else "")
+            raise UnknownReferenceError(f"链接中的条款「{shown}」找不到：请检查链接是否完整。")
         return gr.Tabs(selected="browser"), *parts["focus"](clause.id, request)
 
     app.load(guarded(on_load, lambda m: skipped), None, [tabs, *parts["focused"]], api_visibility="private")
