@@ -113,6 +113,7 @@ class Assistant:
             reply,
             asked=responded.asked,
             eligibility_open=responded.eligibility_open,
+            answered=responded.answered,
         )
         reply = replace(reply, latency_ms=(time.perf_counter() - started) * 1000)
         yield TurnResult(reply, responded.retrieved.hits)

@@ -18,6 +18,7 @@ from __future__ import annotations
 # --- understanding ----------------------------------------------------------------------
 MAX_QUESTION_CHARS = 500  # characters of a question that are read; the rest is cut with a notice
 HISTORY_TURNS = 6  # (question, answer) turns a conversation keeps for a language model
+QUESTIONS_AT_ONCE = 3  # facts the checker asks for in one reply (short answers are matched to them)
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

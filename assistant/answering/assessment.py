@@ -65,7 +65,7 @@ def _inferred_or(named: ProgramGuess, inferred: ProgramGuess) -> ProgramGuess:
     return inferred if inferred.program is not None else named
 
 
-def assess(turns: Sequence[str], rules: Rules) -> Assessment:
+def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess: ProgramGuess | None = None
     for turn in turns:
@@ -79,7 +79,9 @@ def assess(turns: Sequence[str], rules: Rules) -> Assessment:
             if guess.program is None
             else (_inferred_or(guess, infer_program(turns, rules, replace(guess, program=None))))
         )
-    facts = facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
+    facts = FactSheet(dict(answered or {})).merge(
+        facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
+    )
     if guess.program is not None and not _admits(rules, guess):
         decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""))
         return Assessment(guess, facts, decision)

@@ -19,6 +19,7 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.facts import facts_from_turns
+from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import assess
 
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
@@ -30,7 +31,6 @@ QUESTION_WORDS = re.compile(
     r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九])几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是"
 )
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
-QUESTIONS_AT_ONCE = 3
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
 
 
@@ -99,8 +99,9 @@ class EligibilityDesk:
         said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
         return len(said) + len(said.doubts)
 
-    def run(self, turns: list[str]) -> Checked:
-        assessment = assess(turns, self.rules)
+    def run(self, turns: list[str], answered: dict | None = None) -> Checked:
+        """Check the conversation: its statements, and the facts given in short answers."""
+        assessment = assess(turns, self.rules, answered)
         guess = assessment.guess
         if assessment.decision is None or guess.program is None:
             return Checked(None, assessment.question)

@@ -7,10 +7,12 @@ A language model, when one is configured, may then rewrite a fluent reply (pipel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.answers import read_answers
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, detect_intent
 from ..question.turn import Turn
@@ -29,6 +31,7 @@ class Responded:
     asked: bool  # the question joins the statements the checker reads
     eligibility_open: bool  # a check waits for the applicant's facts
     fluent: bool  # a language model may rewrite the reply (a plain answer with citations)
+    answered: dict[str, Any] = field(default_factory=dict)  # facts given as short answers this turn
 
 
 class Responder:
@@ -61,12 +64,12 @@ class Responder:
             reply = replace(self._reply(composed, warnings), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
         if self.desk is not None and self._is_eligibility_turn(turn, conversation, statements):
-            checked = self.desk.run(statements)
+            answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
+            checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
             composed = self.composer.eligibility(turn, checked, list(retrieved.hits))
-            return Responded(
-                retrieved, self._reply(composed, warnings, checked.decision), True, waiting, False
-            )
+            reply = self._reply(composed, warnings, checked.decision)
+            return Responded(retrieved, reply, True, waiting, False, answers)
         if understood.other_places:
             composed = self.composer.not_covered_place(list(understood.other_places))
         elif understood.unknown_program:

@@ -135,7 +135,10 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
         return Reading(doubt=segment)
     if reading.value is False and spec.either:
         named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
-        if len(named) < len(spec.either):
+        # 「不是强县」 names no alternative and denies the title whole; 「没有快维中心」 says nothing
+        # of an application where one counts (in_progress: yes)
+        generic = not named and spec.in_progress != "yes"
+        if len(named) < len(spec.either) and not generic:
             return Reading(doubt=segment, denies=named)
     return reading
 

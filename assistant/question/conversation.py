@@ -7,9 +7,9 @@ Understanding reads it (to carry program, year and applicant type into a follow-
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..thresholds import HISTORY_TURNS
+from ..thresholds import HISTORY_TURNS, QUESTIONS_AT_ONCE
 from .intent import CHITCHAT, LOOKUP
 from .scope import Scope
 
@@ -28,13 +28,23 @@ class Conversation:
     questions: list[str] = field(default_factory=list)  # the applicant's statements: the checker reads them
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), for a language model
     eligibility_open: bool = False  # the last reply asked the applicant for facts
+    asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order
+    answered: dict[str, Any] = field(default_factory=dict)  # facts given in short answers (「没评上」)
 
     @property
     def turns(self) -> int:
         """Questions answered so far (empty ones are not counted)."""
         return len(self.questions)
 
-    def record(self, understood: Understood, reply: Reply, *, asked: bool, eligibility_open: bool) -> None:
+    def record(
+        self,
+        understood: Understood,
+        reply: Reply,
+        *,
+        asked: bool,
+        eligibility_open: bool,
+        answered: dict[str, Any] | None = None,
+    ) -> None:
         """A finished turn: the one place the conversation changes.
 
         An empty question changes nothing. Any other turn fixes the scope it was answered in,
@@ -52,4 +62,7 @@ class Conversation:
         if asked:
             self.questions.append(turn.question)
         self.eligibility_open = eligibility_open
+        self.answered = {**self.answered, **(answered or {})}
+        missing = (reply.decision or {}).get("missing_facts", []) if eligibility_open else []
+        self.asked_facts = tuple(fact["key"] for fact in missing[:QUESTIONS_AT_ONCE])
         self.history = [*self.history, (turn.question, reply.answer)][-HISTORY_TURNS:]

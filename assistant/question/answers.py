@@ -1,0 +1,65 @@
+"""Short answers to the checker's questions: 「没评上」「有，5个人」「是；没有；12件」.
+
+When a reply asked the applicant one to three questions and the next message names none of
+the facts but answers in as many parts, each part answers the question in its place: a yes or
+a no (read with the same negation cues as any statement), a figure in the fact's unit, or one
+of a choice's options. A part that hedges, or a count of parts that does not match the
+questions, answers nothing: the questions stay open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..eligibility.facts import FactSheet
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
+from .fact_phrases import asking, cues, doubtful, find_matches, masked
+from .facts import normalize
+from .lexicon import LEXICON
+from .numbers import find_numbers, to_fact_unit
+
+_PARTS = re.compile(r"(?:^|[，,；;。\s])\s*(?:第?[1-3一二三][.、．:：）)]|[1-3]\s)?")
+_NEGATION_WORDS = re.compile(
+    "|".join(sorted(map(re.escape, LEXICON.fact_cues.negations), key=len, reverse=True))
+)
+MAX_ANSWER_CHARS = 40  # a longer message is a statement of its own, read as one
+
+
+def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
+    """The facts a short message gives in answer to the questions asked (their keys, in order)."""
+    text = normalize(text).strip()
+    if not asked or not text or len(text) > MAX_ANSWER_CHARS or find_matches(text, rules.fact_specs):
+        return FactSheet()
+    parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+    if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats
+        asked = tuple(k for k in asked if _repeats(parts[0], rules.fact(k).question))
+    if len(parts) != len(asked):
+        return FactSheet()  # which answer goes with which question is not certain
+    values: dict[str, FactValue] = {}
+    for key, part in zip(asked, parts, strict=True):
+        value = _answer(rules.fact(key), part)
+        if value is not None:
+            values[key] = value
+    return FactSheet(values, {key: text for key in values})
+
+
+def _repeats(part: str, question: str) -> bool:
+    """The answer repeats two characters running of the question (negations aside)."""
+    words = _NEGATION_WORDS.sub("", part)
+    return any(words[i : i + 2] in question for i in range(len(words) - 1))
+
+
+def _answer(spec: FactSpec, part: str) -> FactValue | None:
+    text = masked(part, [])
+    if doubtful(text) or asking(text):
+        return None
+    if spec.type == YES_NO:  # 「没有」「没评上」 no; 「低于」 falls short; 「是的」「高于」 yes
+        return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 0
+    if spec.type == CHOICE:
+        found = [o.value for o in spec.options if any(s in part for s in (o.value, *o.synonyms))]
+        return found[0] if len(found) == 1 else None
+    for spoken in find_numbers(part):
+        value = to_fact_unit(spoken, spec.unit)
+        if value is not None:
+            return value
+    return 0.0 if cues("negations", text) and not find_numbers(part) else None
