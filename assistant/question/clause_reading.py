@@ -76,7 +76,7 @@ def read_phrase(
         return Reading()  # the clause is about another year
     if spec.year is not None and not mentioned and _other_years(matches, index):
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
-    if cues("other_bodies", text) and not spec.about_others:
+    if not spec.about_others and cues("other_bodies", _only_this_masked(segment, match)):
         return Reading(doubt=segment)
     if spec.needs and not any(word in segment for word in spec.needs):
         return Reading()  # not the thing the fact is about
@@ -106,6 +106,12 @@ def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -
         and m.spec.unit == match.spec.unit
         for m in matches
     )
+
+
+def _only_this_masked(segment: str, match: Match) -> str:
+    """The clause with only this phrase masked: words of another body inside another fact's
+    phrase (「所在的区…承担」) still say whose the clause is."""
+    return segment[: match.start] + MASK * (match.end - match.start) + segment[match.end :]
 
 
 def _other_years(matches: list[Match], index: int) -> bool:
@@ -213,7 +219,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     progress = progress_of(lead + tail)
     if progress:
         return in_progress(matches[index].spec, progress, segment)
-    bare = not lead.replace(MASK, "").strip() and not tail.replace(MASK, "").strip()
+    said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()
+    bare = not said  # the phrase alone, with nothing before, within or after it
     if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
         return Reading(topic=True)
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
