@@ -9,6 +9,7 @@ message's clauses are read together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
@@ -201,8 +202,9 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
     near = tail[:AFTER_SPAN]  # a negation bears on the phrase when close; a shortfall anywhere after
+    parallel = bool(re.search("既(?:" + "|".join(LEXICON.fact_cues.negations) + ")", lead))  # 既不是…也不是…
     negated_after = (
-        [] if followed else [c for c in tail_cues(near) if c not in LEXICON.fact_cues.falling_short]
+        [] if followed else [c for c in tail_cues(near, parallel) if c not in LEXICON.fact_cues.falling_short]
     )
     shortfall = cues("falling_short", tail) + negated_after
     count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
@@ -216,7 +218,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     if count is not None:
         return Reading(float(count) > 0)
     negations, lead, tail = _negations(text, matches, index)
-    progress = progress_of(lead + tail)
+    progress = progress_of(text)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
     if progress:
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()

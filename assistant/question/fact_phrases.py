@@ -240,15 +240,18 @@ def after(text: str, matches: list[Match], index: int) -> str:
     return window[: cut.start()] if cut else window
 
 
-def tail_cues(tail: str) -> list[str]:
+def tail_cues(tail: str, parallel: bool = False) -> list[str]:
     """Negations and shortfalls after a phrase, each counted once (「不够」 is one, 「不低于」 two).
     A plain negation followed by another named thing (「失信无非正常」, 非正常 masked) is that
-    thing's, not this phrase's."""
+    thing's, not this phrase's; so is one after 也 when the phrase was negated with 既
+    (`parallel`)."""
     words = (*LEXICON.fact_cues.negations, *LEXICON.fact_cues.falling_short)
     found = []
     for cue in _alternation(tuple(sorted(set(words)))).finditer(tail):
         rest = tail[cue.end() :]
-        if cue.group() in LEXICON.fact_cues.falling_short or MASK not in rest:
+        # 「既不是示范县也不是试点县」: the 也 negation is the next item's, said in parallel
+        next_item = parallel and tail[max(0, cue.start() - 1) : cue.start()] in ("也", "又", "亦")
+        if cue.group() in LEXICON.fact_cues.falling_short or (MASK not in rest and not next_item):
             found.append(cue.group())
     return found
 
