@@ -1,0 +1,44 @@
+"""A safety floor on the blind eligibility sets (eval/blind/): no confident wrong decision.
+
+The sets are measured with eval/eligibility_blind.py and never tuned on; this test only guards
+the one outcome that must not happen: a 符合 or 不符合 for the program the set names, that the
+set says is wrong. (Set A was developed on; B, C and D are the guard.) A decision for another
+program (「新建」 taken for 「升级」) is left to the measurement.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
+
+BLIND = Path(__file__).resolve().parent.parent / "eval" / "blind"
+
+
+def items(name: str) -> list[dict]:
+    lines = (BLIND / f"eligibility-{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip() and '"screening"' not in line]
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    return Assistant(built_settings, kb)
+
+
+@pytest.mark.parametrize("name", ["b", "c", "d"])
+def test_no_wrong_yes_or_no_on_a_blind_set(assistant: Assistant, name: str) -> None:
+    wrong = []
+    for item in items(name):
+        conversation = Conversation()
+        replies = [assistant.ask(turn, conversation) for turn in item["turns"]]
+        decision = replies[-1].decision
+        if decision is None or decision["eligible"] is None:
+            continue
+        if decision["program"] == item["program"] and decision["eligible"] != item["expected"]:
+            wrong.append(item["id"])
+    assert not wrong, f"confident wrong decisions: {wrong}"
