@@ -9,7 +9,6 @@ message's clauses are read together.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
@@ -17,6 +16,7 @@ from .fact_phrases import (
     AFTER_SPAN,
     MASK,
     Match,
+    affirmed,
     after,
     asking,
     before,
@@ -25,6 +25,7 @@ from .fact_phrases import (
     doubtful,
     inside,
     is_measure,
+    negated_in_parallel,
     number_near,
     tail_cues,
     topic_only,
@@ -34,8 +35,6 @@ from .lexicon import LEXICON
 from .numbers import find_numbers, to_fact_unit
 
 
-# A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
-# round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 @dataclass(frozen=True)
 class Reading:
     """What one clause says of one fact: a value, a doubt, or only its name (a topic)."""
@@ -47,10 +46,11 @@ class Reading:
 
 
 def progress_of(text: str) -> str | None:
-    """ "under_way" (「正在申报」「递交了申请」), "planned" (「写进了规划」「打算」), or None."""
-    if cues("under_way", text):
+    """ "under_way" (「正在申报」「递交了申请」), "planned" (「写进了规划」「打算」), or None;
+    a denied cue (「没有在申报」「不打算」) is none."""
+    if affirmed("under_way", text):
         return "under_way"
-    return "planned" if cues("planned", text) else None
+    return "planned" if affirmed("planned", text) else None
 
 
 def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
@@ -202,7 +202,7 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
     near = tail[:AFTER_SPAN]  # a negation bears on the phrase when close; a shortfall anywhere after
-    parallel = bool(re.search("既(?:" + "|".join(LEXICON.fact_cues.negations) + ")", lead))  # 既不是…也不是…
+    parallel = negated_in_parallel(lead)  # 既不是…也不是…
     negated_after = (
         [] if followed else [c for c in tail_cues(near, parallel) if c not in LEXICON.fact_cues.falling_short]
     )

@@ -54,8 +54,26 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def cues(kind: str, text: str) -> list[str]:
-    """The cue words of a kind (negations, doubts, in_progress …) found in a masked text."""
+    """The cue words of a kind (negations, doubts, under_way …) found in a masked text."""
     return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)
+
+
+def affirmed(kind: str, text: str) -> list[str]:
+    """Cue words of a kind that no negation right before them denies (「没有在申报」「不打算」
+    deny the cue: the negation is then read as any other)."""
+    negation = _alternation(LEXICON.fact_cues.negations)
+    found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
+    return [m.group() for m in found if not negation.search(text[max(0, m.start() - _NEAR) : m.start()])]
+
+
+def negated_in_parallel(lead: str) -> bool:
+    """「既不是…」: the phrase is negated with 既, so a 也 negation after it is the next item's."""
+    return bool(_PARALLEL().search(lead))
+
+
+@cache
+def _PARALLEL() -> re.Pattern[str]:
+    return re.compile("既(?:" + _alternation(LEXICON.fact_cues.negations).pattern + ")")
 
 
 @lru_cache(maxsize=4096)
@@ -177,8 +195,7 @@ def masked(segment: str, matches: list[Match]) -> str:
         for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
             if m.contiguous or segment[i] in literal:
                 chars[i] = MASK
-    text = "".join(chars)
-    return _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
+    return mask_look_alikes("".join(chars))
 
 
 def _joined(text: str, left: Match, right: Match) -> bool:
@@ -274,8 +291,8 @@ def asking(text: str) -> list[str]:
     return cues("questions", _ASKING_WORDS.sub(MASK, text))
 
 
-def _unmasked(text: str) -> str:
-    """The text with look-alikes of a negation (无锡) masked, for the 「没有」-means-zero reading."""
+def mask_look_alikes(text: str) -> str:
+    """The text with look-alikes of a negation (无锡, 不断, 非正常) masked."""
     return _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
 
 
@@ -313,6 +330,8 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value
-    if _ZERO.search(_unmasked(preceding)) or re.match(r"^[^，。]{0,3}(没有|无)", _unmasked(following)):
+    if _ZERO.search(mask_look_alikes(preceding)) or re.match(
+        r"^[^，。]{0,3}(没有|无)", mask_look_alikes(following)
+    ):
         return 0.0
     return None
