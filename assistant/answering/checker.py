@@ -20,7 +20,7 @@ from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.facts import facts_from_turns
 from ..thresholds import QUESTIONS_AT_ONCE
-from .assessment import assess
+from .assessment import Assessment, assess
 
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 # Words of an applicant weighing an application (「我们县想报保护示范区」): they open a check.
@@ -59,6 +59,18 @@ class EligibilityDesk:
         self.rules = rules
         self.tool = make_eligibility_tool(rules)
         self.round_notes = round_notes or {}  # program id → 「2022年度申报已截止」
+        self._last: tuple[tuple[str, ...], Assessment] | None = None  # see _assess
+
+    def _assess(self, turns: list[str]) -> Assessment:
+        """The conversation's assessment. Routing a turn asks for it several times (has rules?
+        wants a check? facts stated?); the turns are read once. One entry, replaced whole, so
+        that sessions answered in parallel never see a half-written one."""
+        key = tuple(turns)
+        held = self._last
+        if held is None or held[0] != key:
+            held = (key, assess(turns, self.rules))
+            self._last = held
+        return held[1]
 
     @classmethod
     def load(cls, knowledge_dir: Path, kb: KnowledgeBase) -> EligibilityDesk | None:
@@ -75,7 +87,7 @@ class EligibilityDesk:
         application, to be checked. A question of its own (「有效专利要多少件？」) is answered."""
         if not is_statement(question):
             return False
-        guess = assess(turns, self.rules).guess
+        guess = self._assess(turns).guess
         if APPLY_WORDS.search(question):
             return guess.program is not None
         if guess.program is None:
@@ -86,14 +98,14 @@ class EligibilityDesk:
     def has_rules_for(self, turns: list[str]) -> bool:
         """Whether the round the conversation names (「2023年的保护示范区」) has rules; a
         conversation that names no year is checked against the current round."""
-        guess = assess(turns, self.rules).guess
+        guess = self._assess(turns).guess
         if guess.year is None or guess.family is None:
             return True
         return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
 
     def stated(self, question: str, turns: list[str]) -> int:
         """How many facts of the conversation's program this message states (or leaves in doubt)."""
-        guess = assess(turns, self.rules).guess
+        guess = self._assess(turns).guess
         if guess.program is None:
             return 0
         said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
@@ -116,7 +128,7 @@ class EligibilityDesk:
     def screen(self, turns: list[str]) -> tuple[Checked, ...]:
         """「我们能报哪些项目？」: every program open to the applicant's kind, checked on the facts
         said so far, current rounds first. Empty when the kind is not known (it is asked)."""
-        kind = assess(turns, self.rules).guess.kind
+        kind = self._assess(turns).guess.kind
         open_to = [p for p in self.rules.programs if kind in {t.id for t in p.types}]
         open_to.sort(key=lambda p: (-p.year, p.id))
         checked = []
