@@ -13,15 +13,11 @@ import re
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
-from .fact_phrases import asking, cues, doubtful, find_matches, masked
+from .fact_phrases import asking, cues, doubtful, find_matches, masked, without
 from .facts import normalize
-from .lexicon import LEXICON
 from .numbers import find_numbers, to_fact_unit
 
 _PARTS = re.compile(r"(?:^|[，,；;。\s])\s*(?:第?[1-3一二三][.、．:：）)]|[1-3]\s)?")
-_NEGATION_WORDS = re.compile(
-    "|".join(sorted(map(re.escape, LEXICON.fact_cues.negations), key=len, reverse=True))
-)
 MAX_ANSWER_CHARS = 40  # a longer message is a statement of its own, read as one
 
 
@@ -45,7 +41,7 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
 
 def _repeats(part: str, question: str) -> bool:
     """The answer repeats two characters running of the question (negations aside)."""
-    words = _NEGATION_WORDS.sub("", part)
+    words = without("negations", part)
     return any(words[i : i + 2] in question for i in range(len(words) - 1))
 
 
@@ -54,7 +50,10 @@ def _answer(spec: FactSpec, part: str) -> FactValue | None:
     if doubtful(text) or asking(text):
         return None
     if spec.type == YES_NO:  # 「没有」「没评上」 no; 「低于」 falls short; 「是的」「高于」 yes
-        return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 0
+        said = len(cues("negations", text)) + len(cues("falling_short", text))
+        if said == 0 and not (cues("yes_words", text) or cues("exceeding", text)):
+            return None  # neither yes nor no (「5个人」 answers no yes/no question)
+        return said % 2 == 0
     if spec.type == CHOICE:
         found = [o.value for o in spec.options if any(s in part for s in (o.value, *o.synonyms))]
         return found[0] if len(found) == 1 else None

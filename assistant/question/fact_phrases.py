@@ -58,6 +58,11 @@ def cues(kind: str, text: str) -> list[str]:
     return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)
 
 
+def without(kind: str, text: str) -> str:
+    """The text with the cue words of a kind taken out."""
+    return _alternation(getattr(LEXICON.fact_cues, kind)).sub("", text)
+
+
 def affirmed(kind: str, text: str) -> list[str]:
     """Cue words of a kind that no negation right before them denies (「没有在申报」「不打算」
     deny the cue: the negation is then read as any other)."""

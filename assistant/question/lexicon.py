@@ -34,6 +34,7 @@ class FactCues:
     not_negations: tuple[str, ...]
     doubts: tuple[str, ...]
     questions: tuple[str, ...]
+    yes_words: tuple[str, ...]
     under_way: tuple[str, ...]
     planned: tuple[str, ...]
     other_bodies: tuple[str, ...]
