@@ -45,7 +45,7 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
         score = max((sum(1 / usage[k] for k in t.facts if k in said) for t in types), default=0.0)
         scored.append((score, program.default, program.year, program))
     scored.sort(key=lambda s: s[:3], reverse=True)
-    if not scored or scored[0][0] < MIN_INFERENCE:
+    if scored[0][0] < MIN_INFERENCE:
         return guess
     best = scored[0][3]
     kinds = [t.id for t in best.types]
@@ -60,11 +60,6 @@ def _admits(rules: Rules, guess: ProgramGuess) -> bool:
     return guess.kind in {t.id for t in rules.program(guess.program).types}
 
 
-def _inferred_or(named: ProgramGuess, inferred: ProgramGuess) -> ProgramGuess:
-    """The program the facts point to, else the one named (which then does not admit the applicant)."""
-    return inferred if inferred.program is not None else named
-
-
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess: ProgramGuess | None = None
@@ -74,11 +69,8 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     if guess.program is None or not _admits(rules, guess):
         # no program named, or one that does not admit the applicant (「专利、商标、地理标志统一
         # 管理」 names 地理标志 in passing): the program the facts are about, if any
-        guess = (
-            infer_program(turns, rules, replace(guess, program=None))
-            if guess.program is None
-            else (_inferred_or(guess, infer_program(turns, rules, replace(guess, program=None))))
-        )
+        inferred = infer_program(turns, rules, replace(guess, program=None))
+        guess = inferred if inferred.program is not None else guess
     facts = FactSheet(dict(answered or {})).merge(
         facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
     )
