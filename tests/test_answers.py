@@ -36,7 +36,11 @@ def rules() -> Rules:
         ("不清楚", ("zhenzhua_2022",), {}),
         ("好像是吧", ("zhenzhua_2022",), {}),
         ("没评上", (), {}),  # nothing was asked
-        ("5个人，有", ("independent_ip_dept", "ip_staff"), {}),  # in the wrong order: no yes read from 「5个人」
+        (
+            "5个人，有",
+            ("independent_ip_dept", "ip_staff"),
+            {},
+        ),  # in the wrong order: no yes read from 「5个人」
     ],
 )
 def test_short_answers(rules: Rules, text: str, asked: tuple[str, ...], expected: dict) -> None:
