@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..domain import Guide
 from ..errors import ManifestError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 class GuideEntry(BaseModel):
@@ -47,8 +48,10 @@ class GuideEntry(BaseModel):
     @field_validator("source")
     @classmethod
     def _text_source(cls, value: str) -> str:
-        if not value.endswith(SOURCE_SUFFIXES):
-            raise ValueError(f"must be a .txt or .md file, got {value!r}")
+        if value.lower().endswith(".doc"):
+            raise ValueError(f"{value!r} is an old Word .doc file: save it as .docx first")
+        if not value.lower().endswith(SOURCE_SUFFIXES):
+            raise ValueError(f"must be a .txt, .md, .docx or .pdf file, got {value!r}")
         return value
 
     @field_validator("issue_date", "deadline")
@@ -114,14 +117,31 @@ def load_manifest(path: Path) -> Manifest:
 def read_source(manifest_path: Path, entry: GuideEntry) -> str:
     """The part of the source file that belongs to this guide (between its markers)."""
     source = manifest_path.parent / "guides" / entry.source
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ManifestError(f"原文文件 {source} 不是 UTF-8 编码：请转换为 UTF-8 后重试。") from exc
-    lines = text.splitlines()
+    stat = source.stat()
+    lines = _source_text(source, stat.st_mtime_ns, stat.st_size).splitlines()
     start = _find_line(lines, entry.starts_at, 0, entry, source) if entry.starts_at else 0
     end = _find_line(lines, entry.ends_before, start + 1, entry, source) if entry.ends_before else len(lines)
     return "\n".join(lines[start:end])
+
+
+@functools.lru_cache(maxsize=32)
+def _source_text(source: Path, mtime_ns: int, size: int) -> str:
+    """A source file as text, one paragraph a line: .docx and .pdf through their readers
+    (imported only here), .txt and .md as they are. Keyed by the file's mtime and size, so
+    a process that loads the knowledge base twice reads a PDF once."""
+    suffix = source.suffix.lower()
+    if suffix == ".docx":
+        from .docx_reader import read_docx
+
+        return read_docx(source)
+    if suffix == ".pdf":
+        from .pdf_reader import read_pdf
+
+        return read_pdf(source)
+    try:
+        return source.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"原文文件 {source} 不是 UTF-8 编码：请转换为 UTF-8 后重试。") from exc
 
 
 def _find_line(lines: list[str], marker: str, start: int, entry: GuideEntry, source: Path) -> int:
