@@ -22,7 +22,7 @@ from assistant.errors import GuideParseError, ManifestError
 from assistant.ingest.docx_reader import read_docx
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.ingest.manifest import load_manifest
-from assistant.ingest.pdf_reader import read_pdf
+from assistant.ingest.pdf_reader import first_unit, read_pdf
 from assistant.question.references import resolve
 from assistant.retrieval.lookup import lookup
 
@@ -30,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "guides"
 GUIDES = ("2024-protection-zone", "2023-policy-measures")
-FORMATS = ("docx", "pdf")
+# Each format's fixture file; the block PDF is laid out justified with no first-line indent.
+FILES = {"docx": "{}.docx", "pdf": "{}.pdf", "block.pdf": "{}-block.pdf"}
+FORMATS = tuple(FILES)
 
 
 def knowledge_dir(tmp: Path, guide_id: str, source: Path) -> Path:
@@ -71,7 +73,7 @@ def format_kbs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str]
     kbs = {}
     for guide_id in GUIDES:
         for fmt in FORMATS:
-            source = FIXTURES / f"{guide_id}.{fmt}"
+            source = FIXTURES / FILES[fmt].format(guide_id)
             kbs[guide_id, fmt] = KnowledgeBase.load(
                 knowledge_dir(tmp_path_factory.mktemp(fmt), guide_id, source)
             )
@@ -132,6 +134,20 @@ def test_header_footer_and_footnote_are_not_clause_text(fmt, format_kbs):
     assert not re.search(r"-\s*\d+\s*-", text)
     assert text.count("江苏省知识产权局") == 0  # the running header; the guide never names its issuer
     assert kb.clauses[0].text.endswith("项目申报指南")  # no footnote anchor after the title
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("一”改革部署", "一”改"),  # a quotation mark glues both neighbours (UAX #14 QU)
+        ("年）》《江苏", "年）》"),  # closing marks may not start a line
+        ("《江苏省", "《江"),  # an opening mark may not end one
+        ("2035年）", "2035"),
+        ("PCT)、马德里", "PCT)、"),
+    ],
+)
+def test_the_first_unit_a_line_break_cannot_split(line, unit):
+    assert first_unit(line) == unit
 
 
 def test_pdf_text_has_no_spaces_between_chinese_and_digits():

@@ -36,11 +36,15 @@ PAGE_NUMBER = re.compile(
 )
 NUMBERED = re.compile(f"^{ANY}")
 SENTENCE_END = tuple("。；：！？!?;:")
-# A numbered line after one of these is a new item, not the rest of a sentence.
-ITEM_BEFORE = (*SENTENCE_END, *"）)」』》”")
-# The first unit a line break cannot split: an opening mark, a Latin word or one character,
-# and the closing marks that may not start a line.
-FIRST_UNIT = re.compile(r"[（(《「『“‘【]*(?:[0-9A-Za-z.%\-]+|.)[，。、；：！？）)》」』”’】%]*")
+# A line that ends in a character, a word or one of these marks may go on in the next line;
+# a numbered line after any other ending (。 ； ） 》 …) is a new item.
+GOES_ON = re.compile(r"[\u3400-\u9fff0-9A-Za-z，,、（(《「『“‘【\-]$")
+# Line-breaking classes (after Unicode UAX #14): no break after an opening mark, none
+# before a closing mark, none on either side of a quotation mark (“ ” are ambiguous quotes).
+OPENING = "（(《「『【〔"
+CLOSING = "，,。、；;：:！!？?）)》」』】〕%"
+QUOTES = "“”‘’\"'"
+LATIN_WORD = re.compile(r"[0-9A-Za-z.%\-]+")
 BAND = 0.09  # the top and bottom 9% of a page hold running headers and footers
 RUNNING_SHARE = 0.5  # band text on at least this share of the pages is running text
 ANCHOR_SIZE = 0.8  # characters under 80% of the body size are footnote anchors
@@ -182,18 +186,35 @@ def _pitch(lines: list[_Line], size: float) -> float:
 def _continues(previous: _Line, line: _Line, left: float, right: float, size: float) -> bool:
     """Is `line` the wrapped rest of the paragraph `previous` ends?"""
     room = right - previous.x1
-    unfinished = not previous.text.endswith(SENTENCE_END) and room < OPEN_LINE_CHARS * size
+    unfinished = previous.text.endswith(tuple(OPENING + QUOTES[::2])) or (
+        not previous.text.endswith(SENTENCE_END) and room < OPEN_LINE_CHARS * size
+    )
     full = unfinished or _first_unit_width(line.text, size) > room + 0.25 * size
     indented = line.x0 - left >= INDENT_CHARS * size
-    new_item = NUMBERED.match(line.text) is not None and previous.text.endswith(ITEM_BEFORE)
+    new_item = NUMBERED.match(line.text) is not None and not GOES_ON.search(previous.text)
     return full and not indented and not new_item and abs(line.size - previous.size) < 0.5
+
+
+def first_unit(text: str) -> str:
+    """The start of `text` that a line break cannot split: opening marks, a Latin word or one
+    character, then the closing marks, and whatever a quotation mark glues on either side."""
+    end = 0
+    while end < len(text) and text[end] in OPENING + QUOTES:
+        end += 1
+    end = _word_end(text, end)
+    while end < len(text) and (text[end] in CLOSING + QUOTES or text[end - 1] in QUOTES):
+        end = end + 1 if text[end] in CLOSING + QUOTES else _word_end(text, end)
+    return text[:end]
+
+
+def _word_end(text: str, start: int) -> int:
+    word = LATIN_WORD.match(text, start)
+    return word.end() if word else min(start + 1, len(text))
 
 
 def _first_unit_width(text: str, size: float) -> float:
     """How wide the start of `text` is that would have had to fit on the line before."""
-    match = FIRST_UNIT.match(text)
-    unit = match.group() if match else text[:1]
-    return sum(LATIN_WIDTH * size if char.isascii() else size for char in unit)
+    return sum(LATIN_WIDTH * size if char.isascii() else size for char in first_unit(text))
 
 
 def _latin_join(before: str, after: str) -> bool:
