@@ -19,6 +19,7 @@ import yaml
 
 from assistant.config import Settings
 from assistant.errors import GuideParseError, ManifestError
+from assistant.ingest.clean import clean
 from assistant.ingest.docx_reader import read_docx
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.ingest.manifest import load_manifest
@@ -203,6 +204,24 @@ def test_a_table_row_stays_one_line_in_the_clause_it_follows(tmp_path):
         "有效发明专利｜不少于10件",
         "研发人员｜不少于5人",
     ]
+
+
+def test_headings_are_kept_apart_from_the_paragraph_after_them(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于组织申报2022年度省知识产权战略推进计划项目的通知", style="Title")
+    document.add_paragraph("")
+    document.add_paragraph("各设区市知识产权局，昆山市、泰兴市、沭阳县知识产权局：现将有关事项通知如下")
+    document.add_paragraph("申报条件", style="Heading 1")
+    document.add_paragraph("正文")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+    text = read_docx(path)
+    assert text.splitlines()[0] == "# 关于组织申报2022年度省知识产权战略推进计划项目的通知"
+    assert "# 申报条件" in text.splitlines()
+    paragraphs = [p.text for p in clean(text)]
+    assert paragraphs[0] == "关于组织申报2022年度省知识产权战略推进计划项目的通知"  # not joined
 
 
 def test_deleted_and_hidden_text_are_left_out_and_content_controls_read(tmp_path):

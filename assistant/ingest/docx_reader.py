@@ -2,6 +2,8 @@
 
 Each numbered paragraph gets back the marker Word draws from `numbering.xml`
 (word_numbering.py), so the numbering parser sees 「三、」「（一）」「1.」 as in a text file.
+A heading (a Title or Heading style, or an outline level) is written as a Markdown heading,
+as the .md sources have them: cleaning then never joins it with the paragraph after it.
 Tables become one line a row, cells joined by 「｜」, so a row stays together in the clause
 it follows. Headers, footers, footnotes, comments, text boxes and deleted text are not
 clause text and are left out. python-docx opens the package; lxml reads the XML.
@@ -17,6 +19,7 @@ from ..errors import GuideParseError
 from .word_numbering import NS, W_NS, WordNumbering
 
 CELL_SEPARATOR = "｜"
+BODY_LEVEL = 9  # w:outlineLvl 9 is body text; 0-8 are heading levels
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and encrypted Office files)
 # Runs that are not the paragraph's own visible text.
 RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
@@ -31,13 +34,51 @@ def read_docx(path: Path) -> str:
         numbering_part.element if numbering_part is not None else None,
         document.styles.element,
     )
+    headings = heading_styles(document.styles.element)
     lines: list[str] = []
     for block in _blocks(body):
         if block.tag == f"{{{W_NS}}}p":
-            lines.append(numbering.marker(block) + paragraph_text(block))
+            text = numbering.marker(block) + paragraph_text(block)
+            level = _outline_level(block, headings)
+            lines.append(f"{'#' * (level + 1)} {text}" if level is not None and text.strip() else text)
         else:
             lines.extend(_table_rows(block))
     return "\n".join(lines)
+
+
+def heading_styles(styles: Any) -> dict[str, int]:
+    """Style id → outline level, for the Title style, the Heading styles and any style with
+    an outline level of its own or through its `basedOn` chain."""
+    own: dict[str, int] = {}
+    parents: dict[str, str] = {}
+    for style in styles.findall("w:style", NS):
+        style_id = style.get(f"{{{W_NS}}}styleId")
+        level = style.find("w:pPr/w:outlineLvl", NS)
+        if level is not None and level.get(f"{{{W_NS}}}val", "9").isdigit():
+            own[style_id] = int(level.get(f"{{{W_NS}}}val"))
+        elif style_id == "Title":
+            own[style_id] = 0
+        parent = style.find("w:basedOn", NS)
+        if parent is not None:
+            parents[style_id] = parent.get(f"{{{W_NS}}}val")
+    levels: dict[str, int] = {}
+    for style_id in {*own, *parents}:
+        current, seen = style_id, set()
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = parents.get(current)
+        if current in own and own[current] < BODY_LEVEL:
+            levels[style_id] = own[current]
+    return levels
+
+
+def _outline_level(paragraph: Any, headings: dict[str, int]) -> int | None:
+    own = paragraph.find("w:pPr/w:outlineLvl", NS)
+    if own is not None and own.get(f"{{{W_NS}}}val", "9").isdigit():
+        level = int(own.get(f"{{{W_NS}}}val"))
+        return level if level < BODY_LEVEL else None
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return headings.get(style.get(f"{{{W_NS}}}val")) if style is not None else None
 
 
 def _open(path: Path) -> Any:
