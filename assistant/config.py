@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from .errors import ConfigError
@@ -41,6 +42,7 @@ class Settings:
     llm_api_key: str | None = None
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
+    fixed_today: date | None = None  # ASSISTANT_TODAY; None: the clock (see today())
 
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
@@ -65,6 +67,11 @@ class Settings:
                 f"Chroma 地址「{self.chroma_url}」无效：应形如 http://127.0.0.1:8000（ASSISTANT_CHROMA_URL）。"
             )
 
+    def today(self) -> date:
+        """The date that decides which rounds are open: ASSISTANT_TODAY, else the clock (read
+        on each call, so that a page left running past a deadline notices it)."""
+        return self.fixed_today or date.today()
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
@@ -83,6 +90,7 @@ class Settings:
             llm_api_key=env.get("ASSISTANT_LLM_API_KEY") or None,
             llm_timeout=_number(env, "ASSISTANT_LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT),
             llm_max_tokens=int(_number(env, "ASSISTANT_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS)),
+            fixed_today=_date(env, "ASSISTANT_TODAY"),
         )
 
     def with_(self, **changes: object) -> Settings:
@@ -92,6 +100,18 @@ class Settings:
     @property
     def manifest_path(self) -> Path:
         return self.knowledge_dir / "manifest.yaml"
+
+
+def _date(env: os._Environ[str] | dict[str, str], name: str) -> date | None:
+    value = env.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"{name}「{value}」不是有效日期：请写成 2024-02-29 这样的形式，或不设置（使用今天）。"
+        ) from None
 
 
 def _number(env: os._Environ[str] | dict[str, str], name: str, default: float) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -43,6 +44,77 @@ class Guide:
     @property
     def is_current(self) -> bool:
         return self.superseded_by is None
+
+
+class RoundState(StrEnum):
+    """Where a guide's application round stands on a given day."""
+
+    OPEN = "open"  # its deadline is ahead
+    CLOSED = "closed"  # its deadline has passed, or the manifest says the round is over
+    IN_FORCE = "in_force"  # not an application round: policy measures, a plan
+
+
+# Manifest statuses that say a round without a deadline is over.
+CLOSED_STATUSES = ("已过申报期", "已截止", "已结束")
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class Round:
+    """A guide's round as of `today`: the date is an input (`Settings.today()`), never the
+    manifest's status alone, so that a guide is not called current after its deadline."""
+
+    guide: Guide
+    state: RoundState
+    deadline: date | None
+
+    @classmethod
+    def of(cls, guide: Guide, today: date) -> Round:
+        deadline = date.fromisoformat(guide.deadline) if guide.deadline else None
+        if deadline is not None:
+            return cls(guide, RoundState.OPEN if today <= deadline else RoundState.CLOSED, deadline)
+        closed = guide.status in CLOSED_STATUSES or guide.superseded_by is not None
+        return cls(guide, RoundState.CLOSED if closed else RoundState.IN_FORCE, None)
+
+    @property
+    def note(self) -> str:
+        """「2024年度申报已于2024年2月29日截止」; empty for a text that is not a round."""
+        return self.describe()
+
+    def describe(self, source: str = "") -> str:
+        """The note, with `source` (a citation marker) right after the date it supports."""
+        year = f"{self.guide.year}年度申报"
+        if self.state is RoundState.IN_FORCE:
+            return ""
+        if self.deadline is None:
+            text = f"{year}已结束"
+        elif self.state is RoundState.CLOSED:
+            text = f"{year}已于{chinese_date(self.deadline)}截止{source}"
+        else:
+            text = f"{year}截止日期为{chinese_date(self.deadline)}{source}"
+        return text + ("，指南已被新版替代" if self.guide.superseded_by else "")
+
+    @property
+    def warning(self) -> str | None:
+        """A sentence for a decision on this round, or None when nothing needs saying."""
+        if self.state is RoundState.IN_FORCE:
+            return None
+        if self.state is RoundState.OPEN:
+            return f"{self.note}。"
+        return f"{self.note}，以上对照仅供参考，新一年度的条件以届时发布的指南为准。"
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The `round` of a decision in the `ask --json` contract."""
+        deadline = self.deadline.isoformat() if self.deadline else None
+        return {"guide_id": self.guide.id, "state": str(self.state), "deadline": deadline, "note": self.note}
+
+
+def with_round(decision: dict[str, Any], guide: Guide, today: date) -> dict[str, Any]:
+    """A decision (the checker's dict) with the round it was made for, as of `today`."""
+    return {**decision, "round": Round.of(guide, today).to_dict()}
 
 
 @dataclass(frozen=True)
@@ -95,6 +167,7 @@ class WarningCode(StrEnum):
 
     SOURCE_DAMAGED = "source_damaged"  # a cited clause lost characters in conversion
     GUIDE_SUPERSEDED = "guide_superseded"  # the answer rests on a superseded guide
+    ROUND_CLOSED = "round_closed"  # the answer or decision is for a round whose deadline has passed
     QUESTION_TRUNCATED = "question_truncated"  # only the first part of a long question was read
     OUT_OF_SCOPE = "out_of_scope"  # the guides do not cover what was asked
     UNKNOWN_REFERENCE = "unknown_reference"  # a clause reference that names no clause

@@ -58,8 +58,8 @@ class Assistant:
         thesaurus = Thesaurus.load(settings.knowledge_dir)
         self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k, thesaurus=thesaurus)
         relevance = Relevance(self.index.tokenizer, self.retriever.idf, thesaurus=thesaurus)
-        self.composer = Composer(self.kb, relevance)
-        self.desk = EligibilityDesk.load(settings.knowledge_dir, self.kb)
+        self.composer = Composer(self.kb, relevance, today=settings.today)
+        self.desk = EligibilityDesk.load(settings.knowledge_dir, self.kb, settings.today)
         backend = get_backend(settings)
         self.writer = Writer(self.kb, backend) if backend else None
         turn_retriever = TurnRetriever(

@@ -79,7 +79,8 @@ def test_check_json(capsys, tmp_path: Path) -> None:
     )
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"program", "applicant_type", "eligible", "conditions", "missing_facts"}
+    assert set(data) == {"program", "applicant_type", "eligible", "conditions", "missing_facts", "round"}
+    assert data["round"]["guide_id"] == "2024-protection-zone" and data["round"]["deadline"] == "2024-02-29"
     assert data["eligible"] is True and data["missing_facts"] == []
 
 

@@ -138,7 +138,8 @@ def test_the_clause_tree_is_walked(page: PageProcess, kb: KnowledgeBase) -> None
     assert guide == "2022-protection-zone"
     ids = [value for _, value in tree["choices"]]
     assert ids == [c.id for c in kb.guide_clauses("2022-protection-zone")]
-    assert "已被替代" in view and data["results"][0]["clause_id"] == "2022-protection-zone"
+    assert "2022年度申报已于2022年2月15日截止，指南已被新版替代" in view
+    assert data["results"][0]["clause_id"] == "2022-protection-zone"
     _, _, view, ref, _, data = session.predict(ids[3], api_name="/open_clause")
     assert ref == kb.clause(ids[3]).ref and data["results"][0]["clause_id"] == ids[3]
 
@@ -206,4 +207,8 @@ def test_the_guides_and_the_answering_mode_are_shown(page: PageProcess) -> None:
 
     config = httpx.get(page.url + "config", timeout=30).text
     assert "确定性答案（不使用语言模型）" in config
-    assert "已收录 9 份文件" in config and "已被替代" in config
+    assert (
+        "已收录 9 份文件" in config
+        and "已被新版替代" in config
+        and "2024年度申报已于2024年2月29日截止" in config
+    )

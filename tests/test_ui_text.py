@@ -4,6 +4,7 @@ condition carries its mark and clause, every warning is said in words."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from assistant.domain import Citation
 from assistant.ingest.knowledge_base import KnowledgeBase
@@ -18,6 +19,7 @@ from assistant.web.text import (
     warnings_html,
 )
 
+TODAY = date(2026, 12, 1)
 SCRIPT = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -76,15 +78,17 @@ def test_the_decision_card_marks_each_condition_with_its_clause(kb: KnowledgeBas
 
 def test_a_clause_shows_label_reference_path_and_damage(kb: KnowledgeBase) -> None:
     damaged = next(c for c in kb.clauses if c.damaged)
-    html = clause_html(kb, damaged)
+    html = clause_html(kb, damaged, TODAY)
     assert damaged.ref in html and damaged.id in html and "受损" in html
     hostile = replace(kb.clause("2024-protection-zone:6.3"), text=SCRIPT, children=())
-    assert "&lt;script&gt;" in clause_html(kb, hostile) and "<script>" not in clause_html(kb, hostile)
+    html = clause_html(kb, hostile, TODAY)
+    assert "&lt;script&gt;" in html and "<script>" not in html
 
 
 def test_the_guides_note_names_years_status_and_mode(kb: KnowledgeBase) -> None:
-    html = guides_html(kb.guides, "确定性答案（不使用语言模型）")
-    assert f"已收录 {len(kb.guides)} 份文件" in html and "已被替代" in html and "确定性答案" in html
+    html = guides_html(kb.guides, "确定性答案（不使用语言模型）", TODAY)
+    assert f"已收录 {len(kb.guides)} 份文件" in html and "已被新版替代" in html and "确定性答案" in html
+    assert "2024年度申报已于2024年2月29日截止" in html and "有效期内" in html
 
 
 def test_form_answers_become_facts_for_the_checker() -> None:

@@ -9,11 +9,13 @@ still needed, asked in plain words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain import Guide
+from ..domain import Round, RoundState, with_round
 from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
@@ -45,20 +47,28 @@ class Checked:
     quotes: dict[str, str] = field(default_factory=dict)  # condition id → the words it encodes
     said: tuple[str, ...] = ()  # what was read from the applicant's words, for them to check
     doubted: tuple[str, ...] = ()  # words whose reading was in doubt (their facts are asked)
-    round_note: str = ""  # 「2022年度申报已截止」 for a round that is over
+    round: Round | None = None  # where the program's round stands today
+    deadline_clause: str = ""  # the clause that states the deadline, cited with the round's note
+
+    @property
+    def round_note(self) -> str:
+        """「2024年度申报已于2024年2月29日截止」, or the open round's deadline; "" otherwise."""
+        return self.round.note if self.round else ""
 
 
 class EligibilityDesk:
-    """Holds the rules and the tool; `run(turns)` checks a conversation."""
+    """Holds the rules and the tool; `run(turns)` checks a conversation. `today` is read on
+    each check, so a long-running page notices a deadline passing."""
 
-    def __init__(self, rules: Rules, round_notes: dict[str, str] | None = None) -> None:
+    def __init__(self, rules: Rules, kb: KnowledgeBase, today: Callable[[], date] = date.today) -> None:
         from ..eligibility.tool import make_eligibility_tool, tool_facts
 
         self._tool_facts = tool_facts
 
         self.rules = rules
+        self.kb = kb
+        self.today = today
         self.tool = make_eligibility_tool(rules)
-        self.round_notes = round_notes or {}  # program id → 「2022年度申报已截止」
         self._last: tuple[tuple[str, ...], Assessment] | None = None  # see _assess
 
     def _assess(self, turns: list[str]) -> Assessment:
@@ -73,13 +83,24 @@ class EligibilityDesk:
         return held[1]
 
     @classmethod
-    def load(cls, knowledge_dir: Path, kb: KnowledgeBase) -> EligibilityDesk | None:
+    def load(
+        cls, knowledge_dir: Path, kb: KnowledgeBase, today: Callable[[], date] = date.today
+    ) -> EligibilityDesk | None:
         rules_dir = knowledge_dir / "rules"
         if not rules_dir.is_dir():
             return None
-        rules = load_rules(rules_dir, kb)
-        notes = {p.id: round_note(kb.guide(p.guide_id)) for p in rules.programs}
-        return cls(rules, {k: v for k, v in notes.items() if v})
+        return cls(load_rules(rules_dir, kb), kb, today)
+
+    def dated(self, checked: Checked, program_id: str) -> Checked:
+        """The check with its program's round as of today, which its decision also carries."""
+        guide_id = self.rules.program(program_id).guide_id
+        guide, today = self.kb.guide(guide_id), self.today()
+        current = Round.of(guide, today)
+        deadline = self.kb.deadline_clause(guide_id)
+        decision = with_round(checked.decision, guide, today) if checked.decision else None
+        return replace(
+            checked, decision=decision, round=current, deadline_clause=deadline.id if deadline else ""
+        )
 
     def wants_check(self, question: str, turns: list[str]) -> bool:
         """「我们县想报保护示范区」, or facts about the applicant (two or more, or any once the
@@ -122,7 +143,8 @@ class EligibilityDesk:
         said, doubted = self.read_back(assessment.facts)
         if atype is None:  # a kind the program does not admit: nothing else to check
             decision = assessment.decision
-            return Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
+            checked = Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
+            return self.dated(checked, program.id)
         return self._checked(program.id, atype.id, assessment.facts, said, doubted)
 
     def screen(self, turns: list[str]) -> tuple[Checked, ...]:
@@ -130,7 +152,14 @@ class EligibilityDesk:
         said so far, current rounds first. Empty when the kind is not known (it is asked)."""
         kind = self._assess(turns).guess.kind
         open_to = [p for p in self.rules.programs if kind in {t.id for t in p.types}]
-        open_to.sort(key=lambda p: (-p.year, p.id))
+        today = self.today()
+        open_to.sort(
+            key=lambda p: (
+                Round.of(self.kb.guide(p.guide_id), today).state is not RoundState.OPEN,
+                -p.year,
+                p.id,
+            )
+        )
         checked = []
         for program in open_to:
             facts = facts_from_turns(turns, self.rules, program.id, kind)
@@ -144,15 +173,8 @@ class EligibilityDesk:
         program = self.rules.program(program_id)
         atype = program.applicant_type(type_id)
         quotes = {c.id: "……".join(c.quotes) for c in atype.conditions}
-        return Checked(
-            decision,
-            None,
-            program.name,
-            atype.name,
-            quotes,
-            said,
-            doubted,
-            self.round_notes.get(program_id, ""),
+        return self.dated(
+            Checked(decision, None, program.name, atype.name, quotes, said, doubted), program_id
         )
 
     def kind_question(self) -> str:
@@ -172,20 +194,21 @@ def is_statement(text: str) -> bool:
     return QUESTION_WORDS.search(text) is None
 
 
-def round_note(guide: Guide) -> str:
-    """「2022年度申报已截止」 for a guide whose round is over, else empty. (The date itself is the
-    manifest's, not a clause's: it is not stated here, so that no figure goes uncited.)"""
-    if guide.status == "现行":
+def _round_words(checked: Checked, cite) -> str:
+    """The round's note with the clause that states its deadline cited: 「2024年度申报已于
+    2024年2月29日截止[3]」."""
+    if not checked.round_note or checked.round is None:
         return ""
-    closed = f"{guide.year}年度申报已截止" if guide.deadline else f"{guide.year}年度申报已结束"
-    return closed + ("，指南已被新版替代" if guide.superseded_by else "")
+    return checked.round.describe(cite(checked.deadline_clause) if checked.deadline_clause else "")
 
 
 def decision_lines(checked: Checked, cite) -> list[str]:
     """The answer's lines; `cite(clause_id)` returns the [n] marker for a clause."""
     decision = checked.decision or {}
     verdict = VERDICTS[decision.get("eligible")]
-    note = f"（注意：{checked.round_note}）" if checked.round_note else ""
+    words = _round_words(checked, cite)
+    closed = checked.round is not None and checked.round.state is RoundState.CLOSED
+    note = f"（注意：{words}，以上对照仅供参考）" if closed else (f"（{words}）" if words else "")
     lines = [f"结论：{checked.type_name}申报《{checked.program_name}》——{verdict}。{note}"]
     if checked.said:
         lines.append("您提到的情况：" + "；".join(checked.said) + "。（如有读错，请直接更正）")
@@ -218,7 +241,7 @@ def _why(decision: dict[str, Any], key: str) -> str:
 
 def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
     """One line per program: 符合 / 不符合 (the failing condition) / 待补充 (what is needed)."""
-    lines = [f"按{screened[0].type_name}对照各项目的申报条件（现行项目在前）："]
+    lines = [f"按{screened[0].type_name}对照各项目的申报条件（正在申报的在前，其次按年度从新到旧）："]
     for n, checked in enumerate(screened, 1):
         decision = checked.decision or {}
         eligible = decision.get("eligible")
@@ -232,7 +255,8 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
         else:
             detail = "待补充：" + "；".join(f["question"].rstrip("？?") for f in missing[:2])
         clause = (failed or conditions)[0]["clause_id"] if conditions else ""
-        note = f"（{checked.round_note}）" if checked.round_note else ""
+        words = _round_words(checked, cite)
+        note = f"（{words}）" if words else ""
         lines.append(f"{n}. 《{checked.program_name}》{note}——{detail}{cite(clause) if clause else ''}")
     lines.append("如需逐项核对某一项目，请说明项目名称。")
     return lines

@@ -9,7 +9,9 @@ do not. Sentences live in prompts/answer_templates.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -55,8 +57,15 @@ MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 
 
 class Composer:
-    def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance, templates: Path | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        relevance: ev.Relevance,
+        templates: Path | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.kb = kb
+        self.today = today  # read per answer: whether a cited guide's round is over
         self.relevance = relevance
         self.reader = Reader(kb, relevance)
         self._templates_path = templates or PROMPTS_DIR / "answer_templates.yaml"
@@ -76,13 +85,13 @@ class Composer:
             years = "、".join(str(y) for y in turn.scope.unknown_years)
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if turn.reference is not None:
-            return finish(self.kb, self.t, turn, self._lookup(turn.reference))
+            return finish(self.kb, self.t, turn, self._lookup(turn.reference), self.today())
         if turn.intent == COMPARE:
-            return finish(self.kb, self.t, turn, self._compare(turn, hits))
+            return finish(self.kb, self.t, turn, self._compare(turn, hits), self.today())
         draft = self._by_intent(turn, hits)
         if draft is None:
             return self._not_found(turn, hits)
-        return finish(self.kb, self.t, turn, draft)
+        return finish(self.kb, self.t, turn, draft, self.today())
 
     def eligibility(self, turn: Turn, checked: Checked, hits: list[Hit]) -> Composed:
         """The checker's decision, first, with each condition's clause cited. Before it can
@@ -91,10 +100,14 @@ class Composer:
             asked = "applicants" if named_intent(turn.question) == "applicants" else "conditions"
             draft = self._by_intent(replace(turn, intent=asked), hits) or Draft()
             draft.lines.append(checked.question or self.t["eligibility_pending"])
-            return finish(self.kb, self.t, turn, draft) if draft.cited else Composed(draft.lines[-1], True)
+            return (
+                finish(self.kb, self.t, turn, draft, self.today())
+                if draft.cited
+                else Composed(draft.lines[-1], True)
+            )
         draft = Draft()
         draft.lines.extend(decision_lines(checked, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
-        return finish(self.kb, self.t, turn, draft)
+        return finish(self.kb, self.t, turn, draft, self.today())
 
     def screening(self, turn: Turn, screened: tuple[Checked, ...], ask_kind: str) -> Composed:
         """「我们能报哪些项目？」: one line per program open to the applicant, each with its clause."""
@@ -102,7 +115,7 @@ class Composer:
             return Composed(ask_kind, True)
         draft = Draft()
         draft.lines.extend(screening_lines(screened, lambda clause_id: draft.cite(self.kb.clause(clause_id))))
-        return finish(self.kb, self.t, turn, draft)
+        return finish(self.kb, self.t, turn, draft, self.today())
 
     def not_covered_place(self, places: list[str]) -> Composed:
         return self._not_covered(
@@ -308,7 +321,7 @@ class Composer:
         what = self.t["what"].get(spec.name, "")
         draft = Draft([self.t[key].format(what=what, nearest=nearest[1])])
         draft.lines[0] += draft.cite(nearest[0])
-        composed = finish(self.kb, self.t, turn, draft)
+        composed = finish(self.kb, self.t, turn, draft, self.today())
         return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
 
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:

@@ -4,9 +4,10 @@ sources, the default year, and the 「依据」 line naming the cited clauses.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from ..domain import Clause, WarningCode
+from ..domain import Clause, Round, RoundState, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import COMPARE
 from ..question.turn import Turn
@@ -35,11 +36,14 @@ class Draft:
         return f"[{self.cited.index(clause.id) + 1}]"
 
 
-def finish(kb: KnowledgeBase, templates: dict[str, Any], turn: Turn, draft: Draft) -> Composed:
+def finish(
+    kb: KnowledgeBase, templates: dict[str, Any], turn: Turn, draft: Draft, today: date | None = None
+) -> Composed:
     """The draft with its notes and the closing 「依据」 line."""
-    cited = [kb.clause(i) for i in draft.cited]
     warnings: list[WarningCode] = []
-    notes = _notes(kb, templates, turn, cited, warnings)
+    rounds = _round_notes(kb, templates, turn, draft, today, warnings) if today else []
+    cited = [kb.clause(i) for i in draft.cited]
+    notes = [*_notes(kb, templates, turn, cited, warnings), *rounds]
     sources = "；".join(_sources(kb, cited))
     answer = "\n".join([*draft.lines, *notes, templates["closing"].format(sources=sources)])
     return Composed(answer, True, tuple(draft.cited), tuple(warnings))
@@ -70,6 +74,40 @@ def _notes(
                     title=guides[0].title, older=f"《{older[0].title}》", older_year=older[0].year
                 )
             )
+    return notes
+
+
+def _round_notes(
+    kb: KnowledgeBase,
+    templates: dict[str, Any],
+    turn: Turn,
+    draft: Draft,
+    today: date,
+    warnings: list[WarningCode],
+) -> list[str]:
+    """「注意：《…》的2024年度申报已于2024年2月29日截止[n]…」 for each cited guide whose round is
+    over. The date is given when the answer cites the clause that states it; otherwise the
+    note says the round is over and names that clause, so that no figure goes uncited and
+    no clause is cited for a note alone. A clause read out for staff and a comparison of
+    rounds need no note; a superseded guide has its own."""
+    if turn.reference is not None or turn.intent == COMPARE:
+        return []
+    notes = []
+    said = "\n".join(draft.lines)
+    for guide in dict.fromkeys(kb.guide(kb.clause(i).guide_id) for i in draft.cited):
+        current = Round.of(guide, today)
+        if current.state is not RoundState.CLOSED:
+            continue
+        warnings.append(WarningCode.ROUND_CLOSED)
+        if guide.superseded_by or current.describe().split("，")[0] in said:
+            continue  # the superseded note says it, or the answer already does (a decision)
+        deadline = kb.deadline_clause(guide.id)
+        if deadline is not None and deadline.id in draft.cited:
+            note = current.describe(draft.cite(deadline))
+        else:
+            where = f"（截止日期见{deadline.label}）" if deadline is not None else ""
+            note = f"{guide.year}年度申报已截止{where}"
+        notes.append(templates["round_closed"].format(title=guide.title, note=note))
     return notes
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..domain import Round, with_round
 from ..eligibility.engine import check
 from ..eligibility.loader import load_rules
 from ..eligibility.render import format_decision, format_programs, programs_dict
@@ -55,20 +56,12 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     program.applicant_type(args.applicant_type)  # report a bad type before reading the file
     facts = read_facts_file(Path(args.facts)) if args.facts else {}
     decision = check(rules, program.id, args.applicant_type, facts)
+    guide, today = kb.guide(decision.guide_id), settings.today()
     if args.json:
-        print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(with_round(decision.to_dict(), guide, today), ensure_ascii=False, indent=2))
         return 0
-    print(format_decision(decision, note=guide_note(kb, decision.guide_id)))
+    print(format_decision(decision, note=Round.of(guide, today).warning))
     return 0
-
-
-def guide_note(kb: KnowledgeBase, guide_id: str) -> str | None:
-    """A warning when the guide is no longer the one to apply under (past deadline, superseded)."""
-    guide = kb.guide(guide_id)
-    if guide.status == "现行":
-        return None
-    deadline = f"，申报截止日期为{guide.deadline}" if guide.deadline else ""
-    return f"《{guide.title}》状态为「{guide.status}」{deadline}。{guide.status_note or ''}".rstrip()
 
 
 def read_facts_file(path: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ the index (Chroma + BM25) is what gets persisted.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -86,6 +87,27 @@ class KnowledgeBase:
 
     def is_damaged(self, clause: Clause) -> bool:
         return clause.damaged or any(c.damaged for c in self.descendants(clause))
+
+    def deadline_clause(self, guide_id: str) -> Clause | None:
+        """The clause that states the guide's deadline (the manifest's `deadline`), when its
+        text holds that date, so that a note stating the date can cite it."""
+        clause_id = self._deadline_clauses.get(guide_id)
+        return self._by_id[clause_id] if clause_id else None
+
+    @cached_property
+    def _deadline_clauses(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for guide in self.guides:
+            if not guide.deadline:
+                continue
+            year, month, day = (int(part) for part in guide.deadline.split("-"))
+            # 「2024年2月29日」, 「2022 年 2 月 15 日」, and 「2022为1月30日」 (a damaged 年)
+            written = re.compile(rf"{year}\s*\S?\s*0?{month}\s*月\s*0?{day}\s*日")
+            stating = [c for c in self.guide_clauses(guide.id) if written.search(c.text)]
+            best = next((c for c in stating if "截止" in c.text), stating[0] if stating else None)
+            if best is not None:
+                found[guide.id] = best.id
+        return found
 
     def top_sections(self, guide_id: str) -> list[Clause]:
         root = self.clause(guide_id)

@@ -74,7 +74,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole page. Handlers only call the library; they hold no per-user state."""
     browser = BrowserHandlers(assistant)
     with gr.Blocks(title=TITLE) as app:
-        gr.HTML(f'<h1 class="title">{TITLE}</h1>' + guides_html(assistant.kb.guides, assistant.mode))
+        gr.HTML(
+            f'<h1 class="title">{TITLE}</h1>'
+            + guides_html(assistant.kb.guides, assistant.mode, assistant.settings.today())
+        )
         with gr.Tabs() as tabs:
             with gr.Tab("问答", id="chat"):
                 build_chat_tab(ChatHandlers(assistant), CHAT_CONCURRENCY)

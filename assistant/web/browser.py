@@ -14,7 +14,7 @@ from ..pipeline import Assistant
 from ..question.references import resolve
 from ..retrieval.lookup import describe
 from ..retrieval.retriever import Retriever
-from .text import clause_html, clause_link, error_html
+from .text import clause_html, clause_link, error_html, standing
 
 SEARCH_MODES = {"关键词": "keyword", "语义": "dense", "混合": "hybrid"}
 TREE_INDENT = "　"
@@ -43,7 +43,8 @@ class BrowserHandlers:
             )
 
     def guide_choices(self) -> list[tuple[str, str]]:
-        return [(f"{g.year} 《{g.title}》（{g.status}）", g.id) for g in self.assistant.kb.guides]
+        today = self.assistant.settings.today()
+        return [(f"{g.year} 《{g.title}》（{standing(g, today)}）", g.id) for g in self.assistant.kb.guides]
 
     def tree_choices(self, guide_id: str) -> list[tuple[str, str]]:
         """The guide's clauses in reading order, indented by depth: the tree to walk."""
@@ -59,7 +60,12 @@ class BrowserHandlers:
             return "", "", "", {}
         clause = kb.clause(clause_id)
         data = {"type": "clause", "results": [describe(kb, clause)]}
-        return clause_html(kb, clause), clause.ref, origin + clause_link(clause.id), data
+        return (
+            clause_html(kb, clause, self.assistant.settings.today()),
+            clause.ref,
+            origin + clause_link(clause.id),
+            data,
+        )
 
     def lookup(self, text: str, mode_name: str) -> tuple[list[tuple[str, str]], dict[str, Any]]:
         """A reference resolves to its clause (or fails with a message); other text is a search

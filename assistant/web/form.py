@@ -10,12 +10,12 @@ from typing import Any
 
 import gradio as gr
 
-from ..cli.check import guide_note
+from ..domain import with_round
 from ..eligibility import check
 from ..eligibility.render import programs_dict
 from ..errors import FactsError
 from ..pipeline import Assistant
-from .text import decision_html, error_html, esc
+from .text import decision_html, error_html
 
 UNKNOWN = "不清楚"
 YES_NO_CHOICES = ["是", "否", UNKNOWN]
@@ -58,10 +58,11 @@ class FormHandlers:
         rules = self.rules
         program = rules.program(program_id)
         atype = program.applicant_type(type_id)
-        decision = check(rules, program.id, atype.id, facts).to_dict()
-        note = guide_note(self.assistant.kb, program.guide_id)
-        card = decision_html(self.assistant.kb, decision, (program.name, atype.name))
-        return (f'<div class="note">⚠ {esc(note)}</div>' if note else "") + card, decision
+        guide = self.assistant.kb.guide(program.guide_id)
+        decision = with_round(
+            check(rules, program.id, atype.id, facts).to_dict(), guide, self.assistant.settings.today()
+        )
+        return decision_html(self.assistant.kb, decision, (program.name, atype.name)), decision
 
     def _program(self, program_id: str | None) -> dict[str, Any] | None:
         return next((p for p in self.programs if p["id"] == program_id), None)

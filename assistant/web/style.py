@@ -25,6 +25,7 @@ CSS = """
 .decision .verdict { font-size: 1.1rem; font-weight: 700; }
 .decision.yes .verdict { color: #2e7d32; } .decision.no .verdict { color: #c62828; }
 .decision.maybe .verdict { color: #b26a00; }
+.decision .round { margin: 4px 0; } .decision .round.closed { color: #8a1c12; font-weight: 600; }
 .conditions { list-style: none; padding-left: 0; }
 .condition { margin: 8px 0; }
 .condition .mark { display: inline-block; width: 1.4em; font-weight: 700; }

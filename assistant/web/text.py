@@ -6,16 +6,18 @@ without a server)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from html import escape
 from typing import Any
 from urllib.parse import quote
 
-from ..domain import Citation, Clause, Guide
+from ..domain import Citation, Clause, Guide, Round
 from ..ingest.knowledge_base import KnowledgeBase
 
 WARNINGS = {
     "source_damaged": "所引条款的原文有部分字符受损（编码事故），受损处未作推测，请以纸质原件为准。",
-    "guide_superseded": "所引指南已被新指南替代或已过申报期，相关内容仅供对比参考。",
+    "guide_superseded": "所引指南已被新指南替代，相关内容仅供对比参考。",
+    "round_closed": "所引指南的申报期已过，以上是该年度的规定，仅供了解和准备参考。",
     "question_truncated": "问题过长，只按前面的部分作答。",
     "out_of_scope": "所问内容不在已收录的指南范围内。",
     "unknown_reference": "所写的条款引用找不到，请检查年度、项目和条款编号。",
@@ -31,6 +33,12 @@ VERDICTS = {
     False: ("不符合申报条件", "no"),
     None: ("尚不能确定（还缺少信息）", "maybe"),
 }
+
+
+def standing(guide: Guide, today: date) -> str:
+    """A guide's standing as of today: its round (「2024年度申报已于2024年2月29日截止」), or the
+    manifest's status for a text that is not an application round (「有效期内」)."""
+    return Round.of(guide, today).note or guide.status
 
 
 def esc(text: object) -> str:
@@ -88,9 +96,20 @@ def decision_html(kb: KnowledgeBase, decision: Mapping[str, Any] | None, names: 
     missing = _missing_facts(decision)
     return (
         f'<div class="decision {css}"><div class="verdict">结论：{esc(verdict)}</div>'
-        f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}</div>'
+        f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}</div>{_round_line(decision)}'
         f'<ul class="conditions">{rows}</ul>{missing}</div>'
     )
+
+
+def _round_line(decision: Mapping[str, Any]) -> str:
+    """Where the round stands (from the decision's `round`): closed rounds in a warning."""
+    current = decision.get("round") or {}
+    note = current.get("note")
+    if not note:
+        return ""
+    if current.get("state") == "closed":
+        return f'<div class="round closed">⚠ {esc(note)}，以上对照仅供参考。</div>'
+    return f'<div class="round open">{esc(note)}</div>'
 
 
 def _condition_row(kb: KnowledgeBase, condition: Mapping[str, Any]) -> str:
@@ -118,7 +137,7 @@ def _missing_facts(decision: Mapping[str, Any]) -> str:
 # --- clause browser and the guides note -----------------------------------------------------
 
 
-def clause_html(kb: KnowledgeBase, clause: Clause) -> str:
+def clause_html(kb: KnowledgeBase, clause: Clause, today: date) -> str:
     """One clause for staff: guide, label, reference, path, notes and the verbatim text."""
     guide = kb.guide(clause.guide_id)
     path = " › ".join(clause.heading_path) or clause.label
@@ -130,7 +149,7 @@ def clause_html(kb: KnowledgeBase, clause: Clause) -> str:
     )
     return (
         f'<div class="clause" data-clause="{esc(clause.id)}">'
-        f'<div class="guide">《{esc(guide.title)}》（{guide.year}年，{esc(guide.status)}）</div>'
+        f'<div class="guide">《{esc(guide.title)}》（{esc(standing(guide, today))}）</div>'
         f'<div class="label">{esc(clause.label or guide.title)}</div>'
         f'<div class="meta">引用：{esc(clause.ref)}　编号：{esc(clause.id)}<br>路径：{esc(path)}</div>'
         f"{damaged}{_notes(notes)}{verbatim(kb.full_text(clause) or '（本条没有正文，见下级条款）')}</div>"
@@ -145,10 +164,10 @@ def _notes(notes: Sequence[str]) -> str:
     return f'<ul class="notes">{"".join(f"<li>{esc(n)}</li>" for n in notes)}</ul>' if notes else ""
 
 
-def guides_html(guides: Sequence[Guide], mode: str) -> str:
-    """Which guides are loaded (year, status) and which answering mode is active."""
+def guides_html(guides: Sequence[Guide], mode: str, today: date) -> str:
+    """Which guides are loaded (year, standing today) and which answering mode is active."""
     rows = "".join(
-        f"<tr><td>{g.year}</td><td>《{esc(g.title)}》</td><td>{esc(g.status)}</td>"
+        f"<tr><td>{g.year}</td><td>《{esc(g.title)}》</td><td>{esc(standing(g, today))}</td>"
         f"<td>{esc(g.status_note or '')}</td></tr>"
         for g in sorted(guides, key=lambda g: (-g.year, g.id))
     )
