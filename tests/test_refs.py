@@ -58,3 +58,89 @@ def test_references_inside_sentences(kb: KnowledgeBase, sentence: str, clause_id
 
 def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> None:
     assert find_reference(kb, "2024年保护示范区什么时候截止") is None
+
+
+# --- the forms staff write (issue #13), for the guides where each form applies ------------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "clause_id"),
+    [
+        ("请给出2024年保护示范区申报指南里“三、申报条件（三）”的原文", "2024-protection-zone:3.3"),
+        ("2024 保护示范区 三、申报条件（三）", "2024-protection-zone:3.3"),
+        ("保护示范区指南第三条第三款", "2024-protection-zone:3.3"),
+        ("2022 保护示范区 第三条第（二）款", "2022-protection-zone:3.2"),
+        (
+            "2022年高价值专利培育计划项目申报指南 六、申报要求 第（一）条是怎么写的？",
+            "2022-high-value-patent:6.1",
+        ),
+        ("工业品牌 申报要求第（三）条", "2022-industrial-brand:6.3"),
+        ("2023政策措施 第五条", "2023-policy-measures:2.5"),  # the measures' items run straight through
+        ("2023 政策措施 第十二条", "2023-policy-measures:3.12"),
+        ("政策措施 第二十一条", "2023-policy-measures:6.21"),
+        ("苏知发〔2021〕140号附件3 三（一）", "2022-high-value-patent:3.1"),
+        ("140号文附件4 四、申报要求（二）", "2022-patent-transfer:4.2"),
+        ("140号文附件2 地理标志 联系方式", "2022-gi-brand:contact"),
+        ("2024保护示范区 设区市 项目任务（4）", "2024-protection-zone:4.1.1.4"),
+        ("2024 保护示范区 四（二）2（3）", "2024-protection-zone:4.2.2.3"),
+        ("通州方案 重点任务的原文", "2022-tongzhou-plan:4"),
+        ("通州 工作方案 四、重点任务（二）", "2022-tongzhou-plan:4.2"),
+        ("2022 地理标志 二、申报主体", "2022-gi-brand:2"),
+        ("2024 保护示范区 五", "2024-protection-zone:5"),
+    ],
+)
+def test_the_forms_staff_write(kb: KnowledgeBase, reference: str, clause_id: str) -> None:
+    assert find_reference(kb, reference).id == clause_id
+
+
+@pytest.mark.parametrize(
+    ("reference", "problem", "candidates"),
+    [
+        ("2024保护示范区 （4）", "不唯一", ["四（一）1（4）", "四（二）1（4）"]),
+        ("通州 工作方案 三、主要任务", "编号与标题不一致", ["三（三、主要目标）", "四（四、重点任务）"]),
+        ("2024保护示范区 九、", "找不到", ["一（一、支持重点）", "六（六、申报要求）"]),
+        ("政策措施 第二十二条", "找不到", []),
+    ],
+)
+def test_a_reference_that_names_several_clauses_or_none_shows_candidates(
+    kb: KnowledgeBase, reference: str, problem: str, candidates: list[str]
+) -> None:
+    with pytest.raises(UnknownReferenceError, match=problem) as raised:
+        resolve(kb, reference)
+    assert all(c in str(raised.value) for c in candidates)
+
+
+def test_a_title_alone_is_a_lookup(kb: KnowledgeBase) -> None:
+    assert resolve(kb, "通州方案 重点任务").id == "2022-tongzhou-plan:4"
+    assert resolve(kb, "2022 高价值专利 申报要求").id == "2022-high-value-patent:6"
+
+
+def test_a_lookup_with_other_words_is_a_search(kb: KnowledgeBase) -> None:
+    assert resolve(kb, "2024 保护示范区 截止日期") is None
+    assert resolve(kb, "2024年保护示范区的申报条件有哪些") is None
+
+
+def test_a_title_alone_is_a_reference_in_a_question_only_when_the_text_is_asked_for(
+    kb: KnowledgeBase,
+) -> None:
+    assert find_reference(kb, "2024年保护示范区的申报条件有哪些？") is None
+    assert find_reference(kb, "2024年保护示范区申报条件的原文").id == "2024-protection-zone:3"
+
+
+def test_a_reference_without_a_guide_is_to_the_conversations_guide(kb: KnowledgeBase) -> None:
+    guide = kb.guide("2022-protection-zone")
+    assert find_reference(kb, "三（三）呢", guide).id == "2022-protection-zone:3.3"
+    assert (
+        find_reference(kb, "第十一条呢", kb.guide("2023-policy-measures")).id == "2023-policy-measures:3.11"
+    )
+    assert find_reference(kb, "三（三）呢") is None  # no guide named, none discussed
+    assert find_reference(kb, "申报条件的原文", guide) is None  # a title alone needs its guide named
+
+
+def test_every_clause_resolves_from_its_label_after_the_guide_name(kb: KnowledgeBase) -> None:
+    for clause in kb.clauses:
+        if clause.kind != "root" and clause.guide_id != "2022-notice":
+            guide = kb.guide(clause.guide_id)
+            assert resolve(kb, f"{guide.year} {guide.short_name} {clause.label}").id == clause.id, (
+                clause.label
+            )

@@ -242,8 +242,8 @@ class Composer:
         if not ranked or ranked[0][0] < threshold:
             return None
         best = ranked[0][1]
-        if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause
-            return [self.kb.full_text(best.clause) + draft.cite(best.clause)]
+        if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause, said to be a search
+            return [self.t["lookup_search"], self.kb.full_text(best.clause) + draft.cite(best.clause)]
         node = self.reader.joint_list(turn, ranked)
         if node is not None:  # items of one list answer the parts of the question together
             return self._numbered(draft, node, node.label, ev.render_items(self.kb, node))

@@ -68,6 +68,15 @@ class ApplicantKinds:
 
 
 @dataclass(frozen=True)
+class ReferenceWords:
+    """How staff write clause references: see `references` in the lexicon file."""
+
+    units: dict[str, str]  # 条 → article, 款 → below, 项 → item, 目 → subitem
+    filler: tuple[str, ...]
+    trailers: dict[str, str]  # 联系方式 → contact
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
@@ -77,6 +86,7 @@ class Lexicon:
     fact_cues: FactCues
     asking_to_apply: AskingToApply
     applicant_kinds: ApplicantKinds
+    references: ReferenceWords
 
     def heading_words(self, applicant_type: str) -> tuple[str, ...]:
         """How the guides' headings name an applicant type (the name itself when unlisted)."""
@@ -121,6 +131,11 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             applicant_kinds=_applicant_kinds(data["applicant_kinds"]),
             asking_to_apply=AskingToApply(
                 **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
+            ),
+            references=ReferenceWords(
+                units={str(k): str(v) for k, v in data["references"]["units"].items()},
+                filler=tuple(map(str, data["references"]["filler"])),
+                trailers={str(k): str(v) for k, v in data["references"]["trailers"].items()},
             ),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:

@@ -1,146 +1,172 @@
-"""Clause references as people write them: 「2024 保护示范区 三（二）1」, a label such as
-「三、申报条件（二）第1项」 after a guide name, or a clause id such as
-`2024-protection-zone:3.2.1`. A reference resolves to exactly one clause or fails clearly."""
+"""Clause references: a reference resolves to exactly one clause, or fails saying why and
+showing the candidates. `resolve` reads a whole text as a reference (`lookup`, the clause
+browser, `?clause=` links); `find_reference` finds one inside a question.
+
+The path a reference writes (reference_grammar.py) is matched against each clause's chain
+of ancestors: its steps must name nodes of the chain in order, the last one the clause
+itself. Steps may skip levels (「申报要求第（一）条」 names 六、 by its title), and the closest
+fit wins: fewest skipped levels, then fewest levels above the first step. 第N条 names a
+guide's 一、 level, or the items of a text that numbers them straight through its sections
+(the 2023 measures' (一)…(二十一)); 第N款 names the level below the step before it.
+"""
 
 from __future__ import annotations
 
-import re
-
-from ..domain import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
+from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, Clause, Guide
 from ..errors import UnknownReferenceError
-from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
-from ..ingest.parse import CIRCLED_CHARS, cn_number
-from ..text.tokens import normalize
+from .intent import LOOKUP_CUES
+from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, guide_named, parse, title_matches
 
-CN = numbering.CN_NUMERALS
-PATH_TOKEN = re.compile(
-    rf"(?P<para>\(?第(\d{{1,2}})段\)?)|正文结尾"
-    rf"|(?P<paren_cn>\(([{CN}]+)\))|(?P<paren_num>\((\d{{1,2}})\))|第?(?P<num>\d{{1,2}})(?:项|\.)?"
-    rf"|(?P<section>[{CN}]+)、?|(?P<circled>[{CIRCLED_CHARS}])"
-)
-YEAR = re.compile(r"(?<!\d)(20\d{2})(?:年度?)?(?!\d)")
-TRAILER_WORDS = {"联系方式": "contact", "联系人": "contact", "抄送": "cc", "抄送及印发": "cc"}
+MAX_CANDIDATES = 6
 
 
 def resolve(kb: KnowledgeBase, text: str) -> Clause | None:
-    """The clause a reference names; None when the text is not a reference (a free query)."""
+    """The clause a text names when the whole text is a reference; None when it is not one
+    (a search). Raises UnknownReferenceError when it names no clause, or several."""
     text = text.strip()
     if kb.has_clause(text):
         return kb.clause(text)
-    guide, rest = _guide_part(kb, text)
-    if guide is None:
+    reference = parse(kb, text)
+    if reference is None or reference.leftover:
         return None
-    steps = _path_steps(rest)
-    if steps is None:
+    return locate(kb, reference)
+
+
+def find_reference(
+    kb: KnowledgeBase, question: str, conversation_guide: Guide | None = None
+) -> Clause | None:
+    """A reference inside a question (「调一下2024年保护示范区五（三）的原文」): a guide and
+    numbering, or a clause title with a word asking for the text (「…主要任务的原文」). A
+    question that names no guide refers to the one the conversation is about (「三（三）呢？」)."""
+    reference = parse(kb, question, conversation_guide)
+    if reference is None:
         return None
+    marked = [s for s in reference.steps if s.kind is not None and not s.bare]
+    asks_for_text = any(cue in question for cue in LOOKUP_CUES)
+    if not marked and not (asks_for_text and reference.steps):
+        return None
+    if reference.guide is conversation_guide and guide_named(kb, clean(question)) is None and not marked:
+        return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
+    return locate(kb, reference)
+
+
+def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
+    guide, steps = reference.guide, reference.steps
     if not steps:
         return kb.clause(guide.id)
-    matches = [c for c in kb.guide_clauses(guide.id) if _ends_with(c, steps)]
-    if len(matches) == 1:
-        return matches[0]
-    shown = "、".join(c.ref for c in matches[:5]) or "无"
+    fits = _fits(kb, guide, steps)
+    if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
+        return fits[0][1]
+    if fits:
+        _fail(reference, "不唯一", [clause for score, clause in fits if score == fits[0][0]])
+    untitled = tuple(Step(s.kind, s.key, None, s.bare) for s in steps if s.kind is not None)
+    numbered = _fits(kb, guide, untitled) if untitled and any(s.title for s in steps) else []
+    if numbered:
+        _fail(reference, "的编号与标题不一致", [c for _, c in numbered] + _titled(kb, guide, steps))
+    _fail(reference, "找不到", _nearest(kb, guide, steps))
+    raise AssertionError("unreachable")
+
+
+def _fits(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[tuple[tuple[int, int], Clause]]:
+    """Every clause the steps fit, with how loosely (skipped levels, levels above), best first."""
+    article = _article_kind(kb, guide)
+    fits = []
+    for clause in kb.guide_clauses(guide.id):
+        if clause.kind == ROOT:
+            continue
+        chain = _chain(kb, clause)
+        score = _fit(chain, steps, article)
+        if score is not None:
+            fits.append((score, clause))
+    fits.sort(key=lambda item: (item[0], item[1].order))
+    return fits
+
+
+def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
+    chain = [clause]
+    while chain[-1].parent_id and kb.clause(chain[-1].parent_id).kind != ROOT:
+        chain.append(kb.clause(chain[-1].parent_id))
+    return chain[::-1]
+
+
+def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[int, int] | None:
+    """(skipped levels, levels above the first step) of the best way the steps name nodes of
+    the chain in order, the last step the clause itself; None when they cannot."""
+    best: tuple[int, int] | None = None
+
+    def walk(step_index: int, node_index: int, first: int, skipped: int, above: str | None) -> None:
+        nonlocal best
+        if step_index == len(steps):
+            if node_index == len(chain):
+                score = (skipped, first)
+                best = score if best is None or score < best else best
+            return
+        for at in range(node_index, len(chain)):
+            if _names(steps[step_index], chain[at], article, above):
+                gap = at - node_index if step_index else 0
+                walk(step_index + 1, at + 1, at if step_index == 0 else first, skipped + gap, chain[at].kind)
+
+    walk(0, 0, 0, 0, None)
+    return best
+
+
+def _names(step: Step, node: Clause, article: str, above: str | None) -> bool:
+    """Does one step name this node? Kind (as the guide means 条 and 款), number, title."""
+    key = node.id.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+    if step.kind is not None:
+        kind = article if step.kind == ARTICLE else (_below(above) if step.kind == BELOW else step.kind)
+        if node.kind != kind or key != step.key:
+            return False
+    return step.title is None or title_matches(node, step.title)
+
+
+def _below(kind: str | None) -> str:
+    """The level 第N款 names: the numbered level under the step before it (（一） at first)."""
+    if kind not in NUMBERED_KINDS:
+        return PAREN_CN
+    index = NUMBERED_KINDS.index(kind)
+    return NUMBERED_KINDS[min(index + 1, len(NUMBERED_KINDS) - 1)]
+
+
+def _article_kind(kb: KnowledgeBase, guide: Guide) -> str:
+    """What 第N条 names: the （一） items of a text that numbers them straight through its
+    sections (no number repeats), else the 一、 level."""
+    items = [c.number for c in kb.guide_clauses(guide.id) if c.kind == PAREN_CN]
+    sections = {c.parent_id for c in kb.guide_clauses(guide.id) if c.kind == PAREN_CN}
+    return PAREN_CN if len(sections) > 1 and len(items) == len(set(items)) else SECTION
+
+
+def _titled(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[Clause]:
+    """Clauses whose title shares words with the titles written (「主要任务」 → 「重点任务」)."""
+    written = [s.title for s in steps if s.title]
+    return [
+        c
+        for c in kb.guide_clauses(guide.id)
+        if c.kind != ROOT and any(_shared(clean(c.title), title) >= 2 for title in written)
+    ]
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of characters two titles share."""
+    return max(
+        (n for n in range(min(len(a), len(b)), 0, -1) for i in range(len(b) - n + 1) if b[i : i + n] in a),
+        default=0,
+    )
+
+
+def _nearest(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[Clause]:
+    """What to offer when nothing fits: clauses the last step alone names, else the guide's sections."""
+    last = steps[-1:]
+    alone = [c for _, c in _fits(kb, guide, last)]
+    return alone or kb.top_sections(guide.id)
+
+
+def _fail(reference: Reference, problem: str, candidates: list[Clause]) -> None:
+    unique = list(dict.fromkeys(candidates))
+    shown = "；".join(f"{c.ref}（{c.label}）" for c in unique[:MAX_CANDIDATES]) or "无"
+    more = f" 等{len(unique)}处" if len(unique) > MAX_CANDIDATES else ""
     raise UnknownReferenceError(
-        f"「{text}」在《{guide.title}》中{'不唯一' if matches else '找不到'}（候选：{shown}）："
+        f"「{reference.written}」在《{reference.guide.title}》中{problem}（候选：{shown}{more}）："
         "请写出完整层级，如「2024 保护示范区 三（二）1」。"
-    )
-
-
-def _guide_part(kb: KnowledgeBase, text: str) -> tuple[Guide | None, str]:
-    """Find the guide a reference names by year and short name; return it and the rest."""
-    norm = normalize(text)
-    year_match = YEAR.search(norm)
-    year = int(year_match.group(1)) if year_match else None
-    rest = YEAR.sub(" ", norm, count=1) if year_match else norm
-    candidates = []
-    for guide in kb.guides:
-        for name in sorted((guide.short_name, *guide.aliases, guide.id), key=len, reverse=True):
-            if normalize(name) in rest and (year is None or guide.year == year):
-                candidates.append((guide, rest.replace(normalize(name), " ", 1)))
-                break
-    if not candidates:
-        return None, text
-    current = [c for c in candidates if c[0].is_current]
-    return (current or candidates)[0]
-
-
-def _path_steps(rest: str) -> list[tuple[str, str]] | None:
-    """[(kind, key)] for the numbering in `rest`; None when anything else is left over."""
-    rest = re.sub(r"[\s,，]", "", rest)
-    for word, key in TRAILER_WORDS.items():
-        if rest == word:
-            return [(TRAILER, key)]
-    steps: list[tuple[str, str]] = []
-    position = 0
-    for match in PATH_TOKEN.finditer(rest):
-        skipped = rest[position : match.start()]
-        if skipped and not _is_title(skipped, steps):
-            return None
-        position = match.end()
-        steps.append(_step(match))
-    if rest[position:] and not _is_title(rest[position:], steps):
-        return None
-    return steps
-
-
-def _is_title(skipped: str, steps: list[tuple[str, str]]) -> bool:
-    """Words between numbers are allowed only as a section title (「三、申报条件（二）」)."""
-    return bool(steps) and steps[-1][0] == SECTION and not re.search(r"[\d()]", skipped)
-
-
-def _step(match: re.Match) -> tuple[str, str]:
-    if match.group(0) == "正文结尾":
-        return PARA, "p1"
-    if match.group("para"):
-        return PARA, f"p{match.group(2)}"
-    if match.group("paren_cn"):
-        return PAREN_CN, str(cn_number(match.group(4)))
-    if match.group("paren_num"):
-        return PAREN_NUM, match.group(6)
-    if match.group("num"):
-        return NUM, match.group("num")
-    if match.group("section"):
-        return SECTION, str(cn_number(match.group("section")))
-    return CIRCLED, str(CIRCLED_CHARS.index(match.group("circled")) + 1)
-
-
-def _ends_with(clause: Clause, steps: list[tuple[str, str]]) -> bool:
-    keys = clause.id.split(":", 1)[1].split(".") if ":" in clause.id else []
-    if len(keys) < len(steps):
-        return False
-    tail = list(zip(clause.kinds[-len(steps) :], keys[-len(steps) :], strict=True))
-    return all(
-        kind == want_kind and key == want_key
-        for (kind, key), (want_kind, want_key) in zip(tail, steps, strict=True)
-    )
-
-
-NUMBERING_RUN = re.compile(
-    rf"第?(?:[{CN}]{{1,3}}、?)?(?:[（(][{CN}]{{1,3}}[）)])?(?:第?\d{{1,2}}项?)?(?:[（(]\d{{1,2}}[）)])?[{CIRCLED_CHARS}]?[条款项]?"
-)
-
-
-def find_reference(kb: KnowledgeBase, text: str) -> Clause | None:
-    """A clause reference inside a sentence (「调一下2024年保护示范区五（三）的原文」): the
-    guide named in it plus the longest run of numbering. None when there is none."""
-    try:
-        direct = resolve(kb, text)
-    except UnknownReferenceError:
-        direct = None
-    if direct is not None:
-        return direct
-    guide, rest = _guide_part(kb, text)
-    if guide is None:
-        return None
-    runs = [m.group(0) for m in NUMBERING_RUN.finditer(normalize(rest)) if _is_numbering(m.group(0))]
-    if not runs:
-        return None
-    run = max(runs, key=len).lstrip("第").rstrip("条款")
-    return resolve(kb, f"{guide.year} {guide.short_name} {run}")
-
-
-def _is_numbering(run: str) -> bool:
-    """A run of numbering, not a stray numeral in a word: it has brackets, or 一、 style."""
-    return bool(re.search(rf"[()（）]|[{CN}]、|{numbering.CIRCLED}", run)) or bool(
-        re.fullmatch(rf"[{CN}]{{1,3}}[()（）].*", run)
     )

@@ -51,7 +51,7 @@ def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> 
         question, warnings = question[:MAX_QUESTION_CHARS], (WarningCode.QUESTION_TRUNCATED,)
     if not question:
         return Understood(question, None, warnings)
-    reference, error = _reference(kb, question)
+    reference, error = _reference(kb, question, conversation)
     name = detect_intent(question, has_reference=reference is not None)
     follow_up = bool(name == GENERAL and ELLIPTICAL.match(question) and conversation.last_intent)
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
@@ -97,9 +97,13 @@ def _other_places(question: str) -> tuple[str, ...]:
     return tuple(p for p in LEXICON.other_places if p in question)
 
 
-def _reference(kb: KnowledgeBase, question: str) -> tuple[Clause | None, str | None]:
-    """The clause a question names by reference, or an error text when the reference is wrong."""
+def _reference(
+    kb: KnowledgeBase, question: str, conversation: Conversation
+) -> tuple[Clause | None, str | None]:
+    """The clause a question names by reference, or an error text when the reference is wrong.
+    A reference that names no guide is to the one guide the conversation is about, if one."""
+    guides = conversation.scope.guides(kb) if conversation.questions else []
     try:
-        return find_reference(kb, question), None
+        return find_reference(kb, question, guides[0] if len(guides) == 1 else None), None
     except UnknownReferenceError as exc:
         return None, str(exc)

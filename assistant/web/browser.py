@@ -14,7 +14,7 @@ from ..pipeline import Assistant
 from ..question.references import resolve
 from ..retrieval.lookup import describe
 from ..retrieval.retriever import Retriever
-from .text import clause_html, clause_link, error_html, standing
+from .text import clause_html, clause_link, error_html, esc, standing
 
 SEARCH_MODES = {"关键词": "keyword", "语义": "dense", "混合": "hybrid"}
 TREE_INDENT = "　"
@@ -101,6 +101,9 @@ class BrowserHandlers:
         *moved, _ = self.focus(first_id, request)
         if not choices and (text or "").strip():
             moved[2] = error_html(f"没有找到与「{text}」相关的条款。")
+        elif found.get("type") == "search" and choices:
+            notice = f"「{text.strip()}」不是条款引用，以下是检索到的最相关条款（共{len(choices)}条，可在左侧切换）。"
+            moved[2] = f'<div class="note search-note">{esc(notice)}</div>' + moved[2]
         return gr.Dropdown(choices=choices, value=first_id), *moved, found
 
     @staticmethod

@@ -1,0 +1,243 @@
+"""The grammar of clause references as staff write them: text → a guide and a path of steps.
+
+A reference names a guide (year, name, alias, title, or document number such as
+苏知发〔2021〕140号附件3) and a path down its clause tree. Each step is a numbering marker
+(三、 （三） 1. （1） ①), a numbered unit (第三条, 第（一）条, 第三款, 第1项), a clause title
+(「申报条件」, 「主要任务」), or several of these (「三、申报条件（三）」). Titles are the guide's
+own clause titles, so the grammar knows them from the knowledge base, not from a list. Which
+level 第N条 and 第N款 name depends on the guide; `references.py` decides that when it locates
+the clause. The words besides (「请给出…的原文」) are filler from the lexicon; anything else is
+left over, which makes a lookup a search.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..domain import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
+from ..ingest import numbering
+from ..ingest.knowledge_base import KnowledgeBase
+from ..ingest.parse import CIRCLED_CHARS, cn_number
+from .lexicon import LEXICON
+
+ARTICLE, BELOW = "article", "below"  # 第N条 and 第N款: levels that depend on the guide
+UNIT_KINDS = {"article": ARTICLE, "below": BELOW, "item": NUM, "subitem": PAREN_NUM}
+CN = numbering.CN_NUMERALS
+NUMBERING = re.compile(
+    rf"第\((?P<bcn>[{CN}]{{1,3}})\)[条款项目点]?"
+    rf"|第\((?P<bnum>\d{{1,2}})\)[条款项目点]?"
+    rf"|第(?P<nth>[{CN}百]{{1,4}}|\d{{1,3}})(?P<unit>[条款项目点段])"
+    rf"|(?P<sec>[{CN}]{{1,3}})、"
+    rf"|\((?P<cn>[{CN}]{{1,3}})\)"
+    rf"|\((?P<pn>\d{{1,2}})\)"
+    rf"|(?P<circ>[{CIRCLED_CHARS}])"
+    rf"|(?P<bare_sec>[{CN}]{{1,3}})(?=\(|\d|$)"
+    rf"|(?<![\d.])(?P<n>\d{{1,2}})(?P<mark>[.、项])?(?![\d.%年月日万元个件人家名])"
+    r"|(?P<end>正文结尾)"
+)
+YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2})(?:年度?)?(?![\d〕\])])")  # not 〔2021〕 of a document number
+# Words written right after 「三、」 or 「（三）」 up to the end or the next mark: that item's title,
+# even when the guide calls it otherwise (「三、主要任务」 where 三、 is 主要目标).
+WRITTEN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,15}(?=$|[(\s\"'“”‘’「」《》:：,，。;；?？!！、])")
+ATTACHMENT = re.compile(r"附件(\d{1,2})")
+QUOTES_AND_MARKS = re.compile(r"[\s\"'“”‘’「」『』《》〈〉:：,，.。;；!！?？、()\[\]【】<>\-—_/|]+")
+TITLE_MIN, TITLE_MAX = 2, 30
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a path: a numbering kind and key, a title, or both (「三、申报条件」)."""
+
+    kind: str | None  # a numbering kind, ARTICLE, BELOW, PARA or TRAILER; None: a title alone
+    key: str | None = None  # "3", "p1", "contact"
+    title: str | None = None
+    bare: bool = False  # a lone digit (「1」) with nothing that marks it as numbering
+
+
+@dataclass(frozen=True)
+class Reference:
+    guide: Guide
+    steps: tuple[Step, ...]
+    leftover: str  # words that are neither numbering, a title, the guide's name nor filler
+    written: str  # the reference as written, for messages
+
+
+def clean(text: str) -> str:
+    """Full-width digits and brackets to half-width (circled numbers kept), no spaces."""
+    kept = "".join(c if c in CIRCLED_CHARS else unicodedata.normalize("NFKC", c) for c in text)
+    return re.sub(r"\s+", "", kept).lower()
+
+
+def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> Reference | None:
+    """The guide a text names and the path it writes; None when it names no guide and no
+    default is given (the guide a conversation is about, for 「三（三）呢？」)."""
+    written = clean(text)
+    found = guide_named(kb, written)
+    if found is None and default_guide is None:
+        return None
+    guide, rest = found or (default_guide, YEAR.sub("", written, count=1))
+    steps, leftover = _path(kb, guide, rest)
+    return Reference(guide, tuple(steps), leftover, text.strip())
+
+
+def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
+    """The guide a reference names, and the text with its name and year taken out. A name
+    shared by several years' guides without a year means the current one."""
+    year_match = YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    rest = YEAR.sub("", text, count=1) if year_match else text
+    by_number = _by_document_number(kb, rest, year)
+    if by_number is not None:
+        return by_number
+    candidates = []
+    for guide in kb.guides:
+        if year is not None and guide.year != year:
+            continue
+        spots = [(rest.find(name), -len(name), name) for name in _names(guide) if name in rest]
+        if spots:
+            at, _, name = min(spots)  # the first name written: a title later may hold an alias
+            candidates.append((len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :]))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    return best[2], best[3]
+
+
+def _names(guide: Guide) -> list[str]:
+    """What a guide is called: its title (with and without 「申报指南」), short name, aliases, id."""
+    title = clean(guide.title)
+    core = re.sub(r"^\d{4}年度?(江苏)?省?", "", title)  # 「2022年度省高价值…」 → 「高价值…」
+    shorter = [re.sub(r"(项目)?申报指南$|的通知$", "", t) for t in (title, core)]
+    names = {title, core, *shorter, clean(guide.short_name), *map(clean, guide.aliases), guide.id}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _by_document_number(kb: KnowledgeBase, text: str, year: int | None) -> tuple[Guide, str] | None:
+    """「苏知发〔2021〕140号附件3」, 「140号文附件3」: the attachment of a numbered notice."""
+    attachment = ATTACHMENT.search(text)
+    if attachment is None:
+        return None
+    for notice in kb.guides:
+        if not notice.doc_number or "附件" in notice.doc_number:
+            continue
+        names = [n for n in (clean(notice.doc_number), *map(clean, notice.aliases)) if re.search(r"\d号", n)]
+        name = next((n for n in sorted(names, key=len, reverse=True) if n in text), None)
+        if name is None:
+            continue
+        wanted = f"{clean(notice.doc_number)}附件{attachment.group(1)}"
+        parts = [g for g in kb.guides if g.doc_number and clean(g.doc_number) == wanted]
+        rest = text.replace(name, " ", 1).replace(attachment.group(0), " ", 1)
+        named = [g for g in parts if any(n in rest for n in _names(g))]
+        chosen = named or parts
+        if len(chosen) == 1 and (year is None or chosen[0].year == year):
+            own = next((n for n in _names(chosen[0]) if n in rest), None)
+            return chosen[0], rest.replace(own, " ", 1) if own else rest
+    return None
+
+
+def _path(kb: KnowledgeBase, guide: Guide, rest: str) -> tuple[list[Step], str]:
+    """The steps written in `rest`, in order, and what is left over besides filler."""
+    found: list[tuple[int, int, Step]] = []
+    for match in NUMBERING.finditer(rest):
+        found.append((match.start(), match.end(), _numbering_step(match)))
+    for word, key in sorted(LEXICON.references.trailers.items(), key=lambda item: -len(item[0])):
+        at = rest.find(word)
+        if at >= 0 and not _overlaps(at, at + len(word), [(s, e) for s, e, _ in found]):
+            found.append((at, at + len(word), Step(TRAILER, key)))
+    taken = [(start, end) for start, end, _ in found]
+    for start, end, title in _titles(kb, guide, rest, taken):
+        found.append((start, end, Step(None, None, title)))
+    found.extend(_written_titles(rest, found))
+    found.sort(key=lambda item: item[0])
+    leftover = rest
+    for start, end, _ in sorted(found, key=lambda item: -item[0]):
+        leftover = leftover[:start] + " " + leftover[end:]
+    return _attach_titles(found), _without_filler(leftover)
+
+
+def _numbering_step(match: re.Match) -> Step:
+    if match.group("bcn"):
+        return Step(PAREN_CN, str(cn_number(match.group("bcn"))))
+    if match.group("bnum"):
+        return Step(PAREN_NUM, match.group("bnum"))
+    if match.group("nth"):
+        number = match.group("nth")
+        value = int(number) if number.isdigit() else cn_number(number)
+        unit = match.group("unit")
+        if unit == "段":
+            return Step(PARA, f"p{value}")
+        return Step(UNIT_KINDS[LEXICON.references.units[unit]], str(value))
+    if match.group("sec") or match.group("bare_sec"):
+        return Step(SECTION, str(cn_number(match.group("sec") or match.group("bare_sec"))))
+    if match.group("cn"):
+        return Step(PAREN_CN, str(cn_number(match.group("cn"))))
+    if match.group("pn"):
+        return Step(PAREN_NUM, match.group("pn"))
+    if match.group("circ"):
+        return Step(CIRCLED, str(CIRCLED_CHARS.index(match.group("circ")) + 1))
+    if match.group("end"):
+        return Step(PARA, "p1")
+    return Step(NUM, match.group("n"), bare=not match.group("mark"))
+
+
+def _titles(
+    kb: KnowledgeBase, guide: Guide, rest: str, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The guide's clause titles written in `rest`, longest first, not overlapping numbering."""
+    titles = sorted(
+        {clean(c.title) for c in kb.guide_clauses(guide.id)[1:] if TITLE_MIN <= len(c.title) <= TITLE_MAX},
+        key=len,
+        reverse=True,
+    )
+    found: list[tuple[int, int, str]] = []
+    for title in titles:
+        at = rest.find(title)
+        if at >= 0 and not _overlaps(at, at + len(title), [*taken, *((s, e) for s, e, _ in found)]):
+            found.append((at, at + len(title), title))
+    return found
+
+
+def _written_titles(rest: str, found: list[tuple[int, int, Step]]) -> list[tuple[int, int, Step]]:
+    """Titles written after 「三、」 or 「（三）」 that the guide does not have: kept, so that a
+    number and a title that disagree are reported rather than one of them silently used."""
+    spans = [(s, e) for s, e, _ in found]
+    written = []
+    for _, end, step in found:
+        if step.kind not in (SECTION, PAREN_CN) or rest[end - 1] not in "、)":
+            continue
+        match = WRITTEN_TITLE.match(rest, end)
+        if match is None or _overlaps(match.start(), match.end(), spans):
+            continue
+        title = match.group()
+        if not any(word in title for word in LEXICON.references.filler):
+            written.append((match.start(), match.end(), Step(None, None, title)))
+    return written
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _attach_titles(found: list[tuple[int, int, Step]]) -> list[Step]:
+    """A title right after a numbering marker is that marker's title: 「三、申报条件」 is one step."""
+    steps: list[Step] = []
+    previous_end = -1
+    for start, end, step in found:
+        if step.kind is None and steps and steps[-1].kind is not None and start == previous_end:
+            steps[-1] = Step(steps[-1].kind, steps[-1].key, step.title, steps[-1].bare)
+        else:
+            steps.append(step)
+        previous_end = end
+    return steps
+
+
+def _without_filler(text: str) -> str:
+    for word in sorted(LEXICON.references.filler, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return QUOTES_AND_MARKS.sub("", text)
+
+
+def title_matches(clause: Clause, title: str) -> bool:
+    return clean(clause.title) == title
