@@ -80,7 +80,9 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ("政策措施 第二十一条", "2023-policy-measures:6.21"),
         ("苏知发〔2021〕140号附件3 三（一）", "2022-high-value-patent:3.1"),
         ("140号文附件4 四、申报要求（二）", "2022-patent-transfer:4.2"),
-        ("140号文附件2 地理标志 联系方式", "2022-gi-brand:contact"),
+        ("140号文附件2 地理标志 联系方式的原文", "2022-gi-brand:contact"),
+        ("2024保护示范区 绩效目标 设区市 第（2）项", "2024-protection-zone:4.1.2.2"),  # titles in any order
+        ("政策措施第一部分标题“鼓励知识产权高质量创速”", "2023-policy-measures:1"),
         ("2024保护示范区 设区市 项目任务（4）", "2024-protection-zone:4.1.1.4"),
         ("2024 保护示范区 四（二）2（3）", "2024-protection-zone:4.2.2.3"),
         ("通州方案 重点任务的原文", "2022-tongzhou-plan:4"),
@@ -144,3 +146,18 @@ def test_every_clause_resolves_from_its_label_after_the_guide_name(kb: Knowledge
             assert resolve(kb, f"{guide.year} {guide.short_name} {clause.label}").id == clause.id, (
                 clause.label
             )
+
+
+def test_numbering_that_is_not_a_clause_reference_does_not_replace_the_question(kb: KnowledgeBase) -> None:
+    assert find_reference(kb, "<script>alert(1)</script>2024年保护示范区什么时候截止？") is None
+    assert (
+        find_reference(kb, "2024年保护示范区项目（1）期限多长") is None
+    )  # a lone （1）: answered, not an error
+
+
+@pytest.mark.parametrize(
+    "question", ["2024保护示范区 九、是什么内容", "政策措施第三十条", "通州方案 第八部分 原文"]
+)
+def test_a_clear_reference_to_nothing_is_said_to_be_one(kb: KnowledgeBase, question: str) -> None:
+    with pytest.raises(UnknownReferenceError, match="找不到"):
+        find_reference(kb, question)

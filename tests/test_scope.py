@@ -16,6 +16,14 @@ from assistant.question.scope import detect, unknown_program
         ("高价值专利培育示范中心的申报条件", None),  # a covered program
         ("产业知识产权运营中心的申报条件是什么", None),
         ("我们园区被认定为国家级示范园区，能报吗", None),  # 认定 here is a fact, not a program
+        ("专利导航服务基地怎么申报，需要哪些条件", "专利导航服务基地"),
+        ("江苏专利奖今年什么时候开始申报", "江苏专利奖"),
+        (
+            "国家地理标志产品保护示范区要向国家局怎么申请",
+            "国家地理标志产品保护示范区",
+        ),  # not the provincial one
+        ("我们县想申报保护示范区项目，怎么申报", None),
+        ("高价值专利培育中心如何申请", None),
     ],
 )
 def test_a_program_asked_about_by_name_that_no_guide_covers(
@@ -35,9 +43,32 @@ def test_a_year_next_to_a_policy_names_another_document_not_a_round(kb: Knowledg
 
 
 @pytest.mark.parametrize(
-    "question", ["我们县2022年被评为真抓实干成效明显地区，想报保护示范区", "我们2022年没评上真抓实干"]
+    "question",
+    [
+        "我们县2022年被评为真抓实干成效明显地区，想报保护示范区",
+        "我们2022年没评上真抓实干",
+        "2021年发明专利授权量超过10000件的设区市，高价值专利新建项目能推荐几个？",
+        "我们市是2020年度真抓实干激励地区，高价值专利推荐名额能多给吗",
+        "我们中心2019年就通过了高价值专利培育项目验收",
+    ],
 )
 def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
     kb: KnowledgeBase, question: str
 ) -> None:
     assert detect(kb, question).years == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "unknown"),
+    [
+        ("2025年什么时候截止", (), (2025,)),  # a question word after the year: the round asked about
+        ("保护示范区2022年申报截止是哪天", (2022,), ()),  # a program right before it
+        ("2021年的高价值专利指南有吗", (), (2021,)),
+        ("2022年和2024年的保护示范区有什么不同", (2022, 2024), ()),
+    ],
+)
+def test_a_year_next_to_a_program_round_words_or_a_question_names_the_round(
+    kb: KnowledgeBase, question: str, years: tuple, unknown: tuple
+) -> None:
+    scope = detect(kb, question)
+    assert scope.years == years and scope.unknown_years == unknown

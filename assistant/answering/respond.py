@@ -14,7 +14,7 @@ from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, detect_intent
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
 from ..retrieval.for_turn import Retrieved
 from ..thresholds import MAX_QUESTION_CHARS
@@ -54,7 +54,7 @@ class Responder:
             return unasked(self.composer.t["empty_question"])
         if understood.orphan and turn.intent == GENERAL:  # 「那2022年的呢？」 with nothing before it
             return unasked(self.composer.t["orphan_follow_up"])
-        if understood.reference_error and detect_intent(turn.question) == LOOKUP:
+        if understood.reference_error:  # numbering was written (「九、」「第三十条」) but names no clause
             return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
         statements = [*conversation.questions, turn.question]
         if self.desk is not None and turn.intent == SCREENING:

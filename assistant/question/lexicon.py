@@ -81,6 +81,7 @@ class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
     other_places: tuple[str, ...]
+    record_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
     fact_cues: FactCues
@@ -122,6 +123,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             other_places=tuple(map(str, data["other_places"])),
+            record_words=tuple(map(str, data["record_words"])),
             applicant_types=tuple(
                 ApplicantType(str(t["name"]), tuple(t["in_questions"]), tuple(t["in_headings"]))
                 for t in data["applicant_types"]

@@ -23,19 +23,20 @@ from ..ingest.parse import CIRCLED_CHARS, cn_number
 from .lexicon import LEXICON
 
 ARTICLE, BELOW = "article", "below"  # 第N条 and 第N款: levels that depend on the guide
-UNIT_KINDS = {"article": ARTICLE, "below": BELOW, "item": NUM, "subitem": PAREN_NUM}
+UNIT_KINDS = {"article": ARTICLE, "part": SECTION, "below": BELOW, "item": NUM, "subitem": PAREN_NUM}
 CN = numbering.CN_NUMERALS
 NUMBERING = re.compile(
-    rf"第\((?P<bcn>[{CN}]{{1,3}})\)[条款项目点]?"
+    r"(?<![a-z_])"  # not after a Latin word: 「alert(1)」
+    rf"(?:第\((?P<bcn>[{CN}]{{1,3}})\)[条款项目点]?"
     rf"|第\((?P<bnum>\d{{1,2}})\)[条款项目点]?"
-    rf"|第(?P<nth>[{CN}百]{{1,4}}|\d{{1,3}})(?P<unit>[条款项目点段])"
+    rf"|第(?P<nth>[{CN}百]{{1,4}}|\d{{1,3}})(?P<unit>部分|[条款项目点段])"
     rf"|(?P<sec>[{CN}]{{1,3}})、"
     rf"|\((?P<cn>[{CN}]{{1,3}})\)"
     rf"|\((?P<pn>\d{{1,2}})\)"
     rf"|(?P<circ>[{CIRCLED_CHARS}])"
     rf"|(?P<bare_sec>[{CN}]{{1,3}})(?=\(|\d|$)"
     rf"|(?<![\d.])(?P<n>\d{{1,2}})(?P<mark>[.、项])?(?![\d.%年月日万元个件人家名])"
-    r"|(?P<end>正文结尾)"
+    r"|(?P<end>正文结尾))"
 )
 YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2})(?:年度?)?(?![\d〕\])])")  # not 〔2021〕 of a document number
 # Words written right after 「三、」 or 「（三）」 up to the end or the next mark: that item's title,
@@ -200,12 +201,12 @@ def _titles(
 
 
 def _written_titles(rest: str, found: list[tuple[int, int, Step]]) -> list[tuple[int, int, Step]]:
-    """Titles written after 「三、」 or 「（三）」 that the guide does not have: kept, so that a
-    number and a title that disagree are reported rather than one of them silently used."""
+    """Titles written after 「三、」 that the guide does not have: kept, so that a number and a
+    title that disagree are reported rather than one of them silently used."""
     spans = [(s, e) for s, e, _ in found]
     written = []
     for _, end, step in found:
-        if step.kind not in (SECTION, PAREN_CN) or rest[end - 1] not in "、)":
+        if step.kind != SECTION or rest[end - 1] != "、":
             continue
         match = WRITTEN_TITLE.match(rest, end)
         if match is None or _overlaps(match.start(), match.end(), spans):

@@ -12,7 +12,7 @@ guide's 一、 level, or the items of a text that numbers them straight through 
 
 from __future__ import annotations
 
-from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, Clause, Guide
+from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, TRAILER, Clause, Guide
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .intent import LOOKUP_CUES
@@ -42,13 +42,26 @@ def find_reference(
     reference = parse(kb, question, conversation_guide)
     if reference is None:
         return None
-    marked = [s for s in reference.steps if s.kind is not None and not s.bare]
+    marked = [s for s in reference.steps if s.kind not in (None, TRAILER) and not s.bare]
     asks_for_text = any(cue in question for cue in LOOKUP_CUES)
     if not marked and not (asks_for_text and reference.steps):
         return None
     if reference.guide is conversation_guide and guide_named(kb, clean(question)) is None and not marked:
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
-    return locate(kb, reference)
+    try:
+        return locate(kb, reference)
+    except UnknownReferenceError:
+        if _clearly_a_reference(reference, asks_for_text):
+            raise
+        return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
+
+
+def _clearly_a_reference(reference: Reference, asks_for_text: bool) -> bool:
+    """A section, an article or unit, a title, two or more numbers, or a request for the
+    text: a reference a person meant, whose failure must be said."""
+    numbered = [s for s in reference.steps if s.kind is not None]
+    strong = any(s.kind in (SECTION, ARTICLE, PAREN_CN) or s.title for s in reference.steps)
+    return asks_for_text or strong or len(numbered) >= 2
 
 
 def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
@@ -92,18 +105,24 @@ def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
 
 def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[int, int] | None:
     """(skipped levels, levels above the first step) of the best way the steps name nodes of
-    the chain in order, the last step the clause itself; None when they cannot."""
+    the chain, the last numbered step (or, with none, the last title) the clause itself;
+    None when they cannot. Numbered steps name nodes in the order written; a title alone may
+    name any node of the chain (people write 「绩效目标 设区市」 as well as 「设区市 绩效目标」)."""
+    ordered = [s for s in steps if s.kind is not None] or [steps[-1]]
+    floating = [s for s in steps if s.kind is None and s is not ordered[-1]]
+    if not all(any(_names(s, node, article, None) for node in chain) for s in floating):
+        return None
     best: tuple[int, int] | None = None
 
     def walk(step_index: int, node_index: int, first: int, skipped: int, above: str | None) -> None:
         nonlocal best
-        if step_index == len(steps):
+        if step_index == len(ordered):
             if node_index == len(chain):
                 score = (skipped, first)
                 best = score if best is None or score < best else best
             return
         for at in range(node_index, len(chain)):
-            if _names(steps[step_index], chain[at], article, above):
+            if _names(ordered[step_index], chain[at], article, above):
                 gap = at - node_index if step_index else 0
                 walk(step_index + 1, at + 1, at if step_index == 0 else first, skipped + gap, chain[at].kind)
 
@@ -156,9 +175,14 @@ def _shared(a: str, b: str) -> int:
 
 
 def _nearest(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[Clause]:
-    """What to offer when nothing fits: clauses the last step alone names, else the guide's sections."""
-    last = steps[-1:]
-    alone = [c for _, c in _fits(kb, guide, last)]
+    """What to offer when nothing fits: the items of the deepest clause the reference does name
+    (「三、申报条件（九）」 → the items of 三), else what the last step alone names, else the
+    guide's sections."""
+    for length in range(len(steps) - 1, 0, -1):
+        named = _fits(kb, guide, steps[:length])
+        if len(named) == 1 or (named and named[0][0] < named[1][0]):
+            return kb.children(named[0][1]) or [named[0][1]]
+    alone = [c for _, c in _fits(kb, guide, steps[-1:])]
     return alone or kb.top_sections(guide.id)
 
 

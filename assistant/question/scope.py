@@ -23,10 +23,12 @@ DOC_NUMBER = re.compile(
     r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"
 )  # 苏知发〔2021〕140号 is not a year asked about
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
-# 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」: a program asked about by its name.
+# 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
+# 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
 ASKED_PROGRAM = re.compile(
-    r"([\u4e00-\u9fff]{2,14}(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟))"
-    r"的?(?:申报指南|申报条件|认定|评选|评定)"
+    r"([\u4e00-\u9fff]{2,14}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟))"
+    r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
+    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名))"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
@@ -67,7 +69,7 @@ class Scope:
 
 def detect(kb: KnowledgeBase, question: str) -> Scope:
     text = TWO_DIGIT_YEAR.sub(r"20\1年", DOC_NUMBER.sub(" ", normalize(question)))
-    mentioned = sorted({int(y) for y in YEAR.findall(text)})
+    mentioned = sorted({int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
     programs = _programs(kb, text)
     named = [g for g in kb.guides if not programs or g.program in programs]
     covered = {g.year for g in named}
@@ -83,6 +85,35 @@ def detect(kb: KnowledgeBase, question: str) -> Scope:
         current=CURRENT_WORDS.search(text) is not None and not mentioned,
         provincial=PROVINCIAL_WORDS.search(text) is not None,
     )
+
+
+# What follows a year that names a round or a guide (「2024年保护示范区」「2022年的呢」「2025年什么
+# 时候申报」), as opposed to the year of an applicant's record (「2021年发明专利授权量…」).
+ROUND_AFTER = re.compile(
+    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|省|江苏"
+    r"|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
+)
+
+
+def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
+    """Is this year the round asked about? Yes when round words or a question word follow
+    it, a program's name comes right before it, or a program's name follows later in the
+    same clause with no figure or record word between (「2022年设区市保护示范区…」; but
+    「2021年发明专利授权量超过10000件的设区市…」 and 「2019年就通过了…验收」 are the applicant's
+    record)."""
+    after = text[year.end() :]
+    if ROUND_AFTER.match(after):
+        return True
+    names = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
+    before = text[max(0, year.start() - 12) : year.start()]
+    for name in names:
+        at = clause.find(name)
+        between = clause[:at]
+        record = re.search(r"\d", between) or any(word in between for word in LEXICON.record_words)
+        if (at >= 0 and not record) or before.rstrip("的 ").endswith(name):
+            return True
+    return False
 
 
 def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
@@ -113,7 +144,11 @@ def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
         return None
     name = match.group(1)
     known = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
-    return None if any(k in name for k in known) else name
+    if not any(k in name for k in known):
+        return name
+    # 「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one
+    national = name.startswith("国家") and not any(name in normalize(g.title) for g in kb.guides)
+    return name if national else None
 
 
 def types_named(text: str) -> list[str]:
