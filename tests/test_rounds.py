@@ -121,3 +121,14 @@ def test_the_cli_check_gives_the_round(tmp_path: Path) -> None:
     assert text.returncode == 0 and "提示：2024年度申报已于2024年2月29日截止" in text.stdout
     data = subprocess.run([*command, "--json"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert json.loads(data.stdout)["round"]["state"] == "closed"
+
+
+def test_the_guides_command_gives_each_guides_standing_today() -> None:
+    env = {"ASSISTANT_TODAY": "2024-02-01", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant", "guides"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    lines = {line.split()[0]: line for line in run.stdout.splitlines()}
+    assert "2024年度申报截止日期为2024年2月29日" in lines["2024-protection-zone"]
+    assert "2022年度申报已于2022年1月30日截止" in lines["2022-gi-brand"]
+    assert "有效期内" in lines["2023-policy-measures"]

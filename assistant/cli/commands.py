@@ -68,15 +68,21 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_guides(args: argparse.Namespace, settings: Settings) -> int:
+    from ..domain import Round
     from ..ingest.knowledge_base import KnowledgeBase
 
     kb = KnowledgeBase.load(settings.knowledge_dir)
+    today = settings.today()
     if args.json:
-        rows = [{**g.__dict__, "clauses": len(kb.guide_clauses(g.id))} for g in kb.guides]
+        rows = [
+            {**g.__dict__, "clauses": len(kb.guide_clauses(g.id)), "round": Round.of(g, today).to_dict()}
+            for g in kb.guides
+        ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for guide in kb.guides:
-        print(f"{guide.id:24} {guide.year}  {guide.kind:4}  {guide.status:5}  《{guide.title}》")
+        standing = Round.of(guide, today).note or guide.status
+        print(f"{guide.id:24} {guide.year}  {guide.kind:4}  《{guide.title}》  {standing}")
     return 0
 
 
