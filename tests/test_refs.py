@@ -83,6 +83,19 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ("140号文附件2 地理标志 联系方式的原文", "2022-gi-brand:contact"),
         ("2024保护示范区 绩效目标 设区市 第（2）项", "2024-protection-zone:4.1.2.2"),  # titles in any order
         ("政策措施第一部分标题“鼓励知识产权高质量创速”", "2023-policy-measures:1"),
+        (
+            "22年保护示范区 三（三）园区那条怎么写的",
+            "2022-protection-zone:3.3",
+        ),  # a title in part, a short year
+        (
+            "2024保护示范区 四、项目任务和绩效目标 县（市、区）部分 项目任务（3）",
+            "2024-protection-zone:4.2.1.3",
+        ),
+        ("140号文附件4 申报要求第三条是什么", "2022-patent-transfer:4.3"),  # 第三条 of 申报要求
+        (
+            "专利转化专项计划 高校院所方向 (三)申报条件 帮我调出来",
+            "2022-patent-transfer:1.3",
+        ),  # words break the tie
         ("2024保护示范区 设区市 项目任务（4）", "2024-protection-zone:4.1.1.4"),
         ("2024 保护示范区 四（二）2（3）", "2024-protection-zone:4.2.2.3"),
         ("通州方案 重点任务的原文", "2022-tongzhou-plan:4"),

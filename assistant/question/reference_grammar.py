@@ -38,6 +38,7 @@ NUMBERING = re.compile(
     rf"|(?<![\d.])(?P<n>\d{{1,2}})(?P<mark>[.、项])?(?![\d.%年月日万元个件人家名])"
     r"|(?P<end>正文结尾))"
 )
+SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?![\d度内])")  # 「22年」「24年那版」
 YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2})(?:年度?)?(?![\d〕\])])")  # not 〔2021〕 of a document number
 # Words written right after 「三、」 or 「（三）」 up to the end or the next mark: that item's title,
 # even when the guide calls it otherwise (「三、主要任务」 where 三、 is 主要目标).
@@ -66,9 +67,10 @@ class Reference:
 
 
 def clean(text: str) -> str:
-    """Full-width digits and brackets to half-width (circled numbers kept), no spaces."""
+    """Full-width digits and brackets to half-width (circled numbers kept), no spaces, and a
+    two-digit year written out (「22年保护示范区」 → 2022年)."""
     kept = "".join(c if c in CIRCLED_CHARS else unicodedata.normalize("NFKC", c) for c in text)
-    return re.sub(r"\s+", "", kept).lower()
+    return SHORT_YEAR.sub(r"20\1年", re.sub(r"\s+", "", kept).lower())
 
 
 def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> Reference | None:
@@ -152,6 +154,10 @@ def _path(kb: KnowledgeBase, guide: Guide, rest: str) -> tuple[list[Step], str]:
         found.append((start, end, Step(None, None, title)))
     found.extend(_written_titles(rest, found))
     found.sort(key=lambda item: item[0])
+    found = [
+        (start, end, Step(BELOW, step.key) if step.kind == ARTICLE and index > 0 else step)
+        for index, (start, end, step) in enumerate(found)
+    ]  # 「申报要求第三条」: the third item of what was named before, not the third section
     leftover = rest
     for start, end, _ in sorted(found, key=lambda item: -item[0]):
         leftover = leftover[:start] + " " + leftover[end:]
@@ -194,9 +200,9 @@ def _titles(
     )
     found: list[tuple[int, int, str]] = []
     for title in titles:
-        at = rest.find(title)
-        if at >= 0 and not _overlaps(at, at + len(title), [*taken, *((s, e) for s, e, _ in found)]):
-            found.append((at, at + len(title), title))
+        for match in re.finditer(re.escape(title), rest):
+            if not _overlaps(match.start(), match.end(), [*taken, *((s, e) for s, e, _ in found)]):
+                found.append((match.start(), match.end(), title))
     return found
 
 
@@ -226,7 +232,8 @@ def _attach_titles(found: list[tuple[int, int, Step]]) -> list[Step]:
     steps: list[Step] = []
     previous_end = -1
     for start, end, step in found:
-        if step.kind is None and steps and steps[-1].kind is not None and start == previous_end:
+        attachable = steps and steps[-1].kind is not None and steps[-1].title is None and not steps[-1].bare
+        if step.kind is None and attachable and start == previous_end:
             steps[-1] = Step(steps[-1].kind, steps[-1].key, step.title, steps[-1].bare)
         else:
             steps.append(step)
@@ -240,5 +247,8 @@ def _without_filler(text: str) -> str:
     return QUOTES_AND_MARKS.sub("", text)
 
 
-def title_matches(clause: Clause, title: str) -> bool:
-    return clean(clause.title) == title
+def title_matches(clause: Clause, title: str, loosely: bool = False) -> bool:
+    """The clause has this title; `loosely`: its title holds it (「园区」 in 「申报创建保护示范区的
+    园区应符合下列条件」), for a title that names a node on the way, not the clause asked for."""
+    own = clean(clause.title)
+    return own == title or (loosely and title in own)

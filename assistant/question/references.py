@@ -69,6 +69,8 @@ def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
     if not steps:
         return kb.clause(guide.id)
     fits = _fits(kb, guide, steps)
+    if len(fits) > 1 and fits[0][0] == fits[1][0] and reference.leftover:
+        fits = _by_leftover_words(kb, fits, reference.leftover)
     if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
         return fits[0][1]
     if fits:
@@ -96,6 +98,22 @@ def _fits(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[tupl
     return fits
 
 
+def _by_leftover_words(
+    kb: KnowledgeBase, fits: list[tuple[tuple[int, int], Clause]], leftover: str
+) -> list[tuple[tuple[int, int], Clause]]:
+    """Break a tie with the words written besides (「高校院所方向 (三)申报条件」): the clause
+    whose path titles share the most of them, when exactly one does."""
+    pairs = {leftover[i : i + 2] for i in range(len(leftover) - 1)}
+    tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
+    shared = [
+        (len({p for p in pairs if p in "".join(clean(c.title) for c in _chain(kb, clause))}), score, clause)
+        for score, clause in tied
+    ]
+    best = max(n for n, _, _ in shared)
+    winners = [(score, clause) for n, score, clause in shared if n == best]
+    return winners if best > 0 and len(winners) == 1 else fits
+
+
 def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
     chain = [clause]
     while chain[-1].parent_id and kb.clause(chain[-1].parent_id).kind != ROOT:
@@ -104,40 +122,56 @@ def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
 
 
 def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[int, int] | None:
-    """(skipped levels, levels above the first step) of the best way the steps name nodes of
-    the chain, the last numbered step (or, with none, the last title) the clause itself;
-    None when they cannot. Numbered steps name nodes in the order written; a title alone may
-    name any node of the chain (people write 「绩效目标 设区市」 as well as 「设区市 绩效目标」)."""
+    """(looseness, levels above the first step) of the best way the steps name nodes of the
+    chain, the last numbered step (or, with none, the last title) the clause itself; None
+    when they cannot. Numbered steps name nodes in the order written; a title alone may name
+    any node of the chain (people write 「绩效目标 设区市」 as well as 「设区市 绩效目标」).
+    Looseness counts skipped levels and titles matched only in part (「园区」 for 「申报创建
+    保护示范区的园区应符合下列条件」), so an exact reading always wins."""
     ordered = [s for s in steps if s.kind is not None] or [steps[-1]]
     floating = [s for s in steps if s.kind is None and s is not ordered[-1]]
-    if not all(any(_names(s, node, article, None) for node in chain) for s in floating):
-        return None
+    loose = 0
+    for step in floating:
+        qualities = [q for node in chain if (q := _names(step, node, article, None)) is not None]
+        if not qualities:
+            return None
+        loose += min(qualities)
     best: tuple[int, int] | None = None
 
-    def walk(step_index: int, node_index: int, first: int, skipped: int, above: str | None) -> None:
+    def walk(step_index: int, node_index: int, first: int, penalty: int, above: str | None) -> None:
         nonlocal best
         if step_index == len(ordered):
             if node_index == len(chain):
-                score = (skipped, first)
+                score = (penalty, first)
                 best = score if best is None or score < best else best
             return
         for at in range(node_index, len(chain)):
-            if _names(ordered[step_index], chain[at], article, above):
+            quality = _names(ordered[step_index], chain[at], article, above)
+            if quality is not None:
                 gap = at - node_index if step_index else 0
-                walk(step_index + 1, at + 1, at if step_index == 0 else first, skipped + gap, chain[at].kind)
+                walk(
+                    step_index + 1,
+                    at + 1,
+                    at if step_index == 0 else first,
+                    penalty + gap + quality,
+                    chain[at].kind,
+                )
 
-    walk(0, 0, 0, 0, None)
+    walk(0, 0, 0, loose, None)
     return best
 
 
-def _names(step: Step, node: Clause, article: str, above: str | None) -> bool:
-    """Does one step name this node? Kind (as the guide means 条 and 款), number, title."""
+def _names(step: Step, node: Clause, article: str, above: str | None) -> int | None:
+    """Does one step name this node? Kind (as the guide means 条 and 款), number, title:
+    0 exactly, 1 with a title that is only part of the node's, None not at all."""
     key = node.id.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
     if step.kind is not None:
         kind = article if step.kind == ARTICLE else (_below(above) if step.kind == BELOW else step.kind)
         if node.kind != kind or key != step.key:
-            return False
-    return step.title is None or title_matches(node, step.title)
+            return None
+    if step.title is None or title_matches(node, step.title):
+        return 0
+    return 1 if title_matches(node, step.title, loosely=True) else None
 
 
 def _below(kind: str | None) -> str:
