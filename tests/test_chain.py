@@ -233,3 +233,9 @@ def test_stream_yields_text_then_the_final_reply(assistant: Assistant) -> None:
     *texts, final = pieces
     assert texts and all(isinstance(t, str) for t in texts)
     assert final.answer == "".join(texts) and final.citations
+
+
+def test_a_comparison_of_two_programs_answers_each_side_under_its_name(assistant: Assistant) -> None:
+    reply = assistant.ask("地理标志项目和工业品牌项目的申报主体有什么不一样？")
+    assert "【2022年地理标志】" in reply.answer and "【2022年工业品牌】" in reply.answer
+    assert {"2022-gi-brand:2", "2022-industrial-brand:2"} <= set(cited(reply))

@@ -275,14 +275,14 @@ class Composer:
         return draft
 
     def _compare(self, turn: Turn, hits: list[Hit]) -> Draft:
-        """The same question answered from each year's guide of the program, side by side."""
-        program = turn.scope.programs[0] if turn.scope.programs else LEXICON.compare_default_program
-        guides = sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
+        """The same question answered from each side, side by side: each year's guide of one
+        program, or, when the question names several programs, each program's guide."""
+        sides = self._sides(turn)
         base = named_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
         base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
         draft, parts = Draft(), []
-        for guide in guides:
-            scope = Scope((program,), (guide.year,), turn.scope.applicant_type)
+        for guide in sides:
+            scope = Scope((guide.program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
             part = Draft(cited=draft.cited)
             if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
@@ -291,9 +291,28 @@ class Composer:
                 parts.append((guide, part.lines))
         texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}
         same = self.t["compare_same"] if len(texts) == 1 else self.t["compare_differ"]
-        draft.lines.append(self.t["compare_header"].format(program=program, same_or_not=same))
-        draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
+        programs = len({g.program for g in sides}) > 1
+        if programs:
+            draft.lines.append(self.t["compare_programs_header"].format(same_or_not=same))
+            draft.lines.extend(
+                f"【{guide.year}年{guide.short_name}】" + "\n".join(lines) for guide, lines in parts
+            )
+        else:
+            draft.lines.append(self.t["compare_header"].format(program=sides[0].program, same_or_not=same))
+            draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
         return draft
+
+    def _sides(self, turn: Turn) -> list[Guide]:
+        """What a comparison sets side by side: the current guide of each program named, or
+        every year's guide of the one program (the default program when none is named)."""
+        programs = turn.scope.programs
+        if len(programs) > 1:
+            return [
+                next(g for g in sorted(self.kb.guides, key=lambda g: -g.year) if g.program == p)
+                for p in programs
+            ]
+        program = programs[0] if programs else LEXICON.compare_default_program
+        return sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
 
     def _closest(self, turn: Turn, draft: Draft) -> bool:
         """One side of a comparison with nothing retrieved: its guide's closest sentence."""

@@ -16,7 +16,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..thresholds import MAX_QUESTION_CHARS
 from .conversation import Conversation
-from .intent import GENERAL, detect_intent, named_intent
+from .intent import COMPARE, COMPARE_CUES, GENERAL, LOOKUP, detect_intent, named_intent
 from .lexicon import LEXICON
 from .references import find_reference
 from .scope import Scope, detect, unknown_program
@@ -58,6 +58,8 @@ def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> 
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     said = detect(kb, question)
+    if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and any(c in question for c in COMPARE_CUES):
+        name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL
     scope = conversation.scope if facts_turn else said.follow(conversation.scope)
