@@ -239,3 +239,13 @@ def test_a_comparison_of_two_programs_answers_each_side_under_its_name(assistant
     reply = assistant.ask("地理标志项目和工业品牌项目的申报主体有什么不一样？")
     assert "【2022年地理标志】" in reply.answer and "【2022年工业品牌】" in reply.answer
     assert {"2022-gi-brand:2", "2022-industrial-brand:2"} <= set(cited(reply))
+
+
+def test_an_answer_from_several_programs_says_which_each_part_comes_from(assistant: Assistant) -> None:
+    reply = assistant.ask("截止日期过了还能报吗？")
+    guides = {c.doc_id for c in reply.citations}
+    assert len(guides) > 1
+    cited_lines = [
+        line for line in reply.answer.splitlines() if "[" in line and not line.startswith(("注意", "依据"))
+    ]
+    assert cited_lines and all(line.startswith("【") for line in cited_lines)

@@ -249,13 +249,23 @@ class Composer:
             return self._numbered(draft, node, node.label, ev.render_items(self.kb, node))
         lines = []
         items = [best, *self.reader.peers(turn, ranked)]
+        several_guides = len({item.clause.guide_id for item in items}) > 1
         for item in items:
             said = self.relevance.with_companions(
                 query, item, self._guide(item.clause).title, self._whole(item)
             )
             text = "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause)
-            lines.append(self._whose(item.clause) + text if len(items) > 1 else text)
+            whose = self._whose(item.clause) if len(items) > 1 else ""
+            if several_guides:  # say which program each part comes from
+                whose = f"【{self._named(self._guide(item.clause))}】{whose}"
+            lines.append(whose + text)
         return lines
+
+    @staticmethod
+    def _named(guide: Guide) -> str:
+        """「2022年工业品牌」; a text whose title gives no year (the 2023 measures) by name only,
+        so that no figure is stated that its title and clauses do not hold."""
+        return f"{guide.year}年{guide.short_name}" if str(guide.year) in guide.title else guide.short_name
 
     def _whose(self, clause: Clause) -> str:
         """「县（市、区）：」 before a provision of one applicant type's section, when several
