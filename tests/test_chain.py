@@ -249,3 +249,9 @@ def test_an_answer_from_several_programs_says_which_each_part_comes_from(assista
         line for line in reply.answer.splitlines() if "[" in line and not line.startswith(("注意", "依据"))
     ]
     assert cited_lines and all(line.startswith("【") for line in cited_lines)
+
+
+def test_a_guide_named_by_document_number_holds_for_the_next_reference(assistant: Assistant) -> None:
+    first, then = turns(assistant, "140号文附件4 二（三）3 的原文", "那二（二）呢")
+    assert cited(first) == ["2022-patent-transfer:2.3.3"]
+    assert cited(then) == ["2022-patent-transfer:2.2"]

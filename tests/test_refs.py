@@ -93,6 +93,10 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ),
         ("140号文附件4 申报要求第三条是什么", "2022-patent-transfer:4.3"),  # 第三条 of 申报要求
         (
+            "24保护示范区 四（三）第2项 绩效目标都有啥",
+            "2024-protection-zone:4.3.2",
+        ),  # 24 before a name is a year
+        (
             "专利转化专项计划 高校院所方向 (三)申报条件 帮我调出来",
             "2022-patent-transfer:1.3",
         ),  # words break the tie

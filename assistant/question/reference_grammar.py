@@ -88,6 +88,7 @@ def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> R
 def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
     """The guide a reference names, and the text with its name and year taken out. A name
     shared by several years' guides without a year means the current one."""
+    text = _year_before_name(kb, text)
     year_match = YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     rest = YEAR.sub("", text, count=1) if year_match else text
@@ -106,6 +107,14 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
         return None
     best = max(candidates, key=lambda c: (c[0], c[1]))
     return best[2], best[3]
+
+
+def _year_before_name(kb: KnowledgeBase, text: str) -> str:
+    """「24保护示范区」: two digits right before a guide's name are its year (2024年)."""
+    for guide in kb.guides:
+        for name in _names(guide):
+            text = re.sub(rf"(?<![\d.])(2\d)(?={re.escape(name)})", r"20\1年", text)
+    return text
 
 
 def _names(guide: Guide) -> list[str]:

@@ -9,7 +9,7 @@ conversation and never changes it (`Conversation.record` does, once the turn is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..domain import Clause, WarningCode
 from ..errors import UnknownReferenceError
@@ -63,6 +63,9 @@ def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> 
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL
     scope = conversation.scope if facts_turn else said.follow(conversation.scope)
+    if reference is not None:  # the guide a reference names is what the conversation is about now
+        guide = kb.guide(reference.guide_id)
+        scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
     turn = Turn(
         question=question,
         intent=name,
