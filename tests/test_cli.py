@@ -70,15 +70,21 @@ def test_batch(capsys, built_settings, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"id": 1, "turns": ["x"]}\nnot json', "第 2 行不是有效的 JSON"),
+        ('{"id": 1, "turns": ["x"]}\nnot json', "第 2 行：不是有效的 JSON"),
         ('{"turns": ["x"]}', "缺少 id"),
         ('{"id": 1, "turns": []}', "turns"),
         ("", "是空的"),
+        ('{"id": 1, "turns": ["你好"]}'.encode("gbk"), "GB18030 编码，不是 UTF-8"),
+        ('{"id": NaN, "turns": ["x"]}', "不允许 NaN"),
+        ('{"id": 1.5, "turns": ["x"]}', "id 应为字符串或整数"),
+        ('{"id": 1, "turns": ' + "[" * 100_000 + "]" * 100_000 + "}", "嵌套层数过多"),
+        ('{"id": 1, "turns": ["\\ud800"]}', "孤立的代理码位"),
+        ('{"id": 1, "turns": ["a"]}\n{"id": 2, "turns": ["\\ud800"]}', "第 2 行的问题含有无效字符"),
     ],
 )
-def test_bad_batch_file(capsys, built_settings, tmp_path: Path, content: str, message: str) -> None:
+def test_bad_batch_file(capsys, built_settings, tmp_path: Path, content: str | bytes, message: str) -> None:
     batch = tmp_path / "bad.jsonl"
-    batch.write_text(content, encoding="utf-8")
+    batch.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     code, out, err = run(capsys, built_settings, "ask", "--json", "--batch", str(batch))
     assert code == 2 and message in err and out == ""
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
@@ -143,3 +149,31 @@ def test_bad_setting_is_reported(capsys, monkeypatch) -> None:
     monkeypatch.setenv("ASSISTANT_TOP_K", "many")
     assert main(["guides"]) == 2
     assert "ASSISTANT_TOP_K" in capsys.readouterr().err
+
+
+def test_text_the_terminal_could_not_decode_is_refused_clearly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    argv = subprocess.run(
+        [sys.executable.encode(), b"-m", b"assistant", b"ask", b"a\xffb"],
+        capture_output=True,
+        cwd=root,
+        env=env,
+    )
+    assert argv.returncode == 2 and "不是 UTF-8 文本" in argv.stderr.decode()
+    chat = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat"], input=b"a\xffb\n", capture_output=True, cwd=root, env=env
+    )
+    assert chat.returncode == 0 and "不是 UTF-8 编码" in chat.stdout.decode() and not chat.stderr
+
+
+def test_a_fact_with_an_integer_too_long_to_read(capsys, built_settings, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"valid_patents": ' + "1" * 5000 + "}", encoding="utf-8")
+    code, _, err = run(
+        capsys, built_settings, "check", "2024-protection-zone", "--type", "county", "--facts", str(facts)
+    )
+    assert code == 2 and "位数过多的整数" in err and "内部错误" not in err

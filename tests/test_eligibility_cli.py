@@ -102,7 +102,7 @@ def test_check_without_facts(capsys) -> None:
         ),
         (["2022-industrial-brand", "--type", "enterprise"], {"ip_staff": -3}, ["ip_staff", "负数"]),
         (["2024-protection-zone", "--type", "park"], {"park_kind": "市级"}, ["park_kind", "国家级经开区"]),
-        (["2024-protection-zone", "--type", "park"], "{not json", ["不是合法的 JSON", "第1行"]),
+        (["2024-protection-zone", "--type", "park"], "{not json", ["不是有效的 JSON", "第1行"]),
         (["2024-protection-zone", "--type", "park"], "[1, 2]", ["应为 JSON 对象"]),
     ],
 )

@@ -13,8 +13,9 @@ from ..eligibility.engine import check
 from ..eligibility.loader import load_rules
 from ..eligibility.render import format_decision, format_programs, programs_dict
 from ..eligibility.rules import Rules
-from ..errors import FactsError
+from ..errors import FactsError, InputError
 from ..ingest.knowledge_base import KnowledgeBase
+from .inputs import parse_json, read_text
 
 RULES_DIR = "rules"
 
@@ -69,13 +70,11 @@ def read_facts_file(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise FactsError(f"找不到事实文件 {path}：请检查路径。")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise FactsError(f"事实文件 {path} 不是 UTF-8 文本：请另存为 UTF-8 编码的 JSON。") from None
-    except json.JSONDecodeError as exc:
-        raise FactsError(
-            f"事实文件 {path} 不是合法的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）。"
-        ) from None
+        data = parse_json(read_text(path, "事实文件"))
+    except InputError as exc:
+        raise FactsError(str(exc)) from None
+    except ValueError as exc:
+        raise FactsError(f"事实文件 {path}：{exc}，请改正后重试。") from None
     if isinstance(data, dict) and set(data) == {"facts"}:
         data = data["facts"]
     if not isinstance(data, dict):

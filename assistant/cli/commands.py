@@ -11,6 +11,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
+from .inputs import is_encodable, parse_json, read_text
 
 MAX_BATCH_LINE = 100_000
 
@@ -138,19 +139,27 @@ def read_batch(path: Path) -> list[tuple[Any, list[str]]]:
     if not path.is_file():
         raise InputError(f"找不到批量问题文件 {path}。")
     conversations = []
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path, "批量问题文件").splitlines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            item = json.loads(line[:MAX_BATCH_LINE])
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path} 第 {number} 行不是有效的 JSON：{exc.msg}。") from None
+            item = parse_json(line[:MAX_BATCH_LINE])
+        except ValueError as exc:
+            raise InputError(
+                f"{path} 第 {number} 行：{exc}，请改正这一行后重试（尚未回答任何问题）。"
+            ) from None
         turns = item.get("turns") if isinstance(item, dict) else None
         if "id" not in (item if isinstance(item, dict) else {}):
             raise InputError(f"{path} 第 {number} 行缺少 id 字段。")
+        if not isinstance(item["id"], str | int) or isinstance(item["id"], bool):
+            raise InputError(f"{path} 第 {number} 行的 id 应为字符串或整数。")
         if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
             raise InputError(f"{path} 第 {number} 行的 turns 应为非空的字符串列表。")
+        if not all(is_encodable(t) for t in turns):
+            raise InputError(
+                f"{path} 第 {number} 行的问题含有无效字符（孤立的代理码位）：请改正后重试（尚未回答任何问题）。"
+            )
         conversations.append((item["id"], turns))
     if not conversations:
         raise InputError(f"批量问题文件 {path} 是空的。")
@@ -167,6 +176,11 @@ def run_chat(args: argparse.Namespace, settings: Settings) -> int:
             question = input("\n问> ").strip()
         except EOFError:
             return 0
+        except UnicodeDecodeError:
+            question = "\udcff"  # undecodable input: answered below like any other
+        if not is_encodable(question):
+            print("答> 输入的文字不是 UTF-8 编码，无法识别：请把终端编码设为 UTF-8 后重新输入。")
+            continue
         if not question:
             return 0
         print("答> " + assistant.ask(question, conversation).answer)

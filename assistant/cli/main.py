@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
+        from .inputs import check_arguments
+
+        check_arguments(args)
         return args.handler(args, settings_from(args))
     except AssistantError as exc:
         print(f"错误：{exc}", file=sys.stderr)
