@@ -255,3 +255,9 @@ def test_a_guide_named_by_document_number_holds_for_the_next_reference(assistant
     first, then = turns(assistant, "140号文附件4 二（三）3 的原文", "那二（二）呢")
     assert cited(first) == ["2022-patent-transfer:2.3.3"]
     assert cited(then) == ["2022-patent-transfer:2.2"]
+
+
+def test_invisible_characters_inside_words_change_nothing(assistant: Assistant) -> None:
+    plain = assistant.ask("2024年保护示范区什么时候截止？")
+    hidden = assistant.ask("2024年保护\u200b示范区\u200d什么时候\ufeff截止？")
+    assert cited(hidden) == cited(plain) == ["2024-protection-zone:6.3"]

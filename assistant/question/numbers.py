@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..eligibility.rules import Interval
@@ -36,6 +36,10 @@ NUMBER_PATTERN = re.compile(
     r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外)?"
 )
 _APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way
+SIGNS = ("-", "－", "负", "−")
+COUNT_UNITS = ("件", "人", "家", "名")
+# Beyond these a figure is no real applicant's: 10 billion of a count, 10 trillion yuan, 1000 %.
+LARGEST = {"件": 1e10, "人": 1e10, "家": 1e10, "名": 1e10, "万元": 1e9, "%": 1000, "年": 200}
 
 # What each fact unit accepts, and the factor that converts the spoken unit into it.
 _COMPATIBLE: dict[str, dict[str, float]] = {
@@ -68,6 +72,7 @@ class Spoken:
     start: int
     end: int
     upper: float | None = None  # the top of a range or of 「两百多」
+    suspect: bool = False  # written with a minus sign or inside Latin text (「-120件」「1e308」)
 
 
 @lru_cache(maxsize=4096)
@@ -173,11 +178,32 @@ def normalize_numbers(text: str) -> str:
 def find_numbers(text: str) -> list[Spoken]:
     """Every number in `text` with its unit and bound, left to right."""
     found = []
-    for match in NUMBER_PATTERN.finditer(normalize_numbers(text)):
+    text = normalize_numbers(text)
+    for match in NUMBER_PATTERN.finditer(text):
         spoken = _spoken(match)
         if spoken is not None:
-            found.append(spoken)
+            before, after = (
+                text[max(0, match.start() - 1) : match.start()],
+                text[match.end() : match.end() + 1],
+            )
+            suspect = (
+                before in SIGNS
+                or bool(re.match(r"[A-Za-z]", before + " "))
+                or bool(re.match(r"[A-Za-z]", after))
+            )
+            found.append(replace(spoken, suspect=suspect) if suspect else spoken)
     return found
+
+
+def plausible(spoken: Spoken, unit: str | None, value: float) -> bool:
+    """Could this be a fact's figure? Not with a minus sign or inside Latin text, not a
+    fraction of a count (60.5件), not beyond any real applicant (a trillion patents)."""
+    if spoken.suspect or value < 0:
+        return False
+    exact = spoken.bound not in ("about", "more", "range")
+    if unit in COUNT_UNITS and exact and value != int(value):
+        return False
+    return value <= LARGEST.get(unit or "", math.inf)
 
 
 def to_fact_unit(spoken: Spoken, unit: str | None) -> Interval | float | None:
@@ -187,6 +213,8 @@ def to_fact_unit(spoken: Spoken, unit: str | None) -> Interval | float | None:
         return None
     factor = factors[spoken.unit]
     value = spoken.value * factor
+    if not plausible(spoken, unit, value):
+        return None  # read as not said: the checker asks for it
     if unit == "年" and value >= 1900:
         return None  # a calendar year, not a number of years
     if unit == "名" and spoken.bound == "top":

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..domain import Clause, WarningCode
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
+from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
 from .conversation import Conversation
 from .intent import COMPARE, COMPARE_CUES, GENERAL, LOOKUP, detect_intent, named_intent
@@ -45,7 +46,7 @@ class Understood:
 
 
 def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> Understood:
-    question = question.strip()
+    question = visible(question).strip()
     warnings: tuple[WarningCode, ...] = ()
     if len(question) > MAX_QUESTION_CHARS:
         question, warnings = question[:MAX_QUESTION_CHARS], (WarningCode.QUESTION_TRUNCATED,)

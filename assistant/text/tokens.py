@@ -91,6 +91,12 @@ SPACE_BETWEEN = re.compile(r"(?<=[\d\u4e00-\u9fff%])\s+(?=[\d\u4e00-\u9fff%])")
 _lock = threading.Lock()
 
 
+def visible(text: str) -> str:
+    """The text without invisible format characters (zero-width space and joiners, BOM, soft
+    hyphen): 「有\u200b效专利」 reads as 「有效专利」."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits, letters and brackets to half-width), no inner spaces, lowercase."""
     text = unicodedata.normalize("NFKC", text)
