@@ -65,3 +65,9 @@ LLM_ONE_CLAUSE_CHARS = 600  # a longer clause (a whole list) is left to the dete
 # --- indexing -------------------------------------------------------------------------
 MAX_CHUNK_CHARS = 320  # a clause with its items up to this size is one chunk; retrieval set
 MIN_OWN_TEXT = 40  # a parent's own text longer than this is a chunk of its own; retrieval set
+
+# --- ingestion -----------------------------------------------------------------------------
+# A guide whose clauses hold fewer characters is an empty or truncated source, refused so that
+# it cannot replace a good guide in the index. Scale: characters of clause text. Tuned on the
+# shipped guides: the smallest, the 2022 notice's own text, has 381.
+MIN_GUIDE_CHARS = 200

@@ -177,3 +177,27 @@ def test_a_fact_with_an_integer_too_long_to_read(capsys, built_settings, tmp_pat
         capsys, built_settings, "check", "2024-protection-zone", "--type", "county", "--facts", str(facts)
     )
     assert code == 2 and "位数过多的整数" in err and "内部错误" not in err
+
+
+@pytest.mark.parametrize(
+    ("source", "content", "message"),
+    [
+        ("../../outside.txt", "一、总则\n" + "正文。" * 200, "不在 knowledge/guides/ 目录内"),
+        ("empty.txt", "", "几乎是空的"),
+        ("short.txt", "一、总则\n只有一句话。", "几乎是空的"),
+    ],
+)
+def test_a_guide_source_outside_the_folder_or_empty_is_refused_and_nothing_is_written(
+    capsys, small_knowledge: Path, tmp_path: Path, source: str, content: str, message: str
+) -> None:
+    target = (small_knowledge / "guides" / source).resolve()
+    target.write_text(content, encoding="utf-8")
+    manifest = small_knowledge / "manifest.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("source: 2024-protection-zone.txt", f"source: {source}"),
+        encoding="utf-8",
+    )
+    settings = Settings(knowledge_dir=small_knowledge, data_dir=tmp_path / "data")
+    code, _, err = run(capsys, settings, "index")
+    assert code == 2 and message in err and "Traceback" not in err
+    assert not (tmp_path / "data").exists()

@@ -14,9 +14,19 @@ from functools import cached_property
 from pathlib import Path
 
 from ..domain import ROOT, Citation, Clause, Guide
-from ..errors import UnknownReferenceError
+from ..errors import ManifestError, UnknownReferenceError
+from ..thresholds import MIN_GUIDE_CHARS
 from .manifest import load_manifest, read_source
 from .parse import parse_guide
+
+
+def _check_not_empty(guide: Guide, clauses: list[Clause]) -> None:
+    """An empty or nearly empty source would silently replace a good guide in the index."""
+    size = sum(len(c.text) for c in clauses)
+    if size < MIN_GUIDE_CHARS:
+        raise ManifestError(
+            f"指南「{guide.id}」的原文只有 {size} 个字，几乎是空的：请检查文件 {guide.source} 是否完整。原索引保持不变。"
+        )
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,9 @@ class KnowledgeBase:
         for entry in manifest.guides:
             guide = entry.to_guide()
             guides.append(guide)
-            clauses.extend(parse_guide(guide, read_source(manifest_path, entry)))
+            parsed = parse_guide(guide, read_source(manifest_path, entry))
+            _check_not_empty(guide, parsed)
+            clauses.extend(parsed)
         return cls(tuple(guides), tuple(clauses))
 
     @cached_property

@@ -105,8 +105,13 @@ def load_manifest(path: Path) -> Manifest:
         manifest = Manifest.model_validate(raw)
     except ValidationError as exc:
         raise ManifestError(f"指南清单 {path} 有误：{_describe(exc)}。请按文件开头的说明修改。") from exc
+    guides_dir = (path.parent / "guides").resolve()
     for entry in manifest.guides:
         source = path.parent / "guides" / entry.source
+        if not source.resolve().is_relative_to(guides_dir):
+            raise ManifestError(
+                f"指南「{entry.id}」的原文文件 {entry.source} 不在 knowledge/guides/ 目录内：请把文件放入该目录，source 只写文件名。"
+            )
         if not source.is_file():
             raise ManifestError(
                 f"指南「{entry.id}」的原文文件 {source} 不存在：请放入 knowledge/guides/ 或改正 source。"
