@@ -95,6 +95,7 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
     by_number = _by_document_number(kb, rest, year)
     if by_number is not None:
         return by_number
+    rest = ATTACHMENT.sub(" ", rest)  # 「（附件4）」 beside a guide's name is no clause number
     candidates = []
     for guide in kb.guides:
         if year is not None and guide.year != year:

@@ -57,10 +57,11 @@ def find_reference(
 
 
 def _clearly_a_reference(reference: Reference, asks_for_text: bool) -> bool:
-    """A section, an article or unit, a title, two or more numbers, or a request for the
-    text: a reference a person meant, whose failure must be said."""
+    """A section, an article or 款, two or more numbers, or a request for the text: a
+    reference a person meant, whose failure must be said. A lone （4） with words around it
+    (「园区的第(4)项呢」) is left to the answer."""
     numbered = [s for s in reference.steps if s.kind is not None]
-    strong = any(s.kind in (SECTION, ARTICLE, PAREN_CN) or s.title for s in reference.steps)
+    strong = any(s.kind in (SECTION, ARTICLE, PAREN_CN) for s in numbered)
     return asks_for_text or strong or len(numbered) >= 2
 
 
@@ -75,6 +76,15 @@ def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
         return fits[0][1]
     if fits:
         _fail(reference, "不唯一", [clause for score, clause in fits if score == fits[0][0]])
+    # A loosely written title (「一（四）项目任务的第1项」) does not outweigh numbers that name one
+    # clause; a section's title that disagrees with its number (「三、主要任务」) is reported.
+    numbers_only = tuple(
+        s if s.kind == SECTION else Step(s.kind, s.key, None, s.bare) for s in steps if s.kind is not None
+    )
+    if numbers_only and numbers_only != steps:
+        by_number = _fits(kb, guide, numbers_only)
+        if len(by_number) == 1 or (by_number and by_number[0][0] < by_number[1][0]):
+            return by_number[0][1]
     untitled = tuple(Step(s.kind, s.key, None, s.bare) for s in steps if s.kind is not None)
     numbered = _fits(kb, guide, untitled) if untitled and any(s.title for s in steps) else []
     if numbered:
