@@ -151,7 +151,7 @@ def test_bad_setting_is_reported(capsys, monkeypatch) -> None:
     assert "ASSISTANT_TOP_K" in capsys.readouterr().err
 
 
-def test_text_the_terminal_could_not_decode_is_refused_clearly(tmp_path: Path) -> None:
+def test_text_the_terminal_could_not_decode_is_refused_clearly(built_settings) -> None:
     import subprocess
     import sys
 
@@ -165,7 +165,11 @@ def test_text_the_terminal_could_not_decode_is_refused_clearly(tmp_path: Path) -
     )
     assert argv.returncode == 2 and "不是 UTF-8 文本" in argv.stderr.decode()
     chat = subprocess.run(
-        [sys.executable, "-m", "assistant", "chat"], input=b"a\xffb\n", capture_output=True, cwd=root, env=env
+        [sys.executable, "-m", "assistant", "--data-dir", str(built_settings.data_dir), "chat"],
+        input=b"a\xffb\n",
+        capture_output=True,
+        cwd=root,
+        env=env,
     )
     assert chat.returncode == 0 and "不是 UTF-8 编码" in chat.stdout.decode() and not chat.stderr
 
