@@ -17,7 +17,7 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
 from .conversation import Conversation
-from .intent import COMPARE, COMPARE_CUES, GENERAL, LOOKUP, detect_intent, named_intent
+from .intent import COMPARE, COMPARE_CUES, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
 from .lexicon import LEXICON
 from .references import find_reference
 from .scope import Scope, detect, unknown_program
@@ -41,7 +41,9 @@ class Understood:
     unknown_program: str | None = None  # a program asked about by name that no guide covers
     orphan: bool = False  # a bare follow-up (「那2022年的呢？」) with nothing before it
     said: Scope = field(default_factory=Scope)  # what the question itself says, before anything is inherited
-    inherited: bool = False  # the program comes from earlier turns, not from this question
+    # the program comes from earlier turns, not from this question, and may be a stale topic
+    # (not after an eligibility turn: an applicant who asked to apply asks next about that program)
+    inherited: bool = False
     follow_up: bool = False  # 「…呢？」: keeps the last question's intent and subject
 
 
@@ -85,7 +87,11 @@ def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> 
         unknown_program=None if said.programs or reference else unknown_program(kb, question),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
         said=said,
-        inherited=bool(conversation.scope.programs) and not said.programs and not follow_up and not reference,
+        inherited=bool(conversation.scope.programs)
+        and not said.programs
+        and not follow_up
+        and not reference
+        and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
     )
 

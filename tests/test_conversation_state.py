@@ -1,0 +1,67 @@
+"""The conversation's state across turns, as a table: after each turn, the program, years and
+applicant type the conversation holds (`Conversation.scope`, changed only by `record`).
+
+A row is a conversation; each step is (question, programs, years, applicant type) expected
+after that turn. Program, year and type carry across every kind of turn until the user names
+others; a clause reference moves the conversation to its guide."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
+
+PZ, HVP, GI, POLICY = "保护示范区", "高价值专利", "地理标志", "政策措施"
+
+CASES = {
+    "a follow-up keeps program and year and switches the type": [
+        ("2022年保护示范区县里申报有什么条件？", (PZ,), (2022,), "县（市、区）"),
+        ("那园区呢？", (PZ,), (2022,), "园区"),
+        ("截止到哪天？", (PZ,), (2022,), "园区"),
+    ],
+    "a new year switches the round, the program stays": [
+        ("保护示范区什么时候截止？", (PZ,), (), None),
+        ("那2022年的呢？", (PZ,), (2022,), None),
+        ("今年的呢？", (PZ,), (), None),
+    ],
+    "naming another program starts afresh on years": [
+        ("2022年保护示范区实施期多长？", (PZ,), (2022,), None),
+        ("高价值专利培育项目呢？", (HVP,), (), None),
+    ],
+    "an eligibility turn keeps the scope for the next question": [
+        ("我们县想报2024年保护示范区，能报吗？", (PZ,), (2024,), "县（市、区）"),
+        ("需要准备哪些材料？", (PZ,), (2024,), "县（市、区）"),
+    ],
+    "a reference moves the conversation to its guide": [
+        ("2024年保护示范区什么时候截止？", (PZ,), (2024,), None),
+        ("140号文附件2 地理标志 三（一）的原文", (GI,), (2022,), None),
+        ("那三（二）呢", (GI,), (2022,), None),
+    ],
+    "a reference by item number of the 2023 measures": [
+        ("2023政策措施 第十二条", (POLICY,), (2023,), None),
+        ("第十一条呢", (POLICY,), (2023,), None),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    return Assistant(built_settings, kb)
+
+
+def _program_names(kb: KnowledgeBase, programs: tuple[str, ...]) -> tuple[str, ...]:
+    """The programs as the manifest names them (scope holds `program`), by short name."""
+    by_program = {g.program: g.short_name for g in kb.guides}
+    return tuple(by_program.get(p, p) for p in programs)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_conversation_holds(assistant: Assistant, kb: KnowledgeBase, name: str) -> None:
+    conversation = Conversation()
+    for question, programs, years, applicant in CASES[name]:
+        assistant.ask(question, conversation)
+        scope = conversation.scope
+        got = (_program_names(kb, scope.programs), scope.years, scope.applicant_type)
+        assert got == (programs, years, applicant), question
