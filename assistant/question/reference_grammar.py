@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..domain import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, Clause, Guide
 from ..ingest import numbering
@@ -112,19 +113,23 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
 
 def _year_before_name(kb: KnowledgeBase, text: str) -> str:
     """「24保护示范区」: two digits right before a guide's name are its year (2024年)."""
-    for guide in kb.guides:
-        for name in _names(guide):
-            text = re.sub(rf"(?<![\d.])(2\d)(?={re.escape(name)})", r"20\1年", text)
-    return text
+    return _year_before_pattern(kb.guides).sub(r"20\1年", text)
 
 
-def _names(guide: Guide) -> list[str]:
+@lru_cache(maxsize=8)
+def _year_before_pattern(guides: tuple[Guide, ...]) -> re.Pattern[str]:
+    names = sorted({n for guide in guides for n in _names(guide)}, key=len, reverse=True)
+    return re.compile(rf"(?<![\d.])(2\d)(?=(?:{'|'.join(map(re.escape, names))}))")
+
+
+@lru_cache(maxsize=64)
+def _names(guide: Guide) -> tuple[str, ...]:
     """What a guide is called: its title (with and without 「申报指南」), short name, aliases, id."""
     title = clean(guide.title)
     core = re.sub(r"^\d{4}年度?(江苏)?省?", "", title)  # 「2022年度省高价值…」 → 「高价值…」
     shorter = [re.sub(r"(项目)?申报指南$|的通知$", "", t) for t in (title, core)]
     names = {title, core, *shorter, clean(guide.short_name), *map(clean, guide.aliases), guide.id}
-    return sorted((n for n in names if n), key=len, reverse=True)
+    return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
 
 
 def _by_document_number(kb: KnowledgeBase, text: str, year: int | None) -> tuple[Guide, str] | None:
@@ -203,13 +208,8 @@ def _titles(
     kb: KnowledgeBase, guide: Guide, rest: str, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """The guide's clause titles written in `rest`, longest first, not overlapping numbering."""
-    titles = sorted(
-        {clean(c.title) for c in kb.guide_clauses(guide.id)[1:] if TITLE_MIN <= len(c.title) <= TITLE_MAX},
-        key=len,
-        reverse=True,
-    )
     found: list[tuple[int, int, str]] = []
-    for title in titles:
+    for title in _guide_titles(kb, guide.id):
         for match in re.finditer(re.escape(title), rest):
             if not _overlaps(match.start(), match.end(), [*taken, *((s, e) for s, e, _ in found)]):
                 found.append((match.start(), match.end(), title))
@@ -231,6 +231,21 @@ def _written_titles(rest: str, found: list[tuple[int, int, Step]]) -> list[tuple
         if not any(word in title for word in LEXICON.references.filler):
             written.append((match.start(), match.end(), Step(None, None, title)))
     return written
+
+
+# A guide's clause titles, cleaned, longest first; built once per knowledge base (its
+# fingerprint changes whenever a clause does) instead of on every question.
+_TITLES: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _guide_titles(kb: KnowledgeBase, guide_id: str) -> tuple[str, ...]:
+    key = (kb.fingerprint, guide_id)
+    if key not in _TITLES:
+        titles = {
+            clean(c.title) for c in kb.guide_clauses(guide_id)[1:] if TITLE_MIN <= len(c.title) <= TITLE_MAX
+        }
+        _TITLES[key] = tuple(sorted(titles, key=lambda t: (-len(t), t)))  # ties in a fixed order
+    return _TITLES[key]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
