@@ -13,6 +13,8 @@ then `Conversation.record` keeps what the turn fixed. `run_turn` is the one path
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -26,7 +28,9 @@ from .answering.evidence import Relevance
 from .answering.respond import Responded, Responder
 from .config import Settings
 from .domain import Hit, Reply, WarningCode
+from .errors import AssistantError
 from .index.build import Index, open_index
+from .index.pointer import stamp
 from .ingest.knowledge_base import KnowledgeBase
 from .llm.base import LLMError, get_backend
 from .llm.writer import Writer, Written
@@ -39,7 +43,9 @@ from .text.thesaurus import Thesaurus
 if TYPE_CHECKING:
     from .domain import Citation
 
-__all__ = ["Assistant", "Conversation", "TurnResult"]
+__all__ = ["Assistant", "Conversation", "LiveAssistant", "TurnResult"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -145,3 +151,39 @@ class Assistant:
         extra = [WarningCode.SOURCE_DAMAGED] if damaged else []
         warnings = [*responded.retrieved.understood.warnings, *written.warnings, *extra]
         return Reply(written.answer, True, written.citations, None, tuple(dict.fromkeys(warnings)))
+
+
+class LiveAssistant:
+    """The assistant a long-running page serves, switched to a new index once `index` builds one.
+
+    Each request asks for `current`; when the build pointer has changed since the assistant
+    was loaded, a new one is loaded from the guides and the new index, and replaces it. Until
+    then, or when the new index cannot be opened, the old one keeps answering from its own
+    copy of the old build, so a rebuild never breaks a running page. Without settings (a
+    fixed assistant, as in unit tests) it never switches.
+    """
+
+    def __init__(self, assistant: Assistant, settings: Settings | None = None) -> None:
+        self._assistant = assistant
+        self._settings = settings
+        self._stamp = stamp(settings) if settings else None
+        self._lock = threading.Lock()
+
+    @property
+    def current(self) -> Assistant:
+        if self._settings is None:
+            return self._assistant
+        now = stamp(self._settings)
+        if now != self._stamp:
+            with self._lock:
+                if now != self._stamp:
+                    self._switch(self._settings, now)
+        return self._assistant
+
+    def _switch(self, settings: Settings, now: tuple[int, int, int] | None) -> None:
+        try:
+            self._assistant = Assistant(settings)
+            log.info("switched to the newly built index")
+        except AssistantError as exc:
+            log.warning("the new index could not be opened; the old one keeps answering: %s", exc)
+        self._stamp = now

@@ -41,7 +41,11 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase) 
 @pytest.fixture
 def small_knowledge(tmp_path: Path) -> Path:
     """A knowledge dir holding only the 2024 guide: quick to index, safe to modify."""
-    target = tmp_path / "knowledge"
+    return copy_small_knowledge(tmp_path)
+
+
+def copy_small_knowledge(folder: Path) -> Path:
+    target = folder / "knowledge"
     (target / "guides").mkdir(parents=True)
     shutil.copy(DEFAULT_KNOWLEDGE_DIR / "guides" / "2024-protection-zone.txt", target / "guides")
     shutil.copy(DEFAULT_KNOWLEDGE_DIR / "terms.txt", target)

@@ -36,7 +36,7 @@ def test_changed_clause_is_the_only_one_re_embedded(small_knowledge: Path, tmp_p
     assert second.embedded == 1 and second.reused == first.chunks - 1
     index = open_index(settings, kb)
     assert index.collection.count() == second.chunks
-    assert read_pointer(settings)["collection"] == second.collection != first.collection
+    assert read_pointer(settings).collection == second.collection != first.collection
 
 
 def test_rebuild_re_embeds_everything(small_knowledge: Path, tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_failed_build_keeps_the_previous_index(
     monkeypatch.undo()
     assert read_pointer(settings) == before
     index = open_index(settings, kb)
-    assert index.collection.count() == len(before["chunk_ids"])
+    assert index.collection.count() == len(before.chunk_ids)
     assert not list((tmp_path / "data").glob(".index-*.tmp"))
 
 

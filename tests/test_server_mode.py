@@ -60,7 +60,7 @@ def test_index_and_ask_against_a_chroma_server(
     first = build_index(settings, kb)
     assert first.embedded == first.chunks
     assert build_index(settings, kb).up_to_date
-    assert read_pointer(settings)["chroma_url"] == chroma_server
+    assert read_pointer(settings).chroma_url == chroma_server
     assert not (tmp_path / "data" / "chroma").exists(), "server mode must not create an embedded store"
     for mode in ("dense", "hybrid"):
         reply = Assistant(settings.with_(retrieval_mode=mode), kb).ask("项目申报截止日期是哪天？")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.domain import Reply
 from assistant.errors import InputError
 from assistant.ingest.knowledge_base import KnowledgeBase
-from assistant.pipeline import Conversation
+from assistant.pipeline import Conversation, LiveAssistant
 from assistant.web.chat import INTERNAL_ERROR, THINKING, ChatHandlers
 
 
@@ -39,7 +39,7 @@ def shown(outputs) -> str:
 
 
 def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(kb: KnowledgeBase) -> None:
-    chat = ChatHandlers(StandIn(kb, ["截止日期", "为2024年2月29日。"], writer=object()))
+    chat = ChatHandlers(LiveAssistant(StandIn(kb, ["截止日期", "为2024年2月29日。"], writer=object())))
     steps = list(chat.respond("什么时候截止？", [], Conversation()))
     assert [shown(s) for s in steps] == [
         THINKING,
@@ -55,7 +55,7 @@ def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(k
 
 def test_the_deterministic_answer_comes_in_one_step(kb: KnowledgeBase) -> None:
     steps = list(
-        ChatHandlers(StandIn(kb, ["截止日期为2024年2月29日。"])).respond(
+        ChatHandlers(LiveAssistant(StandIn(kb, ["截止日期为2024年2月29日。"]))).respond(
             "什么时候截止？", None, Conversation()
         )
     )
@@ -64,16 +64,20 @@ def test_the_deterministic_answer_comes_in_one_step(kb: KnowledgeBase) -> None:
 
 def test_errors_become_a_message_in_the_chat(kb: KnowledgeBase) -> None:
     steps = list(
-        ChatHandlers(StandIn(kb, error=InputError("索引尚未建立。"))).respond("问", [], Conversation())
+        ChatHandlers(LiveAssistant(StandIn(kb, error=InputError("索引尚未建立。")))).respond(
+            "问", [], Conversation()
+        )
     )
     assert shown(steps[-1]) == "索引尚未建立。" and "索引尚未建立" in steps[-1][3]
-    steps = list(ChatHandlers(StandIn(kb, error=RuntimeError("boom"))).respond("问", [], Conversation()))
+    steps = list(
+        ChatHandlers(LiveAssistant(StandIn(kb, error=RuntimeError("boom")))).respond("问", [], Conversation())
+    )
     assert shown(steps[-1]) == INTERNAL_ERROR and "boom" not in str(steps[-1])
     assert len(steps[-1]) == OUTPUTS
 
 
 def test_empty_and_long_messages(kb: KnowledgeBase) -> None:
-    chat = ChatHandlers(StandIn(kb, ["答"]))
+    chat = ChatHandlers(LiveAssistant(StandIn(kb, ["答"])))
     history = [{"role": "user", "content": "早先的问题"}]
     assert next(chat.respond(" \n ", history, Conversation()))[0] == history
     long = "问" * 5000
@@ -82,6 +86,6 @@ def test_empty_and_long_messages(kb: KnowledgeBase) -> None:
 
 
 def test_a_new_conversation_starts_empty(kb: KnowledgeBase) -> None:
-    conversation, history, *panels, data = ChatHandlers(StandIn(kb)).new_conversation()
+    conversation, history, *panels, data = ChatHandlers(LiveAssistant(StandIn(kb))).new_conversation()
     assert isinstance(conversation, Conversation) and conversation.turns == 0
     assert history == [] and panels == ["", "", "", ""] and data == {}

@@ -1,12 +1,22 @@
-"""Chroma, embedded (persistent under the data directory) or a server (`chroma run`).
+"""Chroma, embedded (one directory per build under `data/chroma/`) or a server (`chroma run`).
 
 We always pass our own embeddings and our own embedding function, so Chroma never fetches
 its default model; telemetry is off.
+
+Reading never writes to the data directory. Chroma writes to its files even when it is only
+opened (a row in SQLite, the HNSW header), so a reader opens a private copy of the live
+build's directory, made under the system's temporary directory and removed when the index is
+closed. A build directory is never changed once the pointer names it: a build writes a new one.
+The copy costs a few milliseconds for these guides (about 4 MB); a corpus a hundred times
+larger would want a server (`ASSISTANT_CHROMA_URL`) instead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -17,6 +27,8 @@ from ..errors import VectorStoreError
 from .embedders import Embedder
 
 COLLECTION_PREFIX = "clauses-"
+STORES = "chroma"  # under the data directory: one Chroma directory per build
+SNAPSHOT_PREFIX = "jsip-index-"  # private copies a reader opens: jsip-index-<pid>-…
 
 
 class GuideEmbeddingFunction(EmbeddingFunction[Documents]):
@@ -45,15 +57,15 @@ class GuideEmbeddingFunction(EmbeddingFunction[Documents]):
         return GuideEmbeddingFunction(get_embedder(config["model"]))  # used only if Chroma must embed
 
 
-def connect(data_dir: Path, chroma_url: str | None) -> Any:
-    """A Chroma client: HTTP when a URL is configured, else persistent under data_dir/chroma."""
+def connect(where: Path | str) -> Any:
+    """A Chroma client: HTTP for a URL, else persistent in the directory `where`."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     settings = ChromaSettings(anonymized_telemetry=False)
     try:
-        if chroma_url:
-            url = urlparse(chroma_url)
+        if isinstance(where, str):
+            url = urlparse(where)
             client = chromadb.HttpClient(
                 host=url.hostname or "127.0.0.1",
                 port=url.port or (443 if url.scheme == "https" else 8000),
@@ -62,17 +74,66 @@ def connect(data_dir: Path, chroma_url: str | None) -> Any:
             )
             client.heartbeat()
             return client
-        (data_dir / "chroma").mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=settings)
+        where.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(where), settings=settings)
     except Exception as exc:
-        where = chroma_url or str(data_dir / "chroma")
+        remedy = (
+            "" if isinstance(where, str) else "：文件可能已损坏，请运行 `python -m assistant index --rebuild`"
+        )
         raise VectorStoreError(
-            f"无法连接向量库 {where}：{type(exc).__name__}: {exc}".splitlines()[0]
+            f"无法打开向量库 {where}（{type(exc).__name__}: {exc}".splitlines()[0] + f"）{remedy}"
         ) from exc
 
 
+def snapshot(build_dir: Path) -> Path:
+    """A private copy of a build's directory for reading (see the module's docstring)."""
+    _remove_stale_snapshots()
+    copy = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-"))
+    try:
+        shutil.copytree(build_dir, copy, dirs_exist_ok=True)
+    except BaseException:
+        shutil.rmtree(copy, ignore_errors=True)
+        raise
+    return copy
+
+
+def close(client: Any, copy: Path | None = None) -> None:
+    """Release a client (and remove the reader's private copy it was opened on)."""
+    if client is not None:
+        with contextlib.suppress(Exception):
+            client.close()
+    if copy is not None:
+        remove(copy)
+
+
+def remove(path: Path) -> None:
+    """Delete a build directory, a reader's copy, or a stray file (best effort)."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _remove_stale_snapshots() -> None:
+    """Copies left by readers that were killed (their process is gone)."""
+    for path in Path(tempfile.gettempdir()).glob(f"{SNAPSHOT_PREFIX}*-*"):
+        pid = path.name.removeprefix(SNAPSHOT_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 class VectorStore:
-    """One collection per index build; the build pointer says which one is live."""
+    """The collections of one Chroma client (a build directory, or a server)."""
 
     def __init__(self, client: Any, embedder: Embedder) -> None:
         self._client = client
@@ -97,9 +158,10 @@ class VectorStore:
         with contextlib.suppress(Exception):
             self._client.delete_collection(name=name)
 
-    def orphans(self, live: str | None) -> list[str]:
+    def names(self) -> list[str]:
+        """The build collections this client holds."""
         names = [c if isinstance(c, str) else c.name for c in self._call("list_collections")]
-        return [n for n in names if n.startswith(COLLECTION_PREFIX) and n != live]
+        return [n for n in names if n.startswith(COLLECTION_PREFIX)]
 
     def _call(self, method: str, **kwargs: Any) -> Any:
         try:

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..errors import AssistantError, ConfigError, UnknownReferenceError
 from ..index.build import build_index
 from ..ingest.knowledge_base import KnowledgeBase
-from ..pipeline import Assistant
+from ..pipeline import Assistant, LiveAssistant
 from ..question.references import resolve
 from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
@@ -70,9 +70,10 @@ def guarded(fn: Callable[..., Any], fallback: Callable[[str], Any]) -> Callable[
     return run
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
+def build_app(live: LiveAssistant) -> gr.Blocks:
     """The whole page. Handlers only call the library; they hold no per-user state."""
-    browser = BrowserHandlers(assistant)
+    assistant = live.current
+    browser = BrowserHandlers(live)
     with gr.Blocks(title=TITLE) as app:
         gr.HTML(
             f'<h1 class="title">{TITLE}</h1>'
@@ -80,11 +81,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         )
         with gr.Tabs() as tabs:
             with gr.Tab("问答", id="chat"):
-                build_chat_tab(ChatHandlers(assistant), CHAT_CONCURRENCY)
+                build_chat_tab(ChatHandlers(live), CHAT_CONCURRENCY)
             with gr.Tab("条款浏览", id="browser"):
                 parts = build_browser_tab(browser, guarded)
             with gr.Tab("资格自测", id="form"):
-                build_form_tab(FormHandlers(assistant), guarded)
+                build_form_tab(FormHandlers(live), guarded)
         _open_linked_clause(app, tabs, browser, parts)
     return app
 
@@ -131,7 +132,7 @@ def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple
     report = build_index(settings.with_(embed_threads=threads), kb, progress=True)  # all cores for a build
     if not report.up_to_date:
         print(f"索引已建立：{report.chunks} 个检索单元，用时 {report.seconds:.1f} 秒。", flush=True)
-    app = build_app(Assistant(settings, kb))
+    app = build_app(LiveAssistant(Assistant(settings, kb), settings))
     try:
         url = launch(app, host, port)
     except OSError as exc:

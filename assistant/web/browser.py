@@ -10,7 +10,7 @@ from typing import Any
 import gradio as gr
 
 from ..domain import Clause
-from ..pipeline import Assistant
+from ..pipeline import Assistant, LiveAssistant
 from ..question.references import resolve
 from ..retrieval.lookup import describe
 from ..retrieval.retriever import Retriever
@@ -26,21 +26,26 @@ Shown = tuple[str, str, str, dict[str, Any]]
 
 @dataclass
 class BrowserHandlers:
-    assistant: Assistant
-    retrievers: dict[str, Retriever] = field(default_factory=dict)
+    live: LiveAssistant
 
-    def __post_init__(self) -> None:
-        # One retriever per search mode, built once (they share the index).
-        settings = self.assistant.settings
-        for mode in SEARCH_MODES.values():
-            same = mode == settings.retrieval_mode
-            self.retrievers[mode] = (
-                self.assistant.retriever
-                if same
-                else Retriever(
-                    self.assistant.index, mode, settings.rrf_k, thesaurus=self.assistant.retriever.thesaurus
-                )
+    @property
+    def assistant(self) -> Assistant:
+        return self.live.current
+
+    _retrievers: dict[tuple[int, str], Retriever] = field(default_factory=dict)
+
+    def retriever(self, assistant: Assistant, mode: str) -> Retriever:
+        """The assistant's retriever for a search mode; each other mode's is built once per index."""
+        if mode == assistant.settings.retrieval_mode:
+            return assistant.retriever
+        key = (id(assistant.index), mode)
+        if key not in self._retrievers:
+            self._retrievers.clear()  # a new index: the old ones go with the old assistant
+            base = assistant.retriever
+            self._retrievers[key] = Retriever(
+                assistant.index, mode, assistant.settings.rrf_k, thesaurus=base.thesaurus
             )
+        return self._retrievers[key]
 
     def guide_choices(self) -> list[tuple[str, str]]:
         today = self.assistant.settings.today()
@@ -70,15 +75,16 @@ class BrowserHandlers:
     def lookup(self, text: str, mode_name: str) -> tuple[list[tuple[str, str]], dict[str, Any]]:
         """A reference resolves to its clause (or fails with a message); other text is a search
         by keyword, meaning, or both. Returns the matches (for a picker) and the data."""
-        kb = self.assistant.kb
+        assistant = self.assistant
+        kb = assistant.kb
         text = (text or "").strip()
         if not text:
             return [], {"type": "search", "results": []}
         clause = resolve(kb, text)  # UnknownReferenceError says what is wrong
         if clause is not None:
             return [_match_label(clause)], {"type": "clause", "results": [describe(kb, clause)]}
-        retriever = self.retrievers[SEARCH_MODES.get(mode_name, "hybrid")]
-        hits = retriever.run(text, self.assistant.settings.top_k)
+        retriever = self.retriever(assistant, SEARCH_MODES.get(mode_name, "hybrid"))
+        hits = retriever.run(text, assistant.settings.top_k)
         clauses = list(dict.fromkeys(kb.clause(h.chunk.clause_id) for h in hits))
         return [_match_label(c) for c in clauses], {
             "type": "search",

@@ -13,7 +13,7 @@ import gradio as gr
 
 from ..domain import Reply
 from ..errors import AssistantError
-from ..pipeline import Assistant, Conversation
+from ..pipeline import Assistant, Conversation, LiveAssistant
 from ..question.applicant import kind_name
 from .text import citations_html, decision_html, error_html, esc, warnings_html
 
@@ -38,7 +38,11 @@ Outputs = tuple[list[dict[str, str]], str, str, str, str, dict[str, Any]]
 
 @dataclass
 class ChatHandlers:
-    assistant: Assistant
+    live: LiveAssistant
+
+    @property
+    def assistant(self) -> Assistant:
+        return self.live.current
 
     def new_conversation(self) -> tuple[Conversation, list, str, str, str, str, dict[str, Any]]:
         """A fresh conversation: nothing carried over from earlier turns."""
@@ -51,34 +55,37 @@ class ChatHandlers:
             yield history, "", *self._blank(), {}
             return
         history.append(_message("user", _shown_question(message)))
-        if self.assistant.writer is not None:  # a language model takes seconds: show that it works
+        assistant = self.assistant  # one assistant for the whole turn, even if a new index arrives
+        if assistant.writer is not None:  # a language model takes seconds: show that it works
             yield [*history, _message("assistant", THINKING)], "", *self._blank(), {}
         try:
-            yield from self._stream(message, history, conversation)
+            yield from self._stream(assistant, message, history, conversation)
         except AssistantError as exc:
             yield self._failed(history, str(exc))
         except Exception:
             log.exception("chat turn failed")
             yield self._failed(history, INTERNAL_ERROR)
 
-    def _stream(self, message: str, history: list, conversation: Conversation) -> Iterator[Outputs]:
+    def _stream(
+        self, assistant: Assistant, message: str, history: list, conversation: Conversation
+    ) -> Iterator[Outputs]:
         text = ""
-        for piece in self.assistant.stream(message, conversation):
+        for piece in assistant.stream(message, conversation):
             if isinstance(piece, Reply):
-                yield self._final(history, piece)
+                yield self._final(assistant, history, piece)
                 return
             text += piece
-            if self.assistant.writer is not None:  # the deterministic answer comes whole, with its Reply
+            if assistant.writer is not None:  # the deterministic answer comes whole, with its Reply
                 yield [*history, _message("assistant", text)], "", *self._blank(), {}
 
-    def _final(self, history: list, reply: Reply) -> Outputs:
-        kb = self.assistant.kb
+    def _final(self, assistant: Assistant, history: list, reply: Reply) -> Outputs:
+        kb = assistant.kb
         return (
             [*history, _message("assistant", reply.answer)],
             "",
             citations_html(kb, reply.citations),
             warnings_html(reply.warnings),
-            decision_html(kb, reply.decision, self._names(reply.decision)),
+            decision_html(kb, reply.decision, self._names(assistant, reply.decision)),
             reply.to_dict(),
         )
 
@@ -86,9 +93,9 @@ class ChatHandlers:
         shown = [*history, _message("assistant", message)]
         return shown, "", "", error_html(message), "", {"error": message}
 
-    def _names(self, decision: dict[str, Any] | None) -> tuple[str, str]:
+    def _names(self, assistant: Assistant, decision: dict[str, Any] | None) -> tuple[str, str]:
         """Program and applicant-type names of a decision, for the card's heading."""
-        rules = self.assistant.desk.rules if self.assistant.desk else None
+        rules = assistant.desk.rules if assistant.desk else None
         if not decision or rules is None:
             return "", ""
         program = rules.program(decision["program"])

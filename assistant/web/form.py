@@ -14,7 +14,7 @@ from ..domain import with_round
 from ..eligibility import check
 from ..eligibility.render import programs_dict
 from ..errors import FactsError
-from ..pipeline import Assistant
+from ..pipeline import Assistant, LiveAssistant
 from .text import decision_html, error_html
 
 UNKNOWN = "不清楚"
@@ -23,7 +23,12 @@ YES_NO_CHOICES = ["是", "否", UNKNOWN]
 
 @dataclass
 class FormHandlers:
-    assistant: Assistant
+    live: LiveAssistant
+
+    @property
+    def assistant(self) -> Assistant:
+        return self.live.current
+
     programs: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
