@@ -108,7 +108,7 @@ def test_asking_writes_nothing_to_the_data_dir(small: Settings, capsys: pytest.C
     assert main([*args, "lookup", "三（二）1"]) == 0
     assert _hashes(small.data_dir) == before
     gc.collect()
-    assert _copies() == copies  # the readers' private copies were removed with their indexes
+    assert not _copies() - copies  # the readers' private copies were removed with their indexes
 
 
 def _copies() -> set[Path]:
