@@ -38,7 +38,7 @@ def statements() -> list[str]:
         *sorted((ROOT / "eval" / "blind").glob("*.jsonl")),
     ]
     turns = [
-        t
+        t if isinstance(t, str) else t["question"]  # answer sets hold turns as objects
         for f in files
         if f.exists()
         for line in f.read_text("utf-8").splitlines()

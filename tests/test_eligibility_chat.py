@@ -120,3 +120,27 @@ def test_a_misreading_is_corrected_in_the_next_turn(assistant: Assistant) -> Non
         "说错了，2022年度真抓实干我们没评上",
     )
     assert statuses(reply)["honours"] in ("not_met", "unknown")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # facts, then a yes-or-no question with no apply verb
+        (
+            "2024年保护示范区县里要什么条件？",
+            "我们县是国家知识产权强县建设试点县，2023年撤回率高于全省平均。这样行不行？",
+        ),
+        ("2022年地理标志项目，我们县的地标2016年注册，去年销售额8千万，是主导产业。有影响吗？",),
+        # a long statement whose earlier sentences name versions or lists: the last one asks
+        (
+            "我们企业去年利税三千万，比前年高，有效发明专利30件，跟同行比算多的。能报工业品牌培育和保护项目吗？",
+        ),
+    ],
+)
+def test_facts_then_a_yes_no_question_reach_the_checker(assistant: Assistant, turns) -> None:
+    assert ask(assistant, *turns).decision is not None
+
+
+def test_a_figure_asked_beside_a_yes_no_question_is_answered_not_checked(assistant: Assistant) -> None:
+    reply = ask(assistant, "新型研发机构牵头高价值专利项目，专利实施率目标是多少？跟高校一样吗？")
+    assert reply.decision is None and "80%" in reply.answer.replace(" ", "")

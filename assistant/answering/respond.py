@@ -14,11 +14,11 @@ from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_yes_no
 from ..question.turn import Turn
 from ..retrieval.for_turn import Retrieved
 from ..thresholds import MAX_QUESTION_CHARS
-from .checker import EligibilityDesk, is_statement
+from .checker import STATED_FACTS, EligibilityDesk, is_statement
 from .compose import Composed, Composer
 
 
@@ -95,6 +95,8 @@ class Responder:
             is_statement(turn.question) or desk.stated(turn.question, statements) > 0
         ):
             return True
+        if asks_yes_no(turn.question) and desk.stated(turn.question, statements) >= STATED_FACTS:
+            return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
         return desk.wants_check(turn.question, statements)
 
     def _reply(

@@ -77,6 +77,7 @@ class FactSpec:
     synonyms: tuple[str, ...] = ()
     negative_synonyms: tuple[str, ...] = ()
     year: int | None = None
+    years: tuple[int, ...] = ()  # the fact is about one of these years (「2020年或2021年的项目」)
     year_until: int | None = None
     # How 「正在申报」「递交了申请」 reads for this fact: yes (an application counts), no (the
     # fact is about a thing done), ask (unclear: the applicant is asked).
@@ -93,6 +94,9 @@ class FactSpec:
     of_several: str = "ask"
     # (years) 「2017年注册的」 counts the years from then to the round's year.
     since_year: bool = False
+    # (yes_no) the fact is about a project still running (正在承担, 尚未验收): a finished one
+    # (「已经验收」) reads no, one done at some time (「承担过」) is asked.
+    ongoing: bool = False
 
     @property
     def is_numeric(self) -> bool:

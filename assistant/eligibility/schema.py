@@ -34,6 +34,7 @@ class FactEntry(_Strict):
     synonyms: list[str] = []
     negative_synonyms: list[str] = []
     year: int | None = None
+    years: list[int] = []
     year_until: int | None = None
     in_progress: Literal["yes", "plan", "no", "ask"] = "ask"
     about_others: bool = False
@@ -42,6 +43,7 @@ class FactEntry(_Strict):
     not_with: list[str] = []
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
+    ongoing: bool = False
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -69,6 +71,7 @@ class FactEntry(_Strict):
             synonyms=tuple(self.synonyms),
             negative_synonyms=tuple(self.negative_synonyms),
             year=self.year,
+            years=tuple(self.years),
             year_until=self.year_until,
             in_progress=self.in_progress,
             about_others=self.about_others,
@@ -77,6 +80,7 @@ class FactEntry(_Strict):
             not_with=tuple(self.not_with),
             of_several=self.of_several,
             since_year=self.since_year,
+            ongoing=self.ongoing,
         )
 
 

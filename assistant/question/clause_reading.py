@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
     AFTER_SPAN,
+    CLAUSE_END,
     MASK,
     Match,
     affirmed,
@@ -22,6 +23,7 @@ from .fact_phrases import (
     before,
     chain,
     cues,
+    denied,
     doubtful,
     inside,
     is_measure,
@@ -73,7 +75,8 @@ def read_phrase(
     if doubtful(text):
         return Reading(doubt=segment)
     mentioned = years_in(segment)
-    if spec.year is not None and mentioned and spec.year not in mentioned:
+    about = {spec.year, *spec.years} - {None}
+    if about and mentioned and not about & mentioned:
         return Reading()  # the clause is about another year
     if spec.year is not None and not mentioned and _other_years(matches, index):
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
@@ -88,12 +91,23 @@ def read_phrase(
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
+        if spec.ongoing and (finished := _finished(text)) is not None:
+            return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
+        if spec.ongoing and cues("experienced", text) and not progress_of(text):
+            return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now
         return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
     if spec.type == CHOICE:
         return _read_choice(text, matches, index)
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
+
+
+def _finished(text: str) -> bool | None:
+    """Whether the clause says a project is finished (「已经验收」), not finished (「还没结项」),
+    or neither; a clause that says both is neither."""
+    done, not_done = bool(affirmed("finished", text)), bool(denied("finished", text))
+    return done if done != not_done else None
 
 
 def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -> bool:
@@ -201,14 +215,21 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
-    near = tail[:AFTER_SPAN]  # a negation bears on the phrase when close; a shortfall anywhere after
     parallel = negated_in_parallel(lead)  # 既不是…也不是…
-    negated_after = (
-        [] if followed else [c for c in tail_cues(near, parallel) if c not in LEXICON.fact_cues.falling_short]
-    )
+    negated_after = [] if followed else _negated_after(tail, parallel)
     shortfall = cues("falling_short", tail) + negated_after
     count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
     return count + int(matches[index].negative), lead, tail
+
+
+def _negated_after(tail: str, parallel: bool) -> list[str]:
+    """The negations after a phrase that bear on it: right after it (「…还没建成」), else the
+    predicate that ends its clause (「国家知识产权强县的示范、试点也都不是」)."""
+    plain = [c for c in tail_cues(tail[:AFTER_SPAN], parallel) if c not in LEXICON.fact_cues.falling_short]
+    if plain or len(tail) <= AFTER_SPAN:
+        return plain
+    end = tail[max(AFTER_SPAN, len(tail) - CLAUSE_END) :]
+    return [c for c in tail_cues(end, parallel) if c not in LEXICON.fact_cues.falling_short]
 
 
 def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:

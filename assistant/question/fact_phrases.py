@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..eligibility.rules import FactSpec, FactValue
-from .lexicon import LEXICON
+from .lexicon import A_NOT_A, LEXICON
 from .numbers import find_numbers, to_fact_unit
 
 GAP = "…"  # in a synonym: up to ten characters of anything but punctuation
@@ -30,6 +30,7 @@ _ASKING_WORDS = re.compile(r"那么|这么|多么|要么")
 MASK = "□"
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
 AFTER_SPAN = 8  # characters after a phrase that can say it falls short or is negated
+CLAUSE_END = 6  # the last characters of a clause: its predicate (「…试点也都不是」), however far
 NUMBER_SPAN = 16  # characters after a phrase in which its figure is looked for
 
 
@@ -69,6 +70,13 @@ def affirmed(kind: str, text: str) -> list[str]:
     negation = _alternation(LEXICON.fact_cues.negations)
     found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
     return [m.group() for m in found if not negation.search(text[max(0, m.start() - _NEAR) : m.start()])]
+
+
+def denied(kind: str, text: str) -> list[str]:
+    """Cue words of a kind with a negation right before them (「还没验收」「尾款还没拨」)."""
+    negation = _alternation(LEXICON.fact_cues.negations)
+    found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
+    return [m.group() for m in found if negation.search(text[max(0, m.start() - _NEAR) : m.start()])]
 
 
 def negated_in_parallel(lead: str) -> bool:
@@ -268,14 +276,24 @@ def tail_cues(tail: str, parallel: bool = False) -> list[str]:
     thing's, not this phrase's; so is one after 也 when the phrase was negated with 既
     (`parallel`)."""
     words = (*LEXICON.fact_cues.negations, *LEXICON.fact_cues.falling_short)
-    found = []
+    found: list[str] = []
+    last_end = None  # where the last plain negation counted ended
     for cue in _alternation(tuple(sorted(set(words)))).finditer(tail):
         rest = tail[cue.end() :]
         # 「既不是示范县也不是试点县」: the 也 negation is the next item's, said in parallel
         next_item = parallel and tail[max(0, cue.start() - 1) : cue.start()] in ("也", "又", "亦")
-        if cue.group() in LEXICON.fact_cues.falling_short or (MASK not in rest and not next_item):
+        if cue.group() in LEXICON.fact_cues.falling_short:
             found.append(cue.group())
+        elif MASK not in rest and not next_item:
+            # 「没建、没申报」: negations listed side by side say no once; only a negation that
+            # bears on another (「不是没有」) cancels it
+            if last_end is None or not _LISTED.search(tail[last_end : cue.start()]):
+                found.append(cue.group())
+            last_end = cue.end()
     return found
+
+
+_LISTED = re.compile("[、，,和与或也又及]")
 
 
 def topic_only(tail: str) -> bool:
@@ -297,8 +315,10 @@ def asking(text: str) -> list[str]:
 
 
 def mask_look_alikes(text: str) -> str:
-    """The text with look-alikes of a negation (无锡, 不断, 非正常) masked."""
-    return _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
+    """The text with look-alikes of a negation (无锡, 不断, 非正常) masked, and the negation
+    inside an A-not-A question (够不够, 行不行, 符不符合) turned into the question it is."""
+    text = _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
+    return A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), text)
 
 
 def years_in(segment: str) -> set[int]:

@@ -34,7 +34,7 @@ from .fact_phrases import (
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 ROUND_OPENS = 0.25
-_SEGMENT = re.compile(r"[^，。；！？,;!?\n]+")
+_SEGMENT = re.compile(r"[^，。；：！？,;:!?\n]+")  # a colon ends a clause too: 「够不够：…」
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
@@ -157,7 +157,8 @@ def read_facts(
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
     text = masked(segment, [])
-    doubt = doubtful(text) or asking(text)
+    hedged = doubtful(text)
+    doubt = hedged or asking(text)
     progress = progress_of(text)
     compared = cues("falling_short", text) or cues("exceeding", text)
     negated = (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
@@ -169,6 +170,6 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
     continues = _CONTINUES.match(segment) or len(segment) <= _SHORT_CONTINUATION
-    if continues and (negated or progress or doubt):
+    if continues and (negated or progress or hedged):  # a question after a statement denies nothing
         for key in told:
             sheet.doubt(key, segment)

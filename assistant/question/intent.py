@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.tokens import normalize
-from .lexicon import LEXICON
+from .lexicon import A_NOT_A, LEXICON
 
 CHITCHAT = "chitchat"
 LOOKUP = "lookup"
@@ -163,6 +163,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     text = normalize(question).strip(" ？?！!。")
     if has_reference or any(c in text for c in LOOKUP_CUES):
         return LOOKUP
+    if _last_question_asks_to_apply(text):
+        return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
     if any(c in text for c in COMPARE_CUES) and VERSION_WORDS.search(text):
@@ -192,6 +194,30 @@ def asks_to_apply(text: str) -> bool:
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
             return True
     return False
+
+
+def _last_question_asks_to_apply(text: str) -> bool:
+    """A message of several sentences whose last one asks whether the applicant can apply: the
+    statements before it (which may name versions, lists or other topics) are its facts."""
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    return (
+        len(sentences) > 1
+        and (bool(ELIGIBILITY_PATTERN.search(sentences[-1])) or asks_to_apply(sentences[-1]))
+        and not asks_which_programs(sentences[-1])
+    )
+
+
+def asks_yes_no(text: str) -> bool:
+    """The message ends with a yes-or-no question (「有影响吗？」「这样行不行？」「可以的吧」) and
+    asks no wh-question anywhere (「实施率目标是多少？跟高校一样吗？」 asks a figure) and
+    nothing of the other topics (materials, dates, who applies)."""
+    text = normalize(text)
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    words = LEXICON.asking_to_apply
+    if not sentences or any(w in text for w in (*words.wh_words, *words.not_if)):
+        return False
+    last = sentences[-1].strip()
+    return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
 
 
 def asks_which_programs(text: str) -> bool:

@@ -5,6 +5,7 @@ Read once; understanding, chunking and answering take their word lists from here
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,11 @@ from ..config import DEFAULT_KNOWLEDGE_DIR
 from ..errors import ManifestError
 
 LEXICON_FILE = "lexicon.yaml"
+
+
+# Chinese asks yes-or-no by saying a verb and its negation (「够不够」「有没有」「符不符合」): a
+# question, not a negation. A pattern of the grammar, not a word list, so it lives here.
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class FactCues:
     yes_words: tuple[str, ...]
     under_way: tuple[str, ...]
     planned: tuple[str, ...]
+    finished: tuple[str, ...]
+    experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
     limits: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
@@ -55,6 +63,8 @@ class AskingToApply:
     program_nouns: tuple[str, ...]
     which_not_if: tuple[str, ...]
     not_if: tuple[str, ...]
+    yes_no_endings: tuple[str, ...]
+    wh_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
