@@ -19,6 +19,10 @@ from __future__ import annotations
 MAX_QUESTION_CHARS = 500  # characters of a question that are read; the rest is cut with a notice
 HISTORY_TURNS = 6  # (question, answer) turns a conversation keeps for a language model
 QUESTIONS_AT_ONCE = 3  # facts the checker asks for in one reply (short answers are matched to them)
+# The applicant's statements a conversation keeps for the checker: its last 40. It bounds the
+# work of a turn and a session's memory (#11: a 10,000-turn chat stays linear); facts told
+# before them are asked again. No conversation in the question sets has more than 5 turns.
+STATEMENT_TURNS = 40
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

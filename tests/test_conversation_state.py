@@ -65,3 +65,14 @@ def test_the_conversation_holds(assistant: Assistant, kb: KnowledgeBase, name: s
         scope = conversation.scope
         got = (_program_names(kb, scope.programs), scope.years, scope.applicant_type)
         assert got == (programs, years, applicant), question
+
+
+def test_a_long_conversation_keeps_its_last_statements_only(assistant: Assistant) -> None:
+    from assistant.thresholds import STATEMENT_TURNS
+
+    conversation = Conversation()
+    assistant.ask("我们县想报2024年的保护示范区，是国家知识产权强县建设试点县。", conversation)
+    for n in range(STATEMENT_TURNS + 5):
+        assistant.ask(f"补充：我们县有{n + 1}家专利代理机构。", conversation)
+    assert len(conversation.questions) == STATEMENT_TURNS
+    assert conversation.questions[0] == "补充：我们县有6家专利代理机构。"  # the earliest went first

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..thresholds import HISTORY_TURNS, QUESTIONS_AT_ONCE
+from ..thresholds import HISTORY_TURNS, QUESTIONS_AT_ONCE, STATEMENT_TURNS
 from .intent import CHITCHAT, LOOKUP
 from .scope import Scope
 
@@ -25,7 +25,7 @@ class Conversation:
     scope: Scope = field(default_factory=Scope)
     last_intent: str | None = None
     last_question: str = ""  # the last question that was not a follow-up (「那园区呢？」 adds to it)
-    questions: list[str] = field(default_factory=list)  # the applicant's statements: the checker reads them
+    questions: list[str] = field(default_factory=list)  # the applicant's last statements: the checker reads them
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), for a language model
     eligibility_open: bool = False  # the last reply asked the applicant for facts
     asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order
@@ -60,7 +60,7 @@ class Conversation:
             self.last_intent = self.last_intent if turn.intent == LOOKUP else turn.intent
             self.last_question = self.last_question if understood.follow_up else turn.question
         if asked:
-            self.questions.append(turn.question)
+            self.questions = [*self.questions, turn.question][-STATEMENT_TURNS:]
         self.eligibility_open = eligibility_open
         self.answered = {**self.answered, **(answered or {})}
         missing = (reply.decision or {}).get("missing_facts", []) if eligibility_open else []
