@@ -176,6 +176,7 @@ class WarningCode(StrEnum):
     LLM_PROMPT_ECHO = "llm_prompt_echo"  # the model repeated its prompt
     UNVERIFIED_REMOVED = "unverified_removed"  # sentences with figures no cited clause holds were removed
     CITATION_INVALID = "citation_invalid"  # the model cited a clause it was not given
+    MANIFEST_MISMATCH = "manifest_mismatch"  # a cited clause states a deadline the manifest does not
 
 
 @dataclass(frozen=True)

@@ -170,3 +170,19 @@ def test_leftovers_of_killed_builds_and_readers_are_removed(small: Settings, tmp
     assert [p.name for p in (small.data_dir / store.STORES).iterdir()] == [report.collection]
     open_index(small, KnowledgeBase.load(small.knowledge_dir))
     assert not dead.exists()
+
+
+def test_a_planted_deadline_is_flagged_by_index_and_in_answers(
+    small: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    guide = small.knowledge_dir / "guides" / "2024-protection-zone.txt"
+    text = guide.read_text(encoding="utf-8")
+    planted = "项目申报截止日期为2024年2月29日"
+    assert planted in text
+    guide.write_text(text.replace(planted, "项目申报截止日期为2024年5月31日"), encoding="utf-8")
+    args = ["--data-dir", str(small.data_dir), "--knowledge-dir", str(small.knowledge_dir)]
+    assert main([*args, "index"]) == 0
+    assert "请核对" in capsys.readouterr().err
+    assert main([*args, "ask", "--json", "保护示范区申报截止日期是哪天？"]) == 0
+    reply = json.loads(capsys.readouterr().out)
+    assert "manifest_mismatch" in reply["warnings"] and "请核对" in reply["answer"]

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..domain import Clause, Round, RoundState, WarningCode
+from ..domain import Clause, Round, RoundState, WarningCode, chinese_date
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import COMPARE
 from ..question.turn import Turn
+from .evidence import conflicting_deadlines
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def _notes(
         warnings.append(WarningCode.SOURCE_DAMAGED)
         spans = "；".join(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
         notes.append(templates["damaged"].format(spans=spans))
+    notes += _manifest_notes(kb, templates, cited, warnings)
     guides = list(dict.fromkeys(kb.guide(c.guide_id) for c in cited))
     old = [g for g in guides if not g.is_current]
     if old:
@@ -108,6 +110,21 @@ def _round_notes(
             where = f"（截止日期见{deadline.label}）" if deadline is not None else ""
             note = f"{guide.year}年度申报已截止{where}"
         notes.append(templates["round_closed"].format(title=guide.title, note=note))
+    return notes
+
+
+def _manifest_notes(
+    kb: KnowledgeBase, templates: dict[str, Any], cited: list[Clause], warnings: list[WarningCode]
+) -> list[str]:
+    """A cited deadline the manifest does not register (a planted or mistyped date) is flagged."""
+    notes = []
+    for clause in cited:
+        dates = conflicting_deadlines(kb, clause)
+        if dates:
+            warnings.append(WarningCode.MANIFEST_MISMATCH)
+            deadline = kb.guide(clause.guide_id).deadline
+            registered = chinese_date(date.fromisoformat(str(deadline)))
+            notes.append(templates["manifest_mismatch"].format(dates="、".join(dates), deadline=registered))
     return notes
 
 

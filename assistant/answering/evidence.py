@@ -12,6 +12,7 @@ from ..domain import TRAILER, Clause, Hit
 from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import Intent
+from ..question.lexicon import LEXICON
 from ..question.scope import APPLICANT_WORDS
 from ..text.thesaurus import Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
@@ -277,3 +278,23 @@ def matches_intent(kb: KnowledgeBase, clause: Clause, intent: Intent) -> bool:
     if intent.section and not under_section(kb, clause, intent.section):
         return False
     return not intent.evidence or any(re.search(intent.evidence, s) for s in sentences(kb.full_text(clause)))
+
+
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def conflicting_deadlines(kb: KnowledgeBase, clause: Clause) -> tuple[str, ...]:
+    """Dates that a sentence of the clause states as a deadline (knowledge/lexicon.yaml
+    `deadline_words`) and that differ from its guide's manifest `deadline`."""
+    deadline = kb.guide(clause.guide_id).deadline
+    if not deadline:
+        return ()
+    found = []
+    for sentence in sentences(kb.full_text(clause)):
+        if not any(word in sentence for word in LEXICON.deadline_words):
+            continue
+        for match in _DATE.finditer(sentence):
+            year, month, day = (int(g) for g in match.groups())
+            if f"{year:04d}-{month:02d}-{day:02d}" != str(deadline):
+                found.append(f"{year}年{month}月{day}日")
+    return tuple(dict.fromkeys(found))

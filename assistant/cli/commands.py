@@ -58,6 +58,7 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
     kb = KnowledgeBase.load(settings.knowledge_dir)
     print(f"已解析 {len(kb.guides)} 份指南，共 {len(kb.clauses)} 个条款。", file=sys.stderr)
     report = build_index(settings, kb, rebuild=args.rebuild, progress=True)
+    _flag_manifest_conflicts(kb)
     if report.up_to_date:
         print(f"索引已是最新（{report.chunks} 个检索单元），无需重建。")
     else:
@@ -66,6 +67,22 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
             f"用时 {report.seconds:.1f} 秒。"
         )
     return 0
+
+
+def _flag_manifest_conflicts(kb) -> None:
+    """Guide texts are trusted input: a deadline a clause states that the manifest does not
+    register (a planted or mistyped date) is shown to the operator to check."""
+    from ..answering.evidence import conflicting_deadlines
+
+    for clause in kb.clauses:
+        dates = conflicting_deadlines(kb, clause)
+        if dates:
+            guide = kb.guide(clause.guide_id)
+            print(
+                f"请核对：《{guide.title}》{clause.label}写的截止日期{'、'.join(dates)}"
+                f"与清单登记的 {guide.deadline} 不一致。",
+                file=sys.stderr,
+            )
 
 
 def run_guides(args: argparse.Namespace, settings: Settings) -> int:

@@ -92,6 +92,7 @@ class Lexicon:
     jiangsu_places: tuple[str, ...]
     other_places: tuple[str, ...]
     record_words: tuple[str, ...]
+    deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
     fact_cues: FactCues
@@ -134,6 +135,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             other_places=tuple(map(str, data["other_places"])),
             record_words=tuple(map(str, data["record_words"])),
+            deadline_words=tuple(map(str, data["deadline_words"])),
             applicant_types=tuple(
                 ApplicantType(str(t["name"]), tuple(t["in_questions"]), tuple(t["in_headings"]))
                 for t in data["applicant_types"]

@@ -26,6 +26,7 @@ WARNINGS = {
     "llm_prompt_echo": "语言模型复述了提示词，已改用确定性答案。",
     "unverified_removed": "回答中未经条款核实的语句已删除。",
     "citation_invalid": "语言模型给出的部分引用无效，已删除。",
+    "manifest_mismatch": "所引条款写的截止日期与清单登记的不一致，请以正式发布的通知为准。",
 }
 MARKS = {"met": ("✓", "met"), "not_met": ("✗", "not-met"), "unknown": ("？", "unknown")}
 VERDICTS = {
