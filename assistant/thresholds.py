@@ -17,6 +17,9 @@ from __future__ import annotations
 
 # --- understanding ----------------------------------------------------------------------
 MAX_QUESTION_CHARS = 500  # characters of a question that are read; the rest is cut with a notice
+# Characters of a lookup (a clause reference or search words) that are read, the rest cut with
+# a notice: the longest reference in the guides is under 60; 100,000 took 44 s (#11).
+MAX_LOOKUP_CHARS = 200
 HISTORY_TURNS = 6  # (question, answer) turns a conversation keeps for a language model
 QUESTIONS_AT_ONCE = 3  # facts the checker asks for in one reply (short answers are matched to them)
 # The applicant's statements a conversation keeps for the checker: its last 40. It bounds the

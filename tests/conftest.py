@@ -49,6 +49,9 @@ def copy_small_knowledge(folder: Path) -> Path:
     (target / "guides").mkdir(parents=True)
     shutil.copy(DEFAULT_KNOWLEDGE_DIR / "guides" / "2024-protection-zone.txt", target / "guides")
     shutil.copy(DEFAULT_KNOWLEDGE_DIR / "terms.txt", target)
+    (target / "rules").mkdir()
+    for rules in ("facts.yaml", "2024-protection-zone.yaml"):  # the rules of this guide alone
+        shutil.copy(DEFAULT_KNOWLEDGE_DIR / "rules" / rules, target / "rules")
     manifest = (DEFAULT_KNOWLEDGE_DIR / "manifest.yaml").read_text(encoding="utf-8")
     first_entry = manifest.split("\n  - id: ")[1]
     (target / "manifest.yaml").write_text("guides:\n  - id: " + first_entry, encoding="utf-8")

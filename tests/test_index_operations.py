@@ -186,3 +186,29 @@ def test_a_planted_deadline_is_flagged_by_index_and_in_answers(
     assert main([*args, "ask", "--json", "保护示范区申报截止日期是哪天？"]) == 0
     reply = json.loads(capsys.readouterr().out)
     assert "manifest_mismatch" in reply["warnings"] and "请核对" in reply["answer"]
+
+
+KNOWLEDGE_DAMAGE = {
+    "terms.txt in GBK": ("terms.txt", "GB18030"),
+    "facts.yaml in GBK": ("rules/facts.yaml", "GB18030"),
+    "the rules directory missing": ("rules", "knowledge/rules/"),
+}
+
+
+@pytest.mark.parametrize("damage", KNOWLEDGE_DAMAGE, ids=list(KNOWLEDGE_DAMAGE))
+def test_a_damaged_knowledge_dir_is_refused_and_the_old_index_stays(
+    small: Settings, damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, said = KNOWLEDGE_DAMAGE[damage]
+    path = small.knowledge_dir / name
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    before = _hashes(small.data_dir)
+    args = ["--data-dir", str(small.data_dir), "--knowledge-dir", str(small.knowledge_dir)]
+    for command in (["index"], ["index", "--rebuild"], ["ask", QUESTION]):
+        assert main([*args, *command]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "内部错误" not in err and "Traceback" not in err
+    assert _hashes(small.data_dir) == before

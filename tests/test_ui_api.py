@@ -212,3 +212,11 @@ def test_the_guides_and_the_answering_mode_are_shown(page: PageProcess) -> None:
         and "已被新版替代" in config
         and "2024年度申报已于2024年2月29日截止" in config
     )
+
+
+def test_uploads_are_refused_beyond_a_kilobyte(page: PageProcess) -> None:
+    import httpx
+
+    files = {"files": ("big.bin", b"x" * 100_000, "application/octet-stream")}
+    response = httpx.post(page.url + "gradio_api/upload", files=files, timeout=30)
+    assert response.status_code >= 400

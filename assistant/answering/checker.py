@@ -85,11 +85,8 @@ class EligibilityDesk:
     @classmethod
     def load(
         cls, knowledge_dir: Path, kb: KnowledgeBase, today: Callable[[], date] = date.today
-    ) -> EligibilityDesk | None:
-        rules_dir = knowledge_dir / "rules"
-        if not rules_dir.is_dir():
-            return None
-        return cls(load_rules(rules_dir, kb), kb, today)
+    ) -> EligibilityDesk:
+        return cls(load_rules(knowledge_dir / "rules", kb), kb, today)
 
     def dated(self, checked: Checked, program_id: str) -> Checked:
         """The check with its program's round as of today, which its decision also carries."""

@@ -37,7 +37,7 @@ class Responded:
 class Responder:
     """`run(retrieved, conversation)` → Responded. Reads the conversation, never changes it."""
 
-    def __init__(self, kb: KnowledgeBase, composer: Composer, desk: EligibilityDesk | None) -> None:
+    def __init__(self, kb: KnowledgeBase, composer: Composer, desk: EligibilityDesk) -> None:
         self.kb, self.composer, self.desk = kb, composer, desk
 
     def run(self, retrieved: Retrieved, conversation: Conversation) -> Responded:
@@ -57,13 +57,13 @@ class Responder:
         if understood.reference_error:  # numbering was written (「九、」「第三十条」) but names no clause
             return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
         statements = [*conversation.questions, turn.question]
-        if self.desk is not None and turn.intent == SCREENING:
+        if turn.intent == SCREENING:
             screened = self.desk.screen(statements)
             composed = self.composer.screening(turn, screened, self.desk.kind_question())
             decisions = tuple(c.decision for c in screened if c.decision)
             reply = replace(self._reply(composed, warnings), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
-        if self.desk is not None and self._is_eligibility_turn(turn, conversation, statements):
+        if self._is_eligibility_turn(turn, conversation, statements):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
@@ -85,7 +85,6 @@ class Responder:
         it. The checker reads every turn of the conversation. A round the rules do not cover
         (a year named with the program) gets the guide's conditions instead."""
         desk = self.desk
-        assert desk is not None
         comparing = turn.intent == COMPARE and not is_statement(turn.question)  # a statement compares nothing
         if turn.intent == LOOKUP or comparing or not desk.has_rules_for(statements):
             return False

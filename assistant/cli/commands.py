@@ -50,12 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
+    from ..eligibility import load_rules
     from ..index.build import build_index
     from ..ingest.knowledge_base import KnowledgeBase
 
     if "ASSISTANT_EMBED_THREADS" not in os.environ:
         settings = settings.with_(embed_threads=os.cpu_count() or 1)
     kb = KnowledgeBase.load(settings.knowledge_dir)
+    load_rules(settings.knowledge_dir / "rules", kb)  # the whole knowledge dir is checked before a write
     print(f"已解析 {len(kb.guides)} 份指南，共 {len(kb.clauses)} 个条款。", file=sys.stderr)
     report = build_index(settings, kb, rebuild=args.rebuild, progress=True)
     _flag_manifest_conflicts(kb)
@@ -105,7 +107,7 @@ def run_guides(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_lookup(args: argparse.Namespace, settings: Settings) -> int:
-    from ..retrieval.lookup import lookup
+    from ..retrieval.lookup import LONG_LOOKUP, capped, lookup
 
     text = " ".join(args.query).strip()
     if not text:
@@ -113,6 +115,9 @@ def run_lookup(args: argparse.Namespace, settings: Settings) -> int:
             '请输入条款引用或关键词，例如：python -m assistant lookup "2024 保护示范区 三（二）1"'
         )
     result = lookup(settings, text)
+    if result.get("truncated"):
+        print(LONG_LOOKUP, file=sys.stderr)
+        text = capped(text)[0]
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..text.encoding import read_utf8
 
 # Encodings a file in the wrong one most likely has, to name it in the message.
-LIKELY_ENCODINGS = ("gb18030", "utf-16")
 
 
 def check_arguments(args: argparse.Namespace) -> None:
@@ -39,18 +39,7 @@ def is_encodable(text: str) -> bool:
 
 def read_text(path: Path, what: str) -> str:
     """A UTF-8 text file (a BOM allowed); another encoding is named in the message."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    for encoding in LIKELY_ENCODINGS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        raise InputError(f"{what} {path} 看来是 {encoding.upper()} 编码，不是 UTF-8：请另存为 UTF-8 后重试。")
-    raise InputError(f"{what} {path} 不是 UTF-8 文本：请另存为 UTF-8 后重试。")
+    return read_utf8(path, what)
 
 
 def _reject_constant(name: str) -> Any:

@@ -98,13 +98,30 @@ def coerce(spec: FactSpec, value: Any) -> FactValue:
     elif isinstance(value, bool) or not isinstance(value, int | float):
         raise FactsError(f"{where}应为数字（单位：{spec.unit}），收到「{value}」。请只填数字，例如 3。")
     else:
-        number = float(value)
-    if math.isnan(number) or math.isinf(number):
-        raise FactsError(f"{where}应为有限的数字，收到「{value}」。")
+        number = _finite(where, value)
     if number < spec.minimum:
         limit = "负数" if spec.minimum == 0 else f"小于{spec.minimum:g}"
         raise FactsError(f"{where}不能是{limit}，收到「{value}」。")
-    return value if isinstance(value, Interval) else number
+    if isinstance(value, Interval):
+        return value
+    if spec.unit == "%" and number > 100:
+        raise FactsError(f"{where}是百分比，应在 0 到 100 之间，收到「{value}」。")
+    if spec.unit in COUNTED and not number.is_integer():
+        raise FactsError(f"{where}是个数，应为整数，收到「{value}」。")
+    return number
+
+
+COUNTED = ("件", "人", "家", "名")  # units of a count or a rank: whole numbers only
+
+
+def _finite(where: str, value: int | float) -> float:
+    try:
+        number = float(value)
+    except OverflowError:
+        raise FactsError(f"{where}的数值过大，收到「{str(value)[:20]}…」：请填写实际数字。") from None
+    if math.isnan(number) or math.isinf(number):
+        raise FactsError(f"{where}应为有限的数字，收到「{value}」。")
+    return number
 
 
 def _coerce_yes_no(where: str, value: Any) -> bool:

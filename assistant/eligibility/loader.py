@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import RulesError
 from ..ingest.knowledge_base import KnowledgeBase
+from ..text.encoding import read_utf8
 from .rules import (
     CHOICE,
     YES_NO,
@@ -42,6 +43,10 @@ M = TypeVar("M", bound=BaseModel)
 def load_rules(rules_dir: Path, kb: KnowledgeBase) -> Rules:
     """Every program under `rules_dir`, checked against the facts registry and the clause tree."""
     facts_path = rules_dir / FACTS_FILE
+    if not rules_dir.is_dir():
+        raise RulesError(
+            f"找不到申报条件规则目录 {rules_dir}：资格核对依靠它，请从代码仓库恢复 knowledge/rules/ 后重试。"
+        )
     if not facts_path.is_file():
         raise RulesError(f"找不到规则目录中的事实清单 {facts_path}：请确认 knowledge/rules/ 完整。")
     registry = _parse(facts_path, FactsFile)
@@ -61,7 +66,7 @@ def load_rules(rules_dir: Path, kb: KnowledgeBase) -> Rules:
 
 def _parse(path: Path, model: type[M]) -> M:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_utf8(path, "规则文件", RulesError))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulesError(f"无法读取规则文件 {path.name}：{exc}".replace("\n", " ")) from None
     try:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..domain import Guide
 from ..errors import ManifestError
+from ..text.encoding import read_utf8
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -98,7 +99,7 @@ def load_manifest(path: Path) -> Manifest:
             f"找不到指南清单文件 {path}：请确认 knowledge 目录完整（ASSISTANT_KNOWLEDGE_DIR）。"
         )
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.safe_load(read_utf8(path, "指南清单", ManifestError))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ManifestError(f"指南清单 {path} 不是有效的 YAML：{exc}".splitlines()[0]) from exc
     try:
@@ -143,10 +144,7 @@ def _source_text(source: Path, mtime_ns: int, size: int) -> str:
         from .pdf_reader import read_pdf
 
         return read_pdf(source)
-    try:
-        return source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ManifestError(f"原文文件 {source} 不是 UTF-8 编码：请转换为 UTF-8 后重试。") from exc
+    return read_utf8(source, "原文文件", ManifestError)
 
 
 def _find_line(lines: list[str], marker: str, start: int, entry: GuideEntry, source: Path) -> int:

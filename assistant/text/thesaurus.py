@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import ManifestError
 from ..thresholds import PLAIN_WORD_WEIGHT
+from .encoding import read_utf8
 from .tokens import normalize
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -55,7 +56,7 @@ class Thesaurus:
         if not path.is_file():
             return cls()
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = yaml.safe_load(read_utf8(path, "同义词表", ManifestError)) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise ManifestError(f"同义词表 {path} 无法读取：{exc}".splitlines()[0]) from exc
         if not isinstance(raw, dict) or not all(

@@ -13,6 +13,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import ManifestError
+from .encoding import read_utf8
+
 STOPWORDS = frozenset(
     [
         "的",
@@ -112,7 +115,7 @@ def _tokenizer(terms_file: str | None):
     with _lock:
         tokenizer.initialize()
         if terms_file and Path(terms_file).is_file():
-            for line in Path(terms_file).read_text(encoding="utf-8").splitlines():
+            for line in read_utf8(Path(terms_file), "术语表", ManifestError).splitlines():
                 term = line.split("#", 1)[0].strip()
                 if term:
                     word, _, freq = term.partition(" ")

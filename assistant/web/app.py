@@ -22,6 +22,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
 import gradio as gr
 
 from ..config import Settings
+from ..eligibility import load_rules
 from ..errors import AssistantError, ConfigError, UnknownReferenceError
 from ..index.build import build_index
 from ..ingest.knowledge_base import KnowledgeBase
@@ -41,6 +42,7 @@ TITLE = "江苏省知识产权项目申报指南问答助手"
 CHAT_CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "4"))
 MAX_LINKED_REFERENCE = 80  # characters of a ?clause= link that are read (and echoed)
 QUEUE_MAX_SIZE = 256  # waiting turns beyond this are refused with a message, not piled up
+MAX_UPLOAD = "1kb"  # the page takes no files: Gradio's upload route refuses anything larger
 FONTS = [
     "system-ui",
     "PingFang SC",
@@ -118,6 +120,7 @@ def launch(app: gr.Blocks, host: str, port: int) -> str:
         show_error=False,
         footer_links=["api"],
         enable_monitoring=False,
+        max_file_size=MAX_UPLOAD,
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
@@ -128,6 +131,7 @@ def launch(app: gr.Blocks, host: str, port: int) -> str:
 def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple[gr.Blocks, str]:
     """Build the index when it is missing or stale, load the assistant, start the page."""
     kb = KnowledgeBase.load(settings.knowledge_dir)
+    load_rules(settings.knowledge_dir / "rules", kb)  # the whole knowledge dir is checked before a write
     threads = settings.embed_threads if "ASSISTANT_EMBED_THREADS" in os.environ else (os.cpu_count() or 1)
     report = build_index(settings.with_(embed_threads=threads), kb, progress=True)  # all cores for a build
     if not report.up_to_date:

@@ -12,7 +12,7 @@ import gradio as gr
 from ..domain import Clause
 from ..pipeline import Assistant, LiveAssistant
 from ..question.references import resolve
-from ..retrieval.lookup import describe
+from ..retrieval.lookup import LONG_LOOKUP, capped, describe
 from ..retrieval.retriever import Retriever
 from .text import clause_html, clause_link, error_html, esc, standing
 
@@ -77,7 +77,9 @@ class BrowserHandlers:
         by keyword, meaning, or both. Returns the matches (for a picker) and the data."""
         assistant = self.assistant
         kb = assistant.kb
-        text = (text or "").strip()
+        text, truncated = capped((text or "").strip())
+        if truncated:
+            gr.Warning(LONG_LOOKUP)
         if not text:
             return [], {"type": "search", "results": []}
         clause = resolve(kb, text)  # UnknownReferenceError says what is wrong

@@ -95,8 +95,8 @@ class ChatHandlers:
 
     def _names(self, assistant: Assistant, decision: dict[str, Any] | None) -> tuple[str, str]:
         """Program and applicant-type names of a decision, for the card's heading."""
-        rules = assistant.desk.rules if assistant.desk else None
-        if not decision or rules is None:
+        rules = assistant.desk.rules
+        if not decision:
             return "", ""
         program = rules.program(decision["program"])
         atype = next((t.name for t in program.types if t.id == decision["applicant_type"]), None)

@@ -32,13 +32,10 @@ class FormHandlers:
     programs: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        rules = self.assistant.desk.rules if self.assistant.desk else None
-        self.programs = programs_dict(rules) if rules else []
+        self.programs = programs_dict(self.assistant.desk.rules)
 
     @property
     def rules(self):
-        if self.assistant.desk is None:
-            raise FactsError("没有找到申报条件规则（knowledge/rules/）：无法核对申报条件。")
         return self.assistant.desk.rules
 
     def program_choices(self) -> list[tuple[str, str]]:
