@@ -259,3 +259,37 @@ def test_detection_accumulates_over_turns(rules: Rules) -> None:
     assert guess.applicant_type == "county"  # the parent city is not the applicant
     guess = detect_program("那地理标志项目呢", rules, guess)
     assert (guess.program, guess.applicant_type) == (GI, "county")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("invention_rank_2020", 10**400, "数值过大"),
+        ("ip_cost_ratio_last_year", 350, "0 到 100"),
+        ("valid_patents", 60.5, "整数"),
+        ("valid_patents", -120, "负数"),
+    ],
+)
+def test_given_facts_are_checked_against_their_meaning(rules: Rules, key: str, value, said: str) -> None:
+    from assistant.eligibility.facts import coerce
+    from assistant.errors import FactsError
+
+    with pytest.raises(FactsError, match=said):
+        coerce(rules.fact(key), value)
+
+
+def test_a_correction_whose_figure_no_words_name_puts_the_earlier_figure_in_doubt(rules: Rules) -> None:
+    turns = [
+        "园区产业链相关企业大概六十家，链主企业已落户",
+        "刚核对了一下，六十家是园区全部企业，真正算产业链相关的只有三四十家。",
+    ]
+    sheet = facts_from_turns(turns, rules, "2022-patent-transfer", "park")
+    assert "chain_enterprises" not in sheet and "chain_enterprises" in sheet.doubts
+    assert sheet["key_enterprises_settled"] is True  # what the correction does not touch stands
+
+
+def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
+    sheet = facts_from_turns(
+        ["有效专利80件", "说错了，有效专利是120件"], rules, "2022-high-value-patent-new", "enterprise"
+    )
+    assert sheet["valid_patents"] == 120 and not sheet.doubts

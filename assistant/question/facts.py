@@ -30,12 +30,14 @@ from .fact_phrases import (
     is_measure,
     masked,
 )
+from .numbers import find_numbers, spoken_units
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 ROUND_OPENS = 0.25
 _SEGMENT = re.compile(r"[^，。；：！？,;:!?\n]+")  # a colon ends a clause too: 「够不够：…」
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
 
@@ -65,8 +67,28 @@ def facts_from_turns(
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
     sheet = FactSheet()
     for turn in turns:
-        sheet = sheet.merge(extract_facts(turn, rules, program, applicant_type))
+        said = extract_facts(turn, rules, program, applicant_type)
+        sheet = sheet.merge(_corrected(sheet, said, turn, rules))
     return sheet
+
+
+def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> FactSheet:
+    """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
+    puts in doubt each earlier figure of that unit it does not read again."""
+    if not cues("corrections", normalize(turn)):
+        return said
+    units = {figure.unit for figure in find_numbers(normalize(turn))}
+    doubted = {
+        key: turn
+        for key in sheet.values
+        if key not in said and rules.fact(key).is_numeric and _spoken_unit(rules.fact(key).unit) & units
+    }
+    return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
+
+
+def _spoken_unit(unit: str | None) -> set[str]:
+    """The units a figure of this fact may be said in (万元: 万, 亿, 千万 …)."""
+    return set(spoken_units(unit)) - {""}
 
 
 def normalize(text: str) -> str:
@@ -124,9 +146,19 @@ def read_facts(
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
-    for found in _SEGMENT.finditer(normalize(text)):
+    sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
+    text = normalize(text)
+    for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = find_matches(segment, specs)
+        if text[found.end() : found.end() + 1] in _SENTENCE_ENDS:
+            sentence, looked_back = [], sentence + matches
+        else:
+            sentence, looked_back = sentence + matches, sentence
+        if not matches and cues("summaries", masked(segment, [])):
+            _summary(segment, looked_back, sheet)
+            topics = []
+            continue
         if not matches:
             _continuation(segment, topics, told, sheet)
             topics = []
@@ -152,6 +184,20 @@ def read_facts(
         ):
             sheet.add(match.spec.key, Reading(True), match.synonym)
     return sheet.sheet()
+
+
+def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
+    """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
+    sentence says the same of each (a yes read for one of them before is then in doubt)."""
+    text = masked(segment, [])
+    negated = (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+    for match in matches:
+        if match.spec.type != YES_NO:
+            continue
+        if doubtful(text) or asking(text):
+            sheet.doubt(match.spec.key, segment)
+        else:
+            sheet.add(match.spec.key, Reading(not negated), segment)
 
 
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:

@@ -14,6 +14,7 @@ import yaml
 
 from ..config import DEFAULT_KNOWLEDGE_DIR
 from ..errors import ManifestError
+from ..text.encoding import read_utf8
 
 LEXICON_FILE = "lexicon.yaml"
 
@@ -44,6 +45,8 @@ class FactCues:
     under_way: tuple[str, ...]
     planned: tuple[str, ...]
     finished: tuple[str, ...]
+    corrections: tuple[str, ...]
+    summaries: tuple[str, ...]
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
     limits: tuple[str, ...]
@@ -129,7 +132,7 @@ def _fact_cues(data: dict) -> FactCues:
 @cache
 def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_utf8(path, "词表", ManifestError))
         return Lexicon(
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
