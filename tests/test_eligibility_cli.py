@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -121,5 +122,12 @@ def test_check_missing_file(capsys, tmp_path: Path) -> None:
 
 
 def test_missing_rules_directory(capsys, tmp_path: Path, small_knowledge: Path) -> None:
+    shutil.rmtree(small_knowledge / "rules")
+    code, _, err = run(capsys, "--knowledge-dir", str(small_knowledge), "programs")
+    assert code == 2 and err.startswith("错误：") and "knowledge/rules/" in err
+
+
+def test_missing_facts_registry(capsys, tmp_path: Path, small_knowledge: Path) -> None:
+    (small_knowledge / "rules" / "facts.yaml").unlink()
     code, _, err = run(capsys, "--knowledge-dir", str(small_knowledge), "programs")
     assert code == 2 and err.startswith("错误：") and "facts.yaml" in err

@@ -95,9 +95,9 @@ class ChatHandlers:
 
     def _names(self, assistant: Assistant, decision: dict[str, Any] | None) -> tuple[str, str]:
         """Program and applicant-type names of a decision, for the card's heading."""
-        rules = assistant.desk.rules
         if not decision:
             return "", ""
+        rules = assistant.desk.rules
         program = rules.program(decision["program"])
         atype = next((t.name for t in program.types if t.id == decision["applicant_type"]), None)
         return program.name, atype or kind_name(decision["applicant_type"])  # a kind not admitted
