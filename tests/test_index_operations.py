@@ -182,7 +182,9 @@ def test_a_planted_deadline_is_flagged_by_index_and_in_answers(
     guide.write_text(text.replace(planted, "项目申报截止日期为2024年5月31日"), encoding="utf-8")
     args = ["--data-dir", str(small.data_dir), "--knowledge-dir", str(small.knowledge_dir)]
     assert main([*args, "index"]) == 0
-    assert "请核对" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "请核对" in err
+    assert "新增 0 条，删除 0 条" in err and "改动：2024 保护示范区 六（三）" in err  # to review
     assert main([*args, "ask", "--json", "保护示范区申报截止日期是哪天？"]) == 0
     reply = json.loads(capsys.readouterr().out)
     assert "manifest_mismatch" in reply["warnings"] and "请核对" in reply["answer"]

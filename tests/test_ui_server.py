@@ -56,3 +56,20 @@ def test_the_cli_does_not_import_gradio(built_settings: Settings) -> None:
     )
     assert "2024年2月29日" in done.stdout
     assert done.stdout.strip().endswith("no gradio")
+
+
+def test_one_client_cannot_fill_the_queue(built_settings: Settings) -> None:
+    import httpx
+
+    page = start_page(
+        built_settings.data_dir, env={"ASSISTANT_UI_JOIN_RATE": "0.5", "ASSISTANT_UI_JOIN_BURST": "3"}
+    )
+    try:
+        join = page.url + "gradio_api/queue/join"
+        body = {"data": ["截止日期", [], None], "fn_index": 0, "session_hash": "flood"}
+        codes = [httpx.post(join, json=body, timeout=30).status_code for _ in range(10)]
+        refused = httpx.post(join, json=body, timeout=30)
+    finally:
+        assert page.stop() == 0
+    assert codes.count(429) >= 6 and codes[0] != 429  # the burst passes, the flood does not
+    assert refused.status_code == 429 and "请求过于频繁" in refused.json()["error"]

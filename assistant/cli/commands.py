@@ -61,6 +61,8 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
     print(f"已解析 {len(kb.guides)} 份指南，共 {len(kb.clauses)} 个条款。", file=sys.stderr)
     report = build_index(settings, kb, rebuild=args.rebuild, progress=True)
     _flag_manifest_conflicts(kb)
+    if report.changes is not None:
+        _print_changes(kb, report.changes)
     if report.up_to_date:
         print(f"索引已是最新（{report.chunks} 个检索单元），无需重建。")
     else:
@@ -69,6 +71,25 @@ def run_index(args: argparse.Namespace, settings: Settings) -> int:
             f"用时 {report.seconds:.1f} 秒。"
         )
     return 0
+
+
+SHOWN_CHANGES = 20  # chunks listed by name; the rest are counted
+
+
+def _print_changes(kb, changes) -> None:
+    """What this build changed against the one before: review it before the page serves it."""
+    parts = [("新增", changes.added), ("删除", changes.removed), ("改动", changes.changed)]
+    if not any(ids for _, ids in parts):
+        return
+    print(
+        "与上次建立的索引相比：" + "，".join(f"{w} {len(ids)} 条" for w, ids in parts) + "。", file=sys.stderr
+    )
+    for word, ids in parts:
+        for clause_id in ids[:SHOWN_CHANGES]:  # a chunk's id is its clause's
+            name = kb.clause(clause_id).ref if kb.has_clause(clause_id) else clause_id
+            print(f"  {word}：{name}", file=sys.stderr)
+        if len(ids) > SHOWN_CHANGES:
+            print(f"  …… 另有 {len(ids) - SHOWN_CHANGES} 条{word}", file=sys.stderr)
 
 
 def _flag_manifest_conflicts(kb) -> None:

@@ -43,6 +43,26 @@ class BuildReport:
     seconds: float
     up_to_date: bool
     collection: str
+    changes: Changes | None = None  # against the build it replaced; None for a first build
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a build changed against the one before, by chunk id, for the operator to review."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @classmethod
+    def between(cls, old: Pointer, chunks: list[Chunk]) -> Changes:
+        before = dict(zip(old.chunk_ids, old.hashes, strict=True))
+        after = {c.id: c.metadata["hash"] for c in chunks}
+        return cls(
+            tuple(i for i in after if i not in before),
+            tuple(i for i in before if i not in after),
+            tuple(i for i in after if i in before and before[i] != after[i]),
+        )
 
 
 @dataclass(frozen=True)
@@ -115,9 +135,9 @@ def _build(settings: Settings, kb: KnowledgeBase, rebuild: bool, progress: bool)
     pointer = _write_build(settings, kb, chunks, tokens, embedder, name, reusable, progress)
     _tidy(settings, embedder, live=pointer, previous=old)
     embedded = sum(c.metadata["hash"] not in reusable for c in chunks)
-    return BuildReport(
-        len(chunks), embedded, len(chunks) - embedded, time.perf_counter() - started, False, name
-    )
+    changes = Changes.between(old, chunks) if old else None
+    seconds = time.perf_counter() - started
+    return BuildReport(len(chunks), embedded, len(chunks) - embedded, seconds, False, name, changes)
 
 
 def _previous(settings: Settings) -> Pointer | None:

@@ -20,6 +20,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
 os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ..config import Settings
 from ..eligibility import load_rules
@@ -31,6 +32,7 @@ from ..question.references import resolve
 from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
 from .form import FormHandlers, build_form_tab
+from .limits import JoinLimit
 from .style import CSS
 from .text import esc, guides_html
 
@@ -43,6 +45,9 @@ CHAT_CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "4"))
 MAX_LINKED_REFERENCE = 80  # characters of a ?clause= link that are read (and echoed)
 QUEUE_MAX_SIZE = 256  # waiting turns beyond this are refused with a message, not piled up
 MAX_UPLOAD = "1kb"  # the page takes no files: Gradio's upload route refuses anything larger
+# Queue joins per client address (see limits.py): a burst of 60, then 5 a second; 0 turns it off.
+JOIN_RATE = float(os.environ.get("ASSISTANT_UI_JOIN_RATE", "5"))
+JOIN_BURST = int(os.environ.get("ASSISTANT_UI_JOIN_BURST", "60"))
 FONTS = [
     "system-ui",
     "PingFang SC",
@@ -121,6 +126,7 @@ def launch(app: gr.Blocks, host: str, port: int) -> str:
         footer_links=["api"],
         enable_monitoring=False,
         max_file_size=MAX_UPLOAD,
+        app_kwargs={"middleware": [Middleware(JoinLimit, rate=JOIN_RATE, burst=JOIN_BURST)]},
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
