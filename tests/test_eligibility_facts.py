@@ -271,11 +271,11 @@ def test_detection_accumulates_over_turns(rules: Rules) -> None:
     ],
 )
 def test_given_facts_are_checked_against_their_meaning(rules: Rules, key: str, value, said: str) -> None:
-    from assistant.eligibility.facts import coerce
+    from assistant.eligibility.facts import given_facts
     from assistant.errors import FactsError
 
     with pytest.raises(FactsError, match=said):
-        coerce(rules.fact(key), value)
+        given_facts(rules, {key: value})
 
 
 def test_a_correction_whose_figure_no_words_name_puts_the_earlier_figure_in_doubt(rules: Rules) -> None:

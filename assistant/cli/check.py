@@ -10,6 +10,7 @@ from typing import Any
 from ..config import Settings
 from ..domain import Round, with_round
 from ..eligibility.engine import check
+from ..eligibility.facts import given_facts
 from ..eligibility.loader import load_rules
 from ..eligibility.render import format_decision, format_programs, programs_dict
 from ..eligibility.rules import Rules
@@ -55,7 +56,7 @@ def run_check(args: argparse.Namespace, settings: Settings) -> int:
     kb, rules = load(settings)
     program = rules.program(args.program)
     program.applicant_type(args.applicant_type)  # report a bad type before reading the file
-    facts = read_facts_file(Path(args.facts)) if args.facts else {}
+    facts = given_facts(rules, read_facts_file(Path(args.facts))) if args.facts else {}
     decision = check(rules, program.id, args.applicant_type, facts)
     guide, today = kb.guide(decision.guide_id), settings.today()
     if args.json:

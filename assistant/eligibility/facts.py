@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import FactsError
 from .rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
 
-__all__ = ["FactSheet", "coerce", "merge_facts", "validate_facts"]
+__all__ = ["FactSheet", "coerce", "given_facts", "merge_facts", "validate_facts"]
 
 _YES_WORDS = {"是", "有", "yes", "true", "y", "对"}
 _NO_WORDS = {"否", "无", "没有", "no", "false", "n", "不是"}
@@ -102,16 +102,26 @@ def coerce(spec: FactSpec, value: Any) -> FactValue:
     if number < spec.minimum:
         limit = "负数" if spec.minimum == 0 else f"小于{spec.minimum:g}"
         raise FactsError(f"{where}不能是{limit}，收到「{value}」。")
-    if isinstance(value, Interval):
-        return value
-    if spec.unit == "%" and number > 100:
-        raise FactsError(f"{where}是百分比，应在 0 到 100 之间，收到「{value}」。")
-    if spec.unit in COUNTED and not number.is_integer():
-        raise FactsError(f"{where}是个数，应为整数，收到「{value}」。")
-    return number
+    return value if isinstance(value, Interval) else number
 
 
 COUNTED = ("件", "人", "家", "名")  # units of a count or a rank: whole numbers only
+
+
+def given_facts(rules: Rules, raw: Mapping[str, Any]) -> dict[str, FactValue]:
+    """Facts a person typed (a facts file, the form): valid as `validate_facts` says, and
+    meaningful: a count or rank is a whole number, a percentage lies between 0 and 100."""
+    values = validate_facts(rules, raw)
+    for key, value in values.items():
+        spec = rules.fact(key)
+        if isinstance(value, bool) or not isinstance(value, float):
+            continue
+        where = f"事实「{spec.key}」（{spec.question.rstrip('？')}）"
+        if spec.unit == "%" and value > 100:
+            raise FactsError(f"{where}是百分比，应在 0 到 100 之间，收到「{value:g}」。")
+        if spec.unit in COUNTED and not value.is_integer():
+            raise FactsError(f"{where}是个数，应为整数，收到「{value:g}」。")
+    return values
 
 
 def _finite(where: str, value: int | float) -> float:

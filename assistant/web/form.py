@@ -12,6 +12,7 @@ import gradio as gr
 
 from ..domain import with_round
 from ..eligibility import check
+from ..eligibility.facts import given_facts
 from ..eligibility.render import programs_dict
 from ..errors import FactsError
 from ..pipeline import Assistant, LiveAssistant
@@ -62,7 +63,9 @@ class FormHandlers:
         atype = program.applicant_type(type_id)
         guide = self.assistant.kb.guide(program.guide_id)
         decision = with_round(
-            check(rules, program.id, atype.id, facts).to_dict(), guide, self.assistant.settings.today()
+            check(rules, program.id, atype.id, given_facts(rules, facts)).to_dict(),
+            guide,
+            self.assistant.settings.today(),
         )
         return decision_html(self.assistant.kb, decision, (program.name, atype.name)), decision
 
