@@ -172,14 +172,17 @@ def test_leftovers_of_killed_builds_and_readers_are_removed(small: Settings, tmp
     assert not dead.exists()
 
 
+@pytest.mark.parametrize(
+    "planted", ["项目申报截止日期为2024年5月31日", "2025年度项目申报截止日期为2024年2月29日"]
+)
 def test_a_planted_deadline_is_flagged_by_index_and_in_answers(
-    small: Settings, capsys: pytest.CaptureFixture[str]
+    small: Settings, planted: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     guide = small.knowledge_dir / "guides" / "2024-protection-zone.txt"
     text = guide.read_text(encoding="utf-8")
-    planted = "项目申报截止日期为2024年2月29日"
-    assert planted in text
-    guide.write_text(text.replace(planted, "项目申报截止日期为2024年5月31日"), encoding="utf-8")
+    registered = "项目申报截止日期为2024年2月29日"
+    assert registered in text
+    guide.write_text(text.replace(registered, planted), encoding="utf-8")
     args = ["--data-dir", str(small.data_dir), "--knowledge-dir", str(small.knowledge_dir)]
     assert main([*args, "index"]) == 0
     err = capsys.readouterr().err

@@ -280,14 +280,16 @@ def matches_intent(kb: KnowledgeBase, clause: Clause, intent: Intent) -> bool:
     return not intent.evidence or any(re.search(intent.evidence, s) for s in sentences(kb.full_text(clause)))
 
 
+_ROUND_YEAR = re.compile(r"(\d{4})\s*年度")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 def conflicting_deadlines(kb: KnowledgeBase, clause: Clause) -> tuple[str, ...]:
-    """Dates that a sentence of the clause states as a deadline (knowledge/lexicon.yaml
-    `deadline_words`) and that differ from its guide's manifest `deadline`."""
-    deadline = kb.guide(clause.guide_id).deadline
-    if not deadline:
+    """What a sentence of the clause states as a deadline (knowledge/lexicon.yaml
+    `deadline_words`) that the manifest does not register: a date other than its `deadline`,
+    or a round (「2025年度」) other than its `year`."""
+    guide = kb.guide(clause.guide_id)
+    if not guide.deadline:
         return ()
     found = []
     for sentence in sentences(kb.full_text(clause)):
@@ -295,6 +297,7 @@ def conflicting_deadlines(kb: KnowledgeBase, clause: Clause) -> tuple[str, ...]:
             continue
         for match in _DATE.finditer(sentence):
             year, month, day = (int(g) for g in match.groups())
-            if f"{year:04d}-{month:02d}-{day:02d}" != str(deadline):
+            if f"{year:04d}-{month:02d}-{day:02d}" != str(guide.deadline):
                 found.append(f"{year}年{month}月{day}日")
+        found += [f"{y}年度" for y in _ROUND_YEAR.findall(sentence) if int(y) != guide.year]
     return tuple(dict.fromkeys(found))

@@ -102,8 +102,8 @@ def _flag_manifest_conflicts(kb) -> None:
         if dates:
             guide = kb.guide(clause.guide_id)
             print(
-                f"请核对：《{guide.title}》{clause.label}写的截止日期{'、'.join(dates)}"
-                f"与清单登记的 {guide.deadline} 不一致。",
+                f"请核对：《{guide.title}》{clause.label}写的申报期限（{'、'.join(dates)}）"
+                f"与清单登记的（{guide.year}年度，{guide.deadline} 截止）不一致。",
                 file=sys.stderr,
             )
 
