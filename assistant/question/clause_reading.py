@@ -93,8 +93,8 @@ def read_phrase(
             return Reading(False)
         if spec.ongoing and (finished := _finished(text)) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
-        if spec.ongoing and cues("experienced", text) and not progress_of(text):
-            return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now
+        if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
+            return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
         return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
     if spec.type == CHOICE:
         return _read_choice(text, matches, index)
