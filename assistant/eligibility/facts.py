@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import FactsError
-from .rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
+from .rules import CHOICE, COUNT_UNITS, YES_NO, FactSpec, FactValue, Interval, Rules
 
 __all__ = ["FactSheet", "coerce", "given_facts", "merge_facts", "validate_facts"]
 
@@ -88,7 +88,7 @@ def _unknown_key_message(rules: Rules, key: str) -> str:
 
 def coerce(spec: FactSpec, value: Any) -> FactValue:
     """One value in the fact's type, or FactsError naming the fact and what it should be."""
-    where = f"事实「{spec.key}」（{spec.question.rstrip('？')}）"
+    where = _named(spec)
     if spec.type == YES_NO:
         return _coerce_yes_no(where, value)
     if spec.type == CHOICE:
@@ -105,9 +105,6 @@ def coerce(spec: FactSpec, value: Any) -> FactValue:
     return value if isinstance(value, Interval) else number
 
 
-COUNTED = ("件", "人", "家", "名")  # units of a count or a rank: whole numbers only
-
-
 def given_facts(rules: Rules, raw: Mapping[str, Any]) -> dict[str, FactValue]:
     """Facts a person typed (a facts file, the form): valid as `validate_facts` says, and
     meaningful: a count or rank is a whole number, a percentage lies between 0 and 100."""
@@ -116,12 +113,17 @@ def given_facts(rules: Rules, raw: Mapping[str, Any]) -> dict[str, FactValue]:
         spec = rules.fact(key)
         if isinstance(value, bool) or not isinstance(value, float):
             continue
-        where = f"事实「{spec.key}」（{spec.question.rstrip('？')}）"
+        where = _named(spec)
         if spec.unit == "%" and value > 100:
             raise FactsError(f"{where}是百分比，应在 0 到 100 之间，收到「{value:g}」。")
-        if spec.unit in COUNTED and not value.is_integer():
+        if spec.unit in COUNT_UNITS and not value.is_integer():
             raise FactsError(f"{where}是个数，应为整数，收到「{value:g}」。")
     return values
+
+
+def _named(spec: FactSpec) -> str:
+    """How a message names a fact: its key and its question."""
+    return f"事实「{spec.key}」（{spec.question.rstrip('？')}）"
 
 
 def _finite(where: str, value: int | float) -> float:

@@ -67,7 +67,7 @@ def load_rules(rules_dir: Path, kb: KnowledgeBase) -> Rules:
 def _parse(path: Path, model: type[M]) -> M:
     try:
         data = yaml.safe_load(read_utf8(path, "规则文件", RulesError))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError) as exc:  # another encoding is named by read_utf8
         raise RulesError(f"无法读取规则文件 {path.name}：{exc}".replace("\n", " ")) from None
     try:
         return model.model_validate(data)

@@ -63,6 +63,9 @@ class Option:
     synonyms: tuple[str, ...] = ()
 
 
+COUNT_UNITS = ("件", "人", "家", "名")  # units of a count or a rank: whole numbers only
+
+
 @dataclass(frozen=True)
 class FactSpec:
     key: str

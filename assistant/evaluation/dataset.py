@@ -29,6 +29,7 @@ from pydantic import (
 
 from ..errors import InputError
 from ..ingest.knowledge_base import KnowledgeBase
+from ..text.encoding import read_utf8
 
 Category = Literal[
     "fact",
@@ -116,10 +117,7 @@ def load_set(path: Path, kb: KnowledgeBase | None = None, programs: Iterable[str
     every expected eligibility program must be one of them."""
     if not path.is_file():
         raise InputError(f"找不到评测集 {path}：请检查 --set 的路径。")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(f"评测集 {path} 不是 UTF-8 文本：请另存为 UTF-8 编码。") from None
+    lines = read_utf8(path, "评测集").splitlines()
     items: list[Item] = []
     seen: dict[str, int] = {}
     known_programs = set(programs)

@@ -179,15 +179,13 @@ def _write_build(settings, kb, chunks, tokens, embedder, name, reusable, progres
         write_pointer(settings, pointer)
         return pointer
     except (AssistantError, Exception) as exc:
-        _discard(settings, embedder, name, embedded_dir, client)
+        _discard(embedder, name, embedded_dir, client)
         if isinstance(exc, IndexBuildError):
             raise
         raise IndexBuildError(f"索引构建失败，原索引保持不变：{exc}".splitlines()[0]) from exc
 
 
-def _discard(
-    settings: Settings, embedder: Embedder, name: str, embedded_dir: Path | None, client: Any
-) -> None:
+def _discard(embedder: Embedder, name: str, embedded_dir: Path | None, client: Any) -> None:
     if embedded_dir is not None:
         store.close(client, embedded_dir)
     elif client is not None:

@@ -100,7 +100,7 @@ def load_manifest(path: Path) -> Manifest:
         )
     try:
         raw = yaml.safe_load(read_utf8(path, "指南清单", ManifestError))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except yaml.YAMLError as exc:  # another encoding is named by read_utf8
         raise ManifestError(f"指南清单 {path} 不是有效的 YAML：{exc}".splitlines()[0]) from exc
     try:
         manifest = Manifest.model_validate(raw)

@@ -225,11 +225,12 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
 def _negated_after(tail: str, parallel: bool) -> list[str]:
     """The negations after a phrase that bear on it: right after it (「…还没建成」), else the
     predicate that ends its clause (「国家知识产权强县的示范、试点也都不是」)."""
-    plain = [c for c in tail_cues(tail[:AFTER_SPAN], parallel) if c not in LEXICON.fact_cues.falling_short]
-    if plain or len(tail) <= AFTER_SPAN:
-        return plain
     end = tail[max(AFTER_SPAN, len(tail) - CLAUSE_END) :]
-    return [c for c in tail_cues(end, parallel) if c not in LEXICON.fact_cues.falling_short]
+    for window in (tail[:AFTER_SPAN], end):
+        plain = [c for c in tail_cues(window, parallel) if c not in LEXICON.fact_cues.falling_short]
+        if plain:
+            return plain
+    return []
 
 
 def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:

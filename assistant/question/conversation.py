@@ -25,9 +25,7 @@ class Conversation:
     scope: Scope = field(default_factory=Scope)
     last_intent: str | None = None
     last_question: str = ""  # the last question that was not a follow-up (「那园区呢？」 adds to it)
-    questions: list[str] = field(
-        default_factory=list
-    )  # the applicant's last statements: the checker reads them
+    questions: list[str] = field(default_factory=list)  # the applicant's statements the checker reads
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), for a language model
     eligibility_open: bool = False  # the last reply asked the applicant for facts
     asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order

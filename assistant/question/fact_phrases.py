@@ -67,16 +67,19 @@ def without(kind: str, text: str) -> str:
 def affirmed(kind: str, text: str) -> list[str]:
     """Cue words of a kind that no negation right before them denies (「没有在申报」「不打算」
     deny the cue: the negation is then read as any other)."""
-    negation = _alternation(LEXICON.fact_cues.negations)
-    found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
-    return [m.group() for m in found if not negation.search(text[max(0, m.start() - _NEAR) : m.start()])]
+    return [word for word, negated in _cues_negated(kind, text) if not negated]
 
 
 def denied(kind: str, text: str) -> list[str]:
     """Cue words of a kind with a negation right before them (「还没验收」「尾款还没拨」)."""
+    return [word for word, negated in _cues_negated(kind, text) if negated]
+
+
+def _cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
+    """Each cue word of a kind, and whether a negation stands right before it."""
     negation = _alternation(LEXICON.fact_cues.negations)
     found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
-    return [m.group() for m in found if negation.search(text[max(0, m.start() - _NEAR) : m.start()])]
+    return [(m.group(), bool(negation.search(text[max(0, m.start() - _NEAR) : m.start()]))) for m in found]
 
 
 def negated_in_parallel(lead: str) -> bool:

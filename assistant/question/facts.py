@@ -75,20 +75,13 @@ def facts_from_turns(
 def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> FactSheet:
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
     puts in doubt each earlier figure of that unit it does not read again."""
-    if not cues("corrections", normalize(turn)):
+    text = normalize(turn)
+    if not cues("corrections", text):
         return said
-    units = {figure.unit for figure in find_numbers(normalize(turn))}
-    doubted = {
-        key: turn
-        for key in sheet.values
-        if key not in said and rules.fact(key).is_numeric and _spoken_unit(rules.fact(key).unit) & units
-    }
+    units = {figure.unit for figure in find_numbers(text)} - {""}
+    specs = [rules.fact(key) for key in sheet.values if key not in said]
+    doubted = {spec.key: turn for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))}
     return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
-
-
-def _spoken_unit(unit: str | None) -> set[str]:
-    """The units a figure of this fact may be said in (万元: 万, 亿, 千万 …)."""
-    return set(spoken_units(unit)) - {""}
 
 
 def normalize(text: str) -> str:
@@ -190,7 +183,7 @@ def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
     """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
     sentence says the same of each (a yes read for one of them before is then in doubt)."""
     text = masked(segment, [])
-    negated = (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+    negated = _says_no(text)
     for match in matches:
         if match.spec.type != YES_NO:
             continue
@@ -200,6 +193,11 @@ def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
             sheet.add(match.spec.key, Reading(not negated), segment)
 
 
+def _says_no(text: str) -> bool:
+    """A clause naming no fact says no: an odd count of negations and shortfalls."""
+    return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+
+
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
     text = masked(segment, [])
@@ -207,7 +205,7 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
     doubt = hedged or asking(text)
     progress = progress_of(text)
     compared = cues("falling_short", text) or cues("exceeding", text)
-    negated = (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+    negated = _says_no(text)
     for match in topics:
         if doubt or (is_measure(match) and not compared):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..eligibility.rules import Interval
+from ..eligibility.rules import COUNT_UNITS, Interval
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
@@ -38,7 +38,6 @@ NUMBER_PATTERN = re.compile(
 )
 _APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way
 SIGNS = ("-", "－", "负", "−")
-COUNT_UNITS = ("件", "人", "家", "名")
 # Beyond these a figure is no real applicant's: 10 billion of a count, 10 trillion yuan, 1000 %.
 LARGEST = {"件": 1e10, "人": 1e10, "家": 1e10, "名": 1e10, "万元": 1e9, "%": 1000, "年": 200}
 

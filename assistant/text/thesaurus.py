@@ -57,7 +57,7 @@ class Thesaurus:
             return cls()
         try:
             raw = yaml.safe_load(read_utf8(path, "同义词表", ManifestError)) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        except (OSError, yaml.YAMLError) as exc:  # another encoding is named by read_utf8
             raise ManifestError(f"同义词表 {path} 无法读取：{exc}".splitlines()[0]) from exc
         if not isinstance(raw, dict) or not all(
             isinstance(k, str) and isinstance(v, list) and v and all(isinstance(x, str) for x in v)
