@@ -21,6 +21,7 @@ from conftest import copy_small_knowledge
 
 from assistant.cli.main import main
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.errors import VectorStoreError
 from assistant.index import store
 from assistant.index.build import build_index, open_index
 from assistant.index.pointer import pointer_path, read_pointer
@@ -217,3 +218,33 @@ def test_a_damaged_knowledge_dir_is_refused_and_the_old_index_stays(
         err = capsys.readouterr().err
         assert said in err and "内部错误" not in err and "Traceback" not in err
     assert _hashes(small.data_dir) == before
+
+
+def test_a_build_replaced_during_the_readers_copy_is_read_again(
+    small: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, calls = store.snapshot, []
+
+    def racing(build_dir: Path) -> Path:
+        calls.append(build_dir)
+        if len(calls) == 1:  # a build switches the pointer while this copy runs
+            pointer_path(small).write_text(
+                pointer_path(small).read_text(encoding="utf-8") + " ", encoding="utf-8"
+            )
+            raise shutil.Error([(str(build_dir), "copy", "No such file or directory")])
+        return real(build_dir)
+
+    monkeypatch.setattr(store, "snapshot", racing)
+    index = open_index(small, KnowledgeBase.load(small.knowledge_dir))
+    assert len(calls) == 2 and index.collection.count() > 40
+
+
+def test_an_unreadable_build_directory_gets_a_message(
+    small: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(build_dir: Path) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store, "snapshot", unreadable)
+    with pytest.raises(VectorStoreError, match="python -m assistant index"):
+        open_index(small, KnowledgeBase.load(small.knowledge_dir))

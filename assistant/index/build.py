@@ -265,12 +265,15 @@ def open_index(settings: Settings, kb: KnowledgeBase) -> Index:
         embedder = get_embedder(settings.embedding_model, settings.embed_threads)
         try:
             opened = _open_build(settings, pointer, embedder)
-        except FileNotFoundError:
-            opened = None  # the build was replaced while we copied it
-        if opened is not None and stamp(settings) == before:
+        except (OSError, VectorStoreError) as exc:  # copytree fails with shutil.Error, an OSError
+            if stamp(settings) != before:
+                continue  # a build replaced it while we copied: read the new pointer
+            if isinstance(exc, VectorStoreError):
+                raise
+            raise VectorStoreError(f"无法读取索引目录（{type(exc).__name__}）：{REBUILD}。") from exc
+        if stamp(settings) == before:
             return _index(settings, kb, pointer, opened, embedder)
-        if opened is not None:
-            store.close(opened.client, opened.copy)
+        store.close(opened.client, opened.copy)
     raise IndexMissingError("索引正在频繁重建，暂时无法打开：请稍后重试。")
 
 
