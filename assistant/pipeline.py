@@ -36,7 +36,7 @@ from .llm.base import LLMError, get_backend
 from .llm.writer import Writer, Written
 from .question.conversation import Conversation
 from .question.understand import understand
-from .retrieval.for_turn import TurnRetriever
+from .retrieval.for_turn import Retrieved, TurnRetriever
 from .retrieval.retriever import Retriever
 from .text.thesaurus import Thesaurus
 
@@ -50,10 +50,15 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TurnResult:
-    """A finished turn: the reply, and the hits retrieval ranked for it (for evaluation)."""
+    """A finished turn: the reply, and what retrieval ranked for it (for evaluation: reading
+    `hits` searches when the turn itself did not need to)."""
 
     reply: Reply
-    hits: tuple[Hit, ...]
+    retrieved: Retrieved
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return self.retrieved.hits
 
 
 class Assistant:
@@ -122,7 +127,7 @@ class Assistant:
             answered=responded.answered,
         )
         reply = replace(reply, latency_ms=(time.perf_counter() - started) * 1000)
-        yield TurnResult(reply, responded.retrieved.hits)
+        yield TurnResult(reply, responded.retrieved)
 
     def _write(
         self, responded: Responded, conversation: Conversation, citations: list[Citation], streaming: bool

@@ -21,7 +21,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "eval" / "testset.jsonl", *sorted((ROOT / "eval" / "questions").glob("*.jsonl"))]
+SETS = [
+    ROOT / "eval" / "testset.jsonl",
+    *sorted((ROOT / "eval" / "questions").glob("*.jsonl")),
+    *sorted((ROOT / "eval" / "blind").glob("*.jsonl")),
+]
 
 
 def conversations(path: Path) -> list[dict]:

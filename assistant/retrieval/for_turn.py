@@ -1,10 +1,15 @@
 """Retrieval for one understood turn: the scope's guides, each year's guide on its own for a
-comparison, and an inherited scope dropped when the whole base fits the question much better."""
+comparison, and an inherited scope dropped when the whole base fits the question much better.
+
+The search runs when its hits are first read, so a turn that the checker or a clause
+reference answers never embeds its question. Only an inherited scope is searched at once,
+because what the search finds decides whether the turn keeps that scope."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import zip_longest
 
 from ..domain import Hit
@@ -12,6 +17,7 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import CHITCHAT, COMPARE
 from ..question.lexicon import LEXICON
 from ..question.scope import Scope
+from ..question.turn import Turn
 from ..question.understand import Understood
 from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K
 from .retriever import Filters, Retriever
@@ -21,10 +27,19 @@ Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
 
 @dataclass(frozen=True)
 class Retrieved:
-    """An understood turn with its hits, best first. The turn may have lost an inherited scope."""
+    """An understood turn with its hits, best first (searched when first read). The turn may
+    have lost an inherited scope."""
 
     understood: Understood
-    hits: tuple[Hit, ...]
+    search: Callable[[], tuple[Hit, ...]] = field(repr=False, compare=False)
+
+    @classmethod
+    def found(cls, understood: Understood, hits: tuple[Hit, ...]) -> Retrieved:
+        return cls(understood, lambda: hits)
+
+    @cached_property
+    def hits(self) -> tuple[Hit, ...]:
+        return self.search()
 
 
 def filters_for(kb: KnowledgeBase, scope: Scope) -> Filters:
@@ -44,13 +59,18 @@ class TurnRetriever:
     def run(self, understood: Understood) -> Retrieved:
         turn = understood.turn
         if turn is None or turn.intent == CHITCHAT:
-            return Retrieved(understood, ())
+            return Retrieved.found(understood, ())
         if turn.intent == COMPARE:  # each year's guide gets its own search, side by side
-            return Retrieved(understood, tuple(self._per_guide(understood)))
-        hits = self.retriever.run(turn.search_text, RETRIEVE_K, filters_for(self.kb, turn.scope))
+            return Retrieved(understood, lambda: tuple(self._per_guide(understood)))
         if understood.inherited:
-            return self._drop_stale_scope(understood, hits)
-        return Retrieved(understood, tuple(hits or self.retriever.run(turn.search_text, RETRIEVE_K)))
+            scoped = self.retriever.run(turn.search_text, RETRIEVE_K, filters_for(self.kb, turn.scope))
+            return self._drop_stale_scope(understood, scoped)
+        return Retrieved(understood, lambda: self._in_scope(turn))
+
+    def _in_scope(self, turn: Turn) -> tuple[Hit, ...]:
+        """The scope's hits; the whole base's when the scope holds nothing that matches."""
+        hits = self.retriever.run(turn.search_text, RETRIEVE_K, filters_for(self.kb, turn.scope))
+        return tuple(hits or self.retriever.run(turn.search_text, RETRIEVE_K))
 
     def _per_guide(self, understood: Understood) -> list[Hit]:
         """A comparison's hits: each year's guide searched on its own, best of each first."""
@@ -73,9 +93,9 @@ class TurnRetriever:
             return self.fit(turn.question, found[0]) if found else 0.0
 
         if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN:
-            return Retrieved(understood, tuple(hits or free))
+            return Retrieved.found(understood, tuple(hits or free))
         said = understood.said
         fresh = replace(
             turn, scope=said, guides=said.guides(self.kb), search_text=turn.question, default_year=False
         )
-        return Retrieved(replace(understood, turn=fresh), tuple(free))
+        return Retrieved.found(replace(understood, turn=fresh), tuple(free))

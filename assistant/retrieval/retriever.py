@@ -7,7 +7,9 @@ mode is hybrid; `eval/bench_retrieval.py` measures all three.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from ..config import DEFAULT_RRF_K
@@ -59,6 +61,10 @@ class Retriever:
     def __post_init__(self) -> None:
         self._bm25 = BM25Okapi([list(t) for t in self.index.tokens])
         self._position = {c.id: i for i, c in enumerate(self.index.chunks)}
+        # A turn may search more than once with the same words (each guide of a comparison, the
+        # whole base for a follow-up); the question is embedded once. Safe across threads.
+        self._embed = lru_cache(maxsize=64)(self.index.embedder.embed_query)
+        self._token_scores = lru_cache(maxsize=8192)(self._one_token_scores)
 
     @property
     def idf(self) -> dict[str, float]:
@@ -78,18 +84,27 @@ class Retriever:
         tokens = self.index.tokenizer(self.thesaurus.expand(question))
         if not tokens:
             return []
-        scores = self._bm25.get_scores(tokens)
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        scores = np.zeros(len(self.index.chunks))
+        for token in tokens:  # in the query's order, as rank-bm25 sums them: the same floats
+            scores += self._token_scores(token)
+        order = np.argsort(-scores, kind="stable")
         chunks = self.index.chunks
         return [chunks[i].id for i in order if scores[i] > 0 and filters.allows(chunks[i])][:CANDIDATES]
 
     def dense(self, question: str, filters: Filters) -> list[str]:
-        vector = self.index.embedder.embed_query(question)
+        vector = self._embed(question)
         limit = min(len(self.index.chunks), CANDIDATES * (3 if filters.applicant_type else 1))
         pairs = dense_query(self.index.collection, vector, limit, filters.chroma_where())
         chunks = self.index.chunks
         allowed = [i for i, _ in pairs if i in self._position and filters.allows(chunks[self._position[i]])]
         return allowed[:CANDIDATES]
+
+    def _one_token_scores(self, token: str) -> np.ndarray:
+        """One token's BM25 score in every chunk, as rank-bm25 computes it, kept for the next
+        query that holds the token: a query then costs a few vector additions."""
+        scores = self._bm25.get_scores([token])
+        scores.flags.writeable = False
+        return scores
 
     def _fuse(self, rankings: dict[str, list[str]], top_k: int) -> list[Hit]:
         scores: dict[str, float] = {}
