@@ -30,6 +30,11 @@ STATEMENT_TURNS = 40
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set
 CANDIDATES = 40  # how deep each retriever looks before fusion; retrieval set
+# Chunks up to which dense search is exact, over the vectors held in memory (384 floats a
+# chunk: 77 MB at the limit, a query ~10 ms); a larger collection is searched by Chroma's HNSW.
+# On these guides (318 chunks) HNSW missed the second-nearest clause in about one process in
+# eight, so answers differed between runs (#15); exact search costs 0.1 ms.
+EXACT_SEARCH_MAX = 50_000
 # Dense ranks count less than keyword ranks in the fusion: jieba-BM25 is the stronger
 # retriever and dense mostly rescues paraphrases. Weight 0..1 on a dense rank; retrieval set.
 DENSE_WEIGHT = 0.3

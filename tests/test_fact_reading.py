@@ -98,3 +98,36 @@ def test_most_stated_facts_are_read(rules: Rules) -> None:
             expected += 1
             read += key in sheet and exact(value, sheet[key])
     assert read / expected >= MIN_RECALL, f"read {read} of {expected} stated facts"
+
+
+def test_reading_does_not_depend_on_hash_order() -> None:
+    """The facts read, and their order in 「您提到的情况」, are the same in every process
+    (Python salts string hashes per process; a set iterated once put them in another order)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json\n"
+        "from assistant.config import Settings\n"
+        "from assistant.ingest.knowledge_base import KnowledgeBase\n"
+        "from assistant.eligibility.loader import load_rules\n"
+        "from assistant.question.facts import extract_facts\n"
+        "s = Settings.from_env(); kb = KnowledgeBase.load(s.knowledge_dir)\n"
+        "rules = load_rules(s.knowledge_dir / 'rules', kb)\n"
+        "text = '江苏注册的独立法人，行业领军企业、技术领先，经营良好，独立知识产权管理机构，"
+        "专兼职4人，制度健全。无严重失信、无非正常专利申请。'\n"
+        "sheet = extract_facts(text, rules, '2022-high-value-patent-new', 'enterprise')\n"
+        "print(json.dumps([list(sheet.values), list(sheet.doubts)], ensure_ascii=False))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(outputs) == 1, outputs

@@ -61,3 +61,43 @@ def test_filters_hold_in_every_mode(built_settings: Settings, kb: KnowledgeBase,
 def test_covers_means_same_or_ancestor() -> None:
     assert covers("g:3.2", "g:3.2") and covers("g:3", "g:3.2.1") and covers("g", "g:3")
     assert not covers("g:3.2", "g:3") and not covers("g:3.1", "g:3.10") and not covers("g:3", "h:3")
+
+
+def test_dense_search_is_exact_and_large_collections_use_chroma(
+    built_settings: Settings, kb: KnowledgeBase
+) -> None:
+    """Up to EXACT_SEARCH_MAX chunks, the dense ranking is every chunk's cosine, nearest first
+    (HNSW once missed the second-nearest clause in one process of eight); beyond, Chroma's
+    HNSW index answers, through the same filters."""
+    import dataclasses
+
+    import numpy as np
+
+    index = open_index(built_settings, kb)
+    assert index.vectors is not None and index.vectors.shape[0] == len(index.chunks)
+    question = "知识产权质押融资贴息比例是多少"
+    query = np.asarray(index.embedder.embed_query(question), dtype=np.float32)
+    stored = index.collection.get(include=["embeddings"])
+    by_id = dict(zip(stored["ids"], stored["embeddings"], strict=True))
+    cosine = {c.id: float(np.dot(by_id[c.id], query) / np.linalg.norm(by_id[c.id])) for c in index.chunks}
+    expected = sorted(cosine, key=lambda i: -cosine[i])[:40]
+    exact = Retriever(index, "dense").dense(question, Filters())
+    assert exact == expected
+    by_hnsw = Retriever(dataclasses.replace(index, vectors=None), "dense")
+    found = by_hnsw.dense(question, Filters(years=(2022,)))
+    assert found and all(cosine[i] <= cosine[found[0]] for i in found)
+    assert all(index.chunks[[c.id for c in index.chunks].index(i)].metadata["year"] == 2022 for i in found)
+
+
+def test_keyword_scores_are_rank_bm25s(built_settings: Settings, kb: KnowledgeBase) -> None:
+    """Each token's scores are kept from rank-bm25: a query's scores are the same floats."""
+    import numpy as np
+
+    index = open_index(built_settings, kb)
+    retriever = Retriever(index, "keyword")
+    for question in ("2024年保护示范区申报条件", "专利 专利 转化 运营中心", "没有这个词汇xyz"):
+        tokens = index.tokenizer(retriever.thesaurus.expand(question))
+        ours = np.zeros(len(index.chunks))
+        for token in tokens:
+            ours += retriever._token_scores(token)
+        assert np.array_equal(ours, retriever._bm25.get_scores(tokens))

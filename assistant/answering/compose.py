@@ -54,6 +54,7 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 GENERIC_EVIDENCE = ("when", "amount")
 ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
+Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 
 
 class Composer:
@@ -78,7 +79,8 @@ class Composer:
     def covered(self) -> str:
         return "；".join(f"《{g.title}》" for g in self.kb.guides if g.kind != "通知")
 
-    def run(self, turn: Turn, hits: list[Hit]) -> Composed:
+    def run(self, turn: Turn, search: Search) -> Composed:
+        """The answer to a turn; `search` gives the hits, searched only when they are read."""
         if turn.intent == CHITCHAT:
             return Composed(self.t["chitchat"].format(covered=self.covered), False)
         if turn.scope.unknown_years and not turn.scope.years:
@@ -86,6 +88,7 @@ class Composer:
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if turn.reference is not None:
             return finish(self.kb, self.t, turn, self._lookup(turn.reference), self.today())
+        hits = search()
         if turn.intent == COMPARE:
             return finish(self.kb, self.t, turn, self._compare(turn, hits), self.today())
         draft = self._by_intent(turn, hits)
@@ -93,12 +96,12 @@ class Composer:
             return self._not_found(turn, hits)
         return finish(self.kb, self.t, turn, draft, self.today())
 
-    def eligibility(self, turn: Turn, checked: Checked, hits: list[Hit]) -> Composed:
+    def eligibility(self, turn: Turn, checked: Checked, search: Search) -> Composed:
         """The checker's decision, first, with each condition's clause cited. Before it can
         decide (the applicant type is not known yet), what the guide says, and its question."""
         if checked.decision is None:
             asked = "applicants" if named_intent(turn.question) == "applicants" else "conditions"
-            draft = self._by_intent(replace(turn, intent=asked), hits) or Draft()
+            draft = self._by_intent(replace(turn, intent=asked), search()) or Draft()
             draft.lines.append(checked.question or self.t["eligibility_pending"])
             return (
                 finish(self.kb, self.t, turn, draft, self.today())

@@ -67,7 +67,7 @@ class Responder:
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
-            composed = self.composer.eligibility(turn, checked, list(retrieved.hits))
+            composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
             reply = self._reply(composed, warnings, checked.decision)
             return Responded(retrieved, reply, True, waiting, False, answers)
         if understood.other_places:
@@ -75,7 +75,7 @@ class Responder:
         elif understood.unknown_program:
             composed = self.composer.not_covered_program(understood.unknown_program)
         else:
-            composed = self.composer.run(turn, list(retrieved.hits))
+            composed = self.composer.run(turn, lambda: list(retrieved.hits))
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
         return Responded(retrieved, self._reply(composed, warnings), True, False, fluent)
 

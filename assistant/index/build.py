@@ -26,6 +26,7 @@ from ..domain import Chunk
 from ..errors import AssistantError, IndexBuildError, IndexMissingError, VectorStoreError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import Tokenizer
+from ..thresholds import EXACT_SEARCH_MAX
 from . import store
 from .chunks import build_chunks
 from .embedders import Embedder, get_embedder
@@ -67,13 +68,17 @@ class Changes:
 
 @dataclass(frozen=True)
 class Index:
-    """An opened index: the chunks, their BM25 tokens, and the live Chroma collection."""
+    """An opened index: the chunks, their BM25 tokens, and the live Chroma collection. For a
+    collection of up to EXACT_SEARCH_MAX chunks, `vectors` holds its embeddings (unit length,
+    in chunk order) for exact search in memory; for a larger one it is None and Chroma's HNSW
+    index is queried."""
 
     chunks: tuple[Chunk, ...]
     tokens: tuple[tuple[str, ...], ...]
     collection: Any
     embedder: Embedder
     tokenizer: Tokenizer
+    vectors: Any = None
 
 
 @dataclass(frozen=True)
@@ -316,12 +321,20 @@ def _index(
     if any(i not in by_id for i in pointer.chunk_ids) or count != len(pointer.chunk_ids):
         store.close(opened.client, opened.copy)
         raise IndexMissingError(f"索引与指南或向量库不一致：{REBUILD}。")
+    try:
+        vectors = (
+            store.unit_vectors(opened.collection, pointer.chunk_ids) if count <= EXACT_SEARCH_MAX else None
+        )
+    except (VectorStoreError, KeyError, ValueError) as exc:
+        store.close(opened.client, opened.copy)
+        raise IndexMissingError(f"索引的向量不完整：{REBUILD}。") from exc
     index = Index(
         tuple(by_id[i] for i in pointer.chunk_ids),
         tuple(tuple(t) for t in pointer.tokens),
         opened.collection,
         embedder,
         Tokenizer(terms_file(settings)),
+        vectors,
     )
     weakref.finalize(index, store.close, opened.client, opened.copy)
     return index

@@ -122,11 +122,12 @@ class PhraseIndex:
         self.words = re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
         self.prefixes = {w: [v for v in words if w.startswith(v)] for w in words}
 
-    def present(self, segment: str) -> set[str]:
-        """The phrase words in a clause (a word found also brings the shorter words it starts with)."""
-        found: set[str] = set()
+    def present(self, segment: str) -> dict[str, None]:
+        """The phrase words in a clause, in the order they come (a word found also brings the
+        shorter words it starts with). Ordered, so that readings never depend on hash order."""
+        found: dict[str, None] = {}
         for m in self.words.finditer(segment):
-            found.update(self.prefixes[m.group(1)])
+            found.update(dict.fromkeys(self.prefixes[m.group(1)]))
         return found
 
     def candidates(self, segment: str) -> Iterator[tuple[FactSpec, str, bool, str | None]]:

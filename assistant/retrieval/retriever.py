@@ -93,9 +93,13 @@ class Retriever:
 
     def dense(self, question: str, filters: Filters) -> list[str]:
         vector = self._embed(question)
+        chunks = self.index.chunks
+        if self.index.vectors is not None:  # exact: every chunk's cosine, nearest first
+            similarity = self.index.vectors @ np.asarray(vector, dtype=np.float32)
+            order = np.argsort(-similarity, kind="stable")
+            return [chunks[i].id for i in order if filters.allows(chunks[i])][:CANDIDATES]
         limit = min(len(self.index.chunks), CANDIDATES * (3 if filters.applicant_type else 1))
         pairs = dense_query(self.index.collection, vector, limit, filters.chroma_where())
-        chunks = self.index.chunks
         allowed = [i for i, _ in pairs if i in self._position and filters.allows(chunks[self._position[i]])]
         return allowed[:CANDIDATES]
 
