@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..evaluation.configs import CONFIGS
 from ..evaluation.labels import fmt
 from ..evaluation.metrics import METRIC_NAMES, METRICS
-from ..evaluation.report import write_report
 
 if TYPE_CHECKING:
     from ..evaluation.runner import ConfigResult
@@ -53,7 +52,9 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     for name in configs:
         if name not in CONFIGS:
             raise InputError(f"未知的评测配置「{name}」：可选 {' / '.join(CONFIGS)}。")
-    from ..evaluation.runner import evaluate, evaluation_dict  # the assistant and its models: only when run
+    # The assistant, its models and the report's charts: imported only when an evaluation runs.
+    from ..evaluation.report import write_report
+    from ..evaluation.runner import evaluate, evaluation_dict
 
     evaluation = evaluate(settings, args.set, configs, args.limit, progress=not args.no_progress)
     markdown, page = write_report(evaluation, args.report)
