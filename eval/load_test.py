@@ -216,7 +216,9 @@ def main() -> int:
     args = parser.parse_args()
     sessions, questions = min(max(args.sessions, 1), 64), min(max(args.questions, 1), 5000)
     seconds = min(max(args.seconds, 1.0), 600.0)
-    page = start_page(Path(args.data_dir) if args.data_dir else None) if args.serve else None
+    # Every session comes from this one address: the page's per-client join limit is off for it.
+    no_limit = {"ASSISTANT_UI_JOIN_RATE": "0"}
+    page = start_page(Path(args.data_dir) if args.data_dir else None, env=no_limit) if args.serve else None
     url = page.url if page else loopback_only(args.url)
     try:
         if args.driver == "http":
