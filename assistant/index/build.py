@@ -25,7 +25,7 @@ from ..config import Settings
 from ..domain import Chunk
 from ..errors import AssistantError, IndexBuildError, IndexMissingError, VectorStoreError
 from ..ingest.knowledge_base import KnowledgeBase
-from ..text.tokens import Tokenizer
+from ..text.tokens import DICTIONARY_PREFIX, Tokenizer, dictionary_name
 from ..thresholds import EXACT_SEARCH_MAX
 from . import store
 from .chunks import build_chunks
@@ -122,6 +122,7 @@ def _build(settings: Settings, kb: KnowledgeBase, rebuild: bool, progress: bool)
     started = time.perf_counter()
     chunks = build_chunks(kb)
     tokenizer = Tokenizer(terms_file(settings))
+    _save_dictionary(settings, tokenizer)
     tokens = [tokenizer(c.embed_text) for c in chunks]
     embedder = get_embedder(settings.embedding_model, settings.embed_threads)
     old = _previous(settings)
@@ -225,6 +226,18 @@ def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tok
         and old.tokens == tokens
         and _count(opened.collection) == len(chunks)
     )
+
+
+def _save_dictionary(settings: Settings, tokenizer: Tokenizer) -> None:
+    """The tokenizer's dictionary, for readers to load quickly (`Tokenizer(…, dictionary)`);
+    those of other terms files are removed. Written under the build lock, never by a reader."""
+    name = dictionary_name(terms_file(settings))
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    for old in settings.data_dir.glob(f"{DICTIONARY_PREFIX}*"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
+    if not (settings.data_dir / name).is_file():
+        tokenizer.save(settings.data_dir / name)
 
 
 def _count(collection: Any) -> int:
@@ -333,7 +346,7 @@ def _index(
         tuple(tuple(t) for t in pointer.tokens),
         opened.collection,
         embedder,
-        Tokenizer(terms_file(settings)),
+        Tokenizer(terms_file(settings), settings.data_dir / dictionary_name(terms_file(settings))),
         vectors,
     )
     weakref.finalize(index, store.close, opened.client, opened.copy)

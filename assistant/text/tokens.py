@@ -6,7 +6,10 @@ dropped) so that 「2022 年 2 月」 and 「2022年2月」 tokenise alike.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import marshal
+import os
 import re
 import threading
 import unicodedata
@@ -16,6 +19,7 @@ from pathlib import Path
 from ..errors import ManifestError
 from .encoding import read_utf8
 
+DICTIONARY_PREFIX = "dictionary-"
 STOPWORDS = frozenset(
     [
         "的",
@@ -106,28 +110,65 @@ def normalize(text: str) -> str:
     return SPACE_BETWEEN.sub("", text).lower()
 
 
+def _terms(terms_file: str | None) -> list[tuple[str, int | None]]:
+    """The guides' own terms (knowledge/terms.txt): a word a line, with an optional frequency."""
+    if not terms_file or not Path(terms_file).is_file():
+        return []
+    found = []
+    for line in read_utf8(Path(terms_file), "术语表", ManifestError).splitlines():
+        term = line.split("#", 1)[0].strip()
+        if term:
+            word, _, freq = term.partition(" ")
+            found.append((normalize(word), int(freq) if freq.strip().isdigit() else None))
+    return found
+
+
+def dictionary_name(terms_file: Path | None) -> str:
+    """The file name of the dictionary (jieba's, with the terms added) that `index` saves:
+    named by jieba's version and the terms, so that a changed terms file is never read stale."""
+    import jieba
+
+    digest = hashlib.sha256(jieba.__version__.encode())
+    digest.update(repr(_terms(str(terms_file) if terms_file else None)).encode())
+    return f"{DICTIONARY_PREFIX}{digest.hexdigest()[:16]}.marshal"
+
+
 @lru_cache(maxsize=4)
-def _tokenizer(terms_file: str | None):
+def _tokenizer(terms_file: str | None, dictionary: str | None = None):
+    """jieba with the terms added. Built from jieba's own dictionary (0.7 s), or read from the
+    dictionary `index` saved (`dictionary`, 0.3 s), which holds the same words and frequencies."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    terms = _terms(terms_file)
     with _lock:
+        if dictionary and Path(dictionary).is_file():
+            tokenizer.FREQ, tokenizer.total = marshal.loads(Path(dictionary).read_bytes())
+            tokenizer.initialized = True
+            for word in (word for word, freq in terms if freq == 0):  # as add_word does
+                jieba.finalseg.add_force_split(word)
+            return tokenizer
         tokenizer.initialize()
-        if terms_file and Path(terms_file).is_file():
-            for line in read_utf8(Path(terms_file), "术语表", ManifestError).splitlines():
-                term = line.split("#", 1)[0].strip()
-                if term:
-                    word, _, freq = term.partition(" ")
-                    tokenizer.add_word(normalize(word), int(freq) if freq.strip().isdigit() else None)
+        for word, freq in terms:
+            tokenizer.add_word(word, freq)
     return tokenizer
 
 
 class Tokenizer:
-    """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation."""
+    """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation.
+    `dictionary`: the file `save` wrote, read instead of building jieba's (when it exists)."""
 
-    def __init__(self, terms_file: Path | None = None) -> None:
-        self._jieba = _tokenizer(str(terms_file) if terms_file else None)
+    def __init__(self, terms_file: Path | None = None, dictionary: Path | None = None) -> None:
+        self._jieba = _tokenizer(
+            str(terms_file) if terms_file else None, str(dictionary) if dictionary else None
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the dictionary for `Tokenizer(terms_file, path)`, atomically."""
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(marshal.dumps((self._jieba.FREQ, self._jieba.total)))
+        os.replace(partial, path)
 
     def __call__(self, text: str) -> list[str]:
         words = self._jieba.lcut_for_search(normalize(text))
