@@ -43,6 +43,7 @@ class Settings:
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
     fixed_today: date | None = None  # ASSISTANT_TODAY; None: the clock (see today())
+    ui_api: bool = False  # ASSISTANT_UI_API=1: the page links its API docs (developers only)
 
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
@@ -91,6 +92,7 @@ class Settings:
             llm_timeout=_number(env, "ASSISTANT_LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT),
             llm_max_tokens=int(_number(env, "ASSISTANT_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS)),
             fixed_today=_date(env, "ASSISTANT_TODAY"),
+            ui_api=_flag(env, "ASSISTANT_UI_API"),
         )
 
     def with_(self, **changes: object) -> Settings:
@@ -112,6 +114,15 @@ def _date(env: os._Environ[str] | dict[str, str], name: str) -> date | None:
         raise ConfigError(
             f"{name}「{value}」不是有效日期：请写成 2024-02-29 这样的形式，或不设置（使用今天）。"
         ) from None
+
+
+def _flag(env: os._Environ[str] | dict[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise ConfigError(f"{name}=「{raw}」无效：应为 1 或 0。")
 
 
 def _number(env: os._Environ[str] | dict[str, str], name: str, default: float) -> float:

@@ -5,6 +5,7 @@ link. Screenshots go to tests/artifacts/browser/ (git-ignored)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -63,6 +64,19 @@ def tab(browser, page_url: str) -> Iterator:
     page.wait_for_selector("#question textarea")
     yield page
     context.close()
+
+
+def english_words(snapshot: str) -> list[str]:
+    """Words in Latin letters among the names and texts of a page's accessibility tree (an
+    aria snapshot: `- role "name" [state]: text`), besides web addresses, clause ids
+    (「2024-protection-zone:3.2」, shown to staff as 编号) and abbreviations the guides use."""
+    said = []
+    for line in snapshot.splitlines():
+        entry = re.match(r'\s*- /?[\w-]+(?: "((?:[^"\\]|\\.)*)")?(?: \[[^\]]*\])*:?\s*(.*)$', line)
+        if entry:
+            said += [part for part in entry.groups() if part]
+    text = re.sub(r"https?://\S+|www\.\S+|\b\d{4}-[a-z-]+(?::[\d.]+)?", " ", " ".join(said))
+    return sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in ("PCT", "jsipp")})
 
 
 def shoot(page, name: str) -> None:
@@ -151,7 +165,7 @@ def test_number_facts_have_units(tab) -> None:
     tab.locator("#form-program input").click()
     tab.get_by_role("option", name="2022年度省高价值专利培育计划（新建项目）").click()
     expect(tab.locator("#fact-valid_patents")).to_contain_text("（单位：件）")
-    tab.locator("#fact-valid_patents input").fill("120")
+    tab.locator("#fact-valid_patents textarea").fill("一百二十")
     tab.click("#form-submit")
     expect(tab.locator("#form-result .decision")).to_contain_text("结论")
 
@@ -181,3 +195,29 @@ def test_a_crafted_link_puts_no_markup_on_the_page(tab, page_url: str) -> None:
     sync_api.expect(toast).to_be_visible()
     assert tab.locator("#evil-link, #evil-form, #evil-img").count() == 0
     assert "点此重新登录" in tab.content()  # shown as text, not run
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
+def test_every_name_on_the_page_is_chinese_in_an_english_browser(browser, page_url: str, viewport) -> None:
+    """An English browser still gets Chinese: accessible names, buttons, the chat log, the
+    copy buttons; and the public page has no footer with developer links."""
+    context = browser.new_context(viewport=viewport, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    try:
+        page.goto(page_url)
+        page.wait_for_selector("#question textarea")
+        ask(page, "2024年保护示范区什么时候截止？")
+        page.wait_for_selector(ANSWERS)
+        page.locator(ANSWERS).first.hover()
+        seen = {"问答": page.locator("body").aria_snapshot()}
+        for name in ("条款浏览", "资格自测"):
+            page.get_by_role("tab", name=name).click()
+            page.wait_for_timeout(500)
+            seen[name] = page.locator("body").aria_snapshot()
+        shoot(page, f"english-browser-{viewport['width']}")
+        assert {name: english_words(tree) for name, tree in seen.items()} == {name: [] for name in seen}
+        assert page.locator("footer").count() == 0
+        assert "对话记录" in seen["问答"] and "你的问题" in seen["问答"]
+    finally:
+        context.close()

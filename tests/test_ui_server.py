@@ -17,6 +17,8 @@ pytestmark = pytest.mark.slow
 
 
 def test_serve_builds_a_missing_index_and_prints_the_url(small_knowledge: Path, tmp_path: Path) -> None:
+    import httpx
+
     gradio_client = pytest.importorskip("gradio_client")
     data_dir = tmp_path / "fresh-data"
     page = start_page(data_dir, small_knowledge)
@@ -27,6 +29,8 @@ def test_serve_builds_a_missing_index_and_prints_the_url(small_knowledge: Path, 
         session = gradio_client.Client(page.url, verbose=False)
         reply = session.predict("2024年保护示范区什么时候截止？", [], api_name="/chat")[-1]
         assert [c["clause_id"] for c in reply["citations"]] == ["2024-protection-zone:6.3"]
+        config = httpx.get(page.url + "config", timeout=30).json()
+        assert config["footer_links"] == []  # the public sees no link to the API docs
     finally:
         assert page.stop() == 0  # Ctrl-C ends it cleanly
 
@@ -61,10 +65,10 @@ def test_the_cli_does_not_import_gradio(built_settings: Settings) -> None:
 def test_one_client_cannot_fill_the_queue(built_settings: Settings) -> None:
     import httpx
 
-    page = start_page(
-        built_settings.data_dir, env={"ASSISTANT_UI_JOIN_RATE": "0.5", "ASSISTANT_UI_JOIN_BURST": "3"}
-    )
+    limited = {"ASSISTANT_UI_JOIN_RATE": "0.5", "ASSISTANT_UI_JOIN_BURST": "3", "ASSISTANT_UI_API": "1"}
+    page = start_page(built_settings.data_dir, env=limited)
     try:
+        assert httpx.get(page.url + "config", timeout=30).json()["footer_links"] == ["api"]  # for developers
         join = page.url + "gradio_api/queue/join"
         body = {"data": ["截止日期", [], None], "fn_index": 0, "session_hash": "flood"}
         codes = [httpx.post(join, json=body, timeout=30).status_code for _ in range(10)]

@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from assistant.domain import Citation
+from assistant.eligibility import Interval
+from assistant.errors import FactsError
 from assistant.ingest.knowledge_base import KnowledgeBase
-from assistant.web.form import UNKNOWN, facts_from_form, field_label
+from assistant.web.form import UNKNOWN, facts_from_form, field_label, form_number
 from assistant.web.text import (
     WARNINGS,
     citations_html,
@@ -92,11 +96,49 @@ def test_the_guides_note_names_years_status_and_mode(kb: KnowledgeBase) -> None:
 
 
 def test_form_answers_become_facts_for_the_checker() -> None:
-    keys = ["a", "b", "c", "d", "e"]
-    assert facts_from_form(keys, ["是", UNKNOWN, None, 3.0, "国家级高新区"]) == {
+    types = ["yes_no", "yes_no", "number", "number", "choice"]
+    specs = [
+        {"key": k, "type": t, "question": "有多少？", "unit": "件"}
+        for k, t in zip("abcde", types, strict=True)
+    ]
+    assert facts_from_form(specs, ["是", UNKNOWN, "", "3", "国家级高新区"]) == {
         "a": "是",
         "d": 3.0,
         "e": "国家级高新区",
     }
     assert field_label({"question": "有效专利有多少件？", "unit": "件"}) == "有效专利有多少件？（单位：件）"
     assert field_label({"question": "是否？", "unit": None}) == "是否？"
+
+
+@pytest.mark.parametrize(
+    ("unit", "typed", "read"),
+    [
+        ("件", "120", 120.0),
+        ("件", "三", 3.0),
+        ("件", "三十件", 30.0),
+        ("万元", "8千万", 8000.0),
+        ("万元", "两亿多", Interval(20000.0, 30000.0, lo_open=True, hi_open=True)),
+        ("件", "70到90", Interval(70.0, 90.0)),
+        ("%", "4.5%", 4.5),
+    ],
+)
+def test_a_form_number_is_read_as_people_write_it(unit: str, typed: str, read) -> None:
+    assert form_number({"key": "k", "type": "number", "question": "有多少？", "unit": unit}, typed) == read
+
+
+@pytest.mark.parametrize(
+    ("unit", "typed", "message"),
+    [
+        ("人", "abc", "应填数字"),
+        ("人", "-3", "不像实际情况"),
+        ("人", "2.5", "不像实际情况"),
+        ("人", "1e9", "不像实际情况"),
+        ("件", "12 和 15", "只填一个数"),
+        ("万元", "30件", "单位应为万元"),
+    ],
+)
+def test_a_form_number_that_is_no_figure_is_refused_in_chinese(unit: str, typed: str, message: str) -> None:
+    spec = {"key": "k", "type": "number", "question": "专兼职人员有几人？", "unit": unit}
+    with pytest.raises(FactsError, match=message) as raised:
+        form_number(spec, typed)
+    assert "专兼职人员有几人" in str(raised.value) and typed in str(raised.value)

@@ -31,6 +31,7 @@ from ..pipeline import Assistant, LiveAssistant
 from ..question.references import resolve
 from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
+from .chinese import head_script
 from .form import FormHandlers, build_form_tab
 from .limits import JoinLimit
 from .style import CSS
@@ -71,7 +72,9 @@ def guarded(fn: Callable[..., Any], fallback: Callable[[str], Any]) -> Callable[
         except Exception:
             log.exception("request failed")
             message = INTERNAL_ERROR
-        gr.Warning(esc(message))  # Gradio renders a toast as HTML: a crafted link's text stays text
+        gr.Warning(
+            esc(message), title="提示"
+        )  # a toast is rendered as HTML: a crafted link's text stays text
         return fallback(message)
 
     return run
@@ -114,8 +117,10 @@ def _open_linked_clause(app: gr.Blocks, tabs: gr.Tabs, browser: BrowserHandlers,
     app.load(guarded(on_load, lambda m: skipped), None, [tabs, *parts["focused"]], api_visibility="private")
 
 
-def launch(app: gr.Blocks, host: str, port: int) -> str:
-    """Start the server in the background; returns the page's URL (`app.block_thread()` waits)."""
+def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
+    """Start the server in the background; returns the page's URL (`app.block_thread()` waits).
+    The footer, with its link to the API docs, is shown only with `api_link` (ASSISTANT_UI_API):
+    the public sees no developer links."""
     app.queue(default_concurrency_limit=CHAT_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
     _, url, _ = app.launch(
         server_name=host,
@@ -123,13 +128,14 @@ def launch(app: gr.Blocks, host: str, port: int) -> str:
         prevent_thread_lock=True,
         quiet=True,
         show_error=False,
-        footer_links=["api"],
+        footer_links=["api"] if api_link else [],
         enable_monitoring=False,
         max_file_size=MAX_UPLOAD,
         app_kwargs={"middleware": [Middleware(JoinLimit, rate=JOIN_RATE, burst=JOIN_BURST)]},
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
+        head=head_script(),
     )
     return url
 
@@ -144,7 +150,7 @@ def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple
         print(f"索引已建立：{report.chunks} 个检索单元，用时 {report.seconds:.1f} 秒。", flush=True)
     app = build_app(LiveAssistant(Assistant(settings, kb), settings))
     try:
-        url = launch(app, host, port)
+        url = launch(app, host, port, settings.ui_api)
     except OSError as exc:
         raise ConfigError(
             f"无法在 {host}:{port} 启动网页（{exc}）：端口可能已被占用，请用 --port 换一个。"

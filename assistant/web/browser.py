@@ -79,7 +79,7 @@ class BrowserHandlers:
         kb = assistant.kb
         text, truncated = capped((text or "").strip())
         if truncated:
-            gr.Warning(LONG_LOOKUP)
+            gr.Warning(LONG_LOOKUP, title="提示")
         if not text:
             return [], {"type": "search", "results": []}
         clause = resolve(kb, text)  # UnknownReferenceError says what is wrong
@@ -186,7 +186,7 @@ def _layout(handlers: BrowserHandlers) -> dict[str, Any]:
             c["view"] = gr.HTML(handlers.show(first)[0], elem_id="clause-view")
             with gr.Row():
                 c["ref"] = gr.Textbox(
-                    label="条款引用（可用于 lookup）", buttons=["copy"], elem_id="clause-ref"
+                    label="条款引用（可复制，用于查找或引述）", buttons=["copy"], elem_id="clause-ref"
                 )
                 c["link"] = gr.Textbox(label="条款链接", buttons=["copy"], elem_id="clause-link")
     c["data"] = gr.JSON(visible=False)

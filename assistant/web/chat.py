@@ -140,7 +140,12 @@ def build_chat_tab(handlers: ChatHandlers, concurrency: int) -> None:
             )
             with gr.Row():
                 box = gr.Textbox(
-                    show_label=False, placeholder="输入问题，回车发送", elem_id="question", scale=8, lines=1
+                    label="你的问题",
+                    show_label=False,
+                    placeholder="输入问题，回车发送",
+                    elem_id="question",
+                    scale=8,
+                    lines=1,
                 )
                 send = gr.Button("发送", variant="primary", elem_id="send", scale=1, min_width=80)
             new = gr.Button("开始新对话", elem_id="new-conversation", size="sm")

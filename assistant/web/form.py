@@ -11,11 +11,12 @@ from typing import Any
 import gradio as gr
 
 from ..domain import with_round
-from ..eligibility import check
+from ..eligibility import Interval, check
 from ..eligibility.facts import given_facts
 from ..eligibility.render import programs_dict
 from ..errors import FactsError
 from ..pipeline import Assistant, LiveAssistant
+from ..question.numbers import find_numbers, spoken_units, to_fact_unit
 from .text import decision_html, error_html
 
 UNKNOWN = "不清楚"
@@ -73,15 +74,38 @@ class FormHandlers:
         return next((p for p in self.programs if p["id"] == program_id), None)
 
 
-def facts_from_form(keys: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
+def facts_from_form(specs: Sequence[dict[str, Any]], values: Sequence[Any]) -> dict[str, Any]:
     """The form's answers as a facts dict: 「不清楚」 and empty inputs are left out (unknown);
-    the rest is passed as entered, for the checker to validate (「是」/「否」, numbers, options)."""
+    a number is read as the chat reads one (「三」「8千万」「70到90」, in the fact's unit); the
+    rest is passed as entered, for the checker to validate (「是」/「否」, options)."""
     facts: dict[str, Any] = {}
-    for key, value in zip(keys, values, strict=True):
-        if value is None or value == "" or value == UNKNOWN:
+    for spec, value in zip(specs, values, strict=True):
+        if value is None or str(value).strip() in ("", UNKNOWN):
             continue
-        facts[key] = value
+        facts[spec["key"]] = form_number(spec, str(value)) if spec["type"] == "number" else value
     return facts
+
+
+def form_number(spec: dict[str, Any], text: str) -> Interval | float:
+    """One number typed in the form, in the fact's unit; FactsError in Chinese when it is no
+    number, several, in another unit, or not a real figure (negative, a fraction of a count,
+    beyond any applicant)."""
+    shown, unit = text.strip()[:20], spec.get("unit")
+    where = f"「{spec['question'].rstrip('？')}」"
+    # A bare numeral (「三」) is read with the fact's unit after it, as a person means it.
+    said = find_numbers(text.strip()) or find_numbers(f"{text.strip()}{unit or ''}")
+    if not said:
+        raise FactsError(f"{where}应填数字，收到「{shown}」：请填写如 12、三十、8千万 这样的数。")
+    if any(s.suspect for s in said):
+        raise FactsError(f"{where}收到「{shown}」，不像实际情况（负数、零点几个、或过大）：请核对后填写。")
+    if len(said) > 1 and said[0].bound != "range":
+        raise FactsError(f"{where}请只填一个数（或一个范围，如 70到90），收到「{shown}」。")
+    value = to_fact_unit(said[0], unit)
+    if value is None and said[0].unit not in spoken_units(unit):
+        raise FactsError(f"{where}的单位应为{unit}，收到「{shown}」。")
+    if value is None:
+        raise FactsError(f"{where}收到「{shown}」，不像实际情况（负数、零点几个、或过大）：请核对后填写。")
+    return value
 
 
 def field_label(spec: dict[str, Any]) -> str:
@@ -149,11 +173,10 @@ def _render_form(handlers: FormHandlers, guarded, chosen, outputs) -> None:
             gr.HTML('<div class="hint">请选择申报项目和申报主体。</div>')
             return
         inputs = [_fact_input(spec) for spec in specs]
-        keys = [spec["key"] for spec in specs]
         submit = gr.Button("核对申报条件", variant="primary", elem_id="form-submit")
 
         def on_submit(*values: Any) -> tuple[str, dict[str, Any]]:
-            return handlers.submit(program_id or "", type_id or "", facts_from_form(keys, values))
+            return handlers.submit(program_id or "", type_id or "", facts_from_form(specs, values))
 
         failed = lambda m: (error_html(m), {"error": m})  # noqa: E731
         submit.click(guarded(on_submit, failed), inputs, outputs, api_visibility="private")
@@ -171,4 +194,7 @@ def _fact_input(spec: dict[str, Any]):
         return gr.Radio(YES_NO_CHOICES, value=UNKNOWN, **common)
     if spec["type"] == "choice":
         return gr.Dropdown([UNKNOWN, *spec.get("options", [])], value=UNKNOWN, **common)
-    return gr.Number(value=None, minimum=0, **common)
+    # Text, not a number box: 「三」「8千万」 are read as the chat reads them, and anything else
+    # gets a message in Chinese (a browser's number box drops letters silently).
+    unit = spec.get("unit") or ""
+    return gr.Textbox(value="", placeholder=f"填数字，如 12{unit}；不清楚可不填", max_length=40, **common)
