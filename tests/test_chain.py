@@ -177,7 +177,14 @@ def test_injected_instruction_does_not_change_the_answer(assistant: Assistant) -
 
 def test_long_and_empty_questions(assistant: Assistant) -> None:
     long = assistant.ask("保护示范区申报截止日期是哪天？" + "请详细说明。" * 200)
-    assert "question_truncated" in long.warnings and "问题过长" in long.answer
+    assert "question_truncated" in long.warnings and "内容过长" in long.answer
+    assert "2024年2月29日" in long.answer
+    # A pasted background with the question at its end: the question is read, not the first lines.
+    pasted = assistant.ask(
+        "我县基本情况如下：经济总量稳步增长，产业结构持续优化。" * 40 + "保护示范区申报截止日期是哪天？"
+    )
+    assert "内容过长" in pasted.answer and "2024年2月29日" in pasted.answer
+    assert "到「范区申报截止日期是哪天？」" in pasted.answer
     empty = assistant.ask("   ")
     assert empty.answerable is False and "请输入" in empty.answer
 

@@ -172,8 +172,8 @@ def test_html_in_a_message_is_shown_as_text(page: PageProcess) -> None:
 
 def test_a_very_long_message_is_cut_with_a_notice(page: PageProcess) -> None:
     history, reply, outputs = ask(client(page), DEADLINE_2024 + "请详细说明。" * 600)
-    assert "question_truncated" in reply["warnings"] and "问题过长" in outputs[3]
-    assert "以下省略" in shown_text(history[0])
+    assert "question_truncated" in reply["warnings"] and "内容过长" in outputs[3]
+    assert "只读了下面这部分" in shown_text(history[0])
 
 
 def test_two_concurrent_sessions_are_kept_apart(page: PageProcess) -> None:

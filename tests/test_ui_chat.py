@@ -53,13 +53,15 @@ def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(k
     assert final[-1]["citations"][0]["clause_id"] == "2024-protection-zone:6.3"
 
 
-def test_the_deterministic_answer_comes_in_one_step(kb: KnowledgeBase) -> None:
+def test_the_question_is_echoed_at_once_then_the_deterministic_answer_comes_whole(kb: KnowledgeBase) -> None:
     steps = list(
         ChatHandlers(LiveAssistant(StandIn(kb, ["截止日期为2024年2月29日。"]))).respond(
             "什么时候截止？", None, Conversation()
         )
     )
-    assert len(steps) == 1 and shown(steps[0]).endswith("（核验后）")
+    assert len(steps) == 2
+    assert steps[0][0][0]["content"] == "什么时候截止？" and shown(steps[0]) == THINKING
+    assert shown(steps[1]).endswith("（核验后）")
 
 
 def test_errors_become_a_message_in_the_chat(kb: KnowledgeBase) -> None:
@@ -80,9 +82,9 @@ def test_empty_and_long_messages(kb: KnowledgeBase) -> None:
     chat = ChatHandlers(LiveAssistant(StandIn(kb, ["答"])))
     history = [{"role": "user", "content": "早先的问题"}]
     assert next(chat.respond(" \n ", history, Conversation()))[0] == history
-    long = "问" * 5000
+    long = "我们是苏州的一家企业。" * 500 + "高价值专利项目什么时候截止？"
     user = list(chat.respond(long, [], Conversation()))[-1][0][0]["content"]
-    assert len(user) < 1100 and "共 5000 字" in user
+    assert len(user) < 600 and f"共 {len(long)} 字" in user and user.endswith("什么时候截止？")
 
 
 def test_a_new_conversation_starts_empty(kb: KnowledgeBase) -> None:

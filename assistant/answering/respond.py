@@ -16,8 +16,8 @@ from ..question.answers import read_answers
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_yes_no
 from ..question.turn import Turn
+from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
-from ..thresholds import MAX_QUESTION_CHARS
 from .checker import STATED_FACTS, EligibilityDesk, is_statement
 from .compose import Composed, Composer
 
@@ -61,14 +61,14 @@ class Responder:
             screened = self.desk.screen(statements)
             composed = self.composer.screening(turn, screened, self.desk.kind_question())
             decisions = tuple(c.decision for c in screened if c.decision)
-            reply = replace(self._reply(composed, warnings), decisions=decisions)
+            reply = replace(self._reply(composed, understood), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
         if self._is_eligibility_turn(turn, conversation, statements):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
             composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
-            reply = self._reply(composed, warnings, checked.decision)
+            reply = self._reply(composed, understood, checked.decision)
             return Responded(retrieved, reply, True, waiting, False, answers)
         if understood.other_places:
             composed = self.composer.not_covered_place(list(understood.other_places))
@@ -77,7 +77,7 @@ class Responder:
         else:
             composed = self.composer.run(turn, lambda: list(retrieved.hits))
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
-        return Responded(retrieved, self._reply(composed, warnings), True, False, fluent)
+        return Responded(retrieved, self._reply(composed, understood), True, False, fluent)
 
     def _is_eligibility_turn(self, turn: Turn, conversation: Conversation, statements: list[str]) -> bool:
         """「能报吗」 opens a check, whatever its length; so does a statement of the applicant's
@@ -98,12 +98,11 @@ class Responder:
             return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
         return desk.wants_check(turn.question, statements)
 
-    def _reply(
-        self, composed: Composed, warnings: tuple[WarningCode, ...], decision: dict | None = None
-    ) -> Reply:
-        answer = composed.answer
-        if WarningCode.QUESTION_TRUNCATED in warnings:
-            answer = f"（问题过长，只按前{MAX_QUESTION_CHARS}个字回答。）\n{answer}"
+    def _reply(self, composed: Composed, understood: Understood, decision: dict | None = None) -> Reply:
+        answer, warnings = composed.answer, understood.warnings
+        if WarningCode.QUESTION_TRUNCATED in warnings:  # say which part was read
+            read = understood.question
+            answer = f"（内容过长，只读了其中{len(read)}字：从「{read[:12]}」到「{read[-12:]}」。）\n{answer}"
         all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
         citations = tuple(self.kb.citation(clause_id) for clause_id in composed.clause_ids)
         return Reply(answer, composed.answerable, citations, decision, all_warnings)

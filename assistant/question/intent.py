@@ -220,6 +220,34 @@ def asks_yes_no(text: str) -> bool:
     return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
 
 
+def asks(sentence: str) -> bool:
+    """A sentence that asks something: a question mark, a yes-or-no ending, an A-not-A
+    (「能不能」) or an asking word (「多少」「哪些」)."""
+    words, said = LEXICON.asking_to_apply, normalize(sentence).strip()
+    return (
+        said.endswith(("?", "？"))
+        or said.rstrip("。!！").endswith(words.yes_no_endings)
+        or bool(A_NOT_A.search(said))
+        or any(w in said for w in words.wh_words)
+    )
+
+
+def asking_part(text: str, limit: int) -> str:
+    """Of a text longer than `limit`, the part to read: the `limit` characters that end with its
+    last asking sentence (a pasted background comes before the question), from the first
+    sentence that starts within them; with no asking sentence, its start."""
+    if len(text) <= limit:
+        return text
+    starts = [0, *(m.end() for m in _SENTENCES.finditer(text))]
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
+    asking = [(a, b) for a, b in spans if asks(text[a:b])]
+    if not asking:
+        return text[:limit]
+    end = asking[-1][1]
+    begin = next((a for a, _ in spans if end - limit <= a < end), end - limit)
+    return text[begin:end].strip()
+
+
 def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""

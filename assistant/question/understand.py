@@ -17,7 +17,16 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
 from .conversation import Conversation
-from .intent import COMPARE, COMPARE_CUES, ELIGIBILITY, GENERAL, LOOKUP, detect_intent, named_intent
+from .intent import (
+    COMPARE,
+    COMPARE_CUES,
+    ELIGIBILITY,
+    GENERAL,
+    LOOKUP,
+    asking_part,
+    detect_intent,
+    named_intent,
+)
 from .lexicon import LEXICON
 from .references import find_reference
 from .scope import Scope, detect, unknown_program
@@ -33,7 +42,7 @@ ELLIPTICAL = re.compile(
 class Understood:
     """What understanding read from one question. Every field is always present."""
 
-    question: str  # as read: stripped, cut to MAX_QUESTION_CHARS
+    question: str  # as read: stripped; of a long text, the part that asks (MAX_QUESTION_CHARS)
     turn: Turn | None  # None: the question was empty
     warnings: tuple[WarningCode, ...] = ()
     reference_error: str | None = None  # a clause reference was written but names no clause
@@ -50,8 +59,8 @@ class Understood:
 def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> Understood:
     question = visible(question).strip()
     warnings: tuple[WarningCode, ...] = ()
-    if len(question) > MAX_QUESTION_CHARS:
-        question, warnings = question[:MAX_QUESTION_CHARS], (WarningCode.QUESTION_TRUNCATED,)
+    if len(question) > MAX_QUESTION_CHARS:  # a long paste: its question, with what comes just before
+        question, warnings = asking_part(question, MAX_QUESTION_CHARS), (WarningCode.QUESTION_TRUNCATED,)
     if not question:
         return Understood(question, None, warnings)
     reference, error = _reference(kb, question, conversation)

@@ -15,6 +15,9 @@ from ..domain import Reply
 from ..errors import AssistantError
 from ..pipeline import Assistant, Conversation, LiveAssistant
 from ..question.applicant import kind_name
+from ..question.intent import asking_part
+from ..text.tokens import visible
+from ..thresholds import MAX_QUESTION_CHARS
 from .text import citations_html, decision_html, error_html, esc, warnings_html
 
 log = logging.getLogger(__name__)
@@ -27,7 +30,6 @@ EXAMPLES = [
     "调一下2024年保护示范区三（二）1的原文",
     "2024年和2022年保护示范区的申报条件有什么不同？",
 ]
-SHOWN_QUESTION_CHARS = 1000
 THINKING = "正在查阅指南……"
 INTERNAL_ERROR = "内部错误：本次请求没有完成，请重试；如果反复出现，请告知维护者。"
 
@@ -56,8 +58,7 @@ class ChatHandlers:
             return
         history.append(_message("user", _shown_question(message)))
         assistant = self.assistant  # one assistant for the whole turn, even if a new index arrives
-        if assistant.writer is not None:  # a language model takes seconds: show that it works
-            yield [*history, _message("assistant", THINKING)], "", *self._blank(), {}
+        yield [*history, _message("assistant", THINKING)], "", *self._blank(), {}  # the question, at once
         try:
             yield from self._stream(assistant, message, history, conversation)
         except AssistantError as exc:
@@ -112,10 +113,12 @@ def fresh_conversation() -> Conversation:
 
 
 def _shown_question(message: str) -> str:
-    """The question as shown in the chat; the library itself cuts what it reads, with a notice."""
-    if len(message) <= SHOWN_QUESTION_CHARS:
+    """The question as shown in the chat: of a long paste, the part that is read (its last
+    question and what comes just before it, as `understand` reads it), said to be a part."""
+    text = visible(message).strip()
+    if len(text) <= MAX_QUESTION_CHARS:
         return message
-    return message[:SHOWN_QUESTION_CHARS] + f"……（共 {len(message)} 字，以下省略）"
+    return f"（共 {len(text)} 字，只读了下面这部分）\n{asking_part(text, MAX_QUESTION_CHARS)}"
 
 
 def _message(role: str, text: str) -> dict[str, str]:
