@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -119,15 +119,18 @@ class Assistant:
             reply = self._fluent_reply(responded, written)
         elif streaming:
             yield reply.answer
-        conversation.record(
-            responded.retrieved.understood,
-            reply,
-            asked=responded.asked,
-            eligibility_open=responded.eligibility_open,
-            answered=responded.answered,
-        )
+        _record(conversation, responded, reply)
         reply = replace(reply, latency_ms=(time.perf_counter() - started) * 1000)
         yield TurnResult(reply, responded.retrieved)
+
+    def replay(self, questions: Sequence[str]) -> Conversation:
+        """The conversation these questions make, answered again without a language model: a
+        page reloaded in the browser gets its context back from the questions it kept."""
+        conversation = Conversation()
+        for question in questions:
+            responded = self.chain.invoke((question, conversation))
+            _record(conversation, responded, responded.reply)
+        return conversation
 
     def _write(
         self, responded: Responded, conversation: Conversation, citations: list[Citation], streaming: bool
@@ -156,6 +159,16 @@ class Assistant:
         extra = [WarningCode.SOURCE_DAMAGED] if damaged else []
         warnings = [*responded.retrieved.understood.warnings, *written.warnings, *extra]
         return Reply(written.answer, True, written.citations, None, tuple(dict.fromkeys(warnings)))
+
+
+def _record(conversation: Conversation, responded: Responded, reply: Reply) -> None:
+    conversation.record(
+        responded.retrieved.understood,
+        reply,
+        asked=responded.asked,
+        eligibility_open=responded.eligibility_open,
+        answered=responded.answered,
+    )
 
 
 class LiveAssistant:

@@ -221,3 +221,83 @@ def test_every_name_on_the_page_is_chinese_in_an_english_browser(browser, page_u
         assert "对话记录" in seen["问答"] and "你的问题" in seen["问答"]
     finally:
         context.close()
+
+
+def test_an_answer_and_the_conversation_can_be_kept(tab) -> None:
+    """「复制这条回答」 copies the answer with its sources as plain text; 「导出对话」 downloads the
+    conversation as Markdown with every source quoted."""
+    expect = sync_api.expect
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    ask(tab, "2024年保护示范区什么时候截止？")
+    expect(tab.locator(ANSWERS).last).to_contain_text("2024年2月29日")
+    tab.click("#copy-answer")
+    tab.wait_for_timeout(300)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("项目申报截止日期为2024年2月29日") and "出处：" in copied
+    assert "[1] 《2024年度省知识产权建设示范（保护示范区）项目申报指南》六、申报要求（三）" in copied
+    with tab.expect_download() as download:
+        tab.click("#export-conversation")
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename.endswith(".md")
+    assert "## 问题 1" in saved and "> 2024年保护示范区什么时候截止？" in saved
+    assert "六、申报要求（三）" in saved and "省知识产权保护中心综合受理窗口" in saved
+
+
+def test_a_decision_can_be_downloaded(tab) -> None:
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="资格自测").click()
+    tab.locator("#form-type input").click()
+    tab.get_by_role("option", name="县（市、区）").click()
+    expect(tab.locator("#fact-national_rapid_center")).to_be_visible()
+    tab.locator("#fact-withdrawal_above_avg_2023").get_by_label("否", exact=True).check()
+    tab.click("#form-submit")
+    expect(tab.locator("#form-result .decision")).to_contain_text("不符合申报条件")
+    with tab.expect_download() as download:
+        tab.click("#form-download")
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "# 申报条件核对结果" in saved and "核对日期：" in saved and "**不符合申报条件**" in saved
+    assert "✗ 不符合：三、申报条件（二）第2项" in saved and "应高于全省平均水平" in saved
+
+
+def test_a_dropped_request_keeps_the_conversation_and_is_sent_again(tab) -> None:
+    """The connection drops while a question is sent: the earlier answer, its sources and the
+    question stay, the page says so in Chinese, and one click on 发送 sends it again."""
+    expect = sync_api.expect
+    ask(tab, "2024年保护示范区什么时候截止？")
+    expect(tab.locator(ANSWERS).last).to_contain_text("2024年2月29日")
+    tab.route("**/queue/join*", lambda route: route.abort())
+    ask(tab, "申报材料交几份？")
+    tab.wait_for_timeout(2000)
+    expect(tab.locator(ANSWERS).first).to_contain_text("2024年2月29日")
+    expect(tab.locator("#sources")).to_contain_text("六、申报要求（三）")
+    assert english_words(tab.locator("body").aria_snapshot()) == []
+    tab.unroute("**/queue/join*")
+    expect(tab.locator("#question textarea")).to_have_value("申报材料交几份？", timeout=WAIT_MS)
+    expect(tab.locator(ANSWERS).first).to_contain_text("2024年2月29日")
+    tab.wait_for_timeout(1500)  # the page has reconnected: its heartbeat and streams are open again
+    tab.click("#send")
+    expect(tab.locator(MESSAGES)).to_have_count(4, timeout=WAIT_MS)
+    expect(tab.locator(ANSWERS).last).to_contain_text("申报材料")
+    shoot(tab, "dropped-and-resent")
+
+
+def test_a_reloaded_page_restores_the_conversation_and_its_context(tab) -> None:
+    """Reloading keeps the conversation (kept in the browser, nowhere else): the messages, the
+    sources and the card come back, and a follow-up still means the same program."""
+    expect = sync_api.expect
+    ask(tab, "我们县想报2024年保护示范区")
+    expect(tab.locator("#decision .decision")).to_contain_text("尚不能确定")
+    tab.reload()
+    tab.wait_for_selector("#question textarea")
+    expect(tab.locator(MESSAGES)).to_have_count(2)
+    expect(tab.locator("#decision .decision")).to_contain_text("三、申报条件（二）第1项")
+    ask(tab, "我们是国家知识产权强县建设试点县，2023年撤回率高于全省平均")
+    expect(tab.locator("#decision .decision")).to_contain_text("符合申报条件")
+    expect(tab.locator(MESSAGES)).to_have_count(4)
+    tab.click("#new-conversation")
+    expect(tab.locator(MESSAGES)).to_have_count(0)
+    tab.wait_for_timeout(500)  # the browser has stored the emptied conversation
+    tab.reload()
+    tab.wait_for_selector("#question textarea")
+    tab.wait_for_timeout(1500)
+    expect(tab.locator(MESSAGES)).to_have_count(0)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
+from assistant.config import Settings
 from assistant.domain import Reply
 from assistant.errors import InputError
 from assistant.ingest.knowledge_base import KnowledgeBase
@@ -22,6 +24,7 @@ class StandIn:
     error: Exception | None = None
     writer: object | None = None
     desk: object | None = None
+    settings: Settings = field(default_factory=lambda: Settings(fixed_today=date(2026, 12, 1)))
 
     def stream(self, question: str, conversation: Conversation) -> Iterator[str | Reply]:
         if self.error:
@@ -31,7 +34,7 @@ class StandIn:
         yield Reply("".join(self.pieces) + "（核验后）", True, (citation,), None, ("unverified_removed",))
 
 
-OUTPUTS = 6  # chat, input, sources, warnings, decision card, data
+OUTPUTS = 9  # chat, input, sources, warnings, card, answer text, conversation Markdown, kept turns, data
 
 
 def shown(outputs) -> str:
@@ -51,6 +54,8 @@ def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(k
     assert all(len(step) == OUTPUTS for step in steps)
     assert "[1]" in final[2] and "回答中未经条款核实的语句已删除" in final[3]
     assert final[-1]["citations"][0]["clause_id"] == "2024-protection-zone:6.3"
+    assert final[5].startswith("截止日期为2024年2月29日。（核验后）") and "[1] 《2024年度" in final[5]
+    assert "## 问题 1" in final[6] and "> 什么时候截止？" in final[6] and "导出日期：2026-12-01" in final[6]
 
 
 def test_the_question_is_echoed_at_once_then_the_deterministic_answer_comes_whole(kb: KnowledgeBase) -> None:
@@ -71,6 +76,8 @@ def test_errors_become_a_message_in_the_chat(kb: KnowledgeBase) -> None:
         )
     )
     assert shown(steps[-1]) == "索引尚未建立。" and "索引尚未建立" in steps[-1][3]
+    assert steps[-1][1] == "问"  # the question stays in the box, to be sent again
+    assert steps[-1][2] == steps[-1][4] == {"__type__": "update"}  # the last sources and card stay
     steps = list(
         ChatHandlers(LiveAssistant(StandIn(kb, error=RuntimeError("boom")))).respond("问", [], Conversation())
     )
@@ -88,6 +95,7 @@ def test_empty_and_long_messages(kb: KnowledgeBase) -> None:
 
 
 def test_a_new_conversation_starts_empty(kb: KnowledgeBase) -> None:
-    conversation, history, *panels, data = ChatHandlers(LiveAssistant(StandIn(kb))).new_conversation()
+    chat = ChatHandlers(LiveAssistant(StandIn(kb)))
+    conversation, transcript, history, *panels, saved, data = chat.new_conversation()
     assert isinstance(conversation, Conversation) and conversation.turns == 0
-    assert history == [] and panels == ["", "", "", ""] and data == {}
+    assert transcript == saved == history == [] and panels == [""] * 6 and data == {}

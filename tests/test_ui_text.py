@@ -142,3 +142,37 @@ def test_a_form_number_that_is_no_figure_is_refused_in_chinese(unit: str, typed:
     with pytest.raises(FactsError, match=message) as raised:
         form_number(spec, typed)
     assert "专兼职人员有几人" in str(raised.value) and typed in str(raised.value)
+
+
+def test_what_people_keep_holds_the_answer_its_sources_and_the_clauses_words(kb: KnowledgeBase) -> None:
+    from assistant.web.export import answer_text, conversation_markdown, decision_markdown
+
+    citation = kb.citation("2024-protection-zone:6.3")
+    reply = {"answer": "截止日期为2024年2月29日。[1]", "citations": [citation.to_dict()]}
+    text = answer_text(reply)
+    assert text.startswith("截止日期为2024年2月29日。[1]") and "[1] 《2024年度" in text
+    assert citation.text in text and "&lt;" not in text
+    typed = "<b>什么时候</b>截止？"
+    markdown = conversation_markdown([{"question": typed, "reply": reply}], TODAY)
+    assert "导出日期：2026-12-01" in markdown and "## 问题 1" in markdown and "\\<b\\>" in markdown
+    assert f"> {citation.text}" in markdown.replace("   > ", "> ")
+    decision = {
+        "program": "2024-protection-zone",
+        "applicant_type": "county",
+        "eligible": False,
+        "conditions": [
+            {
+                "clause_id": "2024-protection-zone:3.2.2",
+                "clause_label": "三、申报条件（二）第2项",
+                "status": "not_met",
+                "reason": "撤回率不高于全省平均",
+                "title": "撤回率",
+                "required": True,
+            },
+        ],
+        "round": {"note": "2024年度申报已于2024年2月29日截止"},
+    }
+    kept = decision_markdown(kb, decision, ("保护示范区", "县（市、区）"), TODAY)
+    assert "核对日期：2026-12-01" in kept and "**不符合申报条件**" in kept
+    assert "✗ 不符合：三、申报条件（二）第2项" in kept and "应高于全省平均水平" in kept
+    assert "2024年度申报已于2024年2月29日截止" in kept

@@ -33,6 +33,7 @@ from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
 from .chinese import head_script
 from .form import FormHandlers, build_form_tab
+from .keep import PENDING_SCRIPT
 from .limits import JoinLimit
 from .style import CSS
 from .text import esc, guides_html
@@ -91,7 +92,7 @@ def build_app(live: LiveAssistant) -> gr.Blocks:
         )
         with gr.Tabs() as tabs:
             with gr.Tab("问答", id="chat"):
-                build_chat_tab(ChatHandlers(live), CHAT_CONCURRENCY)
+                build_chat_tab(app, ChatHandlers(live), CHAT_CONCURRENCY)
             with gr.Tab("条款浏览", id="browser"):
                 parts = build_browser_tab(browser, guarded)
             with gr.Tab("资格自测", id="form"):
@@ -135,7 +136,7 @@ def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
-        head=head_script(),
+        head=head_script() + PENDING_SCRIPT,
     )
     return url
 

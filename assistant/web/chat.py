@@ -18,6 +18,16 @@ from ..question.applicant import kind_name
 from ..question.intent import asking_part
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
+from .export import answer_text, conversation_markdown
+from .keep import (
+    ANSWERED_JS,
+    COPY_JS,
+    DOWNLOAD_JS,
+    KEPT_TURNS,
+    RESTORE_JS,
+    Transcript,
+    valid_transcript,
+)
 from .text import citations_html, decision_html, error_html, esc, warnings_html
 
 log = logging.getLogger(__name__)
@@ -33,9 +43,10 @@ EXAMPLES = [
 THINKING = "正在查阅指南……"
 INTERNAL_ERROR = "内部错误：本次请求没有完成，请重试；如果反复出现，请告知维护者。"
 
-# What one turn puts on the page: chat history, the cleared input, sources, warnings,
-# the eligibility card (with the questions for missing facts), and the reply as data.
-Outputs = tuple[list[dict[str, str]], str, str, str, str, dict[str, Any]]
+# What one turn puts on the page: chat history, the cleared input, sources, warnings, the
+# eligibility card (with the questions for missing facts), the answer with its sources as plain
+# text and the conversation as Markdown (for the copy and export buttons), and the reply as data.
+Outputs = tuple[list[dict[str, str]], str, str, str, str, str, str, Any, dict[str, Any]]
 
 
 @dataclass
@@ -46,53 +57,109 @@ class ChatHandlers:
     def assistant(self) -> Assistant:
         return self.live.current
 
-    def new_conversation(self) -> tuple[Conversation, list, str, str, str, str, dict[str, Any]]:
-        """A fresh conversation: nothing carried over from earlier turns."""
-        return Conversation(), [], "", "", "", "", {}
+    def new_conversation(
+        self,
+    ) -> tuple[Conversation, Transcript, list, str, str, str, str, str, str, list, dict]:
+        """A fresh conversation: nothing carried over from earlier turns (nor kept by the browser)."""
+        return Conversation(), [], [], "", "", "", "", "", "", [], {}
 
-    def respond(self, message: str, history: list | None, conversation: Conversation) -> Iterator[Outputs]:
-        """Stream one turn. Empty messages are ignored; errors become a message in the page."""
-        history = list(history or [])
+    def restore(self, saved: Any) -> tuple[Any, ...]:
+        """The page opened again in the same browser (a reload, or Gradio reconnecting after a
+        dropped connection): the conversation the browser kept is shown again, and its context
+        rebuilt by answering its questions again. What the browser sends is checked, not trusted.
+        (A question sent but never answered is put back in the box by the browser: RESTORE_JS.)"""
+        transcript = valid_transcript(saved)
+        if not transcript:
+            return (gr.skip(),) * 11
+        assistant = self.assistant
+        history = []
+        for turn in transcript:
+            history += [
+                _message("user", _shown_question(turn["question"])),
+                _message("assistant", turn["reply"]["answer"]),
+            ]
+        conversation = assistant.replay([turn["question"] for turn in transcript])
+        last = transcript[-1]["reply"]
+        citations = [
+            assistant.kb.citation(c["clause_id"]) for c in last.get("citations", []) if _known(assistant, c)
+        ]
+        decision = last.get("decision") if isinstance(last.get("decision"), dict) else None
+        return (
+            conversation,
+            transcript,
+            history,
+            gr.skip(),
+            citations_html(assistant.kb, citations),
+            warnings_html(tuple(w for w in last.get("warnings", []) if isinstance(w, str))),
+            decision_html(assistant.kb, decision, self._names(assistant, decision)) if decision else "",
+            answer_text(last),
+            conversation_markdown(transcript, assistant.settings.today()),
+            transcript,
+            last,
+        )
+
+    def respond(
+        self,
+        message: str,
+        history: list | None,
+        conversation: Conversation,
+        transcript: Transcript | None = None,
+    ) -> Iterator[Outputs]:
+        """Stream one turn. Empty messages are ignored; errors become a message in the page.
+        `transcript` (the session's turns, for the export) gets this turn's reply."""
+        history, transcript = list(history or []), transcript if transcript is not None else []
         if not (message or "").strip():
-            yield history, "", *self._blank(), {}
+            yield history, "", *self._kept()[:-1], {}
             return
         history.append(_message("user", _shown_question(message)))
         assistant = self.assistant  # one assistant for the whole turn, even if a new index arrives
-        yield [*history, _message("assistant", THINKING)], "", *self._blank(), {}  # the question, at once
+        yield [*history, _message("assistant", THINKING)], "", *self._kept()  # the question, at once
         try:
-            yield from self._stream(assistant, message, history, conversation)
+            yield from self._stream(assistant, message, history, conversation, transcript)
         except AssistantError as exc:
-            yield self._failed(history, str(exc))
+            yield self._failed(history, message, str(exc))
         except Exception:
             log.exception("chat turn failed")
-            yield self._failed(history, INTERNAL_ERROR)
+            yield self._failed(history, message, INTERNAL_ERROR)
 
     def _stream(
-        self, assistant: Assistant, message: str, history: list, conversation: Conversation
+        self,
+        assistant: Assistant,
+        message: str,
+        history: list,
+        conversation: Conversation,
+        transcript: Transcript,
     ) -> Iterator[Outputs]:
         text = ""
         for piece in assistant.stream(message, conversation):
             if isinstance(piece, Reply):
-                yield self._final(assistant, history, piece)
+                transcript.append({"question": message, "reply": piece.to_dict()})
+                yield self._final(assistant, history, piece, transcript)
                 return
             text += piece
             if assistant.writer is not None:  # the deterministic answer comes whole, with its Reply
-                yield [*history, _message("assistant", text)], "", *self._blank(), {}
+                yield [*history, _message("assistant", text)], "", *self._kept()
 
-    def _final(self, assistant: Assistant, history: list, reply: Reply) -> Outputs:
-        kb = assistant.kb
+    def _final(self, assistant: Assistant, history: list, reply: Reply, transcript: Transcript) -> Outputs:
+        kb, data = assistant.kb, reply.to_dict()
         return (
             [*history, _message("assistant", reply.answer)],
             "",
             citations_html(kb, reply.citations),
             warnings_html(reply.warnings),
             decision_html(kb, reply.decision, self._names(assistant, reply.decision)),
-            reply.to_dict(),
+            answer_text(data),
+            conversation_markdown(transcript, assistant.settings.today()),
+            transcript[-KEPT_TURNS:],  # kept by the browser
+            data,
         )
 
-    def _failed(self, history: list, message: str) -> Outputs:
+    def _failed(self, history: list, question: str, message: str) -> Outputs:
+        """The error in the chat and the warnings; the question stays in the box, to be sent
+        again with one click; the last answer's sources, card and exports stay as they were."""
         shown = [*history, _message("assistant", message)]
-        return shown, "", "", error_html(message), "", {"error": message}
+        skip = gr.skip()
+        return shown, question, skip, error_html(message), skip, skip, skip, skip, {"error": message}
 
     def _names(self, assistant: Assistant, decision: dict[str, Any] | None) -> tuple[str, str]:
         """Program and applicant-type names of a decision, for the card's heading."""
@@ -104,8 +171,9 @@ class ChatHandlers:
         return program.name, atype or kind_name(decision["applicant_type"])  # a kind not admitted
 
     @staticmethod
-    def _blank() -> tuple[str, str, str]:
-        return "", "", ""
+    def _kept() -> tuple[Any, ...]:
+        """While a turn runs: the last answer's sources, card, warnings and exports stay."""
+        return (gr.skip(),) * 7
 
 
 def fresh_conversation() -> Conversation:
@@ -121,15 +189,21 @@ def _shown_question(message: str) -> str:
     return f"（共 {len(text)} 字，只读了下面这部分）\n{asking_part(text, MAX_QUESTION_CHARS)}"
 
 
+def _known(assistant: Assistant, citation: dict) -> bool:
+    return isinstance(citation.get("clause_id"), str) and assistant.kb.has_clause(citation["clause_id"])
+
+
 def _message(role: str, text: str) -> dict[str, str]:
     """A chat message whose text is shown as text (the chatbot renders it without markdown)."""
     return {"role": role, "content": esc(text)}
 
 
-def build_chat_tab(handlers: ChatHandlers, concurrency: int) -> None:
+def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> None:
     """The chat tab, inside a gr.Blocks: chat on the left; warnings, the eligibility card,
     follow-up questions and the numbered sources on the right."""
     conversation = gr.State(fresh_conversation)  # a callable: a new Conversation for each session
+    transcript = gr.State(list)  # the session's turns, for the export
+    saved = gr.BrowserState([], storage_key="jsip-conversation")  # the turns, kept for a reload
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
@@ -151,7 +225,10 @@ def build_chat_tab(handlers: ChatHandlers, concurrency: int) -> None:
                     lines=1,
                 )
                 send = gr.Button("发送", variant="primary", elem_id="send", scale=1, min_width=80)
-            new = gr.Button("开始新对话", elem_id="new-conversation", size="sm")
+            with gr.Row():
+                new = gr.Button("开始新对话", elem_id="new-conversation", size="sm")
+                copy = gr.Button("复制这条回答（含出处）", elem_id="copy-answer", size="sm")
+                export = gr.Button("导出对话记录（.md 文本）", elem_id="export-conversation", size="sm")
             gr.Examples(EXAMPLES, inputs=box, label="可以这样问（点击填入）")
         with gr.Column(scale=2):
             warnings = gr.HTML(elem_id="warnings")
@@ -159,15 +236,23 @@ def build_chat_tab(handlers: ChatHandlers, concurrency: int) -> None:
             gr.HTML('<div class="panel-title">依据条款（点击展开原文）</div>')
             sources = gr.HTML(elem_id="sources")
     data = gr.JSON(visible=False)
-    outputs = [chatbot, box, sources, warnings, decision, data]
+    kept_answer = gr.Textbox(visible=False, elem_id="kept-answer")
+    kept_conversation = gr.Textbox(visible=False, elem_id="kept-conversation")
+    outputs = [chatbot, box, sources, warnings, decision, kept_answer, kept_conversation, saved, data]
     gr.on(
         [box.submit, send.click],
         handlers.respond,
-        inputs=[box, chatbot, conversation],
+        inputs=[box, chatbot, conversation, transcript],
         outputs=outputs,
         api_name="chat",
         concurrency_limit=concurrency,
         concurrency_id="chat",
-    )
-    new.click(handlers.new_conversation, outputs=[conversation, *outputs], api_name="new_conversation")
-    chatbot.clear(handlers.new_conversation, outputs=[conversation, *outputs], api_visibility="private")
+    ).success(None, js=ANSWERED_JS)
+    fresh = [conversation, transcript, *outputs]
+    new.click(handlers.new_conversation, outputs=fresh, api_name="new_conversation")
+    chatbot.clear(handlers.new_conversation, outputs=fresh, api_visibility="private")
+    restored = [conversation, transcript, *outputs]
+    app.load(handlers.restore, [saved], restored, api_visibility="private")
+    app.load(None, None, [box], js=RESTORE_JS)
+    copy.click(None, inputs=[kept_answer], js=COPY_JS)
+    export.click(None, inputs=[kept_conversation], js=DOWNLOAD_JS % "申报指南问答记录.md")

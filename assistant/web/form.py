@@ -17,9 +17,13 @@ from ..eligibility.render import programs_dict
 from ..errors import FactsError
 from ..pipeline import Assistant, LiveAssistant
 from ..question.numbers import find_numbers, spoken_units, to_fact_unit
+from .export import decision_markdown
+from .keep import DOWNLOAD_JS
 from .text import decision_html, error_html
 
 UNKNOWN = "不清楚"
+# Printing shows the result alone (style.py), each condition's clause opened.
+PRINT_JS = "() => { document.querySelectorAll('#form-result details').forEach((d) => { d.open = true; }); window.print(); }"
 YES_NO_CHOICES = ["是", "否", UNKNOWN]
 
 
@@ -69,6 +73,12 @@ class FormHandlers:
             self.assistant.settings.today(),
         )
         return decision_html(self.assistant.kb, decision, (program.name, atype.name)), decision
+
+    def markdown(self, decision: dict[str, Any]) -> str:
+        """The decision to keep, as Markdown, dated today."""
+        program = self.rules.program(decision["program"])
+        names = (program.name, program.applicant_type(decision["applicant_type"]).name)
+        return decision_markdown(self.assistant.kb, decision, names, self.assistant.settings.today())
 
     def _program(self, program_id: str | None) -> dict[str, Any] | None:
         return next((p for p in self.programs if p["id"] == program_id), None)
@@ -130,7 +140,13 @@ def build_form_tab(handlers: FormHandlers, guarded) -> None:
             form_area = gr.Column()
         with gr.Column(scale=2):
             result = gr.HTML(elem_id="form-result")
+            with gr.Row():
+                download = gr.Button("下载核对结果（.md 文本）", size="sm", elem_id="form-download")
+                printing = gr.Button("打印核对结果", size="sm", elem_id="form-print")
     data = gr.JSON(visible=False)
+    kept = gr.Textbox(visible=False, elem_id="kept-decision")
+    download.click(None, [kept], js=DOWNLOAD_JS % "申报条件核对结果.md")
+    printing.click(None, js=PRINT_JS)
     # The (program, type) the form is generated for: set only once both are known, so the form
     # never renders a new program with the old program's applicant type.
     chosen = gr.State((first, types[0][1] if types else None))
@@ -138,15 +154,15 @@ def build_form_tab(handlers: FormHandlers, guarded) -> None:
     def pick_program(program_id: str):
         choices = handlers.type_choices(program_id)
         type_id = choices[0][1] if choices else None
-        return gr.Dropdown(choices=choices, value=type_id), (program_id, type_id), "", {}
+        return gr.Dropdown(choices=choices, value=type_id), (program_id, type_id), "", "", {}
 
     def pick_type(program_id: str, type_id: str):
-        return (program_id, type_id), "", {}
+        return (program_id, type_id), "", "", {}
 
-    program.input(pick_program, [program], [atype, chosen, result, data], api_visibility="private")
-    atype.input(pick_type, [program, atype], [chosen, result, data], api_visibility="private")
+    program.input(pick_program, [program], [atype, chosen, result, kept, data], api_visibility="private")
+    atype.input(pick_type, [program, atype], [chosen, result, kept, data], api_visibility="private")
     with form_area:
-        _render_form(handlers, guarded, chosen, [result, data])
+        _render_form(handlers, guarded, chosen, [result, kept, data])
 
     _api(handlers, guarded)
 
@@ -175,10 +191,11 @@ def _render_form(handlers: FormHandlers, guarded, chosen, outputs) -> None:
         inputs = [_fact_input(spec) for spec in specs]
         submit = gr.Button("核对申报条件", variant="primary", elem_id="form-submit")
 
-        def on_submit(*values: Any) -> tuple[str, dict[str, Any]]:
-            return handlers.submit(program_id or "", type_id or "", facts_from_form(specs, values))
+        def on_submit(*values: Any) -> tuple[str, str, dict[str, Any]]:
+            card, decision = handlers.submit(program_id or "", type_id or "", facts_from_form(specs, values))
+            return card, handlers.markdown(decision), decision
 
-        failed = lambda m: (error_html(m), {"error": m})  # noqa: E731
+        failed = lambda m: (error_html(m), "", {"error": m})  # noqa: E731
         submit.click(guarded(on_submit, failed), inputs, outputs, api_visibility="private")
 
 

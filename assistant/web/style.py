@@ -36,4 +36,9 @@ CSS = """
 .followups, .missing { margin-top: 6px; }
 .clause .guide { font-weight: 600; }
 .clause .label { font-size: 1.15rem; font-weight: 700; margin: 4px 0; }
+@media print {
+  body * { visibility: hidden; }
+  #form-result, #form-result * { visibility: visible; }
+  #form-result { position: absolute; left: 0; top: 0; width: 100%; }
+}
 """

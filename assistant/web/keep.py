@@ -1,0 +1,56 @@
+"""What the browser keeps, so that nothing is lost: the conversation's turns (a BrowserState,
+in the browser's storage and nowhere else), the question being sent (until its answer comes),
+and the texts people copy or download. The server never writes a file for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Transcript = list[dict[str, Any]]  # each turn: {"question": ..., "reply": Reply.to_dict()}
+KEPT_TURNS = 40  # turns the browser keeps for a reload: as many as the checker reads (STATEMENT_TURNS)
+PENDING_KEY = "jsip-pending"  # localStorage: the question sent and not yet answered
+
+# The browser saves a text as a file.
+DOWNLOAD_JS = """(text) => {
+  if (!text) return;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], {type: "text/markdown;charset=utf-8"}));
+  link.download = "%s";
+  document.body.appendChild(link); link.click(); link.remove();
+}"""
+COPY_JS = "(text) => { if (text) navigator.clipboard.writeText(text); }"
+# On opening the page, the question that was sent but never answered goes back in the box.
+RESTORE_JS = f"() => localStorage.getItem('{PENDING_KEY}') || ''"
+ANSWERED_JS = f"() => {{ localStorage.removeItem('{PENDING_KEY}'); }}"
+# Before a question leaves (Enter in the box, or the send button), it is noted in the browser.
+PENDING_SCRIPT = f"""
+<script>
+(() => {{
+  const note = () => {{
+    const box = document.querySelector("#question textarea");
+    if (box && box.value.trim()) localStorage.setItem("{PENDING_KEY}", box.value);
+  }};
+  document.addEventListener("keydown", (event) => {{
+    if (event.key === "Enter" && !event.shiftKey && event.target.closest?.("#question")) note();
+  }}, true);
+  document.addEventListener("click", (event) => {{ if (event.target.closest?.("#send")) note(); }}, true);
+}})();
+</script>
+"""
+
+
+def valid_transcript(saved: Any) -> Transcript:
+    """The turns a browser kept, those of the right shape only, the last KEPT_TURNS."""
+    if not isinstance(saved, list):
+        return []
+    valid = [
+        {"question": turn["question"], "reply": turn["reply"]}
+        for turn in saved
+        if isinstance(turn, dict)
+        and isinstance(turn.get("question"), str)
+        and isinstance(turn.get("reply"), dict)
+        and isinstance(turn["reply"].get("answer"), str)
+        and isinstance(turn["reply"].get("citations", []), list)
+        and all(isinstance(c, dict) for c in turn["reply"].get("citations", []))
+    ]
+    return valid[-KEPT_TURNS:]
