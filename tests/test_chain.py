@@ -268,3 +268,13 @@ def test_invisible_characters_inside_words_change_nothing(assistant: Assistant) 
     plain = assistant.ask("2024年保护示范区什么时候截止？")
     hidden = assistant.ask("2024年保护\u200b示范区\u200d什么时候\ufeff截止？")
     assert cited(hidden) == cited(plain) == ["2024-protection-zone:6.3"]
+
+
+def test_the_clause_browser_lists_guides_in_force_first(assistant: Assistant, kb: KnowledgeBase) -> None:
+    from assistant.pipeline import LiveAssistant
+    from assistant.web.browser import BrowserHandlers
+
+    for words in ("启动资金", "联系人电话", "申报截止日期"):
+        _, found = BrowserHandlers(LiveAssistant(assistant)).lookup(words, "混合")
+        current = [kb.guide(r["doc_id"]).is_current for r in found["results"]]
+        assert current and current == sorted(current, reverse=True), (words, current)

@@ -301,3 +301,33 @@ def test_a_reloaded_page_restores_the_conversation_and_its_context(tab) -> None:
     tab.wait_for_selector("#question textarea")
     tab.wait_for_timeout(1500)
     expect(tab.locator(MESSAGES)).to_have_count(0)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
+def test_the_verdict_of_a_long_form_is_scrolled_into_view(browser, page_url: str, viewport) -> None:
+    expect = sync_api.expect
+    context = browser.new_context(viewport=viewport, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    try:
+        page.goto(page_url)
+        page.wait_for_selector("#question textarea")
+        page.get_by_role("tab", name="资格自测").click()
+        page.locator("#form-program input").click()
+        page.get_by_role("option", name="2022年度省高价值专利培育计划（新建项目）").click()
+        expect(page.locator("#fact-valid_patents")).to_be_visible()
+        page.locator("#form-submit").scroll_into_view_if_needed()
+        page.click("#form-submit")
+        expect(page.locator("#form-result .decision .verdict")).to_be_in_viewport()
+        shoot(page, f"form-verdict-{viewport['width']}")
+    finally:
+        context.close()
+
+
+def test_guides_in_force_come_first_and_web_addresses_are_links(tab) -> None:
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="条款浏览").click()
+    tab.fill("#lookup-query textarea", "2024 保护示范区 六（二）")
+    tab.click("#lookup")
+    link = tab.locator("#clause-view a[href='https://www.jsipp.cn']")
+    expect(link).to_have_count(1)

@@ -88,6 +88,7 @@ class BrowserHandlers:
         retriever = self.retriever(assistant, SEARCH_MODES.get(mode_name, "hybrid"))
         hits = retriever.run(text, assistant.settings.top_k)
         clauses = list(dict.fromkeys(kb.clause(h.chunk.clause_id) for h in hits))
+        clauses.sort(key=lambda c: not kb.guide(c.guide_id).is_current)  # the guides in force first
         return [_match_label(c) for c in clauses], {
             "type": "search",
             "results": [describe(kb, c) for c in clauses],

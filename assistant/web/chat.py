@@ -25,6 +25,7 @@ from .keep import (
     DOWNLOAD_JS,
     KEPT_TURNS,
     RESTORE_JS,
+    SHOW_JS,
     Transcript,
     valid_transcript,
 )
@@ -247,7 +248,7 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
         api_name="chat",
         concurrency_limit=concurrency,
         concurrency_id="chat",
-    ).success(None, js=ANSWERED_JS)
+    ).success(None, js=ANSWERED_JS).then(None, js=SHOW_JS % "#decision .decision, #sources details")
     fresh = [conversation, transcript, *outputs]
     new.click(handlers.new_conversation, outputs=fresh, api_name="new_conversation")
     chatbot.clear(handlers.new_conversation, outputs=fresh, api_visibility="private")

@@ -18,7 +18,7 @@ from ..errors import FactsError
 from ..pipeline import Assistant, LiveAssistant
 from ..question.numbers import find_numbers, spoken_units, to_fact_unit
 from .export import decision_markdown
-from .keep import DOWNLOAD_JS
+from .keep import DOWNLOAD_JS, SHOW_JS
 from .text import decision_html, error_html
 
 UNKNOWN = "不清楚"
@@ -196,7 +196,9 @@ def _render_form(handlers: FormHandlers, guarded, chosen, outputs) -> None:
             return card, handlers.markdown(decision), decision
 
         failed = lambda m: (error_html(m), "", {"error": m})  # noqa: E731
-        submit.click(guarded(on_submit, failed), inputs, outputs, api_visibility="private")
+        submit.click(guarded(on_submit, failed), inputs, outputs, api_visibility="private").then(
+            None, js=SHOW_JS % "#form-result .verdict"
+        )
 
 
 def _fact_input(spec: dict[str, Any]):

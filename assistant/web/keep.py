@@ -18,6 +18,13 @@ DOWNLOAD_JS = """(text) => {
   link.download = "%s";
   document.body.appendChild(link); link.click(); link.remove();
 }"""
+# After an answer or a check: its verdict, or its sources, scrolled into view (phone or desk).
+SHOW_JS = """() => {
+  setTimeout(() => {
+    const shown = document.querySelector("%s");
+    if (shown) shown.scrollIntoView({block: "nearest", behavior: "instant"});
+  }, 150);
+}"""
 COPY_JS = "(text) => { if (text) navigator.clipboard.writeText(text); }"
 # On opening the page, the question that was sent but never answered goes back in the box.
 RESTORE_JS = f"() => localStorage.getItem('{PENDING_KEY}') || ''"

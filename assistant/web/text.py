@@ -5,6 +5,7 @@ without a server)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from html import escape
@@ -53,7 +54,15 @@ def clause_link(clause_id: str) -> str:
 
 
 def verbatim(text: str) -> str:
-    return f'<div class="verbatim">{esc(text)}</div>'
+    """A clause's words as text, its web addresses (http/https only) as links."""
+    linked = _WEB_ADDRESS.sub(
+        lambda m: f'<a href="{m.group(0)}" target="_blank" rel="noopener noreferrer">{m.group(0)}</a>',
+        esc(text),
+    )
+    return f'<div class="verbatim">{linked}</div>'
+
+
+_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9./?=%_~:#+-]+")
 
 
 # --- chat -------------------------------------------------------------------------------
