@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import gradio as gr
+
 from assistant.config import Settings
 from assistant.domain import Reply
 from assistant.errors import InputError
@@ -99,3 +101,22 @@ def test_a_new_conversation_starts_empty(kb: KnowledgeBase) -> None:
     conversation, transcript, history, *panels, saved, data = chat.new_conversation()
     assert isinstance(conversation, Conversation) and conversation.turns == 0
     assert transcript == saved == history == [] and panels == [""] * 6 and data == {}
+
+
+def test_what_a_browser_kept_is_checked_and_never_breaks_the_page(kb: KnowledgeBase) -> None:
+    from assistant.web.keep import KEPT_TURNS, valid_transcript
+
+    good = {"question": "什么时候截止？", "reply": {"answer": "2024年2月29日", "citations": []}}
+    junk = [
+        None,
+        3,
+        {"question": 1},
+        {"question": "q", "reply": "r"},
+        {"question": "q", "reply": {"answer": None}},
+    ]
+    assert valid_transcript([*junk, good]) == [good]
+    assert valid_transcript("not a list") == [] and len(valid_transcript([good] * 100)) == KEPT_TURNS
+    chat = ChatHandlers(LiveAssistant(StandIn(kb)))
+    assert chat.restore(junk) == (gr.skip(),) * 11  # nothing kept: nothing changes
+    tampered = {"question": "q", "reply": {"answer": "a", "decision": {"program": "no-such-program"}}}
+    assert chat.restore([tampered]) == (gr.skip(),) * 11  # cannot be restored: the page starts afresh

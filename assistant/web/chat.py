@@ -72,6 +72,13 @@ class ChatHandlers:
         transcript = valid_transcript(saved)
         if not transcript:
             return (gr.skip(),) * 11
+        try:
+            return self._restored(transcript)
+        except Exception:  # what a browser kept is never worth an error: the page starts afresh
+            log.warning("a kept conversation could not be restored", exc_info=True)
+            return (gr.skip(),) * 11
+
+    def _restored(self, transcript: Transcript) -> tuple[Any, ...]:
         assistant = self.assistant
         history = []
         for turn in transcript:
@@ -135,6 +142,7 @@ class ChatHandlers:
         for piece in assistant.stream(message, conversation):
             if isinstance(piece, Reply):
                 transcript.append({"question": message, "reply": piece.to_dict()})
+                del transcript[:-KEPT_TURNS]  # a session's memory stays bounded
                 yield self._final(assistant, history, piece, transcript)
                 return
             text += piece
@@ -151,7 +159,7 @@ class ChatHandlers:
             decision_html(kb, reply.decision, self._names(assistant, reply.decision)),
             answer_text(data),
             conversation_markdown(transcript, assistant.settings.today()),
-            transcript[-KEPT_TURNS:],  # kept by the browser
+            transcript,  # kept by the browser
             data,
         )
 
