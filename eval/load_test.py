@@ -88,10 +88,14 @@ class Endpoints:
     async def open(self) -> Endpoints:
         config = (await self.http.get(self.url + "config")).json()
         self.prefix = self.url + config.get("api_prefix", "").strip("/") + "/"
-        self.fn = {d.get("api_name"): d["id"] for d in config["dependencies"] if d.get("api_name")}
+        named = [d for d in config["dependencies"] if d.get("api_name")]
+        self.fn = {d["api_name"]: d["id"] for d in named}
+        self.inputs = {d["api_name"]: len(d.get("inputs", [])) for d in named}
         return self
 
     async def call(self, api_name: str, data: list, session_hash: str) -> list:
+        """`data` for the inputs a browser fills; session state (gr.State) is sent as null."""
+        data = [*data, *[None] * (self.inputs[api_name] - len(data))]
         body = {"data": data, "fn_index": self.fn[api_name], "session_hash": session_hash}
         joined = await self.http.post(self.prefix + "queue/join", json={**body, "trigger_id": None})
         joined.raise_for_status()
@@ -118,7 +122,7 @@ async def http_session(api: Endpoints, offset: int, budget: list[int], deadline:
             budget[0] -= 1
             started = time.perf_counter()
             try:
-                data = await api.call("chat", [turn, [], None], session_hash)
+                data = await api.call("chat", [turn, []], session_hash)
                 tally.record(time.perf_counter() - started, data[-1])
             except Exception as exc:  # a failed request is counted, the run goes on
                 tally.fail(f"{type(exc).__name__}: {exc}"[:300])
@@ -131,7 +135,7 @@ async def run_http(url: str, sessions: int, questions: int, seconds: float) -> d
     limits = httpx.Limits(max_connections=2 * sessions + 4)
     async with httpx.AsyncClient(timeout=httpx.Timeout(60.0), limits=limits) as http:
         api = await Endpoints(http, url).open()
-        await api.call("chat", ["2024年保护示范区什么时候截止？", [], None], uuid.uuid4().hex)  # warm up
+        await api.call("chat", ["2024年保护示范区什么时候截止？", []], uuid.uuid4().hex)  # warm up
         tally, budget = Tally(), [questions]
         started, deadline = time.perf_counter(), time.monotonic() + seconds
         runs = [http_session(api, i * 7, budget, deadline, tally) for i in range(sessions)]

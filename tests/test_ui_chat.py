@@ -60,15 +60,13 @@ def test_a_language_model_answer_streams_then_is_replaced_by_the_checked_reply(k
     assert "## 问题 1" in final[6] and "> 什么时候截止？" in final[6] and "导出日期：2026-12-01" in final[6]
 
 
-def test_the_question_is_echoed_at_once_then_the_deterministic_answer_comes_whole(kb: KnowledgeBase) -> None:
+def test_the_deterministic_answer_comes_in_one_step(kb: KnowledgeBase) -> None:
     steps = list(
         ChatHandlers(LiveAssistant(StandIn(kb, ["截止日期为2024年2月29日。"]))).respond(
             "什么时候截止？", None, Conversation()
         )
     )
-    assert len(steps) == 2
-    assert steps[0][0][0]["content"] == "什么时候截止？" and shown(steps[0]) == THINKING
-    assert shown(steps[1]).endswith("（核验后）")
+    assert len(steps) == 1 and shown(steps[0]).endswith("（核验后）")
 
 
 def test_errors_become_a_message_in_the_chat(kb: KnowledgeBase) -> None:

@@ -121,7 +121,8 @@ class ChatHandlers:
             return
         history.append(_message("user", _shown_question(message)))
         assistant = self.assistant  # one assistant for the whole turn, even if a new index arrives
-        yield [*history, _message("assistant", THINKING)], "", *self._kept()  # the question, at once
+        if assistant.writer is not None:  # a language model takes seconds: show that it works
+            yield [*history, _message("assistant", THINKING)], "", *self._kept()
         try:
             yield from self._stream(assistant, message, history, conversation, transcript)
         except AssistantError as exc:
