@@ -173,6 +173,13 @@ def test_number_facts_have_units(tab) -> None:
 def test_a_clause_is_opened_by_reference_and_by_link(tab, page_url: str) -> None:
     expect = sync_api.expect
     tab.get_by_role("tab", name="条款浏览").click()
+    shown = tab.locator("#clause-view .clause").get_attribute("data-clause")  # the guide first shown
+    assert tab.locator("#clause-ref textarea, #clause-ref input").input_value()  # has its reference
+    assert (
+        tab.locator("#clause-link textarea, #clause-link input")
+        .input_value()
+        .endswith("?clause=" + quote(shown, safe=""))
+    )
     tab.fill("#lookup-query textarea, #lookup-query input", "2024 保护示范区 三（二）1")
     tab.click("#lookup")
     view = tab.locator("#clause-view .clause")

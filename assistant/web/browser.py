@@ -184,11 +184,15 @@ def _layout(handlers: BrowserHandlers) -> dict[str, Any]:
                 c["find"] = gr.Button("查找", variant="primary", elem_id="lookup", scale=1)
             c["matches"] = gr.Dropdown([], label="查找结果", elem_id="matches")
         with gr.Column(scale=3):
-            c["view"] = gr.HTML(handlers.show(first)[0], elem_id="clause-view")
+            shown, reference, link, _ = handlers.show(first)  # the clause on screen, with its reference
+            c["view"] = gr.HTML(shown, elem_id="clause-view")
             with gr.Row():
                 c["ref"] = gr.Textbox(
-                    label="条款引用（可复制，用于查找或引述）", buttons=["copy"], elem_id="clause-ref"
+                    reference,
+                    label="条款引用（可复制，用于查找或引述）",
+                    buttons=["copy"],
+                    elem_id="clause-ref",
                 )
-                c["link"] = gr.Textbox(label="条款链接", buttons=["copy"], elem_id="clause-link")
+                c["link"] = gr.Textbox(link, label="条款链接", buttons=["copy"], elem_id="clause-link")
     c["data"] = gr.JSON(visible=False)
     return c
