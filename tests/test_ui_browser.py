@@ -75,7 +75,8 @@ def english_words(snapshot: str) -> list[str]:
         entry = re.match(r'\s*- /?[\w-]+(?: "((?:[^"\\]|\\.)*)")?(?: \[[^\]]*\])*:?\s*(.*)$', line)
         if entry:
             said += [part for part in entry.groups() if part]
-    text = re.sub(r"https?://\S+|www\.\S+|\b\d{4}-[a-z-]+(?::[\d.]+)?", " ", " ".join(said))
+    addresses = r"https?://\S+|www\.\S+|/?\?clause=\S+|\b\d{4}-[a-z-]+(?::[\d.]+)?"
+    text = re.sub(addresses, " ", " ".join(said))
     return sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in ("PCT", "jsipp")})
 
 
