@@ -64,11 +64,11 @@ class Stages:
         self._inner_search = 0.0
         pipeline.understand = self._timed("understand", pipeline.understand)
         retriever = assistant.retriever
-        retriever.run = self._timed("search", retriever.run, nested=True)  # type: ignore[method-assign]
+        retriever.run = self._timed("search", retriever.run)  # type: ignore[method-assign]
         responder = assistant.responder
         responder.run = self._timed("respond", responder.run, exclude_search=True)  # type: ignore[method-assign]
 
-    def _timed(self, name: str, function: Callable, nested: bool = False, exclude_search: bool = False):
+    def _timed(self, name: str, function: Callable, exclude_search: bool = False):
         def timed(*args: Any, **kwargs: Any) -> Any:
             searched_before = self.seconds["search"]
             begin = time.perf_counter()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -84,6 +85,28 @@ def shoot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def open_county_form(page) -> None:
+    """The eligibility form for a county applying to the 2024 保护示范区, rendered."""
+    page.get_by_role("tab", name="资格自测").click()
+    page.locator("#form-type input").click()
+    page.get_by_role("option", name="县（市、区）").click()
+    sync_api.expect(page.locator("#fact-national_rapid_center")).to_be_visible()
+
+
+@contextmanager
+def fresh_page(browser, page_url: str, viewport: dict, locale: str) -> Iterator:
+    """A new browser context at this size and language, on the loaded page."""
+    context = browser.new_context(viewport=viewport, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    try:
+        page.goto(page_url)
+        page.wait_for_selector("#question textarea")
+        yield page
+    finally:
+        context.close()
+
+
 def ask(page, question: str) -> None:
     page.fill("#question textarea", question)
     page.keyboard.press("Enter")
@@ -144,10 +167,7 @@ def test_empty_messages_are_ignored(tab) -> None:
 
 def test_the_eligibility_form_is_submitted(tab) -> None:
     expect = sync_api.expect
-    tab.get_by_role("tab", name="资格自测").click()
-    tab.locator("#form-type input").click()
-    tab.get_by_role("option", name="县（市、区）").click()
-    expect(tab.locator("#fact-national_rapid_center")).to_be_visible()
+    open_county_form(tab)
     tab.locator("#fact-zhenzhua_2022").get_by_label("是", exact=True).check()
     tab.locator("#fact-withdrawal_above_avg_2023").get_by_label("否", exact=True).check()
     tab.click("#form-submit")
@@ -209,12 +229,7 @@ def test_a_crafted_link_puts_no_markup_on_the_page(tab, page_url: str) -> None:
 def test_every_name_on_the_page_is_chinese_in_an_english_browser(browser, page_url: str, viewport) -> None:
     """An English browser still gets Chinese: accessible names, buttons, the chat log, the
     copy buttons; and the public page has no footer with developer links."""
-    context = browser.new_context(viewport=viewport, locale="en-US")
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    try:
-        page.goto(page_url)
-        page.wait_for_selector("#question textarea")
+    with fresh_page(browser, page_url, viewport, "en-US") as page:
         ask(page, "2024年保护示范区什么时候截止？")
         page.wait_for_selector(ANSWERS)
         page.locator(ANSWERS).first.hover()
@@ -227,8 +242,6 @@ def test_every_name_on_the_page_is_chinese_in_an_english_browser(browser, page_u
         assert {name: english_words(tree) for name, tree in seen.items()} == {name: [] for name in seen}
         assert page.locator("footer").count() == 0
         assert "对话记录" in seen["问答"] and "你的问题" in seen["问答"]
-    finally:
-        context.close()
 
 
 def test_an_answer_and_the_conversation_can_be_kept(tab) -> None:
@@ -253,10 +266,7 @@ def test_an_answer_and_the_conversation_can_be_kept(tab) -> None:
 
 def test_a_decision_can_be_downloaded(tab) -> None:
     expect = sync_api.expect
-    tab.get_by_role("tab", name="资格自测").click()
-    tab.locator("#form-type input").click()
-    tab.get_by_role("option", name="县（市、区）").click()
-    expect(tab.locator("#fact-national_rapid_center")).to_be_visible()
+    open_county_form(tab)
     tab.locator("#fact-withdrawal_above_avg_2023").get_by_label("否", exact=True).check()
     tab.click("#form-submit")
     expect(tab.locator("#form-result .decision")).to_contain_text("不符合申报条件")
@@ -314,12 +324,7 @@ def test_a_reloaded_page_restores_the_conversation_and_its_context(tab) -> None:
 @pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
 def test_the_verdict_of_a_long_form_is_scrolled_into_view(browser, page_url: str, viewport) -> None:
     expect = sync_api.expect
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    try:
-        page.goto(page_url)
-        page.wait_for_selector("#question textarea")
+    with fresh_page(browser, page_url, viewport, "zh-CN") as page:
         page.get_by_role("tab", name="资格自测").click()
         page.locator("#form-program input").click()
         page.get_by_role("option", name="2022年度省高价值专利培育计划（新建项目）").click()
@@ -328,8 +333,6 @@ def test_the_verdict_of_a_long_form_is_scrolled_into_view(browser, page_url: str
         page.click("#form-submit")
         expect(page.locator("#form-result .decision .verdict")).to_be_in_viewport()
         shoot(page, f"form-verdict-{viewport['width']}")
-    finally:
-        context.close()
 
 
 def test_guides_in_force_come_first_and_web_addresses_are_links(tab) -> None:
