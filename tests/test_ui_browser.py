@@ -148,6 +148,33 @@ def test_a_follow_up_and_an_eligibility_card_in_the_chat(tab) -> None:
     expect(tab.locator("#decision")).not_to_contain_text("结论")
 
 
+def test_the_question_shows_at_once_and_each_mark_opens_its_source(tab) -> None:
+    """While the answer is on its way the question is shown (as text); [n] in the answer opens
+    source n in the panel, in the same page; a message's copy button copies what it reads."""
+    expect = sync_api.expect
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    held: list = []
+    tab.route("**/queue/join*", lambda route: held.append(route))  # the question waits on its way
+    ask(tab, "2024年保护示范区什么时候截止？<b>")
+    expect(tab.locator("#echo")).to_contain_text("2024年保护示范区什么时候截止？<b>")
+    expect(tab.locator("#echo")).to_contain_text("正在查阅指南")
+    assert tab.locator("#echo b").count() == 0 and held
+    held[0].continue_()
+    tab.unroute("**/queue/join*")
+    expect(tab.locator(ANSWERS).last).to_contain_text("2024年2月29日")
+    expect(tab.locator("#echo")).to_have_text("")
+    tab.locator(f"{ANSWERS} a.cite").first.click()
+    expect(tab.locator("#sources details.source").first).to_have_attribute("open", "")
+    expect(tab.locator("#sources details.source .verbatim").first).to_be_in_viewport()
+    assert len(tab.context.pages) == 1
+    tab.locator(ANSWERS).last.hover()
+    tab.locator("#chatbot .message-buttons button").last.click()
+    tab.wait_for_timeout(300)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("项目申报截止日期为2024年2月29日") and "[1]" in copied and "<a" not in copied
+    shoot(tab, "source-opened")
+
+
 def test_html_in_a_message_is_shown_not_run(tab) -> None:
     expect = sync_api.expect
     ask(tab, '<img src=x onerror="window.PWNED=1"><script>window.PWNED=2</script><b>粗体</b>')

@@ -13,8 +13,9 @@ from assistant.config import Settings
 from assistant.domain import Reply
 from assistant.errors import InputError
 from assistant.ingest.knowledge_base import KnowledgeBase
-from assistant.pipeline import Conversation, LiveAssistant
+from assistant.pipeline import Assistant, Conversation, LiveAssistant
 from assistant.web.chat import INTERNAL_ERROR, THINKING, ChatHandlers
+from assistant.web.text import answer_html
 
 
 @dataclass
@@ -118,3 +119,27 @@ def test_what_a_browser_kept_is_checked_and_never_breaks_the_page(kb: KnowledgeB
     assert chat.restore(junk) == (gr.skip(),) * 11  # nothing kept: nothing changes
     tampered = {"question": "q", "reply": {"answer": "a", "decision": {"program": "no-such-program"}}}
     assert chat.restore([tampered]) == (gr.skip(),) * 11  # cannot be restored: the page starts afresh
+
+
+def test_each_mark_in_an_answer_links_to_its_source(kb: KnowledgeBase) -> None:
+    ids = ["2024-protection-zone:6.3", "2024-protection-zone:3.2.1"]
+    html = answer_html("截止<b>日期</b>[1]，条件[2]；[3] 与 [0] 不是出处。", ids)
+    assert html.count('class="cite"') == 2 and "&lt;b&gt;" in html and "<b>" not in html
+    assert 'href="?clause=2024-protection-zone%3A6.3"' in html and "[3] 与 [0]" in html
+
+
+def test_the_card_does_not_repeat_the_chat(built_settings: Settings, kb: KnowledgeBase) -> None:
+    """A decision's conditions (their reasons and quotes) are in the card; the chat counts them
+    and asks for the facts; the card counts those. The full answer is still what is copied."""
+    chat = ChatHandlers(LiveAssistant(Assistant(built_settings, kb)))
+    question = "我们县是国家知识产权强县建设示范县，想报2024年保护示范区，能报吗？"
+    history, _, sources, _, card, copied, *_, data = list(chat.respond(question, [], Conversation()))[-1]
+    bubble = history[-1]["content"]
+    conditions, missing = data["decision"]["conditions"], data["decision"]["missing_facts"]
+    assert len(conditions) >= 2 and missing
+    for condition in conditions:
+        row = f"{condition['clause_label']}：{condition['reason']}"  # as the answer's text writes it
+        assert condition["reason"] in card and row not in bubble and row in copied
+    assert f"逐条对照共 {len(conditions)} 项" in bubble and "申报条件核对" in card
+    assert missing[0]["question"] in bubble and missing[0]["question"] not in card
+    assert "您提到的情况" in bubble and 'class="cite"' in bubble and "[1]" in sources

@@ -25,6 +25,7 @@ from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import Assessment, assess
 
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
+QUOTE_LINE = "　　原文：「"  # the clause's words under a condition that is not met
 # Words of an applicant weighing an application (「我们县想报保护示范区」): they open a check.
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
@@ -217,7 +218,7 @@ def decision_lines(checked: Checked, cite) -> list[str]:
         lines.append(f"{mark} {condition['clause_label']}：{condition['reason']}{cited}")
         quote = checked.quotes.get(condition.get("condition_id", ""))
         if quote and condition["status"] != "met":
-            lines.append(f"　　原文：「{quote}」")
+            lines.append(f"{QUOTE_LINE}{quote}」")
     missing = decision.get("missing_facts", [])
     if missing and decision.get("eligible") is None:
         lines.append("还需要了解（直接回答即可，最能决定结论的在前）：")

@@ -33,7 +33,7 @@ from .browser import BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
 from .chinese import head_script
 from .form import FormHandlers, build_form_tab
-from .keep import PENDING_SCRIPT
+from .keep import CHAT_SCRIPT, PENDING_SCRIPT
 from .limits import JoinLimit
 from .style import CSS
 from .text import esc, guides_html
@@ -136,7 +136,7 @@ def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
-        head=head_script() + PENDING_SCRIPT,
+        head=head_script() + PENDING_SCRIPT + CHAT_SCRIPT,
     )
     return url
 

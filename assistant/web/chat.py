@@ -23,13 +23,14 @@ from .keep import (
     ANSWERED_JS,
     COPY_JS,
     DOWNLOAD_JS,
+    ECHO_DONE_JS,
     KEPT_TURNS,
     RESTORE_JS,
     SHOW_JS,
     Transcript,
     valid_transcript,
 )
-from .text import citations_html, decision_html, error_html, esc, warnings_html
+from .text import answer_html, citations_html, decision_html, error_html, esc, warnings_html
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,8 @@ class ChatHandlers:
         history = []
         for turn in transcript:
             history += [
-                _message("user", _shown_question(turn["question"])),
-                _message("assistant", turn["reply"]["answer"]),
+                _message("user", esc(_shown_question(turn["question"]))),
+                _message("assistant", _bubble(turn["reply"])),
             ]
         conversation = assistant.replay([turn["question"] for turn in transcript])
         last = transcript[-1]["reply"]
@@ -99,7 +100,9 @@ class ChatHandlers:
             gr.skip(),
             citations_html(assistant.kb, citations),
             warnings_html(tuple(w for w in last.get("warnings", []) if isinstance(w, str))),
-            decision_html(assistant.kb, decision, self._names(assistant, decision)) if decision else "",
+            decision_html(assistant.kb, decision, self._names(assistant, decision), in_chat=True)
+            if decision
+            else "",
             answer_text(last),
             conversation_markdown(transcript, assistant.settings.today()),
             transcript,
@@ -119,10 +122,10 @@ class ChatHandlers:
         if not (message or "").strip():
             yield history, "", *self._kept()[:-1], {}
             return
-        history.append(_message("user", _shown_question(message)))
+        history.append(_message("user", esc(_shown_question(message))))
         assistant = self.assistant  # one assistant for the whole turn, even if a new index arrives
         if assistant.writer is not None:  # a language model takes seconds: show that it works
-            yield [*history, _message("assistant", THINKING)], "", *self._kept()
+            yield [*history, _message("assistant", esc(THINKING))], "", *self._kept()
         try:
             yield from self._stream(assistant, message, history, conversation, transcript)
         except AssistantError as exc:
@@ -148,16 +151,16 @@ class ChatHandlers:
                 return
             text += piece
             if assistant.writer is not None:  # the deterministic answer comes whole, with its Reply
-                yield [*history, _message("assistant", text)], "", *self._kept()
+                yield [*history, _message("assistant", esc(text))], "", *self._kept()
 
     def _final(self, assistant: Assistant, history: list, reply: Reply, transcript: Transcript) -> Outputs:
         kb, data = assistant.kb, reply.to_dict()
         return (
-            [*history, _message("assistant", reply.answer)],
+            [*history, _message("assistant", _bubble(data))],
             "",
             citations_html(kb, reply.citations),
             warnings_html(reply.warnings),
-            decision_html(kb, reply.decision, self._names(assistant, reply.decision)),
+            decision_html(kb, reply.decision, self._names(assistant, reply.decision), in_chat=True),
             answer_text(data),
             conversation_markdown(transcript, assistant.settings.today()),
             transcript,  # kept by the browser
@@ -167,7 +170,7 @@ class ChatHandlers:
     def _failed(self, history: list, question: str, message: str) -> Outputs:
         """The error in the chat and the warnings; the question stays in the box, to be sent
         again with one click; the last answer's sources, card and exports stay as they were."""
-        shown = [*history, _message("assistant", message)]
+        shown = [*history, _message("assistant", esc(message))]
         skip = gr.skip()
         return shown, question, skip, error_html(message), skip, skip, skip, skip, {"error": message}
 
@@ -203,9 +206,18 @@ def _known(assistant: Assistant, citation: dict) -> bool:
     return isinstance(citation.get("clause_id"), str) and assistant.kb.has_clause(citation["clause_id"])
 
 
-def _message(role: str, text: str) -> dict[str, str]:
-    """A chat message whose text is shown as text (the chatbot renders it without markdown)."""
-    return {"role": role, "content": esc(text)}
+def _bubble(reply: dict[str, Any]) -> str:
+    """A reply (its `to_dict()`) as the chat shows it: [n] linked to its source; a decision's
+    conditions left to its card."""
+    clause_ids = [str(c.get("clause_id", "")) for c in reply.get("citations", [])]
+    decision = reply.get("decision") if isinstance(reply.get("decision"), dict) else None
+    return answer_html(reply["answer"], clause_ids, decision)
+
+
+def _message(role: str, html: str) -> dict[str, str]:
+    """A chat message. The chatbot renders it as HTML without markdown: what comes from a
+    person or a guide is escaped first (esc, answer_html)."""
+    return {"role": role, "content": html}
 
 
 def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> None:
@@ -225,6 +237,7 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
                 feedback_options=None,
                 placeholder="请用自己的话提问，例如截止日期、申报条件、能不能报。",
             )
+            gr.HTML(elem_id="echo")  # the question just sent, until the chat shows it (keep.py)
             with gr.Row():
                 box = gr.Textbox(
                     label="你的问题",
@@ -258,6 +271,7 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
         concurrency_limit=concurrency,
         concurrency_id="chat",
     ).success(None, js=ANSWERED_JS).then(None, js=SHOW_JS % "#decision .decision, #sources details")
+    chatbot.change(None, js=ECHO_DONE_JS)
     fresh = [conversation, transcript, *outputs]
     new.click(handlers.new_conversation, outputs=fresh, api_name="new_conversation")
     chatbot.clear(handlers.new_conversation, outputs=fresh, api_visibility="private")

@@ -10,6 +10,41 @@ Transcript = list[dict[str, Any]]  # each turn: {"question": ..., "reply": Reply
 KEPT_TURNS = 40  # turns the browser keeps for a reload: as many as the checker reads (STATEMENT_TURNS)
 PENDING_KEY = "jsip-pending"  # localStorage: the question sent and not yet answered
 
+# The chat's clicks: [n] in an answer opens that source in the sources panel when the panel
+# shows it (otherwise the link opens the clause in the clause browser: text.answer_html); a
+# message's copy button copies the message as it reads (Gradio's copies its HTML source).
+CHAT_SCRIPT = """
+<script>
+(() => {
+  const openSource = (link) => {
+    const clause = new URL(link.href).searchParams.get("clause");  // the sanitizer drops data-*
+    const sources = [...document.querySelectorAll("#sources details.source")];
+    const source = sources.find((item) => item.dataset.clause === clause);
+    if (!source) return false;
+    source.open = true;
+    source.scrollIntoView({block: "center", behavior: "instant"});
+    source.classList.add("flash");
+    setTimeout(() => source.classList.remove("flash"), 1500);
+    return true;
+  };
+  const copyMessage = (button) => {
+    const row = button.closest(".message-buttons")?.previousElementSibling;
+    const shown = row?.querySelector(".message-content");
+    if (!shown) return false;
+    navigator.clipboard.writeText(shown.innerText.trim());
+    return true;
+  };
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest?.("#chatbot a.cite");
+    const button = event.target.closest?.("#chatbot .message-buttons button");
+    if ((link && openSource(link)) || (button && copyMessage(button))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+})();
+</script>
+"""
 # The browser saves a text as a file.
 DOWNLOAD_JS = """(text) => {
   if (!text) return;
@@ -29,13 +64,29 @@ COPY_JS = "(text) => { if (text) navigator.clipboard.writeText(text); }"
 # On opening the page, the question that was sent but never answered goes back in the box.
 RESTORE_JS = f"() => localStorage.getItem('{PENDING_KEY}') || ''"
 ANSWERED_JS = f"() => {{ localStorage.removeItem('{PENDING_KEY}'); }}"
-# Before a question leaves (Enter in the box, or the send button), it is noted in the browser.
+# Once the chat shows the turn (its answer, or a language model's first words), the echo goes.
+ECHO_DONE_JS = "() => { document.querySelector('#echo')?.replaceChildren(); }"
+# Before a question leaves (Enter in the box, or the send button), it is noted in the browser
+# and echoed under the chat at once (as text), with a word that the answer is on its way.
 PENDING_SCRIPT = f"""
 <script>
 (() => {{
+  const echo = (question) => {{
+    const place = document.querySelector("#echo");
+    if (!place) return;
+    const asked = document.createElement("div");
+    asked.className = "echo-question";
+    asked.textContent = question;
+    const waiting = document.createElement("div");
+    waiting.className = "echo-waiting";
+    waiting.textContent = "已发送，正在查阅指南……";
+    place.replaceChildren(asked, waiting);
+  }};
   const note = () => {{
     const box = document.querySelector("#question textarea");
-    if (box && box.value.trim()) localStorage.setItem("{PENDING_KEY}", box.value);
+    if (!box || !box.value.trim()) return;
+    localStorage.setItem("{PENDING_KEY}", box.value);
+    echo(box.value);
   }};
   document.addEventListener("keydown", (event) => {{
     if (event.key === "Enter" && !event.shiftKey && event.target.closest?.("#question")) note();

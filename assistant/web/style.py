@@ -22,6 +22,7 @@ CSS = """
 .decision { border: 2px solid #999; border-radius: 8px; padding: 10px 14px; margin-bottom: 8px; }
 .decision.yes { border-color: #2e7d32; } .decision.no { border-color: #c62828; }
 .decision.maybe { border-color: #ef8f00; }
+.decision .card-title { font-size: 0.85rem; color: var(--body-text-color-subdued); }
 .decision .verdict { font-size: 1.1rem; font-weight: 700; }
 .decision.yes .verdict { color: #2e7d32; } .decision.no .verdict { color: #c62828; }
 .decision.maybe .verdict { color: #b26a00; }
@@ -34,6 +35,11 @@ CSS = """
 .condition .reason { margin-left: 1.4em; font-size: 0.92rem; }
 .condition details { margin-left: 1.4em; font-size: 0.9rem; }
 .followups, .missing { margin-top: 6px; }
+#echo .echo-question { margin-left: auto; max-width: 80%; width: fit-content; padding: 8px 12px;
+  border-radius: 8px; background: var(--color-accent-soft); white-space: pre-wrap; }
+#echo .echo-waiting { text-align: right; font-size: 0.85rem; color: var(--body-text-color-subdued); }
+a.cite { text-decoration: none; font-weight: 600; }
+.source.flash { outline: 3px solid #f0c36d; }
 .clause .guide { font-weight: 600; }
 .clause .label { font-size: 1.15rem; font-weight: 700; margin: 4px 0; }
 @media print {

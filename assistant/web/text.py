@@ -12,6 +12,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from ..answering.checker import MARKS as CONDITION_MARKS
+from ..answering.checker import QUOTE_LINE
 from ..domain import Citation, Clause, Guide, Round
 from ..ingest.knowledge_base import KnowledgeBase
 
@@ -68,6 +70,58 @@ _WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9./?=%_~:#+-]+")
 # --- chat -------------------------------------------------------------------------------
 
 
+def answer_html(answer: str, clause_ids: Sequence[str], decision: Mapping[str, Any] | None = None) -> str:
+    """An answer as a chat bubble: text shown as text, each [n] a link to its source.
+
+    A click on [n] opens source n in the sources panel when it is there (the page's script,
+    CHAT_SCRIPT in keep.py); for an older answer, whose sources the panel no longer shows, the
+    link opens the clause in the clause browser. With a `decision`, its card shows each
+    condition with its reason and clause: the bubble counts them instead of repeating them."""
+    text = _without_conditions(answer, decision) if decision else answer
+    return _CITE_MARK.sub(lambda m: _cite_link(m, clause_ids), esc(text))
+
+
+def _cite_link(mark: re.Match[str], clause_ids: Sequence[str]) -> str:
+    number = int(mark.group(1))
+    if not 1 <= number <= len(clause_ids):
+        return mark.group(0)
+    link = clause_link(clause_ids[number - 1])
+    return f'<a class="cite" href="{link}" target="_blank" title="查看出处 [{number}]">[{number}]</a>'
+
+
+_CITE_MARK = re.compile(r"\[(\d{1,3})\]")
+
+
+def _without_conditions(answer: str, decision: Mapping[str, Any]) -> str:
+    """The answer without the decision's condition lines (「✓ 三、申报条件（二）第1项：…」 and
+    the quote under one that is not met), a count of them in their place."""
+    conditions = decision.get("conditions") or []
+    rows = tuple(
+        f"{CONDITION_MARKS.get(c.get('status'), '？')} {c.get('clause_label', '')}：" for c in conditions
+    )
+    kept: list[str] = []
+    counted = under_row = False  # under_row: the line before was a row (its quote goes with it)
+    for line in answer.split("\n"):
+        if rows and line.startswith(rows):
+            if not counted:
+                kept.append(_condition_count(conditions))
+            counted = under_row = True
+        elif not (under_row and line.startswith(QUOTE_LINE)):
+            kept.append(line)
+            under_row = False
+    return "\n".join(kept)
+
+
+def _condition_count(conditions: Sequence[Mapping[str, Any]]) -> str:
+    counts = [sum(c.get("status") == status for c in conditions) for status in ("met", "not_met", "unknown")]
+    said = "、".join(
+        f"{mark} {label} {n} 项"
+        for n, mark, label in zip(counts, "✓✗？", ("符合", "不符合", "待确认"), strict=True)
+        if n
+    )
+    return f"逐条对照共 {len(conditions)} 项（{said}），每项的理由和条款原文见「申报条件核对」。"
+
+
 def citations_html(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
     """Numbered sources [n] that open to show guide, label, path and the verbatim clause."""
     if not citations:
@@ -95,17 +149,21 @@ def warnings_html(codes: Iterable[str]) -> str:
     return f'<ul class="warnings">{"".join(items)}</ul>' if items else ""
 
 
-def decision_html(kb: KnowledgeBase, decision: Mapping[str, Any] | None, names: tuple[str, str]) -> str:
-    """The checker's decision as a card: verdict, each condition ✓ / ✗ / ？ with its clause
-    (which opens to the verbatim text), then the facts still needed."""
+def decision_html(
+    kb: KnowledgeBase, decision: Mapping[str, Any] | None, names: tuple[str, str], in_chat: bool = False
+) -> str:
+    """The checker's decision as a card (「申报条件核对」): verdict, each condition ✓ / ✗ / ？
+    with its reason and clause (which opens to the verbatim text), then the facts still
+    needed. `in_chat`: the chat asks for those facts, so the card only counts them."""
     if not decision:
         return ""
     verdict, css = VERDICTS[decision.get("eligible")]
     program, atype = names
     rows = "".join(_condition_row(kb, c) for c in decision.get("conditions", []))
-    missing = _missing_facts(decision)
+    missing = _missing_count(decision) if in_chat else _missing_facts(decision)
     return (
-        f'<div class="decision {css}"><div class="verdict">结论：{esc(verdict)}</div>'
+        f'<div class="decision {css}"><div class="card-title">申报条件核对</div>'
+        f'<div class="verdict">结论：{esc(verdict)}</div>'
         f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}</div>{_round_line(decision)}'
         f'<ul class="conditions">{rows}</ul>{missing}</div>'
     )
@@ -134,6 +192,13 @@ def _condition_row(kb: KnowledgeBase, condition: Mapping[str, Any]) -> str:
         f"<details><summary>查看条款原文</summary>{verbatim(text)}"
         f'<a href="{clause_link(clause_id)}" target="_blank">在条款浏览中打开</a></details></li>'
     )
+
+
+def _missing_count(decision: Mapping[str, Any]) -> str:
+    missing = decision.get("missing_facts") or []
+    if not missing or decision.get("eligible") is not None:
+        return ""
+    return f'<div class="missing">还需要了解 {len(missing)} 项情况：请在对话中回答所列的问题。</div>'
 
 
 def _missing_facts(decision: Mapping[str, Any]) -> str:
