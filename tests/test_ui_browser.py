@@ -369,3 +369,17 @@ def test_guides_in_force_come_first_and_web_addresses_are_links(tab) -> None:
     tab.click("#lookup")
     link = tab.locator("#clause-view a[href='https://www.jsipp.cn']")
     expect(link).to_have_count(1)
+
+
+def test_the_clause_tree_is_filtered_by_text_entered_without_keys(tab) -> None:
+    """Text put in by an input method or a paste (no key events) filters the tree at once."""
+    expect = sync_api.expect
+    tab.get_by_role("tab", name="条款浏览").click()
+    tree = tab.locator("#tree input")
+    tree.click()
+    expect(tab.get_by_role("option").first).to_be_visible()
+    everything = tab.get_by_role("option").count()
+    tree.fill("")
+    tab.keyboard.insert_text("申报条件")
+    expect(tab.get_by_role("option")).not_to_have_count(everything)
+    assert all("申报条件" in text for text in tab.get_by_role("option").all_inner_texts())

@@ -29,7 +29,7 @@ from ..index.build import build_index
 from ..ingest.knowledge_base import KnowledgeBase
 from ..pipeline import Assistant, LiveAssistant
 from ..question.references import resolve
-from .browser import BrowserHandlers, build_browser_tab
+from .browser import FILTER_SCRIPT, BrowserHandlers, build_browser_tab
 from .chat import INTERNAL_ERROR, ChatHandlers, build_chat_tab
 from .chinese import head_script
 from .form import FormHandlers, build_form_tab
@@ -136,7 +136,7 @@ def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
-        head=head_script() + PENDING_SCRIPT + CHAT_SCRIPT,
+        head=head_script() + PENDING_SCRIPT + CHAT_SCRIPT + FILTER_SCRIPT,
     )
     return url
 

@@ -17,6 +17,22 @@ from ..retrieval.retriever import Retriever
 from .text import clause_html, clause_link, error_html, esc, standing
 
 SEARCH_MODES = {"关键词": "keyword", "语义": "dense", "混合": "hybrid"}
+# Gradio's dropdowns filter their choices on a key press only: text pasted, or typed through an
+# input method (Chinese is), was not filtered until the next key. After any entry the choices
+# are filtered by what the box holds (by a key event that moves nothing).
+FILTER_SCRIPT = """
+<script>
+(() => {
+  const refilter = (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.getAttribute("role") !== "combobox") return;
+    box.dispatchEvent(new KeyboardEvent("keydown", {key: "Unidentified", bubbles: true}));
+  };
+  document.addEventListener("input", refilter, true);
+  document.addEventListener("compositionend", refilter, true);
+})();
+</script>
+"""
 TREE_INDENT = "　"
 TREE_WIDTH = 36
 
