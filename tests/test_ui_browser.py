@@ -302,6 +302,14 @@ def test_a_decision_can_be_downloaded(tab) -> None:
     saved = Path(download.value.path()).read_text(encoding="utf-8")
     assert "# 申报条件核对结果" in saved and "核对日期：" in saved and "**不符合申报条件**" in saved
     assert "✗ 不符合：三、申报条件（二）第2项" in saved and "应高于全省平均水平" in saved
+    expect(tab.locator("#form-result .decision")).to_contain_text("核对日期：")
+    tab.click("#form-print")  # opens each condition's clause, then the browser's print
+    tab.emulate_media(media="print")  # the print view: the result alone, the clauses' words in it
+    expect(tab.locator("#form-result .verbatim").first).to_be_visible()
+    expect(tab.locator("#form-result .decision .verdict")).to_be_visible()
+    expect(tab.locator("#form-submit")).not_to_be_visible()
+    expect(tab.locator(".title")).not_to_be_visible()
+    shoot(tab, "form-print")
 
 
 def test_a_dropped_request_keeps_the_conversation_and_is_sent_again(tab) -> None:

@@ -35,7 +35,7 @@ from .chinese import head_script
 from .form import FormHandlers, build_form_tab
 from .keep import CHAT_SCRIPT, PENDING_SCRIPT
 from .limits import JoinLimit
-from .style import CSS
+from .style import CSS, PRINT_STYLE
 from .text import esc, guides_html
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
-        head=head_script() + PENDING_SCRIPT + CHAT_SCRIPT + FILTER_SCRIPT,
+        head=head_script() + PENDING_SCRIPT + CHAT_SCRIPT + FILTER_SCRIPT + PRINT_STYLE,
     )
     return url
 

@@ -100,7 +100,9 @@ class ChatHandlers:
             gr.skip(),
             citations_html(assistant.kb, citations),
             warnings_html(tuple(w for w in last.get("warnings", []) if isinstance(w, str))),
-            decision_html(assistant.kb, decision, self._names(assistant, decision), in_chat=True)
+            decision_html(
+                assistant.kb, decision, self._names(assistant, decision), assistant.settings.today(), True
+            )
             if decision
             else "",
             answer_text(last),
@@ -160,7 +162,9 @@ class ChatHandlers:
             "",
             citations_html(kb, reply.citations),
             warnings_html(reply.warnings),
-            decision_html(kb, reply.decision, self._names(assistant, reply.decision), in_chat=True),
+            decision_html(
+                kb, reply.decision, self._names(assistant, reply.decision), assistant.settings.today(), True
+            ),
             answer_text(data),
             conversation_markdown(transcript, assistant.settings.today()),
             transcript,  # kept by the browser

@@ -67,12 +67,11 @@ class FormHandlers:
         program = rules.program(program_id)
         atype = program.applicant_type(type_id)
         guide = self.assistant.kb.guide(program.guide_id)
+        today = self.assistant.settings.today()
         decision = with_round(
-            check(rules, program.id, atype.id, given_facts(rules, facts)).to_dict(),
-            guide,
-            self.assistant.settings.today(),
+            check(rules, program.id, atype.id, given_facts(rules, facts)).to_dict(), guide, today
         )
-        return decision_html(self.assistant.kb, decision, (program.name, atype.name)), decision
+        return decision_html(self.assistant.kb, decision, (program.name, atype.name), today), decision
 
     def markdown(self, decision: dict[str, Any]) -> str:
         """The decision to keep, as Markdown, dated today."""

@@ -42,9 +42,14 @@ a.cite { text-decoration: none; font-weight: 600; }
 .source.flash { outline: 3px solid #f0c36d; }
 .clause .guide { font-weight: 600; }
 .clause .label { font-size: 1.15rem; font-weight: 700; margin: 4px 0; }
+"""
+# Printing the form's result prints it alone. In the page's head, not in CSS above: Gradio
+# scopes that to its container (`body *` there matches nothing, and the whole page printed).
+PRINT_STYLE = """
+<style>
 @media print {
-  body * { visibility: hidden; }
-  #form-result, #form-result * { visibility: visible; }
-  #form-result { position: absolute; left: 0; top: 0; width: 100%; }
+  body *:not(:has(#form-result)):not(#form-result):not(#form-result *) { display: none !important; }
+  #form-result .decision { border-width: 1px; }
 }
+</style>
 """

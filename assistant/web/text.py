@@ -150,21 +150,27 @@ def warnings_html(codes: Iterable[str]) -> str:
 
 
 def decision_html(
-    kb: KnowledgeBase, decision: Mapping[str, Any] | None, names: tuple[str, str], in_chat: bool = False
+    kb: KnowledgeBase,
+    decision: Mapping[str, Any] | None,
+    names: tuple[str, str],
+    checked_on: date | None = None,
+    in_chat: bool = False,
 ) -> str:
-    """The checker's decision as a card (「申报条件核对」): verdict, each condition ✓ / ✗ / ？
-    with its reason and clause (which opens to the verbatim text), then the facts still
-    needed. `in_chat`: the chat asks for those facts, so the card only counts them."""
+    """The checker's decision as a card (「申报条件核对」): verdict, program, applicant and the
+    date of the check, each condition ✓ / ✗ / ？ with its reason and clause (which opens to the
+    verbatim text), then the facts still needed. `in_chat`: the chat asks for those facts, so
+    the card only counts them."""
     if not decision:
         return ""
     verdict, css = VERDICTS[decision.get("eligible")]
     program, atype = names
     rows = "".join(_condition_row(kb, c) for c in decision.get("conditions", []))
     missing = _missing_count(decision) if in_chat else _missing_facts(decision)
+    dated = f"　核对日期：{checked_on.isoformat()}" if checked_on else ""
     return (
         f'<div class="decision {css}"><div class="card-title">申报条件核对</div>'
         f'<div class="verdict">结论：{esc(verdict)}</div>'
-        f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}</div>{_round_line(decision)}'
+        f'<div class="meta">项目：{esc(program)}　申报主体：{esc(atype)}{dated}</div>{_round_line(decision)}'
         f'<ul class="conditions">{rows}</ul>{missing}</div>'
     )
 
