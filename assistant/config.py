@@ -22,6 +22,12 @@ DEFAULT_LLM_BACKEND = "none"  # the deterministic composer; no language model
 DEFAULT_LLM_TIMEOUT = 60.0
 DEFAULT_LLM_MAX_TOKENS = 512
 DEFAULT_EMBED_THREADS = 1
+# The page: chat turns in flight (a turn is ~40 ms of mostly Python; a few keep both cores busy
+# while the queue's own work runs between them, see eval/load_test.py), and queue joins a second
+# per client address after a burst (web/limits.py; a rate of 0 turns the limit off).
+DEFAULT_UI_CONCURRENCY = 4
+DEFAULT_UI_JOIN_RATE = 5.0
+DEFAULT_UI_JOIN_BURST = 60
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,9 @@ class Settings:
     llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
     fixed_today: date | None = None  # ASSISTANT_TODAY; None: the clock (see today())
     ui_api: bool = False  # ASSISTANT_UI_API=1: the page links its API docs (developers only)
+    ui_concurrency: int = DEFAULT_UI_CONCURRENCY  # ASSISTANT_UI_CONCURRENCY
+    ui_join_rate: float = DEFAULT_UI_JOIN_RATE  # ASSISTANT_UI_JOIN_RATE
+    ui_join_burst: int = DEFAULT_UI_JOIN_BURST  # ASSISTANT_UI_JOIN_BURST
 
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
@@ -63,6 +72,11 @@ class Settings:
             )
         if self.llm_backend == "llamacpp" and not self.llm_model:
             raise ConfigError("使用本地 llama.cpp 时必须用 ASSISTANT_LLM_MODEL 指定 GGUF 模型文件路径。")
+        if self.ui_concurrency < 1 or self.ui_join_burst < 1 or self.ui_join_rate < 0:
+            raise ConfigError(
+                "网页设置无效：ASSISTANT_UI_CONCURRENCY 和 ASSISTANT_UI_JOIN_BURST 应为正整数，"
+                "ASSISTANT_UI_JOIN_RATE 应为 0（不限）或正数。"
+            )
         if self.chroma_url is not None and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(
                 f"Chroma 地址「{self.chroma_url}」无效：应形如 http://127.0.0.1:8000（ASSISTANT_CHROMA_URL）。"
@@ -93,6 +107,9 @@ class Settings:
             llm_max_tokens=int(_number(env, "ASSISTANT_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS)),
             fixed_today=_date(env, "ASSISTANT_TODAY"),
             ui_api=_flag(env, "ASSISTANT_UI_API"),
+            ui_concurrency=int(_number(env, "ASSISTANT_UI_CONCURRENCY", DEFAULT_UI_CONCURRENCY)),
+            ui_join_rate=_number(env, "ASSISTANT_UI_JOIN_RATE", DEFAULT_UI_JOIN_RATE),
+            ui_join_burst=int(_number(env, "ASSISTANT_UI_JOIN_BURST", DEFAULT_UI_JOIN_BURST)),
         )
 
     def with_(self, **changes: object) -> Settings:

@@ -145,10 +145,15 @@ def test_corrupt_manifest(capsys, tmp_path: Path, manifest: str, message: str) -
     assert code == 2 and message in err and "Traceback" not in err
 
 
-def test_bad_setting_is_reported(capsys, monkeypatch) -> None:
-    monkeypatch.setenv("ASSISTANT_TOP_K", "many")
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("ASSISTANT_TOP_K", "many"), ("ASSISTANT_UI_CONCURRENCY", "0"), ("ASSISTANT_UI_JOIN_RATE", "-1")],
+)
+def test_bad_setting_is_reported(capsys, monkeypatch, name: str, value: str) -> None:
+    monkeypatch.setenv(name, value)
     assert main(["guides"]) == 2
-    assert "ASSISTANT_TOP_K" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert name in err and "Traceback" not in err
 
 
 def test_text_the_terminal_could_not_decode_is_refused_clearly(built_settings) -> None:

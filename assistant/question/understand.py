@@ -56,11 +56,20 @@ class Understood:
     follow_up: bool = False  # 「…呢？」: keeps the last question's intent and subject
 
 
+def read_part(question: str) -> tuple[str, int]:
+    """What of a question is read, and the length of the whole as seen: invisible characters
+    and outer spaces dropped; of a long paste (beyond MAX_QUESTION_CHARS), its question with
+    what comes just before it. The chat shows the same part (web/chat.py)."""
+    whole = visible(question).strip()
+    if len(whole) <= MAX_QUESTION_CHARS:
+        return whole, len(whole)
+    return asking_part(whole, MAX_QUESTION_CHARS), len(whole)
+
+
 def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> Understood:
-    question = visible(question).strip()
-    warnings: tuple[WarningCode, ...] = ()
-    if len(question) > MAX_QUESTION_CHARS:  # a long paste: its question, with what comes just before
-        question, warnings = asking_part(question, MAX_QUESTION_CHARS), (WarningCode.QUESTION_TRUNCATED,)
+    question, length = read_part(question)
+    cut = length > MAX_QUESTION_CHARS
+    warnings: tuple[WarningCode, ...] = (WarningCode.QUESTION_TRUNCATED,) if cut else ()
     if not question:
         return Understood(question, None, warnings)
     reference, error = _reference(kb, question, conversation)

@@ -41,15 +41,9 @@ from .text import esc, guides_html
 log = logging.getLogger(__name__)
 
 TITLE = "江苏省知识产权项目申报指南问答助手"
-# Concurrent chat turns. A turn is ~40 ms of mostly Python; a few in flight keep both cores
-# busy while the queue's own work (events, JSON, SSE) runs between them. See eval/load_test.py.
-CHAT_CONCURRENCY = int(os.environ.get("ASSISTANT_UI_CONCURRENCY", "4"))
 MAX_LINKED_REFERENCE = 80  # characters of a ?clause= link that are read (and echoed)
 QUEUE_MAX_SIZE = 256  # waiting turns beyond this are refused with a message, not piled up
 MAX_UPLOAD = "1kb"  # the page takes no files: Gradio's upload route refuses anything larger
-# Queue joins per client address (see limits.py): a burst of 60, then 5 a second; 0 turns it off.
-JOIN_RATE = float(os.environ.get("ASSISTANT_UI_JOIN_RATE", "5"))
-JOIN_BURST = int(os.environ.get("ASSISTANT_UI_JOIN_BURST", "60"))
 FONTS = [
     "system-ui",
     "PingFang SC",
@@ -92,7 +86,7 @@ def build_app(live: LiveAssistant) -> gr.Blocks:
         )
         with gr.Tabs() as tabs:
             with gr.Tab("问答", id="chat"):
-                build_chat_tab(app, ChatHandlers(live), CHAT_CONCURRENCY)
+                build_chat_tab(app, ChatHandlers(live), assistant.settings.ui_concurrency)
             with gr.Tab("条款浏览", id="browser"):
                 parts = build_browser_tab(browser, guarded)
             with gr.Tab("资格自测", id="form"):
@@ -118,21 +112,22 @@ def _open_linked_clause(app: gr.Blocks, tabs: gr.Tabs, browser: BrowserHandlers,
     app.load(guarded(on_load, lambda m: skipped), None, [tabs, *parts["focused"]], api_visibility="private")
 
 
-def launch(app: gr.Blocks, host: str, port: int, api_link: bool = False) -> str:
+def launch(app: gr.Blocks, host: str, port: int, settings: Settings) -> str:
     """Start the server in the background; returns the page's URL (`app.block_thread()` waits).
-    The footer, with its link to the API docs, is shown only with `api_link` (ASSISTANT_UI_API):
-    the public sees no developer links."""
-    app.queue(default_concurrency_limit=CHAT_CONCURRENCY, max_size=QUEUE_MAX_SIZE)
+    The footer, with its link to the API docs, is shown only with ASSISTANT_UI_API: the public
+    sees no developer links."""
+    app.queue(default_concurrency_limit=settings.ui_concurrency, max_size=QUEUE_MAX_SIZE)
+    limit = Middleware(JoinLimit, rate=settings.ui_join_rate, burst=settings.ui_join_burst)
     _, url, _ = app.launch(
         server_name=host,
         server_port=port,
         prevent_thread_lock=True,
         quiet=True,
         show_error=False,
-        footer_links=["api"] if api_link else [],
+        footer_links=["api"] if settings.ui_api else [],
         enable_monitoring=False,
         max_file_size=MAX_UPLOAD,
-        app_kwargs={"middleware": [Middleware(JoinLimit, rate=JOIN_RATE, burst=JOIN_BURST)]},
+        app_kwargs={"middleware": [limit]},
         run_history=False,
         theme=gr.themes.Default(font=FONTS),
         css=CSS,
@@ -151,7 +146,7 @@ def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple
         print(f"索引已建立：{report.chunks} 个检索单元，用时 {report.seconds:.1f} 秒。", flush=True)
     app = build_app(LiveAssistant(Assistant(settings, kb), settings))
     try:
-        url = launch(app, host, port, settings.ui_api)
+        url = launch(app, host, port, settings)
     except OSError as exc:
         raise ConfigError(
             f"无法在 {host}:{port} 启动网页（{exc}）：端口可能已被占用，请用 --port 换一个。"

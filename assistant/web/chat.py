@@ -15,8 +15,7 @@ from ..domain import Reply
 from ..errors import AssistantError
 from ..pipeline import Assistant, Conversation, LiveAssistant
 from ..question.applicant import kind_name
-from ..question.intent import asking_part
-from ..text.tokens import visible
+from ..question.understand import read_part
 from ..thresholds import MAX_QUESTION_CHARS
 from .export import answer_text, conversation_markdown
 from .keep import (
@@ -198,12 +197,11 @@ def fresh_conversation() -> Conversation:
 
 
 def _shown_question(message: str) -> str:
-    """The question as shown in the chat: of a long paste, the part that is read (its last
-    question and what comes just before it, as `understand` reads it), said to be a part."""
-    text = visible(message).strip()
-    if len(text) <= MAX_QUESTION_CHARS:
+    """The question as shown in the chat: of a long paste, the part that is read, said to be a part."""
+    part, length = read_part(message)
+    if length <= MAX_QUESTION_CHARS:
         return message
-    return f"（共 {len(text)} 字，只读了下面这部分）\n{asking_part(text, MAX_QUESTION_CHARS)}"
+    return f"（共 {length} 字，只读了下面这部分）\n{part}"
 
 
 def _known(assistant: Assistant, citation: dict) -> bool:

@@ -101,19 +101,20 @@ def form_number(spec: dict[str, Any], text: str) -> Interval | float:
     beyond any applicant)."""
     shown, unit = text.strip()[:20], spec.get("unit")
     where = f"「{spec['question'].rstrip('？')}」"
+    unreal = f"{where}收到「{shown}」，不像实际情况（负数、零点几个、或过大）：请核对后填写。"
     # A bare numeral (「三」) is read with the fact's unit after it, as a person means it.
     said = find_numbers(text.strip()) or find_numbers(f"{text.strip()}{unit or ''}")
     if not said:
         raise FactsError(f"{where}应填数字，收到「{shown}」：请填写如 12、三十、8千万 这样的数。")
     if any(s.suspect for s in said):
-        raise FactsError(f"{where}收到「{shown}」，不像实际情况（负数、零点几个、或过大）：请核对后填写。")
+        raise FactsError(unreal)
     if len(said) > 1 and said[0].bound != "range":
         raise FactsError(f"{where}请只填一个数（或一个范围，如 70到90），收到「{shown}」。")
     value = to_fact_unit(said[0], unit)
     if value is None and said[0].unit not in spoken_units(unit):
         raise FactsError(f"{where}的单位应为{unit}，收到「{shown}」。")
     if value is None:
-        raise FactsError(f"{where}收到「{shown}」，不像实际情况（负数、零点几个、或过大）：请核对后填写。")
+        raise FactsError(unreal)
     return value
 
 
