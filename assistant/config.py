@@ -108,7 +108,7 @@ class Settings:
             fixed_today=_date(env, "ASSISTANT_TODAY"),
             ui_api=_flag(env, "ASSISTANT_UI_API"),
             ui_concurrency=int(_number(env, "ASSISTANT_UI_CONCURRENCY", DEFAULT_UI_CONCURRENCY)),
-            ui_join_rate=_number(env, "ASSISTANT_UI_JOIN_RATE", DEFAULT_UI_JOIN_RATE),
+            ui_join_rate=_number(env, "ASSISTANT_UI_JOIN_RATE", DEFAULT_UI_JOIN_RATE, zero=True),
             ui_join_burst=int(_number(env, "ASSISTANT_UI_JOIN_BURST", DEFAULT_UI_JOIN_BURST)),
         )
 
@@ -142,7 +142,8 @@ def _flag(env: os._Environ[str] | dict[str, str], name: str) -> bool:
     raise ConfigError(f"{name}=「{raw}」无效：应为 1 或 0。")
 
 
-def _number(env: os._Environ[str] | dict[str, str], name: str, default: float) -> float:
+def _number(env: os._Environ[str] | dict[str, str], name: str, default: float, zero: bool = False) -> float:
+    """A positive number (an integer when `default` is one), or 0 when `zero` allows it."""
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -150,6 +151,7 @@ def _number(env: os._Environ[str] | dict[str, str], name: str, default: float) -
         value = float(raw)
     except ValueError:
         raise ConfigError(f"{name}=「{raw}」不是数字。") from None
-    if value <= 0 or (isinstance(default, int) and not value.is_integer()):
-        raise ConfigError(f"{name}=「{raw}」无效：应为正{'整数' if isinstance(default, int) else '数'}。")
+    if value < 0 or (value == 0 and not zero) or (isinstance(default, int) and not value.is_integer()):
+        kind = "整数" if isinstance(default, int) else "数"
+        raise ConfigError(f"{name}=「{raw}」无效：应为正{kind}{'（0 表示不限）' if zero else ''}。")
     return value

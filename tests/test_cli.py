@@ -156,6 +156,10 @@ def test_bad_setting_is_reported(capsys, monkeypatch, name: str, value: str) -> 
     assert name in err and "Traceback" not in err
 
 
+def test_a_join_rate_of_zero_turns_the_limit_off() -> None:
+    assert Settings.from_env({"ASSISTANT_UI_JOIN_RATE": "0"}).ui_join_rate == 0
+
+
 def test_text_the_terminal_could_not_decode_is_refused_clearly(built_settings) -> None:
     import subprocess
     import sys
