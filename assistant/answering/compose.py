@@ -15,8 +15,6 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from ..config import PROJECT_ROOT
 from ..domain import Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
@@ -34,6 +32,7 @@ from ..question.intent import (
 from ..question.lexicon import LEXICON
 from ..question.scope import Scope, types_named
 from ..question.turn import Turn
+from ..text.encoding import read_yaml
 from ..thresholds import (
     MIN_COMPARE_COVERAGE,
     MIN_CONDITION_FALLBACK,
@@ -73,7 +72,7 @@ class Composer:
 
     @cached_property
     def t(self) -> dict:
-        return yaml.safe_load(self._templates_path.read_text(encoding="utf-8"))
+        return read_yaml(self._templates_path, "回答模板")
 
     @cached_property
     def covered(self) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import RulesError
 from ..ingest.knowledge_base import KnowledgeBase
-from ..text.encoding import read_utf8
+from ..text.encoding import read_yaml
 from .rules import (
     CHOICE,
     YES_NO,
@@ -66,7 +66,7 @@ def load_rules(rules_dir: Path, kb: KnowledgeBase) -> Rules:
 
 def _parse(path: Path, model: type[M]) -> M:
     try:
-        data = yaml.safe_load(read_utf8(path, "规则文件", RulesError))
+        data = read_yaml(path, "规则文件", RulesError)
     except (OSError, yaml.YAMLError) as exc:  # another encoding is named by read_utf8
         raise RulesError(f"无法读取规则文件 {path.name}：{exc}".replace("\n", " ")) from None
     try:

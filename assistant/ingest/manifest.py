@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..domain import Guide
 from ..errors import ManifestError
-from ..text.encoding import read_utf8
+from ..text.encoding import read_utf8, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,63}$")
 SOURCE_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -99,7 +99,7 @@ def load_manifest(path: Path) -> Manifest:
             f"找不到指南清单文件 {path}：请确认 knowledge 目录完整（ASSISTANT_KNOWLEDGE_DIR）。"
         )
     try:
-        raw = yaml.safe_load(read_utf8(path, "指南清单", ManifestError))
+        raw = read_yaml(path, "指南清单", ManifestError)
     except yaml.YAMLError as exc:  # another encoding is named by read_utf8
         raise ManifestError(f"指南清单 {path} 不是有效的 YAML：{exc}".splitlines()[0]) from exc
     try:

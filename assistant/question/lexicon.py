@@ -14,7 +14,7 @@ import yaml
 
 from ..config import DEFAULT_KNOWLEDGE_DIR
 from ..errors import ManifestError
-from ..text.encoding import read_utf8
+from ..text.encoding import read_yaml
 
 LEXICON_FILE = "lexicon.yaml"
 
@@ -132,7 +132,7 @@ def _fact_cues(data: dict) -> FactCues:
 @cache
 def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
     try:
-        data = yaml.safe_load(read_utf8(path, "词表", ManifestError))
+        data = read_yaml(path, "词表", ManifestError)
         return Lexicon(
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),

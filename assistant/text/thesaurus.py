@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import ManifestError
 from ..thresholds import PLAIN_WORD_WEIGHT
-from .encoding import read_utf8
+from .encoding import read_yaml
 from .tokens import normalize
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -56,7 +56,7 @@ class Thesaurus:
         if not path.is_file():
             return cls()
         try:
-            raw = yaml.safe_load(read_utf8(path, "同义词表", ManifestError)) or {}
+            raw = read_yaml(path, "同义词表", ManifestError) or {}
         except (OSError, yaml.YAMLError) as exc:  # another encoding is named by read_utf8
             raise ManifestError(f"同义词表 {path} 无法读取：{exc}".splitlines()[0]) from exc
         if not isinstance(raw, dict) or not all(
