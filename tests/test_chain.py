@@ -159,6 +159,33 @@ def test_amount_the_guides_never_state_is_not_invented(assistant: Assistant) -> 
     assert not re.search(r"\d+\s*万", reply.answer.split("依据")[0])
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "苏知贷一年的贷款利率大概多少？",  # a rate the guides never state
+        "运营中心的质押融资贴息比例是多少？",  # a rate, where only another rate (融资增幅20%) is stated
+        "地理标志项目省财政补助金额能有多少？",  # a sum given that no guide states
+        "申请一件发明专利官费要多少钱？",  # a cost: the share a subsidy covers is no answer
+    ],
+)
+def test_a_figure_the_guides_do_not_state_is_said_to_be_missing(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert not reply.answerable and ("没有写明具体" in reply.answer or "没有找到" in reply.answer)
+    assert not re.search(r"\d+\s*[%％]|\d+\s*万?元", reply.answer.split("原文只说")[0].split("最接近")[0])
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("通州对发明专利的资助最多到官费的多少？", "50%"),  # a share of a cost given
+        ("高价值专利的企业，研发费用占销售收入的比例要达到多少？", "3.5%"),  # a condition's threshold
+    ],
+)
+def test_a_figure_the_guides_state_is_answered(assistant: Assistant, question: str, figure: str) -> None:
+    reply = assistant.ask(question)
+    assert reply.answerable and figure in reply.answer
+
+
 def test_damaged_source_is_flagged_and_no_lost_figure_is_stated(assistant: Assistant) -> None:
     reply = assistant.ask("获得江苏专利奖金奖能奖励多少钱？")
     assert cited(reply) == ["2023-policy-measures:1.1"]

@@ -22,9 +22,11 @@ from ..question.intent import (
     CHITCHAT,
     COMPARE,
     COMPARE_CUES,
+    COST_ASKED,
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
+    SUM,
     Intent,
     intent,
     named_intent,
@@ -50,9 +52,10 @@ from .selection import Reader
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = ("when", "amount")
-ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候")
+GENERIC_EVIDENCE = ("when", "amount", "rate")
+ASKED_WORDS = re.compile(r"钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|比例|利率|费率|比率")
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
+RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))
 Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 
 
@@ -164,6 +167,10 @@ class Composer:
         generic = spec.name in GENERIC_EVIDENCE
         if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
             found = [e for e in found if self._on_topic(query, e, subject=generic)]
+        if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
+            found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
+        if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
+            found = [e for e in found if re.search(SUM, e.sentence)]
         if not found:
             return None
         lines = []

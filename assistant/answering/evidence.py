@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..domain import TRAILER, Clause, Hit
 from ..ingest import numbering
@@ -234,6 +235,16 @@ class Relevance:
         top = max(w for w, _ in wanted)
         have = self.tokens(text)
         return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
+
+    def holds_whose(self, question: str, text: str, figure: re.Pattern) -> bool:
+        """Whether the text holds what a figure asked is of: the word right before the figure's
+        word in the question (「贴息」 of 「贴息比例是多少」, 「贷款」 of 「贷款利率」). A sentence
+        with some other rate (「融资金额增幅不少于20%」) does not answer. True when there is none."""
+        words = list(self._tokenizer(question))
+        for before, word in pairwise(words):
+            if figure.fullmatch(word) and len(before) > 1:  # 「贴息」 is a verb to jieba
+                return before in self.tokens(text)
+        return True
 
     def rank(
         self, question: str, clauses: list[Clause], keep=lambda s: True, ranks: dict[str, int] | None = None

@@ -20,11 +20,35 @@ COMPARE = "compare"
 ELIGIBILITY = "eligibility"
 SCREENING = "screening"  # 「我们能报哪些项目？」
 GENERAL = "general"
-MONEY = (
+SUM = (
     r"(?:给予?|奖励|补助|资助|奖补|拨付)[^。；]*\d[\d.?]*\s*万?元|\d[\d.?]*\s*万?元[^。；]*(?:奖励|补助|资助)"
 )
+# A sum given, or a share of a cost given (「资助金额不超过专利授权实际缴纳官费的50%」): the share
+# answers what is given, not what the cost is (Composer._fact keeps sums for a cost asked).
+MONEY = SUM + r"|(?:奖励|补助|资助|奖补|补贴)[^。；]*\d+(?:\.\d+)?\s*[%％]"
 WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送)|之日起|届满|期满|前(?:完成|报送|提交)"
 FULL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d\?\?"
+RATE = r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十\d]"
+
+
+def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
+    """A question's words that ask for a figure of these nouns (knowledge/lexicon.yaml: figures):
+    the noun, then a how-much word in the same phrase (「补助金额是多少」), or the how-much word
+    right before the noun or a unit (「多少比例」「补多少元」)."""
+    figures = LEXICON.figures
+    noun, how = _either(nouns), _either(figures.how_much)
+    after = f"|(?:{how})(?:{_either(units)})" if units else ""
+    return f"(?:{noun})[^，,。？?；;！!]{{0,6}}(?:{how})|(?:{how}).{{0,2}}(?:{noun}){after}"
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+_THRESHOLDS = _either(LEXICON.figures.thresholds)
+# A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
+_COST, _HOW = _either(LEXICON.figures.costs), _either(LEXICON.figures.how_much)
+COST_ASKED = re.compile(f"(?:{_COST})[^，,。？?；;！!的]{{0,6}}(?:{_HOW})|(?:{_HOW}).{{0,2}}(?:{_COST})")
 
 
 @dataclass(frozen=True)
@@ -55,13 +79,17 @@ INTENTS = (
     ),
     # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
     Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "哪一天"), WHEN),
+    # A rate or a sum asked (「贴息比例是多少」「补助金额多少」, the lexicon's figures); but 「卖到多少钱」
+    # 「利税多少万」 ask a condition's threshold.
+    Intent("rate", (), RATE, pattern=_asks_figure(LEXICON.figures.rates), unless=_THRESHOLDS),
     Intent(
         "amount",
-        ("多少钱", "多少万", "奖多少", "奖励多少", "补助多少", "资助多少", "给多少", "奖补多少"),
+        ("多少钱", "多少万", "奖多少", "给多少"),
         MONEY,
-        # 「补助500万元」「多少官费」; but 「卖到多少钱」「利税多少万」 ask a threshold (a condition)
-        pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|多少.{0,2}费|费用?是?多少",
-        unless=r"卖|销售|营收|收入|利税|产值|研发费用|投入|市值",
+        # 「补助500万元」「补助金额是多少」「一件补多少元」
+        pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|"
+        + _asks_figure((*LEXICON.figures.money, *LEXICON.figures.costs), LEXICON.figures.money_units),
+        unless=_THRESHOLDS,
     ),
     Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
     Intent(

@@ -71,6 +71,18 @@ class AskingToApply:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """Words of a question that asks for a sum or a rate (knowledge/lexicon.yaml: figures)."""
+
+    how_much: tuple[str, ...]
+    money: tuple[str, ...]
+    costs: tuple[str, ...]
+    money_units: tuple[str, ...]
+    rates: tuple[str, ...]
+    thresholds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ApplicantKinds:
     """How applicants name themselves (knowledge/lexicon.yaml: applicant_kinds)."""
 
@@ -100,6 +112,7 @@ class Lexicon:
     compare_default_program: str
     fact_cues: FactCues
     asking_to_apply: AskingToApply
+    figures: Figures
     applicant_kinds: ApplicantKinds
     references: ReferenceWords
 
@@ -145,6 +158,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             ),
             compare_default_program=str(data["compare_default_program"]),
             fact_cues=_fact_cues(data["fact_reading"]),
+            figures=Figures(**{k: tuple(map(str, v)) for k, v in data["figures"].items()}),
             applicant_kinds=_applicant_kinds(data["applicant_kinds"]),
             asking_to_apply=AskingToApply(
                 **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
