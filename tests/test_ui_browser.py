@@ -176,6 +176,25 @@ def test_the_question_shows_at_once_and_each_mark_opens_its_source(tab) -> None:
     shoot(tab, "source-opened")
 
 
+def test_on_a_phone_the_answer_and_its_questions_are_in_view(browser, page_url: str) -> None:
+    """After sending, a phone shows the start of the answer (its verdict and what it asks), not
+    the card below the chat; the copy button says it copied."""
+    expect = sync_api.expect
+    with fresh_page(browser, page_url, {"width": 390, "height": 844}, "zh-CN") as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        ask(page, "我们县想报2024年保护示范区，能报吗？")
+        answer = page.locator(ANSWERS).last
+        expect(answer).to_contain_text("还需要了解")
+        page.wait_for_timeout(500)  # the answer is scrolled to
+        top = answer.evaluate("(node) => node.getBoundingClientRect().top")
+        assert 0 <= top < 844 / 2
+        shoot(page, "phone-answer")
+        page.click("#copy-answer")
+        expect(page.locator("#copy-answer")).to_have_text("已复制（含出处）")
+        assert page.evaluate("navigator.clipboard.readText()").startswith("结论：")
+        expect(page.locator("#copy-answer")).to_have_text("复制这条回答（含出处）")
+
+
 def test_html_in_a_message_is_shown_not_run(tab) -> None:
     expect = sync_api.expect
     ask(tab, '<img src=x onerror="window.PWNED=1"><script>window.PWNED=2</script><b>粗体</b>')

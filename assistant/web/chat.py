@@ -25,7 +25,7 @@ from .keep import (
     ECHO_DONE_JS,
     KEPT_TURNS,
     RESTORE_JS,
-    SHOW_JS,
+    SHOW_ANSWER_JS,
     Transcript,
     valid_transcript,
 )
@@ -232,6 +232,8 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
                 label="对话",
+                show_label=False,  # the label sat on the first line of a scrolled chat
+                autoscroll=False,  # an answer is shown from its start (keep.SHOW_ANSWER_JS), not its end
                 elem_id="chatbot",
                 render_markdown=False,  # with esc() in _message: text is shown as text
                 height=480,
@@ -272,7 +274,7 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
         api_name="chat",
         concurrency_limit=concurrency,
         concurrency_id="chat",
-    ).success(None, js=ANSWERED_JS).then(None, js=SHOW_JS % "#decision .decision, #sources details")
+    ).success(None, js=ANSWERED_JS).then(None, js=SHOW_ANSWER_JS)
     chatbot.change(None, js=ECHO_DONE_JS)
     fresh = [conversation, transcript, *outputs]
     new.click(handlers.new_conversation, outputs=fresh, api_name="new_conversation")

@@ -51,6 +51,8 @@ GRADIO_WORDS = {
     "Lost connection due to leaving page. Rejoining queue...": "离开页面后连接中断，正在重新排队……",
     "Connection errored out.": "连接出错：请检查网络后重试。",
     "Error: Connection errored out.": "连接出错：请检查网络后重试。",
+    "More tabs": "更多标签页",
+    "common.complete": "完成",  # an untranslated key Gradio announces to screen readers
 }
 
 _SCRIPT = """
@@ -81,6 +83,7 @@ _SCRIPT = """
     }
   });
   const start = () => {
+    document.documentElement.lang = "zh-CN";  // Gradio marks the page English
     translate(document.body);
     observer.observe(document.body, {
       subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attributes,

@@ -60,7 +60,24 @@ SHOW_JS = """() => {
     if (shown) shown.scrollIntoView({block: "nearest", behavior: "instant"});
   }, 150);
 }"""
-COPY_JS = "(text) => { if (text) navigator.clipboard.writeText(text); }"
+# After an answer: the start of the answer (its verdict or its first words, then what it asks)
+# at the top of the view, in the chat's own scroll and on the page (a phone's card is below).
+SHOW_ANSWER_JS = """() => {
+  setTimeout(() => {
+    const answers = document.querySelectorAll("#chatbot [data-testid=bot]");
+    const last = answers[answers.length - 1];
+    if (last) last.scrollIntoView({block: "start", behavior: "instant"});
+  }, 150);
+}"""
+# The copy button says what it did (or that there is nothing to copy yet).
+COPY_JS = """(text) => {
+  const button = document.querySelector("#copy-answer");
+  const said = button ? button.textContent : "";
+  if (text) navigator.clipboard.writeText(text);
+  if (!button) return;
+  button.textContent = text ? "已复制（含出处）" : "还没有可复制的回答";
+  setTimeout(() => { button.textContent = said; }, 1500);
+}"""
 # On opening the page, the question that was sent but never answered goes back in the box.
 RESTORE_JS = f"() => localStorage.getItem('{PENDING_KEY}') || ''"
 ANSWERED_JS = f"() => {{ localStorage.removeItem('{PENDING_KEY}'); }}"

@@ -50,6 +50,7 @@ PRINT_STYLE = """
 @media print {
   body *:not(:has(#form-result)):not(#form-result):not(#form-result *) { display: none !important; }
   #form-result .decision { border-width: 1px; }
+  #form-result a.open-clause { display: none; }  /* a link is no use on paper */
 }
 </style>
 """

@@ -16,6 +16,7 @@ from ..answering.checker import MARKS as CONDITION_MARKS
 from ..answering.checker import QUOTE_LINE
 from ..domain import Citation, Clause, Guide, Round
 from ..ingest.knowledge_base import KnowledgeBase
+from ..thresholds import QUESTIONS_AT_ONCE
 
 WARNINGS = {
     "source_damaged": "所引条款的原文有部分字符受损（编码事故），受损处未作推测，请以纸质原件为准。",
@@ -196,7 +197,7 @@ def _condition_row(kb: KnowledgeBase, condition: Mapping[str, Any]) -> str:
         f"<b>{esc(condition.get('clause_label', ''))}</b>｜{esc(condition.get('title', ''))}{optional}"
         f'<div class="reason">{esc(condition.get("reason", ""))}</div>'
         f"<details><summary>查看条款原文</summary>{verbatim(text)}"
-        f'<a href="{clause_link(clause_id)}" target="_blank">在条款浏览中打开</a></details></li>'
+        f'<a class="open-clause" href="{clause_link(clause_id)}" target="_blank">在条款浏览中打开</a></details></li>'
     )
 
 
@@ -204,7 +205,8 @@ def _missing_count(decision: Mapping[str, Any]) -> str:
     missing = decision.get("missing_facts") or []
     if not missing or decision.get("eligible") is not None:
         return ""
-    return f'<div class="missing">还需要了解 {len(missing)} 项情况：请在对话中回答所列的问题。</div>'
+    first = f"，对话中先问了最能决定结论的 {QUESTIONS_AT_ONCE} 项" if len(missing) > QUESTIONS_AT_ONCE else ""
+    return f'<div class="missing">还需要了解 {len(missing)} 项情况{first}：请在对话中回答。</div>'
 
 
 def _missing_facts(decision: Mapping[str, Any]) -> str:
