@@ -144,3 +144,13 @@ def test_facts_then_a_yes_no_question_reach_the_checker(assistant: Assistant, tu
 def test_a_figure_asked_beside_a_yes_no_question_is_answered_not_checked(assistant: Assistant) -> None:
     reply = ask(assistant, "新型研发机构牵头高价值专利项目，专利实施率目标是多少？跟高校一样吗？")
     assert reply.decision is None and "80%" in reply.answer.replace(" ", "")
+
+
+def test_a_reply_from_which_nothing_is_read_is_said_to_be_unread(assistant: Assistant) -> None:
+    """「否」 when several facts were asked names none of them: the answer says nothing was read
+    (and the check stands as it was), instead of the same answer again unexplained."""
+    opened = "我们县能不能报2024年的保护示范区？"
+    unread = ask(assistant, opened, "否")
+    assert unread.answer.startswith("（没能从「否」读出") and unread.decision["eligible"] is None
+    read = ask(assistant, opened, "撤回率低于全省平均")
+    assert "没能从" not in read.answer and read.decision["eligible"] is False

@@ -68,6 +68,10 @@ class Responder:
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
             composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
+            if still_open and not answers and self._nothing_read(turn, statements, checked, conversation):
+                said = turn.question if len(turn.question) <= 20 else turn.question[:20] + "……"
+                note = self.composer.t["nothing_read"].format(said=said)
+                composed = replace(composed, answer=f"{note}\n{composed.answer}")
             reply = self._reply(composed, understood, checked.decision)
             return Responded(retrieved, reply, True, waiting, False, answers)
         if understood.other_places:
@@ -97,6 +101,19 @@ class Responder:
         if asks_yes_no(turn.question) and desk.stated(turn.question, statements) >= STATED_FACTS:
             return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
         return desk.wants_check(turn.question, statements)
+
+    def _nothing_read(self, turn: Turn, statements: list[str], checked, conversation: Conversation) -> bool:
+        """A reply to the checker's questions from which nothing was read (「否」 when three were
+        asked, 「没评上」 when two titles were): the check is the same as without it. Said so,
+        rather than the same answer again unexplained."""
+        if not is_statement(turn.question) or checked.decision is None:  # no check yet to compare
+            return False
+        before = self.desk.run(statements[:-1], dict(conversation.answered))
+        return (checked.decision, checked.said, checked.doubted) == (
+            before.decision,
+            before.said,
+            before.doubted,
+        )
 
     def _reply(self, composed: Composed, understood: Understood, decision: dict | None = None) -> Reply:
         answer, warnings = composed.answer, understood.warnings
