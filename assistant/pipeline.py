@@ -78,7 +78,7 @@ class Assistant:
         )
         self.responder = Responder(self.kb, self.composer, self.desk)
         self.chain: Runnable[tuple[str, Conversation], Responded] = (
-            RunnableLambda(lambda given: (understand(self.kb, *given), given[1]))
+            RunnableLambda(lambda given: (understand(self.kb, *given, today=settings.today()), given[1]))
             | RunnableLambda(lambda pair: (turn_retriever.run(pair[0]), pair[1]))
             | RunnableLambda(lambda pair: self.responder.run(*pair))
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.ingest.knowledge_base import KnowledgeBase
@@ -72,3 +74,21 @@ def test_a_year_next_to_a_program_round_words_or_a_question_names_the_round(
 ) -> None:
     scope = detect(kb, question)
     assert scope.years == years and scope.unknown_years == unknown
+
+
+@pytest.mark.parametrize(
+    ("today", "question", "years", "unknown"),
+    [
+        (date(2026, 12, 1), "去年的工业品牌项目截止日期是哪天", (), (2025,)),  # no 2025 round
+        (date(2023, 6, 1), "去年的保护示范区申报条件", (2022,), ()),
+        (date(2021, 3, 1), "明年的高价值专利项目要什么条件", (2022,), ()),
+        (date(2026, 12, 1), "我们县去年被评为真抓实干地区", (), ()),  # the applicant's record
+        (date(2026, 12, 1), "今年保护示范区什么时候截止", (), ()),  # 「今年」: the guide in force
+    ],
+)
+def test_a_year_said_relative_to_today_is_that_years_round(
+    kb: KnowledgeBase, today: date, question: str, years: tuple, unknown: tuple
+) -> None:
+    scope = detect(kb, question, today)
+    assert (scope.years, scope.unknown_years) == (years, unknown)
+    assert detect(kb, question).years == ()  # without a date, no year is guessed

@@ -110,6 +110,7 @@ class Lexicon:
     deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
+    relative_years: dict[str, int]
     fact_cues: FactCues
     asking_to_apply: AskingToApply
     figures: Figures
@@ -157,6 +158,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 for t in data["applicant_types"]
             ),
             compare_default_program=str(data["compare_default_program"]),
+            relative_years={str(k): int(v) for k, v in data["relative_years"].items()},
             fact_cues=_fact_cues(data["fact_reading"]),
             figures=Figures(**{k: tuple(map(str, v)) for k, v in data["figures"].items()}),
             applicant_kinds=_applicant_kinds(data["applicant_kinds"]),

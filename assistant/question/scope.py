@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..domain import Guide
 from ..ingest.knowledge_base import KnowledgeBase
@@ -33,6 +34,7 @@ ASKED_PROGRAM = re.compile(
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
 CURRENT_WORDS = re.compile(r"今年|现在|新版|最新|现行|这一年")
+RELATIVE_YEAR = re.compile("|".join(map(re.escape, sorted(LEXICON.relative_years, key=len, reverse=True))))
 APPLICANT_WORDS = tuple((t.name, t.in_questions) for t in LEXICON.applicant_types)
 
 
@@ -67,8 +69,11 @@ class Scope:
         return tuple(chosen) if (self.programs or self.years) else ()
 
 
-def detect(kb: KnowledgeBase, question: str) -> Scope:
+def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope:
+    """What a question names: programs, the rounds' years (「今年」 as of `today`), the applicant."""
     text = TWO_DIGIT_YEAR.sub(r"20\1年", DOC_NUMBER.sub(" ", normalize(question)))
+    if today is not None:
+        text = RELATIVE_YEAR.sub(lambda m: f"{today.year + LEXICON.relative_years[m.group(0)]}年", text)
     mentioned = sorted({int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
     programs = _programs(kb, text)
     named = [g for g in kb.guides if not programs or g.program in programs]

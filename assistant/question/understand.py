@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ..domain import Clause, WarningCode
 from ..errors import UnknownReferenceError
@@ -66,7 +67,10 @@ def read_part(question: str) -> tuple[str, int]:
     return asking_part(whole, MAX_QUESTION_CHARS), len(whole)
 
 
-def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> Understood:
+def understand(
+    kb: KnowledgeBase, question: str, conversation: Conversation, today: date | None = None
+) -> Understood:
+    """One question read in its conversation; `today` dates 「今年」「去年」 (the rounds asked)."""
     question, length = read_part(question)
     cut = length > MAX_QUESTION_CHARS
     warnings: tuple[WarningCode, ...] = (WarningCode.QUESTION_TRUNCATED,) if cut else ()
@@ -78,7 +82,7 @@ def understand(kb: KnowledgeBase, question: str, conversation: Conversation) -> 
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
-    said = detect(kb, question)
+    said = detect(kb, question, today)
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and any(c in question for c in COMPARE_CUES):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
