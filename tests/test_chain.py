@@ -179,6 +179,7 @@ def test_a_figure_the_guides_do_not_state_is_said_to_be_missing(assistant: Assis
     [
         ("通州对发明专利的资助最多到官费的多少？", "50%"),  # a share of a cost given
         ("高价值专利的企业，研发费用占销售收入的比例要达到多少？", "3.5%"),  # a condition's threshold
+        ("工业品牌的企业，知识产权费用占比要多少？", "5%"),  # a share, not a cost asked
     ],
 )
 def test_a_figure_the_guides_state_is_answered(assistant: Assistant, question: str, figure: str) -> None:
