@@ -18,7 +18,7 @@ from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, 
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
-from .checker import STATED_FACTS, EligibilityDesk, is_statement
+from .checker import STATED_FACTS, Checked, EligibilityDesk, is_statement
 from .compose import Composed, Composer
 
 
@@ -102,7 +102,9 @@ class Responder:
             return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
         return desk.wants_check(turn.question, statements)
 
-    def _nothing_read(self, turn: Turn, statements: list[str], checked, conversation: Conversation) -> bool:
+    def _nothing_read(
+        self, turn: Turn, statements: list[str], checked: Checked, conversation: Conversation
+    ) -> bool:
         """A reply to the checker's questions from which nothing was read (「否」 when three were
         asked, 「没评上」 when two titles were): the check is the same as without it. Said so,
         rather than the same answer again unexplained."""
