@@ -427,12 +427,13 @@ def test_a_language_models_answer_streams_into_the_page(browser, built_settings:
             deadline = time.monotonic() + 120
             while page.locator("#sources details.source").count() == 0 and time.monotonic() < deadline:
                 answers = page.locator(ANSWERS)
-                text = answers.last.inner_text() if answers.count() else page.locator("#echo").inner_text()
+                text = answers.last.inner_text() if answers.count() else ""
                 if text and (not shown or shown[-1] != text):
                     shown.append(text)
                 page.wait_for_timeout(30)
             sync_api.expect(page.locator(ANSWERS).last).to_contain_text("2024年2月29日")
     finally:
         running.stop()
-    assert "已发送，正在查阅指南" in shown[0]  # the question was echoed at once
-    assert len(shown) >= 4  # the echo, 「正在查阅指南……」, then the model's words as they came
+    # 「正在查阅指南……」 at once, then the model's words as they came, then the checked answer
+    # (the question's echo before the first of them is tested with a held request above)
+    assert len(shown) >= 3 and "2024年2月29日" in shown[-1]
