@@ -200,6 +200,12 @@ def _round_words(checked: Checked, cite) -> str:
     return checked.round.describe(cite(checked.deadline_clause) if checked.deadline_clause else "")
 
 
+def row_start(condition: dict[str, Any]) -> str:
+    """How a condition's line in the answer begins: 「✓ 三、申报条件（二）第1项：」 (the page's
+    chat finds these lines to leave them to the card: web/text.py)."""
+    return f"{MARKS.get(condition.get('status', ''), '？')} {condition.get('clause_label', '')}："
+
+
 def decision_lines(checked: Checked, cite) -> list[str]:
     """The answer's lines; `cite(clause_id)` returns the [n] marker for a clause."""
     decision = checked.decision or {}
@@ -213,9 +219,7 @@ def decision_lines(checked: Checked, cite) -> list[str]:
     if checked.doubted:
         lines.append("以下说法未能确定，已列入待确认：" + "；".join(f"「{w}」" for w in checked.doubted))
     for condition in decision.get("conditions", []):
-        mark = MARKS.get(condition["status"], "？")
-        cited = cite(condition["clause_id"])
-        lines.append(f"{mark} {condition['clause_label']}：{condition['reason']}{cited}")
+        lines.append(f"{row_start(condition)}{condition['reason']}{cite(condition['clause_id'])}")
         quote = checked.quotes.get(condition.get("condition_id", ""))
         if quote and condition["status"] != "met":
             lines.append(f"{QUOTE_LINE}{quote}」")

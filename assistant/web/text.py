@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..answering.checker import MARKS as CONDITION_MARKS
-from ..answering.checker import QUOTE_LINE
+from ..answering.checker import QUOTE_LINE, row_start
 from ..domain import Citation, Clause, Guide, Round
 from ..ingest.knowledge_base import KnowledgeBase
 from ..thresholds import QUESTIONS_AT_ONCE
@@ -97,9 +97,7 @@ def _without_conditions(answer: str, decision: Mapping[str, Any]) -> str:
     """The answer without the decision's condition lines (「✓ 三、申报条件（二）第1项：…」 and
     the quote under one that is not met), a count of them in their place."""
     conditions = decision.get("conditions") or []
-    rows = tuple(
-        f"{CONDITION_MARKS.get(c.get('status'), '？')} {c.get('clause_label', '')}：" for c in conditions
-    )
+    rows = tuple(row_start(c) for c in conditions)
     kept: list[str] = []
     counted = under_row = False  # under_row: the line before was a row (its quote goes with it)
     for line in answer.split("\n"):
@@ -114,12 +112,9 @@ def _without_conditions(answer: str, decision: Mapping[str, Any]) -> str:
 
 
 def _condition_count(conditions: Sequence[Mapping[str, Any]]) -> str:
-    counts = [sum(c.get("status") == status for c in conditions) for status in ("met", "not_met", "unknown")]
-    said = "、".join(
-        f"{mark} {label} {n} 项"
-        for n, mark, label in zip(counts, "✓✗？", ("符合", "不符合", "待确认"), strict=True)
-        if n
-    )
+    labels = {"met": "符合", "not_met": "不符合", "unknown": "待确认"}
+    counts = {status: sum(c.get("status") == status for c in conditions) for status in labels}
+    said = "、".join(f"{CONDITION_MARKS[s]} {labels[s]} {n} 项" for s, n in counts.items() if n)
     return f"逐条对照共 {len(conditions)} 项（{said}），每项的理由和条款原文见「申报条件核对」。"
 
 
