@@ -45,6 +45,15 @@ class Interval:
     def is_exact(self) -> bool:
         return self.lo == self.hi and not (self.lo_open or self.hi_open)
 
+    def intersect(self, other: Interval) -> Interval | None:
+        """What both say (「2012年注册的，快十年了」), or None when they cannot both be true."""
+        lo, lo_open = max((self.lo, self.lo_open), (other.lo, other.lo_open))
+        hi, hi_open = min((self.hi, not self.hi_open), (other.hi, not other.hi_open))
+        hi_open = not hi_open
+        if lo > hi or (lo == hi and (lo_open or hi_open)):
+            return None
+        return Interval(lo, hi, lo_open, hi_open)
+
     def plus(self, other: Interval, weight: float = 1.0) -> Interval:
         return Interval(
             self.lo + weight * other.lo,
@@ -100,6 +109,12 @@ class FactSpec:
     # (yes_no) the fact is about a project still running (正在承担, 尚未验收): a finished one
     # (「已经验收」) reads no, one done at some time (「承担过」) is asked.
     ongoing: bool = False
+    # (about another body) the words naming that body, by the applicant's type (a county's
+    # other level is the city: 市里): a clause is read for the fact only when it names one.
+    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def actor_words(self, applicant_type: str | None) -> tuple[str, ...]:
+        return next((words for kind, words in self.actors if kind == applicant_type), ())
 
     @property
     def is_numeric(self) -> bool:

@@ -44,6 +44,7 @@ class FactEntry(_Strict):
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
     ongoing: bool = False
+    actors: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -53,6 +54,8 @@ class FactEntry(_Strict):
             raise ValueError(f"a {self.type} fact needs a label")
         if (self.type == CHOICE) != bool(self.options):
             raise ValueError("options are required for a choice fact and only allowed there")
+        if self.actors and not self.about_others:
+            raise ValueError("actors name another body: they are only allowed with about_others")
         if self.type in ("number", "years") and not self.unit:
             raise ValueError(f"a {self.type} fact needs a unit")
         return self
@@ -81,6 +84,7 @@ class FactEntry(_Strict):
             of_several=self.of_several,
             since_year=self.since_year,
             ongoing=self.ongoing,
+            actors=tuple((kind, tuple(words)) for kind, words in self.actors.items()),
         )
 
 

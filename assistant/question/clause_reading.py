@@ -66,12 +66,20 @@ def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
 
 
 def read_phrase(
-    segment: str, text: str, matches: list[Match], index: int, keys: set[str], reference: float | None = None
+    segment: str,
+    text: str,
+    matches: list[Match],
+    index: int,
+    keys: set[str],
+    reference: float | None = None,
+    applicant_type: str | None = None,
 ) -> Reading:
     match = matches[index]
     spec = match.spec
     if asking(text):
         return Reading()  # a question states nothing; what was said before stands
+    if spec.actors and not any(word in segment for word in spec.actor_words(applicant_type)):
+        return Reading()  # not about the body the fact is about (a county's 市里)
     if doubtful(text):
         return Reading(doubt=segment)
     mentioned = years_in(segment)

@@ -83,13 +83,15 @@ def _cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
 
 
 def negated_in_parallel(lead: str) -> bool:
-    """「既不是…」: the phrase is negated with 既, so a 也 negation after it is the next item's."""
-    return bool(_PARALLEL().search(lead))
+    """「既不是…」「不是…」: the phrase is negated before it (with 既 or right before it), so a 也
+    negation after it is the next item's (「不是示范县也不是试点县」)."""
+    return bool(_PARALLEL().search(lead.replace(MASK, "")))
 
 
 @cache
 def _PARALLEL() -> re.Pattern[str]:
-    return re.compile("既(?:" + _alternation(LEXICON.fact_cues.negations).pattern + ")")
+    negation = _alternation(LEXICON.fact_cues.negations).pattern
+    return re.compile(f"既(?:{negation})|(?:{negation})$")
 
 
 @lru_cache(maxsize=4096)
@@ -156,7 +158,8 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     for spec, synonym, negative, option in phrase_index(specs).candidates(segment):
         for m in _compile(synonym).finditer(segment):
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
-    kept = [m for m in found if not any(_covers(other, m) or _modifies(m, other) for other in found)]
+    dated = bool(years_in(segment))
+    kept = [m for m in found if not any(_covers(other, m, dated) or _modifies(m, other) for other in found)]
     kept = [m for m in kept if not _argument(segment, m, kept)]
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     merged: list[Match] = []
@@ -199,7 +202,11 @@ def _modifies(first: Match, then: Match) -> bool:
     return first.end == then.start and first.spec.key != then.spec.key and bool(_MEASURE.search(then.synonym))
 
 
-def _covers(big: Match, small: Match) -> bool:
+def _covers(big: Match, small: Match, dated: bool = False) -> bool:
+    """A longer unbroken phrase hides a shorter one inside it, except that in a clause naming a
+    year an event's phrase also dates it: 「2011年获批地理标志」 says it was approved, and when."""
+    if dated and small.spec.since_year and big.spec.key != small.spec.key:
+        return False
     longer = (big.end - big.start) > (small.end - small.start)
     return big.contiguous and longer and big.start <= small.start and small.end <= big.end
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
-from ..eligibility.rules import YES_NO, FactSpec, FactValue, Rules
+from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
 from .clause_reading import Reading, in_progress, progress_of, read_phrase
 from .fact_phrases import (
     Match,
@@ -58,7 +58,7 @@ def extract_facts(
     """Facts stated in one message; limited to the program's facts when the program is known."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    return read_facts(text, rules.fact_specs, keys, reference)
+    return read_facts(text, rules.fact_specs, keys, reference, applicant_type)
 
 
 def facts_from_turns(
@@ -107,7 +107,11 @@ class _Sheet:
         if reading.doubt is not None:
             self.doubt(key, reading.doubt)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
-            self.doubt(key, words)  # the message says both
+            both = _both(self.values[key], reading.value)
+            if both is None:
+                self.doubt(key, words)  # the message says both
+            else:
+                self.values[key] = both
         elif reading.value is not None and key not in self.values:
             self.values[key], self.evidence[key] = reading.value, words
 
@@ -130,11 +134,16 @@ class _Sheet:
 
 
 def read_facts(
-    text: str, specs: Sequence[FactSpec], keys: set[str], reference: float | None = None
+    text: str,
+    specs: Sequence[FactSpec],
+    keys: set[str],
+    reference: float | None = None,
+    applicant_type: str | None = None,
 ) -> FactSheet:
     """The facts among `keys` that one message states; `specs` are every fact the rules know,
     so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
-    is the time of the round (a year with its fraction) that 「2017年注册的」 counts to."""
+    is the time of the round (a year with its fraction) that 「2017年注册的」 counts to; the
+    applicant's type says who another body is (a county's 市里)."""
     sheet = _Sheet(keys)
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
@@ -160,7 +169,7 @@ def read_facts(
         topics, told = [], []
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
-            reading = read_phrase(segment, text_masked, matches, index, keys, reference)
+            reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type)
             if reading.topic:
                 topics.append(match)
                 continue
@@ -177,6 +186,19 @@ def read_facts(
         ):
             sheet.add(match.spec.key, Reading(True), match.synonym)
     return sheet.sheet()
+
+
+def _both(first: FactValue, then: FactValue) -> FactValue | None:
+    """Two figures for one fact in one message that can both be true narrow it (「2012年注册的，
+    快十年了」); figures that contradict, and any other pair of values, are a doubt."""
+    numbers = [v for v in (first, then) if isinstance(v, Interval | float | int) and not isinstance(v, bool)]
+    if len(numbers) < 2:
+        return None
+    spans = [v if isinstance(v, Interval) else Interval.exact(float(v)) for v in numbers]
+    both = spans[0].intersect(spans[1])
+    if both is None:
+        return None
+    return both.lo if both.is_exact else both
 
 
 def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:

@@ -19,15 +19,16 @@ from ..eligibility.rules import COUNT_UNITS, Interval
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
-_LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到|快|将近|接近"
+_LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到"
+_NEAR = "快|将近|接近"  # 「快十年了」: just under ten
 _LE = "不超过|不高于|最多|至多|没超过|没有超过"
-_ABOUT = "大概|大约|约莫|大致|约"  # 「大概六十家」: about, as 「六十家左右」
+_ABOUT = "大概|大约|约莫|大致|差不多|约"  # 「大概六十家」: about, as 「六十家左右」
 _NUMERAL = (
     r"\d+(?:\.\d+)?(?:[十百千万亿]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 )
 _RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 NUMBER_PATTERN = re.compile(
-    rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|{_ABOUT}|第|前)?"
+    rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|{_NEAR}|{_ABOUT}|第|前)?"
     r"(?P<pct>百分之)?"
     rf"(?:(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
@@ -134,6 +135,8 @@ def _bound(match: re.Match[str]) -> str:
         return ">="
     if re.fullmatch(_LT, pre):
         return "<"
+    if re.fullmatch(_NEAR, pre):
+        return "near"
     if post in ("以下", "以内", "之内") or re.fullmatch(_LE, pre):
         return "<="
     if post in ("左右", "上下") or re.fullmatch(_ABOUT, pre):
@@ -241,6 +244,8 @@ def _interval(value: float, bound: str, upper: float | None) -> Interval | float
         return Interval(value, math.inf)
     if bound == "<":
         return Interval(0.0, value, hi_open=True)
+    if bound == "near":
+        return Interval(value * (1 - _APPROXIMATE), value, hi_open=True, about=True)
     if bound == "<=":
         return Interval(0.0, value)
     return value
