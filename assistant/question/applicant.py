@@ -38,7 +38,10 @@ _KINDS = _kinds_pattern()
 _SELF_KIND = LEXICON.applicant_kinds.self_names
 _SELF_WORDS = re.compile(r"(我们|我|本|咱们|咱)[^，。；！？]{0,8}$")
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
-_YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省)?\s*$")
+# A year before a program's name, with words of its full name between (「22年的省知识产权保护示范区」)
+_YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省级?|江苏省?|知识产权|\s)*$")
+# A year in brackets right after it (「保护示范区创建（22年度的）」)
+_YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _YEAR_OF_GUIDE = re.compile(
@@ -132,11 +135,16 @@ def _year(text: str, spans: list[tuple[int, str]], rules: Rules, family: str | N
     for start, span_family in spans:
         if span_family != family:
             continue
-        m = _YEAR_BEFORE.search(text[max(0, start - 8) : start])
+        m = _YEAR_BEFORE.search(text[max(0, start - 16) : start])
+        after = _YEAR_AFTER.match(text[start:])
         if m:
             year = int(m.group(1)) if m.group(2) else 2000 + int(m.group(3))
-            if year in years:
-                return year
+        elif after:
+            year = int(after.group(1)) if after.group(1) else 2000 + int(after.group(2))
+        else:
+            continue
+        if year in years:
+            return year
     for m in _YEAR_OF_GUIDE.finditer(text):
         year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
         if year in years:

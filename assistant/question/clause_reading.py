@@ -204,7 +204,9 @@ def _read_number(
         return _since(segment, reference)
     if value is None or value == 0.0:
         return Reading(value)
-    figures = find_numbers(segment[matches[index].end :])
+    # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
+    stop = min((m.start for m in matches if m.start >= matches[index].end), default=len(segment))
+    figures = find_numbers(segment[matches[index].end : stop])
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
     if len(several) > 1 and figures[0].bound != "range":
         return _several(spec, several, segment)
