@@ -45,6 +45,7 @@ class Reading:
     doubt: str | None = None  # the words that made the reading doubtful
     topic: bool = False  # the phrase only names the topic: the next clause says it
     denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
+    other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
 
 
 def progress_of(text: str) -> str | None:
@@ -85,7 +86,7 @@ def read_phrase(
     mentioned = years_in(segment)
     about = {spec.year, *spec.years} - {None}
     if about and mentioned and not about & mentioned:
-        return Reading()  # the clause is about another year
+        return Reading(other_year=True)  # the clause is about another year
     if spec.year is not None and not mentioned and _other_years(matches, index):
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if not spec.about_others and cues("other_bodies", _only_this_masked(segment, match)):

@@ -26,6 +26,8 @@ _ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# 「22年度」「23年撤回率」: a two-digit year; not 「22年了」「十几年」 (a number of years)
+_SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来之内间半]))")
 _ASKING_WORDS = re.compile(r"那么|这么|多么|要么")
 MASK = "□"
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
@@ -333,7 +335,7 @@ def mask_look_alikes(text: str) -> str:
 
 
 def years_in(segment: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(segment)}
+    return {int(y) for y in _YEAR.findall(segment)} | {2000 + int(y) for y in _SHORT_YEAR.findall(segment)}
 
 
 def number_near(segment: str, matches: list[Match], index: int, adjacent: bool = False) -> FactValue | None:

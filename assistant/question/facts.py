@@ -25,10 +25,12 @@ from .fact_phrases import (
     Match,
     asking,
     cues,
+    denied,
     doubtful,
     find_matches,
     is_measure,
     masked,
+    years_in,
 )
 from .numbers import find_numbers, spoken_units
 
@@ -149,6 +151,7 @@ def read_facts(
     plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
+    dated: list[Match] = []  # phrases the last clause said of another year than theirs
     text = normalize(text)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
@@ -161,17 +164,20 @@ def read_facts(
             _summary(segment, looked_back, sheet)
             topics = []
             continue
-        if not matches:
-            _continuation(segment, topics, told, sheet)
-            topics = []
+        if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
+            _continuation(segment, topics + _of_years(dated, segment), told, sheet)
+            topics, dated = [], []
             continue
         plain += topics
-        topics, told = [], []
+        topics, told, dated = [], [], []
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type)
             if reading.topic:
                 topics.append(match)
+                continue
+            if reading.other_year:
+                dated.append(match)
                 continue
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
@@ -199,6 +205,16 @@ def _both(first: FactValue, then: FactValue) -> FactValue | None:
     if both is None:
         return None
     return both.lo if both.is_exact else both
+
+
+def _of_years(matches: list[Match], segment: str) -> list[Match]:
+    """The phrases whose fact is about a year the clause names, when the clause says yes or no
+    of it (「2022年度没评上」), not when it only names the year (「2022年度呢」)."""
+    text = masked(segment, [])
+    if not (cues("yes_words", text) or _says_no(text) or doubtful(text)):
+        return []
+    named = years_in(segment)
+    return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
 
 
 def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
@@ -236,6 +252,8 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
     continues = _CONTINUES.match(segment) or len(segment) <= _SHORT_CONTINUATION
+    if continues and denied("finished", text) and not hedged:
+        return  # 「正在承担…，还没结束」: not finished confirms what is still running
     if continues and (negated or progress or hedged):  # a question after a statement denies nothing
         for key in told:
             sheet.doubt(key, segment)
