@@ -15,7 +15,13 @@ from ..eligibility.rules import Program, Rules
 from .lexicon import LEXICON
 
 # Words whose meaning depends on their neighbours: 「3个人」 counts staff, 「乡镇工业园」 is a park.
-_IN_CONTEXT = {"个人": r"(?<![\d一二两三四五六七八九十几])个人", "乡镇": r"乡镇(?!工业园|园区|产业园|开发区)"}
+# 「我所」 is a research institute, not 「我所在的市」「我们所有的专利」 (所 as a particle).
+_PARTICLE_SUO = r"(?!在|属|处|有|说|以|谓|需|得|做|提|知|了解|能)"
+_IN_CONTEXT = {
+    "个人": r"(?<![\d一二两三四五六七八九十几])个人",
+    "乡镇": r"乡镇(?!工业园|园区|产业园|开发区)",
+    **{word: word + _PARTICLE_SUO for word in ("我所", "本所", "我们所")},
+}
 
 
 def _words(words: tuple[str, ...]) -> str:

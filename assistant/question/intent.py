@@ -195,7 +195,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
-    if any(c in text for c in COMPARE_CUES) and VERSION_WORDS.search(text):
+    if any(c in _asked(text) for c in COMPARE_CUES) and VERSION_WORDS.search(text):
         return COMPARE
     if asks_which_programs(text):
         return SCREENING
@@ -206,6 +206,14 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         if spec.asked(text) and listing:
             return spec.name
     return GENERAL
+
+
+def _asked(text: str) -> str:
+    """The sentences of a message that ask something (all of it when none does): statements
+    before a question (「保护中心运行两年多了。这就够了吧？」) name no comparison."""
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    asking = [s for s in sentences if asks(s)]
+    return "。".join(asking) if len(sentences) > 1 and asking else text
 
 
 def asks_to_apply(text: str) -> bool:

@@ -93,9 +93,10 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
 
 
 # What follows a year that names a round or a guide (「2024年保护示范区」「2022年的呢」「2025年什么
-# 时候申报」), as opposed to the year of an applicant's record (「2021年发明专利授权量…」).
+# 时候申报」), as opposed to the year of an applicant's record (「2021年发明专利授权量…」,
+# 「2021年省委省政府…检查」).
 ROUND_AFTER = re.compile(
-    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|省|江苏"
+    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|省(?!委|政府)|江苏"
     r"|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
 )
 
