@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
+    mask_look_alikes,
     AFTER_SPAN,
     CLAUSE_END,
     MASK,
@@ -100,7 +101,8 @@ def read_phrase(
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
-        if spec.ongoing and (finished := _finished(text)) is not None:
+        # another fact's phrase may hold the words (「尾款…拨付了」): read them around this fact's
+        if spec.ongoing and (finished := _finished(_own_masked(segment, matches, spec.key))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
             return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
@@ -136,6 +138,15 @@ def _only_this_masked(segment: str, match: Match) -> str:
     """The clause with only this phrase masked: words of another body inside another fact's
     phrase (「所在的区…承担」) still say whose the clause is."""
     return segment[: match.start] + MASK * (match.end - match.start) + segment[match.end :]
+
+
+def _own_masked(segment: str, matches: list[Match], key: str) -> str:
+    """The clause with the phrases of one fact masked, and those of other facts left to read."""
+    chars = list(segment)
+    for m in matches:
+        if m.spec.key == key:
+            chars[m.start : m.end] = MASK * (m.end - m.start)
+    return mask_look_alikes("".join(chars))
 
 
 def _other_years(matches: list[Match], index: int) -> bool:

@@ -166,7 +166,7 @@ def read_facts(
             continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             _continuation(segment, topics + _of_years(dated, segment), told, sheet)
-            topics, dated = [], []
+            topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
         topics, told, dated = [], [], []
