@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
-    mask_look_alikes,
     AFTER_SPAN,
     CLAUSE_END,
     MASK,
@@ -28,6 +27,7 @@ from .fact_phrases import (
     doubtful,
     inside,
     is_measure,
+    mask_look_alikes,
     negated_in_parallel,
     number_near,
     tail_cues,
