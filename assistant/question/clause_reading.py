@@ -104,6 +104,8 @@ def read_phrase(
         # another fact's phrase may hold the words (「尾款…拨付了」): read them around this fact's
         if spec.ongoing and (finished := _finished(_own_masked(segment, matches, spec.key))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
+        if spec.ongoing and match.synonym in LEXICON.fact_cues.payments:
+            return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
             return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
         return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)

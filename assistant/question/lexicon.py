@@ -45,6 +45,7 @@ class FactCues:
     under_way: tuple[str, ...]
     planned: tuple[str, ...]
     finished: tuple[str, ...]
+    payments: tuple[str, ...]
     corrections: tuple[str, ...]
     summaries: tuple[str, ...]
     experienced: tuple[str, ...]
