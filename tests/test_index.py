@@ -120,3 +120,26 @@ def test_saved_dictionary_tokenizes_as_jieba_does(
     assert Tokenizer(other, tmp_path / "missing.marshal")("示范区建设单位") == Tokenizer(other)(
         "示范区建设单位"
     )
+
+
+def test_saved_word_tags_are_jiebas(built_settings: Settings) -> None:
+    """`index` saves jieba's part-of-speech table beside the dictionary, so that a reader's
+    first answer does not load jieba.posseg (0.9 s): the saved table is jieba's own, and a
+    reader that read the dictionary finds it; without it, nothing is found (jieba's is used)."""
+    import jieba.posseg
+
+    from assistant.text import tokens
+    from assistant.text.tokens import Tokenizer, dictionary_name, saved_tags, tags_name
+
+    terms = built_settings.knowledge_dir / "terms.txt"
+    saved = built_settings.data_dir / tags_name()
+    assert saved.is_file()
+    Tokenizer(terms, built_settings.data_dir / dictionary_name(terms))
+    jieba.posseg.dt.tokenizer.initialize()
+    assert saved_tags() == jieba.posseg.dt.word_tag_tab
+    saved.rename(saved.with_suffix(".moved"))
+    try:
+        assert saved_tags() is None
+    finally:
+        saved.with_suffix(".moved").rename(saved)
+        tokens._saved_tags.clear()

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..domain import Chunk
 from ..errors import AssistantError, IndexBuildError, IndexMissingError, VectorStoreError
 from ..ingest.knowledge_base import KnowledgeBase
-from ..text.tokens import DICTIONARY_PREFIX, Tokenizer, dictionary_name
+from ..text.tokens import DICTIONARY_PREFIX, TAGS_PREFIX, Tokenizer, dictionary_name, save_tags, tags_name
 from ..thresholds import EXACT_SEARCH_MAX
 from . import store
 from .chunks import build_chunks
@@ -238,6 +238,11 @@ def _save_dictionary(settings: Settings, tokenizer: Tokenizer) -> None:
             old.unlink(missing_ok=True)
     if not (settings.data_dir / name).is_file():
         tokenizer.save(settings.data_dir / name)
+    for old in settings.data_dir.glob(f"{TAGS_PREFIX}*"):
+        if old.name != tags_name():
+            old.unlink(missing_ok=True)
+    if not (settings.data_dir / tags_name()).is_file():
+        save_tags(settings.data_dir / tags_name())
 
 
 def _count(collection: Any) -> int:

@@ -21,7 +21,7 @@ import yaml
 from ..errors import ManifestError
 from ..thresholds import PLAIN_WORD_WEIGHT
 from .encoding import read_yaml
-from .tokens import normalize
+from .tokens import normalize, saved_tags
 
 SYNONYMS_FILE = "synonyms.yaml"
 # jieba part-of-speech tags of words that name things: nouns, names, abbreviations, letters.
@@ -119,6 +119,10 @@ def is_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
+    """jieba's word tags: the table `index` saved (0.15 s), else jieba.posseg's (0.9 s)."""
+    saved = saved_tags()
+    if saved is not None:
+        return saved
     import jieba
     import jieba.posseg
 

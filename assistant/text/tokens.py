@@ -6,6 +6,7 @@ dropped) so that 「2022 年 2 月」 and 「2022年2月」 tokenise alike.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import marshal
@@ -20,6 +21,8 @@ from ..errors import ManifestError
 from .encoding import read_utf8
 
 DICTIONARY_PREFIX = "dictionary-"
+TAGS_PREFIX = "tags-"
+_saved_tags: list[Path] = []  # where `index` saved jieba's word tags, once a dictionary was read
 STOPWORDS = frozenset(
     [
         "的",
@@ -155,6 +158,34 @@ def _tokenizer(terms_file: str | None, dictionary: str | None = None):
     return tokenizer
 
 
+def tags_name() -> str:
+    """The file name of jieba's part-of-speech table that `index` saves beside the dictionary."""
+    import jieba
+
+    return f"{TAGS_PREFIX}{jieba.__version__}.marshal"
+
+
+def save_tags(path: Path) -> None:
+    """Write jieba's word → part-of-speech table (what jieba.posseg loads in 0.9 s), atomically."""
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.posseg.dt.tokenizer.initialize()
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(marshal.dumps(jieba.posseg.dt.word_tag_tab))
+    os.replace(partial, path)
+
+
+def saved_tags() -> dict[str, str] | None:
+    """The table `save_tags` wrote beside the dictionary last read (0.15 s), or None."""
+    for path in _saved_tags:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            table = marshal.loads(path.read_bytes())
+            if isinstance(table, dict):
+                return table
+    return None
+
+
 class Tokenizer:
     """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation.
     `dictionary`: the file `save` wrote, read instead of building jieba's (when it exists)."""
@@ -163,6 +194,8 @@ class Tokenizer:
         self._jieba = _tokenizer(
             str(terms_file) if terms_file else None, str(dictionary) if dictionary else None
         )
+        if dictionary is not None:
+            _saved_tags[:] = [dictionary.with_name(tags_name())]
 
     def save(self, path: Path) -> None:
         """Write the dictionary for `Tokenizer(terms_file, path)`, atomically."""
