@@ -159,6 +159,17 @@ def test_amount_the_guides_never_state_is_not_invented(assistant: Assistant) -> 
     assert not re.search(r"\d+\s*万", reply.answer.split("依据")[0])
 
 
+@pytest.mark.parametrize("question", ["保护示范区能给多少钱？", "2024年保护示范区能拿到多少补助？"])
+def test_money_given_is_not_quoted_from_the_applicants_own_targets(
+    assistant: Assistant, question: str
+) -> None:
+    """The targets' 「保护工作经费在本地区财政资金拨付过程中…倾斜」 is the applicant's own money:
+    what the program gives is in 组织方式 (「立项后拨付一定启动资金」)."""
+    reply = assistant.ask(question)
+    assert "没有写明具体金额" in reply.answer and "启动资金" in reply.answer
+    assert cited(reply) == ["2024-protection-zone:5.3"]
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -62,6 +62,11 @@ RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))
 Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 
 
+def _applicant_section(clause: Clause) -> bool:
+    """The clause sits in a section about what the applicant must do or have."""
+    return any(w in title for title in clause.heading_path[1:] for w in LEXICON.figures.applicant_sections)
+
+
 class Composer:
     def __init__(
         self,
@@ -369,6 +374,8 @@ class Composer:
         clauses = self.reader.candidates(turn, hits)[:NEAREST_DEPTH]
         if turn.guides and turn.intent == "amount":
             clauses += self.reader.scope_clauses(turn)
+        if turn.intent == "amount" and any(w in turn.question for w in LEXICON.figures.given):
+            clauses = [c for c in clauses if not _applicant_section(c)]  # not the applicant's own money
         money = re.compile(MONEY_WORDS)
         keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
         ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)

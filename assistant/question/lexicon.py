@@ -81,6 +81,8 @@ class Figures:
     money_units: tuple[str, ...]
     rates: tuple[str, ...]
     thresholds: tuple[str, ...]
+    given: tuple[str, ...]
+    applicant_sections: tuple[str, ...]
 
 
 @dataclass(frozen=True)
