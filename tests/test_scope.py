@@ -25,6 +25,9 @@ from assistant.question.scope import detect, unknown_program
             "国家地理标志产品保护示范区",
         ),  # not the provincial one
         ("我们县想申报保护示范区项目，怎么申报", None),
+        ("申报国家知识产权示范企业需要满足哪些条件？", "国家知识产权示范企业"),  # the verb first
+        ("申报高价值专利培育项目需要什么条件", None),
+        ("创建保护示范区需要什么条件", None),
         ("高价值专利培育中心如何申请", None),
     ],
 )

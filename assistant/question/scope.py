@@ -26,10 +26,14 @@ DOC_NUMBER = re.compile(
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
 # 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
 # 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
+_PROGRAM_NAME = r"[\u4e00-\u9fff]{2,14}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟)"
 ASKED_PROGRAM = re.compile(
-    r"([\u4e00-\u9fff]{2,14}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟))"
+    rf"({_PROGRAM_NAME})"
     r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
     r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名))"
+    # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
+    rf"|(?:申报|申请|评上|认定为|创建)({_PROGRAM_NAME})(?:需要|要|得|应|应当)?(?:满足|具备|符合)?"
+    r"(?:什么|哪些|啥)(?:条件|要求|材料)"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
@@ -148,7 +152,7 @@ def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
     if match is None:
         return None
-    name = match.group(1)
+    name = match.group(1) or match.group(2)
     known = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
     if not any(k in name for k in known):
         return name
