@@ -46,6 +46,16 @@ def test_follow_up_keeps_program_and_year_and_switches_applicant_type(assistant:
     assert "国家级高新技术产业开发区或经济技术开发区" in park.answer
 
 
+def test_follow_up_after_a_check_checks_the_applicant_it_names(assistant: Assistant) -> None:
+    """「那园区呢？」 after a county's check is the park's check (a passing mention of another
+    body in a statement keeps the applicant; a short follow-up naming one switches to it)."""
+    county, park, city = turns(
+        assistant, "我们县能不能申报2024年的保护示范区项目？", "那园区呢？", "如果是设区市的话呢"
+    )
+    assert [r.decision["applicant_type"] for r in (county, park, city)] == ["county", "park", "city"]
+    assert {r.decision["program"] for r in (county, park, city)} == {"2024-protection-zone"}
+
+
 def test_follow_up_about_period_stays_on_the_program_asked_about(assistant: Assistant) -> None:
     first, period = turns(assistant, "地理标志项目找谁咨询？", "实施期多久？")
     assert first.citations[0].doc_id == "2022-gi-brand"

@@ -48,6 +48,8 @@ _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[
 _YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省级?|江苏省?|知识产权|\s)*$")
 # A year in brackets right after it (「保护示范区创建（22年度的）」)
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
+# 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
+_SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _YEAR_OF_GUIDE = re.compile(
@@ -191,7 +193,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             continue  # 「南京市江宁区」: the applicant is the district
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]):
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
-        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]):
+        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or _SWITCH.match(text):
             return kind, True
         first_any = first_any or kind
     if program is not None:
