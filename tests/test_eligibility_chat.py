@@ -84,6 +84,14 @@ def test_an_applicant_no_program_admits_is_told_so_with_the_clause(assistant: As
             "国家级高新区管委会，请帮我们梳理一下可以申报的项目",
             {"2024-protection-zone", "2022-protection-zone", "2022-patent-transfer"},
         ),
+        (
+            "县人民政府，有什么项目适合我们？",
+            {"2024-protection-zone", "2022-protection-zone", "2022-gi-brand"},
+        ),
+        (
+            "高校科研处的，帮忙看看学校作为牵头单位能报的项目清单。",
+            {"2022-high-value-patent-new", "2022-high-value-patent-upgrade", "2022-patent-transfer"},
+        ),
     ],
 )
 def test_screening_checks_every_program_open_to_the_applicant(

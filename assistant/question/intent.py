@@ -293,7 +293,7 @@ def asks_which_programs(text: str) -> bool:
             continue
         if all(
             any(w in sentence for w in group)
-            for group in (words.apply_verbs, words.which_words, words.program_nouns)
+            for group in ((*words.apply_verbs, *words.fit_words), words.which_words, words.program_nouns)
         ):
             return True
         if any(v + w in sentence for v in words.apply_verbs for w in words.which_words):

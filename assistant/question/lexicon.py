@@ -60,6 +60,7 @@ class AskingToApply:
     """Words of a question whether the applicant can apply (knowledge/lexicon.yaml)."""
 
     apply_verbs: tuple[str, ...]
+    fit_words: tuple[str, ...]
     before_verb: tuple[str, ...]
     tags: tuple[str, ...]
     standalone: tuple[str, ...]
