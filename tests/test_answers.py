@@ -33,6 +33,8 @@ def rules() -> Rules:
         ("有，5个人", ("independent_ip_dept", "ip_staff"), {"independent_ip_dept": True, "ip_staff": 5.0}),
         ("没评上", ASKED, {}),  # 评 is in two of the questions: which one is not certain
         ("是，没有", ASKED, {}),  # two answers to three questions
+        ("不高于，比全省平均低", ASKED, {"withdrawal_above_avg_2023": False}),  # one answer, restated
+        ("高于，比全省平均低", ASKED, {}),  # restated, but the parts disagree
         ("不清楚", ("zhenzhua_2022",), {}),
         ("好像是吧", ("zhenzhua_2022",), {}),
         ("没评上", (), {}),  # nothing was asked

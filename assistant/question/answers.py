@@ -29,6 +29,8 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
     parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
     if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats
         asked = tuple(k for k in asked if _repeats(parts[0], rules.fact(k).question))
+    if len(parts) > 1 and len(parts) != len(asked):
+        return _restated(parts, asked, rules, text)
     if len(parts) != len(asked):
         return FactSheet()  # which answer goes with which question is not certain
     values: dict[str, FactValue] = {}
@@ -37,6 +39,18 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
         if value is not None:
             values[key] = value
     return FactSheet(values, {key: text for key in values})
+
+
+def _restated(parts: list[str], asked: tuple[str, ...], rules: Rules, text: str) -> FactSheet:
+    """「不高于，比全省平均低」: parts that all repeat the words of one question and agree
+    answer it once; anything else is not certain."""
+    keys = [k for k in asked if all(_repeats(p, rules.fact(k).question) for p in parts)]
+    if len(keys) != 1:
+        return FactSheet()
+    values = {_answer(rules.fact(keys[0]), part) for part in parts}
+    if len(values) != 1 or None in values:
+        return FactSheet()
+    return FactSheet({keys[0]: values.pop()}, {keys[0]: text})
 
 
 def _repeats(part: str, question: str) -> bool:
