@@ -162,3 +162,15 @@ def test_a_reply_from_which_nothing_is_read_is_said_to_be_unread(assistant: Assi
     assert unread.answer.startswith("（没能从「否」读出") and unread.decision["eligible"] is None
     read = ask(assistant, opened, "撤回率低于全省平均")
     assert "没能从" not in read.answer and read.decision["eligible"] is False
+
+
+def test_facts_then_that_ellipsis_ask_the_check_again(assistant: Assistant) -> None:
+    """After a decision, a message of facts that ends 「那这样呢？」 asks the same of them: the
+    check is run again on the corrected facts, not answered with a clause."""
+    reply = ask(
+        assistant,
+        "我们县是国家知识产权强县建设示范县，2023年度撤回率高于全省平均，能报2024保护示范区吗？",
+        "说错了，我们现在还不是强县建设示范县，也不是试点县。22年的真抓实干也没评上，快速维权中心也没有。那这样呢？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2024-protection-zone"
+    assert reply.decision["eligible"] is False

@@ -293,3 +293,43 @@ def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
         ["有效专利80件", "说错了，有效专利是120件"], rules, "2022-high-value-patent-new", "enterprise"
     )
     assert sheet["valid_patents"] == 120 and not sheet.doubts
+
+
+@pytest.mark.parametrize(
+    ("text", "atype", "value"),
+    [
+        ("市里也不会指定它申报", "county", False),  # a county's other level is the city
+        ("市里这次报的是另一个地理标志，不是我们这个", "county", False),
+        ("我们县和市里打算同时用它报", "county", True),
+        ("下面的县区也不会拿它来报", "city", False),
+        ("下面有个县已经确定拿这同一个地标申报了", "city", True),
+        ("县里就拿这个报", "county", None),  # the county itself: nothing about the other level
+        ("市里就拿这个报", "city", None),
+    ],
+)
+def test_a_fact_about_another_body_is_read_where_the_applicants_other_level_is_named(
+    rules: Rules, text: str, atype: str, value: bool | None
+) -> None:
+    assert facts(rules, text, GI, atype).get("gi_same_as_other_level") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("县政府能报22年的省知识产权保护示范区创建项目吗", PZ22),  # words of the full name between
+        ("市里想报省知识产权保护示范区创建（22年度的）。", PZ22),  # the year in brackets after it
+        ("2022年江苏省知识产权保护示范区", PZ22),
+        ("保护示范区（2024年）", PZ24),
+    ],
+)
+def test_the_round_is_read_around_the_programs_name(rules: Rules, text: str, program: str) -> None:
+    assert detect_program(text, rules).program == program
+
+
+def test_a_word_with_a_kind_character_names_no_applicant(rules: Rules) -> None:
+    guess = detect_program("高价值专利培育升级项目跟新建有什么区别？企业报升级要什么条件", rules)
+    assert guess.applicant_type == "enterprise"
+    assert (
+        detect_program("我们所在的市已经承担了2022年保护示范区", rules).kind is None
+    )  # the parent, not 我所
+    assert detect_program("我所2018年牵头承担了高价值专利培育项目", rules).kind == "research"

@@ -166,6 +166,7 @@ def read_facts(
             continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             _continuation(segment, topics + _of_years(dated, segment), told, sheet)
+            _deny_the_rest(segment, sheet, specs)
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
@@ -205,6 +206,18 @@ def _both(first: FactValue, then: FactValue) -> FactValue | None:
     if both is None:
         return None
     return both.lo if both.is_exact else both
+
+
+def _deny_the_rest(segment: str, sheet: _Sheet, specs: Sequence[FactSpec]) -> None:
+    """「还不是强县建设示范县，也不是试点县」: a clause that names no fact but denies the other
+    alternatives of an 「A或B」 fact whose first ones were just denied completes the denial."""
+    text = masked(segment, [])
+    if not sheet.denied or not _says_no(text) or doubtful(text) or asking(text):
+        return
+    for spec in (s for s in specs if s.key in sheet.denied):
+        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        if named:
+            sheet.deny(spec, named, segment)
 
 
 def _of_years(matches: list[Match], segment: str) -> list[Match]:

@@ -208,6 +208,12 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     return GENERAL
 
 
+def last_sentence(text: str) -> str:
+    """The message's last sentence (all of it when it has one)."""
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    return sentences[-1].strip() if sentences else text
+
+
 def _asked(text: str) -> str:
     """The sentences of a message that ask something (all of it when none does): statements
     before a question (「保护中心运行两年多了。这就够了吧？」) name no comparison."""

@@ -26,6 +26,7 @@ from .intent import (
     LOOKUP,
     asking_part,
     detect_intent,
+    last_sentence,
     named_intent,
 )
 from .lexicon import LEXICON
@@ -78,7 +79,9 @@ def understand(
         return Understood(question, None, warnings)
     reference, error = _reference(kb, question, conversation)
     name = detect_intent(question, has_reference=reference is not None)
-    follow_up = bool(name == GENERAL and ELLIPTICAL.match(question) and conversation.last_intent)
+    # 「…快速维权中心也没有。那这样呢？」: facts, then the last question asked again of them
+    elliptical = ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question))
+    follow_up = bool(name == GENERAL and elliptical and conversation.last_intent)
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
