@@ -9,12 +9,14 @@ message's clauses are read together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
+    GAP,
     MASK,
     Match,
     affirmed,
@@ -246,6 +248,18 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     return count + int(matches[index].negative), lead, tail
 
 
+_MEASURE_PART = re.compile(r"(?:率|量|额|数|比例|占比)$")
+
+
+def _both_sides(text: str, matches: list[Match], index: int, lead: str) -> bool:
+    """A negation before the phrase and another after it: 「没有X没评上」 repeats the no rather
+    than cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels)."""
+    before = cues("negations", lead + inside(text, matches[index]))
+    tail = after(text, matches, chain(text, matches, index)[1])
+    after_words = _negated_after(tail, negated_in_parallel(lead))  # 「不是A也不是B」: B's
+    return len(before) % 2 == 1 and bool(after_words)
+
+
 def _negated_after(tail: str, parallel: bool) -> list[str]:
     """The negations after a phrase that bear on it: right after it (「…还没建成」), else the
     predicate that ends its clause (「国家知识产权强县的示范、试点也都不是」)."""
@@ -258,12 +272,17 @@ def _negated_after(tail: str, parallel: bool) -> list[str]:
 
 
 def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:
-    count = number_near(segment, matches, index, adjacent=True)
+    match = matches[index]
+    # 「有3件」 counts things; a figure after a measure (「撤回率…低了3个百分点」) is no count
+    counts = not match.negative and not any(_MEASURE_PART.search(p) for p in match.synonym.split(GAP))
+    count = number_near(segment, matches, index, adjacent=True) if counts else None
     if isinstance(count, Interval):
         return Reading(count.lo > 0 or count.lo_open)
     if count is not None:
         return Reading(float(count) > 0)
     negations, lead, tail = _negations(text, matches, index)
+    if _both_sides(text, matches, index, lead):
+        return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
     progress = progress_of(text)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
     if progress:
         return in_progress(matches[index].spec, progress, segment)

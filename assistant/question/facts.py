@@ -37,7 +37,7 @@ from .numbers import find_numbers, spoken_units
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 ROUND_OPENS = 0.25
-_SEGMENT = re.compile(r"[^，。；：！？,;:!?\n]+")  # a colon ends a clause too: 「够不够：…」
+_SEGMENT = re.compile(r"[^，。；：！？,;:!?\n—]+")  # a colon or a dash ends a clause too: 「够不够：…」「——」
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
