@@ -9,14 +9,12 @@ message's clauses are read together.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
-    GAP,
     MASK,
     Match,
     affirmed,
@@ -30,6 +28,7 @@ from .fact_phrases import (
     inside,
     is_measure,
     mask_look_alikes,
+    names_measure,
     negated_in_parallel,
     number_near,
     tail_cues,
@@ -248,9 +247,6 @@ def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, s
     return count + int(matches[index].negative), lead, tail
 
 
-_MEASURE_PART = re.compile(r"(?:率|量|额|数|比例|占比)$")
-
-
 def _both_sides(text: str, matches: list[Match], index: int, lead: str) -> bool:
     """A negation before the phrase and another after it: 「没有X没评上」 repeats the no rather
     than cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels)."""
@@ -274,7 +270,7 @@ def _negated_after(tail: str, parallel: bool) -> list[str]:
 def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:
     match = matches[index]
     # 「有3件」 counts things; a figure after a measure (「撤回率…低了3个百分点」) is no count
-    counts = not match.negative and not any(_MEASURE_PART.search(p) for p in match.synonym.split(GAP))
+    counts = not match.negative and not names_measure(match)
     count = number_near(segment, matches, index, adjacent=True) if counts else None
     if isinstance(count, Interval):
         return Reading(count.lo > 0 or count.lo_open)

@@ -198,6 +198,11 @@ def is_measure(match: Match) -> bool:
     return bool(_MEASURE.search(match.synonym.split(GAP)[-1]))
 
 
+def names_measure(match: Match) -> bool:
+    """Some part of the phrase names a measure (「撤回率…差不多」): a figure after it is its value."""
+    return any(_MEASURE.search(part) for part in match.synonym.split(GAP))
+
+
 def _modifies(first: Match, then: Match) -> bool:
     """「非正常专利申请撤回率」: a phrase right before another fact's measure (率, 量, 额 …)
     only says what is measured."""
