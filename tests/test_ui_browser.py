@@ -159,6 +159,10 @@ def test_the_question_shows_at_once_and_each_mark_opens_its_source(tab) -> None:
     ask(tab, "2024年保护示范区什么时候截止？<b>")
     expect(tab.locator("#echo")).to_contain_text("2024年保护示范区什么时候截止？<b>")
     expect(tab.locator("#echo")).to_contain_text("正在查阅指南")
+    for _ in range(100):  # the echo shows before the browser sends the request: wait for it
+        if held:
+            break
+        tab.wait_for_timeout(50)
     assert tab.locator("#echo b").count() == 0 and held
     held[0].continue_()
     tab.unroute("**/queue/join*")
