@@ -16,7 +16,7 @@ import sys
 import time
 import uuid
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -231,18 +231,18 @@ def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tok
 def _save_dictionary(settings: Settings, tokenizer: Tokenizer) -> None:
     """The tokenizer's dictionary, for readers to load quickly (`Tokenizer(…, dictionary)`);
     those of other terms files are removed. Written under the build lock, never by a reader."""
-    name = dictionary_name(terms_file(settings))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    for old in settings.data_dir.glob(f"{DICTIONARY_PREFIX}*"):
+    _save_once(settings.data_dir, DICTIONARY_PREFIX, dictionary_name(terms_file(settings)), tokenizer.save)
+    _save_once(settings.data_dir, TAGS_PREFIX, tags_name(), save_tags)  # jieba's word tags
+
+
+def _save_once(directory: Path, prefix: str, name: str, write: Callable[[Path], None]) -> None:
+    """Write `name` unless it is there; older files of the same kind (`prefix`) are removed."""
+    for old in directory.glob(f"{prefix}*"):
         if old.name != name:
             old.unlink(missing_ok=True)
-    if not (settings.data_dir / name).is_file():
-        tokenizer.save(settings.data_dir / name)
-    for old in settings.data_dir.glob(f"{TAGS_PREFIX}*"):
-        if old.name != tags_name():
-            old.unlink(missing_ok=True)
-    if not (settings.data_dir / tags_name()).is_file():
-        save_tags(settings.data_dir / tags_name())
+    if not (directory / name).is_file():
+        write(directory / name)
 
 
 def _count(collection: Any) -> int:

@@ -183,6 +183,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     """The applicant's kind (and whether they said it of themselves): what they say of themselves,
     else the program's words, else the first such word."""
     first_any: str | None = None
+    switching = bool(_SWITCH.match(text))  # 「那园区呢？」 names the applicant asked about
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
         if kind == "other":
@@ -193,7 +194,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             continue  # 「南京市江宁区」: the applicant is the district
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]):
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
-        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or _SWITCH.match(text):
+        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or switching:
             return kind, True
         first_any = first_any or kind
     if program is not None:

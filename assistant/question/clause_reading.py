@@ -27,7 +27,7 @@ from .fact_phrases import (
     doubtful,
     inside,
     is_measure,
-    mask_look_alikes,
+    masked,
     names_measure,
     negated_in_parallel,
     number_near,
@@ -103,7 +103,8 @@ def read_phrase(
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
         # another fact's phrase may hold the words (「尾款…拨付了」): read them around this fact's
-        if spec.ongoing and (finished := _finished(_own_masked(segment, matches, spec.key))) is not None:
+        own = [m for m in matches if m.spec.key == spec.key]
+        if spec.ongoing and (finished := _finished(masked(segment, own))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
         if spec.ongoing and match.synonym in LEXICON.fact_cues.payments:
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
@@ -141,15 +142,6 @@ def _only_this_masked(segment: str, match: Match) -> str:
     """The clause with only this phrase masked: words of another body inside another fact's
     phrase (「所在的区…承担」) still say whose the clause is."""
     return segment[: match.start] + MASK * (match.end - match.start) + segment[match.end :]
-
-
-def _own_masked(segment: str, matches: list[Match], key: str) -> str:
-    """The clause with the phrases of one fact masked, and those of other facts left to read."""
-    chars = list(segment)
-    for m in matches:
-        if m.spec.key == key:
-            chars[m.start : m.end] = MASK * (m.end - m.start)
-    return mask_look_alikes("".join(chars))
 
 
 def _other_years(matches: list[Match], index: int) -> bool:
@@ -233,27 +225,30 @@ def _read_number(
     return Reading(value)
 
 
-def _negations(text: str, matches: list[Match], index: int) -> tuple[int, str, str]:
-    """How many negations bear on a phrase (with its 和/、 chain), and the text before and after."""
+@dataclass(frozen=True)
+class Negations:
+    """The negations that bear on a phrase (with its 和/、 chain), and the text around it."""
+
+    count: int
+    lead: str
+    tail: str
+    # one before the phrase and one after it: 「没有X没评上」 repeats the no rather than
+    # cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels)
+    both_sides: bool
+
+
+def _negations(text: str, matches: list[Match], index: int) -> Negations:
     first, last = chain(text, matches, index)
     lead, tail = before(text, matches, first), after(text, matches, last)
     # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
     parallel = negated_in_parallel(lead)  # 既不是…也不是…
-    negated_after = [] if followed else _negated_after(tail, parallel)
-    shortfall = cues("falling_short", tail) + negated_after
-    count = len(cues("negations", lead + inside(text, matches[index]))) + len(shortfall)
-    return count + int(matches[index].negative), lead, tail
-
-
-def _both_sides(text: str, matches: list[Match], index: int, lead: str) -> bool:
-    """A negation before the phrase and another after it: 「没有X没评上」 repeats the no rather
-    than cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels)."""
-    before = cues("negations", lead + inside(text, matches[index]))
-    tail = after(text, matches, chain(text, matches, index)[1])
-    after_words = _negated_after(tail, negated_in_parallel(lead))  # 「不是A也不是B」: B's
-    return len(before) % 2 == 1 and bool(after_words)
+    said_after = _negated_after(tail, parallel)
+    shortfall = cues("falling_short", tail) + ([] if followed else said_after)
+    said_before = len(cues("negations", lead + inside(text, matches[index])))
+    count = said_before + len(shortfall) + int(matches[index].negative)
+    return Negations(count, lead, tail, said_before % 2 == 1 and bool(said_after))
 
 
 def _negated_after(tail: str, parallel: bool) -> list[str]:
@@ -276,8 +271,9 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return Reading(count.lo > 0 or count.lo_open)
     if count is not None:
         return Reading(float(count) > 0)
-    negations, lead, tail = _negations(text, matches, index)
-    if _both_sides(text, matches, index, lead):
+    said = _negations(text, matches, index)
+    negations, lead, tail = said.count, said.lead, said.tail
+    if said.both_sides:
         return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
     progress = progress_of(text)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
     if progress:
@@ -294,7 +290,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
 
 def _read_choice(text: str, matches: list[Match], index: int) -> Reading:
     match = matches[index]
-    negations, _, _ = _negations(text, matches, index)
+    negations = _negations(text, matches, index).count
     if negations % 2 == 0:
         return Reading(match.option)
     others = [v for v in match.spec.option_values if v != match.option]
