@@ -29,8 +29,8 @@ from .answering.respond import Responded, Responder
 from .config import Settings
 from .domain import Hit, Reply, WarningCode
 from .errors import AssistantError
-from .index.build import Index, open_index
 from .index.pointer import stamp
+from .index.reader import Index, open_index
 from .ingest.knowledge_base import KnowledgeBase
 from .llm.base import LLMError, get_backend
 from .llm.writer import Writer, Written

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from assistant.config import Settings
 from assistant.evaluation.measures import recall_at, reciprocal_rank
-from assistant.index.build import open_index
+from assistant.index.reader import open_index
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.scope import detect
 from assistant.retrieval.for_turn import filters_for

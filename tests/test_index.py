@@ -9,7 +9,8 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import IndexBuildError, IndexMissingError
 from assistant.index import embedders as embed
-from assistant.index.build import build_index, open_index, read_pointer
+from assistant.index.build import build_index, read_pointer
+from assistant.index.reader import open_index
 from assistant.ingest.knowledge_base import KnowledgeBase
 
 

@@ -22,9 +22,10 @@ from conftest import copy_small_knowledge
 from assistant.cli.main import main
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.errors import VectorStoreError
-from assistant.index import store
-from assistant.index.build import build_index, open_index
+from assistant.index import store, vectors
+from assistant.index.build import build_index
 from assistant.index.pointer import pointer_path, read_pointer
+from assistant.index.reader import open_index
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.web.process import start_page
 
@@ -220,9 +221,16 @@ def test_a_damaged_knowledge_dir_is_refused_and_the_old_index_stays(
     assert _hashes(small.data_dir) == before
 
 
+def _without_vectors_file(settings: Settings) -> None:
+    """A build without its vectors file (as `index` wrote them before it had one): the
+    reader opens Chroma at once and reads the vectors from it."""
+    vectors.path_of(settings.data_dir, read_pointer(settings).collection).unlink()
+
+
 def test_a_build_replaced_during_the_readers_copy_is_read_again(
     small: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _without_vectors_file(small)
     real, calls = store.snapshot, []
 
     def racing(build_dir: Path) -> Path:
@@ -246,5 +254,42 @@ def test_an_unreadable_build_directory_gets_a_message(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(store, "snapshot", unreadable)
+    _without_vectors_file(small)
     with pytest.raises(VectorStoreError, match="python -m assistant index"):
         open_index(small, KnowledgeBase.load(small.knowledge_dir))
+
+
+def test_a_reader_searches_the_saved_vectors_without_opening_chroma(small: Settings) -> None:
+    """`index` writes the build's unit vectors beside the pointer; `ask` answers from them
+    without importing Chroma, with the hits Chroma's own vectors give (the same floats)."""
+    code = (
+        "import sys; from assistant.config import Settings; from assistant.pipeline import Assistant; "
+        f"s = Settings(knowledge_dir=Path({str(small.knowledge_dir)!r}), data_dir=Path({str(small.data_dir)!r})); "
+        f"r = Assistant(s).run_turn({QUESTION!r}, Conversation()); "
+        "print('chromadb' in sys.modules, [h.chunk.id for h in r.hits])"
+    )
+    header = "from pathlib import Path; from assistant.pipeline import Conversation; "
+    run = [sys.executable, "-c", header + code]
+    saved = subprocess.run(run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    _without_vectors_file(small)
+    from_chroma = subprocess.run(run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert saved.startswith("False [") and from_chroma.startswith("True [")
+    assert saved.split(" ", 1)[1] == from_chroma.split(" ", 1)[1]
+
+
+def test_index_writes_a_missing_or_foreign_vectors_file(small: Settings) -> None:
+    """A vectors file that is missing, or is not the one the pointer names, is not read (the
+    reader falls back to Chroma); `index` writes it again without rebuilding."""
+    kb = KnowledgeBase.load(small.knowledge_dir)
+    pointer = read_pointer(small)
+    path = vectors.path_of(small.data_dir, pointer.collection)
+    expected = open_index(small, kb).vectors.copy()
+    path.write_bytes(path.read_bytes()[:-4] + b"\0\0\0\0")
+    assert open_index(small, kb).vectors.tobytes() == expected.tobytes()  # read from Chroma
+    path.unlink()
+    report = build_index(small, kb)
+    assert report.up_to_date and path.is_file() and read_pointer(small).vectors == pointer.vectors
+    assert open_index(small, kb).vectors.tobytes() == expected.tobytes()
+    (small.data_dir / "clauses-gone.vectors.npy").write_bytes(b"a killed build's")
+    build_index(small, kb)
+    assert [p.name for p in small.data_dir.glob("*.vectors.npy")] == [path.name]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.index.build import open_index
+from assistant.index.reader import open_index
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.scope import detect
 from assistant.retrieval.for_turn import filters_for

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from ..config import Settings
 from ..domain import Reply
 from ..eligibility import Rules, load_rules
-from ..index.build import Index, open_index
+from ..index.reader import Index, open_index
 from ..ingest.knowledge_base import KnowledgeBase
 from ..pipeline import Assistant, Conversation
 from .configs import CONFIGS, config_settings

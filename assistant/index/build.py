@@ -1,21 +1,21 @@
-"""Building and opening the index: chunks embedded into Chroma, tokens for BM25.
+"""Building the index: chunks embedded into Chroma, tokens for BM25, vectors for exact search.
 
 A build takes the data directory's lock (a second build waits, and says so), writes a new
 collection (embedded: in a new directory of its own), then switches the pointer file
 (`data/index*.json`) with an atomic rename; only then are older builds removed. A failed or
 interrupted build leaves the previous index as it was. Unchanged chunks reuse their stored
-embeddings. Opening checks the pointer against the guides and the store, so that whatever
-`ask` would fail on, `index` sees and repairs.
+embeddings. A build checks the live one against the guides and the store (reader.py opens
+it), so that whatever `ask` would fail on, `index` sees and repairs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import sys
 import time
 import uuid
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +28,13 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import DICTIONARY_PREFIX, TAGS_PREFIX, Tokenizer, dictionary_name, save_tags, tags_name
 from ..thresholds import EXACT_SEARCH_MAX
 from . import store
+from . import vectors as vector_file
 from .chunks import build_chunks
 from .embedders import Embedder, get_embedder
-from .pointer import REBUILD, Pointer, read_pointer, stamp, write_pointer
+from .pointer import Pointer, read_pointer, write_pointer
+from .reader import Opened, count, open_build, terms_file
 
 EMBED_BATCH = 32
-SNAPSHOT_TRIES = 3  # a reader re-copies when a build switched the pointer during its copy
 
 
 @dataclass(frozen=True)
@@ -64,34 +65,6 @@ class Changes:
             tuple(i for i in before if i not in after),
             tuple(i for i in after if i in before and before[i] != after[i]),
         )
-
-
-@dataclass(frozen=True)
-class Index:
-    """An opened index: the chunks, their BM25 tokens, and the live Chroma collection. For a
-    collection of up to EXACT_SEARCH_MAX chunks, `vectors` holds its embeddings (unit length,
-    in chunk order) for exact search in memory; for a larger one it is None and Chroma's HNSW
-    index is queried."""
-
-    chunks: tuple[Chunk, ...]
-    tokens: tuple[tuple[str, ...], ...]
-    collection: Any
-    embedder: Embedder
-    tokenizer: Tokenizer
-    vectors: Any = None
-
-
-@dataclass(frozen=True)
-class _Opened:
-    """A build's collection, opened for reading, and how to let it go."""
-
-    collection: Any
-    client: Any
-    copy: Path | None  # the reader's private copy of an embedded build
-
-
-def terms_file(settings: Settings) -> Path:
-    return settings.knowledge_dir / "terms.txt"
 
 
 def build_index(
@@ -129,7 +102,7 @@ def _build(settings: Settings, kb: KnowledgeBase, rebuild: bool, progress: bool)
     opened = _open_quietly(settings, old, embedder) if old else None
     try:
         if old and opened and not rebuild and _same_build(old, settings, kb, chunks, tokens, opened):
-            _tidy(settings, embedder, live=old)
+            _tidy(settings, embedder, live=_with_vectors(settings, old, opened))
             return BuildReport(len(chunks), 0, 0, time.perf_counter() - started, True, old.collection)
         reusable = {}
         if old and opened and not rebuild and old.embedding_model == embedder.name:
@@ -154,9 +127,26 @@ def _previous(settings: Settings) -> Pointer | None:
         return None
 
 
-def _open_quietly(settings: Settings, pointer: Pointer, embedder: Embedder) -> _Opened | None:
+def _with_vectors(settings: Settings, pointer: Pointer, opened: Opened) -> Pointer:
+    """The live build with its vectors file: written from Chroma when it is missing or not the
+    one the pointer names (a build made before the file existed, or a deleted file)."""
+    rows = len(pointer.chunk_ids)
+    if (
+        rows > EXACT_SEARCH_MAX
+        or vector_file.load(settings.data_dir, pointer.collection, pointer.vectors, rows) is not None
+    ):
+        return pointer
+    matrix = store.unit_vectors(opened.collection, tuple(pointer.chunk_ids))
+    pointer = pointer.model_copy(
+        update={"vectors": vector_file.save(settings.data_dir, pointer.collection, matrix)}
+    )
+    write_pointer(settings, pointer)
+    return pointer
+
+
+def _open_quietly(settings: Settings, pointer: Pointer, embedder: Embedder) -> Opened | None:
     try:
-        return _open_build(settings, pointer, embedder)
+        return open_build(settings, pointer, embedder)
     except (VectorStoreError, OSError):
         return None  # a damaged or missing store: rebuild it
 
@@ -169,6 +159,10 @@ def _write_build(settings, kb, chunks, tokens, embedder, name, reusable, progres
         client = store.connect(settings.chroma_url or embedded_dir)
         collection = store.VectorStore(client, embedder).create(name)
         _fill(collection, chunks, embedder, reusable, progress)
+        digest = None
+        if len(chunks) <= EXACT_SEARCH_MAX:  # the floats Chroma stored, as a reader would read them
+            matrix = store.unit_vectors(collection, tuple(c.id for c in chunks))
+            digest = vector_file.save(settings.data_dir, name, matrix)
         store.close(client)
         pointer = Pointer(
             version=2,
@@ -181,11 +175,13 @@ def _write_build(settings, kb, chunks, tokens, embedder, name, reusable, progres
             chunk_ids=[c.id for c in chunks],
             hashes=[c.metadata["hash"] for c in chunks],
             tokens=tokens,
+            vectors=digest,
         )
         write_pointer(settings, pointer)
         return pointer
     except (AssistantError, Exception) as exc:
         _discard(embedder, name, embedded_dir, client)
+        vector_file.path_of(settings.data_dir, name).unlink(missing_ok=True)
         if isinstance(exc, IndexBuildError):
             raise
         raise IndexBuildError(f"索引构建失败，原索引保持不变：{exc}".splitlines()[0]) from exc
@@ -201,7 +197,9 @@ def _discard(embedder: Embedder, name: str, embedded_dir: Path | None, client: A
 def _tidy(settings: Settings, embedder: Embedder, live: Pointer, previous: Pointer | None = None) -> None:
     """Remove what no reader can still need: embedded, every directory but the live build's
     (readers work on private copies); on a server, every build collection but the live one and
-    the one it replaced (a running page switches at its next turn). Killed builds' leftovers go too."""
+    the one it replaced (a running page switches at its next turn). Killed builds' leftovers go too,
+    and the vectors files of builds no pointer names (a reader loads its file whole when it opens)."""
+    vector_file.remove_others(settings.data_dir, keep=_live_collections(settings) | {live.collection})
     if live.store is None:
         with contextlib.suppress(VectorStoreError):
             server = store.VectorStore(store.connect(settings.chroma_url), embedder)
@@ -216,7 +214,16 @@ def _tidy(settings: Settings, embedder: Embedder, live: Pointer, previous: Point
             store.remove(path)
 
 
-def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tokens, opened: _Opened) -> bool:
+def _live_collections(settings: Settings) -> set[str]:
+    """The builds the data dir's pointers name (embedded and server indexes may share it)."""
+    names = set()
+    for path in settings.data_dir.glob("index*.json"):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            names.add(json.loads(path.read_text(encoding="utf-8")).get("collection"))
+    return {n for n in names if isinstance(n, str)}
+
+
+def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tokens, opened: Opened) -> bool:
     return (
         old.embedding_model == settings.embedding_model
         and old.chroma_url == settings.chroma_url
@@ -224,7 +231,7 @@ def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tok
         and old.chunk_ids == [c.id for c in chunks]
         and old.hashes == [c.metadata["hash"] for c in chunks]
         and old.tokens == tokens
-        and _count(opened.collection) == len(chunks)
+        and count(opened.collection) == len(chunks)
     )
 
 
@@ -243,13 +250,6 @@ def _save_once(directory: Path, prefix: str, name: str, write: Callable[[Path], 
             old.unlink(missing_ok=True)
     if not (directory / name).is_file():
         write(directory / name)
-
-
-def _count(collection: Any) -> int:
-    try:
-        return collection.count()
-    except Exception:
-        return -1
 
 
 def _fill(collection: Any, chunks: list[Chunk], embedder: Embedder, reusable: dict, progress: bool) -> int:
@@ -273,86 +273,3 @@ def _fill(collection: Any, chunks: list[Chunk], embedder: Embedder, reusable: di
             metadatas=[c.metadata for c in batch],
         )
     return len(missing)
-
-
-def open_index(settings: Settings, kb: KnowledgeBase) -> Index:
-    """Open the live index; fail clearly when it is missing, damaged or built for other settings."""
-    for _ in range(SNAPSHOT_TRIES):
-        before = stamp(settings)
-        pointer = read_pointer(settings)
-        if pointer is None:
-            raise IndexMissingError(
-                "索引尚未建立：请先运行 `python -m assistant index`（或 make run 会自动建立）。"
-            )
-        _check_settings(pointer, settings, kb)
-        embedder = get_embedder(settings.embedding_model, settings.embed_threads)
-        try:
-            opened = _open_build(settings, pointer, embedder)
-        except (OSError, VectorStoreError) as exc:  # copytree fails with shutil.Error, an OSError
-            if stamp(settings) != before:
-                continue  # a build replaced it while we copied: read the new pointer
-            if isinstance(exc, VectorStoreError):
-                raise
-            raise VectorStoreError(f"无法读取索引目录（{type(exc).__name__}）：{REBUILD}。") from exc
-        if stamp(settings) == before:
-            return _index(settings, kb, pointer, opened, embedder)
-        store.close(opened.client, opened.copy)
-    raise IndexMissingError("索引正在频繁重建，暂时无法打开：请稍后重试。")
-
-
-def _check_settings(pointer: Pointer, settings: Settings, kb: KnowledgeBase) -> None:
-    if pointer.embedding_model != settings.embedding_model:
-        raise IndexMissingError(
-            f"现有索引使用嵌入模型「{pointer.embedding_model}」，当前配置为「{settings.embedding_model}」："
-            "请运行 `python -m assistant index --rebuild`。"
-        )
-    if pointer.knowledge_fingerprint != kb.fingerprint:
-        raise IndexMissingError("指南或清单已更新，索引已过期：请运行 `python -m assistant index`。")
-
-
-def _open_build(settings: Settings, pointer: Pointer, embedder: Embedder) -> _Opened:
-    """The build's collection: on the server, or in a private copy of its directory."""
-    copy = None
-    if pointer.store is not None:
-        source = settings.data_dir / pointer.store
-        if not source.is_dir():
-            raise VectorStoreError(f"索引目录 {source} 不存在：{REBUILD}。")
-        copy = store.snapshot(source)
-    try:
-        client = store.connect(settings.chroma_url if copy is None else copy)
-    except VectorStoreError:
-        store.close(None, copy)
-        raise
-    collection = store.VectorStore(client, embedder).open(pointer.collection)
-    if collection is None:
-        store.close(client, copy)
-        raise VectorStoreError(f"向量库中找不到索引集合「{pointer.collection}」：{REBUILD}。")
-    return _Opened(collection, client, copy)
-
-
-def _index(
-    settings: Settings, kb: KnowledgeBase, pointer: Pointer, opened: _Opened, embedder: Embedder
-) -> Index:
-    """The opened build checked against the guides; its copy is removed when the Index goes."""
-    by_id = {c.id: c for c in build_chunks(kb)}
-    count = _count(opened.collection)
-    if any(i not in by_id for i in pointer.chunk_ids) or count != len(pointer.chunk_ids):
-        store.close(opened.client, opened.copy)
-        raise IndexMissingError(f"索引与指南或向量库不一致：{REBUILD}。")
-    try:
-        vectors = (
-            store.unit_vectors(opened.collection, pointer.chunk_ids) if count <= EXACT_SEARCH_MAX else None
-        )
-    except (VectorStoreError, KeyError, ValueError) as exc:
-        store.close(opened.client, opened.copy)
-        raise IndexMissingError(f"索引的向量不完整：{REBUILD}。") from exc
-    index = Index(
-        tuple(by_id[i] for i in pointer.chunk_ids),
-        tuple(tuple(t) for t in pointer.tokens),
-        opened.collection,
-        embedder,
-        Tokenizer(terms_file(settings), settings.data_dir / dictionary_name(terms_file(settings))),
-        vectors,
-    )
-    weakref.finalize(index, store.close, opened.client, opened.copy)
-    return index

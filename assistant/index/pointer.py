@@ -36,6 +36,7 @@ class Pointer(BaseModel):
     chunk_ids: list[str]
     hashes: list[str]
     tokens: list[list[str]]
+    vectors: str | None = None  # SHA-256 of the build's vectors file (vectors.py); None: read Chroma
 
     @model_validator(mode="after")
     def _lists_agree(self) -> Pointer:

@@ -25,6 +25,7 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
 from ..errors import VectorStoreError
 from .embedders import Embedder
+from .vectors import unit_rows
 
 COLLECTION_PREFIX = "clauses-"
 STORES = "chroma"  # under the data directory: one Chroma directory per build
@@ -186,16 +187,12 @@ def embeddings_of(collection: Any, ids: list[str]) -> dict[str, list[float]]:
 def unit_vectors(collection: Any, ids: tuple[str, ...]) -> Any:
     """Every stored embedding, in the order of `ids`, scaled to unit length: a numpy matrix
     for exact search in memory."""
-    import numpy as np
-
     try:
         found = collection.get(include=["embeddings"])
     except Exception as exc:
         raise VectorStoreError(f"读取向量失败：{type(exc).__name__}: {exc}".splitlines()[0]) from exc
     by_id = dict(zip(found["ids"], found["embeddings"], strict=True))
-    matrix = np.array([by_id[i] for i in ids], dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+    return unit_rows([by_id[i] for i in ids])
 
 
 def query(collection: Any, vector: list[float], limit: int, where: dict | None) -> list[tuple[str, float]]:

@@ -1,4 +1,5 @@
-"""Retrieval: BM25 over jieba tokens, dense vectors in Chroma, fused by reciprocal rank.
+"""Retrieval: BM25 over jieba tokens, dense vectors (exact in memory, or Chroma's HNSW for a
+larger build), fused by reciprocal rank.
 
 Filters (guide ids, years, programs, applicant type) narrow both retrievers. The default
 mode is hybrid; `eval/bench_retrieval.py` measures all three.
@@ -14,8 +15,7 @@ from rank_bm25 import BM25Okapi
 
 from ..config import DEFAULT_RRF_K
 from ..domain import Chunk, Hit
-from ..index.build import Index
-from ..index.store import query as dense_query
+from ..index.reader import Index
 from ..text.thesaurus import Thesaurus
 from ..thresholds import CANDIDATES, DENSE_WEIGHT
 
@@ -98,6 +98,8 @@ class Retriever:
             similarity = self.index.vectors @ np.asarray(vector, dtype=np.float32)
             order = np.argsort(-similarity, kind="stable")
             return [chunks[i].id for i in order if filters.allows(chunks[i])][:CANDIDATES]
+        from ..index.store import query as dense_query  # Chroma is imported only for a larger build
+
         limit = min(len(self.index.chunks), CANDIDATES * (3 if filters.applicant_type else 1))
         pairs = dense_query(self.index.collection, vector, limit, filters.chroma_where())
         allowed = [i for i, _ in pairs if i in self._position and filters.allows(chunks[self._position[i]])]
