@@ -239,6 +239,11 @@ def test_merge(rules: Rules) -> None:
         ("高校院所知识产权运营能力提升怎么申报", PT, "research"),
         ("我们园区有60家链主企业，想报专利转化", PT, "park"),
         ("我们是县里的", None, None),
+        # the round applied for, said after the program was named (as the chat's scope reads it)
+        ("我县是示范县，市里没承担过保护示范区创建项目。能报2022年度的吗？", PZ22, "county"),
+        ("我们县是示范县，保护示范区想报22年度。", PZ22, "county"),
+        # a year whose clause names an applicant's fact is that fact's, not the round's
+        ("我县2022年度省知识产权工作真抓实干成效明显地区评上了，能报保护示范区吗", PZ24, "county"),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
@@ -286,6 +291,12 @@ def test_a_correction_whose_figure_no_words_name_puts_the_earlier_figure_in_doub
     sheet = facts_from_turns(turns, rules, "2022-patent-transfer", "park")
     assert "chain_enterprises" not in sheet and "chain_enterprises" in sheet.doubts
     assert sheet["key_enterprises_settled"] is True  # what the correction does not touch stands
+
+
+def test_a_correction_of_a_rank_puts_the_earlier_rank_in_doubt(rules: Rules) -> None:
+    turns = ["2020年万人发明专利拥有量全省县区排第8", "说错了，排第8的是2021年的数据，2020年我们排第13。"]
+    sheet = facts_from_turns(turns, rules, PZ22, "county")
+    assert "invention_rank_2020" not in sheet and "invention_rank_2020" in sheet.doubts
 
 
 def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ..eligibility.rules import Program, Rules
+from .fact_phrases import find_matches
 from .lexicon import LEXICON
+from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
 
 # Words whose meaning depends on their neighbours: 「3个人」 counts staff, 「乡镇工业园」 is a park.
 # 「我所」 is a research institute, not 「我所在的市」「我们所有的专利」 (所 as a particle).
@@ -52,9 +54,8 @@ _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d)
 _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
-_YEAR_OF_GUIDE = re.compile(
-    r"(?:(20\d\d)|(?<!\d)(\d\d))\s*年度?的?(?:这个|这一|这次|那个)?(?:申报)?(?:指南|项目|要求|条件|呢)"
-)
+_ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
+_APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,23 @@ def _year(text: str, spans: list[tuple[int, str]], rules: Rules, family: str | N
             continue
         if year in years:
             return year
-    for m in _YEAR_OF_GUIDE.finditer(text):
-        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
-        if year in years:
-            return year
-    return None
+    return next((year for year in _round_years(text, rules) if year in years), None)
+
+
+def _round_years(text: str, rules: Rules) -> list[int]:
+    """The years that name the round applied for, read as the chat's scope reads them (round
+    words or a question after the year: 「能报2022年度的吗」「22年度的申报条件」), or right
+    after an apply verb (「想报22年度」). A year whose clause goes on to name one of the
+    applicant's facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
+    text = TWO_DIGIT_YEAR.sub(r"20\1年", text)
+    found = []
+    for m in YEAR.finditer(text):
+        after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
+        clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
+        named = ROUND_AFTER.match(after) and not _ONLY_PUNCTUATION.match(after)
+        if (named or _APPLY_BEFORE.search(lead)) and not find_matches(clause, rules.fact_specs):
+            found.append(int(m.group(1)))
+    return found
 
 
 def _variant(text: str, rules: Rules) -> str | None:

@@ -20,7 +20,13 @@ from .numbers import find_numbers, to_fact_unit
 
 GAP = "…"  # in a synonym: up to ten characters of anything but punctuation
 _GAP_PATTERN = r"[^，。；！？,;!?]{0,10}?"
-_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|或|或者|跟|还有|/|及其|等|这些|这类|之类|等等)\s*$")
+# Between two joined phrases: a joiner, after a noun that may close the first phrase
+_JOIN = re.compile(
+    r"^\s*(?:{})?\s*(?:{})\s*$".format(
+        "|".join(map(re.escape, LEXICON.fact_cues.phrase_tails)),
+        "|".join(sorted(map(re.escape, LEXICON.fact_cues.joiners), key=len, reverse=True)),
+    )
+)
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")

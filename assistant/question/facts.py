@@ -74,6 +74,9 @@ def facts_from_turns(
     return sheet
 
 
+_ORDINAL = re.compile(r"第\s*\d")
+
+
 def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> FactSheet:
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
     puts in doubt each earlier figure of that unit it does not read again."""
@@ -81,6 +84,8 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> Fa
     if not cues("corrections", text):
         return said
     units = {figure.unit for figure in find_numbers(text)} - {""}
+    if _ORDINAL.search(text):
+        units.add("名")  # 「2020年我们排第13」: a rank
     specs = [rules.fact(key) for key in sheet.values if key not in said]
     doubted = {spec.key: turn for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))}
     return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})

@@ -53,6 +53,8 @@ class FactCues:
     limits: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     topic_markers: tuple[str, ...]
+    joiners: tuple[str, ...]
+    phrase_tails: tuple[str, ...]
 
 
 @dataclass(frozen=True)
