@@ -28,6 +28,10 @@ DEFAULT_EMBED_THREADS = 1
 DEFAULT_UI_CONCURRENCY = 4
 DEFAULT_UI_JOIN_RATE = 5.0
 DEFAULT_UI_JOIN_BURST = 60
+# Answer worker processes of the page (web/workers.py): turns of different sessions run on
+# different cores instead of taking turns on one interpreter lock. 0 answers in the page's process.
+DEFAULT_UI_WORKERS = 2
+MAX_UI_WORKERS = 16
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Settings:
     ui_concurrency: int = DEFAULT_UI_CONCURRENCY  # ASSISTANT_UI_CONCURRENCY
     ui_join_rate: float = DEFAULT_UI_JOIN_RATE  # ASSISTANT_UI_JOIN_RATE
     ui_join_burst: int = DEFAULT_UI_JOIN_BURST  # ASSISTANT_UI_JOIN_BURST
+    ui_workers: int = DEFAULT_UI_WORKERS  # ASSISTANT_UI_WORKERS
 
     def __post_init__(self) -> None:
         if self.retrieval_mode not in RETRIEVAL_MODES:
@@ -76,6 +81,10 @@ class Settings:
             raise ConfigError(
                 "网页设置无效：ASSISTANT_UI_CONCURRENCY 和 ASSISTANT_UI_JOIN_BURST 应为正整数，"
                 "ASSISTANT_UI_JOIN_RATE 应为 0（不限）或正数。"
+            )
+        if not 0 <= self.ui_workers <= MAX_UI_WORKERS:
+            raise ConfigError(
+                f"ASSISTANT_UI_WORKERS={self.ui_workers} 无效：应为 0（在网页进程内回答）到 {MAX_UI_WORKERS} 之间的整数。"
             )
         if self.chroma_url is not None and not self.chroma_url.startswith(("http://", "https://")):
             raise ConfigError(
@@ -110,6 +119,11 @@ class Settings:
             ui_concurrency=int(_number(env, "ASSISTANT_UI_CONCURRENCY", DEFAULT_UI_CONCURRENCY)),
             ui_join_rate=_number(env, "ASSISTANT_UI_JOIN_RATE", DEFAULT_UI_JOIN_RATE, zero=True),
             ui_join_burst=int(_number(env, "ASSISTANT_UI_JOIN_BURST", DEFAULT_UI_JOIN_BURST)),
+            ui_workers=int(
+                _number(
+                    env, "ASSISTANT_UI_WORKERS", DEFAULT_UI_WORKERS, zero=True, zero_is="在网页进程内回答"
+                )
+            ),
         )
 
     def with_(self, **changes: object) -> Settings:
@@ -142,8 +156,14 @@ def _flag(env: os._Environ[str] | dict[str, str], name: str) -> bool:
     raise ConfigError(f"{name}=「{raw}」无效：应为 1 或 0。")
 
 
-def _number(env: os._Environ[str] | dict[str, str], name: str, default: float, zero: bool = False) -> float:
-    """A positive number (an integer when `default` is one), or 0 when `zero` allows it."""
+def _number(
+    env: os._Environ[str] | dict[str, str],
+    name: str,
+    default: float,
+    zero: bool = False,
+    zero_is: str = "不限",
+) -> float:
+    """A positive number (an integer when `default` is one), or 0 when `zero` allows it (`zero_is`: what 0 means)."""
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -153,5 +173,5 @@ def _number(env: os._Environ[str] | dict[str, str], name: str, default: float, z
         raise ConfigError(f"{name}=「{raw}」不是数字。") from None
     if value < 0 or (value == 0 and not zero) or (isinstance(default, int) and not value.is_integer()):
         kind = "整数" if isinstance(default, int) else "数"
-        raise ConfigError(f"{name}=「{raw}」无效：应为正{kind}{'（0 表示不限）' if zero else ''}。")
+        raise ConfigError(f"{name}=「{raw}」无效：应为正{kind}{f'（0 表示{zero_is}）' if zero else ''}。")
     return value

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -35,7 +35,7 @@ from .ingest.knowledge_base import KnowledgeBase
 from .llm.base import LLMError, get_backend
 from .llm.writer import Writer, Written
 from .question.conversation import Conversation
-from .question.understand import understand
+from .question.understand import Understood, understand
 from .retrieval.for_turn import Retrieved, TurnRetriever
 from .retrieval.retriever import Retriever
 from .text.thesaurus import Thesaurus
@@ -43,7 +43,7 @@ from .text.thesaurus import Thesaurus
 if TYPE_CHECKING:
     from .domain import Citation
 
-__all__ = ["Assistant", "Conversation", "LiveAssistant", "TurnResult"]
+__all__ = ["Answered", "Assistant", "Conversation", "LiveAssistant", "TurnResult"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,32 @@ class TurnResult:
     @property
     def hits(self) -> tuple[Hit, ...]:
         return self.retrieved.hits
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A deterministic turn answered but not yet recorded: what an answer worker sends back to
+    the page (web/workers.py), which records it in the session's conversation."""
+
+    understood: Understood
+    reply: Reply
+    asked: bool
+    eligibility_open: bool
+    answered: dict[str, Any]
+
+    @classmethod
+    def of(cls, responded: Responded, reply: Reply) -> Answered:
+        understood = responded.retrieved.understood
+        return cls(understood, reply, responded.asked, responded.eligibility_open, responded.answered)
+
+    def record(self, conversation: Conversation) -> None:
+        conversation.record(
+            self.understood,
+            self.reply,
+            asked=self.asked,
+            eligibility_open=self.eligibility_open,
+            answered=self.answered,
+        )
 
 
 class Assistant:
@@ -94,6 +120,15 @@ class Assistant:
 
     def ask(self, question: str, conversation: Conversation | None = None) -> Reply:
         return self.run_turn(question, conversation or Conversation()).reply
+
+    def answer(self, question: str, conversation: Conversation) -> Answered:
+        """One turn answered without a language model, the conversation left as it was (an
+        answer worker's turn: the page records it)."""
+        started = time.perf_counter()
+        responded = self.chain.invoke((question, conversation))
+        return Answered.of(
+            responded, replace(responded.reply, latency_ms=(time.perf_counter() - started) * 1000)
+        )
 
     def stream(self, question: str, conversation: Conversation) -> Iterator[str | Reply]:
         """Text pieces as they come (from the language model, or the whole deterministic
@@ -162,13 +197,7 @@ class Assistant:
 
 
 def _record(conversation: Conversation, responded: Responded, reply: Reply) -> None:
-    conversation.record(
-        responded.retrieved.understood,
-        reply,
-        asked=responded.asked,
-        eligibility_open=responded.eligibility_open,
-        answered=responded.answered,
-    )
+    Answered.of(responded, reply).record(conversation)
 
 
 class LiveAssistant:

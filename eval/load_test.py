@@ -3,13 +3,19 @@
     .venv/bin/python eval/load_test.py --url http://127.0.0.1:7860/ [--sessions 8] [--questions 400]
     .venv/bin/python eval/load_test.py --serve            # start a server on a free port, then stop it
 
-Each session is its own gradio_client Client (its own browser-like session, so its own
-conversation) and walks the multi-turn conversations of eval/questions/answers.jsonl,
-starting a new conversation before each. The run is bounded: it stops after --questions
-questions in all or --seconds, whichever comes first. Only loopback addresses are accepted.
+    .venv/bin/python eval/load_test.py --serve --sessions 1,4,8,16 --questions 800
 
-Reports throughput (questions/s over the run), client-side latency p50/p95/max, the server's
-own time per turn (`latency_ms`), and errors. Target (issue #5): ≥ 20 questions/s, no errors.
+Each session is its own browser-like session (its own conversation) and walks the multi-turn
+conversations of eval/questions/answers.jsonl, starting a new conversation before each with
+the page's 「开始新对话」 (`--visitors conversation`: a new visitor, a new session, for each
+conversation instead; Gradio sets up every new session's page state, which costs the page
+about 5 ms). A run is bounded: it stops after --questions questions or --seconds, whichever
+comes first. Only loopback addresses are accepted.
+
+Reports, per number of sessions, throughput (questions/s over the run), client-side latency
+p50/p95/max, the server's own time per turn (`latency_ms`) and errors; with --serve, the peak
+memory of the page and of its answer workers. Target (issue #15): ≥ 50 questions/s at 8
+sessions, p95 under 500 ms, no errors.
 """
 
 from __future__ import annotations
@@ -111,11 +117,19 @@ class Endpoints:
         raise RuntimeError("the stream ended before the answer")
 
 
-async def http_session(api: Endpoints, offset: int, budget: list[int], deadline: float, tally: Tally) -> None:
-    """One user: conversation after conversation, until the budget or the time is used up."""
+async def http_session(
+    api: Endpoints, offset: int, budget: list[int], deadline: float, tally: Tally, visitors: str
+) -> None:
+    """One user: conversation after conversation, until the budget or the time is used up.
+    visitors="session": one browser session that starts each conversation with 「开始新对话」;
+    "conversation": a new visitor (a new session) for each conversation."""
     convs, index = conversations(), offset
+    session_hash = uuid.uuid4().hex
     while time.monotonic() < deadline:
-        session_hash = uuid.uuid4().hex  # a new visitor per conversation: a new Conversation
+        if visitors == "conversation":
+            session_hash = uuid.uuid4().hex
+        else:
+            await api.call("new_conversation", [], session_hash)
         for turn in convs[index % len(convs)]:
             if time.monotonic() >= deadline or budget[0] <= 0:
                 return
@@ -129,7 +143,7 @@ async def http_session(api: Endpoints, offset: int, budget: list[int], deadline:
         index += 1
 
 
-async def run_http(url: str, sessions: int, questions: int, seconds: float) -> dict:
+async def run_http(url: str, sessions: int, questions: int, seconds: float, visitors: str) -> dict:
     import httpx
 
     limits = httpx.Limits(max_connections=2 * sessions + 4)
@@ -138,7 +152,7 @@ async def run_http(url: str, sessions: int, questions: int, seconds: float) -> d
         await api.call("chat", ["2024年保护示范区什么时候截止？", []], uuid.uuid4().hex)  # warm up
         tally, budget = Tally(), [questions]
         started, deadline = time.perf_counter(), time.monotonic() + seconds
-        runs = [http_session(api, i * 7, budget, deadline, tally) for i in range(sessions)]
+        runs = [http_session(api, i * 7, budget, deadline, tally, visitors) for i in range(sessions)]
         await asyncio.wait_for(asyncio.gather(*runs), timeout=seconds + 30)
         return report(tally, sessions, time.perf_counter() - started)
 
@@ -201,6 +215,42 @@ def report(tally: Tally, sessions: int, elapsed: float) -> dict:
     }
 
 
+def page_memory(pid: int) -> dict:
+    """Peak RSS of the page process and of each process it started (its answer workers and
+    their forkserver), and the proportional set size of them all (shared pages counted once)."""
+    tree, frontier = [pid], [pid]
+    while frontier:
+        children = []
+        for parent in frontier:
+            path = Path(f"/proc/{parent}/task/{parent}/children")
+            children += [int(c) for c in path.read_text().split()] if path.exists() else []
+        tree, frontier = tree + children, children
+    peaks, pss = {}, 0
+    for member in tree:
+        status = Path(f"/proc/{member}/status").read_text()
+        peaks[member] = int(status.split("VmHWM:")[1].split()[0]) // 1024
+        rollup = Path(f"/proc/{member}/smaps_rollup")
+        pss += int(rollup.read_text().split("Pss:")[1].split()[0]) // 1024 if rollup.exists() else 0
+    return {
+        "page_peak_rss_mib": peaks[pid],
+        "other_processes_peak_rss_mib": [peaks[m] for m in tree[1:]],
+        "all_processes_pss_mib": pss,
+    }
+
+
+def run(args: argparse.Namespace, url: str, sessions: int) -> dict:
+    questions, seconds = min(max(args.questions, 1), 5000), min(max(args.seconds, 1.0), 600.0)
+    if args.driver == "http":
+        result = asyncio.run(run_http(url, sessions, questions, seconds, args.visitors))
+    else:
+        result = run_client(url, sessions, questions, seconds)
+    return {
+        **result,
+        "driver": args.driver,
+        "visitors": args.visitors if args.driver == "http" else "session",
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -209,34 +259,54 @@ def main() -> int:
     parser.add_argument("--serve", action="store_true", help="start a server on a free port for the run")
     parser.add_argument("--data-dir", help="with --serve: the index's data dir")
     parser.add_argument(
+        "--workers", type=int, help="with --serve: ASSISTANT_UI_WORKERS (default: the page's)"
+    )
+    parser.add_argument(
         "--driver",
         choices=["http", "client"],
         default="http",
         help="http: the queue protocol over one asyncio connection pool (like browsers); client: gradio_client",
     )
-    parser.add_argument("--sessions", type=int, default=8, help="concurrent chat sessions (1-64)")
-    parser.add_argument("--questions", type=int, default=400, help="questions in all (at most 5000)")
-    parser.add_argument("--seconds", type=float, default=60.0, help="time limit (at most 600)")
+    parser.add_argument(
+        "--visitors",
+        choices=["session", "conversation"],
+        default="session",
+        help="http: one browser session per user, 「开始新对话」 between conversations (session), "
+        "or a new visitor for each conversation (conversation)",
+    )
+    parser.add_argument(
+        "--sessions", default="8", help="concurrent chat sessions (1-64), or a list: 1,4,8,16"
+    )
+    parser.add_argument("--questions", type=int, default=400, help="questions in all, per run (at most 5000)")
+    parser.add_argument("--seconds", type=float, default=60.0, help="time limit per run (at most 600)")
     args = parser.parse_args()
-    sessions, questions = min(max(args.sessions, 1), 64), min(max(args.questions, 1), 5000)
-    seconds = min(max(args.seconds, 1.0), 600.0)
+    counts = [min(max(int(n), 1), 64) for n in args.sessions.split(",")]
     # Every session comes from this one address: the page's per-client join limit is off for it.
-    no_limit = {"ASSISTANT_UI_JOIN_RATE": "0"}
-    page = start_page(Path(args.data_dir) if args.data_dir else None, env=no_limit) if args.serve else None
+    env = {"ASSISTANT_UI_JOIN_RATE": "0"}
+    env |= {"ASSISTANT_UI_WORKERS": str(args.workers)} if args.workers is not None else {}
+    page = start_page(Path(args.data_dir) if args.data_dir else None, env=env) if args.serve else None
     url = page.url if page else loopback_only(args.url)
     try:
-        if args.driver == "http":
-            result = asyncio.run(run_http(url, sessions, questions, seconds))
-        else:
-            result = run_client(url, sessions, questions, seconds)
-        result["driver"] = args.driver
+        results = [run(args, url, n) for n in counts]
+        memory = page_memory(page.process.pid) if page else None
     finally:
         if page is not None:
             page.stop()
+    report = {"runs": results, "memory": memory}
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 0 if result["errors"] == 0 else 1
+    REPORT.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    for r in results:
+        print(
+            f"{r['sessions']:>3} sessions: {r['questions_per_second']:6.1f} questions/s, "
+            f"latency p50 {r['latency_ms']['p50']:.0f} ms / p95 {r['latency_ms']['p95']:.0f} ms, errors {r['errors']}"
+        )
+    if memory:
+        print(
+            f"memory: page peak RSS {memory['page_peak_rss_mib']} MiB, other processes "
+            f"{memory['other_processes_peak_rss_mib']} MiB, all together (PSS) {memory['all_processes_pss_mib']} MiB"
+        )
+    return 0 if all(r["errors"] == 0 for r in results) else 1
 
 
 if __name__ == "__main__":

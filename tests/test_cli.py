@@ -147,7 +147,14 @@ def test_corrupt_manifest(capsys, tmp_path: Path, manifest: str, message: str) -
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("ASSISTANT_TOP_K", "many"), ("ASSISTANT_UI_CONCURRENCY", "0"), ("ASSISTANT_UI_JOIN_RATE", "-1")],
+    [
+        ("ASSISTANT_TOP_K", "many"),
+        ("ASSISTANT_UI_CONCURRENCY", "0"),
+        ("ASSISTANT_UI_JOIN_RATE", "-1"),
+        ("ASSISTANT_UI_WORKERS", "-1"),
+        ("ASSISTANT_UI_WORKERS", "1.5"),
+        ("ASSISTANT_UI_WORKERS", "99"),
+    ],
 )
 def test_bad_setting_is_reported(capsys, monkeypatch, name: str, value: str) -> None:
     monkeypatch.setenv(name, value)
@@ -158,6 +165,11 @@ def test_bad_setting_is_reported(capsys, monkeypatch, name: str, value: str) -> 
 
 def test_a_join_rate_of_zero_turns_the_limit_off() -> None:
     assert Settings.from_env({"ASSISTANT_UI_JOIN_RATE": "0"}).ui_join_rate == 0
+
+
+def test_zero_workers_answers_in_the_page() -> None:
+    assert Settings.from_env({"ASSISTANT_UI_WORKERS": "0"}).ui_workers == 0
+    assert Settings.from_env({}).ui_workers == 2
 
 
 def test_text_the_terminal_could_not_decode_is_refused_clearly(built_settings) -> None:

@@ -8,8 +8,10 @@ open_clause, lookup, check_eligibility) so that `gradio_client` can drive it.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +20,12 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home: the
 # after every event by default; only the monitoring page reads that summary, which is off.
 os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
 os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "2000")
+
+# Gradio tries `import matplotlib` around every call it runs (utils.MatplotlibBackendMananger);
+# where matplotlib is not installed, each try searches the import path again (about 5 % of the
+# page's time under load). Marked absent, the failed import fails at once, as Python allows.
+if importlib.util.find_spec("matplotlib") is None:
+    sys.modules.setdefault("matplotlib", None)  # type: ignore[assignment]
 
 import gradio as gr
 from starlette.middleware import Middleware
@@ -37,6 +45,7 @@ from .keep import CHAT_SCRIPT, PENDING_SCRIPT
 from .limits import JoinLimit
 from .style import CSS, PRINT_STYLE
 from .text import esc, guides_html
+from .workers import AnswerWorkers
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +84,9 @@ def guarded(fn: Callable[..., Any], fallback: Callable[[str], Any]) -> Callable[
     return run
 
 
-def build_app(live: LiveAssistant) -> gr.Blocks:
-    """The whole page. Handlers only call the library; they hold no per-user state."""
+def build_app(live: LiveAssistant, workers: AnswerWorkers | None = None) -> gr.Blocks:
+    """The whole page. Handlers only call the library; they hold no per-user state. Chat
+    turns go to `workers` when there are any."""
     assistant = live.current
     browser = BrowserHandlers(live)
     with gr.Blocks(title=TITLE) as app:
@@ -86,7 +96,7 @@ def build_app(live: LiveAssistant) -> gr.Blocks:
         )
         with gr.Tabs() as tabs:
             with gr.Tab("问答", id="chat"):
-                build_chat_tab(app, ChatHandlers(live), assistant.settings.ui_concurrency)
+                build_chat_tab(app, ChatHandlers(live, workers), assistant.settings.ui_concurrency)
             with gr.Tab("条款浏览", id="browser"):
                 parts = build_browser_tab(browser, guarded)
             with gr.Tab("资格自测", id="form"):
@@ -144,7 +154,8 @@ def serve(settings: Settings, host: str, port: int, block: bool = True) -> tuple
     report = build_index(settings.with_(embed_threads=threads), kb, progress=True)  # all cores for a build
     if not report.up_to_date:
         print(f"索引已建立：{report.chunks} 个检索单元，用时 {report.seconds:.1f} 秒。", flush=True)
-    app = build_app(LiveAssistant(Assistant(settings, kb), settings))
+    live = LiveAssistant(Assistant(settings, kb), settings)
+    app = build_app(live, AnswerWorkers.for_page(settings))
     try:
         url = launch(app, host, port, settings)
     except OSError as exc:

@@ -5,7 +5,7 @@ people chatting at once never share context."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ from .keep import (
     valid_transcript,
 )
 from .text import answer_html, citations_html, decision_html, error_html, esc, warnings_html
+from .workers import AnswerWorkers
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ Outputs = tuple[list[dict[str, str]], str, str, str, str, str, str, Any, dict[st
 @dataclass
 class ChatHandlers:
     live: LiveAssistant
+    workers: AnswerWorkers | None = None  # turns answered in worker processes (workers.py)
 
     @property
     def assistant(self) -> Assistant:
@@ -134,6 +136,38 @@ class ChatHandlers:
         except Exception:
             log.exception("chat turn failed")
             yield self._failed(history, message, INTERNAL_ERROR)
+
+    async def respond_in_worker(
+        self,
+        message: str,
+        history: list | None,
+        conversation: Conversation,
+        transcript: Transcript | None = None,
+    ) -> Outputs:
+        """`respond` with the turn answered by a worker process (workers.py), awaited on the
+        page's event loop: the page's own work is the rendering and recording of the reply."""
+        assert self.workers is not None
+        history, transcript = list(history or []), transcript if transcript is not None else []
+        if not (message or "").strip():
+            return history, "", *self._kept()[:-1], {}
+        history.append(_message("user", esc(_shown_question(message))))
+        assistant = self.assistant
+        try:
+            answered = await self.workers.answer_async(message, conversation, assistant)
+        except AssistantError as exc:
+            return self._failed(history, message, str(exc))
+        except Exception:
+            log.exception("chat turn failed")
+            return self._failed(history, message, INTERNAL_ERROR)
+        answered.record(conversation)
+        transcript.append({"question": message, "reply": answered.reply.to_dict()})
+        del transcript[:-KEPT_TURNS]  # a session's memory stays bounded
+        return self._final(assistant, history, answered.reply, transcript)
+
+    @property
+    def turn(self) -> Callable[..., Any]:
+        """The chat's handler: in a worker process when there are workers, else streamed here."""
+        return self.respond_in_worker if self.workers is not None else self.respond
 
     def _stream(
         self,
@@ -268,7 +302,7 @@ def build_chat_tab(app: gr.Blocks, handlers: ChatHandlers, concurrency: int) -> 
     outputs = [chatbot, box, sources, warnings, decision, kept_answer, kept_conversation, saved, data]
     gr.on(
         [box.submit, send.click],
-        handlers.respond,
+        handlers.turn,
         inputs=[box, chatbot, conversation, transcript],
         outputs=outputs,
         api_name="chat",
