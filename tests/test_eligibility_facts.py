@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from assistant.answering.assessment import assess
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import FactSheet, Interval, Rules, load_rules, merge_facts
 from assistant.ingest.knowledge_base import KnowledgeBase
@@ -249,6 +250,27 @@ def test_merge(rules: Rules) -> None:
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
     guess = detect_program(text, rules)
     assert (guess.program, guess.applicant_type) == (program, atype)
+
+
+@pytest.mark.parametrize(
+    ("text", "program", "kind"),
+    [
+        (
+            "我们公司是国家知识产权示范企业，在苏州注册，能报2024年度知识产权保护示范区吗？",
+            PZ24,
+            "enterprise",
+        ),
+        ("我们研究院有自己的注册商标，也有不少发明专利，能申报工业品牌项目吗？", IB, "research"),
+    ],
+)
+def test_a_program_asked_for_that_does_not_admit_the_applicant_is_answered_no(
+    rules: Rules, text: str, program: str, kind: str
+) -> None:
+    """Named in the question itself, the program is checked (the kind is not admitted: no),
+    not another program inferred from the facts."""
+    assessment = assess([text], rules)
+    assert (assessment.guess.program, assessment.guess.kind) == (program, kind)
+    assert assessment.decision is not None and assessment.decision.eligible is False
 
 
 def test_detection_accumulates_over_turns(rules: Rules) -> None:

@@ -66,9 +66,10 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     for turn in turns:
         guess = detect_program(turn, rules, guess)
     guess = guess or ProgramGuess()
-    if guess.program is None or not _admits(rules, guess):
-        # no program named, or one that does not admit the applicant (「专利、商标、地理标志统一
-        # 管理」 names 地理标志 in passing): the program the facts are about, if any
+    if guess.program is None or not (_admits(rules, guess) or guess.asked):
+        # no program named, or one that does not admit the applicant named in passing (「专利、
+        # 商标、地理标志统一管理」), not in the question (「企业能报保护示范区吗」 is answered that
+        # it cannot): the program the facts are about, if any
         inferred = infer_program(turns, rules, replace(guess, program=None))
         guess = inferred if inferred.program is not None else guess
     facts = FactSheet(dict(answered or {})).merge(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..eligibility.rules import Program, Rules
 from .fact_phrases import find_matches
+from .intent import asks_to_apply, split_sentences
 from .lexicon import LEXICON
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
 
@@ -68,6 +69,7 @@ class ProgramGuess:
     year: int | None = None
     variant: str | None = None
     kind: str | None = None
+    asked: bool = False  # the program was named in the sentence that asks to apply (「能报…吗」)
 
 
 def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None) -> ProgramGuess:
@@ -91,6 +93,8 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         kind=prev.kind,
     )
     program = _resolve_program(merged, rules)
+    asked = signals.family is not None and signals.family in _asked_families(text, rules)
+    merged = replace(merged, asked=asked or (prev.asked and merged.family == prev.family))
     kind, said_of_self = _kind(text, program)
     if kind == "city" and "县级市" in text:
         kind = "county"  # 「我们是江阴市，县级市」
@@ -102,6 +106,11 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         kind=kind,
         applicant_type=_resolve_type(program, kind),
     )
+
+
+def _asked_families(text: str, rules: Rules) -> set[str]:
+    """The program families named in the sentences that ask whether the applicant can apply."""
+    return {family for s in split_sentences(text) if asks_to_apply(s) and (family := _family(s, rules)[0])}
 
 
 def _keywords(rules: Rules) -> list[tuple[str, str, int]]:

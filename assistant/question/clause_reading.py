@@ -31,6 +31,7 @@ from .fact_phrases import (
     names_measure,
     negated_in_parallel,
     number_near,
+    says_never,
     tail_cues,
     topic_only,
     years_in,
@@ -90,6 +91,8 @@ def read_phrase(
     if about and mentioned and not about & mentioned:
         return Reading(other_year=True)  # the clause is about another year
     if spec.year is not None and not mentioned and _other_years(matches, index):
+        if spec.type == YES_NO and _never(text, matches, index):
+            return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if not spec.about_others and cues("other_bodies", _only_this_masked(segment, match)):
         return Reading(doubt=segment)
@@ -151,6 +154,14 @@ def _other_years(matches: list[Match], index: int) -> bool:
         m.start == match.start and m.spec.year not in (None, match.spec.year)
         for m in matches
         if m is not match
+    )
+
+
+def _never(text: str, matches: list[Match], index: int) -> bool:
+    """The phrase is denied once, for every time (「没评上过」「从未评上」), nothing else said of it."""
+    said = _negations(text, matches, index)
+    return said.count == 1 and says_never(
+        (said.lead + inside(text, matches[index]) + said.tail).replace(MASK, "")
     )
 
 

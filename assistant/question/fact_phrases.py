@@ -67,6 +67,12 @@ def cues(kind: str, text: str) -> list[str]:
     return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)
 
 
+def says_never(text: str) -> bool:
+    """The text denies a thing at any time (lexicon: never; 「没…过」 up to four characters apart)."""
+    parts = (w.split("…") for w in LEXICON.fact_cues.never)
+    return bool(re.search("|".join(r"[^，。；]{0,4}".join(map(re.escape, p)) for p in parts), text))
+
+
 def without(kind: str, text: str) -> str:
     """The text with the cue words of a kind taken out."""
     return _alternation(getattr(LEXICON.fact_cues, kind)).sub("", text)

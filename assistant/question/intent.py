@@ -208,20 +208,20 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     return GENERAL
 
 
-def _sentences(text: str) -> list[str]:
+def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCES.split(text) if s.strip()]
 
 
 def last_sentence(text: str) -> str:
     """The message's last sentence (all of it when it has one)."""
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     return sentences[-1].strip() if sentences else text
 
 
 def _asked(text: str) -> str:
     """The sentences of a message that ask something (all of it when none does): statements
     before a question (「保护中心运行两年多了。这就够了吧？」) name no comparison."""
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     asking = [s for s in sentences if asks(s)]
     return "。".join(asking) if len(sentences) > 1 and asking else text
 
@@ -245,7 +245,7 @@ def asks_to_apply(text: str) -> bool:
 def _last_question_asks_to_apply(text: str) -> bool:
     """A message of several sentences whose last one asks whether the applicant can apply: the
     statements before it (which may name versions, lists or other topics) are its facts."""
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     return (
         len(sentences) > 1
         and (bool(ELIGIBILITY_PATTERN.search(sentences[-1])) or asks_to_apply(sentences[-1]))
@@ -258,7 +258,7 @@ def asks_yes_no(text: str) -> bool:
     asks no wh-question anywhere (「实施率目标是多少？跟高校一样吗？」 asks a figure) and
     nothing of the other topics (materials, dates, who applies)."""
     text = normalize(text)
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     words = LEXICON.asking_to_apply
     if not sentences or any(w in text for w in (*words.wh_words, *words.not_if)):
         return False

@@ -54,6 +54,7 @@ class FactCues:
     levels: dict[str, tuple[str, ...]]
     topic_markers: tuple[str, ...]
     joiners: tuple[str, ...]
+    never: tuple[str, ...]
     phrase_tails: tuple[str, ...]
 
 
