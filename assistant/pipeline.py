@@ -35,6 +35,7 @@ from .ingest.knowledge_base import KnowledgeBase
 from .llm.base import LLMError, get_backend
 from .llm.writer import Writer, Written
 from .question.conversation import Conversation
+from .question.lexicon import lexicon_pairs
 from .question.understand import Understood, understand
 from .retrieval.for_turn import Retrieved, TurnRetriever
 from .retrieval.retriever import Retriever
@@ -92,7 +93,7 @@ class Assistant:
         self.settings = settings
         self.kb = kb or KnowledgeBase.load(settings.knowledge_dir)
         self.index = index or open_index(settings, self.kb)
-        thesaurus = Thesaurus.load(settings.knowledge_dir)
+        thesaurus = Thesaurus.load(settings.knowledge_dir).with_pairs(lexicon_pairs())
         self.retriever = Retriever(self.index, settings.retrieval_mode, settings.rrf_k, thesaurus=thesaurus)
         relevance = Relevance(self.index.tokenizer, self.retriever.idf, thesaurus=thesaurus)
         self.composer = Composer(self.kb, relevance, today=settings.today)

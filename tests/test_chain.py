@@ -74,6 +74,18 @@ def test_no_year_means_the_current_guide_and_says_so(assistant: Assistant) -> No
     assert "问题未说明年度" in reply.answer and "2022" in reply.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["县里报24年保护示范区要满足哪些条件？", "我们是个县级市，想报24年的保护示范区，县里要满足哪些条件？"],
+)
+def test_a_conditions_question_in_peoples_words_gets_the_list(assistant: Assistant, question: str) -> None:
+    """The words understanding resolved (「县里」 is the guide's 县（市、区）, 「24年」 its 2024年度,
+    「报」 申报) count as said when the answer is weighed against the question: it is not refused."""
+    reply = assistant.ask(question)
+    assert reply.answerable and cited(reply)[0] == "2024-protection-zone:3.2"
+    assert "没有写明" not in reply.answer
+
+
 def test_comparison_shows_both_years(assistant: Assistant) -> None:
     reply = assistant.ask("县（市、区）申报保护示范区的条件，2024年和2022年相比有什么变化？")
     assert set(cited(reply)) == {"2024-protection-zone:3.2", "2022-protection-zone:3.2"}

@@ -70,6 +70,8 @@ def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
         ("保护示范区2022年申报截止是哪天", (2022,), ()),  # a program right before it
         ("2021年的高价值专利指南有吗", (), (2021,)),
         ("2022年和2024年的保护示范区有什么不同", (2022, 2024), ()),
+        ("县里报24年保护示范区要满足哪些条件？", (2024,), ()),  # two digits, right before a program
+        ("22年度高价值专利要什么条件", (2022,), ()),
     ],
 )
 def test_a_year_next_to_a_program_round_words_or_a_question_names_the_round(

@@ -185,3 +185,22 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
 
 
 LEXICON = load_lexicon()
+
+
+def lexicon_pairs() -> dict[str, tuple[str, ...]]:
+    """The thesaurus pairs the lexicon implies: applicant words (applicant_pairs) and the verbs
+    of applying (「报」「申请」), which the guides write 申报."""
+    verbs = {verb: ("申报",) for verb in LEXICON.asking_to_apply.apply_verbs if verb != "申报"}
+    return {**verbs, **applicant_pairs()}
+
+
+def applicant_pairs() -> dict[str, tuple[str, ...]]:
+    """Each word people use for an applicant type (「县里」「管委会」) → the type's name in the
+    guides, for the thesaurus: a clause that names the type covers the word. Single characters
+    (「县」) are left out: they stand inside too many other words."""
+    return {
+        word: (kind.name,)
+        for kind in LEXICON.applicant_types
+        for word in kind.in_questions
+        if len(word) > 1 and word != kind.name
+    }

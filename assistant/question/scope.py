@@ -75,7 +75,7 @@ class Scope:
 
 def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope:
     """What a question names: programs, the rounds' years (「今年」 as of `today`), the applicant."""
-    text = TWO_DIGIT_YEAR.sub(r"20\1年", DOC_NUMBER.sub(" ", normalize(question)))
+    text = with_full_years(kb, DOC_NUMBER.sub(" ", normalize(question)))
     if today is not None:
         text = RELATIVE_YEAR.sub(lambda m: f"{today.year + LEXICON.relative_years[m.group(0)]}年", text)
     mentioned = sorted({int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
@@ -105,6 +105,28 @@ ROUND_AFTER = re.compile(
 )
 
 
+def with_full_years(kb: KnowledgeBase, text: str) -> str:
+    """The text with the two-digit years of rounds written out as the guides write them
+    (「22年那版」「24年保护示范区」 → 2022年, 2024年)."""
+    return _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
+
+
+_PROGRAM_YEARS: dict[str, re.Pattern[str]] = {}
+
+
+def _before_a_program(kb: KnowledgeBase) -> re.Pattern[str]:
+    """A two-digit year right before a program's name (「24年保护示范区」「22年度高价值专利」)."""
+    if kb.fingerprint not in _PROGRAM_YEARS:
+        names = sorted(_program_names(kb), key=len, reverse=True)
+        pattern = r"(?<![\d.])(2\d)年(?=度?的?(?:{}))".format("|".join(map(re.escape, names)))
+        _PROGRAM_YEARS[kb.fingerprint] = re.compile(pattern)
+    return _PROGRAM_YEARS[kb.fingerprint]
+
+
+def _program_names(kb: KnowledgeBase) -> set[str]:
+    return {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+
+
 def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     """Is this year the round asked about? Yes when round words or a question word follow
     it, a program's name comes right before it, or a program's name follows later in the
@@ -114,7 +136,7 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     after = text[year.end() :]
     if ROUND_AFTER.match(after):
         return True
-    names = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
     before = text[max(0, year.start() - 12) : year.start()]
     for name in names:

@@ -31,7 +31,7 @@ from .intent import (
 )
 from .lexicon import LEXICON
 from .references import find_reference
-from .scope import Scope, detect, unknown_program
+from .scope import Scope, detect, unknown_program, with_full_years
 from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
@@ -101,7 +101,9 @@ def understand(
         guides=scope.guides(kb),
         reference=reference,
         default_year=_default_year(kb, scope),
-        search_text=f"{conversation.last_question} {question}" if follow_up else question,
+        search_text=with_full_years(
+            kb, f"{conversation.last_question} {question}" if follow_up else question
+        ),
     )
     return Understood(
         question,

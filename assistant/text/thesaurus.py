@@ -66,6 +66,11 @@ class Thesaurus:
             raise ManifestError(f"同义词表 {path} 格式不对：每行应为「用语: [指南用语, …]」")
         return cls({normalize(k): tuple(normalize(x) for x in v) for k, v in raw.items()})
 
+    def with_pairs(self, pairs: dict[str, tuple[str, ...]]) -> Thesaurus:
+        """This thesaurus and more pairs (its own win where both name a word)."""
+        extra = {normalize(k): tuple(normalize(x) for x in v) for k, v in pairs.items()}
+        return Thesaurus({**extra, **self.pairs})
+
     def concepts(self, question: str) -> tuple[Concept, ...]:
         """The thesaurus words in a question, longest first, none inside another."""
         text = normalize(question)
