@@ -31,7 +31,7 @@ def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
     return Assistant(built_settings, kb)
 
 
-@pytest.mark.parametrize("name", ["b", "c", "d", "e", "f", "g", "h", "i"])
+@pytest.mark.parametrize("name", ["b", "c", "d", "e", "f", "g", "h", "i", "j"])
 def test_no_wrong_yes_or_no_on_a_blind_set(assistant: Assistant, name: str) -> None:
     wrong = []
     for item in items(name):

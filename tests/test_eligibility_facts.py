@@ -347,6 +347,24 @@ def test_a_fact_about_another_body_is_read_where_the_applicants_other_level_is_n
 
 
 @pytest.mark.parametrize(
+    ("turns", "atype"),
+    [
+        (
+            ["我们区有国家级快维中心", "说错了，那个国家级快维中心是市里建的，设在市区，我们区自己没有建。"],
+            "county",
+        ),
+        (["国家级知识产权保护中心有", "更正一下，保护中心是下面一个区建的"], "city"),
+    ],
+)
+def test_the_applicants_fact_said_of_its_other_level_is_asked(rules: Rules, turns: list, atype: str) -> None:
+    """The city's centre is not the district's: said of the other level, the applicant's own
+    fact is asked, and a correction takes back what an earlier turn said."""
+    sheet = facts_from_turns(turns, rules, PZ24, atype)
+    key = "national_rapid_center" if atype == "county" else "national_protection_center"
+    assert key not in sheet and key in sheet.doubts
+
+
+@pytest.mark.parametrize(
     ("text", "program"),
     [
         ("县政府能报22年的省知识产权保护示范区创建项目吗", PZ22),  # words of the full name between

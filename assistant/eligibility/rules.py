@@ -109,12 +109,9 @@ class FactSpec:
     # (yes_no) the fact is about a project still running (正在承担, 尚未验收): a finished one
     # (「已经验收」) reads no, one done at some time (「承担过」) is asked.
     ongoing: bool = False
-    # (about another body) the words naming that body, by the applicant's type (a county's
-    # other level is the city: 市里): a clause is read for the fact only when it names one.
-    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def actor_words(self, applicant_type: str | None) -> tuple[str, ...]:
-        return next((words for kind, words in self.actors if kind == applicant_type), ())
+    # (about another body) other_level: the applicant's other level (a county's is the city),
+    # whose words the fact reader knows: a clause is read for the fact only when it names it.
+    actors: str | None = None
 
     @property
     def is_numeric(self) -> bool:

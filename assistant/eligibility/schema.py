@@ -44,7 +44,7 @@ class FactEntry(_Strict):
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
     ongoing: bool = False
-    actors: dict[str, list[str]] = {}
+    actors: Literal["other_level"] | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -84,7 +84,7 @@ class FactEntry(_Strict):
             of_several=self.of_several,
             since_year=self.since_year,
             ongoing=self.ongoing,
-            actors=tuple((kind, tuple(words)) for kind, words in self.actors.items()),
+            actors=self.actors,
         )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..eligibility.rules import Program, Rules
 from .fact_phrases import find_matches
-from .intent import asks_to_apply, split_sentences
+from .intent import asks_to_apply
 from .lexicon import LEXICON
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
 
@@ -55,6 +55,7 @@ _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d)
 _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
+_CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
@@ -109,8 +110,11 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
 
 
 def _asked_families(text: str, rules: Rules) -> set[str]:
-    """The program families named in the sentences that ask whether the applicant can apply."""
-    return {family for s in split_sentences(text) if asks_to_apply(s) and (family := _family(s, rules)[0])}
+    """The program families named in the clause that asks whether the applicant can apply
+    (「…，能报2024年度保护示范区吗」), not elsewhere in its sentence (「…统一管专利、商标、地理
+    标志，…，能报2022年度吗」 asks about no program by name)."""
+    clauses = _CLAUSES.split(text)
+    return {family for c in clauses if asks_to_apply(c) and (family := _family(c, rules)[0])}
 
 
 def _keywords(rules: Rules) -> list[tuple[str, str, int]]:

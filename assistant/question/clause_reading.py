@@ -82,7 +82,9 @@ def read_phrase(
     spec = match.spec
     if asking(text):
         return Reading()  # a question states nothing; what was said before stands
-    if spec.actors and not any(word in segment for word in spec.actor_words(applicant_type)):
+    other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
+    named_other_level = any(word in segment for word in other_level)
+    if spec.actors and not named_other_level:
         return Reading()  # not about the body the fact is about (a county's 市里)
     if doubtful(text):
         return Reading(doubt=segment)
@@ -96,6 +98,8 @@ def read_phrase(
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if not spec.about_others and cues("other_bodies", _only_this_masked(segment, match)):
         return Reading(doubt=segment)
+    if not spec.about_others and named_other_level:
+        return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district
     if spec.needs and not any(word in segment for word in spec.needs):
         return Reading()  # not the thing the fact is about
     if any(word in segment for word in spec.not_with):

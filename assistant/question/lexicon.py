@@ -52,6 +52,7 @@ class FactCues:
     other_bodies: tuple[str, ...]
     limits: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
+    other_levels: dict[str, tuple[str, ...]]
     topic_markers: tuple[str, ...]
     joiners: tuple[str, ...]
     never: tuple[str, ...]
@@ -145,9 +146,10 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
 
 
 def _fact_cues(data: dict) -> FactCues:
-    levels = {str(k): tuple(map(str, v)) for k, v in data["levels"].items()}
-    words = {k: tuple(map(str, v)) for k, v in data.items() if k != "levels"}
-    return FactCues(**words, levels=levels)
+    maps = ("levels", "other_levels")
+    by_name = {m: {str(k): tuple(map(str, v)) for k, v in data[m].items()} for m in maps}
+    words = {k: tuple(map(str, v)) for k, v in data.items() if k not in maps}
+    return FactCues(**words, **by_name)
 
 
 @cache
