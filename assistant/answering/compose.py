@@ -43,6 +43,7 @@ from ..thresholds import (
     MIN_LIST_COVERAGE,
     MIN_NEAREST_COVERAGE,
     NEAREST_DEPTH,
+    OFF_SUBJECT_COVERAGE,
     SHORT_CLAUSE,
 )
 from . import evidence as ev
@@ -259,6 +260,12 @@ class Composer:
         if not ranked or ranked[0][0] < threshold:
             return None
         best = ranked[0][1]
+        if (
+            not turn.scope.programs
+            and ranked[0][0] < OFF_SUBJECT_COVERAGE
+            and not self._on_topic(query, best, subject=True)
+        ):
+            return None  # no program named, the best sentence is not about the question's subject
         if turn.intent == LOOKUP:  # 「…原文」 without a reference: the whole best clause, said to be a search
             return [self.t["lookup_search"], self.kb.full_text(best.clause) + draft.cite(best.clause)]
         node = self.reader.joint_list(turn, ranked)
