@@ -56,6 +56,15 @@ def test_references_inside_sentences(kb: KnowledgeBase, sentence: str, clause_id
     assert find_reference(kb, sentence).id == clause_id
 
 
+def test_an_applicants_own_numbered_list_is_no_reference(kb: KnowledgeBase) -> None:
+    """Markers of one kind one after another are the items of a list the applicant wrote."""
+    statement = (
+        "我们是设区市，想问下24年的保护示范区能不能报。情况是这样：1. 真抓实干评上了；"
+        "2. 国家级知识产权保护中心建成运行了；3. 撤回率比全省平均要高。"
+    )
+    assert find_reference(kb, statement) is None
+
+
 def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> None:
     assert find_reference(kb, "2024年保护示范区什么时候截止") is None
 

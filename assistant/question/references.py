@@ -44,6 +44,8 @@ def find_reference(
         return None
     marked = [s for s in reference.steps if s.kind not in (None, TRAILER) and not s.bare]
     asks_for_text = any(cue in question for cue in LOOKUP_CUES)
+    if _enumeration(reference) and not asks_for_text:
+        return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
     if not marked and not (asks_for_text and reference.steps):
         return None
     if reference.guide is conversation_guide and guide_named(kb, clean(question)) is None and not marked:
@@ -54,6 +56,13 @@ def find_reference(
         if _clearly_a_reference(reference, asks_for_text):
             raise
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
+
+
+def _enumeration(reference: Reference) -> bool:
+    """Markers of one kind that follow each other (1. 2. 3.): a list's items, which a path
+    down the numbering (三、（二）1.) never repeats."""
+    kinds = [s.kind for s in reference.steps if s.kind not in (None, TRAILER)]
+    return len(kinds) != len(set(kinds))
 
 
 def _clearly_a_reference(reference: Reference, asks_for_text: bool) -> bool:
