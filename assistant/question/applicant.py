@@ -70,7 +70,7 @@ class ProgramGuess:
     year: int | None = None
     variant: str | None = None
     kind: str | None = None
-    asked: bool = False  # the program was named in the sentence that asks to apply (「能报…吗」)
+    asked: bool = False  # the program was named in the clause that asks to apply (「能报…吗」)
 
 
 def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None) -> ProgramGuess:
@@ -179,7 +179,7 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     found = []
     for m in YEAR.finditer(text):
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
-        clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
+        clause = _CLAUSES.split(after, maxsplit=1)[0]
         named = ROUND_AFTER.match(after) and not _ONLY_PUNCTUATION.match(after)
         if (named or _APPLY_BEFORE.search(lead)) and not find_matches(clause, rules.fact_specs):
             found.append(int(m.group(1)))

@@ -69,8 +69,13 @@ def cues(kind: str, text: str) -> list[str]:
 
 def says_never(text: str) -> bool:
     """The text denies a thing at any time (lexicon: never; 「没…过」 up to four characters apart)."""
+    return bool(_NEVER().search(text))
+
+
+@cache
+def _NEVER() -> re.Pattern[str]:
     parts = (w.split("…") for w in LEXICON.fact_cues.never)
-    return bool(re.search("|".join(r"[^，。；]{0,4}".join(map(re.escape, p)) for p in parts), text))
+    return re.compile("|".join(r"[^，。；]{0,4}".join(map(re.escape, p)) for p in parts))
 
 
 def without(kind: str, text: str) -> str:
