@@ -160,9 +160,7 @@ class ChatHandlers:
             log.exception("chat turn failed")
             return self._failed(history, message, INTERNAL_ERROR)
         answered.record(conversation)
-        transcript.append({"question": message, "reply": answered.reply.to_dict()})
-        del transcript[:-KEPT_TURNS]  # a session's memory stays bounded
-        return self._final(assistant, history, answered.reply, transcript)
+        return self._answered(assistant, history, message, answered.reply, transcript)
 
     @property
     def turn(self) -> Callable[..., Any]:
@@ -180,13 +178,19 @@ class ChatHandlers:
         text = ""
         for piece in assistant.stream(message, conversation):
             if isinstance(piece, Reply):
-                transcript.append({"question": message, "reply": piece.to_dict()})
-                del transcript[:-KEPT_TURNS]  # a session's memory stays bounded
-                yield self._final(assistant, history, piece, transcript)
+                yield self._answered(assistant, history, message, piece, transcript)
                 return
             text += piece
             if assistant.writer is not None:  # the deterministic answer comes whole, with its Reply
                 yield [*history, _message("assistant", esc(text))], "", *self._kept()
+
+    def _answered(
+        self, assistant: Assistant, history: list, message: str, reply: Reply, transcript: Transcript
+    ) -> Outputs:
+        """The turn kept in the session's transcript (bounded), and the page's outputs for it."""
+        transcript.append({"question": message, "reply": reply.to_dict()})
+        del transcript[:-KEPT_TURNS]  # a session's memory stays bounded
+        return self._final(assistant, history, reply, transcript)
 
     def _final(self, assistant: Assistant, history: list, reply: Reply, transcript: Transcript) -> Outputs:
         kb, data = assistant.kb, reply.to_dict()
