@@ -248,7 +248,9 @@ class Negations:
     lead: str
     tail: str
     # one before the phrase and one after it: 「没有X没评上」 repeats the no rather than
-    # cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels)
+    # cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels);
+    # or a no shared along the chain, and a yes of the last phrase's own (「没有失信、非正常
+    # 申请有过一次」): which one it is, is not certain
     both_sides: bool
 
 
@@ -263,7 +265,9 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     shortfall = cues("falling_short", tail) + ([] if followed else said_after)
     said_before = len(cues("negations", lead + inside(text, matches[index])))
     count = said_before + len(shortfall) + int(matches[index].negative)
-    return Negations(count, lead, tail, said_before % 2 == 1 and bool(said_after))
+    denied_before = said_before % 2 == 1
+    own_yes = first != index == last and bool(affirmed("yes_words", tail))
+    return Negations(count, lead, tail, denied_before and (bool(said_after) or own_yes))
 
 
 def _negated_after(tail: str, parallel: bool) -> list[str]:
