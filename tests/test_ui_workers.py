@@ -56,9 +56,9 @@ def test_a_dead_worker_costs_no_turn(built_settings: Settings) -> None:
         for pid in list(workers._pool._processes):
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
-        answered = workers.answer(TURNS[0], Conversation(), here)  # answered in this process
+        answered = asyncio.run(workers.answer_async(TURNS[0], Conversation(), here))  # in this process
         assert answered.reply.decision is not None
-        again = workers.answer(TURNS[0], Conversation(), here)  # by the restarted pool
+        again = asyncio.run(workers.answer_async(TURNS[0], Conversation(), here))  # by the restarted pool
         assert _plain(again.reply) == _plain(answered.reply)
     finally:
         workers.close()

@@ -82,13 +82,19 @@ def read_pointer(settings: Settings) -> Pointer | None:
 
 
 def write_pointer(settings: Settings, pointer: Pointer) -> None:
-    """Replace the pointer atomically: written beside it, flushed, then renamed over it."""
+    """Replace the pointer atomically (write_atomically)."""
     path = pointer_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+    write_atomically(path, pointer.model_dump_json().encode("utf-8"), prefix=".index-")
+
+
+def write_atomically(path: Path, data: bytes, prefix: str) -> None:
+    """Replace a file of the index (the pointer, the files it names) atomically: written beside
+    it under a temporary name starting with `prefix`, flushed to disk, then renamed over it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(pointer.model_dump_json())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -13,11 +13,12 @@ from Chroma, as they were before the file existed.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from .pointer import write_atomically
 
 SUFFIX = ".vectors.npy"
 
@@ -39,31 +40,26 @@ def save(directory: Path, collection: str, matrix: Any) -> str:
     """Write the matrix atomically; returns its digest for the pointer."""
     import numpy as np
 
-    target = path_of(directory, collection)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".vectors-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.save(handle, matrix, allow_pickle=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return _digest(target)
+    buffer = io.BytesIO()
+    np.save(buffer, matrix, allow_pickle=False)
+    data = buffer.getvalue()
+    write_atomically(path_of(directory, collection), data, prefix=".vectors-")
+    return hashlib.sha256(data).hexdigest()
 
 
 def load(directory: Path, collection: str, digest: str | None, rows: int) -> Any | None:
-    """The saved matrix when it is the one the pointer names and has a row per chunk; else None."""
+    """The saved matrix when it is the one the pointer names and has a row per chunk; else None.
+    The file is read once: its bytes are checked, then parsed."""
     import numpy as np
 
     target = path_of(directory, collection)
     if digest is None or not target.is_file():
         return None
     try:
-        if _digest(target) != digest:
+        data = target.read_bytes()
+        if hashlib.sha256(data).hexdigest() != digest:
             return None
-        matrix = np.load(target, allow_pickle=False)
+        matrix = np.load(io.BytesIO(data), allow_pickle=False)
     except (OSError, ValueError):
         return None
     if matrix.ndim != 2 or matrix.shape[0] != rows or matrix.dtype != np.float32:
@@ -77,7 +73,3 @@ def remove_others(directory: Path, keep: set[str]) -> None:
     for path in directory.glob(f"*{SUFFIX}"):
         if path.name[: -len(SUFFIX)] not in keep:
             path.unlink(missing_ok=True)
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -190,13 +190,13 @@ LEXICON = load_lexicon()
 
 
 def lexicon_pairs() -> dict[str, tuple[str, ...]]:
-    """The thesaurus pairs the lexicon implies: applicant words (applicant_pairs) and the verbs
+    """The thesaurus pairs the lexicon implies: applicant words (_applicant_pairs) and the verbs
     of applying (「报」「申请」), which the guides write 申报."""
     verbs = {verb: ("申报",) for verb in LEXICON.asking_to_apply.apply_verbs if verb != "申报"}
-    return {**verbs, **applicant_pairs()}
+    return {**verbs, **_applicant_pairs()}
 
 
-def applicant_pairs() -> dict[str, tuple[str, ...]]:
+def _applicant_pairs() -> dict[str, tuple[str, ...]]:
     """Each word people use for an applicant type (「县里」「管委会」) → the type's name in the
     guides, for the thesaurus: a clause that names the type covers the word. Single characters
     (「县」) are left out: they stand inside too many other words."""

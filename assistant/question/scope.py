@@ -175,8 +175,7 @@ def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
     if match is None:
         return None
     name = match.group(1) or match.group(2)
-    known = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
-    if not any(k in name for k in known):
+    if not any(k in name for k in _program_names(kb)):
         return name
     # 「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one
     national = name.startswith("国家") and not any(name in normalize(g.title) for g in kb.guides)

@@ -99,17 +99,9 @@ class AnswerWorkers:
         for future in futures:
             future.result()
 
-    def answer(self, question: str, conversation: Conversation, fallback: Assistant) -> Answered:
-        """The turn answered by a worker; by `fallback` in this process if the worker died."""
-        pool = self._pool
-        try:
-            return pool.submit(_answer, question, conversation).result()
-        except BrokenExecutor:
-            self._restart(pool)
-            return fallback.answer(question, conversation)
-
     async def answer_async(self, question: str, conversation: Conversation, fallback: Assistant) -> Answered:
-        """`answer`, awaited on an event loop instead of blocking a thread."""
+        """The turn answered by a worker, awaited on the event loop (no thread waits for it);
+        by `fallback` in this process if the worker died."""
         pool = self._pool
         try:
             return await asyncio.wrap_future(pool.submit(_answer, question, conversation))
