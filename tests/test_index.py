@@ -110,7 +110,9 @@ def test_saved_dictionary_tokenizes_as_jieba_does(
 
     terms = built_settings.knowledge_dir / "terms.txt"
     saved = built_settings.data_dir / dictionary_name(terms)
-    assert [p.name for p in built_settings.data_dir.glob(f"{DICTIONARY_PREFIX}*")] == [saved.name]
+    assert sorted(p.name for p in built_settings.data_dir.glob(f"{DICTIONARY_PREFIX}*")) == [
+        f"{saved.name}{suffix}" for suffix in (".json", ".npy", ".trie")
+    ]
     built, loaded = Tokenizer(terms), Tokenizer(terms, saved)
     assert loaded._jieba is not built._jieba
     for clause in kb.clauses:
@@ -123,24 +125,35 @@ def test_saved_dictionary_tokenizes_as_jieba_does(
     )
 
 
-def test_saved_word_tags_are_jiebas(built_settings: Settings) -> None:
-    """`index` saves jieba's part-of-speech table beside the dictionary, so that a reader's
-    first answer does not load jieba.posseg (0.9 s): the saved table is jieba's own, and a
-    reader that read the dictionary finds it; without it, nothing is found (jieba's is used)."""
+def test_saved_word_table_holds_jiebas_words_and_tags(built_settings: Settings, tmp_path: Path) -> None:
+    """`index` saves jieba's words and part-of-speech tags as one memory-mapped table, so that
+    a reader's first answer loads neither jieba's dictionary (0.3 s) nor jieba.posseg (0.9 s):
+    its frequencies are jieba's (prefix entries aside), its tags jieba.posseg's; a part missing
+    or damaged, the table is not opened (the reader builds it from jieba's files)."""
+    import jieba
     import jieba.posseg
 
-    from assistant.text import tokens
-    from assistant.text.tokens import Tokenizer, dictionary_name, saved_tags, tags_name
+    from assistant.text.tokens import Tokenizer, _terms, dictionary_name
+    from assistant.text.words import WordTable
 
     terms = built_settings.knowledge_dir / "terms.txt"
-    saved = built_settings.data_dir / tags_name()
-    assert saved.is_file()
-    Tokenizer(terms, built_settings.data_dir / dictionary_name(terms))
+    stem = built_settings.data_dir / dictionary_name(terms)
+    table = WordTable.open(stem)
+    assert table is not None
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    added = {word for word, _ in _terms(str(terms))}
+    assert all(table[w] == f for w, f in reference.FREQ.items() if f and w not in added)
     jieba.posseg.dt.tokenizer.initialize()
-    assert saved_tags() == jieba.posseg.dt.word_tag_tab
-    saved.rename(saved.with_suffix(".moved"))
-    try:
-        assert saved_tags() is None
-    finally:
-        saved.with_suffix(".moved").rename(saved)
-        tokens._saved_tags.clear()
+    assert all(table.tag(w) == t for w, t in jieba.posseg.dt.word_tag_tab.items())
+    assert table.tag("不是一个词的字串") is None and table.get("不是一个词的字串") is None
+    assert Tokenizer(terms, stem).tag("专利") == "n"
+    for suffix in (".trie", ".npy", ".json"):
+        copy = tmp_path / suffix.strip(".") / stem.name
+        copy.parent.mkdir()
+        for part in (".trie", ".npy", ".json"):
+            if part != suffix:
+                copy.with_suffix(part).write_bytes(stem.with_suffix(part).read_bytes())
+        assert WordTable.open(copy) is None, suffix
+        copy.with_suffix(suffix).write_bytes(b"damaged")
+        assert WordTable.open(copy) is None, suffix

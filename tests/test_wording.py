@@ -40,7 +40,7 @@ def test_a_malformed_thesaurus_is_refused_with_its_path(tmp_path: Path, text: st
 
 
 def test_unknown_nouns_weigh_most_everyday_words_little_asking_words_nothing() -> None:
-    weights = Weights({"条件": 1.5, "立项": 3.0})
+    weights = Weights({"条件": 1.5, "立项": 3.0}, Tokenizer(ROOT / "knowledge" / "terms.txt").tag)
     assert weights("立项") == 3.0
     assert weights("官费") == 3.0  # a noun the guides never use: the subject
     assert weights("到位") == PLAIN_WORD_WEIGHT  # a verb of everyday speech

@@ -185,7 +185,7 @@ class Relevance:
         thesaurus: Thesaurus | None = None,
     ) -> None:
         self._tokenizer = tokenizer
-        self._weight = Weights(idf)
+        self._weight = Weights(idf, tokenizer.tag)
         self._thesaurus = thesaurus or Thesaurus()
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Relevance per assistant, texts repeat
@@ -227,7 +227,7 @@ class Relevance:
         with no subject of its own has none that a text could hold."""
 
         def subject(word: str) -> bool:
-            return is_noun(word) and not (asked and asked.fullmatch(word))
+            return is_noun(word, self._tokenizer.tag) and not (asked and asked.fullmatch(word))
 
         wanted = [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
         if not wanted:

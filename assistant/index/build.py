@@ -16,7 +16,7 @@ import json
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,8 @@ from ..config import Settings
 from ..domain import Chunk
 from ..errors import AssistantError, IndexBuildError, IndexMissingError, VectorStoreError
 from ..ingest.knowledge_base import KnowledgeBase
-from ..text.tokens import DICTIONARY_PREFIX, TAGS_PREFIX, Tokenizer, dictionary_name, save_tags, tags_name
+from ..text.tokens import DICTIONARY_PREFIX, Tokenizer, dictionary_name
+from ..text.words import ABOUT, TABLE, TRIE, WordTable
 from ..thresholds import EXACT_SEARCH_MAX
 from . import store
 from . import vectors as vector_file
@@ -94,8 +95,7 @@ def _build_lock(settings: Settings, progress: bool) -> Iterator[None]:
 def _build(settings: Settings, kb: KnowledgeBase, rebuild: bool, progress: bool) -> BuildReport:
     started = time.perf_counter()
     chunks = build_chunks(kb)
-    tokenizer = Tokenizer(terms_file(settings))
-    _save_dictionary(settings, tokenizer)
+    tokenizer = _tokenizer(settings)
     tokens = [tokenizer(c.embed_text) for c in chunks]
     embedder = get_embedder(settings.embedding_model, settings.embed_threads)
     old = _previous(settings)
@@ -235,21 +235,20 @@ def _same_build(old: Pointer, settings: Settings, kb: KnowledgeBase, chunks, tok
     )
 
 
-def _save_dictionary(settings: Settings, tokenizer: Tokenizer) -> None:
-    """The tokenizer's dictionary, for readers to load quickly (`Tokenizer(…, dictionary)`);
-    those of other terms files are removed. Written under the build lock, never by a reader."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    _save_once(settings.data_dir, DICTIONARY_PREFIX, dictionary_name(terms_file(settings)), tokenizer.save)
-    _save_once(settings.data_dir, TAGS_PREFIX, tags_name(), save_tags)  # jieba's word tags
-
-
-def _save_once(directory: Path, prefix: str, name: str, write: Callable[[Path], None]) -> None:
-    """Write `name` unless it is there; older files of the same kind (`prefix`) are removed."""
-    for old in directory.glob(f"{prefix}*"):
-        if old.name != name:
+def _tokenizer(settings: Settings) -> Tokenizer:
+    """The tokenizer on the word table saved for this terms file (jieba's words, the terms and
+    the words' tags), written first when it is missing or damaged, for readers to open quickly;
+    the tables of other terms files, and older formats, are removed. Written under the build
+    lock, never by a reader."""
+    directory, stem = settings.data_dir, dictionary_name(terms_file(settings))
+    directory.mkdir(parents=True, exist_ok=True)
+    current = {f"{stem}{suffix}" for suffix in (TRIE, TABLE, ABOUT)}
+    for old in [*directory.glob(f"{DICTIONARY_PREFIX}*"), *directory.glob("tags-*.marshal")]:
+        if old.name not in current:
             old.unlink(missing_ok=True)
-    if not (directory / name).is_file():
-        write(directory / name)
+    if WordTable.open(directory / stem) is None:
+        Tokenizer(terms_file(settings)).save(directory / stem)
+    return Tokenizer(terms_file(settings), directory / stem)
 
 
 def _fill(collection: Any, chunks: list[Chunk], embedder: Embedder, reusable: dict, progress: bool) -> int:

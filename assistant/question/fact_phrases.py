@@ -141,7 +141,8 @@ class PhraseIndex:
         for entry in self.entries:
             self.by_first.setdefault(entry[2][0], []).append(entry)
         self.words = re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
-        self.prefixes = {w: [v for v in words if w.startswith(v)] for w in words}
+        known = set(words)  # a word's prefixes that are words too, longest first
+        self.prefixes = {w: [w[:k] for k in range(len(w), 0, -1) if w[:k] in known] for w in words}
 
     def present(self, segment: str) -> dict[str, None]:
         """The phrase words in a clause, in the order they come (a word found also brings the

@@ -10,8 +10,8 @@ everyday speech (「到位」「拿到」「以后」) hardly at all.
 
 from __future__ import annotations
 
-import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +21,7 @@ import yaml
 from ..errors import ManifestError
 from ..thresholds import PLAIN_WORD_WEIGHT
 from .encoding import read_yaml
-from .tokens import normalize, saved_tags
+from .tokens import normalize
 
 SYNONYMS_FILE = "synonyms.yaml"
 # jieba part-of-speech tags of words that name things: nouns, names, abbreviations, letters.
@@ -89,8 +89,8 @@ class Thesaurus:
 class Weights:
     """How much each question word counts when measuring how much of a question a text covers."""
 
-    def __init__(self, idf: dict[str, float]) -> None:
-        self._idf = idf
+    def __init__(self, idf: dict[str, float], tag: Callable[[str], str | None]) -> None:
+        self._idf, self._tag = idf, tag
         self._unknown = max(idf.values(), default=1.0)
 
     def __call__(self, token: str) -> float:
@@ -98,56 +98,46 @@ class Weights:
             return 0.0
         if token in self._idf:
             return max(self._idf[token], 0.0)
-        return self._unknown if is_noun(token) else PLAIN_WORD_WEIGHT
+        return self._unknown if is_noun(token, self._tag) else PLAIN_WORD_WEIGHT
 
     def strongest(self, tokens: frozenset[str]) -> float:
         return max((self(t) for t in sorted(tokens)), default=self._unknown)
 
 
 @lru_cache(maxsize=4096)
-def is_noun(word: str) -> bool:
-    """A word jieba's dictionary tags as a noun; for a word it does not know, one whose last
-    part is a noun (「江苏专利奖」「经开区」), unless a part shows it is a cut of everyday
-    speech: a numeral, pronoun or adverb (「年县」「就行」) or a one-character verb (「县想报」)."""
+def is_noun(word: str, tag: Callable[[str], str | None]) -> bool:
+    """A word jieba's dictionary tags as a noun (`tag`: the tokenizer's); for a word it does
+    not know, one whose last part is a noun (「江苏专利奖」「经开区」), unless a part shows it
+    is a cut of everyday speech: a numeral, pronoun or adverb (「年县」「就行」) or a
+    one-character verb (「县想报」)."""
     if not re.search(r"[\u4e00-\u9fff]", word):
         return True
-    tags = _tags()
-    tag = tags.get(word)
-    if tag is not None:
-        return bool(NOUN_TAGS.match(tag))
-    pieces = _tagged_pieces(word, tags)
+    known = tag(word)
+    if known is not None:
+        return bool(NOUN_TAGS.match(known))
+    pieces = _tagged_pieces(word, tag)
     if any(f[:1] in SPEECH_TAGS or (f.startswith("v") and len(w) == 1) for w, f in pieces):
         return False
     return bool(NOUN_TAGS.match(pieces[-1][1]))
 
 
-def _tagged_pieces(word: str, tags: dict[str, str]) -> list[tuple[str, str]]:
+def _tagged_pieces(word: str, tag: Callable[[str], str | None]) -> list[tuple[str, str]]:
     """A word jieba does not know, cut into the longest words it does know, left to right, each
     with its tag (a character it does not know: "x"). jieba.posseg would cut it with its own
     dictionary and tagger, which a process loads in about 1.5 s and 190 MB for this alone."""
     pieces, start = [], 0
     while start < len(word):
         end = next(
-            (e for e in range(min(len(word), start + LONGEST_PIECE), start, -1) if word[start:e] in tags),
+            (
+                e
+                for e in range(min(len(word), start + LONGEST_PIECE), start, -1)
+                if tag(word[start:e]) is not None
+            ),
             start + 1,
         )
-        pieces.append((word[start:end], tags.get(word[start:end], "x")))
+        pieces.append((word[start:end], tag(word[start:end]) or "x"))
         start = end
     return pieces
 
 
 LONGEST_PIECE = 6  # characters of the longest known word looked for in an unknown one
-
-
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """jieba's word tags: the table `index` saved (0.15 s), else jieba.posseg's (0.9 s)."""
-    saved = saved_tags()
-    if saved is not None:
-        return saved
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.posseg.dt.tokenizer.initialize()
-    return jieba.posseg.dt.word_tag_tab

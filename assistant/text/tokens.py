@@ -6,23 +6,20 @@ dropped) so that 「2022 年 2 月」 and 「2022年2月」 tokenise alike.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import marshal
-import os
 import re
 import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ManifestError
 from .encoding import read_utf8
+from .words import WordTable
 
 DICTIONARY_PREFIX = "dictionary-"
-TAGS_PREFIX = "tags-"
-_saved_tags: list[Path] = []  # where `index` saved jieba's word tags, once a dictionary was read
 STOPWORDS = frozenset(
     [
         "的",
@@ -127,81 +124,70 @@ def _terms(terms_file: str | None) -> list[tuple[str, int | None]]:
 
 
 def dictionary_name(terms_file: Path | None) -> str:
-    """The file name of the dictionary (jieba's, with the terms added) that `index` saves:
-    named by jieba's version and the terms, so that a changed terms file is never read stale."""
+    """The name (a stem: the saved word table's files add their suffixes) of the dictionary,
+    jieba's with the terms added, that `index` saves: named by jieba's version and the terms,
+    so that a changed terms file is never read stale."""
     import jieba
 
     digest = hashlib.sha256(jieba.__version__.encode())
     digest.update(repr(_terms(str(terms_file) if terms_file else None)).encode())
-    return f"{DICTIONARY_PREFIX}{digest.hexdigest()[:16]}.marshal"
+    return f"{DICTIONARY_PREFIX}{digest.hexdigest()[:16]}"
 
 
 @lru_cache(maxsize=4)
-def _tokenizer(terms_file: str | None, dictionary: str | None = None):
-    """jieba with the terms added. Built from jieba's own dictionary (0.7 s), or read from the
-    dictionary `index` saved (`dictionary`, 0.3 s), which holds the same words and frequencies."""
+def _word_table(terms_file: str | None, dictionary: str | None = None) -> WordTable:
+    """jieba's words with the terms added, and their tags: the table `index` saved at
+    `dictionary` (memory-mapped, milliseconds), else built from jieba's own files (2 s)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
     terms = _terms(terms_file)
     with _lock:
-        if dictionary and Path(dictionary).is_file():
-            tokenizer.FREQ, tokenizer.total = marshal.loads(Path(dictionary).read_bytes())
-            tokenizer.initialized = True
-            for word in (word for word, freq in terms if freq == 0):  # as add_word does
-                jieba.finalseg.add_force_split(word)
-            return tokenizer
-        tokenizer.initialize()
+        for word in (word for word, freq in terms if freq == 0):  # as jieba's add_word does
+            jieba.finalseg.add_force_split(word)
+        saved = WordTable.open(Path(dictionary)) if dictionary else None
+        if saved is not None:
+            return saved
+        import jieba.posseg
+
+        built = jieba.Tokenizer()
+        built.initialize()
         for word, freq in terms:
-            tokenizer.add_word(word, freq)
-    return tokenizer
+            built.add_word(word, freq)
+        tags = jieba.posseg.POSTokenizer(built).word_tag_tab  # read from jieba's dictionary file
+        return WordTable.build(built.FREQ, built.total, tags)
 
 
-def tags_name() -> str:
-    """The file name of jieba's part-of-speech table that `index` saves beside the dictionary."""
+def _jieba(words: WordTable) -> Any:
+    """jieba's tokenizer with `words` for its dictionary (see words.py)."""
     import jieba
 
-    return f"{TAGS_PREFIX}{jieba.__version__}.marshal"
+    class JiebaOnWords(jieba.Tokenizer):
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # jieba's name for it
+            return words.dag(sentence)
 
-
-def save_tags(path: Path) -> None:
-    """Write jieba's word → part-of-speech table (what jieba.posseg loads in 0.9 s), atomically."""
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.posseg.dt.tokenizer.initialize()
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(marshal.dumps(jieba.posseg.dt.word_tag_tab))
-    os.replace(partial, path)
-
-
-def saved_tags() -> dict[str, str] | None:
-    """The table `save_tags` wrote beside the dictionary last read (0.15 s), or None."""
-    for path in _saved_tags:
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            table = marshal.loads(path.read_bytes())
-            if isinstance(table, dict):
-                return table
-    return None
+    tokenizer = JiebaOnWords()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = words, words.total, True
+    return tokenizer
 
 
 class Tokenizer:
     """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation.
-    `dictionary`: the file `save` wrote, read instead of building jieba's (when it exists)."""
+    `dictionary`: where `save` wrote the word table, read instead of building jieba's."""
 
     def __init__(self, terms_file: Path | None = None, dictionary: Path | None = None) -> None:
-        self._jieba = _tokenizer(
+        self.words = _word_table(
             str(terms_file) if terms_file else None, str(dictionary) if dictionary else None
         )
-        if dictionary is not None:
-            _saved_tags[:] = [dictionary.with_name(tags_name())]
+        self._jieba = _jieba(self.words)
 
-    def save(self, path: Path) -> None:
-        """Write the dictionary for `Tokenizer(terms_file, path)`, atomically."""
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(marshal.dumps((self._jieba.FREQ, self._jieba.total)))
-        os.replace(partial, path)
+    def save(self, stem: Path) -> None:
+        """Write the word table for `Tokenizer(terms_file, stem)`."""
+        self.words.save(stem)
+
+    def tag(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of a word it knows (None for one it does not)."""
+        return self.words.tag(word)
 
     def __call__(self, text: str) -> list[str]:
         words = self._jieba.lcut_for_search(normalize(text))
