@@ -174,3 +174,35 @@ def test_facts_then_that_ellipsis_ask_the_check_again(assistant: Assistant) -> N
     )
     assert reply.decision is not None and reply.decision["program"] == "2024-protection-zone"
     assert reply.decision["eligible"] is False
+
+
+def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assistant: Assistant) -> None:
+    """The applicant's type not said: facts that fail the program for every type it admits
+    give a no for each (shown as such); facts that leave one type open ask the type instead."""
+    failed = ask(
+        assistant,
+        "我们这个地标2011年注册的，不过现在正在承担2021年的省级地理标志计划项目。今年还能再报地理标志项目吗？",
+    )
+    assert failed.decision["program"] == "2022-gi-brand" and failed.decision["eligible"] is False
+    assert "无论以设区市还是县（市、区）申报" in failed.answer
+    assert "都不符合" in failed.answer
+    open_ = ask(assistant, "我们这个地标2011年注册的，没有在承担省级地理标志项目。能报地理标志项目吗？")
+    assert open_.decision is None and "申报主体属于哪一类" in open_.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "checks"),
+    [
+        ("我们市2020年度被评为真抓实干成效明显地区，想创建保护示范区，条件够吗？", True),
+        ("我们县想报2024年保护示范区，资格满足不满足？", True),
+        ("我们是一家茶叶公司，能不能以公司名义申请地理标志项目？", True),
+        ("能不能通过邮寄方式申报地理标志项目？", False),  # how, not whether
+        ("地理标志项目的申报条件够多的，都有哪些？", False),  # a list, not a check
+    ],
+)
+def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
+    assistant: Assistant, question: str, checks: bool
+) -> None:
+    from assistant.question.intent import ELIGIBILITY, detect_intent
+
+    assert (detect_intent(question) == ELIGIBILITY) is checks

@@ -23,6 +23,9 @@ class Assessment:
     facts: FactSheet
     decision: Decision | None  # None until both the program and the applicant type are known
     question: str | None = None  # what to ask when the decision cannot be made yet
+    # The applicant did not say its type, and the program fails for every type it admits
+    # (their names): the decision shown is the first type's.
+    every_type: tuple[str, ...] = ()
 
 
 MIN_INFERENCE = 1.0  # weight of the facts a program must gather to be inferred (see below)
@@ -82,7 +85,32 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         names = "、".join(p.name for p in rules.programs)
         return Assessment(guess, facts, None, f"请问您想核对哪个项目的申报条件？可选：{names}。")
     if guess.applicant_type is None:
+        failing = _fails_for_every_type(turns, rules, guess, answered)
+        if failing is not None:
+            return failing
         program = rules.program(guess.program)
         names = "、".join(t.name for t in program.types)
         return Assessment(guess, facts, None, f"请问申报主体属于哪一类：{names}？")
     return Assessment(guess, facts, check(rules, guess.program, guess.applicant_type, facts))
+
+
+def _fails_for_every_type(
+    turns: Sequence[str], rules: Rules, guess: ProgramGuess, answered: dict | None
+) -> Assessment | None:
+    """The applicant's type not said: when the facts fail the program for every type it admits
+    (「这个地标正在承担2021年的省级项目」 excludes a county and a city alike), the answer is no
+    whatever the type; else None (the type is asked). Only a no: a yes for every admitted type
+    would still be wrong for an applicant of a type the program does not admit."""
+    program = rules.program(guess.program or "")
+    checked = []
+    for atype in program.types:
+        facts = FactSheet(dict(answered or {})).merge(
+            facts_from_turns(list(turns), rules, program.id, atype.id)
+        )
+        decision = check(rules, program.id, atype.id, facts)
+        if decision.eligible is not False:
+            return None
+        checked.append((atype, facts, decision))
+    first, facts, decision = checked[0]
+    names = tuple(atype.name for atype, _, _ in checked)
+    return Assessment(replace(guess, applicant_type=first.id), facts, decision, every_type=names)

@@ -50,6 +50,7 @@ class Checked:
     doubted: tuple[str, ...] = ()  # words whose reading was in doubt (their facts are asked)
     round: Round | None = None  # where the program's round stands today
     deadline_clause: str = ""  # the clause that states the deadline, cited with the round's note
+    every_type: tuple[str, ...] = ()  # type not said: the types checked, each failing (the first shown)
 
     @property
     def round_note(self) -> str:
@@ -143,7 +144,8 @@ class EligibilityDesk:
             decision = assessment.decision
             checked = Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
             return self.dated(checked, program.id)
-        return self._checked(program.id, atype.id, assessment.facts, said, doubted)
+        checked = self._checked(program.id, atype.id, assessment.facts, said, doubted)
+        return replace(checked, every_type=assessment.every_type)
 
     def screen(self, turns: list[str]) -> tuple[Checked, ...]:
         """「我们能报哪些项目？」: every program open to the applicant's kind, checked on the facts
@@ -213,7 +215,12 @@ def decision_lines(checked: Checked, cite) -> list[str]:
     words = _round_words(checked, cite)
     closed = checked.round is not None and checked.round.state is RoundState.CLOSED
     note = f"（注意：{words}，以上对照仅供参考）" if closed else (f"（{words}）" if words else "")
-    lines = [f"结论：{checked.type_name}申报《{checked.program_name}》——{verdict}。{note}"]
+    lines = [f"结论：{_who(checked)}申报《{checked.program_name}》——{verdict}。{note}"]
+    if checked.every_type:
+        lines.append(
+            f"您没有说明申报主体属于哪一类：按本项目的每一类（{'、'.join(checked.every_type)}）分别"
+            f"对照，都不符合；以下是按{checked.type_name}对照的结果。"
+        )
     if checked.said:
         lines.append("您提到的情况：" + "；".join(checked.said) + "。（如有读错，请直接更正）")
     if checked.doubted:
@@ -231,6 +238,14 @@ def decision_lines(checked: Checked, cite) -> list[str]:
             for n, fact in enumerate(missing[:QUESTIONS_AT_ONCE], 1)
         )
     return lines
+
+
+def _who(checked: Checked) -> str:
+    """Who the verdict is for: the type, or 「无论以设区市还是县（市、区）」 when it was not said."""
+    names = checked.every_type
+    if len(names) > 1:
+        return f"无论以{'、'.join(names[:-1])}还是{names[-1]}"
+    return checked.type_name
 
 
 def _why(decision: dict[str, Any], key: str) -> str:

@@ -179,6 +179,30 @@ _BEFORE_VERB = re.compile(
     + ")"
 )
 
+# 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
+# would apply in, then an apply verb in the same clause.
+_QUESTION_FORM = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.question_forms))
+    + ")(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.capacity_words))
+    + ")[^，,。？?、；]{1,10}?(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
+    + ")"
+)
+# 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
+_CONDITION_MET = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.condition_nouns))
+    + ")[^，,。、；]{0,3}?(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
+    + ")[^，,。、；]{0,4}?(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.yes_no_endings))
+    + "|不(?:"
+    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
+    + "))[？?]?$"
+)
+
 
 def named_intent(question: str) -> str:
     """The intent a short follow-up names by itself (「绩效目标呢？」), lists included."""
@@ -236,6 +260,8 @@ def asks_to_apply(text: str) -> bool:
         if any(w in sentence for w in words.not_if):
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
+            return True
+        if _QUESTION_FORM.search(sentence) or _CONDITION_MET.search(sentence):
             return True
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
             return True

@@ -74,6 +74,10 @@ class AskingToApply:
     not_if: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
     wh_words: tuple[str, ...]
+    question_forms: tuple[str, ...]
+    capacity_words: tuple[str, ...]
+    condition_nouns: tuple[str, ...]
+    sufficient_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
