@@ -206,3 +206,19 @@ def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
     from assistant.question.intent import ELIGIBILITY, detect_intent
 
     assert (detect_intent(question) == ELIGIBILITY) is checks
+
+
+def test_after_a_check_asking_whether_it_is_enough_checks_again(assistant: Assistant) -> None:
+    """After a check (waiting for facts, or decided), 「那我们符合吗」 asks it again, and a
+    correction that ends 「这样还行吗」 is read into it: never a clause in its place."""
+    waiting = ask(assistant, "我们是国家知识产权强县建设示范县，想报2024年保护示范区", "那我们符合吗")
+    assert waiting.decision is not None and waiting.decision["program"] == "2024-protection-zone"
+    corrected = ask(
+        assistant,
+        "我们市是国家知识产权强市建设示范城市，国家级保护中心已经建成，2023年非正常专利申请撤回率高于全省平均，"
+        "想报2024年保护示范区。",
+        "不好意思说错了，23年撤回率其实比全省平均还低，这样还行吗",
+    )
+    assert corrected.decision["eligible"] is False
+    other = ask(assistant, "我们县能报2024年保护示范区吗", "申报材料需要盖章吗")
+    assert other.decision is None

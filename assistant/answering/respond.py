@@ -14,7 +14,16 @@ from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_yes_no
+from ..question.intent import (
+    COMPARE,
+    ELIGIBILITY,
+    GENERAL,
+    LOOKUP,
+    SCREENING,
+    asks_if_qualifies,
+    asks_yes_no,
+    names_applying,
+)
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
@@ -98,6 +107,10 @@ class Responder:
             is_statement(turn.question) or desk.stated(turn.question, statements) > 0
         ):
             return True
+        if (conversation.eligibility_open or conversation.decided) and asks_if_qualifies(turn.question):
+            # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
+            # (applying, with no fact of the applicant's) asks something else
+            return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0
         if asks_yes_no(turn.question) and desk.stated(turn.question, statements) >= STATED_FACTS:
             return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
         return desk.wants_check(turn.question, statements)

@@ -28,6 +28,7 @@ class Conversation:
     questions: list[str] = field(default_factory=list)  # the applicant's statements the checker reads
     history: list[tuple[str, str]] = field(default_factory=list)  # (question, answer), for a language model
     eligibility_open: bool = False  # the last reply asked the applicant for facts
+    decided: bool = False  # the last reply carried the checker's decision (any verdict)
     asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order
     answered: dict[str, Any] = field(default_factory=dict)  # facts given in short answers (「没评上」)
 
@@ -62,6 +63,7 @@ class Conversation:
         if asked:
             self.questions = [*self.questions, turn.question][-STATEMENT_TURNS:]
         self.eligibility_open = eligibility_open
+        self.decided = reply.decision is not None
         self.answered = {**self.answered, **(answered or {})}
         missing = (reply.decision or {}).get("missing_facts", []) if eligibility_open else []
         self.asked_facts = tuple(fact["key"] for fact in missing[:QUESTIONS_AT_ONCE])

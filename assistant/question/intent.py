@@ -292,6 +292,19 @@ def asks_yes_no(text: str) -> bool:
     return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
 
 
+def asks_if_qualifies(text: str) -> bool:
+    """A yes-or-no question whether it is enough (「那我们符合吗」「这样还行吗」「够不够」), with
+    nothing else asked: after a check, it asks the check again on what is known now."""
+    words = LEXICON.asking_to_apply
+    said = normalize(text)
+    return asks_yes_no(said) and any(w in said for w in (*words.tags, *words.sufficient_words))
+
+
+def names_applying(text: str) -> bool:
+    """The message names applying itself (「网上申报」「报材料」)."""
+    return any(v in normalize(text) for v in LEXICON.asking_to_apply.apply_verbs)
+
+
 def asks(sentence: str) -> bool:
     """A sentence that asks something: a question mark, a yes-or-no ending, an A-not-A
     (「能不能」) or an asking word (「多少」「哪些」)."""
