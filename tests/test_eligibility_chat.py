@@ -222,3 +222,31 @@ def test_after_a_check_asking_whether_it_is_enough_checks_again(assistant: Assis
     assert corrected.decision["eligible"] is False
     other = ask(assistant, "我们县能报2024年保护示范区吗", "申报材料需要盖章吗")
     assert other.decision is None
+
+
+def test_a_comment_of_doubt_doubts_the_facts_before_it(assistant: Assistant) -> None:
+    """「…这些我得回去问一下」 and a clause of doubt alone after a fact (「…没有数据，说不好」) leave
+    those facts asked, never read as held or as denied."""
+    reply = ask(
+        assistant,
+        "我们区2023年非正常专利申请撤回率高于全省平均，想报今年保护示范区",
+        "强县示范试点、快速维权中心这些我得回去问一下科里",
+    )
+    assert reply.decision["eligible"] is None
+    reply = ask(
+        assistant,
+        "工业品牌项目，我们是江苏独立法人工业企业，主商标用了6年，国内市场占有率排第几没有第三方数据，说不好。能报吗",
+    )
+    assert reply.decision["program"] == "2022-industrial-brand"
+    assert statuses(reply)["brand_market"] == "unknown"
+    assert reply.decision["eligible"] is not False
+
+
+def test_an_unnamed_variant_the_applicant_fails_gives_way_to_the_one_it_means(assistant: Assistant) -> None:
+    """新建 or 升级 not named: facts that exclude a new project and are what an upgrade asks for
+    (a project led and accepted) are checked against the upgrade, not answered 不符合 (新建)."""
+    reply = ask(
+        assistant, "科研院所，牵头的高价值专利培育项目2020年已验收，研发水平国际领先。能报高价值专利项目吗"
+    )
+    assert reply.decision["program"] == "2022-high-value-patent-upgrade"
+    assert reply.decision["eligible"] is not False

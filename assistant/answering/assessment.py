@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
+from ..eligibility.logic import Status
 from ..eligibility.rules import Rules
 from ..question.applicant import ProgramGuess, detect_program, kind_name
 from ..question.facts import facts_from_turns
@@ -91,7 +92,37 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         program = rules.program(guess.program)
         names = "、".join(t.name for t in program.types)
         return Assessment(guess, facts, None, f"请问申报主体属于哪一类：{names}？")
-    return Assessment(guess, facts, check(rules, guess.program, guess.applicant_type, facts))
+    decision = check(rules, guess.program, guess.applicant_type, facts)
+    if decision.eligible is False and guess.variant is None:
+        return _open_variant(turns, rules, guess, answered) or Assessment(guess, facts, decision)
+    return Assessment(guess, facts, decision)
+
+
+def _open_variant(
+    turns: Sequence[str], rules: Rules, guess: ProgramGuess, answered: dict | None
+) -> Assessment | None:
+    """No variant named (新建 or 升级), and the one taken fails: another variant of the same
+    program and round that the applicant does not fail and whose own conditions the facts meet,
+    if any. 「牵头的高价值专利培育项目2020年已验收」 excludes a new project and is what an upgrade
+    asks for: the applicant means that one. Facts about the taken variant only (「利税最低的一年
+    1500万」) keep it: its no stands."""
+    taken = rules.program(guess.program or "")
+    own = set(taken.facts)
+    for other in rules.programs:
+        if other.id == taken.id or (other.family, other.year) != (taken.family, taken.year):
+            continue
+        if guess.applicant_type not in {t.id for t in other.types}:
+            continue
+        facts = FactSheet(dict(answered or {})).merge(
+            facts_from_turns(list(turns), rules, other.id, guess.applicant_type)
+        )
+        decision = check(rules, other.id, guess.applicant_type or "", facts)
+        evidenced = any(
+            c.status is Status.MET and not {key for key, _ in c.facts} <= own for c in decision.conditions
+        )
+        if decision.eligible is not False and evidenced:
+            return Assessment(replace(guess, program=other.id), facts, decision)
+    return None
 
 
 def _fails_for_every_type(

@@ -157,6 +157,7 @@ def read_facts(
     told: list[str] = []  # yes/no facts the last clause read as true
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
+    last_clause: list[Match] = []  # the phrases of the last clause that had any
     text = normalize(text)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
@@ -169,13 +170,18 @@ def read_facts(
             _summary(segment, looked_back, sheet)
             topics = []
             continue
+        if not matches and cues("doubts", masked(segment, [])):
+            for match in last_clause:  # 「市场占有率排第几没有数据，说不好」: the comment doubts them
+                sheet.doubt(match.spec.key, segment)
+            topics, last_clause = [], []
+            continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             _continuation(segment, topics + _of_years(dated, segment), told, sheet)
             _deny_the_rest(segment, sheet, specs)
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
-        topics, told, dated = [], [], []
+        topics, told, dated, last_clause = [], [], [], matches
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type)
