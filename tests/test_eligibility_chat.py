@@ -250,3 +250,18 @@ def test_an_unnamed_variant_the_applicant_fails_gives_way_to_the_one_it_means(as
     )
     assert reply.decision["program"] == "2022-high-value-patent-upgrade"
     assert reply.decision["eligible"] is not False
+
+
+@pytest.mark.parametrize(
+    ("question", "screens"),
+    [
+        ("我们园区的地标销售额好几个亿，能以管委会名义申报地理标志项目吗？", False),  # an amount
+        ("有效专利几百件，能报高价值专利项目吗", False),
+        ("我们企业能报哪几个项目？", True),
+        ("园区可以报几个项目", True),
+    ],
+)
+def test_an_amount_with_ji_asks_for_no_list_of_programs(question: str, screens: bool) -> None:
+    from assistant.question.intent import asks_which_programs
+
+    assert asks_which_programs(question) is screens

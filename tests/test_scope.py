@@ -97,3 +97,8 @@ def test_a_year_said_relative_to_today_is_that_years_round(
     scope = detect(kb, question, today)
     assert (scope.years, scope.unknown_years) == (years, unknown)
     assert detect(kb, question).years == ()  # without a date, no year is guessed
+
+
+@pytest.mark.parametrize("question", ["能不能报保护示范区（2022年度）", "保护示范区(2022年)的申报条件"])
+def test_a_year_in_brackets_after_the_programs_name_is_the_round(kb: KnowledgeBase, question: str) -> None:
+    assert detect(kb, question).years == (2022,)

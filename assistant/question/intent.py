@@ -333,11 +333,18 @@ def asking_part(text: str, limit: int) -> str:
     return text[begin:end].strip()
 
 
+# 「好几个亿」「十几个」「几百件」「几千万」: 几 inside an amount, not a question word.
+_APPROXIMATE = re.compile(
+    r"[好十百千万\d]几[个十百千万亿]*[亿万千百件人项个家]?|几[十百千万亿]+[亿万千百件人项个家元]?"
+)
+
+
 def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(normalize(text)):
+        sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
         if any(w in sentence for w in words.which_not_if):
             continue
         if all(
