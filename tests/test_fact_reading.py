@@ -131,3 +131,10 @@ def test_reading_does_not_depend_on_hash_order() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1, outputs
+
+
+def test_every_case_names_facts_the_rules_know(rules: Rules) -> None:
+    """A misspelt key would make its case pass whatever is read: each must be a registered fact."""
+    known = {spec.key for program in rules.programs for spec in map(rules.fact, program.facts)}
+    named = {key for case in CASES for key in [*(case.get("facts") or {}), *(case.get("unknown") or [])]}
+    assert not named - known, f"unknown fact keys: {sorted(named - known)}"

@@ -81,7 +81,9 @@ def read_phrase(
     match = matches[index]
     spec = match.spec
     if asking(text):
-        return Reading()  # a question states nothing; what was said before stands
+        # a question states nothing; what was said before stands, unless the applicant asks
+        # it of itself (「不知道算不算专职」): then what was said is in doubt
+        return Reading(doubt=segment) if doubtful(text) else Reading()
     other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
     named_other_level = any(word in segment for word in other_level)
     if spec.actors and not named_other_level:
@@ -256,7 +258,7 @@ class Negations:
 
 def _negations(text: str, matches: list[Match], index: int) -> Negations:
     first, last = chain(text, matches, index)
-    lead, tail = before(text, matches, first), after(text, matches, last)
+    lead, tail = _own_item(before(text, matches, first)), after(text, matches, last)
     # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
@@ -268,6 +270,14 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     denied_before = said_before % 2 == 1
     own_yes = first != index == last and bool(affirmed("yes_words", tail))
     return Negations(count, lead, tail, denied_before and (bool(said_after) or own_yes))
+
+
+def _own_item(lead: str) -> str:
+    """The lead of a phrase that is an item of an 、 list with a negation of its own
+    (「没承担省项目、县里不报同一个」): only its own item; a negation of an earlier item,
+    whose words are no fact phrase, is that item's."""
+    _, comma, item = lead.rpartition("、")
+    return item if comma and cues("negations", item) else lead
 
 
 def _negated_after(tail: str, parallel: bool) -> list[str]:

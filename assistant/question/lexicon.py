@@ -57,6 +57,7 @@ class FactCues:
     joiners: tuple[str, ...]
     never: tuple[str, ...]
     phrase_tails: tuple[str, ...]
+    not_a_count_before_one: tuple[str, ...]
 
 
 @dataclass(frozen=True)

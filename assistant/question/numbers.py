@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
+from .lexicon import LEXICON
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
@@ -178,12 +179,19 @@ def normalize_numbers(text: str) -> str:
     return re.sub(r"个(?=亿|万)", "", text)
 
 
+def _one_in_a_word(text: str, match: re.Match[str]) -> bool:
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    return match["num"] == "一" and not match["pre"] and before in LEXICON.fact_cues.not_a_count_before_one
+
+
 def find_numbers(text: str) -> list[Spoken]:
     """Every number in `text` with its unit and bound, left to right."""
     found = []
     text = normalize_numbers(text)
     for match in NUMBER_PATTERN.finditer(text):
         spoken = _spoken(match)
+        if spoken is not None and _one_in_a_word(text, match):
+            continue  # 「另一个同事」「同一个」: 一 is part of a word, not a count
         if spoken is not None:
             before, after = (
                 text[max(0, match.start() - 1) : match.start()],
