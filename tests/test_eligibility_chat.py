@@ -265,3 +265,16 @@ def test_an_amount_with_ji_asks_for_no_list_of_programs(question: str, screens: 
     from assistant.question.intent import asks_which_programs
 
     assert asks_which_programs(question) is screens
+
+
+def test_facts_that_only_one_type_is_asked_for_name_the_type(assistant: Assistant) -> None:
+    """The type not said: facts that the program asks of one of its types only (利税 of an
+    enterprise, 强市建设示范城市 of a 设区市) name it; facts of several types leave it asked."""
+    reply = ask(
+        assistant, "新建项目，我们近三年利税分别是3100万、1600万、2800万，不是小巨人也不是单项冠军。能报吗"
+    )
+    assert reply.decision["applicant_type"] == "enterprise" and reply.decision["eligible"] is False
+    reply = ask(assistant, "我们是国家知识产权强市建设示范城市，想报24年保护示范区，条件够吗")
+    assert reply.decision["applicant_type"] == "city"
+    asked = ask(assistant, "我们这个地标2011年注册的，没有在承担省级地理标志项目。能报地理标志项目吗？")
+    assert asked.decision is None and "申报主体属于哪一类" in asked.answer

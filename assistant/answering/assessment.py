@@ -85,6 +85,11 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     if guess.program is None:
         names = "、".join(p.name for p in rules.programs)
         return Assessment(guess, facts, None, f"请问您想核对哪个项目的申报条件？可选：{names}。")
+    if guess.applicant_type is None and (named := _type_the_facts_name(turns, rules, guess)):
+        guess = replace(guess, applicant_type=named)
+        facts = FactSheet(dict(answered or {})).merge(
+            facts_from_turns(list(turns), rules, guess.program, named)
+        )
     if guess.applicant_type is None:
         failing = _fails_for_every_type(turns, rules, guess, answered)
         if failing is not None:
@@ -123,6 +128,20 @@ def _open_variant(
         if decision.eligible is not False and evidenced:
             return Assessment(replace(guess, program=other.id), facts, decision)
     return None
+
+
+def _type_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> str | None:
+    """The applicant's type not said: the one type of the program whose own facts (asked of it
+    alone) the applicant states (「利税」「市场占有率」 only of an enterprise, 「强市建设示范城市」
+    only of a 设区市); None when no type, or more than one, has such facts."""
+    program = rules.program(guess.program or "")
+    named = []
+    for atype in program.types:
+        others = {key for other in program.types if other is not atype for key in other.facts}
+        sheet = facts_from_turns(list(turns), rules, program.id, atype.id)
+        if {*sheet, *sheet.doubts} & (set(atype.facts) - others):
+            named.append(atype.id)
+    return named[0] if len(named) == 1 else None
 
 
 def _fails_for_every_type(
