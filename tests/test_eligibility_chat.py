@@ -278,3 +278,14 @@ def test_facts_that_only_one_type_is_asked_for_name_the_type(assistant: Assistan
     assert reply.decision["applicant_type"] == "city"
     asked = ask(assistant, "我们这个地标2011年注册的，没有在承担省级地理标志项目。能报地理标志项目吗？")
     assert asked.decision is None and "申报主体属于哪一类" in asked.answer
+
+
+def test_asking_whether_one_may_apply_answers_none_of_the_facts_asked(assistant: Assistant) -> None:
+    """After the checker asked for facts, 「那我们够格报保护示范区不」 asks; its final 不 is no
+    「否」 to the first fact asked (the withdrawal rate was never said)."""
+    reply = ask(
+        assistant,
+        "我们是江苏的国家级高新区，被认定为国家知识产权强国建设试点园区",
+        "那我们够格报保护示范区不",
+    )
+    assert reply.decision["eligible"] is None

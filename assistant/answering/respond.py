@@ -21,6 +21,7 @@ from ..question.intent import (
     LOOKUP,
     SCREENING,
     asks_if_qualifies,
+    asks_to_apply,
     asks_yes_no,
     names_applying,
 )
@@ -73,7 +74,11 @@ class Responder:
             reply = replace(self._reply(composed, understood), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
         if self._is_eligibility_turn(turn, conversation, statements):
-            answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
+            # 「那我们够格报保护示范区不」 asks; its 不 answers none of the facts asked
+            asking = asks_to_apply(turn.question)
+            answers = (
+                {} if asking else dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
+            )
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
             composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
