@@ -22,6 +22,11 @@ from assistant.question.references import find_reference, resolve
         ("2022 地理标志 联系方式", "2022-gi-brand:contact"),
         ("2024-protection-zone:6.3", "2024-protection-zone:6.3"),
         ("2024 保护示范区", "2024-protection-zone"),
+        (
+            "2022转化专项 二、产业知识产权运营中心发展（三）",
+            "2022-patent-transfer:2.3",
+        ),  # staff's short names
+        ("强省政策 （十一）", "2023-policy-measures:3.11"),
     ],
 )
 def test_references_resolve(kb: KnowledgeBase, reference: str, clause_id: str) -> None:
