@@ -64,8 +64,9 @@ def _admits(rules: Rules, guess: ProgramGuess) -> bool:
     return guess.kind in {t.id for t in rules.program(guess.program).types}
 
 
-def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
-    """Detect the program and applicant type from all turns, gather the facts, and decide."""
+def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
+    """The program (its round and variant) and the applicant's kind the turns name, or the
+    program their facts are about; the type is not inferred here (see `assess`)."""
     guess: ProgramGuess | None = None
     for turn in turns:
         guess = detect_program(turn, rules, guess)
@@ -76,6 +77,12 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         # it cannot): the program the facts are about, if any
         inferred = infer_program(turns, rules, replace(guess, program=None))
         guess = inferred if inferred.program is not None else guess
+    return guess
+
+
+def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
+    """Detect the program and applicant type from all turns, gather the facts, and decide."""
+    guess = program_of(turns, rules)
     facts = FactSheet(dict(answered or {})).merge(
         facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
     )

@@ -20,9 +20,10 @@ from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.applicant import ProgramGuess
 from ..question.facts import facts_from_turns
 from ..thresholds import QUESTIONS_AT_ONCE
-from .assessment import Assessment, assess
+from .assessment import Assessment, assess, program_of
 
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 QUOTE_LINE = "　　原文：「"  # the clause's words under a condition that is not met
@@ -72,6 +73,7 @@ class EligibilityDesk:
         self.today = today
         self.tool = make_eligibility_tool(rules)
         self._last: tuple[tuple[str, ...], Assessment] | None = None  # see _assess
+        self._last_program: tuple[tuple[str, ...], ProgramGuess] | None = None  # see _program
 
     def _assess(self, turns: list[str]) -> Assessment:
         """The conversation's assessment. Routing a turn asks for it several times (has rules?
@@ -82,6 +84,15 @@ class EligibilityDesk:
         if held is None or held[0] != key:
             held = (key, assess(turns, self.rules))
             self._last = held
+        return held[1]
+
+    def _program(self, turns: list[str]) -> ProgramGuess:
+        """The turns' program and round (one entry, replaced whole, as `_assess`)."""
+        key = tuple(turns)
+        held = self._last_program
+        if held is None or held[0] != key:
+            held = (key, program_of(turns, self.rules))
+            self._last_program = held
         return held[1]
 
     @classmethod
@@ -118,7 +129,7 @@ class EligibilityDesk:
     def has_rules_for(self, turns: list[str]) -> bool:
         """Whether the round the conversation names (「2023年的保护示范区」) has rules; a
         conversation that names no year is checked against the current round."""
-        guess = self._assess(turns).guess
+        guess = self._program(turns)  # every turn asks this: no facts read, no check made
         if guess.year is None or guess.family is None:
             return True
         return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
