@@ -262,7 +262,7 @@ def test_an_unnamed_variant_the_applicant_fails_gives_way_to_the_one_it_means(as
     ],
 )
 def test_an_amount_with_ji_asks_for_no_list_of_programs(question: str, screens: bool) -> None:
-    from assistant.question.intent import asks_which_programs
+    from assistant.question.asking import asks_which_programs
 
     assert asks_which_programs(question) is screens
 

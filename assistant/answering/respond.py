@@ -13,18 +13,9 @@ from typing import Any
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
+from ..question.asking import asks_if_qualifies, asks_to_apply, asks_yes_no, names_applying
 from ..question.conversation import Conversation
-from ..question.intent import (
-    COMPARE,
-    ELIGIBILITY,
-    GENERAL,
-    LOOKUP,
-    SCREENING,
-    asks_if_qualifies,
-    asks_to_apply,
-    asks_yes_no,
-    names_applying,
-)
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved

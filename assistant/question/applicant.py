@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..eligibility.rules import Program, Rules
+from .asking import asks_to_apply
 from .fact_phrases import find_matches
-from .intent import asks_to_apply
 from .lexicon import LEXICON
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
 

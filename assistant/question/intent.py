@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from ..text.tokens import normalize
-from .lexicon import A_NOT_A, LEXICON
+from .asking import (
+    asks,
+    asks_to_apply,
+    asks_which_programs,
+    split_sentences,
+)
+from .lexicon import LEXICON
 
 CHITCHAT = "chitchat"
 LOOKUP = "lookup"
@@ -170,38 +176,6 @@ OFF_TOPIC = re.compile(
     r"(立项|批|评上|入选)(了没|没有|了吗)|批下来了|名单|公示了|结果出来"
 )
 BY_NAME = {i.name: i for i in INTENTS}
-_SENTENCES = re.compile(r"[。！!；;？?\n]")
-_BEFORE_VERB = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, sorted(LEXICON.asking_to_apply.before_verb, key=len, reverse=True)))
-    + ")[^，。？?、]{0,3}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
-    + ")"
-)
-
-# 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
-# would apply in, then an apply verb in the same clause.
-_QUESTION_FORM = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.question_forms))
-    + ")(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.capacity_words))
-    + ")[^，,。？?、；]{1,10}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
-    + ")"
-)
-# 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
-_CONDITION_MET = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.condition_nouns))
-    + ")[^，,。、；]{0,3}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
-    + ")[^，,。、；]{0,4}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.yes_no_endings))
-    + "|不(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
-    + "))[？?]?$"
-)
 
 
 def named_intent(question: str) -> str:
@@ -232,40 +206,12 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     return GENERAL
 
 
-def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCES.split(text) if s.strip()]
-
-
-def last_sentence(text: str) -> str:
-    """The message's last sentence (all of it when it has one)."""
-    sentences = split_sentences(text)
-    return sentences[-1].strip() if sentences else text
-
-
 def _asked(text: str) -> str:
     """The sentences of a message that ask something (all of it when none does): statements
     before a question (「保护中心运行两年多了。这就够了吧？」) name no comparison."""
     sentences = split_sentences(text)
     asking = [s for s in sentences if asks(s)]
     return "。".join(asking) if len(sentences) > 1 and asking else text
-
-
-def asks_to_apply(text: str) -> bool:
-    """A sentence that asks whether the applicant can apply: a word of possibility right before
-    an apply verb (「能申报地理标志商标品牌培育和保护项目吗」「能不能报」), a question tag on a
-    sentence that names applying (「想报2024年的保护示范区，可以吗？」), or a word that asks it by
-    itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
-    words = LEXICON.asking_to_apply
-    for sentence in _SENTENCES.split(normalize(text)):
-        if any(w in sentence for w in words.not_if):
-            continue
-        if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
-            return True
-        if _QUESTION_FORM.search(sentence) or _CONDITION_MET.search(sentence):
-            return True
-        if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
-            return True
-    return False
 
 
 def _last_question_asks_to_apply(text: str) -> bool:
@@ -277,84 +223,6 @@ def _last_question_asks_to_apply(text: str) -> bool:
         and (bool(ELIGIBILITY_PATTERN.search(sentences[-1])) or asks_to_apply(sentences[-1]))
         and not asks_which_programs(sentences[-1])
     )
-
-
-def asks_yes_no(text: str) -> bool:
-    """The message ends with a yes-or-no question (「有影响吗？」「这样行不行？」「可以的吧」) and
-    asks no wh-question anywhere (「实施率目标是多少？跟高校一样吗？」 asks a figure) and
-    nothing of the other topics (materials, dates, who applies)."""
-    text = normalize(text)
-    sentences = split_sentences(text)
-    words = LEXICON.asking_to_apply
-    if not sentences or any(w in text for w in (*words.wh_words, *words.not_if)):
-        return False
-    last = sentences[-1].strip()
-    return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
-
-
-def asks_if_qualifies(text: str) -> bool:
-    """A yes-or-no question whether it is enough (「那我们符合吗」「这样还行吗」「够不够」), with
-    nothing else asked: after a check, it asks the check again on what is known now."""
-    words = LEXICON.asking_to_apply
-    said = normalize(text)
-    return asks_yes_no(said) and any(w in said for w in (*words.tags, *words.sufficient_words))
-
-
-def names_applying(text: str) -> bool:
-    """The message names applying itself (「网上申报」「报材料」)."""
-    return any(v in normalize(text) for v in LEXICON.asking_to_apply.apply_verbs)
-
-
-def asks(sentence: str) -> bool:
-    """A sentence that asks something: a question mark, a yes-or-no ending, an A-not-A
-    (「能不能」) or an asking word (「多少」「哪些」)."""
-    words, said = LEXICON.asking_to_apply, normalize(sentence).strip()
-    return (
-        said.endswith(("?", "？"))
-        or said.rstrip("。!！").endswith(words.yes_no_endings)
-        or bool(A_NOT_A.search(said))
-        or any(w in said for w in words.wh_words)
-    )
-
-
-def asking_part(text: str, limit: int) -> str:
-    """Of a text longer than `limit`, the part to read: the `limit` characters that end with its
-    last asking sentence (a pasted background comes before the question), from the first
-    sentence that starts within them; with no asking sentence, its start."""
-    if len(text) <= limit:
-        return text
-    starts = [0, *(m.end() for m in _SENTENCES.finditer(text))]
-    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
-    asking = [(a, b) for a, b in spans if asks(text[a:b])]
-    if not asking:
-        return text[:limit]
-    end = asking[-1][1]
-    begin = next((a for a, _ in spans if end - limit <= a < end), end - limit)
-    return text[begin:end].strip()
-
-
-# 「好几个亿」「十几个」「几百件」「几千万」: 几 inside an amount, not a question word.
-_APPROXIMATE = re.compile(
-    r"[好十百千万\d]几[个十百千万亿]*[亿万千百件人项个家]?|几[十百千万亿]+[亿万千百件人项个家元]?"
-)
-
-
-def asks_which_programs(text: str) -> bool:
-    """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
-    an apply verb, an asking word and a program noun, that asks for no condition or date."""
-    words = LEXICON.asking_to_apply
-    for sentence in _SENTENCES.split(normalize(text)):
-        sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
-        if any(w in sentence for w in words.which_not_if):
-            continue
-        if all(
-            any(w in sentence for w in group)
-            for group in ((*words.apply_verbs, *words.fit_words), words.which_words, words.program_nouns)
-        ):
-            return True
-        if any(v + w in sentence for v in words.apply_verbs for w in words.which_words):
-            return True  # 「区里能报什么？」: what to apply for, with no object
-    return False
 
 
 def intent(name: str) -> Intent | None:

@@ -17,6 +17,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
+from .asking import asking_part, last_sentence
 from .conversation import Conversation
 from .intent import (
     COMPARE,
@@ -24,9 +25,7 @@ from .intent import (
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
-    asking_part,
     detect_intent,
-    last_sentence,
     named_intent,
 )
 from .lexicon import LEXICON
