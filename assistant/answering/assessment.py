@@ -83,31 +83,33 @@ def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess = program_of(turns, rules)
-    facts = FactSheet(dict(answered or {})).merge(
-        facts_from_turns(list(turns), rules, guess.program, guess.applicant_type)
-    )
+    facts = _with_answers(answered, facts_from_turns(list(turns), rules, guess.program, guess.applicant_type))
     if guess.program is not None and not _admits(rules, guess):
         decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""))
         return Assessment(guess, facts, decision)
     if guess.program is None:
         names = "、".join(p.name for p in rules.programs)
         return Assessment(guess, facts, None, f"请问您想核对哪个项目的申报条件？可选：{names}。")
-    if guess.applicant_type is None and (named := _type_the_facts_name(turns, rules, guess)):
-        guess = replace(guess, applicant_type=named)
-        facts = FactSheet(dict(answered or {})).merge(
-            facts_from_turns(list(turns), rules, guess.program, named)
-        )
     if guess.applicant_type is None:
-        failing = _fails_for_every_type(turns, rules, guess, answered)
-        if failing is not None:
-            return failing
         program = rules.program(guess.program)
-        names = "、".join(t.name for t in program.types)
-        return Assessment(guess, facts, None, f"请问申报主体属于哪一类：{names}？")
-    decision = check(rules, guess.program, guess.applicant_type, facts)
+        sheets = {t.id: facts_from_turns(list(turns), rules, program.id, t.id) for t in program.types}
+        named = _type_the_facts_name(rules, guess, sheets)
+        if named is None:
+            names = "、".join(t.name for t in program.types)
+            question = f"请问申报主体属于哪一类：{names}？"
+            return _fails_for_every_type(rules, guess, sheets, answered) or Assessment(
+                guess, facts, None, question
+            )
+        guess, facts = replace(guess, applicant_type=named), _with_answers(answered, sheets[named])
+    decision = check(rules, guess.program, guess.applicant_type or "", facts)
     if decision.eligible is False and guess.variant is None:
         return _open_variant(turns, rules, guess, answered) or Assessment(guess, facts, decision)
     return Assessment(guess, facts, decision)
+
+
+def _with_answers(answered: dict | None, sheet: FactSheet) -> FactSheet:
+    """The facts read from the turns, over the short answers given to the checker's questions."""
+    return FactSheet(dict(answered or {})).merge(sheet)
 
 
 def _open_variant(
@@ -125,9 +127,7 @@ def _open_variant(
             continue
         if guess.applicant_type not in {t.id for t in other.types}:
             continue
-        facts = FactSheet(dict(answered or {})).merge(
-            facts_from_turns(list(turns), rules, other.id, guess.applicant_type)
-        )
+        facts = _with_answers(answered, facts_from_turns(list(turns), rules, other.id, guess.applicant_type))
         decision = check(rules, other.id, guess.applicant_type or "", facts)
         evidenced = any(
             c.status is Status.MET and not {key for key, _ in c.facts} <= own for c in decision.conditions
@@ -137,22 +137,23 @@ def _open_variant(
     return None
 
 
-def _type_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> str | None:
+def _type_the_facts_name(rules: Rules, guess: ProgramGuess, sheets: dict[str, FactSheet]) -> str | None:
     """The applicant's type not said: the one type of the program whose own facts (asked of it
     alone) the applicant states (「利税」「市场占有率」 only of an enterprise, 「强市建设示范城市」
-    only of a 设区市); None when no type, or more than one, has such facts."""
+    only of a 设区市); None when no type, or more than one, has such facts. `sheets`: the facts
+    read for each type."""
     program = rules.program(guess.program or "")
     named = []
     for atype in program.types:
         others = {key for other in program.types if other is not atype for key in other.facts}
-        sheet = facts_from_turns(list(turns), rules, program.id, atype.id)
+        sheet = sheets[atype.id]
         if {*sheet, *sheet.doubts} & (set(atype.facts) - others):
             named.append(atype.id)
     return named[0] if len(named) == 1 else None
 
 
 def _fails_for_every_type(
-    turns: Sequence[str], rules: Rules, guess: ProgramGuess, answered: dict | None
+    rules: Rules, guess: ProgramGuess, sheets: dict[str, FactSheet], answered: dict | None
 ) -> Assessment | None:
     """The applicant's type not said: when the facts fail the program for every type it admits
     (「这个地标正在承担2021年的省级项目」 excludes a county and a city alike), the answer is no
@@ -161,9 +162,7 @@ def _fails_for_every_type(
     program = rules.program(guess.program or "")
     checked = []
     for atype in program.types:
-        facts = FactSheet(dict(answered or {})).merge(
-            facts_from_turns(list(turns), rules, program.id, atype.id)
-        )
+        facts = _with_answers(answered, sheets[atype.id])
         decision = check(rules, program.id, atype.id, facts)
         if decision.eligible is not False:
             return None

@@ -13,18 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..domain import Round, RoundState, with_round
 from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
-from ..question.applicant import ProgramGuess
 from ..question.facts import facts_from_turns
 from ..thresholds import QUESTIONS_AT_ONCE
-from .assessment import Assessment, assess, program_of
+from .assessment import assess, program_of
 
+T = TypeVar("T")
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
 QUOTE_LINE = "　　原文：「"  # the clause's words under a condition that is not met
 # Words of an applicant weighing an application (「我们县想报保护示范区」): they open a check.
@@ -59,6 +59,22 @@ class Checked:
         return self.round.note if self.round else ""
 
 
+class _LastOne(Generic[T]):
+    """`compute(turns)` for the last conversation asked about: one entry, replaced whole, so
+    that sessions answered in parallel never see a half-written one."""
+
+    def __init__(self, compute: Callable[[list[str]], T]) -> None:
+        self._compute = compute
+        self._held: tuple[tuple[str, ...], T] | None = None
+
+    def __call__(self, turns: list[str]) -> T:
+        key, held = tuple(turns), self._held
+        if held is None or held[0] != key:
+            held = (key, self._compute(turns))
+            self._held = held
+        return held[1]
+
+
 class EligibilityDesk:
     """Holds the rules and the tool; `run(turns)` checks a conversation. `today` is read on
     each check, so a long-running page notices a deadline passing."""
@@ -72,28 +88,11 @@ class EligibilityDesk:
         self.kb = kb
         self.today = today
         self.tool = make_eligibility_tool(rules)
-        self._last: tuple[tuple[str, ...], Assessment] | None = None  # see _assess
-        self._last_program: tuple[tuple[str, ...], ProgramGuess] | None = None  # see _program
-
-    def _assess(self, turns: list[str]) -> Assessment:
-        """The conversation's assessment. Routing a turn asks for it several times (has rules?
-        wants a check? facts stated?); the turns are read once. One entry, replaced whole, so
-        that sessions answered in parallel never see a half-written one."""
-        key = tuple(turns)
-        held = self._last
-        if held is None or held[0] != key:
-            held = (key, assess(turns, self.rules))
-            self._last = held
-        return held[1]
-
-    def _program(self, turns: list[str]) -> ProgramGuess:
-        """The turns' program and round (one entry, replaced whole, as `_assess`)."""
-        key = tuple(turns)
-        held = self._last_program
-        if held is None or held[0] != key:
-            held = (key, program_of(turns, self.rules))
-            self._last_program = held
-        return held[1]
+        # Routing a turn asks for the conversation's assessment several times (has rules? wants
+        # a check? facts stated?): the turns are read once. Whether its round has rules, asked
+        # of every turn, needs the program alone, with no facts read.
+        self._assess = _LastOne(lambda turns: assess(turns, rules))
+        self._program = _LastOne(lambda turns: program_of(turns, rules))
 
     @classmethod
     def load(

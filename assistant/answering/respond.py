@@ -13,7 +13,7 @@ from typing import Any
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
-from ..question.asking import asks_if_qualifies, asks_to_apply, asks_yes_no, names_applying
+from ..question.asking import asks_if_qualifies, asks_yes_no, names_applying
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
@@ -65,11 +65,7 @@ class Responder:
             reply = replace(self._reply(composed, understood), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
         if self._is_eligibility_turn(turn, conversation, statements):
-            # 「那我们够格报保护示范区不」 asks; its 不 answers none of the facts asked
-            asking = asks_to_apply(turn.question)
-            answers = (
-                {} if asking else dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
-            )
+            answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
             composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))

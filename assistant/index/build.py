@@ -32,7 +32,7 @@ from . import store
 from . import vectors as vector_file
 from .chunks import build_chunks
 from .embedders import Embedder, get_embedder
-from .pointer import Pointer, read_pointer, write_pointer
+from .pointer import Pointer, read_pointer, write_atomically, write_pointer
 from .reader import Opened, count, open_build, terms_file
 
 EMBED_BATCH = 32
@@ -247,7 +247,8 @@ def _tokenizer(settings: Settings) -> Tokenizer:
         if old.name not in current:
             old.unlink(missing_ok=True)
     if WordTable.open(directory / stem) is None:
-        Tokenizer(terms_file(settings)).save(directory / stem)
+        for suffix, data in Tokenizer(terms_file(settings)).words.files().items():
+            write_atomically((directory / stem).with_suffix(suffix), data, prefix=f".{stem}")
     return Tokenizer(terms_file(settings), directory / stem)
 
 

@@ -13,6 +13,7 @@ import re
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
+from .asking import asks_to_apply
 from .fact_phrases import asking, cues, doubtful, find_matches, masked, without
 from .facts import normalize
 from .numbers import find_numbers, to_fact_unit
@@ -25,6 +26,8 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
     """The facts a short message gives in answer to the questions asked (their keys, in order)."""
     text = normalize(text).strip()
     if not asked or not text or len(text) > MAX_ANSWER_CHARS or find_matches(text, rules.fact_specs):
+        return FactSheet()
+    if asks_to_apply(text):  # 「那我们够格报保护示范区不」 asks; its 不 answers nothing
         return FactSheet()
     parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
     if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats

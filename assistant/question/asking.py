@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text.tokens import normalize
-from .lexicon import A_NOT_A, LEXICON
+from .lexicon import A_NOT_A, LEXICON, either
 
 _SENTENCES = re.compile(r"[。！!；;？?\n]")
 
@@ -22,36 +22,22 @@ def last_sentence(text: str) -> str:
     return sentences[-1].strip() if sentences else text
 
 
+_WORDS = LEXICON.asking_to_apply
+# 「能申报…吗」「能不能报」: a word of possibility, up to three characters, an apply verb.
 _BEFORE_VERB = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, sorted(LEXICON.asking_to_apply.before_verb, key=len, reverse=True)))
-    + ")[^，。？?、]{0,3}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
-    + ")"
+    f"(?:{either(_WORDS.before_verb)})[^，。？?、]{{0,3}}?(?:{either(_WORDS.apply_verbs)})"
 )
-
 # 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
 # would apply in, then an apply verb in the same clause.
 _QUESTION_FORM = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.question_forms))
-    + ")(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.capacity_words))
-    + ")[^，,。？?、；]{1,10}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.apply_verbs))
-    + ")"
+    f"(?:{either(_WORDS.question_forms)})(?:{either(_WORDS.capacity_words)})"
+    f"[^，,。？?、；]{{1,10}}?(?:{either(_WORDS.apply_verbs)})"
 )
 # 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
+_SUFFICIENT = either(_WORDS.sufficient_words)
 _CONDITION_MET = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.condition_nouns))
-    + ")[^，,。、；]{0,3}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
-    + ")[^，,。、；]{0,4}?(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.yes_no_endings))
-    + "|不(?:"
-    + "|".join(map(re.escape, LEXICON.asking_to_apply.sufficient_words))
-    + "))[？?]?$"
+    f"(?:{either(_WORDS.condition_nouns)})[^，,。、；]{{0,3}}?(?:{_SUFFICIENT})"
+    f"[^，,。、；]{{0,4}}?(?:{either(_WORDS.yes_no_endings)}|不(?:{_SUFFICIENT}))[？?]?$"
 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..eligibility.rules import FactSpec, FactValue
-from .lexicon import A_NOT_A, LEXICON
+from .lexicon import A_NOT_A, LEXICON, either
 from .numbers import find_numbers, to_fact_unit
 
 GAP = "…"  # in a synonym: up to ten characters of anything but punctuation
@@ -58,8 +58,7 @@ class Match:
 
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)  # longest first: 没有 before 没
-    return re.compile("|".join(re.escape(w) for w in ordered))
+    return re.compile(either(words))
 
 
 def cues(kind: str, text: str) -> list[str]:

@@ -18,7 +18,7 @@ from .asking import (
     asks_which_programs,
     split_sentences,
 )
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 
 CHITCHAT = "chitchat"
 LOOKUP = "lookup"
@@ -42,18 +42,14 @@ def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
     the noun, then a how-much word in the same phrase (「补助金额是多少」), or the how-much word
     right before the noun or a unit (「多少比例」「补多少元」)."""
     figures = LEXICON.figures
-    noun, how = _either(nouns), _either(figures.how_much)
-    after = f"|(?:{how})(?:{_either(units)})" if units else ""
+    noun, how = either(nouns), either(figures.how_much)
+    after = f"|(?:{how})(?:{either(units)})" if units else ""
     return f"(?:{noun})[^，,。？?；;！!]{{0,6}}(?:{how})|(?:{how}).{{0,2}}(?:{noun}){after}"
 
 
-def _either(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-_THRESHOLDS = _either(LEXICON.figures.thresholds)
+_THRESHOLDS = either(LEXICON.figures.thresholds)
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
-_COST, _HOW = _either(LEXICON.figures.costs), _either(LEXICON.figures.how_much)
+_COST, _HOW = either(LEXICON.figures.costs), either(LEXICON.figures.how_much)
 COST_ASKED = re.compile(f"(?:{_COST})[^，,。？?；;！!的]{{0,6}}(?:{_HOW})|(?:{_HOW}).{{0,2}}(?:{_COST})")
 
 

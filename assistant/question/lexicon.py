@@ -21,6 +21,11 @@ LEXICON_FILE = "lexicon.yaml"
 
 # Chinese asks yes-or-no by saying a verb and its negation (「够不够」「有没有」「符不符合」): a
 # question, not a negation. A pattern of the grammar, not a word list, so it lives here.
+def either(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words, longest first (「没有」 before 「没」)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 A_NOT_A = re.compile(r"(?<![现正])([\u4e00-\u9fff])[不没]\1")  # not 「现在没在承担」
 
 

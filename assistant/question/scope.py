@@ -129,8 +129,8 @@ def _program_names(kb: KnowledgeBase) -> set[str]:
 
 def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     """Is this year the round asked about? Yes when round words or a question word follow
-    it, a program's name comes right before it (or before its bracket), or a program's name follows later in the
-    same clause with no figure or record word between (「2022年设区市保护示范区…」; but
+    it, a program's name comes right before it (or before its bracket), or a program's name
+    follows later in the same clause with no figure or record word between (「2022年设区市保护示范区…」; but
     「2021年发明专利授权量超过10000件的设区市…」 and 「2019年就通过了…验收」 are the applicant's
     record)."""
     after = text[year.end() :]
@@ -143,9 +143,8 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         at = clause.find(name)
         between = clause[:at]
         record = re.search(r"\d", between) or any(word in between for word in LEXICON.record_words)
-        if (at >= 0 and not record) or before.rstrip("的 (（[【").endswith(
-            name
-        ):  # 「保护示范区（2022年度）」
+        right_before = before.rstrip("的 (（[【").endswith(name)  # 「保护示范区（2022年度）」
+        if (at >= 0 and not record) or right_before:
             return True
     return False
 

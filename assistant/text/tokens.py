@@ -173,17 +173,13 @@ def _jieba(words: WordTable) -> Any:
 
 class Tokenizer:
     """Search-mode jieba tokens (words plus their sub-words), minus stopwords and punctuation.
-    `dictionary`: where `save` wrote the word table, read instead of building jieba's."""
+    `dictionary`: where `index` wrote the word table (`WordTable.files`), read instead of building jieba's."""
 
     def __init__(self, terms_file: Path | None = None, dictionary: Path | None = None) -> None:
         self.words = _word_table(
             str(terms_file) if terms_file else None, str(dictionary) if dictionary else None
         )
         self._jieba = _jieba(self.words)
-
-    def save(self, stem: Path) -> None:
-        """Write the word table for `Tokenizer(terms_file, stem)`."""
-        self.words.save(stem)
 
     def tag(self, word: str) -> str | None:
         """jieba's part-of-speech tag of a word it knows (None for one it does not)."""

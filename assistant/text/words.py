@@ -7,7 +7,7 @@ WordTable holds the same words in a marisa trie (about 1.3 MB) and their frequen
 in a numpy array, both memory-mapped from the files `index` writes: it opens in milliseconds,
 and every process that reads it shares the same pages.
 
-jieba reads it through the two things its tokenizer asks of a dictionary (see `JiebaWords` in
+jieba reads it through the two things its tokenizer asks of a dictionary (see `JiebaOnWords` in
 tokens.py): `get`, a word's frequency or a false value (what jieba's FREQ dict answers), and
 `dag`, the words that start at each character of a sentence (what jieba's get_DAG finds by
 walking its prefix entries, which the trie does not need).
@@ -15,8 +15,8 @@ walking its prefix entries, which the trie does not need).
 
 from __future__ import annotations
 
+import io
 import json
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -53,8 +53,8 @@ class WordTable(Mapping[str, int]):
 
     @classmethod
     def open(cls, stem: Path) -> WordTable | None:
-        """The table `save` wrote at `stem`, memory-mapped; None if any part is missing or
-        unreadable (the caller then builds it from jieba's own files)."""
+        """The table whose `files` `index` wrote at `stem`, memory-mapped; None if any part is
+        missing or unreadable (the caller then builds it from jieba's own files)."""
         import marisa_trie
         import numpy as np
 
@@ -69,22 +69,15 @@ class WordTable(Mapping[str, int]):
         except (OSError, ValueError, KeyError, TypeError, RuntimeError):
             return None
 
-    def save(self, stem: Path) -> None:
-        """Write the table's three files, each atomically; the description last, so that a
-        reader finding it finds the others complete."""
+    def files(self) -> dict[str, bytes]:
+        """The table's three files, by suffix, for `open`; the index writes each atomically, the
+        description last, so that a reader finding it finds the others complete."""
         import numpy as np
 
+        table = io.BytesIO()
+        np.save(table, self._table, allow_pickle=False)
         about = {"total": self.total, "tags": self._tags, "longest": self._longest}
-        parts = [
-            (TRIE, lambda path: self._trie.save(str(path))),
-            (TABLE, lambda path: path.write_bytes(_npy(np, self._table))),
-            (ABOUT, lambda path: path.write_text(json.dumps(about), encoding="utf-8")),
-        ]
-        for suffix, write in parts:
-            final = stem.with_suffix(suffix)
-            partial = final.with_name(f".{final.name}.{os.getpid()}.partial")
-            write(partial)
-            os.replace(partial, final)
+        return {TRIE: self._trie.tobytes(), TABLE: table.getvalue(), ABOUT: json.dumps(about).encode("utf-8")}
 
     def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
         key = self._trie.get(word)
@@ -122,11 +115,3 @@ class WordTable(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._trie)
-
-
-def _npy(np: Any, array: Any) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    np.save(buffer, array, allow_pickle=False)
-    return buffer.getvalue()
