@@ -14,7 +14,7 @@ from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
 from ..eligibility.logic import Status
 from ..eligibility.rules import Rules
-from ..question.applicant import ProgramGuess, detect_program, kind_name
+from ..question.applicant import ProgramGuess, detect_program, kind_name, resolve_type
 from ..question.facts import facts_from_turns
 
 
@@ -44,7 +44,11 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
         return guess
     usage = Counter(key for program in rules.programs for key in program.facts)
     scored = []
-    for program in rules.programs:
+    # 「升级能报吗」: of a program with variants, only the one the applicant named
+    said_variant = [
+        p for p in rules.programs if None in (guess.variant, p.variant) or p.variant == guess.variant
+    ]
+    for program in said_variant:
         types = [t for t in program.types if guess.kind in (None, t.id)]
         score = max((sum(1 / usage[k] for k in t.facts if k in said) for t in types), default=0.0)
         scored.append((score, program.default, program.year, program))
@@ -77,7 +81,29 @@ def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
         # it cannot): the program the facts are about, if any
         inferred = infer_program(turns, rules, replace(guess, program=None))
         guess = inferred if inferred.program is not None else guess
+    if guess.program is not None and guess.variant is None:
+        guess = _variant_the_facts_name(turns, rules, guess)
     return guess
+
+
+def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> ProgramGuess:
+    """No variant named (新建 or 升级): the one variant of the program and round whose own facts
+    (asked of it alone) the applicant states (「2019年高价值项目验收通过」 is what an upgrade asks);
+    the program taken when no variant, or more than one, has such facts."""
+    taken = rules.program(guess.program or "")
+    variants = [p for p in rules.programs if (p.family, p.year) == (taken.family, taken.year)]
+    named = []
+    for program in variants:
+        others = {key for other in variants if other is not program for key in other.facts}
+        kind = resolve_type(program, guess.kind)  # read as the applicant's kind, when said
+        sheet = facts_from_turns(list(turns), rules, program.id, kind)
+        if {*sheet, *sheet.doubts} & (set(program.facts) - others):
+            named.append(program)
+    if len(named) != 1 or named[0] is taken:
+        return guess
+    chosen = named[0]
+    kind = resolve_type(chosen, guess.kind)
+    return replace(guess, program=chosen.id, variant=chosen.variant, applicant_type=kind)
 
 
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:

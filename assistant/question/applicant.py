@@ -105,7 +105,7 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         merged,
         program=program.id if program else None,
         kind=kind,
-        applicant_type=_resolve_type(program, kind),
+        applicant_type=resolve_type(program, kind),
     )
 
 
@@ -244,7 +244,7 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind)
 
 
-def _resolve_type(program: Program | None, kind: str | None) -> str | None:
+def resolve_type(program: Program | None, kind: str | None) -> str | None:
     if program is None:
         return None
     ids = [t.id for t in program.types]

@@ -73,11 +73,13 @@ def asks_yes_no(text: str) -> bool:
 
 
 def asks_if_qualifies(text: str) -> bool:
-    """A yes-or-no question whether it is enough (「那我们符合吗」「这样还行吗」「够不够」), with
-    nothing else asked: after a check, it asks the check again on what is known now."""
+    """A yes-or-no question whether it is enough (「那我们符合吗」「这样还行吗」「够不够」) or
+    whether what was said bears on it (「那影响吗」), with nothing else asked: after a check, it
+    asks the check again on what is known now."""
     words = LEXICON.asking_to_apply
     said = normalize(text)
-    return asks_yes_no(said) and any(w in said for w in (*words.tags, *words.sufficient_words))
+    asked = (*words.tags, *words.sufficient_words, *words.bearing_words)
+    return asks_yes_no(said) and any(w in said for w in asked)
 
 
 def names_applying(text: str) -> bool:

@@ -22,6 +22,7 @@ from .fact_phrases import (
     asking,
     before,
     chain,
+    cue_spans,
     cues,
     denied,
     doubtful,
@@ -51,12 +52,19 @@ class Reading:
     other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
 
 
-def progress_of(text: str) -> str | None:
-    """ "under_way" (「正在申报」「递交了申请」), "planned" (「写进了规划」「打算」), or None;
-    a denied cue (「没有在申报」「不打算」) is none."""
-    if affirmed("under_way", text):
+def progress_of(text: str, clause: str = "") -> str | None:
+    """ "under_way" (「正在申报」「递交了申请」「还没批」), "planned" (「写进了规划」「打算」), or
+    None; a denied cue (「没有在申报」「不打算」) is none. An approval not yet given is read in
+    the unmasked `clause`: its word may be another fact's phrase (「获批」 of a GI's years)."""
+    if affirmed("under_way", text) or _not_yet_approved(clause or text):
         return "under_way"
     return "planned" if affirmed("planned", text) else None
+
+
+def _not_yet_approved(text: str) -> bool:
+    """An approval with a not-yet word right before it (「还没批」「尚未获批」)."""
+    not_yet = tuple(LEXICON.fact_cues.not_yet)
+    return any(text[: m.start()].endswith(not_yet) for m in cue_spans("approvals", text))
 
 
 def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
@@ -80,6 +88,7 @@ def read_phrase(
 ) -> Reading:
     match = matches[index]
     spec = match.spec
+    text = _unmask_nested(segment, text, matches, match)
     if asking(text):
         # a question states nothing; what was said before stands, unless the applicant asks
         # it of itself (「不知道算不算专职」): then what was said is in doubt
@@ -125,6 +134,15 @@ def read_phrase(
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
+
+
+def _unmask_nested(segment: str, text: str, matches: list[Match], match: Match) -> str:
+    """A gap phrase read with another fact's phrase inside it (「高价值项目还没验收」 holds
+    「还没验收」): that phrase's words are this one's own, its negation included."""
+    nested = [m for m in matches if m is not match and match.start <= m.start and m.end <= match.end]
+    if not nested or match.contiguous:
+        return text
+    return masked(segment, [m for m in matches if m not in nested])
 
 
 def _finished(text: str) -> bool | None:
@@ -304,7 +322,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     negations, lead, tail = said.count, said.lead, said.tail
     if said.both_sides:
         return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
-    progress = progress_of(text)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
+    progress = progress_of(text, segment)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
     if progress:
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()

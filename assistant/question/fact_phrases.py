@@ -66,6 +66,11 @@ def cues(kind: str, text: str) -> list[str]:
     return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)
 
 
+def cue_spans(kind: str, text: str) -> list[re.Match[str]]:
+    """Where the cue words of a kind stand in a masked text."""
+    return list(_alternation(getattr(LEXICON.fact_cues, kind)).finditer(text))
+
+
 def says_never(text: str) -> bool:
     """The text denies a thing at any time (lexicon: never; 「没…过」 up to four characters apart)."""
     return bool(_NEVER().search(text))
@@ -377,8 +382,9 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     for spoken in find_numbers(following):
         if _NONE_AT_ALL.match(following[spoken.end :]):
             return 0.0  # 「一件都没有」
-        if adjacent:  # a count said right after a yes/no phrase: any counting unit will do
-            return spoken.value if _COUNT_LEAD.match(following[: spoken.start]) else None
+        if adjacent:  # a count said right after a yes/no phrase: any counting unit will do,
+            counted = spoken.unit != "年" and _COUNT_LEAD.match(following[: spoken.start])
+            return spoken.value if counted else None  # not a year (「真抓实干22年度没评上」)
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value

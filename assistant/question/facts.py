@@ -194,7 +194,7 @@ def read_facts(
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
             sheet.add(match.spec.key, reading, segment)
-            if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked):
+            if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
@@ -265,7 +265,7 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
     text = masked(segment, [])
     hedged = doubtful(text)
     doubt = hedged or asking(text)
-    progress = progress_of(text)
+    progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
     negated = _says_no(text)
     for match in topics:

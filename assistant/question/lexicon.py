@@ -48,6 +48,8 @@ class FactCues:
     questions: tuple[str, ...]
     yes_words: tuple[str, ...]
     under_way: tuple[str, ...]
+    approvals: tuple[str, ...]
+    not_yet: tuple[str, ...]
     planned: tuple[str, ...]
     finished: tuple[str, ...]
     payments: tuple[str, ...]
@@ -84,6 +86,7 @@ class AskingToApply:
     capacity_words: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     sufficient_words: tuple[str, ...]
+    bearing_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)

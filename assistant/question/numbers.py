@@ -33,10 +33,10 @@ NUMBER_PATTERN = re.compile(
     r"(?P<pct>百分之)?"
     rf"(?:(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
-    r"(?P<more>多|余|几)?"
+    r"(?P<more>多|余|几|来(?=[个件项人名位家万亿千百年%]))?"  # 「十来个」「八千来万」: a little over
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
-    r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外)?"
+    r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
 )
 _APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way
 SIGNS = ("-", "－", "负", "−")
@@ -132,7 +132,7 @@ def _bound(match: re.Match[str]) -> str:
         return ">"
     if post in ("以后", "之后", "开外"):
         return ">"
-    if post == "以上" or re.fullmatch(_GE, pre):
+    if post in ("以上", "+") or re.fullmatch(_GE, pre):
         return ">="
     if re.fullmatch(_LT, pre):
         return "<"
