@@ -32,7 +32,7 @@ APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
 QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九])几[个项条年件]|怎么|如何|是否|能否|有没有|是不是|还是"
+    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九])几[个项条年件号份天月次]|怎么|如何|是否|能否|有没有|是不是|还是"
 )
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown

@@ -38,7 +38,7 @@ from .fact_phrases import (
     years_in,
 )
 from .lexicon import LEXICON
-from .numbers import find_numbers, to_fact_unit
+from .numbers import against_average, find_numbers, to_fact_unit
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,9 @@ def read_phrase(
     keys: set[str],
     reference: float | None = None,
     applicant_type: str | None = None,
+    rest: str = "",
 ) -> Reading:
+    """`rest`: the sentence after the clause (「…撤回率97.6%，全省平均90%」 compares across it)."""
     match = matches[index]
     spec = match.spec
     text = _unmask_nested(segment, text, matches, match)
@@ -128,12 +130,27 @@ def read_phrase(
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
             return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
-        return _checked_yes_no(_read_yes_no(segment, text, matches, index), spec, segment, text)
+        reading = _read_yes_no(segment, text, matches, index)
+        if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
+            reading = _against_average(spec, segment[match.end :] + rest, reading)
+        return _checked_yes_no(reading, spec, segment, text)
     if spec.type == CHOICE:
         return _read_choice(text, matches, index)
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
+
+
+def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:
+    """A measure said as a figure and the average's figure, compared the way the fact asks
+    (its yes_text says 高于 or 低于); figures whose ranges overlap are asked."""
+    found = against_average(said)
+    above = "高于" in spec.yes_text
+    if found is None or not (above or "低于" in spec.yes_text):
+        return reading
+    if found == "overlap":
+        return Reading(doubt=said)
+    return Reading((found == "above") == above)
 
 
 def _unmask_nested(segment: str, text: str, matches: list[Match], match: Match) -> str:

@@ -40,6 +40,7 @@ ROUND_OPENS = 0.25
 _SEGMENT = re.compile(r"[^，。；：！？,;:!?\n—]+")  # a colon or a dash ends a clause too: 「够不够：…」「——」
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
+_SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
 _CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
 
@@ -184,7 +185,8 @@ def read_facts(
         topics, told, dated, last_clause = [], [], [], matches
         text_masked = masked(segment, matches)
         for index, match in enumerate(matches):
-            reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type)
+            rest = _SENTENCE_REST.match(text, found.end()).group()
+            reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
             if reading.topic:
                 topics.append(match)
                 continue

@@ -43,6 +43,7 @@ class FactCues:
     negations: tuple[str, ...]
     falling_short: tuple[str, ...]
     exceeding: tuple[str, ...]
+    averages: tuple[str, ...]
     not_negations: tuple[str, ...]
     doubts: tuple[str, ...]
     questions: tuple[str, ...]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 
 _GT = "超过|多于|高于|大于|不止|逾"
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
@@ -257,3 +257,28 @@ def _interval(value: float, bound: str, upper: float | None) -> Interval | float
     if bound == "<=":
         return Interval(0.0, value)
     return value
+
+
+def against_average(text: str) -> str | None:
+    """「撤回率97.6%，全省平均90%出头」: the applicant's percentage (before the average word)
+    against the average's (after it): "above", "below", "overlap" (the words do not settle it),
+    or None when the text does not compare two such figures."""
+    cue = re.search(either(LEXICON.fact_cues.averages), text)
+    if cue is None:
+        return None
+    own = [f for f in find_numbers(text[: cue.start()]) if f.unit == "%"]
+    average = [f for f in find_numbers(text[cue.end() :]) if f.unit == "%"]
+    if len(own) != 1 or not average:
+        return None
+    mine, theirs = (_span(to_fact_unit(f, "%")) for f in (own[0], average[0]))
+    if mine is None or theirs is None:
+        return None
+    if mine[0] > theirs[1]:
+        return "above"
+    return "below" if mine[1] < theirs[0] else "overlap"
+
+
+def _span(value: Interval | float | None) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    return (value.lo, value.hi) if isinstance(value, Interval) else (float(value), float(value))
