@@ -79,6 +79,8 @@ class Responder:
             composed = self.composer.not_covered_place(list(understood.other_places))
         elif understood.unknown_program:
             composed = self.composer.not_covered_program(understood.unknown_program)
+        elif understood.other_procedure:
+            composed = self.composer.not_covered_procedure()
         else:
             composed = self.composer.run(turn, lambda: list(retrieved.hits))
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP

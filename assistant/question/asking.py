@@ -137,3 +137,18 @@ def asking_part(text: str, limit: int) -> str:
     end = asking[-1][1]
     begin = next((a for a, _ in spans if end - limit <= a < end), end - limit)
     return text[begin:end].strip()
+
+
+_PROCEDURES = LEXICON.procedures
+
+
+def asks_other_procedure(text: str) -> str | None:
+    """The procedure a question asks how to do (「驰名商标认定要走什么流程」 → 「驰名商标认定」
+    with the rest), when it names something besides applying itself; None when it asks no
+    procedure or names only applying (「申报流程是怎样的」). Read with no program in scope."""
+    said = normalize(text)
+    if not any(word in said for word in _PROCEDURES.asking):
+        return None
+    words = either((*_PROCEDURES.asking, *_PROCEDURES.generic))
+    rest = re.sub(words, "", re.sub(r"[\W\d_a-zA-Z]+", "", said))
+    return said if len(rest) >= 2 else None

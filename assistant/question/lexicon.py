@@ -124,10 +124,19 @@ class ReferenceWords:
 
 
 @dataclass(frozen=True)
+class Procedures:
+    """Words asking how a procedure is done, and the words that name only applying itself."""
+
+    asking: tuple[str, ...]
+    generic: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
     other_places: tuple[str, ...]
+    procedures: Procedures
     record_words: tuple[str, ...]
     deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
@@ -174,6 +183,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             other_places=tuple(map(str, data["other_places"])),
+            procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             record_words=tuple(map(str, data["record_words"])),
             deadline_words=tuple(map(str, data["deadline_words"])),
             applicant_types=tuple(

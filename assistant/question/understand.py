@@ -17,7 +17,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
-from .asking import asking_part, last_sentence
+from .asking import asking_part, asks_other_procedure, last_sentence
 from .conversation import Conversation
 from .intent import (
     COMPARE,
@@ -55,6 +55,9 @@ class Understood:
     # (not after an eligibility turn: an applicant who asked to apply asks next about that program)
     inherited: bool = False
     follow_up: bool = False  # 「…呢？」: keeps the last question's intent and subject
+    # how to do something the guides hold no procedure for (「驰名商标认定要走什么流程」): no
+    # program in the conversation, and the question names more than applying itself
+    other_procedure: bool = False
 
 
 def read_part(question: str) -> tuple[str, int]:
@@ -119,6 +122,10 @@ def understand(
         and not reference
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
+        other_procedure=not scope.programs
+        and reference is None
+        and name not in (LOOKUP, COMPARE)
+        and asks_other_procedure(question) is not None,
     )
 
 
