@@ -136,6 +136,9 @@ class Composer:
             self.t["not_covered_place"].format(places="、".join(places), covered=self.covered)
         )
 
+    def not_covered_outcome(self) -> Composed:
+        return self._not_covered(self.t["not_covered_outcome"].format(covered=self.covered))
+
     def not_covered_procedure(self) -> Composed:
         return self._not_covered(self.t["not_covered_procedure"].format(covered=self.covered))
 

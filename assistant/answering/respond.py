@@ -79,6 +79,8 @@ class Responder:
             composed = self.composer.not_covered_place(list(understood.other_places))
         elif understood.unknown_program:
             composed = self.composer.not_covered_program(understood.unknown_program)
+        elif understood.asks_outcome:
+            composed = self.composer.not_covered_outcome()
         elif understood.other_procedure:
             composed = self.composer.not_covered_procedure()
         else:

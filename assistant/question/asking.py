@@ -152,3 +152,14 @@ def asks_other_procedure(text: str) -> str | None:
     words = either((*_PROCEDURES.asking, *_PROCEDURES.generic))
     rest = re.sub(words, "", re.sub(r"[\W\d_a-zA-Z]+", "", said))
     return said if len(rest) >= 2 else None
+
+
+# 「最后立项了哪些地区」「验收通过了没」「推荐了几个」: an outcome verb, 了, an asking word.
+_OUTCOME = re.compile(f"(?:{either(LEXICON.outcomes.verbs)})了(?:哪|几|没|吗|么)")
+
+
+def asks_outcome(text: str) -> bool:
+    """A question about what a round came to (who was chosen, whether it passed), which no
+    guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单出来了吗」."""
+    said = normalize(text)
+    return bool(_OUTCOME.search(said)) or any(word in said for word in LEXICON.outcomes.results)

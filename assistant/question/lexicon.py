@@ -132,11 +132,20 @@ class Procedures:
 
 
 @dataclass(frozen=True)
+class Outcomes:
+    """Words asking what a round came to: verbs (asked with 了 and an asking word), result nouns."""
+
+    verbs: tuple[str, ...]
+    results: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
     other_places: tuple[str, ...]
     procedures: Procedures
+    outcomes: Outcomes
     record_words: tuple[str, ...]
     deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
@@ -184,6 +193,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             other_places=tuple(map(str, data["other_places"])),
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
+            outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),
             record_words=tuple(map(str, data["record_words"])),
             deadline_words=tuple(map(str, data["deadline_words"])),
             applicant_types=tuple(

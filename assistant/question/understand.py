@@ -17,7 +17,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
-from .asking import asking_part, asks_other_procedure, last_sentence
+from .asking import asking_part, asks_other_procedure, asks_outcome, last_sentence
 from .conversation import Conversation
 from .intent import (
     COMPARE,
@@ -58,6 +58,7 @@ class Understood:
     # how to do something the guides hold no procedure for (「驰名商标认定要走什么流程」): no
     # program in the conversation, and the question names more than applying itself
     other_procedure: bool = False
+    asks_outcome: bool = False  # what a round came to (「最后立项了哪些地区」): in no guide
 
 
 def read_part(question: str) -> tuple[str, int]:
@@ -122,6 +123,7 @@ def understand(
         and not reference
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
+        asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
         other_procedure=not scope.programs
         and reference is None
         and name not in (LOOKUP, COMPARE)
