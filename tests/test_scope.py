@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.asking import asks_other_procedure, asks_outcome
 from assistant.question.scope import detect, unknown_program
 
 
@@ -29,6 +30,11 @@ from assistant.question.scope import detect, unknown_program
         ("申报高价值专利培育项目需要什么条件", None),
         ("创建保护示范区需要什么条件", None),
         ("高价值专利培育中心如何申请", None),
+        # a title of a level, asked what becoming one takes (a prerequisite, not a program)
+        ("国家知识产权强县建设示范县要满足什么申报条件", "国家知识产权强县建设示范县"),
+        ("省级知识产权服务业集聚区认定需要什么条件", "省级知识产权服务业集聚区"),
+        ("我们县是国家知识产权强县建设示范县，报保护示范区要什么条件", None),
+        ("国家级高新区报保护示范区要什么条件", None),
     ],
 )
 def test_a_program_asked_about_by_name_that_no_guide_covers(
@@ -102,3 +108,36 @@ def test_a_year_said_relative_to_today_is_that_years_round(
 @pytest.mark.parametrize("question", ["能不能报保护示范区（2022年度）", "保护示范区(2022年)的申报条件"])
 def test_a_year_in_brackets_after_the_programs_name_is_the_round(kb: KnowledgeBase, question: str) -> None:
     assert detect(kb, question).years == (2022,)
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("驰名商标认定要走什么流程", True),
+        ("专利年费减缴怎么申请", True),
+        ("我们公司被同行起诉专利侵权了，该怎么应诉？", True),
+        ("数据知识产权登记怎么收费", True),
+        ("申报流程是怎样的", False),  # names only applying: the programs' own procedure
+        ("纸质材料交到哪里", False),
+        ("要交几份纸质材料，流程是啥", False),
+        ("截止到哪天？", False),
+    ],
+)
+def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str, other: bool) -> None:
+    assert (asks_other_procedure(question) is not None) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("2022年保护示范区最后立项了哪些地区", True),
+        ("通州国家知识产权强县示范县验收通过了没", True),
+        ("24年保护示范区立项名单出来了吗", True),
+        ("无锡市2022年推荐了几个高价值专利项目", True),
+        ("立项后多久拨付启动资金", False),
+        ("每个设区市能推荐几个", False),
+        ("验收通过后还能报升级吗", False),
+    ],
+)
+def test_a_question_about_what_a_round_came_to(question: str, outcome: bool) -> None:
+    assert asks_outcome(question) is outcome

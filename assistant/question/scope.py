@@ -27,6 +27,9 @@ TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟�
 # 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
 # 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
 _PROGRAM_NAME = r"[\u4e00-\u9fff]{2,14}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟)"
+_TITLE_NAME = (
+    r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心)"
+)
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
     r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
@@ -34,6 +37,9 @@ ASKED_PROGRAM = re.compile(
     # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
     rf"|(?:申报|申请|评上|认定为|创建)({_PROGRAM_NAME})(?:需要|要|得|应|应当)?(?:满足|具备|符合)?"
     r"(?:什么|哪些|啥)(?:条件|要求|材料)"
+    # 「国家知识产权强县建设示范县本身的申报条件」「省级知识产权服务业集聚区认定需要什么条件」:
+    # a title of a level, then what becoming one takes
+    rf"|({_TITLE_NAME})[^，,。？?]{{0,8}}?(?:申报条件|条件|评定标准|认定标准|评选标准|怎么评|怎么申报|怎么申请|怎么认定)"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
@@ -175,7 +181,7 @@ def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
     if match is None:
         return None
-    name = match.group(1) or match.group(2)
+    name = match.group(1) or match.group(2) or match.group(3)
     if not any(k in name for k in _program_names(kb)):
         return name
     # 「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one
