@@ -76,3 +76,20 @@ def test_a_long_conversation_keeps_its_last_statements_only(assistant: Assistant
         assistant.ask(f"补充：我们县有{n + 1}家专利代理机构。", conversation)
     assert len(conversation.questions) == STATEMENT_TURNS
     assert conversation.questions[0] == "补充：我们县有6家专利代理机构。"  # the earliest went first
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "cited"),
+    [
+        ("有问题找谁", "2022-patent-transfer:contact"),  # a 问题 sentence elsewhere is no contact line
+        ("一个市能推几个", "2022-patent-transfer:4.3"),  # how many a city recommends: the limit
+    ],
+)
+def test_a_bare_follow_up_is_answered_from_the_guide_talked_about(
+    assistant: Assistant, follow_up: str, cited: str
+) -> None:
+    conversation = Conversation()
+    assistant.ask("高校院所知识产权运营能力提升项目要什么条件", conversation)
+    assistant.ask("做几年", conversation)
+    reply = assistant.ask(follow_up, conversation).to_dict()
+    assert reply["answerable"] and cited in [c["clause_id"] for c in reply["citations"]]

@@ -163,3 +163,8 @@ def asks_outcome(text: str) -> bool:
     guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单出来了吗」."""
     said = normalize(text)
     return bool(_OUTCOME.search(said)) or any(word in said for word in LEXICON.outcomes.results)
+
+
+def at_other_authority(text: str) -> bool:
+    """The question names an authority other than the bureau whose guides these are (国家局, 法院)."""
+    return any(word in normalize(text) for word in _PROCEDURES.authorities)

@@ -93,6 +93,12 @@ INTENTS = (
         + _asks_figure((*LEXICON.figures.money, *LEXICON.figures.costs), LEXICON.figures.money_units),
         unless=_THRESHOLDS,
     ),
+    # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
+    Intent(
+        "quota",
+        ("推几个", "推荐几个", "推荐几项", "推几项", "推荐多少", "最多推", "推荐名额", "推荐数量", "限报几"),
+        r"推荐[^。；]{0,50}(?:不超过|不得超过|限)|推荐项目数",
+    ),
     Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
     Intent(
         "applicants",

@@ -128,6 +128,7 @@ class Procedures:
     """Words asking how a procedure is done, and the words that name only applying itself."""
 
     asking: tuple[str, ...]
+    authorities: tuple[str, ...]
     generic: tuple[str, ...]
 
 

@@ -17,7 +17,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import visible
 from ..thresholds import MAX_QUESTION_CHARS
-from .asking import asking_part, asks_other_procedure, asks_outcome, last_sentence
+from .asking import asking_part, asks_other_procedure, asks_outcome, at_other_authority, last_sentence
 from .conversation import Conversation
 from .intent import (
     COMPARE,
@@ -124,7 +124,7 @@ def understand(
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
-        other_procedure=not scope.programs
+        other_procedure=(not scope.programs or at_other_authority(question))
         and reference is None
         and name not in (LOOKUP, COMPARE)
         and asks_other_procedure(question) is not None,

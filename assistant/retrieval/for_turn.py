@@ -7,6 +7,7 @@ because what the search finds decides whether the turn keeps that scope."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -14,7 +15,7 @@ from itertools import zip_longest
 
 from ..domain import Hit
 from ..ingest.knowledge_base import KnowledgeBase
-from ..question.intent import CHITCHAT, COMPARE
+from ..question.intent import CHITCHAT, COMPARE, intent
 from ..question.lexicon import LEXICON
 from ..question.scope import Scope
 from ..question.turn import Turn
@@ -88,6 +89,9 @@ class TurnRetriever:
         turn = understood.turn
         assert turn is not None
         free = self.retriever.run(turn.question, RETRIEVE_K)
+        spec = intent(turn.intent)
+        if spec is not None and spec.evidence:  # 「有问题找谁」: only a contact line elsewhere is a new topic
+            free = [hit for hit in free if re.search(spec.evidence, hit.chunk.text)]
 
         def fit(found: list[Hit]) -> float:
             return self.fit(turn.question, found[0]) if found else 0.0
