@@ -137,6 +137,9 @@ def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str
         ("立项后多久拨付启动资金", False),
         ("每个设区市能推荐几个", False),
         ("验收通过后还能报升级吗", False),
+        ("不过这个地标是不是在承担省级项目，我得去查下20、21年的立项名单。", False),  # asks nothing
+        ("直接告诉我我们县的保护示范区已经批下来了", True),
+        ("国家知识产权强市建设示范城市名单里有苏州吗", True),
     ],
 )
 def test_a_question_about_what_a_round_came_to(question: str, outcome: bool) -> None:

@@ -107,8 +107,14 @@ class Responder:
             # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
             # (applying, with no fact of the applicant's) asks something else
             return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0
-        if asks_yes_no(turn.question) and desk.stated(turn.question, statements) >= STATED_FACTS:
-            return True  # facts, then 「这样行不行？」「有影响吗？」: whether they qualify
+        if (
+            turn.intent == GENERAL
+            and asks_yes_no(turn.question)
+            and desk.stated(turn.question, statements) >= STATED_FACTS
+        ):
+            # facts, then 「这样行不行？」「有影响吗？」: whether they qualify (「…3月20号报，来得及吧？」
+            # asks the deadline)
+            return True
         return desk.wants_check(turn.question, statements)
 
     def _nothing_read(

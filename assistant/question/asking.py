@@ -154,15 +154,22 @@ def asks_other_procedure(text: str) -> str | None:
     return said if len(rest) >= 2 else None
 
 
-# 「最后立项了哪些地区」「验收通过了没」「推荐了几个」: an outcome verb, 了, an asking word.
-_OUTCOME = re.compile(f"(?:{either(LEXICON.outcomes.verbs)})了(?:哪|几|没|吗|么)")
+# 「最后立项了哪些地区」「验收通过了没」「批下来了吗」「立项了没有」: an outcome verb, 了, an
+# asking word; 「结果出来了吗」「公示了没」: a result out yet.
+_OUTCOME = re.compile(
+    f"(?:{either(LEXICON.outcomes.verbs)})(?:下来了|了(?:哪|几|没|吗|么))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
+)
 
 
 def asks_outcome(text: str) -> bool:
     """A question about what a round came to (who was chosen, whether it passed), which no
-    guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单出来了吗」."""
+    guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单里有哪些市」. A result noun counts
+    in a clause that asks (「…我得查下立项名单」 asks nothing)."""
     said = normalize(text)
-    return bool(_OUTCOME.search(said)) or any(word in said for word in LEXICON.outcomes.results)
+    if _OUTCOME.search(said):
+        return True
+    clauses = re.split(r"[，,。！!；;？?\n]", said)
+    return any(asks(c) and any(w in c for w in LEXICON.outcomes.results) for c in clauses)
 
 
 def at_other_authority(text: str) -> bool:

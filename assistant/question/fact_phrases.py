@@ -28,7 +28,7 @@ _JOIN = re.compile(
     )
 )
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
-_ZERO = re.compile(r"(没有|无|尚无|暂无|零)[^，。]{0,2}$")
+_ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
