@@ -270,7 +270,10 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
     negated = _says_no(text)
+    named = years_in(segment)
     for match in topics:
+        if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:
+            continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
         if doubt or (is_measure(match) and not compared):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)
         elif progress:
