@@ -142,16 +142,16 @@ def asking_part(text: str, limit: int) -> str:
 _PROCEDURES = LEXICON.procedures
 
 
-def asks_other_procedure(text: str) -> str | None:
-    """The procedure a question asks how to do (「驰名商标认定要走什么流程」 → 「驰名商标认定」
-    with the rest), when it names something besides applying itself; None when it asks no
-    procedure or names only applying (「申报流程是怎样的」). Read with no program in scope."""
+def asks_other_procedure(text: str) -> bool:
+    """The question asks how to do something (「驰名商标认定要走什么流程」) and names more than
+    applying itself: what is left without the asking words, the words of applying and signs is
+    two characters or more (「申报流程是怎样的」 leaves nothing: it asks the programs' own)."""
     said = normalize(text)
     if not any(word in said for word in _PROCEDURES.asking):
-        return None
+        return False
     words = either((*_PROCEDURES.asking, *_PROCEDURES.generic))
     rest = re.sub(words, "", re.sub(r"[\W\d_a-zA-Z]+", "", said))
-    return said if len(rest) >= 2 else None
+    return len(rest) >= 2
 
 
 # 「最后立项了哪些地区」「验收通过了没」「批下来了吗」「立项了没有」: an outcome verb, 了, an

@@ -184,8 +184,8 @@ def read_facts(
         plain += topics
         topics, told, dated, last_clause = [], [], [], matches
         text_masked = masked(segment, matches)
+        rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
-            rest = _SENTENCE_REST.match(text, found.end()).group()
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
             if reading.topic:
                 topics.append(match)

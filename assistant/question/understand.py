@@ -127,7 +127,7 @@ def understand(
         other_procedure=(not scope.programs or at_other_authority(question))
         and reference is None
         and name not in (LOOKUP, COMPARE)
-        and asks_other_procedure(question) is not None,
+        and asks_other_procedure(question),
     )
 
 
