@@ -192,3 +192,10 @@ def test_numbering_that_is_not_a_clause_reference_does_not_replace_the_question(
 def test_a_clear_reference_to_nothing_is_said_to_be_one(kb: KnowledgeBase, question: str) -> None:
     with pytest.raises(UnknownReferenceError, match="找不到"):
         find_reference(kb, question)
+
+
+def test_a_rank_in_a_statement_is_no_section_number(kb: KnowledgeBase) -> None:
+    guide = kb.guide("2022-patent-transfer")
+    statement = "园区有知识产权管理机构，专利产出高，知识产权综合实力全省前十"
+    assert find_reference(kb, statement, guide) is None  # 「前十」 ranks; 「十」 is no 十、
+    assert find_reference(kb, "那二（二）呢", guide) == kb.clause("2022-patent-transfer:2.2")
