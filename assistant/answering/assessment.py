@@ -7,8 +7,9 @@ from every turn (scoped to the detected program), then check.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
@@ -29,6 +30,7 @@ class Assessment:
     every_type: tuple[str, ...] = ()
 
 
+T = TypeVar("T")
 MIN_INFERENCE = 1.0  # weight of the facts a program must gather to be inferred (see below)
 MIN_INFERRED_FACTS = 2  # a program is not inferred from one fact alone (「强县建设领导小组」)
 
@@ -69,8 +71,9 @@ def _admits(rules: Rules, guess: ProgramGuess) -> bool:
 
 
 def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
-    """The program (its round and variant) and the applicant's kind the turns name, or the
-    program their facts are about; the type is not inferred here (see `assess`)."""
+    """The program (its round, and its variant when named) and the applicant's kind the turns
+    name, or the program their facts are about; neither an unnamed variant nor the type is
+    inferred here (see `assess`): whether a round has rules needs neither."""
     guess: ProgramGuess | None = None
     for turn in turns:
         guess = detect_program(turn, rules, guess)
@@ -81,8 +84,6 @@ def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
         # it cannot): the program the facts are about, if any
         inferred = infer_program(turns, rules, replace(guess, program=None))
         guess = inferred if inferred.program is not None else guess
-    if guess.program is not None and guess.variant is None:
-        guess = _variant_the_facts_name(turns, rules, guess)
     return guess
 
 
@@ -92,13 +93,12 @@ def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGu
     the program taken when no variant, or more than one, has such facts."""
     taken = rules.program(guess.program or "")
     variants = [p for p in rules.programs if (p.family, p.year) == (taken.family, taken.year)]
-    named = []
-    for program in variants:
-        others = {key for other in variants if other is not program for key in other.facts}
-        kind = resolve_type(program, guess.kind)  # read as the applicant's kind, when said
-        sheet = facts_from_turns(list(turns), rules, program.id, kind)
-        if {*sheet, *sheet.doubts} & (set(program.facts) - others):
-            named.append(program)
+    named = _stating_own_facts(
+        variants,
+        lambda program: program.facts,
+        # read as the applicant's kind, when said
+        lambda program: facts_from_turns(list(turns), rules, program.id, resolve_type(program, guess.kind)),
+    )
     if len(named) != 1 or named[0] is taken:
         return guess
     chosen = named[0]
@@ -109,6 +109,8 @@ def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGu
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess = program_of(turns, rules)
+    if guess.program is not None and guess.variant is None:
+        guess = _variant_the_facts_name(turns, rules, guess)
     facts = _with_answers(answered, facts_from_turns(list(turns), rules, guess.program, guess.applicant_type))
     if guess.program is not None and not _admits(rules, guess):
         decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""))
@@ -169,13 +171,22 @@ def _type_the_facts_name(rules: Rules, guess: ProgramGuess, sheets: dict[str, Fa
     only of a 设区市); None when no type, or more than one, has such facts. `sheets`: the facts
     read for each type."""
     program = rules.program(guess.program or "")
+    named = _stating_own_facts(list(program.types), lambda atype: atype.facts, lambda atype: sheets[atype.id])
+    return named[0].id if len(named) == 1 else None
+
+
+def _stating_own_facts(
+    items: list[T], facts_of: Callable[[T], Iterable[str]], sheet_of: Callable[[T], FactSheet]
+) -> list[T]:
+    """The items (a program's applicant types, a round's variants) whose own facts, asked of no
+    other item, the applicant states or leaves in doubt."""
     named = []
-    for atype in program.types:
-        others = {key for other in program.types if other is not atype for key in other.facts}
-        sheet = sheets[atype.id]
-        if {*sheet, *sheet.doubts} & (set(atype.facts) - others):
-            named.append(atype.id)
-    return named[0] if len(named) == 1 else None
+    for item in items:
+        others = {key for other in items if other is not item for key in facts_of(other)}
+        sheet = sheet_of(item)
+        if {*sheet, *sheet.doubts} & (set(facts_of(item)) - others):
+            named.append(item)
+    return named
 
 
 def _fails_for_every_type(

@@ -140,6 +140,7 @@ def asking_part(text: str, limit: int) -> str:
 
 
 _PROCEDURES = LEXICON.procedures
+_APPLYING_WORDS = re.compile(either((*_PROCEDURES.asking, *_PROCEDURES.generic)))
 
 
 def asks_other_procedure(text: str) -> bool:
@@ -149,8 +150,7 @@ def asks_other_procedure(text: str) -> bool:
     said = normalize(text)
     if not any(word in said for word in _PROCEDURES.asking):
         return False
-    words = either((*_PROCEDURES.asking, *_PROCEDURES.generic))
-    rest = re.sub(words, "", re.sub(r"[\W\d_a-zA-Z]+", "", said))
+    rest = _APPLYING_WORDS.sub("", re.sub(r"[\W\d_a-zA-Z]+", "", said))
     return len(rest) >= 2
 
 

@@ -63,7 +63,7 @@ def progress_of(text: str, clause: str = "") -> str | None:
 
 def _not_yet_approved(text: str) -> bool:
     """An approval with a not-yet word right before it (「还没批」「尚未获批」)."""
-    not_yet = tuple(LEXICON.fact_cues.not_yet)
+    not_yet = LEXICON.fact_cues.not_yet
     return any(text[: m.start()].endswith(not_yet) for m in cue_spans("approvals", text))
 
 
@@ -143,10 +143,10 @@ def read_phrase(
 
 def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:
     """A measure said as a figure and the average's figure, compared the way the fact asks
-    (its yes_text says 高于 or 低于); figures whose ranges overlap are asked."""
+    (its yes_text says 高于 or 低于, not both); figures whose ranges overlap are asked."""
     found = against_average(said)
-    above = "高于" in spec.yes_text
-    if found is None or not (above or "低于" in spec.yes_text):
+    above, below = "高于" in spec.yes_text, "低于" in spec.yes_text
+    if found is None or above == below:  # neither, or both: the fact's direction is not clear
         return reading
     if found == "overlap":
         return Reading(doubt=said)

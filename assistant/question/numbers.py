@@ -259,11 +259,14 @@ def _interval(value: float, bound: str, upper: float | None) -> Interval | float
     return value
 
 
+_AVERAGE = re.compile(either(LEXICON.fact_cues.averages))
+
+
 def against_average(text: str) -> str | None:
     """「撤回率97.6%，全省平均90%出头」: the applicant's percentage (before the average word)
     against the average's (after it): "above", "below", "overlap" (the words do not settle it),
     or None when the text does not compare two such figures."""
-    cue = re.search(either(LEXICON.fact_cues.averages), text)
+    cue = _AVERAGE.search(text)
     if cue is None:
         return None
     own = [f for f in find_numbers(text[: cue.start()]) if f.unit == "%"]
