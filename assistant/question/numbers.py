@@ -31,14 +31,16 @@ _RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 NUMBER_PATTERN = re.compile(
     rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|{_NEAR}|{_ABOUT}|第|前)?"
     r"(?P<pct>百分之)?"
-    rf"(?:(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年))"
+    rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])"
+    r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
-    r"(?P<more>多|余|几|来(?=[个件项人名位家万亿千百年%]))?"  # 「十来个」「八千来万」: a little over
+    r"(?P<more>多|余|\.?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「十来个」「八千来万」「96.几」: a little over
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
     r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
 )
-_APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way
+_APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way…
+_APPROXIMATE_POINTS = 5.0  # …and a percentage within 5 points (「大概85%」 is no 77–94 %)
 SIGNS = ("-", "－", "负", "−")
 # Beyond these a figure is no real applicant's: 10 billion of a count, 10 trillion yuan, 1000 %.
 LARGEST = {"件": 1e10, "人": 1e10, "家": 1e10, "名": 1e10, "万元": 1e9, "%": 1000, "年": 200}
@@ -145,14 +147,19 @@ def _bound(match: re.Match[str]) -> str:
     return "top" if pre == "前" else "="
 
 
-def _spoken(match: re.Match[str]) -> Spoken | None:
-    unit = "%" if match["pct"] else (match["unit"] or "")
-    if match["pair"]:  # 「七八十」: between 70 and 80
+def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
+    unit = "%" if match["pct"] else (match["unit"] or default_unit)
+    if match["pair"]:  # 「七八十」: between 70 and 80; 「九十一二」: 91 or 92
+        if match["tens"] and match["pairunit"]:
+            return None  # 「十二三十」 is no number
+        if not (match["tens"] or match["pairunit"] or unit):
+            return None  # 「七八」 alone: no unit says what it counts
         scale = chinese_to_number("一" + match["pairunit"]) if match["pairunit"] else 1
         low, high = chinese_to_number(match["pair"]), chinese_to_number(match["pair2"])
-        if low is None or high is None or high <= low:
+        if low is None or high is None or high <= low or (match["tens"] and high != low + 1):
             return None
-        return Spoken(low * scale, unit, "range", match.start(), match.end(), high * scale)
+        base = chinese_to_number(match["tens"]) if match["tens"] else 0.0
+        return Spoken(base + low * scale, unit, "range", match.start(), match.end(), base + high * scale)
     raw, magnitude = _magnitude(match["num"])
     value = chinese_to_number(raw)
     if value is None:
@@ -184,12 +191,13 @@ def _one_in_a_word(text: str, match: re.Match[str]) -> bool:
     return match["num"] == "一" and not match["pre"] and before in LEXICON.fact_cues.not_a_count_before_one
 
 
-def find_numbers(text: str) -> list[Spoken]:
-    """Every number in `text` with its unit and bound, left to right."""
+def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
+    """Every number in `text` with its unit and bound, left to right; a number said with no
+    unit takes `default_unit` (the average's 「八十几」 after the applicant's 「97%」)."""
     found = []
     text = normalize_numbers(text)
     for match in NUMBER_PATTERN.finditer(text):
-        spoken = _spoken(match)
+        spoken = _spoken(match, default_unit)
         if spoken is not None and _one_in_a_word(text, match):
             continue  # 「另一个同事」「同一个」: 一 is part of a word, not a count
         if spoken is not None:
@@ -236,16 +244,19 @@ def to_fact_unit(spoken: Spoken, unit: str | None) -> Interval | float | None:
     if unit == "名" and spoken.bound == "top":
         return Interval(1.0, value)
     upper = spoken.upper * factor if spoken.upper is not None else None
-    return _interval(value, spoken.bound, upper)
+    return _interval(value, spoken.bound, upper, unit)
 
 
-def _interval(value: float, bound: str, upper: float | None) -> Interval | float:
+def _interval(value: float, bound: str, upper: float | None, unit: str | None) -> Interval | float:
     if bound == "range" and upper is not None:
         return Interval(value, upper)
     if bound == "more" and upper is not None:
         return Interval(value, upper, lo_open=True, hi_open=True)
     if bound == "about":
-        return Interval(value * (1 - _APPROXIMATE), value * (1 + _APPROXIMATE), about=True)
+        margin = value * _APPROXIMATE
+        if unit == "%":
+            margin = min(margin, _APPROXIMATE_POINTS)
+        return Interval(value - margin, value + margin, about=True)
     if bound == ">":
         return Interval(value, math.inf, lo_open=True)
     if bound == ">=":
@@ -270,7 +281,7 @@ def against_average(text: str) -> str | None:
     if cue is None:
         return None
     own = [f for f in find_numbers(text[: cue.start()]) if f.unit == "%"]
-    average = [f for f in find_numbers(text[cue.end() :]) if f.unit == "%"]
+    average = [f for f in find_numbers(text[cue.end() :], default_unit="%") if f.unit == "%"]
     if len(own) != 1 or not average:
         return None
     mine, theirs = (_span(to_fact_unit(f, "%")) for f in (own[0], average[0]))
