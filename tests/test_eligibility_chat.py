@@ -198,6 +198,11 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
         ("我们是一家茶叶公司，能不能以公司名义申请地理标志项目？", True),
         ("能不能通过邮寄方式申报地理标志项目？", False),  # how, not whether
         ("地理标志项目的申报条件够多的，都有哪些？", False),  # a list, not a check
+        # an aside in brackets asks nothing; 新材料 names an industry, not the materials
+        ("想报今年省里的保护示范区（就是2月29号截止那个），行吗", True),
+        ("保护示范区什么时候截止，现在报还行吗", False),
+        ("我们是市新材料行业协会，想报高价值专利培育新建项目，可以吗", True),
+        ("申报材料交几份，寄过去可以吗", False),
     ],
 )
 def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(

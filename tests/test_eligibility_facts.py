@@ -245,6 +245,11 @@ def test_merge(rules: Rules) -> None:
         ("我们县是示范县，保护示范区想报22年度。", PZ22, "county"),
         # a year whose clause names an applicant's fact is that fact's, not the round's
         ("我县2022年度省知识产权工作真抓实干成效明显地区评上了，能报保护示范区吗", PZ24, "county"),
+        # words for an enterprise beyond 企业/公司
+        ("我们是一家民企，能不能报工业品牌", IB, "enterprise"),
+        # a body no program admits, named last in the applicant's noun phrase, is the applicant
+        ("我们是市知识产权保护协会，想报22年度保护示范区创建项目，可以吗", PZ22, None),
+        ("我们县有行业协会，能报保护示范区吗", PZ24, "county"),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
@@ -286,6 +291,16 @@ def test_detection_accumulates_over_turns(rules: Rules) -> None:
     assert guess.applicant_type == "county"  # the parent city is not the applicant
     guess = detect_program("那地理标志项目呢", rules, guess)
     assert (guess.program, guess.applicant_type) == (GI, "county")
+
+
+def test_a_follow_up_clause_naming_another_applicant_switches_to_it(rules: Rules) -> None:
+    """「那我们下面的区呢？区里是…」: the follow-up asks about the district, though more follows
+    it and 下面的 would otherwise mark another body."""
+    guess = detect_program("我们市想报2024年保护示范区，但市里国家级保护中心还没建成", rules)
+    assert guess.applicant_type == "city"
+    guess = detect_program("那我们下面的区呢？区里是国家知识产权强县建设示范区，区政府报够格么", rules, guess)
+    assert guess.applicant_type == "county"
+    assert detect_program("我们市下面的区有快维中心", rules).kind == "city"
 
 
 @pytest.mark.parametrize(

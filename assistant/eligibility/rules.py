@@ -88,6 +88,9 @@ class FactSpec:
     options: tuple[Option, ...] = ()
     synonyms: tuple[str, ...] = ()
     negative_synonyms: tuple[str, ...] = ()
+    # Phrases of a thing the fact presupposes (承担…高价值 for that project's acceptance): denied
+    # for every time (「从没承担过」) they make the fact false; said, they say nothing of it.
+    prerequisites: tuple[str, ...] = ()
     year: int | None = None
     years: tuple[int, ...] = ()  # the fact is about one of these years (「2020年或2021年的项目」)
     year_until: int | None = None

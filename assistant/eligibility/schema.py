@@ -33,6 +33,7 @@ class FactEntry(_Strict):
     options: list[OptionSpec] = []
     synonyms: list[str] = []
     negative_synonyms: list[str] = []
+    prerequisites: list[str] = []
     year: int | None = None
     years: list[int] = []
     year_until: int | None = None
@@ -73,6 +74,7 @@ class FactEntry(_Strict):
             options=tuple(Option(o.value, tuple(o.synonyms)) for o in self.options),
             synonyms=tuple(self.synonyms),
             negative_synonyms=tuple(self.negative_synonyms),
+            prerequisites=tuple(self.prerequisites),
             year=self.year,
             years=tuple(self.years),
             year_until=self.year_until,

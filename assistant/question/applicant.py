@@ -53,6 +53,13 @@ _YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省级?
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
 _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
+# A body no program admits, later in the same noun phrase (「市新材料行业协会」): the head noun
+_HEAD_BODY = re.compile(
+    r"[^，,。；;？?！!、是在有和与及]{0,10}?("
+    + "|".join(map(re.escape, LEXICON.applicant_kinds.unadmitted))
+    + ")"
+)
+_FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
@@ -174,14 +181,16 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     """The years that name the round applied for, read as the chat's scope reads them (round
     words or a question after the year: 「能报2022年度的吗」「22年度的申报条件」), or right
     after an apply verb (「想报22年度」). A year whose clause goes on to name one of the
-    applicant's facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
+    applicant's own facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
     text = TWO_DIGIT_YEAR.sub(r"20\1年", text)
     found = []
     for m in YEAR.finditer(text):
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
         clause = _CLAUSES.split(after, maxsplit=1)[0]
         named = ROUND_AFTER.match(after) and not _ONLY_PUNCTUATION.match(after)
-        if (named or _APPLY_BEFORE.search(lead)) and not find_matches(clause, rules.fact_specs):
+        # a fact read only with another body's words (「这个…报」 of the city's choice) is no record
+        record = [f for f in find_matches(clause, rules.fact_specs) if not f.spec.actors]
+        if (named or _APPLY_BEFORE.search(lead)) and not record:
             found.append(int(m.group(1)))
     return found
 
@@ -209,16 +218,22 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     """The applicant's kind (and whether they said it of themselves): what they say of themselves,
     else the program's words, else the first such word."""
     first_any: str | None = None
-    switching = bool(_SWITCH.match(text))  # 「那园区呢？」 names the applicant asked about
+    # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
+    head = _FIRST_CLAUSE.match(text)
+    switched = len(head.group()) if head and _SWITCH.match(head.group()) else 0
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
-        if kind == "other":
+        head = _HEAD_BODY.match(text, m.end())
+        if head and kind not in ("none", None):
+            kind = head.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
+        elif kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):
             continue
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
             continue  # 「南京市江宁区」: the applicant is the district
-        if _PARENT.search(text[max(0, m.start() - 4) : m.start()]):
+        switching = m.start() < switched
+        if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or switching:
             return kind, True

@@ -41,13 +41,25 @@ _CONDITION_MET = re.compile(
 )
 
 
+# 「（就是2月29号截止那个）」: an aside in brackets says which thing is meant; it asks nothing.
+_ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
+
+
+def _plain(text: str) -> str:
+    """The normalized text without asides and look-alikes of the asking words (新材料)."""
+    return _LOOK_ALIKES.sub("", _ASIDE.sub("", normalize(text)))
+
+
+_LOOK_ALIKES = re.compile(either(_WORDS.look_alikes))
+
+
 def asks_to_apply(text: str) -> bool:
     """A sentence that asks whether the applicant can apply: a word of possibility right before
     an apply verb (「能申报地理标志商标品牌培育和保护项目吗」「能不能报」), a question tag on a
     sentence that names applying (「想报2024年的保护示范区，可以吗？」), or a word that asks it by
     itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
     words = LEXICON.asking_to_apply
-    for sentence in _SENTENCES.split(normalize(text)):
+    for sentence in _SENTENCES.split(_plain(text)):
         if any(w in sentence for w in words.not_if):
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
@@ -66,7 +78,7 @@ def asks_yes_no(text: str) -> bool:
     text = normalize(text)
     sentences = split_sentences(text)
     words = LEXICON.asking_to_apply
-    if not sentences or any(w in text for w in (*words.wh_words, *words.not_if)):
+    if not sentences or any(w in _plain(text) for w in (*words.wh_words, *words.not_if)):
         return False
     last = sentences[-1].strip()
     return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
@@ -109,7 +121,7 @@ def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""
     words = LEXICON.asking_to_apply
-    for sentence in _SENTENCES.split(normalize(text)):
+    for sentence in _SENTENCES.split(_plain(text)):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
         if any(w in sentence for w in words.which_not_if):
             continue

@@ -35,6 +35,7 @@ from .fact_phrases import (
     says_never,
     tail_cues,
     topic_only,
+    without,
     years_in,
 )
 from .lexicon import LEXICON
@@ -109,7 +110,7 @@ def read_phrase(
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
-    if not spec.about_others and cues("other_bodies", _only_this_masked(segment, match)):
+    if not spec.about_others and _other_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment)
     if not spec.about_others and named_other_level:
         return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district
@@ -119,6 +120,10 @@ def read_phrase(
         return Reading()  # another period (近三年 for a last-year figure) or another thing
     if _other_level(spec, segment[match.start : match.end] + text):
         return Reading(doubt=segment)
+    if spec.type == YES_NO and match.synonym in spec.prerequisites:
+        # read with only its own words masked: another fact's phrase may hold its 过
+        denied = _never(masked(segment, [match]), [match], 0)
+        return Reading(False) if denied else Reading()
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
@@ -182,6 +187,12 @@ def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -
     )
 
 
+def _other_body(text: str) -> bool:
+    """The clause names another body than the applicant (「母公司有…」); a body word after 是
+    names the applicant itself (「苏州这边是分公司」)."""
+    return any(not text[: m.start()].endswith(("是", "属于")) for m in cue_spans("other_bodies", text))
+
+
 def _only_this_masked(segment: str, match: Match) -> str:
     """The clause with only this phrase masked: words of another body inside another fact's
     phrase (「所在的区…承担」) still say whose the clause is."""
@@ -212,6 +223,7 @@ def _other_level(spec: FactSpec, text: str) -> bool:
     wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
     if not wanted:
         return False
+    text = without("not_levels", text)  # 「县级市」 names a city, not a level
     said = {name for name, words in levels.items() if any(w in text for w in words)}
     return bool(said - wanted)
 
@@ -344,6 +356,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()
     bare = not said  # the phrase alone, with nothing before, within or after it
+    if negations == 0 and any(m.spec.key == match.spec.key for m in matches[index + 1 :]):
+        return Reading()  # 「知识产权资金没有纳入预算」: the fact's later phrase says it
     if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
         return Reading(topic=True)
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)

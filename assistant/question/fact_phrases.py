@@ -128,6 +128,7 @@ def _phrases(spec: FactSpec) -> tuple[tuple[str, tuple[str, ...], bool, str | No
     """(synonym, its literal parts, negative, option) for each phrase of a fact."""
     phrases = [(s, False, None) for s in spec.synonyms]
     phrases += [(s, True, None) for s in spec.negative_synonyms]
+    phrases += [(s, False, None) for s in spec.prerequisites]
     phrases += [(s, False, o.value) for o in spec.options for s in o.synonyms]
     return tuple(
         (s, tuple(p for p in s.split(GAP) if p), negative, option) for s, negative, option in phrases
@@ -305,7 +306,10 @@ def after(text: str, matches: list[Match], index: int) -> str:
     stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(text))
     window = text[matches[index].end : stop]
     if stop < len(text):  # a negation right before the next phrase is that phrase's
-        window = re.sub(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})+$", "", window)
+        negation = _alternation(LEXICON.fact_cues.negations).pattern
+        window = re.sub(f"(?:{negation})+$", "", window)
+        # so is the next item's, with its modifier (「无重大事故、无严重失信」)
+        window = re.sub(f"、(?:{negation})[^、，,]{{0,4}}$", "", window)
     cut = _CONTRAST.search(window)
     return window[: cut.start()] if cut else window
 
@@ -345,8 +349,8 @@ def topic_only(tail: str) -> bool:
 
 
 def doubtful(text: str) -> list[str]:
-    """Hedges in a masked clause (好像, 不清楚, 可能)."""
-    return cues("doubts", text)
+    """Hedges in a masked clause (好像, 不清楚, 可能); 「想问问…」 asks us, it doubts nothing."""
+    return cues("doubts", _alternation(LEXICON.fact_cues.not_doubts).sub(MASK, text))
 
 
 def asking(text: str) -> list[str]:

@@ -171,7 +171,7 @@ def read_facts(
             _summary(segment, looked_back, sheet)
             topics = []
             continue
-        if not matches and cues("doubts", masked(segment, [])):
+        if not matches and doubtful(masked(segment, [])):
             for match in last_clause:  # 「市场占有率排第几没有数据，说不好」: the comment doubts them
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []

@@ -193,7 +193,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
-    if any(c in _asked(text) for c in COMPARE_CUES) and VERSION_WORDS.search(text):
+    if asks_to_compare(text) and VERSION_WORDS.search(text):
         return COMPARE
     if asks_which_programs(text):
         return SCREENING
@@ -204,6 +204,11 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         if spec.asked(text) and listing:
             return spec.name
     return GENERAL
+
+
+def asks_to_compare(text: str) -> bool:
+    """A word of comparing in a sentence that asks (「制度比较健全。能报吗？」 compares nothing)."""
+    return any(c in _asked(normalize(text)) for c in COMPARE_CUES)
 
 
 def _asked(text: str) -> str:

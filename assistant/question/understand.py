@@ -21,10 +21,10 @@ from .asking import asking_part, asks_other_procedure, asks_outcome, at_other_au
 from .conversation import Conversation
 from .intent import (
     COMPARE,
-    COMPARE_CUES,
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
+    asks_to_compare,
     detect_intent,
     named_intent,
 )
@@ -89,7 +89,7 @@ def understand(
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     said = detect(kb, question, today)
-    if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and any(c in question for c in COMPARE_CUES):
+    if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL
