@@ -294,3 +294,27 @@ def test_asking_whether_one_may_apply_answers_none_of_the_facts_asked(assistant:
         "那我们够格报保护示范区不",
     )
     assert reply.decision["eligible"] is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "checks"),
+    [
+        # an asking word in the applicant's own doubt about a fact asks nothing of us
+        (
+            "江苏注册独立法人，做家电零部件，行业骨干，2021年利税2000万出头，知识产权费用占研发费用的比例我们没算过，不知道多少",
+            True,
+        ),
+        (
+            "县里的螃蟹地标，证明商标注册时间我记不太清，是2018年还是2019年。去年销售额4个多亿，县里有保障",
+            True,
+        ),
+        # a question of its own, a hypothetical and a doubt about no fact of the applicant's ask
+        ("我们县有个地理标志大米，证明商标注册4年了，2022年地理标志那个项目申报条件是啥", False),
+        ("要是市里已经立项了，县还能立吗", False),
+        ("工业品牌申报材料要是弄虚作假会怎么处理", False),
+    ],
+)
+def test_facts_told_with_the_applicants_own_doubts_open_a_check(
+    assistant: Assistant, statement: str, checks: bool
+) -> None:
+    assert assistant.desk.wants_check(statement, [statement]) is checks

@@ -293,6 +293,14 @@ def test_detection_accumulates_over_turns(rules: Rules) -> None:
     assert (guess.program, guess.applicant_type) == (GI, "county")
 
 
+def test_a_title_denied_names_no_program_when_another_is_named(rules: Rules) -> None:
+    """「不是…保护示范区」 denies a title (the GI's demonstration zone); the program is the one
+    named otherwise, and a denied name still counts when nothing else is named."""
+    text = "这个地标是证明商标，县里特色主导产业，不是国家级的重点联系指导项目或保护示范区，能报吗"
+    assert detect_program(text, rules).program == GI
+    assert detect_program("我们县不是保护示范区，能报吗", rules).program == PZ24
+
+
 def test_a_follow_up_clause_naming_another_applicant_switches_to_it(rules: Rules) -> None:
     """「那我们下面的区呢？区里是…」: the follow-up asks about the district, though more follows
     it and 下面的 would otherwise mark another body."""

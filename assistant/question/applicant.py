@@ -59,6 +59,8 @@ _HEAD_BODY = re.compile(
     + "|".join(map(re.escape, LEXICON.applicant_kinds.unadmitted))
     + ")"
 )
+# 「不是…」 right before a program's name, in its clause: the name is of a title denied
+_NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -141,6 +143,7 @@ def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, 
     """
     taken = [False] * len(text)
     scores: dict[str, int] = {}
+    denied: dict[str, int] = {}  # named after 「不是」: a title denied (「不是…保护示范区」)
     first: dict[str, int] = {}
     spans: list[tuple[int, str]] = []
     for word, family, weight in _keywords(rules):
@@ -150,9 +153,11 @@ def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, 
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             if intent and not _INTENT.search(text[max(0, m.start() - 6) : m.end() + 6]):
                 continue
-            scores[family] = scores.get(family, 0) + weight
+            counts = denied if _NOT_THIS.search(text[max(0, m.start() - 16) : m.start()]) else scores
+            counts[family] = counts.get(family, 0) + weight
             first[family] = min(first.get(family, m.start()), m.start())
             spans.append((m.start(), family))
+    scores = scores or denied  # a denied title counts when no program is named otherwise
     if not scores:
         return None, spans
     best = max(scores, key=lambda f: (scores[f], -first[f]))

@@ -49,6 +49,9 @@ class Reading:
     value: FactValue | None = None
     doubt: str | None = None  # the words that made the reading doubtful
     topic: bool = False  # the phrase only names the topic: the next clause says it
+    # a topic marker names it (「质量事故这块，…」): it announces what comes next and, unlike a
+    # bare mention (「国家级保护中心，…」), asserts nothing when nothing comes
+    announced: bool = False
     denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
     other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
 
@@ -356,10 +359,10 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()
     bare = not said  # the phrase alone, with nothing before, within or after it
-    if negations == 0 and any(m.spec.key == match.spec.key for m in matches[index + 1 :]):
-        return Reading()  # 「知识产权资金没有纳入预算」: the fact's later phrase says it
-    if negations == 0 and (bare or (topic_only(tail) and tail.replace(MASK, "").strip())):
+    if negations == 0 and bare:
         return Reading(topic=True)
+    if negations == 0 and topic_only(tail) and tail.replace(MASK, "").strip():
+        return Reading(topic=True, announced=True)
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
     if is_measure(matches[index]) and not matches[index].negative and not compared:
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after

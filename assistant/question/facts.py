@@ -158,6 +158,7 @@ def read_facts(
     told: list[str] = []  # yes/no facts the last clause read as true
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
+    announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     text = normalize(text)
     for found in _SEGMENT.finditer(text):
@@ -189,6 +190,7 @@ def read_facts(
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
             if reading.topic:
                 topics.append(match)
+                announced += [match] if reading.announced else []
                 continue
             if reading.other_year:
                 dated.append(match)
@@ -200,7 +202,8 @@ def read_facts(
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
-            match.spec.key not in sheet.values
+            match not in announced
+            and match.spec.key not in sheet.values
             and match.spec.key not in sheet.doubts
             and not is_measure(match)
         ):

@@ -59,6 +59,7 @@ class FactCues:
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
     not_doubts: tuple[str, ...]
+    hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
