@@ -93,3 +93,17 @@ def test_a_bare_follow_up_is_answered_from_the_guide_talked_about(
     assistant.ask("做几年", conversation)
     reply = assistant.ask(follow_up, conversation).to_dict()
     assert reply["answerable"] and cited in [c["clause_id"] for c in reply["citations"]]
+
+
+def test_a_follow_up_asks_the_last_topic_of_another_applicant(assistant: Assistant) -> None:
+    """「县里也有这条吗？」「园区呢？」 after a question about one item of a list (“两法衔接”): the
+    same item, in the other applicant type's list, cited for itself rather than the list."""
+    conversation = Conversation()
+    turns = [
+        ("2024设区市保护示范区里“两法衔接”要做什么？", "2024-protection-zone:4.1.1.6"),
+        ("县里也有这条吗？", "2024-protection-zone:4.2.1.5"),
+        ("园区呢？", "2024-protection-zone:4.3.1.3"),
+    ]
+    for question, cited in turns:
+        reply = assistant.ask(question, conversation).to_dict()
+        assert [c["clause_id"] for c in reply["citations"]] == [cited], question

@@ -318,3 +318,17 @@ def test_facts_told_with_the_applicants_own_doubts_open_a_check(
     assistant: Assistant, statement: str, checks: bool
 ) -> None:
     assert assistant.desk.wants_check(statement, [statement]) is checks
+
+
+def test_a_correction_after_a_decision_checks_again(assistant: Assistant) -> None:
+    """「说错了，…」 after a decision: the check is made again (the corrected figure is asked,
+    not kept), where it had been answered as a new question."""
+    conversation = Conversation()
+    first = assistant.ask(
+        "研究所申报专利转化专项：知识产权管理人员6人，专职转化2人；近3年年均发明专利授权70件；"
+        "年均转化专利18件。江苏注册法人，制度相对完善，所里重视",
+        conversation,
+    )
+    assert first.decision is not None and first.decision["eligible"] is True
+    again = assistant.ask("说错了，18件是三年加起来的，年均也就6件，金额一年两三百万", conversation)
+    assert again.decision is not None and again.decision["eligible"] is not True

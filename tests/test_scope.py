@@ -121,6 +121,10 @@ def test_a_year_in_brackets_after_the_programs_name_is_the_round(kb: KnowledgeBa
         ("纸质材料交到哪里", False),
         ("要交几份纸质材料，流程是啥", False),
         ("截止到哪天？", False),
+        # an asking word with a gap, and office matters
+        ("地理标志产品保护要怎么向国家知识产权局提申请？", True),
+        ("我申请的发明专利被驳回了，复审怎么提？", True),
+        ("省知识产权局综合受理窗口周末上班吗？", True),
     ],
 )
 def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str, other: bool) -> None:

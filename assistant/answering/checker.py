@@ -20,7 +20,6 @@ from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
-from ..question.applicant import ProgramGuess
 from ..question.fact_phrases import cues, doubtful
 from ..question.facts import facts_from_turns
 from ..thresholds import QUESTIONS_AT_ONCE
@@ -34,7 +33,7 @@ APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
 QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九这那近前头好])几[个项条年件号份天月次]|怎么|如何|是否|能否|有没有|是不是|还是"
+    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]|怎么|如何|是否|能否|有没有|是不是|还是"
 )
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
@@ -129,35 +128,32 @@ class EligibilityDesk:
 
     def _tells_facts(self, question: str, turns: list[str]) -> bool:
         """No question asked of us: each clause that holds an asking word is the applicant's
-        doubt about a fact of its own, said in it or with a hedge beside it (「研发费用占销售收入
-        多少我得问财务」「注册时间记不太清，是2018年还是2019年」). A clause ending in 吗 and a
-        hypothetical (「要是市里已经立项了，县还能立吗」) ask."""
+        own doubt, hedged in it or beside it, in a sentence that leaves a fact of its own in
+        doubt (「研发费用占销售收入多少我得问财务」「注册时间记不太清，是2018年还是2019年」). A
+        clause ending in 吗 and a hypothetical (「要是市里已经立项了，县还能立吗」) ask."""
         if is_statement(question):
             return True
         guess = self._assess(turns).guess
         if guess.program is None or re.search("[？?]", question):
             return False
-        clauses = re.split("[，,。；;！!\n]", question)
-        for at, clause in enumerate(clauses):
-            if is_statement(clause):
-                continue
-            if clause.strip().endswith(("吗", "么", "呢")) or cues("hypotheticals", clause):
-                return False
-            if not self._doubted(clauses[max(0, at - 1) : at], clause, clauses[at + 1 : at + 2], guess):
-                return False
+        for sentence in re.split("[。；;！!\n]", question):
+            clauses = re.split("[，,]", sentence)
+            for at, clause in enumerate(clauses):
+                if is_statement(clause):
+                    continue
+                if clause.strip().endswith(("吗", "么", "呢")) or cues("hypotheticals", clause):
+                    return False
+                if not doubtful("".join(clauses[max(0, at - 1) : at + 2])):
+                    return False
+                said = facts_from_turns([sentence], self.rules, guess.program, guess.applicant_type)
+                if not said.doubts:
+                    return False
         return True
 
-    def _doubted(self, before: list[str], clause: str, after: list[str], guess: ProgramGuess) -> bool:
-        """The clause leaves a fact of the applicant's in doubt, by itself or read with the
-        clause before or after it, where one of them hedges (`before`, `after`: none or one)."""
-
-        def doubts(text: str) -> bool:
-            return bool(facts_from_turns([text], self.rules, guess.program, guess.applicant_type).doubts)
-
-        if doubts(clause):
-            return True
-        joined = [f"{b}，{clause}" for b in before] + [f"{clause}，{a}" for a in after]
-        return bool(doubtful(clause + "".join(before + after))) and any(doubts(text) for text in joined)
+    def amends(self, question: str, turns: list[str]) -> bool:
+        """The message gives facts of the conversation's program, or corrects what was said
+        (「说错了，…」「刚核对了，…」): a check already made is to be made again."""
+        return bool(cues("corrections", question)) or self.stated(question, turns) > 0
 
     def has_rules_for(self, turns: list[str]) -> bool:
         """Whether the round the conversation names (「2023年的保护示范区」) has rules; a

@@ -225,6 +225,10 @@ class Composer:
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
         if self.relevance.coverage(turn.search_text or turn.question, context) < bar:
             return None
+        item = ev.named_item(self.kb, node, turn.search_text or turn.question)
+        if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list
+            header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
+            return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]
         items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
         if not items:
             return None

@@ -169,6 +169,20 @@ def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:
         node = named[0]
 
 
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,12})[”\"」]")
+
+
+def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
+    """The one item of a list whose title (else whose text) holds a quoted term the question
+    names too (「“两法衔接”要做什么」 names 「推进知识产权执法“两法衔接”」): asked for itself."""
+    terms = set(_QUOTED.findall(question))
+    for text_of in (lambda c: c.title, kb.full_text):  # its title, else its text
+        named = [c for c in kb.children(node) if terms & set(_QUOTED.findall(text_of(c)))]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 def _names(question: str, title: str) -> bool:
     core = re.sub(r"^申报主体是|的$|项目$", "", title)
     return len(core) >= 2 and core in question

@@ -103,6 +103,8 @@ class Responder:
             is_statement(turn.question) or desk.stated(turn.question, statements) > 0
         ):
             return True
+        if conversation.decided and is_statement(turn.question) and desk.amends(turn.question, statements):
+            return True  # after a decision, 「说错了，18件是三年加起来的」 checks again
         if (conversation.eligibility_open or conversation.decided) and asks_if_qualifies(turn.question):
             # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
             # (applying, with no fact of the applicant's) asks something else

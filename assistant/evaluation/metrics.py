@@ -81,7 +81,9 @@ class Actual:
     answer: str
     answerable: bool
     cited: tuple[str, ...]
-    sources: tuple[str, ...]  # each cited clause's doc title and text: where numbers may come from
+    # each cited clause's doc title, label and text: where numbers may come from (the label
+    # 「四、…（二）第1项（3）」 heading a quoted clause is its citation, not a figure)
+    sources: tuple[str, ...]
     retrieved: tuple[str, ...]
     decision: dict[str, Any] | None = None
     latency_ms: float = 0.0

@@ -157,7 +157,7 @@ def record(
         reply.answer,
         reply.answerable,
         reply.citations_ids,
-        tuple(f"{c.doc_title}\n{c.text}" for c in reply.citations),
+        tuple(f"{c.doc_title}\n{c.clause_label}\n{c.text}" for c in reply.citations),
         retrieved,
         reply.decision,
         reply.latency_ms,

@@ -152,7 +152,13 @@ def asking_part(text: str, limit: int) -> str:
 
 
 _PROCEDURES = LEXICON.procedures
-_APPLYING_WORDS = re.compile(either((*_PROCEDURES.asking, *_PROCEDURES.generic)))
+# An asking word may have a gap (「怎么…申请」: 「怎么向国家知识产权局提申请」), as fact phrases do.
+_ASKING_HOW = re.compile(
+    "|".join(r"[^，,。？?；;！!]{0,10}?".join(map(re.escape, w.split("…"))) for w in _PROCEDURES.asking)
+)
+_APPLYING_WORDS = re.compile(
+    either(tuple(p for w in (*_PROCEDURES.asking, *_PROCEDURES.generic) for p in w.split("…") if p))
+)
 
 
 def asks_other_procedure(text: str) -> bool:
@@ -160,7 +166,7 @@ def asks_other_procedure(text: str) -> bool:
     applying itself: what is left without the asking words, the words of applying and signs is
     two characters or more (「申报流程是怎样的」 leaves nothing: it asks the programs' own)."""
     said = normalize(text)
-    if not any(word in said for word in _PROCEDURES.asking):
+    if not _ASKING_HOW.search(said):
         return False
     rest = _APPLYING_WORDS.sub("", re.sub(r"[\W\d_a-zA-Z]+", "", said))
     return len(rest) >= 2

@@ -9,6 +9,7 @@ message's clauses are read together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
@@ -317,9 +318,29 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     shortfall = cues("falling_short", tail) + ([] if followed else said_after)
     said_before = len(cues("negations", lead + inside(text, matches[index])))
     count = said_before + len(shortfall) + int(matches[index].negative)
+    if count == 0 and _denied_for_every(text, matches, last):
+        count = 1  # 「强县示范试点、快维中心都没有」: the list's 都没有 denies this item too
     denied_before = said_before % 2 == 1
     own_yes = first != index == last and bool(affirmed("yes_words", tail))
     return Negations(count, lead, tail, denied_before and (bool(said_after) or own_yes))
+
+
+# 都 (均, 全都 …) and a negation ending a clause: what it says holds for every item before it
+_EVERY_DENIED = re.compile(r"(?:也都|都|均|全都|全部|一概)(?:没有|没|不是|无|不具备|不属于|未|不)")
+
+
+def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
+    """The items of the clause after this phrase are followed by 都没有 (「强县示范试点、快维
+    中心都没有」) and nothing between says yes of this one: the negation is this item's too,
+    though words not of a phrase (试点) broke the list."""
+    following = [m.start for m in matches if m.start >= matches[last].end]
+    if not following:
+        return False
+    between = text[matches[last].end : min(following)]
+    end = text[max(m.end for m in matches) :]
+    return (
+        bool(_EVERY_DENIED.match(end.lstrip(MASK))) and "、" in between and not affirmed("yes_words", between)
+    )
 
 
 def _own_item(lead: str) -> str:
