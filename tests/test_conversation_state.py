@@ -107,3 +107,17 @@ def test_a_follow_up_asks_the_last_topic_of_another_applicant(assistant: Assista
     for question, cited in turns:
         reply = assistant.ask(question, conversation).to_dict()
         assert [c["clause_id"] for c in reply["citations"]] == [cited], question
+
+
+def test_numbering_that_fits_several_clauses_is_the_one_beside_the_last_reference(
+    assistant: Assistant,
+) -> None:
+    """「2024保护示范区 五（一）」, then 「那（三）呢？」: （三） fits 三（三）, 四（三）, 五（三) …; the
+    one beside the clause just referred to is meant. Without a reference before, it is asked."""
+    conversation = Conversation()
+    assistant.ask("2024保护示范区 五（一）", conversation)
+    reply = assistant.ask("那（三）呢？", conversation).to_dict()
+    assert [c["clause_id"] for c in reply["citations"]] == ["2024-protection-zone:5.3"]
+    alone = Conversation()
+    assistant.ask("2024保护示范区什么时候截止？", alone)
+    assert "不唯一" in assistant.ask("那（三）呢？", alone).answer

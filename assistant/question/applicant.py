@@ -228,9 +228,9 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     switched = len(head.group()) if head and _SWITCH.match(head.group()) else 0
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
-        head = _HEAD_BODY.match(text, m.end())
-        if head and kind not in ("none", None):
-            kind = head.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
+        body = _HEAD_BODY.match(text, m.end())
+        if body and kind not in ("none", None):
+            kind = body.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
         elif kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):

@@ -114,7 +114,7 @@ def read_phrase(
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
-    if not spec.about_others and _other_body(_only_this_masked(segment, match)):
+    if not spec.about_others and another_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment)
     if not spec.about_others and named_other_level:
         return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district
@@ -191,7 +191,7 @@ def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -
     )
 
 
-def _other_body(text: str) -> bool:
+def another_body(text: str) -> bool:
     """The clause names another body than the applicant (「母公司有…」); a body word after 是
     names the applicant itself (「苏州这边是分公司」)."""
     return any(not text[: m.start()].endswith(("是", "属于")) for m in cue_spans("other_bodies", text))
@@ -316,7 +316,7 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     parallel = negated_in_parallel(lead)  # 既不是…也不是…
     said_after = _negated_after(tail, parallel)
     shortfall = cues("falling_short", tail) + ([] if followed else said_after)
-    said_before = len(cues("negations", lead + inside(text, matches[index])))
+    said_before = len(cues("negations", _own_item(lead + inside(text, matches[index]))))
     count = said_before + len(shortfall) + int(matches[index].negative)
     if count == 0 and _denied_for_every(text, matches, last):
         count = 1  # 「强县示范试点、快维中心都没有」: the list's 都没有 denies this item too
@@ -344,11 +344,14 @@ def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
 
 
 def _own_item(lead: str) -> str:
-    """The lead of a phrase that is an item of an 、 list with a negation of its own
-    (「没承担省项目、县里不报同一个」): only its own item; a negation of an earlier item,
-    whose words are no fact phrase, is that item's."""
-    _, comma, item = lead.rpartition("、")
-    return item if comma and cues("negations", item) else lead
+    """The lead of a phrase that is an item of an 、 list, or the second of 「没A也没B」, with a
+    negation of its own (「没承担省项目、县里不报同一个」「没报过也没承担过这个项目」): only its
+    own item; a negation of an earlier item, whose words are no fact phrase, is that item's."""
+    for separator in ("、", "也"):
+        _, found, item = lead.rpartition(separator)
+        if found and cues("negations", item):
+            return item
+    return lead
 
 
 def _negated_after(tail: str, parallel: bool) -> list[str]:

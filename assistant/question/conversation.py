@@ -31,6 +31,7 @@ class Conversation:
     decided: bool = False  # the last reply carried the checker's decision (any verdict)
     asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order
     answered: dict[str, Any] = field(default_factory=dict)  # facts given in short answers (「没评上」)
+    last_reference: str | None = None  # the clause last referred to (「五（一）」), for 「那（三）呢」
 
     @property
     def turns(self) -> int:
@@ -57,6 +58,7 @@ class Conversation:
         if turn is None:
             return
         self.scope = turn.scope
+        self.last_reference = turn.reference.id if turn.reference else self.last_reference
         if turn.intent != CHITCHAT:
             self.last_intent = self.last_intent if turn.intent == LOOKUP else turn.intent
             self.last_question = self.last_question if understood.follow_up else turn.question

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
-from .clause_reading import Reading, in_progress, progress_of, read_phrase
+from .clause_reading import Reading, another_body, in_progress, progress_of, read_phrase
 from .fact_phrases import (
     Match,
     asking,
@@ -160,11 +160,14 @@ def read_facts(
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     last_clause: list[Match] = []  # the phrases of the last clause that had any
+    others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
     text = normalize(text)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = find_matches(segment, specs)
-        if text[found.end() : found.end() + 1] in _SENTENCE_ENDS:
+        others = _of_another_body(segment, others, first=ended)
+        ended = text[found.end() : found.end() + 1] in _SENTENCE_ENDS
+        if ended:
             sentence, looked_back = [], sentence + matches
         else:
             sentence, looked_back = sentence + matches, sentence
@@ -195,6 +198,8 @@ def read_facts(
             if reading.other_year:
                 dated.append(match)
                 continue
+            if others and reading.value is not None and not match.spec.about_others:
+                reading = Reading(doubt=segment)  # said of the body the sentence is about
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
             sheet.add(match.spec.key, reading, segment)
@@ -209,6 +214,19 @@ def read_facts(
         ):
             sheet.add(match.spec.key, Reading(True), match.synonym)
     return sheet.sheet()
+
+
+_SELF = re.compile(r"我们|我|本单位|本公司|本县|本市|本区|咱")
+_SUBJECT_SPAN = 4  # characters at a sentence's start where another body is its subject (「隔壁区」)
+
+
+def _of_another_body(segment: str, before: bool, first: bool) -> bool:
+    """Whether a clause is about another body than the applicant: the sentence's first clause
+    begins with one, as its subject (「隔壁区是…」), and the clauses after it go on about it
+    (「…，23年撤回率也比全省高」) until one names the applicant (我们)."""
+    if _SELF.search(segment):
+        return False
+    return another_body(segment[:_SUBJECT_SPAN]) if first else before
 
 
 def _both(first: FactValue, then: FactValue) -> FactValue | None:

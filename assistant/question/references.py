@@ -34,11 +34,13 @@ def resolve(kb: KnowledgeBase, text: str) -> Clause | None:
 
 
 def find_reference(
-    kb: KnowledgeBase, question: str, conversation_guide: Guide | None = None
+    kb: KnowledgeBase, question: str, conversation_guide: Guide | None = None, near: Clause | None = None
 ) -> Clause | None:
     """A reference inside a question (「调一下2024年保护示范区五（三）的原文」): a guide and
     numbering, or a clause title with a word asking for the text (「…主要任务的原文」). A
-    question that names no guide refers to the one the conversation is about (「三（三）呢？」)."""
+    question that names no guide refers to the one the conversation is about (「三（三）呢？」);
+    numbering that fits several clauses is the one beside or under `near`, the clause the
+    conversation last referred to (「五（一）」, then 「那（三）呢？」 is 五（三）)."""
     reference = parse(kb, question, conversation_guide)
     if reference is None:
         return None
@@ -51,7 +53,7 @@ def find_reference(
     if reference.guide is conversation_guide and guide_named(kb, clean(question)) is None and not marked:
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
     try:
-        return locate(kb, reference)
+        return locate(kb, reference, near)
     except UnknownReferenceError:
         if _clearly_a_reference(reference, asks_for_text):
             raise
@@ -74,13 +76,15 @@ def _clearly_a_reference(reference: Reference, asks_for_text: bool) -> bool:
     return asks_for_text or strong or len(numbered) >= 2
 
 
-def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
+def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) -> Clause:
     guide, steps = reference.guide, reference.steps
     if not steps:
         return kb.clause(guide.id)
     fits = _fits(kb, guide, steps)
     if len(fits) > 1 and fits[0][0] == fits[1][0] and reference.leftover:
         fits = _by_leftover_words(kb, fits, reference.leftover)
+    if len(fits) > 1 and fits[0][0] == fits[1][0] and near is not None:
+        fits = _beside(fits, near)
     if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]):
         return fits[0][1]
     if fits:
@@ -100,6 +104,13 @@ def locate(kb: KnowledgeBase, reference: Reference) -> Clause:
         _fail(reference, "的编号与标题不一致", [c for _, c in numbered] + _titled(kb, guide, steps))
     _fail(reference, "找不到", _nearest(kb, guide, steps))
     raise AssertionError("unreachable")
+
+
+def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tuple[tuple[int, int], Clause]]:
+    """Of the clauses that fit best, the one beside `near` (a sibling) or under it, if only one is."""
+    best = [fit for fit in fits if fit[0] == fits[0][0]]
+    close = [fit for fit in best if fit[1].parent_id in (near.parent_id, near.id)]
+    return close if len(close) == 1 else fits
 
 
 def _fits(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[tuple[tuple[int, int], Clause]]:

@@ -152,7 +152,8 @@ def _reference(
     """The clause a question names by reference, or an error text when the reference is wrong.
     A reference that names no guide is to the one guide the conversation is about, if one."""
     guides = conversation.scope.guides(kb) if conversation.questions else []
+    near = kb.clause(conversation.last_reference) if conversation.last_reference else None
     try:
-        return find_reference(kb, question, guides[0] if len(guides) == 1 else None), None
+        return find_reference(kb, question, guides[0] if len(guides) == 1 else None, near), None
     except UnknownReferenceError as exc:
         return None, str(exc)
