@@ -332,3 +332,14 @@ def test_a_correction_after_a_decision_checks_again(assistant: Assistant) -> Non
     assert first.decision is not None and first.decision["eligible"] is True
     again = assistant.ask("说错了，18件是三年加起来的，年均也就6件，金额一年两三百万", conversation)
     assert again.decision is not None and again.decision["eligible"] is not True
+
+
+def test_a_correction_that_names_no_fact_puts_the_last_statement_in_doubt(assistant: Assistant) -> None:
+    """「说错了，是高于全省平均，我刚才看反了」 reads no fact (the measure is not named): the 低于
+    said just before is no longer taken, and the decision is no 不符合."""
+    conversation = Conversation()
+    assistant.ask("县级市能报2024保护示范区吗？我们是国家知识产权强县建设示范县", conversation)
+    said = assistant.ask("撤回率的话2023年是低于全省平均的", conversation)
+    assert said.decision is not None and said.decision["eligible"] is False
+    corrected = assistant.ask("说错了，是高于全省平均，我刚才看反了", conversation)
+    assert corrected.decision is not None and corrected.decision["eligible"] is None

@@ -347,11 +347,8 @@ def _own_item(lead: str) -> str:
     """The lead of a phrase that is an item of an 、 list, or the second of 「没A也没B」, with a
     negation of its own (「没承担省项目、县里不报同一个」「没报过也没承担过这个项目」): only its
     own item; a negation of an earlier item, whose words are no fact phrase, is that item's."""
-    for separator in ("、", "也"):
-        _, found, item = lead.rpartition(separator)
-        if found and cues("negations", item):
-            return item
-    return lead
+    cuts = sorted((i + 1 for i, c in enumerate(lead) if c in "、也"), reverse=True)
+    return next((lead[cut:] for cut in cuts if cues("negations", lead[cut:])), lead)
 
 
 def _negated_after(tail: str, parallel: bool) -> list[str]:

@@ -27,6 +27,11 @@ _JOIN = re.compile(
         "|".join(sorted(map(re.escape, LEXICON.fact_cues.joiners), key=len, reverse=True)),
     )
 )
+_JOIN_MODIFIED = re.compile(
+    r"^\s*(?:{})\s*([\u4e00-\u9fff]{{1,3}})$".format(
+        "|".join(map(re.escape, ("和", "与", "及", "以及", "、")))
+    )
+)
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
@@ -260,7 +265,12 @@ def _joined(text: str, left: Match, right: Match) -> bool:
         # 「无失信无学术不端」 repeats the negation; 「资金没有纳入预算」 says it between
         said_before = cues("negations", text[max(0, left.start - _NEAR) : left.start])
         return not cues("negations", between) or bool(said_before)
-    return bool(between) and bool(_JOIN.match(between))
+    if bool(between) and bool(_JOIN.match(between)):
+        return True
+    # a joiner, then a word of the next phrase's own (「没承担过省高价值和企业战略推进计划项目」)
+    modified = _JOIN_MODIFIED.match(between)
+    word = modified.group(1) if modified else ""
+    return bool(word) and not cues("negations", word) and not affirmed("yes_words", word)
 
 
 def chain(segment: str, matches: list[Match], index: int) -> tuple[int, int]:

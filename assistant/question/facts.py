@@ -68,19 +68,22 @@ def facts_from_turns(
     turns: Sequence[str], rules: Rules, program: str | None = None, applicant_type: str | None = None
 ) -> FactSheet:
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
-    sheet = FactSheet()
+    sheet, before = FactSheet(), FactSheet()
     for turn in turns:
         said = extract_facts(turn, rules, program, applicant_type)
-        sheet = sheet.merge(_corrected(sheet, said, turn, rules))
+        sheet = sheet.merge(_corrected(sheet, said, turn, rules, before))
+        before = said
     return sheet
 
 
 _ORDINAL = re.compile(r"第\s*\d")
 
 
-def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> FactSheet:
+def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
-    puts in doubt each earlier figure of that unit it does not read again."""
+    puts in doubt each earlier figure of that unit it does not read again; one from which no
+    fact is read at all (「说错了，是高于全省平均，我刚才看反了」) puts in doubt what the turn
+    before it said (`before`)."""
     text = normalize(turn)
     if not cues("corrections", text):
         return said
@@ -89,6 +92,8 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules) -> Fa
         units.add("名")  # 「2020年我们排第13」: a rank
     specs = [rules.fact(key) for key in sheet.values if key not in said]
     doubted = {spec.key: turn for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))}
+    if not said.values and not said.doubts:
+        doubted.update(dict.fromkeys(before.values, turn))
     return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
 
 
@@ -181,7 +186,11 @@ def read_facts(
             topics, last_clause = [], []
             continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
-            _continuation(segment, topics + _of_years(dated, segment), told, sheet)
+            # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
+            # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
+            continued = topics if _continues(segment) else [m for m in topics if m in announced]
+            plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
+            _continuation(segment, continued + _of_years(dated, segment), told, sheet)
             _deny_the_rest(segment, sheet, specs)
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
@@ -283,6 +292,11 @@ def _says_no(text: str) -> bool:
     return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
 
 
+def _continues(segment: str) -> bool:
+    """A clause that goes on about the one before: short, or opening with 还/也/但…"""
+    return bool(_CONTINUES.match(segment)) or len(segment) <= _SHORT_CONTINUATION
+
+
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
     text = masked(segment, [])
@@ -301,7 +315,7 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
             sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
-    continues = _CONTINUES.match(segment) or len(segment) <= _SHORT_CONTINUATION
+    continues = _continues(segment)
     if continues and denied("finished", text) and not hedged:
         return  # 「正在承担…，还没结束」: not finished confirms what is still running
     if continues and (negated or progress or hedged):  # a question after a statement denies nothing
