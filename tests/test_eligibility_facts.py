@@ -407,3 +407,14 @@ def test_a_word_with_a_kind_character_names_no_applicant(rules: Rules) -> None:
         detect_program("我们所在的市已经承担了2022年保护示范区", rules).kind is None
     )  # the parent, not 我所
     assert detect_program("我所2018年牵头承担了高价值专利培育项目", rules).kind == "research"
+
+
+def test_a_correction_naming_a_year_puts_that_years_facts_in_doubt(rules: Rules) -> None:
+    """「说错了，评上的是2021年度，2022年度没评上」 names no fact's words: the 2022 title said
+    before is no longer taken (it had stayed, and gave a 符合)."""
+    turns = [
+        "我们区2022年评上了省真抓实干成效明显地区，23年撤回率高于全省平均",
+        "说错了，评上的是2021年度，2022年度没评上",
+    ]
+    sheet = facts_from_turns(turns, rules, PZ24, "county")
+    assert "zhenzhua_2022" not in sheet and sheet["withdrawal_above_avg_2023"] is True

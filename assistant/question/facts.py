@@ -81,9 +81,9 @@ _ORDINAL = re.compile(r"第\s*\d")
 
 def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
-    puts in doubt each earlier figure of that unit it does not read again; one from which no
-    fact is read at all (「说错了，是高于全省平均，我刚才看反了」) puts in doubt what the turn
-    before it said (`before`)."""
+    puts in doubt each earlier figure of that unit it does not read again, and each earlier
+    fact of a year it names; one from which no fact is read at all (「说错了，是高于全省平均，
+    我刚才看反了」) puts in doubt what the turn before it said (`before`)."""
     text = normalize(turn)
     if not cues("corrections", text):
         return said
@@ -92,7 +92,11 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         units.add("名")  # 「2020年我们排第13」: a rank
     specs = [rules.fact(key) for key in sheet.values if key not in said]
     doubted = {spec.key: turn for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))}
-    if not said.values and not said.doubts:
+    named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
+    for key in sheet.values:
+        if key not in said and named & ({rules.fact(key).year, *rules.fact(key).years} - {None}):
+            doubted[key] = turn
+    if not (said.values or said.doubts or doubted):  # what it corrects is not said: the last turn
         doubted.update(dict.fromkeys(before.values, turn))
     return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
 
