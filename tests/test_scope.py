@@ -148,3 +148,24 @@ def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str
 )
 def test_a_question_about_what_a_round_came_to(question: str, outcome: bool) -> None:
     assert asks_outcome(question) is outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        # anything asked of another authority, in a conversation about no program of the guides
+        ("我被人起诉专利侵权了，法院一般判赔多少？", True),
+        ("仲裁委受理知识产权纠纷要多久？", True),
+        # a program of the guides named, or the authority as the guides name it: answered
+        ("保护示范区对法院司法保护有什么要求", False),
+        ("省里是不是要设南京知识产权法院？哪条说的？", False),
+        ("被国家知识产权局通报过非正常申请，还能报高价值吗", False),
+    ],
+)
+def test_a_question_of_another_authority_is_refused_outside_the_programs(
+    kb: KnowledgeBase, question: str, other: bool
+) -> None:
+    from assistant.question.conversation import Conversation
+    from assistant.question.understand import understand
+
+    assert understand(kb, question, Conversation()).other_procedure is other

@@ -53,6 +53,11 @@ class KnowledgeBase:
         return {c.id: c for c in self.clauses}
 
     @cached_property
+    def all_text(self) -> str:
+        """Every clause's text, one per line: to tell whether the guides use a phrase at all."""
+        return "\n".join(c.text for c in self.clauses)
+
+    @cached_property
     def _guides_by_id(self) -> dict[str, Guide]:
         return {g.id: g for g in self.guides}
 

@@ -15,9 +15,9 @@ from datetime import date
 from ..domain import Clause, WarningCode
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
-from ..text.tokens import visible
+from ..text.tokens import normalize, visible
 from ..thresholds import MAX_QUESTION_CHARS
-from .asking import asking_part, asks_other_procedure, asks_outcome, at_other_authority, last_sentence
+from .asking import asking_part, asks, asks_other_procedure, asks_outcome, at_other_authority, last_sentence
 from .conversation import Conversation
 from .intent import (
     COMPARE,
@@ -126,11 +126,30 @@ def understand(
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
-        other_procedure=(not scope.programs or at_other_authority(question))
-        and reference is None
+        # how to do something else, or anything asked of another authority (「法院一般判赔多少」)
+        # in a conversation about no program of the guides
+        other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
-        and asks_other_procedure(question),
+        and (
+            ((not scope.programs or at_other_authority(question)) and asks_other_procedure(question))
+            or (not scope.programs and _asks_other_authority(kb, question))
+        ),
     )
+
+
+def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
+    """A question asked of another authority (「法院一般判赔多少」), not of one the guides name
+    in their own words (「南京知识产权法院」 of the 2023 measures): the authority's name with at
+    least two of the characters before it is in no guide."""
+    if not (asks(question) and at_other_authority(question)):
+        return False
+    said = normalize(question)
+    for word in LEXICON.procedures.authorities:
+        for m in re.finditer(re.escape(word), said):
+            before = said[max(0, m.start() - 6) : m.start()]
+            if any(before[i:] + word in kb.all_text for i in range(len(before) - 1)):
+                return False
+    return True
 
 
 def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
