@@ -250,6 +250,9 @@ def test_merge(rules: Rules) -> None:
         # a body no program admits, named last in the applicant's noun phrase, is the applicant
         ("我们是市知识产权保护协会，想报22年度保护示范区创建项目，可以吗", PZ22, None),
         ("我们县有行业协会，能报保护示范区吗", PZ24, "county"),
+        # words of an unadmitted body read in their context: 「3个人」 counts staff, 「乡镇工业园」 is a park
+        ("我们公司知识产权部3个人，能报工业品牌吗", IB, "enterprise"),
+        ("我们县乡镇工业园区很多，能报保护示范区吗", PZ24, "county"),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:

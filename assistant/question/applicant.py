@@ -54,10 +54,9 @@ _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d)
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
 _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
 # A body no program admits, later in the same noun phrase (「市新材料行业协会」): the head noun
+# (its words read in their context, as _KINDS reads them: 「3个人」 counts staff, 「乡镇工业园」 is a park)
 _HEAD_BODY = re.compile(
-    r"[^，,。；;？?！!、是在有和与及]{0,10}?("
-    + "|".join(map(re.escape, LEXICON.applicant_kinds.unadmitted))
-    + ")"
+    r"[^，,。；;？?！!、是在有和与及]{0,10}?(" + _words(LEXICON.applicant_kinds.unadmitted) + ")"
 )
 # 「不是…」 right before a program's name, in its clause: the name is of a title denied
 _NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
