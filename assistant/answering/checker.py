@@ -138,16 +138,18 @@ class EligibilityDesk:
             return False
         for sentence in re.split("[。；;！!\n]", question):
             clauses = re.split("[，,]", sentence)
-            for at, clause in enumerate(clauses):
-                if is_statement(clause):
-                    continue
+            asking = [at for at, clause in enumerate(clauses) if not is_statement(clause)]
+            for at in asking:
+                clause = clauses[at]
                 if clause.strip().endswith(("吗", "么", "呢")) or cues("hypotheticals", clause):
                     return False
                 if not doubtful("".join(clauses[max(0, at - 1) : at + 2])):
                     return False
-                said = facts_from_turns([sentence], self.rules, guess.program, guess.applicant_type)
-                if not said.doubts:
-                    return False
+            if (
+                asking
+                and not facts_from_turns([sentence], self.rules, guess.program, guess.applicant_type).doubts
+            ):
+                return False
         return True
 
     def amends(self, question: str, turns: list[str]) -> bool:

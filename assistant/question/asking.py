@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text.tokens import normalize
-from .lexicon import A_NOT_A, LEXICON, either
+from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 
 _SENTENCES = re.compile(r"[。！!；;？?\n]")
 
@@ -78,7 +78,8 @@ def asks_yes_no(text: str) -> bool:
     text = normalize(text)
     sentences = split_sentences(text)
     words = LEXICON.asking_to_apply
-    if not sentences or any(w in _plain(text) for w in (*words.wh_words, *words.not_if)):
+    plain = _plain(text)
+    if not sentences or any(w in plain for w in (*words.wh_words, *words.not_if)):
         return False
     last = sentences[-1].strip()
     return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
@@ -153,11 +154,9 @@ def asking_part(text: str, limit: int) -> str:
 
 _PROCEDURES = LEXICON.procedures
 # An asking word may have a gap (「怎么…申请」: 「怎么向国家知识产权局提申请」), as fact phrases do.
-_ASKING_HOW = re.compile(
-    "|".join(r"[^，,。？?；;！!]{0,10}?".join(map(re.escape, w.split("…"))) for w in _PROCEDURES.asking)
-)
+_ASKING_HOW = re.compile("|".join(map(gapped, _PROCEDURES.asking)))
 _APPLYING_WORDS = re.compile(
-    either(tuple(p for w in (*_PROCEDURES.asking, *_PROCEDURES.generic) for p in w.split("…") if p))
+    either(tuple(p for w in (*_PROCEDURES.asking, *_PROCEDURES.generic) for p in w.split(GAP) if p))
 )
 
 

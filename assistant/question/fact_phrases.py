@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..eligibility.rules import FactSpec, FactValue
-from .lexicon import A_NOT_A, LEXICON, either
+from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 from .numbers import find_numbers, to_fact_unit
 
-GAP = "…"  # in a synonym: up to ten characters of anything but punctuation
-_GAP_PATTERN = r"[^，。；！？,;!?]{0,10}?"
 # Between two joined phrases: a joiner, after a noun that may close the first phrase
 _JOIN = re.compile(
     r"^\s*(?:{})?\s*(?:{})\s*$".format(
@@ -27,11 +25,7 @@ _JOIN = re.compile(
         "|".join(sorted(map(re.escape, LEXICON.fact_cues.joiners), key=len, reverse=True)),
     )
 )
-_JOIN_MODIFIED = re.compile(
-    r"^\s*(?:{})\s*([\u4e00-\u9fff]{{1,3}})$".format(
-        "|".join(map(re.escape, ("和", "与", "及", "以及", "、")))
-    )
-)
+_JOIN_MODIFIED = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.list_joiners)})\s*([\u4e00-\u9fff]{{1,3}})$")
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
@@ -83,8 +77,7 @@ def says_never(text: str) -> bool:
 
 @cache
 def _NEVER() -> re.Pattern[str]:
-    parts = (w.split("…") for w in LEXICON.fact_cues.never)
-    return re.compile("|".join(r"[^，。；]{0,4}".join(map(re.escape, p)) for p in parts))
+    return re.compile("|".join(gapped(w, r"[^，。；]{0,4}") for w in LEXICON.fact_cues.never))
 
 
 def without(kind: str, text: str) -> str:
@@ -124,8 +117,7 @@ def _PARALLEL() -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def _compile(synonym: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in synonym.split(GAP)]
-    return re.compile(_GAP_PATTERN.join(parts), re.IGNORECASE)
+    return re.compile(gapped(synonym), re.IGNORECASE)
 
 
 @cache

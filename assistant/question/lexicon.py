@@ -26,6 +26,15 @@ def either(words: tuple[str, ...]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+GAP = "…"  # in a word list's phrase: some characters of anything but punctuation (「没…过」)
+CLAUSE_GAP = r"[^，。；！？,;!?]{0,10}?"  # the gap of fact phrases and asking words: up to ten
+
+
+def gapped(phrase: str, gap: str = CLAUSE_GAP) -> str:
+    """The regex of a phrase whose 「…」 stands for `gap` (「怎么…申请」: 怎么, a gap, 申请)."""
+    return gap.join(map(re.escape, phrase.split(GAP)))
+
+
 A_NOT_A = re.compile(r"(?<![现正])([\u4e00-\u9fff])[不没]\1")  # not 「现在没在承担」
 
 
@@ -66,6 +75,7 @@ class FactCues:
     other_levels: dict[str, tuple[str, ...]]
     topic_markers: tuple[str, ...]
     joiners: tuple[str, ...]
+    list_joiners: tuple[str, ...]
     never: tuple[str, ...]
     phrase_tails: tuple[str, ...]
     not_a_count_before_one: tuple[str, ...]

@@ -126,15 +126,19 @@ def understand(
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
-        # how to do something else, or anything asked of another authority (「法院一般判赔多少」)
-        # in a conversation about no program of the guides
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
-        and (
-            ((not scope.programs or at_other_authority(question)) and asks_other_procedure(question))
-            or (not scope.programs and _asks_other_authority(kb, question))
-        ),
+        and _other_matter(kb, question, scope),
     )
+
+
+def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
+    """How to do something else, in a conversation about no program of the guides or at
+    another authority (「驰名商标认定要走什么流程」「国家局那边怎么走程序」); or anything asked
+    of another authority in a conversation about no program (「法院一般判赔多少」)."""
+    if (not scope.programs or at_other_authority(question)) and asks_other_procedure(question):
+        return True
+    return not scope.programs and _asks_other_authority(kb, question)
 
 
 def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
