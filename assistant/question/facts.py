@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
+from ..thresholds import SUBJECT_SPAN
 from .clause_reading import Reading, another_body, in_progress, progress_of, read_phrase
 from .fact_phrases import (
     Match,
@@ -32,6 +33,7 @@ from .fact_phrases import (
     masked,
     years_in,
 )
+from .lexicon import LEXICON, either
 from .numbers import find_numbers, spoken_units
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -229,8 +231,8 @@ def read_facts(
     return sheet.sheet()
 
 
-_SELF = re.compile(r"我们|我|本单位|本公司|本县|本市|本区|咱")
-_SUBJECT_SPAN = 4  # characters at a sentence's start where another body is its subject (「隔壁区」)
+_SELF_WORDS = LEXICON.applicant_kinds
+_SELF = re.compile(either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies))
 
 
 def _of_another_body(segment: str, before: bool, first: bool) -> bool:
@@ -239,7 +241,7 @@ def _of_another_body(segment: str, before: bool, first: bool) -> bool:
     (「…，23年撤回率也比全省高」) until one names the applicant (我们)."""
     if _SELF.search(segment):
         return False
-    return another_body(segment[:_SUBJECT_SPAN]) if first else before
+    return another_body(segment[:SUBJECT_SPAN]) if first else before
 
 
 def _both(first: FactValue, then: FactValue) -> FactValue | None:

@@ -123,6 +123,9 @@ class ApplicantKinds:
     """How applicants name themselves (knowledge/lexicon.yaml: applicant_kinds)."""
 
     self_names: dict[str, str]
+    pronouns: tuple[str, ...]  # 我们, 咱: the applicant speaking
+    determiners: tuple[str, ...]  # 本: before a body word (「本县」「本高新区」)
+    self_bodies: tuple[str, ...]  # 本单位, 本县: the applicant named as a whole word
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
@@ -186,6 +189,9 @@ class Lexicon:
 def _applicant_kinds(data: dict) -> ApplicantKinds:
     return ApplicantKinds(
         self_names={str(k): str(v) for k, v in data["self_names"].items()},
+        pronouns=tuple(map(str, data["pronouns"])),
+        determiners=tuple(map(str, data["determiners"])),
+        self_bodies=tuple(map(str, data["self_bodies"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
+from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE
 from .lexicon import LEXICON, either
 
 _GT = "超过|多于|高于|大于|不止|逾"
@@ -39,8 +40,6 @@ NUMBER_PATTERN = re.compile(
     r"(?P<more2>多|出头)?"
     r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
 )
-_APPROXIMATE = 0.1  # 「左右」「上下」「大概」: within 10 % either way…
-_APPROXIMATE_POINTS = 5.0  # …and a percentage within 5 points (「大概85%」 is no 77–94 %)
 SIGNS = ("-", "－", "负", "−")
 # Beyond these a figure is no real applicant's: 10 billion of a count, 10 trillion yuan, 1000 %.
 LARGEST = {"件": 1e10, "人": 1e10, "家": 1e10, "名": 1e10, "万元": 1e9, "%": 1000, "年": 200}
@@ -253,9 +252,9 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
     if bound == "more" and upper is not None:
         return Interval(value, upper, lo_open=True, hi_open=True)
     if bound == "about":
-        margin = value * _APPROXIMATE
+        margin = value * APPROXIMATE_SHARE
         if unit == "%":
-            margin = min(margin, _APPROXIMATE_POINTS)
+            margin = min(margin, APPROXIMATE_POINTS)
         return Interval(value - margin, value + margin, about=True)
     if bound == ">":
         return Interval(value, math.inf, lo_open=True)
@@ -264,7 +263,7 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
     if bound == "<":
         return Interval(0.0, value, hi_open=True)
     if bound == "near":
-        return Interval(value * (1 - _APPROXIMATE), value, hi_open=True, about=True)
+        return Interval(value * (1 - APPROXIMATE_SHARE), value, hi_open=True, about=True)
     if bound == "<=":
         return Interval(0.0, value)
     return value
