@@ -112,6 +112,8 @@ class FactSpec:
     # (yes_no) the fact is about a project still running (正在承担, 尚未验收): a finished one
     # (「已经验收」) reads no, one done at some time (「承担过」) is asked.
     ongoing: bool = False
+    # (yes_no) the fact is owning a thing (a lab): 「我们不是重点实验室」 says nothing of it.
+    owned: bool = False
     # (about another body) other_level: the applicant's other level (a county's is the city),
     # whose words the fact reader knows: a clause is read for the fact only when it names it.
     actors: str | None = None

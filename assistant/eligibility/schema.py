@@ -45,6 +45,7 @@ class FactEntry(_Strict):
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
     ongoing: bool = False
+    owned: bool = False
     actors: Literal["other_level"] | None = None
 
     @model_validator(mode="after")
@@ -86,6 +87,7 @@ class FactEntry(_Strict):
             of_several=self.of_several,
             since_year=self.since_year,
             ongoing=self.ongoing,
+            owned=self.owned,
             actors=self.actors,
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .fact_phrases import (
@@ -39,7 +40,7 @@ from .fact_phrases import (
     without,
     years_in,
 )
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 from .numbers import against_average, find_numbers, to_fact_unit
 
 
@@ -55,6 +56,21 @@ class Reading:
     announced: bool = False
     denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
     other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
+
+
+_BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
+
+
+@cache
+def _RELATED() -> re.Pattern[str]:
+    return re.compile(f"(?:企业|单位)?的[^，。；、]{{0,4}}?(?:{either(LEXICON.fact_cues.relations)})")
+
+
+@cache
+def _NOT_BEING() -> re.Pattern[str]:
+    # not 「不是没有重点实验室」: a negation after 不是 makes it a double negation of owning
+    between = f"(?:(?!{either(LEXICON.fact_cues.negations)})[^，。；、]){{0,{_BEING_SPAN - 2}}}"
+    return re.compile(f"(?:{either(LEXICON.fact_cues.not_being)}){between}$")
 
 
 def progress_of(text: str, clause: str = "") -> str | None:
@@ -120,9 +136,13 @@ def read_phrase(
         return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district
     if spec.needs and not any(word in segment for word in spec.needs):
         return Reading()  # not the thing the fact is about
+    if _RELATED().match(segment, match.end):
+        return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
+    if spec.owned and _NOT_BEING().search(segment[max(0, match.start - _BEING_SPAN) : match.start]):
+        return Reading()  # 「我们也不是重点实验室」: what the applicant is, not what it owns
     if any(word in segment for word in spec.not_with):
         return Reading()  # another period (近三年 for a last-year figure) or another thing
-    if _other_level(spec, segment[match.start : match.end] + text):
+    if _other_level(spec, segment[match.start : match.end] + _level_scope(segment, text, match)):
         return Reading(doubt=segment)
     if spec.type == YES_NO and match.synonym in spec.prerequisites:
         # read with only its own words masked: another fact's phrase may hold its 过
@@ -219,6 +239,19 @@ def _never(text: str, matches: list[Match], index: int) -> bool:
     return said.count == 1 and says_never(
         (said.lead + inside(text, matches[index]) + said.tail).replace(MASK, "")
     )
+
+
+def _level_scope(segment: str, text: str, match: Match) -> str:
+    """Where a level word bears on a phrase: the clause, or only the phrase's own 、 item when
+    the phrase names its level itself (「独立机构统一管理、…全省园区第2、国家知识产权示范园区都满足」:
+    省 is the rank's)."""
+    if not any(
+        w in segment[match.start : match.end] for words in LEXICON.fact_cues.levels.values() for w in words
+    ):
+        return text
+    start = text.rfind("、", 0, match.start) + 1
+    end = text.find("、", match.end)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _other_level(spec: FactSpec, text: str) -> bool:

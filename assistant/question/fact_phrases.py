@@ -97,10 +97,19 @@ def denied(kind: str, text: str) -> list[str]:
 
 
 def _cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
-    """Each cue word of a kind, and whether a negation stands right before it."""
-    negation = _alternation(LEXICON.fact_cues.negations)
+    """Each cue word of a kind, and whether a negation stands right before it; a negation
+    itself negated right before it is none (「没有未验收的」「不是没验收」: double negation)."""
     found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
-    return [(m.group(), bool(negation.search(text[max(0, m.start() - _NEAR) : m.start()]))) for m in found]
+    return [(m.group(), _negated_before(text, m.start())) for m in found]
+
+
+def _negated_before(text: str, end: int) -> bool:
+    negation = _alternation(LEXICON.fact_cues.negations)
+    start = max(0, end - _NEAR)
+    near = negation.search(text, start, end)
+    if near is None:
+        return False
+    return not negation.search(text, max(0, near.start() - _NEAR), near.start())
 
 
 def negated_in_parallel(lead: str) -> bool:
@@ -293,8 +302,12 @@ def _neighbour(matches: list[Match], index: int, step: int) -> int | None:
 
 
 def before(text: str, matches: list[Match], index: int) -> str:
-    """The masked text a phrase's (or its chain's) leading negations are read in."""
-    start = max((m.end for m in matches[:index] if m.end <= matches[index].start), default=0)
+    """The masked text a phrase's (or its chain's) leading negations are read in. A phrase of
+    the same fact before it is part of its words (「没有未验收的战略推进项目」: 没有 is the
+    project's), so the lead reaches past it."""
+    here = matches[index]
+    earlier = (m.end for m in matches[:index] if m.end <= here.start and m.spec.key != here.spec.key)
+    start = max(earlier, default=0)
     return text[start : matches[index].start]
 
 
@@ -371,6 +384,13 @@ def years_in(segment: str) -> set[int]:
     return {int(y) for y in _YEAR.findall(segment)} | {2000 + int(y) for y in _SHORT_YEAR.findall(segment)}
 
 
+def _figure_end(text: str) -> int:
+    """Where the window for a phrase's figure ends: NUMBER_SPAN characters, or the end of a
+    figure that starts within them."""
+    ends = [spoken.end for spoken in find_numbers(text) if spoken.start < NUMBER_SPAN]
+    return max([NUMBER_SPAN, *ends])
+
+
 def number_near(segment: str, matches: list[Match], index: int, adjacent: bool = False) -> FactValue | None:
     """The number said for a fact: right after its phrase, else right before; 「没有」 means 0.
 
@@ -378,9 +398,12 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     """
     spec = matches[index].spec
     stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(segment))
-    following = segment[matches[index].end : min(stop, matches[index].end + NUMBER_SPAN)]
+    # a figure that starts within NUMBER_SPAN is read whole (「…县（市、区）排第十二」 is no 第十)
+    following = segment[matches[index].end : stop]
+    following = following[: _figure_end(following)]
     if not adjacent and not find_numbers(following):  # 「研发投入占销售收入4.8%」: past another phrase,
-        wider = segment[matches[index].end : matches[index].end + NUMBER_SPAN]  # a figure in this
+        wider = segment[matches[index].end :]  # a figure in this
+        wider = wider[: _figure_end(wider)]
         for spoken in find_numbers(wider):  # fact's own unit (%, 件) still belongs to it
             value = to_fact_unit(spoken, spec.unit) if spoken.unit else None
             if value is not None:

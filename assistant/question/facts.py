@@ -119,10 +119,15 @@ class _Sheet:
         self.evidence: dict[str, str] = {}
         self.doubts: dict[str, str] = {}
         self.denied: dict[str, set[str]] = {}
+        self.either: dict[str, tuple[str, ...]] = {}  # 「A或B」 facts some of whose alternatives are denied
+        self.denied_words: dict[str, set[str]] = {}  # the clauses that denied them
 
     def add(self, key: str, reading: Reading, words: str) -> None:
-        if key not in self.keys or key in self.doubts:
+        if key not in self.keys:
             return
+        if key in self.doubts and not (reading.value is True and self._another_alternative(key, words)):
+            return
+        self.doubts.pop(key, None)
         if reading.doubt is not None:
             self.doubt(key, reading.doubt)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
@@ -140,8 +145,18 @@ class _Sheet:
             self.evidence.pop(key, None)
             self.doubts[key] = words
 
+    def _another_alternative(self, key: str, words: str) -> bool:
+        """A doubt only because some alternatives of an 「A或B」 fact were denied is settled by a
+        yes that names another (「不是链主，是行业骨干企业」)."""
+        if key not in self.either or self.doubts[key] not in self.denied_words.get(key, ()):
+            return False
+        named = {alt for alt in self.either[key] if any(w in words for w in alt.split("|"))}
+        return bool(named) and not named & self.denied[key]
+
     def deny(self, spec: FactSpec, alternatives: tuple[str, ...], words: str) -> None:
         """Some alternatives of an 「A或B」 fact are not so: once all are, the fact is false."""
+        self.either[spec.key] = spec.either
+        self.denied_words.setdefault(spec.key, set()).add(words)
         denied = self.denied.setdefault(spec.key, set())
         denied.update(alternatives)
         if denied >= set(spec.either) and spec.key not in self.values:
@@ -177,7 +192,7 @@ def read_facts(
         segment = found.group().strip()
         matches = find_matches(segment, specs)
         others = _of_another_body(segment, others, first=ended)
-        ended = text[found.end() : found.end() + 1] in _SENTENCE_ENDS
+        new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
         if ended:
             sentence, looked_back = [], sentence + matches
         else:
@@ -194,7 +209,7 @@ def read_facts(
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
-            continued = topics if _continues(segment) else [m for m in topics if m in announced]
+            continued = topics if _continues(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
             _continuation(segment, continued + _of_years(dated, segment), told, sheet)
             _deny_the_rest(segment, sheet, specs)
@@ -298,9 +313,13 @@ def _says_no(text: str) -> bool:
     return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
 
 
-def _continues(segment: str) -> bool:
-    """A clause that goes on about the one before: short, or opening with 还/也/但…"""
-    return bool(_CONTINUES.match(segment)) or len(segment) <= _SHORT_CONTINUATION
+def _continues(segment: str, new_sentence: bool = False) -> bool:
+    """A clause that goes on about the one before: short, or opening with 还/也/但…; a short
+    question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
+    吗？」), while a short negation still denies it (「快维中心。没有。」)."""
+    if _CONTINUES.match(segment):
+        return True
+    return len(segment) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 
 def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:

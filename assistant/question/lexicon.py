@@ -60,6 +60,8 @@ class FactCues:
     under_way: tuple[str, ...]
     approvals: tuple[str, ...]
     not_yet: tuple[str, ...]
+    not_being: tuple[str, ...]
+    relations: tuple[str, ...]
     planned: tuple[str, ...]
     finished: tuple[str, ...]
     payments: tuple[str, ...]
@@ -86,6 +88,7 @@ class AskingToApply:
     """Words of a question whether the applicant can apply (knowledge/lexicon.yaml)."""
 
     apply_verbs: tuple[str, ...]
+    intent_words: tuple[str, ...]
     fit_words: tuple[str, ...]
     before_verb: tuple[str, ...]
     tags: tuple[str, ...]
@@ -94,6 +97,7 @@ class AskingToApply:
     program_nouns: tuple[str, ...]
     which_not_if: tuple[str, ...]
     not_if: tuple[str, ...]
+    channels: tuple[str, ...]
     look_alikes: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
     wh_words: tuple[str, ...]
@@ -126,6 +130,7 @@ class ApplicantKinds:
     pronouns: tuple[str, ...]  # 我们, 咱: the applicant speaking
     determiners: tuple[str, ...]  # 本: before a body word (「本县」「本高新区」)
     self_bodies: tuple[str, ...]  # 本单位, 本县: the applicant named as a whole word
+    reflexives: tuple[str, ...]  # 自己: after a body word, that body is the applicant
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
@@ -192,6 +197,7 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         pronouns=tuple(map(str, data["pronouns"])),
         determiners=tuple(map(str, data["determiners"])),
         self_bodies=tuple(map(str, data["self_bodies"])),
+        reflexives=tuple(map(str, data["reflexives"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
