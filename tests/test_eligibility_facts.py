@@ -253,6 +253,9 @@ def test_merge(rules: Rules) -> None:
         # words of an unadmitted body read in their context: 「3个人」 counts staff, 「乡镇工业园」 is a park
         ("我们公司知识产权部3个人，能报工业品牌吗", IB, "enterprise"),
         ("我们县乡镇工业园区很多，能报保护示范区吗", PZ24, "county"),
+        # a park's enterprises are no applicant; a title of an enterprise names one
+        ("国家级高新区想报专利转化专项，我们产业链企业有五十多家", PT, "park"),
+        ("国家专精特新小巨人，能报工业品牌吗", IB, "enterprise"),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
@@ -279,6 +282,49 @@ def test_a_program_asked_for_that_does_not_admit_the_applicant_is_answered_no(
     assessment = assess([text], rules)
     assert (assessment.guess.program, assessment.guess.kind) == (program, kind)
     assert assessment.decision is not None and assessment.decision.eligible is False
+
+
+def test_a_program_named_with_a_word_of_intending_is_the_one_asked_about(rules: Rules) -> None:
+    """「想报2024年度保护示范区项目，企业可以报吗？」: the program is named in the clause of
+    intending, the question in the next; the program is checked (an enterprise: no), not
+    another one inferred from the facts (「制造企业」 for 工业品牌)."""
+    text = "我们是一家江苏注册的制造企业，专利两百多件，想报2024年度保护示范区项目，企业可以报吗？"
+    assessment = assess([text], rules)
+    assert assessment.guess.program == PZ24
+    assert assessment.decision is not None and assessment.decision.eligible is False
+
+
+def test_a_body_followed_by_zi_ji_is_the_applicant(rules: Rules) -> None:
+    """「园区里一家企业…，企业自己作为申报主体行不行？」: the enterprise asks, not the park."""
+    text = "园区里一家企业想报22年保护示范区创建项目，企业自己作为申报主体行不行？"
+    guess = detect_program(text, rules)
+    assert (guess.program, guess.kind) == (PZ22, "enterprise")
+
+
+def test_a_county_level_city_stays_a_county_when_it_says_we_the_city(rules: Rules) -> None:
+    guess = detect_program("县级市能报保护示范区吗？", rules)
+    guess = detect_program("我们市不是国家知识产权强县建设示范县，也不是试点县", rules, guess)
+    assert guess.applicant_type == "county"
+    guess = detect_program("我们市下面的县级市能报保护示范区吗？", rules)
+    guess = detect_program("我们市是国家知识产权强市建设示范城市", rules, guess)
+    assert guess.applicant_type == "city"  # a city asking about a county-level city under it
+
+
+def test_facts_of_one_round_alone_name_that_round(rules: Rules) -> None:
+    """No year named: facts only the 2022 round asks for (20年度真抓实干, 强县工程) are checked
+    against that round; facts of both rounds leave the current one."""
+    only_2022 = "我们是国家强县工程示范县，20年度真抓实干成效明显地区，能报保护示范区吗"
+    assert assess([only_2022], rules).guess.program == PZ22
+    both = "我们县20年度和2022年度都评上了真抓实干成效明显地区，能报保护示范区吗"
+    assert assess([both], rules).guess.program == PZ24
+
+
+def test_the_variant_whose_own_facts_are_told_most_is_checked(rules: Rules) -> None:
+    text = (
+        "公司是国家级单项冠军，江苏注册独立法人。2020年6月省高价值专利培育计划项目验收通过。"
+        "国内市场占有率全国第一。能报高价值专利项目吗"
+    )
+    assert assess([text], rules).guess.program == "2022-high-value-patent-upgrade"
 
 
 def test_detection_accumulates_over_turns(rules: Rules) -> None:

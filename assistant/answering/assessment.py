@@ -17,6 +17,7 @@ from ..eligibility.logic import Status
 from ..eligibility.rules import Rules
 from ..question.applicant import ProgramGuess, detect_program, kind_name, resolve_type
 from ..question.facts import facts_from_turns
+from ..question.scope import CURRENT_WORDS
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,8 @@ def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
 
 def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> ProgramGuess:
     """No variant named (新建 or 升级): the one variant of the program and round whose own facts
-    (asked of it alone) the applicant states (「2019年高价值项目验收通过」 is what an upgrade asks);
-    the program taken when no variant, or more than one, has such facts."""
+    (asked of it alone) the applicant states (「2019年高价值项目验收通过」 is what an upgrade asks),
+    or states most of; the program taken when no variant, or more than one equally, has such facts."""
     taken = rules.program(guess.program or "")
     variants = [p for p in rules.programs if (p.family, p.year) == (taken.family, taken.year)]
     named = _stating_own_facts(
@@ -98,6 +99,7 @@ def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGu
         lambda program: program.facts,
         # read as the applicant's kind, when said
         lambda program: facts_from_turns(list(turns), rules, program.id, resolve_type(program, guess.kind)),
+        most=True,
     )
     if len(named) != 1 or named[0] is taken:
         return guess
@@ -106,9 +108,45 @@ def _variant_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGu
     return replace(guess, program=chosen.id, variant=chosen.variant, applicant_type=kind)
 
 
+def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> ProgramGuess:
+    """No year named: the one round of the program whose own facts (asked of no other round)
+    the applicant states (「20年度真抓实干」「强县工程示范县」 are what the 2022 round asks),
+    else the round taken (the current one)."""
+    taken = rules.program(guess.program or "")
+    if any(CURRENT_WORDS.search(turn) for turn in turns):
+        return guess  # 「报今年的保护示范区」: the current round, whatever facts of another
+    rounds = [
+        p
+        for p in rules.programs
+        if p.family == taken.family
+        and p.variant == taken.variant
+        and _admits(rules, replace(guess, program=p.id))
+    ]
+    if len({p.year for p in rounds}) < 2:
+        return guess
+    named = _stating_own_facts(
+        rounds,
+        lambda program: program.facts,
+        # a title denied (「我们县不是国家知识产权示范城市」) names no round: only what is so
+        lambda program: _what_is_so(
+            facts_from_turns(list(turns), rules, program.id, resolve_type(program, guess.kind))
+        ),
+    )
+    if len(named) != 1 or named[0] is taken:
+        return guess
+    chosen = named[0]
+    return replace(guess, program=chosen.id, applicant_type=resolve_type(chosen, guess.kind))
+
+
+def _what_is_so(sheet: FactSheet) -> FactSheet:
+    return FactSheet({key: value for key, value in sheet.values.items() if value is not False})
+
+
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
     """Detect the program and applicant type from all turns, gather the facts, and decide."""
     guess = program_of(turns, rules)
+    if guess.program is not None and guess.year is None:
+        guess = _round_the_facts_name(turns, rules, guess)
     if guess.program is not None and guess.variant is None:
         guess = _variant_the_facts_name(turns, rules, guess)
     facts = _with_answers(answered, facts_from_turns(list(turns), rules, guess.program, guess.applicant_type))
@@ -176,17 +214,24 @@ def _type_the_facts_name(rules: Rules, guess: ProgramGuess, sheets: dict[str, Fa
 
 
 def _stating_own_facts(
-    items: list[T], facts_of: Callable[[T], Iterable[str]], sheet_of: Callable[[T], FactSheet]
+    items: list[T],
+    facts_of: Callable[[T], Iterable[str]],
+    sheet_of: Callable[[T], FactSheet],
+    most: bool = False,
 ) -> list[T]:
     """The items (a program's applicant types, a round's variants) whose own facts, asked of no
-    other item, the applicant states or leaves in doubt."""
-    named = []
+    other item, the applicant states or leaves in doubt. With `most`, of several the one that
+    states most of its own, when one does (「…2020年高价值项目验收通过…市场占有率全国第一…
+    单项冠军」 names two facts of the upgrade, one of a new project); not for applicant types,
+    where the facts of a neighbouring type are often told too."""
+    counts = []
     for item in items:
         others = {key for other in items if other is not item for key in facts_of(other)}
         sheet = sheet_of(item)
-        if {*sheet, *sheet.doubts} & (set(facts_of(item)) - others):
-            named.append(item)
-    return named
+        counts.append(len({*sheet, *sheet.doubts} & (set(facts_of(item)) - others)))
+    named = [item for item, count in zip(items, counts, strict=True) if count]
+    leading = [item for item, count in zip(items, counts, strict=True) if count and count == max(counts)]
+    return leading if most and len(leading) == 1 else named
 
 
 def _fails_for_every_type(

@@ -49,7 +49,16 @@ _SELF_KIND = _KIND_WORDS.self_names
 _SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,8}}$")
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
 # A year before a program's name, with words of its full name between (「22年的省知识产权保护示范区」)
-_YEAR_BEFORE = re.compile(r"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:的|省级?|江苏省?|知识产权|\s)*$")
+# A year right before a program's name, with filler, an applicant's kind or an apply verb
+# between (「2022年的省级保护示范区」「22年园区报保护示范区」)
+_BETWEEN = either(
+    (
+        *("的", "省级", "省", "江苏省", "江苏", "知识产权", "创建"),
+        *LEXICON.asking_to_apply.apply_verbs,
+        *(word for t in LEXICON.applicant_types for word in t.in_questions),
+    )
+)
+_YEAR_BEFORE = re.compile(rf"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:{_BETWEEN}|\s)*$")
 # A year in brackets right after it (「保护示范区创建（22年度的）」)
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
@@ -59,13 +68,17 @@ _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，�
 _HEAD_BODY = re.compile(
     r"[^，,。；;？?！!、是在有和与及]{0,10}?(" + _words(LEXICON.applicant_kinds.unadmitted) + ")"
 )
-# 「不是…」 right before a program's name, in its clause: the name is of a title denied
+# 「不是…」 before a program's name, in its clause and within _DENIAL_SPAN characters: the name
+# is of a title denied (「也不是国家地理标志运用促进重点联系指导项目或保护示范区」)
 _NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
+_DENIAL_SPAN = 32
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
+_ASKING = LEXICON.asking_to_apply
+_INTENDS = re.compile(f"(?:{either(_ASKING.intent_words)})(?:{either(_ASKING.apply_verbs)})")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
 
@@ -80,6 +93,7 @@ class ProgramGuess:
     variant: str | None = None
     kind: str | None = None
     asked: bool = False  # the program was named in the clause that asks to apply (「能报…吗」)
+    county_city: bool = False  # the applicant said it is a 县级市: its 「我们市」 is a county
 
 
 def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None) -> ProgramGuess:
@@ -95,7 +109,9 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         kind=None,
     )
     if family and prev.family and family != prev.family:
-        prev = ProgramGuess(kind=prev.kind)  # another program: its year and variant do not carry over
+        prev = ProgramGuess(
+            kind=prev.kind, county_city=prev.county_city
+        )  # another program: its year and variant do not carry over
     merged = ProgramGuess(
         family=signals.family or prev.family,
         year=signals.year or prev.year,
@@ -106,8 +122,9 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
     asked = signals.family is not None and signals.family in _asked_families(text, rules)
     merged = replace(merged, asked=asked or (prev.asked and merged.family == prev.family))
     kind, said_of_self = _kind(text, program)
-    if kind == "city" and "县级市" in text:
-        kind = "county"  # 「我们是江阴市，县级市」
+    county_city = prev.county_city or (kind in ("city", "county") and _says_county_city(text))
+    if kind == "city" and county_city:
+        kind = "county"  # 「我们是江阴市，县级市」; 「县级市能报吗？」 then 「我们市…」
     if kind is None or (merged.kind and not said_of_self):
         kind = merged.kind or kind
     return replace(
@@ -115,6 +132,17 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         program=program.id if program else None,
         kind=kind,
         applicant_type=resolve_type(program, kind),
+        county_city=county_city,
+    )
+
+
+def _says_county_city(text: str) -> bool:
+    """「我们是江阴市，县级市」「县级市能报吗」: the applicant is a county-level city; not one
+    under it (「我们市下面的县级市」)."""
+    below = LEXICON.fact_cues.other_levels.get("city", ())
+    return any(
+        not any(word in text[max(0, m.start() - 6) : m.start()] for word in below)
+        for m in re.finditer("县级市", text)
     )
 
 
@@ -123,7 +151,12 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     (「…，能报2024年度保护示范区吗」), not elsewhere in its sentence (「…统一管专利、商标、地理
     标志，…，能报2022年度吗」 asks about no program by name)."""
     clauses = _CLAUSES.split(text)
-    return {family for c in clauses if asks_to_apply(c) and (family := _family(c, rules)[0])}
+    asking = asks_to_apply(text)
+    return {
+        family
+        for c in clauses
+        if (asks_to_apply(c) or (asking and _INTENDS.search(c))) and (family := _family(c, rules)[0])
+    }
 
 
 def _keywords(rules: Rules) -> list[tuple[str, str, int]]:
@@ -153,7 +186,9 @@ def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, 
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             if intent and not _INTENT.search(text[max(0, m.start() - 6) : m.end() + 6]):
                 continue
-            counts = denied if _NOT_THIS.search(text[max(0, m.start() - 16) : m.start()]) else scores
+            counts = (
+                denied if _NOT_THIS.search(text[max(0, m.start() - _DENIAL_SPAN) : m.start()]) else scores
+            )
             counts[family] = counts.get(family, 0) + weight
             first[family] = min(first.get(family, m.start()), m.start())
             spans.append((m.start(), family))
@@ -240,7 +275,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = m.start() < switched
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
-        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or switching:
+        reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
+        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or switching or reflexive:
             return kind, True
         first_any = first_any or kind
     if program is not None:
