@@ -13,7 +13,7 @@ from assistant.config import Settings
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 
-PZ, HVP, GI, POLICY = "保护示范区", "高价值专利", "地理标志", "政策措施"
+PZ, HVP, GI, POLICY, TRANSFER = "保护示范区", "高价值专利", "地理标志", "政策措施", "专利转化"
 
 CASES = {
     "a follow-up keeps program and year and switches the type": [
@@ -38,6 +38,14 @@ CASES = {
         ("2024年保护示范区什么时候截止？", (PZ,), (2024,), None),
         ("140号文附件2 地理标志 三（一）的原文", (GI,), (2022,), None),
         ("那三（二）呢", (GI,), (2022,), None),
+    ],
+    "an answer from one guide makes its program the conversation's": [
+        ("高校运营能力提升项目，对管理人员有啥要求？", (), (), "高校院所"),
+        ("一个市能推几个？", (TRANSFER,), (2022,), "高校院所"),
+    ],
+    "a follow-up that opens with a short year asks of that round": [
+        ("22年保护示范区设区市条件里的检查是哪一年的？", (PZ,), (2022,), "设区市"),
+        ("24年还有这一条吗？", (PZ,), (2024,), "设区市"),
     ],
     "a reference by item number of the 2023 measures": [
         ("2023政策措施 第十二条", (POLICY,), (2023,), None),

@@ -264,6 +264,7 @@ def test_an_unnamed_variant_the_applicant_fails_gives_way_to_the_one_it_means(as
         ("有效专利几百件，能报高价值专利项目吗", False),
         ("我们企业能报哪几个项目？", True),
         ("园区可以报几个项目", True),
+        ("设区市人民政府可以报哪几类？把能报的都列给我", True),  # 能报的: what can be applied for
     ],
 )
 def test_an_amount_with_ji_asks_for_no_list_of_programs(question: str, screens: bool) -> None:
@@ -343,3 +344,27 @@ def test_a_correction_that_names_no_fact_puts_the_last_statement_in_doubt(assist
     assert said.decision is not None and said.decision["eligible"] is False
     corrected = assistant.ask("说错了，是高于全省平均，我刚才看反了", conversation)
     assert corrected.decision is not None and corrected.decision["eligible"] is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "单位有非正常专利申请又不整改，按省政策会有什么后果？",  # 什么 asks of 后果, not of programs
+        "通州方案里说要申报哪个海外纠纷应对分中心？",  # 哪个 with an object of its own
+        "那年网上是在哪个系统报的",  # 报的 of a system, not what can be applied for
+    ],
+)
+def test_a_which_word_about_something_else_asks_for_no_list_of_programs(question: str) -> None:
+    from assistant.question.asking import asks_which_programs
+
+    assert not asks_which_programs(question)
+
+
+def test_the_channel_of_an_application_is_a_procedure_not_a_check(assistant: Assistant) -> None:
+    """「能直接报省局吗」 asks how an application goes up, not whether the county qualifies;
+    「能直接报升级项目吗」 still asks to be checked."""
+    reply = ask(assistant, "县里报保护示范区能直接报省局吗，要不要过市里？")
+    assert reply.decision is None
+    assert "2024-protection-zone:5.1" in reply.citations_ids
+    reply = ask(assistant, "我们学校从来没有承担过省高价值专利培育项目，能直接报升级项目吗？")
+    assert reply.decision is not None

@@ -78,6 +78,9 @@ def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
         ("2022年和2024年的保护示范区有什么不同", (2022, 2024), ()),
         ("县里报24年保护示范区要满足哪些条件？", (2024,), ()),  # two digits, right before a program
         ("22年度高价值专利要什么条件", (2022,), ()),
+        # a short year, an applicant's kind and an apply verb, then the program
+        ("22年园区报保护示范区，对管理机构有什么要求？", (2022,), ()),
+        ("22年设区市保护示范区有哪些绩效目标？", (2022,), ()),
     ],
 )
 def test_a_year_next_to_a_program_round_words_or_a_question_names_the_round(

@@ -53,7 +53,7 @@ from .selection import Reader
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = ("when", "amount", "rate")
+GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months")
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(
     "钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|" + "|".join(LEXICON.figures.rates)

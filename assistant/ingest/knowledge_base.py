@@ -61,6 +61,9 @@ class KnowledgeBase:
     def _guides_by_id(self) -> dict[str, Guide]:
         return {g.id: g for g in self.guides}
 
+    def has_guide(self, guide_id: str) -> bool:
+        return guide_id in self._guides_by_id
+
     def guide(self, guide_id: str) -> Guide:
         try:
             return self._guides_by_id[guide_id]

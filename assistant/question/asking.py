@@ -5,6 +5,7 @@ sentence by sentence. The intent step (intent.py) and the eligibility route use 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..text.tokens import normalize
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
@@ -60,7 +61,7 @@ def asks_to_apply(text: str) -> bool:
     itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(_plain(text)):
-        if any(w in sentence for w in words.not_if):
+        if any(w in sentence for w in (*words.not_if, *words.channels)):
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
             return True
@@ -79,7 +80,7 @@ def asks_yes_no(text: str) -> bool:
     sentences = split_sentences(text)
     words = LEXICON.asking_to_apply
     plain = _plain(text)
-    if not sentences or any(w in plain for w in (*words.wh_words, *words.not_if)):
+    if not sentences or any(w in plain for w in (*words.wh_words, *words.not_if, *words.channels)):
         return False
     last = sentences[-1].strip()
     return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
@@ -118,6 +119,21 @@ _APPROXIMATE = re.compile(
 )
 
 
+# 「能报的」「可以申报的」: what the applicant can apply for (not 「在哪个系统报的」)
+_CAN_APPLY_FOR = re.compile(
+    f"(?:{either(LEXICON.asking_to_apply.before_verb)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})的"
+)
+
+
+@cache
+def _WHAT_TO_APPLY_FOR() -> re.Pattern[str]:
+    """An apply verb and an asking word with no object after them but a program noun
+    (「能报哪些？」「能报哪几类项目」; not 「要申报哪个海外纠纷应对分中心」)."""
+    words = LEXICON.asking_to_apply
+    verb, which, nouns = either(words.apply_verbs), either(words.which_words), either(words.program_nouns)
+    return re.compile(f"(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?[呢啊吧呀？?。！!\s]*$")
+
+
 def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""
@@ -131,8 +147,10 @@ def asks_which_programs(text: str) -> bool:
             for group in ((*words.apply_verbs, *words.fit_words), words.which_words, words.program_nouns)
         ):
             return True
-        if any(v + w in sentence for v in words.apply_verbs for w in words.which_words):
+        if _WHAT_TO_APPLY_FOR().search(sentence):
             return True  # 「区里能报什么？」: what to apply for, with no object
+        if _CAN_APPLY_FOR.search(sentence) and any(w in sentence for w in words.which_words):
+            return True  # 「能报的都列给我」: what can be applied for, as the object of a listing
     return False
 
 

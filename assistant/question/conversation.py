@@ -32,6 +32,7 @@ class Conversation:
     asked_facts: tuple[str, ...] = ()  # the facts the last reply asked about, in its order
     answered: dict[str, Any] = field(default_factory=dict)  # facts given in short answers (「没评上」)
     last_reference: str | None = None  # the clause last referred to (「五（一）」), for 「那（三）呢」
+    cited_guides: tuple[str, ...] = ()  # the guides the last reply cited (none after a new topic)
 
     @property
     def turns(self) -> int:
@@ -70,3 +71,6 @@ class Conversation:
         missing = (reply.decision or {}).get("missing_facts", []) if eligibility_open else []
         self.asked_facts = tuple(fact["key"] for fact in missing[:QUESTIONS_AT_ONCE])
         self.history = [*self.history, (turn.question, reply.answer)][-HISTORY_TURNS:]
+        # the guides an answer came from, unless it left a scope the conversation had (a new topic)
+        cited = tuple(dict.fromkeys(c.doc_id for c in reply.citations))
+        self.cited_guides = () if understood.inherited else cited

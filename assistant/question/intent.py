@@ -79,8 +79,11 @@ INTENTS = (
         r"实施期|每\s*\d+\s*年",
         unless=r"评价周期",
     ),
+    # A span in days or months (「提异议的期限是多少天」): the answer needs such a figure.
+    Intent("days", ("多少天", "几天", "多少日", "多少个工作日", "几个工作日"), r"\d+\s*个?(?:工作)?[天日]"),
+    Intent("months", ("多少个月", "几个月"), r"(?:\d+|[一二三四五六七八九十]+)\s*个月"),
     # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
-    Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "哪一天"), WHEN),
+    Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "几月", "哪一天"), WHEN),
     # A rate or a sum asked (「贴息比例是多少」「补助金额多少」, the lexicon's figures); but 「卖到多少钱」
     # 「利税多少万」 ask a condition's threshold.
     Intent("rate", (), RATE, pattern=_asks_figure(LEXICON.figures.rates), unless=_THRESHOLDS),
@@ -122,13 +125,16 @@ INTENTS = (
     ),
     Intent("goals", ("绩效", "考核", "目标"), None, "绩效目标|主要目标", True),
     Intent("tasks", ("任务", "要做什么", "要干什么", "重点工作"), None, "任务", True),
-    Intent("conditions", ("条件", "门槛", "资格", "要求"), None, "申报条件", True),
+    Intent(
+        "conditions", ("条件", "门槛", "资格", "要求", "要满足", "需满足", "得满足"), None, "申报条件", True
+    ),
     Intent(
         "parts", ("分几个", "几个阶段", "哪几个", "包括哪些", "有哪几", "哪几项", "哪几类"), None, None, True
     ),
 )
 LIST_WORDS = (
     "哪些",
+    "哪几",
     "什么",
     "几条",
     "几项",
@@ -197,13 +203,23 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return COMPARE
     if asks_which_programs(text):
         return SCREENING
-    if ELIGIBILITY_PATTERN.search(text) or asks_to_apply(text):
+    if _pattern_asks(text) or asks_to_apply(text):
         return ELIGIBILITY
     for spec in INTENTS:
         listing = not spec.is_list or spec.section is None or any(w in text for w in LIST_WORDS)
         if spec.asked(text) and listing:
             return spec.name
     return GENERAL
+
+
+def _pattern_asks(text: str) -> bool:
+    """A sentence in the words of ELIGIBILITY_PATTERN that asks none of the other topics
+    (「能直接报省局吗」 asks the channel, a procedure)."""
+    return any(
+        ELIGIBILITY_PATTERN.search(sentence)
+        and not any(w in sentence for w in LEXICON.asking_to_apply.channels)
+        for sentence in split_sentences(text)
+    )
 
 
 def asks_to_compare(text: str) -> bool:
@@ -225,7 +241,7 @@ def _last_question_asks_to_apply(text: str) -> bool:
     sentences = split_sentences(text)
     return (
         len(sentences) > 1
-        and (bool(ELIGIBILITY_PATTERN.search(sentences[-1])) or asks_to_apply(sentences[-1]))
+        and (_pattern_asks(sentences[-1]) or asks_to_apply(sentences[-1]))
         and not asks_which_programs(sentences[-1])
     )
 

@@ -114,7 +114,17 @@ ROUND_AFTER = re.compile(
 def with_full_years(kb: KnowledgeBase, text: str) -> str:
     """The text with the two-digit years of rounds written out as the guides write them
     (「22年那版」「24年保护示范区」 → 2022年, 2024年)."""
-    return _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
+    text = _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
+    # 「24年还有这一条吗？」: a follow-up that opens with a year and asks of it
+    text = _OPENING_SHORT_YEAR.sub(r"\g<1>20\2年", text)
+    # 「22年园区报保护示范区…」: a program's name later in the clause, as for a full year
+    return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年" if _names_a_round(kb, text, m) else m.group(), text)
+
+
+_SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
+# 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
+_OPENS_A_QUESTION = re.compile(r"^\s*(?:那|那么|在)?\s*#\s*年?度?[^，,。；;\d]*[吗呢？?]\s*$")
+_OPENING_SHORT_YEAR = re.compile(r"^(\s*(?:那|那么|在)?\s*)(2\d)年(?=[^，,。；;\d]*[吗呢？?]\s*$)")
 
 
 _PROGRAM_YEARS: dict[str, re.Pattern[str]] = {}
@@ -140,7 +150,7 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     「2021年发明专利授权量超过10000件的设区市…」 and 「2019年就通过了…验收」 are the applicant's
     record)."""
     after = text[year.end() :]
-    if ROUND_AFTER.match(after):
+    if ROUND_AFTER.match(after) or _OPENS_A_QUESTION.match(text[: year.start()] + "#" + after):
         return True
     names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]

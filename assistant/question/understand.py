@@ -24,6 +24,7 @@ from .intent import (
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
+    SCREENING,
     asks_to_compare,
     detect_intent,
     named_intent,
@@ -37,7 +38,7 @@ from .turn import Turn
 ELLIPTICAL = re.compile(
     r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何|也是这样吗|也一样吗|也这样吗|也是吗"
     # 「县里也有这条吗」「2024年还卡这个排名吗」: the last question's topic, asked of another
-    r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这条|这个|这项|这些)[^，,。？?]{0,4}吗)[？?。!！]*$"
+    r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这一?条|这个|这一?项|这些)[^，,。？?]{0,4}吗)[？?。!！]*$"
 )
 
 
@@ -91,11 +92,14 @@ def understand(
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     said = detect(kb, question, today)
+    if name == SCREENING and len(said.programs) == 1 and not _OTHER_PROGRAMS.search(question):
+        name = GENERAL  # 「专利转化专项计划，高校能报哪个方向」: asked of the one program named
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL
-    scope = conversation.scope if facts_turn else said.follow(conversation.scope)
+    before = _scope_so_far(kb, conversation)
+    scope = conversation.scope if facts_turn else said.follow(before)
     if reference is not None:  # the guide a reference names is what the conversation is about now
         guide = kb.guide(reference.guide_id)
         scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
@@ -119,7 +123,7 @@ def understand(
         unknown_program=None if said.programs or reference else unknown_program(kb, question),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
         said=said,
-        inherited=bool(conversation.scope.programs)
+        inherited=bool(before.programs)
         and not said.programs
         and not follow_up
         and not reference
@@ -130,6 +134,27 @@ def understand(
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
     )
+
+
+# Words that ask beyond a program named (「保护示范区之外还有别的能报吗」): a list of programs
+_OTHER_PROGRAMS = re.compile("别的|其他|其它|之外|以外|除了|全部|所有|还有哪些|还能报")
+
+
+def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
+    """What the conversation is about: the scope of the last turn; when it named no program,
+    the program of the one guide its answer came from (「高校运营能力提升项目，对管理人员有啥要求？」
+    is answered from the 2022 专利转化 guide, and 「一个市能推几个？」 asks of it)."""
+    scope = conversation.scope
+    if (
+        scope.programs
+        or len(conversation.cited_guides) != 1
+        or not kb.has_guide(conversation.cited_guides[0])
+    ):
+        return scope
+    guide = kb.guide(conversation.cited_guides[0])
+    if not guide.program:
+        return scope
+    return replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
 
 
 def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
