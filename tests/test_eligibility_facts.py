@@ -288,10 +288,13 @@ def test_a_program_named_with_a_word_of_intending_is_the_one_asked_about(rules: 
     """「想报2024年度保护示范区项目，企业可以报吗？」: the program is named in the clause of
     intending, the question in the next; the program is checked (an enterprise: no), not
     another one inferred from the facts (「制造企业」 for 工业品牌)."""
-    text = "我们是一家江苏注册的制造企业，专利两百多件，想报2024年度保护示范区项目，企业可以报吗？"
-    assessment = assess([text], rules)
-    assert assessment.guess.program == PZ24
-    assert assessment.decision is not None and assessment.decision.eligible is False
+    for text in (
+        "我们是一家江苏注册的制造企业，专利两百多件，想报2024年度保护示范区项目，企业可以报吗？",
+        "我是省属高校技术转移中心的，学校想牵头申报2024年度保护示范区项目，可以吗",  # words between
+    ):
+        assessment = assess([text], rules)
+        assert assessment.guess.program == PZ24
+        assert assessment.decision is not None and assessment.decision.eligible is False
 
 
 def test_a_body_followed_by_zi_ji_is_the_applicant(rules: Rules) -> None:

@@ -78,7 +78,9 @@ _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资�
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
 _ASKING = LEXICON.asking_to_apply
-_INTENDS = re.compile(f"(?:{either(_ASKING.intent_words)})(?:{either(_ASKING.apply_verbs)})")
+_INTENDS = re.compile(
+    f"(?:{either(_ASKING.intent_words)})[^，,。？?]{{0,4}}?(?:{either(_ASKING.apply_verbs)})"
+)
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
 

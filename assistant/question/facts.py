@@ -211,7 +211,7 @@ def read_facts(
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
             continued = topics if _continues(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
-            _continuation(segment, continued + _of_years(dated, segment), told, sheet)
+            _continuation(segment, continued + _of_years(dated, segment), told, sheet, new_sentence)
             _deny_the_rest(segment, sheet, specs)
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
@@ -322,7 +322,9 @@ def _continues(segment: str, new_sentence: bool = False) -> bool:
     return len(segment) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 
-def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sheet) -> None:
+def _continuation(
+    segment: str, topics: list[Match], told: list[str], sheet: _Sheet, new_sentence: bool = False
+) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
     text = masked(segment, [])
     hedged = doubtful(text)
@@ -340,7 +342,7 @@ def _continuation(segment: str, topics: list[Match], told: list[str], sheet: _Sh
             sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
-    continues = _continues(segment)
+    continues = _continues(segment, new_sentence)
     if continues and denied("finished", text) and not hedged:
         return  # 「正在承担…，还没结束」: not finished confirms what is still running
     if continues and (negated or progress or hedged):  # a question after a statement denies nothing
