@@ -24,7 +24,6 @@ from .intent import (
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
-    SCREENING,
     asks_to_compare,
     detect_intent,
     named_intent,
@@ -92,8 +91,6 @@ def understand(
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     said = detect(kb, question, today)
-    if name == SCREENING and len(said.programs) == 1 and not _OTHER_PROGRAMS.search(question):
-        name = GENERAL  # 「专利转化专项计划，高校能报哪个方向」: asked of the one program named
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
@@ -134,10 +131,6 @@ def understand(
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
     )
-
-
-# Words that ask beyond a program named (「保护示范区之外还有别的能报吗」): a list of programs
-_OTHER_PROGRAMS = re.compile("别的|其他|其它|之外|以外|除了|全部|所有|还有哪些|还能报")
 
 
 def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
