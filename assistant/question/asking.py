@@ -131,7 +131,7 @@ def _WHAT_TO_APPLY_FOR() -> re.Pattern[str]:
     (「能报哪些？」「能报哪几类项目」; not 「要申报哪个海外纠纷应对分中心」)."""
     words = LEXICON.asking_to_apply
     verb, which, nouns = either(words.apply_verbs), either(words.which_words), either(words.program_nouns)
-    return re.compile(f"(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?[呢啊吧呀？?。！!\s]*$")
+    return re.compile(rf"(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?[呢啊吧呀？?。！!\s]*$")
 
 
 def asks_which_programs(text: str) -> bool:
