@@ -120,6 +120,10 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ("通州 工作方案 四、重点任务（二）", "2022-tongzhou-plan:4.2"),
         ("2022 地理标志 二、申报主体", "2022-gi-brand:2"),
         ("2024 保护示范区 五", "2024-protection-zone:5"),
+        # a guide's name cut short (assistant/text/abbreviation.py)
+        ("2024保护区指南第六条第（二）款", "2024-protection-zone:6.2"),
+        ("强省措施第十三条", "2023-policy-measures:4.13"),
+        ("通州强县工作方案 六、保障措施 第4条 原文", "2022-tongzhou-plan:6.4"),  # 第N条 under 六、 is 1. 2.
     ],
 )
 def test_the_forms_staff_write(kb: KnowledgeBase, reference: str, clause_id: str) -> None:

@@ -14,6 +14,7 @@ import yaml
 
 from ..config import DEFAULT_KNOWLEDGE_DIR
 from ..errors import ManifestError
+from ..text.abbreviation import NameWords
 from ..text.encoding import read_yaml
 
 LEXICON_FILE = "lexicon.yaml"
@@ -103,6 +104,8 @@ class AskingToApply:
     wh_words: tuple[str, ...]
     question_forms: tuple[str, ...]
     capacity_words: tuple[str, ...]
+    being_verbs: tuple[str, ...]
+    applicant_roles: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     sufficient_words: tuple[str, ...]
     bearing_words: tuple[str, ...]
@@ -179,6 +182,13 @@ class Lexicon:
     figures: Figures
     applicant_kinds: ApplicantKinds
     references: ReferenceWords
+    name_heads: tuple[str, ...]  # words that close a guide's or program's name (指南, 项目)
+    name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
+
+    @property
+    def name_words(self) -> NameWords:
+        """What bounds a short form of a guide's or program's name (text/abbreviation.py)."""
+        return NameWords(self.name_heads, self.jiangsu_places, self.name_extensions)
 
     def heading_words(self, applicant_type: str) -> tuple[str, ...]:
         """How the guides' headings name an applicant type (the name itself when unlisted)."""
@@ -240,6 +250,8 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 filler=tuple(map(str, data["references"]["filler"])),
                 trailers={str(k): str(v) for k, v in data["references"]["trailers"].items()},
             ),
+            name_heads=tuple(map(str, data["name_heads"])),
+            name_extensions=tuple(map(str, data["name_extensions"])),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ManifestError(

@@ -21,6 +21,7 @@ from ..domain import CIRCLED, NUM, PARA, PAREN_CN, PAREN_NUM, SECTION, TRAILER, 
 from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..ingest.parse import CIRCLED_CHARS, cn_number
+from ..text.abbreviation import shortened_name
 from .lexicon import LEXICON
 
 ARTICLE, BELOW = "article", "below"  # 第N条 and 第N款: levels that depend on the guide
@@ -105,10 +106,24 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
         if spots:
             at, _, name = min(spots)  # the first name written: a title later may hold an alias
             candidates.append((len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :]))
+    candidates.extend(_by_short_name(kb, rest, year))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], c[1]))
     return best[2], best[3]
+
+
+def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple[int, bool, Guide, str]]:
+    """A guide named by a short form of its name (「强省措施」「通州强县工作方案」「保护区指南」):
+    the current guide of that program, or the one of the year written."""
+    guides = [g for g in kb.guides if year is None or g.year == year]
+    names = {name: g.program or g.id for g in guides for name in _names(g)}
+    short = shortened_name(text, names, LEXICON.name_words)
+    if short is None:
+        return []
+    start, end, owner = short
+    guide = max((g for g in guides if (g.program or g.id) == owner), key=lambda g: g.is_current)
+    return [(end - start, guide.is_current, guide, text[:start] + " " + text[end:])]
 
 
 def _year_before_name(kb: KnowledgeBase, text: str) -> str:

@@ -196,20 +196,23 @@ def _names(step: Step, node: Clause, article: str, above: str | None) -> int | N
     0 exactly, 1 with a title that is only part of the node's, None not at all."""
     key = node.id.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
     if step.kind is not None:
-        kind = article if step.kind == ARTICLE else (_below(above) if step.kind == BELOW else step.kind)
-        if node.kind != kind or key != step.key:
+        kinds = (
+            (article,) if step.kind == ARTICLE else (_below(above) if step.kind == BELOW else (step.kind,))
+        )
+        if node.kind not in kinds or key != step.key:
             return None
     if step.title is None or title_matches(node, step.title):
         return 0
     return 1 if title_matches(node, step.title, loosely=True) else None
 
 
-def _below(kind: str | None) -> str:
-    """The level 第N款 names: the numbered level under the step before it (（一） at first)."""
+def _below(kind: str | None) -> tuple[str, ...]:
+    """The levels 第N款 may name: any numbered level under the step before it (（一） at
+    first). A guide may skip a level (通州 六、 numbers its items 1. 2.), and the walk that
+    fits the path counts a skipped node against the reading, so the nearest level wins."""
     if kind not in NUMBERED_KINDS:
-        return PAREN_CN
-    index = NUMBERED_KINDS.index(kind)
-    return NUMBERED_KINDS[min(index + 1, len(NUMBERED_KINDS) - 1)]
+        return (PAREN_CN,)
+    return NUMBERED_KINDS[NUMBERED_KINDS.index(kind) + 1 :] or (NUMBERED_KINDS[-1],)
 
 
 def _article_kind(kb: KnowledgeBase, guide: Guide) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..domain import Guide
 from ..ingest.knowledge_base import KnowledgeBase
+from ..text.abbreviation import shortened_name
 from ..text.tokens import normalize
 from .lexicon import LEXICON
 
@@ -182,7 +183,34 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
         if name in text:
             found.append(program)
             text = text.replace(name, "\0" * len(name))
+    short = shortened_name(text, _long_names(kb), LEXICON.name_words)  # 「强省措施」
+    if short is not None:
+        found.append(short[2])
     return tuple(dict.fromkeys(found))
+
+
+_LONG_NAMES: dict[str, dict[str, str]] = {}
+DIRECTION_MIN = 6  # characters of a section title that names a direction of a program
+
+
+def _long_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Every name of a program that people cut short, with its program: the guides' titles,
+    names and aliases, and the directions of a program (the titles of a guide's sections that
+    no other guide has, such as 专利转化's 「高校院所知识产权运营能力提升」)."""
+    if kb.fingerprint not in _LONG_NAMES:
+        names = {normalize(n): g.program for g in kb.guides for n in (g.title, g.short_name, *g.aliases) if n}
+        for guide in kb.guides:
+            if guide.kind == ANNUAL_KINDS[0]:
+                names.update((normalize(t), guide.program) for t in _own_section_titles(kb, guide))
+        _LONG_NAMES[kb.fingerprint] = {n: p for n, p in names.items() if p}
+    return _LONG_NAMES[kb.fingerprint]
+
+
+def _own_section_titles(kb: KnowledgeBase, guide: Guide) -> list[str]:
+    others = {c.title for g in kb.guides if g.id != guide.id for c in kb.top_sections(g.id)}
+    return [
+        c.title for c in kb.top_sections(guide.id) if c.title not in others and len(c.title) >= DIRECTION_MIN
+    ]
 
 
 def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
