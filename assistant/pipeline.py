@@ -101,7 +101,10 @@ class Assistant:
         backend = get_backend(settings)
         self.writer = Writer(self.kb, backend) if backend else None
         turn_retriever = TurnRetriever(
-            self.kb, self.retriever, lambda question, hit: relevance.coverage(question, hit.chunk.embed_text)
+            self.kb,
+            self.retriever,
+            lambda question, hit: relevance.coverage(question, hit.chunk.embed_text),
+            relevance.tokens,
         )
         self.responder = Responder(self.kb, self.composer, self.desk)
         self.chain: Runnable[tuple[str, Conversation], Responded] = (

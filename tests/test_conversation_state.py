@@ -40,8 +40,17 @@ CASES = {
         ("那三（二）呢", (GI,), (2022,), None),
     ],
     "an answer from one guide makes its program the conversation's": [
-        ("高校运营能力提升项目，对管理人员有啥要求？", (), (), "高校院所"),
+        ("高校要组建的转化团队由哪些人构成？", (), (), "高校院所"),
         ("一个市能推几个？", (TRANSFER,), (2022,), "高校院所"),
+    ],
+    "a direction of a program named by a short form of its title": [
+        ("高校运营能力提升项目，对管理人员有啥要求？", (TRANSFER,), (), "高校院所"),
+        ("一个市能推几个？", (TRANSFER,), (), "高校院所"),
+    ],
+    "a follow-up that names nothing but what it asks keeps the program": [
+        ("高校院所运营能力提升项目做几年", (TRANSFER,), (), "高校院所"),
+        ("主要要干哪些事", (TRANSFER,), (), "高校院所"),
+        ("考核指标呢", (TRANSFER,), (), "高校院所"),
     ],
     "a follow-up that opens with a short year asks of that round": [
         ("22年保护示范区设区市条件里的检查是哪一年的？", (PZ,), (2022,), "设区市"),

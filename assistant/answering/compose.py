@@ -223,7 +223,10 @@ class Composer:
         node = ev.narrow(self.kb, node, turn.search_text or turn.question)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
-        if self.relevance.coverage(turn.search_text or turn.question, context) < bar:
+        query = turn.search_text or turn.question
+        # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
+        names = self.relevance.names_things(spec.without_asking(turn.question))
+        if names and self.relevance.coverage(query, context) < bar:
             return None
         item = ev.named_item(self.kb, node, turn.search_text or turn.question)
         if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list

@@ -235,6 +235,12 @@ class Relevance:
         a, b = self.tokens(strip_marker(one)), self.tokens(strip_marker(other))
         return bool(a and b) and len(a & b) / len(a | b) >= SIMILAR_SENTENCES
 
+    def names_things(self, text: str) -> bool:
+        """Whether a text names anything of its own: a noun that weighs (「主要要」 names nothing)."""
+        return any(
+            w > 0 and is_noun(next(iter(ways[0])), self._tokenizer.tag) for w, ways in self._wanted(text)
+        )
+
     def holds_subject(self, question: str, text: str, asked: re.Pattern | None = None) -> bool:
         """Whether the text holds the question's weightiest noun, its subject (「江苏专利奖」).
         Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question

@@ -67,6 +67,13 @@ class Intent:
         said = any(c in text for c in self.cues) or bool(self.pattern and re.search(self.pattern, text))
         return said and not (self.unless and re.search(self.unless, text))
 
+    def without_asking(self, text: str) -> str:
+        """The text without the words that ask for this intent (「考核指标呢」 → 「呢」)."""
+        text = re.sub(self.pattern, " ", text) if self.pattern else text
+        for cue in sorted(self.cues, key=len, reverse=True):
+            text = text.replace(cue, " ")
+        return text
+
 
 # Order matters: the first intent whose cue is in the question wins.
 INTENTS = (
@@ -123,8 +130,16 @@ INTENTS = (
         None,
         "申报主体|支持对象",
     ),
-    Intent("goals", ("绩效", "考核", "目标"), None, "绩效目标|主要目标", True),
-    Intent("tasks", ("任务", "要做什么", "要干什么", "重点工作"), None, "任务", True),
+    Intent("goals", ("绩效", "考核", "目标", "指标"), None, "绩效目标|主要目标", True),
+    # 「主要要干哪些事」「具体做些啥」: a verb of doing and a word asking what
+    Intent(
+        "tasks",
+        ("任务", "要做什么", "要干什么", "重点工作"),
+        None,
+        "任务",
+        True,
+        pattern=r"(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)(?:事|工作|活)",
+    ),
     Intent(
         "conditions", ("条件", "门槛", "资格", "要求", "要满足", "需满足", "得满足"), None, "申报条件", True
     ),

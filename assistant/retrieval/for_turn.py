@@ -20,10 +20,14 @@ from ..question.lexicon import LEXICON
 from ..question.scope import Scope
 from ..question.turn import Turn
 from ..question.understand import Understood
+from ..text.tokens import normalize
 from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K
 from .retriever import Filters, Retriever
 
 Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
+Words = Callable[[str], frozenset[str]]  # the words of a text, as the search tokenizes it
+# A word held by more guides than this is common to the guides, and names no topic of its own.
+TOPIC_WORD_GUIDES = 2
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,12 @@ def filters_for(kb: KnowledgeBase, scope: Scope) -> Filters:
 
 
 class TurnRetriever:
-    """`run(understood)` → Retrieved. `fit` scores how well a hit covers a question."""
+    """`run(understood)` → Retrieved. `fit` scores how well a hit covers a question; `words`
+    splits a text into the words the search uses."""
 
-    def __init__(self, kb: KnowledgeBase, retriever: Retriever, fit: Fit) -> None:
-        self.kb, self.retriever, self.fit = kb, retriever, fit
+    def __init__(self, kb: KnowledgeBase, retriever: Retriever, fit: Fit, words: Words) -> None:
+        self.kb, self.retriever, self.fit, self.words = kb, retriever, fit, words
+        self._guide_words: dict[str, frozenset[str]] | None = None  # built at the first new topic
 
     def run(self, understood: Understood) -> Retrieved:
         turn = understood.turn
@@ -96,10 +102,34 @@ class TurnRetriever:
         def fit(found: list[Hit]) -> float:
             return self.fit(turn.question, found[0]) if found else 0.0
 
-        if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN:
+        if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN or not self._names_other_topic(turn, free[0]):
             return Retrieved.found(understood, tuple(hits or free))
         said = understood.said
         fresh = replace(
             turn, scope=said, guides=said.guides(self.kb), search_text=turn.question, default_year=False
         )
         return Retrieved.found(replace(understood, turn=fresh), tuple(free))
+
+    def _names_other_topic(self, turn: Turn, hit: Hit) -> bool:
+        """The question names something of another guide: a word that the hit's guide holds,
+        that at most TOPIC_WORD_GUIDES guides hold, none of them in scope (「江苏专利奖」 after a
+        地理标志 question). Words of what is asked (「考核指标」「主要要干哪些事」) name no topic."""
+        in_scope = {g.id for g in turn.guides}
+        spec = intent(turn.intent)
+        asked = " ".join(c for c in spec.cues if c in turn.question) if spec else ""
+        for word in self.words(normalize(turn.question)):
+            if len(word) < 2 or word in asked:
+                continue
+            holders = self._holders(word)
+            if hit.chunk.guide_id in holders and len(holders) <= TOPIC_WORD_GUIDES and not holders & in_scope:
+                return True
+        return False
+
+    def _holders(self, word: str) -> set[str]:
+        """The guides whose text holds a word."""
+        if self._guide_words is None:
+            self._guide_words = {
+                g.id: self.words(" ".join(self.kb.full_text(c) for c in self.kb.guide_clauses(g.id)))
+                for g in self.kb.guides
+            }
+        return {guide for guide, words in self._guide_words.items() if word in words}
