@@ -404,6 +404,25 @@ def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
 
 
 @pytest.mark.parametrize(
+    ("taken_back", "value"),
+    [
+        # the figure before 说错了 is the wrong one; the figures after it replace it
+        ("刚才说研发占比3.2%说错了，那是另一个口径，正确的近三年是3.8%、4.0%、4.2%", (3.8, 4.2)),
+        ("研发占比3.2%说错了", None),  # no figure after it: asked, not the 3.2% taken back
+        ("研发占比3.2%说错了，利税是3000万", None),  # the figure after it is another fact's
+    ],
+)
+def test_a_figure_taken_back_is_not_read(rules: Rules, taken_back: str, value: tuple | None) -> None:
+    sheet = facts_from_turns(
+        ["近三年研发占比3.2%", taken_back], rules, "2022-high-value-patent-new", "enterprise"
+    )
+    if value is None:
+        assert "rd_ratio_3y" not in sheet and "rd_ratio_3y" in sheet.doubts
+    else:
+        assert (sheet["rd_ratio_3y"].lo, sheet["rd_ratio_3y"].hi) == value
+
+
+@pytest.mark.parametrize(
     ("text", "atype", "value"),
     [
         ("市里也不会指定它申报", "county", False),  # a county's other level is the city

@@ -61,6 +61,22 @@ class Reading:
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
 
 
+_INTENDING_SPAN = 3  # characters between a word of intending and the phrase it governs
+
+
+@cache
+def _INTENDING() -> re.Pattern[str]:
+    # 「想牵头…报高价值专利」「打算作为牵头单位申报」: the application intended now, not a fact
+    return re.compile(
+        f"(?:{either(LEXICON.asking_to_apply.intent_words)})[^，。；、]{{0,{_INTENDING_SPAN}}}$"
+    )
+
+
+def _of_experience(spec: FactSpec) -> bool:
+    """The fact asks what the applicant has done (「是否…承担过」): an intention says nothing of it."""
+    return any(word in spec.question for word in LEXICON.fact_cues.experienced)
+
+
 @cache
 def _RELATED() -> re.Pattern[str]:
     return re.compile(f"(?:企业|单位)?的[^，。；、]{{0,4}}?(?:{either(LEXICON.fact_cues.relations)})")
@@ -138,6 +154,8 @@ def read_phrase(
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
+    if _INTENDING().search(segment[: match.start]) and _of_experience(spec) and not progress_of(text):
+        return Reading(doubt=segment)  # 「想牵头…报高价值专利」: what is intended, not what was done
     if spec.owned and _NOT_BEING().search(segment[max(0, match.start - _BEING_SPAN) : match.start]):
         return Reading()  # 「我们也不是重点实验室」: what the applicant is, not what it owns
     if any(word in segment for word in spec.not_with):

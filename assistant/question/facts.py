@@ -34,12 +34,15 @@ from .fact_phrases import (
     years_in,
 )
 from .lexicon import LEXICON, either
-from .numbers import find_numbers, spoken_units
+from .numbers import find_numbers, spoken_units, to_fact_unit
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 ROUND_OPENS = 0.25
-_SEGMENT = re.compile(r"[^，。；：！？,;:!?\n—]+")  # a colon or a dash ends a clause too: 「够不够：…」「——」
+# A colon or a dash ends a clause too (「够不够：…」「——」), and so do a plus and a tick between
+# the items of a list typed in short (「示范城市+保护中心已建成」「20年验收✔ 在研攻关✔」); a plus
+# after a figure is 「多」 (「100+件」).
+_SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?<=\d)[+＋])+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
@@ -89,6 +92,7 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     text = normalize(turn)
     if not cues("corrections", text):
         return said
+    said = _taken_back(said, text, rules)
     units = {figure.unit for figure in find_numbers(text)} - {""}
     if _ORDINAL.search(text):
         units.add("名")  # 「2020年我们排第13」: a rank
@@ -101,6 +105,43 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     if not (said.values or said.doubts or doubted):  # what it corrects is not said: the last turn
         doubted.update(dict.fromkeys(before.values, turn))
     return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
+
+
+_FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+
+
+def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
+    """A figure the message takes back (「研发占比3.2%说错了，正确的近三年是3.8%、4.0%、4.2%」):
+    a value read with a correction word after its figure is not the applicant's. The figures
+    in the fact's unit after that word replace it, when no other fact's words stand there;
+    else the fact is asked."""
+    values, evidence, doubts = dict(said.values), dict(said.evidence), dict(said.doubts)
+    for key, words in said.evidence.items():
+        figures = list(_FIGURE.finditer(words))
+        after = words[figures[-1].end() :] if figures else ""
+        if key not in values or not cues("corrections", after) or words not in text:
+            continue
+        rest = text[text.find(words) + len(words) :]
+        spec = rules.fact(key)
+        others = any(w in rest for k, w in said.evidence.items() if k != key)
+        readings = (
+            [] if others or not spec.is_numeric else [to_fact_unit(f, spec.unit) for f in find_numbers(rest)]
+        )
+        readings = [r for r in readings if r is not None]
+        del values[key], evidence[key]
+        if readings:
+            values[key], evidence[key] = _spanning(readings), rest.strip("，,。 ")
+        else:
+            doubts[key] = text
+    return FactSheet(values, evidence, doubts)
+
+
+def _spanning(readings: list[Interval | float]) -> Interval | float:
+    """One figure as it is; several (one a year) as the span from the least to the most."""
+    if len(readings) == 1:
+        return readings[0]
+    spans = [r if isinstance(r, Interval) else Interval.exact(r) for r in readings]
+    return Interval(min(s.lo for s in spans), max(s.hi for s in spans))
 
 
 def normalize(text: str) -> str:
@@ -325,10 +366,11 @@ def _continues(segment: str, new_sentence: bool = False) -> bool:
 def _continuation(
     segment: str, topics: list[Match], told: list[str], sheet: _Sheet, new_sentence: bool = False
 ) -> None:
-    """A clause that names no fact: the predicate of the topics before it, or a contradiction."""
+    """A clause that names no fact: the predicate of the topics before it, or a contradiction.
+    One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
     text = masked(segment, [])
     hedged = doubtful(text)
-    doubt = hedged or asking(text)
+    doubt = hedged or asking(text) or bool(cues("other_bodies", text))
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
     negated = _says_no(text)
