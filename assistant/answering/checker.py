@@ -32,9 +32,9 @@ QUOTE_LINE = "　　原文：「"  # the clause's words under a condition that i
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
-QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|啥|哪|谁|(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]|怎么|如何|是否|能否|有没有|是不是|还是"
-)
+QUESTION_WORDS = re.compile(r"[？?]|吗|多少|什么|啥|哪|谁|怎么|如何|是否|能否|有没有|是不是|还是")
+# 「几个」 asks how many (「能推几个」), unless it means some (「好几个」「加上几个子公司总共有260件」)
+HOW_MANY = re.compile(r"(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]")
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
 
@@ -232,8 +232,14 @@ class EligibilityDesk:
 
 
 def is_statement(text: str) -> bool:
-    """Facts told (「我们2022年被评为…」), not a question asked."""
-    return QUESTION_WORDS.search(text) is None
+    """Facts told (「我们2022年被评为…」), not a question asked. 「几个」 asks only when no
+    figure follows it in its clause: 「加上几个子公司总共有260件」 tells a figure."""
+    if QUESTION_WORDS.search(text):
+        return False
+    for match in HOW_MANY.finditer(text):
+        if not re.search(r"\d", re.split(r"[，,。；;！!\n]", text[match.end() :], maxsplit=1)[0]):
+            return False
+    return True
 
 
 def _round_words(checked: Checked, cite) -> str:

@@ -11,6 +11,8 @@ from ..text.tokens import normalize
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 
 _SENTENCES = re.compile(r"[。！!；;？?\n]")
+_CLAUSES = re.compile(r"[，,：:]")
+SOME = "几个"  # asks how many, or means some (「代理国外几个品牌」)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -33,6 +35,11 @@ _BEFORE_VERB = re.compile(
 _QUESTION_FORM = re.compile(
     f"(?:{either(_WORDS.question_forms)})(?:{either(_WORDS.capacity_words)})"
     f"[^，,。？?、；]{{1,10}}?(?:{either(_WORDS.apply_verbs)})"
+)
+# 「协会能当牵头单位吗」: a possibility word, a verb of being, an applicant's role.
+_AS_APPLICANT = re.compile(
+    f"(?:{either(_WORDS.before_verb)})(?:{either(_WORDS.being_verbs)})"
+    f"[^，,。？?、；]{{0,6}}?(?:{either(_WORDS.applicant_roles)})"
 )
 # 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
 _SUFFICIENT = either(_WORDS.sufficient_words)
@@ -65,7 +72,11 @@ def asks_to_apply(text: str) -> bool:
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
             return True
-        if _QUESTION_FORM.search(sentence) or _CONDITION_MET.search(sentence):
+        if (
+            _QUESTION_FORM.search(sentence)
+            or _CONDITION_MET.search(sentence)
+            or _AS_APPLICANT.search(sentence)
+        ):
             return True
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
             return True
@@ -144,7 +155,7 @@ def asks_which_programs(text: str) -> bool:
             continue
         if all(
             any(w in sentence for w in group)
-            for group in ((*words.apply_verbs, *words.fit_words), words.which_words, words.program_nouns)
+            for group in ((*words.apply_verbs, *words.fit_words), _which_words(sentence), words.program_nouns)
         ):
             return True
         if _WHAT_TO_APPLY_FOR().search(sentence):
@@ -152,6 +163,15 @@ def asks_which_programs(text: str) -> bool:
         if _CAN_APPLY_FOR.search(sentence) and any(w in sentence for w in words.which_words):
             return True  # 「能报的都列给我」: what can be applied for, as the object of a listing
     return False
+
+
+def _which_words(sentence: str) -> tuple[str, ...]:
+    """The asking words of a sentence; 「几个」 only in a clause that names applying or a
+    program (「代理国外几个品牌，…能不能报工业品牌项目」 asks of one program)."""
+    words = LEXICON.asking_to_apply
+    kinds = (*words.apply_verbs, *words.fit_words, *words.program_nouns)
+    clauses = [c.replace(SOME, "") if not any(w in c for w in kinds) else c for c in _CLAUSES.split(sentence)]
+    return tuple(w for w in words.which_words if any(w in c for c in clauses))
 
 
 def asking_part(text: str, limit: int) -> str:
