@@ -12,6 +12,8 @@ guide's 一、 level, or the items of a text that numbers them straight through 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, TRAILER, Clause, Guide
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
@@ -158,8 +160,10 @@ def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[in
     any node of the chain (people write 「绩效目标 设区市」 as well as 「设区市 绩效目标」).
     Looseness counts skipped levels and titles matched only in part (「园区」 for 「申报创建
     保护示范区的园区应符合下列条件」), so an exact reading always wins."""
-    ordered = [s for s in steps if s.kind is not None] or [steps[-1]]
-    floating = [s for s in steps if s.kind is None and s is not ordered[-1]]
+    # a title right before 第N款 is the level the 款 is under (「保障措施第4条」): it keeps its place
+    anchors = [s for s, after in pairwise(steps) if s.kind is None and after.kind == BELOW]
+    ordered = [s for s in steps if s.kind is not None or s in anchors] or [steps[-1]]
+    floating = [s for s in steps if s.kind is None and s not in ordered and s is not ordered[-1]]
     loose = 0
     for step in floating:
         qualities = [q for node in chain if (q := _names(step, node, article, None)) is not None]
