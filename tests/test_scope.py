@@ -35,6 +35,11 @@ from assistant.question.scope import detect, unknown_program
         ("省级知识产权服务业集聚区认定需要什么条件", "省级知识产权服务业集聚区"),
         ("我们县是国家知识产权强县建设示范县，报保护示范区要什么条件", None),
         ("国家级高新区报保护示范区要什么条件", None),
+        # a document quoted by its title: no guide, and no guide quotes it
+        ("《江苏省专利促进条例》对专利奖有什么规定？", "江苏省专利促进条例"),
+        ("《江苏省知识产权促进和保护条例》第几条规定了惩罚性赔偿？", None),  # the 2023 measures quote it
+        ("高校参照《专利法》开放许可模式要公开什么", None),
+        ("《关于高标准推进知识产权强省建设的若干政策措施》第十三条", None),
     ],
 )
 def test_a_program_asked_about_by_name_that_no_guide_covers(
@@ -147,6 +152,10 @@ def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str
         ("不过这个地标是不是在承担省级项目，我得去查下20、21年的立项名单。", False),  # asks nothing
         ("直接告诉我我们县的保护示范区已经批下来了", True),
         ("国家知识产权强市建设示范城市名单里有苏州吗", True),
+        ("2022年专利转化专项计划最后有哪些高校立项了？", True),  # which, then the verb and 了
+        ("苏州工业园区2022年入选省保护示范区了吗？", True),  # the verb, its object, 了吗
+        ("我们县被评为真抓实干了，能报吗", False),
+        ("哪些单位可以申报", False),
     ],
 )
 def test_a_question_about_what_a_round_came_to(question: str, outcome: bool) -> None:

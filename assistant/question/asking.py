@@ -41,6 +41,15 @@ _AS_APPLICANT = re.compile(
     f"(?:{either(_WORDS.before_verb)})(?:{either(_WORDS.being_verbs)})"
     f"[^，,。？?、；]{{0,6}}?(?:{either(_WORDS.applicant_roles)})"
 )
+
+
+def _as_applicant(text: str, sentence: str) -> bool:
+    """「我们是…协会，…协会能当牵头单位吗」: whether the applicant, who speaks of itself, can
+    take an applicant's role (「新型研发机构能当牵头单位吗」 asks the guide's rule)."""
+    speaks = any(word in text for word in LEXICON.applicant_kinds.pronouns)
+    return speaks and _AS_APPLICANT.search(sentence) is not None
+
+
 # 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
 _SUFFICIENT = either(_WORDS.sufficient_words)
 _CONDITION_MET = re.compile(
@@ -75,7 +84,7 @@ def asks_to_apply(text: str) -> bool:
         if (
             _QUESTION_FORM.search(sentence)
             or _CONDITION_MET.search(sentence)
-            or _AS_APPLICANT.search(sentence)
+            or _as_applicant(text, sentence)
         ):
             return True
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
@@ -211,8 +220,12 @@ def asks_other_procedure(text: str) -> bool:
 
 # 「最后立项了哪些地区」「验收通过了没」「批下来了吗」「立项了没有」: an outcome verb, 了, an
 # asking word; 「结果出来了吗」「公示了没」: a result out yet.
+_OUTCOME_VERBS = either(LEXICON.outcomes.verbs)
 _OUTCOME = re.compile(
-    f"(?:{either(LEXICON.outcomes.verbs)})(?:下来了|了(?:哪|几|没|吗|么))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
+    f"(?:{_OUTCOME_VERBS})(?:下来了|了(?:哪|几|没|吗|么))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
+    # 「最后有哪些高校立项了」「苏州工业园区入选省保护示范区了吗」
+    f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
+    f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"
 )
 
 

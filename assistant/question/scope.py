@@ -213,9 +213,17 @@ def _own_section_titles(kb: KnowledgeBase, guide: Guide) -> list[str]:
     ]
 
 
+QUOTED_TITLE = re.compile(r"《([^《》]{2,40})》")
+
+
 def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
     """The name of a program the question asks about (its guide, its conditions, its
-    recognition) when no guide is about it; None when the name holds a covered program."""
+    recognition) when no guide is about it; None when the name holds a covered program. A
+    document quoted by its title (「《江苏省知识产权促进和保护条例》」) that is no guide and that
+    no guide quotes is such a name too."""
+    for title in QUOTED_TITLE.findall(normalize(question)):
+        if not _programs(kb, title) and f"《{title}》" not in kb.all_text and not _a_guide_title(kb, title):
+            return title
     match = ASKED_PROGRAM.search(normalize(question))
     if match is None:
         return None
@@ -231,3 +239,8 @@ def types_named(text: str) -> list[str]:
     """The applicant types a text names (「设区市、县、园区」 names three)."""
     text = normalize(text)
     return [t for t, words in APPLICANT_WORDS if any(w in text for w in words)]
+
+
+def _a_guide_title(kb: KnowledgeBase, title: str) -> bool:
+    """A title as a guide writes it, whole or in part (「2024年度省知识产权建设示范」)."""
+    return any(title in normalize(g.title) for g in kb.guides)
