@@ -41,8 +41,8 @@ from .numbers import find_numbers, spoken_units, to_fact_unit
 ROUND_OPENS = 0.25
 # A colon or a dash ends a clause too (「够不够：…」「——」), and so do a plus and a tick between
 # the items of a list typed in short (「示范城市+保护中心已建成」「20年验收✔ 在研攻关✔」); a plus
-# after a figure is 「多」 (「100+件」).
-_SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?<=\d)[+＋])+")
+# after a figure is 「多」 (「100+件」), and one in brackets joins words (「转化（转让+许可）」).
+_SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?<=\d)[+＋]|[+＋](?=[^（(，。]*[)）]))+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
