@@ -53,6 +53,12 @@ def test_a_year_outside_the_annual_rounds_is_unknown(kb: KnowledgeBase) -> None:
     assert scope.unknown_years == (2025,) and not scope.years
 
 
+def test_a_year_joined_to_a_round_by_and_is_a_round_too(kb: KnowledgeBase) -> None:
+    assert detect(kb, "保护示范区2022年和2024年的截止日期分别是哪天？").years == (2022, 2024)
+    # two years of the applicant's record, joined, are neither round
+    assert detect(kb, "2021年和2022年都没评上真抓实干，24年保护示范区能报吗").years == (2024,)
+
+
 def test_a_year_next_to_a_policy_names_another_document_not_a_round(kb: KnowledgeBase) -> None:
     scope = detect(kb, "2017年那个知识产权强省建设若干政策措施还有效吗")
     assert scope.programs and scope.unknown_years == ()

@@ -85,7 +85,9 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     text = with_full_years(kb, DOC_NUMBER.sub(" ", normalize(question)))
     if today is not None:
         text = RELATIVE_YEAR.sub(lambda m: f"{today.year + LEXICON.relative_years[m.group(0)]}年", text)
-    mentioned = sorted({int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
+    mentioned = sorted(
+        _joined_years(text, {int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
+    )
     programs = _programs(kb, text)
     named = [g for g in kb.guides if not programs or g.program in programs]
     covered = {g.year for g in named}
@@ -164,6 +166,23 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         if (at >= 0 and not record) or right_before:
             return True
     return False
+
+
+_RECORD_SPAN = 5  # characters after two joined years where a record word makes them the applicant's
+_JOINED_YEARS = re.compile(r"(20\d{2})\s*年?度?\s*(?:和|与|跟|及|或|还是|、|同)\s*(20\d{2})(?!\d)")
+
+
+def _joined_years(text: str, rounds: set[int]) -> set[int]:
+    """The years of rounds, with those joined to one by 和/与/、 (「保护示范区2022年和2024年的
+    截止日期」: 2024 is a round as 2022 is)."""
+    for match in _JOINED_YEARS.finditer(text):
+        after = text[match.end() : match.end() + _RECORD_SPAN]
+        if any(word in after for word in LEXICON.record_words):
+            continue  # 「2021年和2022年都没评上」: the applicant's record
+        pair = {int(match.group(1)), int(match.group(2))}
+        if pair & rounds:
+            rounds |= pair
+    return rounds
 
 
 def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
