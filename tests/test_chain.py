@@ -344,3 +344,11 @@ def test_the_clause_browser_lists_guides_in_force_first(assistant: Assistant, kb
         _, found = BrowserHandlers(LiveAssistant(assistant)).lookup(words, "混合")
         current = [kb.guide(r["doc_id"]).is_current for r in found["results"]]
         assert current and current == sorted(current, reverse=True), (words, current)
+
+
+def test_a_list_asked_of_two_applicant_types_gives_each_types_part(assistant: Assistant) -> None:
+    """「设区市和县（市、区）的绩效目标」: both types' goals, each cited, not the first type's alone."""
+    reply = assistant.ask("2024保护示范区，设区市和县（市、区）的绩效目标有啥不一样？")
+    cited = {c.clause_id for c in reply.citations}
+    assert {"2024-protection-zone:4.1.2", "2024-protection-zone:4.2.2"} <= cited
+    assert "知识产权快速协同保护体系" in reply.answer and "知识产权维权援助体系进一步完善" in reply.answer

@@ -232,12 +232,14 @@ class Composer:
         if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list
             header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
             return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]
-        items = ev.render_items(self.kb, node, whole=spec.name != "tasks")
-        if not items:
-            return None
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
-        lead = ev.strip_marker(node.text) if node.text and len(node.text) > len(node.title) + 2 else ""
-        return lines + self._numbered(draft, node, node.label, items, lead)
+        for part in ev.per_type(self.kb, node, types_named(turn.question)):  # 「设区市和县的…」: each
+            items = ev.render_items(self.kb, part, whole=spec.name != "tasks")
+            if not items:
+                return None
+            lead = ev.strip_marker(part.text) if part.text and len(part.text) > len(part.title) + 2 else ""
+            lines += self._numbered(draft, part, part.label, items, lead)
+        return lines
 
     def _numbered(
         self, draft: Draft, clause: Clause, label: str, items: list[str], lead: str = ""

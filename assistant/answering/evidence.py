@@ -122,6 +122,27 @@ def list_node(kb: KnowledgeBase, clause: Clause, applicant_type: str | None, sec
     return node
 
 
+def per_type(kb: KnowledgeBase, node: Clause, types: list[str]) -> list[Clause]:
+    """The same part of a list for each applicant type a question names (「设区市和县（市、区）的
+    绩效目标」: 四（一）2 and 四（二）2), when the list is split by type; else the node alone."""
+    if len(types) < 2:
+        return [node]
+    chain = [node]
+    while chain[-1].parent_id and not any(names_type(chain[-1], t) for t in types):
+        chain.append(kb.clause(chain[-1].parent_id))
+    typed, below = chain[-1], [c.title for c in reversed(chain[:-1])]
+    if not typed.parent_id or not any(names_type(typed, t) for t in types):
+        return [node]
+    found = []
+    for atype in types:
+        part = next((c for c in kb.children(kb.clause(typed.parent_id)) if names_type(c, atype)), None)
+        for title in below:
+            part = next((c for c in kb.children(part) if c.title == title), None) if part else None
+        if part is not None and part not in found:
+            found.append(part)
+    return found if len(found) == len(types) else [node]
+
+
 def names_type(clause: Clause, applicant_type: str) -> bool:
     words = dict(APPLICANT_WORDS).get(applicant_type, (applicant_type,))
     title = clause.title
