@@ -47,7 +47,13 @@ def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
     return f"(?:{noun})[^，,。？?；;！!]{{0,6}}(?:{how})|(?:{how}).{{0,2}}(?:{noun}){after}"
 
 
-_THRESHOLDS = either(LEXICON.figures.thresholds)
+_FIGURES = LEXICON.figures
+# 「销售额要多少」「年均要转化多少件或者多少钱」: a threshold the applicant must reach
+_THRESHOLDS = (
+    either(_FIGURES.thresholds)
+    + f"|(?:{either(_FIGURES.requiring)})(?!{either((*_FIGURES.given, *_FIGURES.paying))})"
+    + f"[\u4e00-\u9fff]{{1,3}}(?:{either(_FIGURES.how_much)})"
+)
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST, _HOW = either(LEXICON.figures.costs), either(LEXICON.figures.how_much)
 COST_ASKED = re.compile(f"(?:{_COST})[^，,。？?；;！!的]{{0,6}}(?:{_HOW})|(?:{_HOW}).{{0,2}}(?:{_COST})")

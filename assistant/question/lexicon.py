@@ -121,6 +121,8 @@ class Figures:
     money_units: tuple[str, ...]
     rates: tuple[str, ...]
     thresholds: tuple[str, ...]
+    requiring: tuple[str, ...]
+    paying: tuple[str, ...]
     given: tuple[str, ...]
     applicant_sections: tuple[str, ...]
 
