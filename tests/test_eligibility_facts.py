@@ -403,6 +403,14 @@ def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
     assert sheet["valid_patents"] == 120 and not sheet.doubts
 
 
+def test_an_aside_about_the_applicant_is_no_other_level(rules: Rules) -> None:
+    """「我们市（县级）」 is the county-level city speaking; 「市里（地级）」 is its city."""
+    said = "我们市（县级）被评为2022年度省知识产权工作真抓实干成效明显地区"
+    assert facts(rules, said, PZ24, "county").get("zhenzhua_2022") is True
+    other = "市里（地级）被评为2022年度省知识产权工作真抓实干成效明显地区"
+    assert "zhenzhua_2022" not in facts(rules, other, PZ24, "county")
+
+
 @pytest.mark.parametrize(
     ("taken_back", "value"),
     [

@@ -72,6 +72,15 @@ def _INTENDING() -> re.Pattern[str]:
     )
 
 
+@cache
+def _SELF_ASIDE() -> re.Pattern[str]:
+    # the applicant naming itself, then a short aside in brackets about what it is
+    kinds = LEXICON.applicant_kinds
+    return re.compile(
+        f"((?:{either((*kinds.pronouns, *kinds.determiners))})[\u4e00-\u9fff]{{0,3}})[（(][^（）()]{{1,5}}[）)]"
+    )
+
+
 def _of_experience(spec: FactSpec) -> bool:
     """The fact asks what the applicant has done (「是否…承担过」): an intention says nothing of it."""
     return any(word in spec.question for word in LEXICON.fact_cues.experienced)
@@ -279,6 +288,7 @@ def _other_level(spec: FactSpec, text: str) -> bool:
     if not wanted:
         return False
     text = without("not_levels", text)  # 「县级市」 names a city, not a level
+    text = _SELF_ASIDE().sub(r"\1", text)  # 「我们市（县级）」 says what the applicant is
     said = {name for name, words in levels.items() if any(w in text for w in words)}
     return bool(said - wanted)
 
