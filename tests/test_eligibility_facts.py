@@ -396,6 +396,12 @@ def test_a_correction_of_a_rank_puts_the_earlier_rank_in_doubt(rules: Rules) -> 
     assert "invention_rank_2020" not in sheet and "invention_rank_2020" in sheet.doubts
 
 
+def test_a_correction_with_one_figure_of_the_one_earlier_facts_unit_replaces_it(rules: Rules) -> None:
+    turns = ["20年万人发明专利拥有量全省第9", "哦不对，看错表了，是第19名。2020年度真抓实干也没评上"]
+    sheet = facts_from_turns(turns, rules, PZ22, "county")
+    assert sheet["invention_rank_2020"] == 19 and sheet["zhenzhua_2020"] is False
+
+
 def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
     sheet = facts_from_turns(
         ["有效专利80件", "说错了，有效专利是120件"], rules, "2022-high-value-patent-new", "enterprise"

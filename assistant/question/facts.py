@@ -25,6 +25,7 @@ from .clause_reading import Reading, another_body, in_progress, progress_of, rea
 from .fact_phrases import (
     Match,
     asking,
+    cue_spans,
     cues,
     denied,
     doubtful,
@@ -88,7 +89,9 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
     puts in doubt each earlier figure of that unit it does not read again, and each earlier
     fact of a year it names; one from which no fact is read at all (「说错了，是高于全省平均，
-    我刚才看反了」) puts in doubt what the turn before it said (`before`)."""
+    我刚才看反了」) puts in doubt what the turn before it said (`before`). When one earlier
+    fact has the unit and the correction one figure in it (「哦不对，看错表了，是第19名」), that
+    figure replaces it."""
     text = normalize(turn)
     if not cues("corrections", text):
         return said
@@ -104,7 +107,15 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
             doubted[key] = turn
     if not (said.values or said.doubts or doubted):  # what it corrects is not said: the last turn
         doubted.update(dict.fromkeys(before.values, turn))
-    return FactSheet(said.values, said.evidence, {**said.doubts, **doubted})
+    values, evidence = dict(said.values), dict(said.evidence)
+    by_unit = [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
+    if len(by_unit) == 1:  # 「哦不对，看错表了，是第19名」: its one figure of the unit is the one fact's
+        after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
+        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, by_unit[0].unit)) is not None]
+        if len(figures) == 1:
+            values[by_unit[0].key], evidence[by_unit[0].key] = figures[0], turn
+            doubted.pop(by_unit[0].key, None)
+    return FactSheet(values, evidence, {**said.doubts, **doubted})
 
 
 _FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
