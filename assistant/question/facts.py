@@ -119,6 +119,11 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
 
 
 _FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+# 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
+# figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
+_PER_YEAR = re.compile(
+    r"[，,：:]\s*(?=(?:20)?\d{2}\s*年度?\s*(?:是|为|有)?\s*\d+(?:\.\d+)?\s*[万亿千百]?[元件%％名个家人]?\s*(?:[，,、。；;]|$))"
+)
 
 
 def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
@@ -239,7 +244,7 @@ def read_facts(
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
-    text = normalize(text)
+    text = _PER_YEAR.sub("、", normalize(text))
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = find_matches(segment, specs)
