@@ -354,3 +354,13 @@ def test_a_list_asked_of_two_applicant_types_gives_each_types_part(assistant: As
     cited = {c.clause_id for c in reply.citations}
     assert {"2024-protection-zone:4.1.2", "2024-protection-zone:4.2.2"} <= cited
     assert "知识产权快速协同保护体系" in reply.answer and "知识产权维权援助体系进一步完善" in reply.answer
+
+
+def test_a_follow_up_list_is_the_applicant_types_own(assistant: Assistant) -> None:
+    """After 「学校…」, 「那绩效要达到什么？」 is the 高校院所 direction's goals, not the list of
+    the 园区 direction whose first item happens to name 高校院所."""
+    conversation = Conversation()
+    for question in ("学校想建知识产权运营中心，省里有对应的项目吗？", "申报条件是啥？"):
+        assistant.ask(question, conversation)
+    reply = assistant.ask("那绩效要达到什么？", conversation)
+    assert reply.citations[0].clause_id == "2022-patent-transfer:1.5"

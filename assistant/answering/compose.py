@@ -219,6 +219,7 @@ class Composer:
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
             clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
             clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
+            clauses = self.reader.typed_section(clauses[0], spec.section, turn.own_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
         node = ev.narrow(self.kb, node, turn.search_text or turn.question)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"

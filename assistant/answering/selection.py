@@ -88,6 +88,19 @@ class Reader:
             named = [c for c in named if ev.type_rank(c, applicant_type) == 0]
         return named if len(named) == 1 else []
 
+    def typed_section(self, clause: Clause, section: str, applicant_type: str | None) -> list[Clause]:
+        """When the best clause is another applicant type's (「园区」's 绩效目标 for a 高校院所),
+        the guide's one sub-list of the section that is the applicant type's own."""
+        node = clause if clause.children or not clause.parent_id else self.kb.clause(clause.parent_id)
+        if not applicant_type or ev.type_rank(node, applicant_type) != OTHER_TYPE:
+            return []  # (an item's own first words may name the type: its list's headings decide)
+        own = [
+            c
+            for c in self.kb.guide_clauses(clause.guide_id)
+            if c.children and re.search(section, c.title) and ev.type_rank(c, applicant_type) == 0
+        ]
+        return own if len(own) == 1 else []
+
     def peers(self, turn: Turn, ranked: Ranked) -> list[ev.Evidence]:
         """Other clauses that answer as well as the best one, each once; and when the question
         names several applicant types (「设区市、县、园区都一样吗」), the same rule in theirs."""
