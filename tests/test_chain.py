@@ -125,7 +125,13 @@ def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assis
         ("保护示范区项目批下来以后，钱是怎么给的？", "2024-protection-zone:5.3", "启动资金"),
         ("我们县想报地理标志项目，这个地标产品一年要卖到多少钱才够条件？", "2022-gi-brand:3.3", "1000万元"),
         # a threshold asked with a word of requiring: not a sum the program gives
-        ("高校专利转化基础那条，年均要转化多少件或者多少钱？", "2022-patent-transfer:1.3.3", "1500 万元"),
+        ("高校专利转化基础那条，年均要转化多少件或者多少钱？", "2022-patent-transfer:1.3.3", "1500万元"),
+        # the part the question names (新建项目) before another part's list of the same kind
+        (
+            "列一下高价值专利新建项目要完成的任务",
+            "2022-high-value-patent:4.1.1",
+            "建立完善高价值专利培育工作机制",
+        ),
         (
             "我们公司研发的新药有专利，省里在医保挂网这块有没有照顾？",
             "2023-policy-measures:2.5",

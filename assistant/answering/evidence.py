@@ -204,6 +204,11 @@ def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
     return None
 
 
+def names_part(question: str, clause: Clause) -> bool:
+    """The question names a part the clause sits in by its title (「新建项目」)."""
+    return any(_names(question, title) for title in clause.heading_path[1:])
+
+
 def _names(question: str, title: str) -> bool:
     core = re.sub(r"^申报主体是|的$|项目$", "", title)
     return len(core) >= 2 and core in question
