@@ -402,6 +402,14 @@ def test_a_correction_with_one_figure_of_the_one_earlier_facts_unit_replaces_it(
     assert sheet["invention_rank_2020"] == 19 and sheet["zhenzhua_2020"] is False
 
 
+def test_a_correction_whose_figure_is_read_for_its_own_fact_replaces_no_other(rules: Rules) -> None:
+    """「更正：研发投入占比是3.8%」 is the R&D share's: the IP-cost share (6%) is not set to 3.8%
+    (found in the session's full run: bm-132 had turned to a wrong 不符合)."""
+    turns = ["2021年IP费用占研发6%；2021年研发投入占销售收入2.8%", "更正：研发投入占比是3.8%，刚才看错行了"]
+    sheet = facts_from_turns(turns, rules, "2022-industrial-brand", "enterprise")
+    assert sheet["rd_ratio_last_year"] == 3.8 and sheet.get("ip_cost_ratio_last_year") != 3.8
+
+
 def test_a_correction_that_names_the_fact_replaces_it(rules: Rules) -> None:
     sheet = facts_from_turns(
         ["有效专利80件", "说错了，有效专利是120件"], rules, "2022-high-value-patent-new", "enterprise"

@@ -109,7 +109,11 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         doubted.update(dict.fromkeys(before.values, turn))
     values, evidence = dict(said.values), dict(said.evidence)
     by_unit = [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
-    if len(by_unit) == 1:  # 「哦不对，看错表了，是第19名」: its one figure of the unit is the one fact's
+    read = [rules.fact(key) for key in said.values]  # a figure the correction reads for a fact is that fact's
+    unclaimed = not any(spec.is_numeric and units & set(spoken_units(spec.unit)) for spec in read)
+    if (
+        len(by_unit) == 1 and unclaimed
+    ):  # 「哦不对，看错表了，是第19名」: its one figure of the unit is the one fact's
         after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
         figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, by_unit[0].unit)) is not None]
         if len(figures) == 1:
