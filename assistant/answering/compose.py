@@ -217,7 +217,9 @@ class Composer:
         if not clauses:
             return None
         # 「高价值专利新建项目要完成的任务」: the part the question names (新建项目) before another
-        clauses.sort(key=lambda c: not ev.names_part(turn.question, c))
+        clauses.sort(
+            key=lambda c: not ev.names_part(self.kb, turn.search_text or turn.question, c, spec.section)
+        )
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
             clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
             clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses

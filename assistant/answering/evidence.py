@@ -204,9 +204,17 @@ def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
     return None
 
 
-def names_part(question: str, clause: Clause) -> bool:
-    """The question names a part the clause sits in by its title (「新建项目」)."""
-    return any(_names(question, title) for title in clause.heading_path[1:])
+def names_part(kb: KnowledgeBase, question: str, clause: Clause, section: str | None = None) -> bool:
+    """The question names a part the clause sits in by its title (「新建项目」), and no other
+    part beside it (「新建和升级」 prefers neither); the section an intent asks for (「绩效目标」)
+    is no part."""
+    node = clause
+    while node.parent_id:
+        node, child = kb.clause(node.parent_id), node
+        if _names(question, child.title) and not (section and re.search(section, child.title)):
+            siblings = [c for c in kb.children(node) if c.id != child.id]
+            return not any(_names(question, c.title) for c in siblings)
+    return False
 
 
 def _names(question: str, title: str) -> bool:
