@@ -34,6 +34,15 @@ APPROXIMATE_POINTS = 5.0
 # Characters at a sentence's start where another body is its subject (「隔壁区是…」), which
 # keeps the sentence about that body; from blind set T's 「隔壁区」 (session 26), reader cases.
 SUBJECT_SPAN = 4
+# Characters between a word of intending and the phrase it governs (「想牵头…报高价值专利」: an
+# intention, not what was done); from blind set X's bx-015 (session 28), reader cases.
+INTENDING_SPAN = 3
+# Characters after two years joined by 和 where a record word makes them the applicant's record
+# (「2021年和2022年都没评上」), not two rounds; set by hand (session 28), scope tests.
+RECORD_SPAN = 5
+# Characters of a section title that names a direction of a program (专利转化's 「高校院所知识
+# 产权运营能力提升」), read as a name people shorten; the generic heading 「支持对象」 has 4.
+DIRECTION_MIN = 6
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set
@@ -49,6 +58,10 @@ DENSE_WEIGHT = 0.3
 # Coverage the whole base must add over the inherited scope's best hit to drop the scope
 # (「江苏专利奖奖多少」 after a 地理标志 question); eval set (multi_turn).
 NEW_TOPIC_MARGIN = 0.25
+# ... and the question must name something of another guide: a word that at most this many
+# guides hold, none in scope (「江苏专利奖」: one guide). 「指标」 (two guides) is a word of what
+# is asked; 「主要」 (four) names nothing. Blind set 13n (session 28), eval multi_turn.
+TOPIC_WORD_GUIDES = 2
 
 # --- answering: when is a sentence an answer (coverage, 0..1; answers set) ---------------
 MIN_PART_COVERAGE = 0.2  # a sentence answers (a part of) a question

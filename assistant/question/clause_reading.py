@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
+from ..thresholds import INTENDING_SPAN
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
@@ -61,15 +62,10 @@ class Reading:
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
 
 
-_INTENDING_SPAN = 3  # characters between a word of intending and the phrase it governs
-
-
 @cache
 def _INTENDING() -> re.Pattern[str]:
     # 「想牵头…报高价值专利」「打算作为牵头单位申报」: the application intended now, not a fact
-    return re.compile(
-        f"(?:{either(LEXICON.asking_to_apply.intent_words)})[^，。；、]{{0,{_INTENDING_SPAN}}}$"
-    )
+    return re.compile(f"(?:{either(LEXICON.asking_to_apply.intent_words)})[^，。；、]{{0,{INTENDING_SPAN}}}$")
 
 
 @cache

@@ -14,6 +14,7 @@ from ..domain import Guide
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.abbreviation import shortened_name
 from ..text.tokens import normalize
+from ..thresholds import DIRECTION_MIN, RECORD_SPAN
 from .lexicon import LEXICON
 
 # A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
@@ -168,7 +169,6 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     return False
 
 
-_RECORD_SPAN = 5  # characters after two joined years where a record word makes them the applicant's
 _JOINED_YEARS = re.compile(r"(20\d{2})\s*年?度?\s*(?:和|与|跟|及|或|还是|、|同)\s*(20\d{2})(?!\d)")
 
 
@@ -176,7 +176,7 @@ def _joined_years(text: str, rounds: set[int]) -> set[int]:
     """The years of rounds, with those joined to one by 和/与/、 (「保护示范区2022年和2024年的
     截止日期」: 2024 is a round as 2022 is)."""
     for match in _JOINED_YEARS.finditer(text):
-        after = text[match.end() : match.end() + _RECORD_SPAN]
+        after = text[match.end() : match.end() + RECORD_SPAN]
         if any(word in after for word in LEXICON.record_words):
             continue  # 「2021年和2022年都没评上」: the applicant's record
         pair = {int(match.group(1)), int(match.group(2))}
@@ -209,7 +209,6 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
 
 
 _LONG_NAMES: dict[str, dict[str, str]] = {}
-DIRECTION_MIN = 6  # characters of a section title that names a direction of a program
 
 
 def _long_names(kb: KnowledgeBase) -> dict[str, str]:

@@ -21,13 +21,11 @@ from ..question.scope import Scope
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..text.tokens import normalize
-from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K
+from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K, TOPIC_WORD_GUIDES
 from .retriever import Filters, Retriever
 
 Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
 Words = Callable[[str], frozenset[str]]  # the words of a text, as the search tokenizes it
-# A word held by more guides than this is common to the guides, and names no topic of its own.
-TOPIC_WORD_GUIDES = 2
 
 
 @dataclass(frozen=True)
