@@ -216,24 +216,22 @@ class Composer:
         clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
         if not clauses:
             return None
+        query = turn.search_text or turn.question
         # 「高价值专利新建项目要完成的任务」: the part the question names (新建项目) before another
-        clauses.sort(
-            key=lambda c: not ev.names_part(self.kb, turn.search_text or turn.question, c, spec.section)
-        )
+        clauses.sort(key=lambda c: not ev.names_part(self.kb, query, c, spec.section))
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
             clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
             clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
             clauses = self.reader.typed_section(clauses[0], spec.section, turn.own_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
-        node = ev.narrow(self.kb, node, turn.search_text or turn.question)
+        node = ev.narrow(self.kb, node, query)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
-        query = turn.search_text or turn.question
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
         if names and self.relevance.coverage(query, context) < bar:
             return None
-        item = ev.named_item(self.kb, node, turn.search_text or turn.question)
+        item = ev.named_item(self.kb, node, query)
         if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list
             header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
             return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]

@@ -79,11 +79,7 @@ class Reader:
         clause sits only under the top heading that names it among others."""
         if ev.under_section(self.kb, clause, section, depth=2):
             return []
-        named = [
-            c
-            for c in self.kb.guide_clauses(clause.guide_id)
-            if c.children and len(c.heading_path) > 2 and re.search(section, c.title)
-        ]
+        named = [c for c in self._lists_titled(clause.guide_id, section) if len(c.heading_path) > 2]
         if applicant_type and len(named) > 1:
             named = [c for c in named if ev.type_rank(c, applicant_type) == 0]
         return named if len(named) == 1 else []
@@ -95,11 +91,13 @@ class Reader:
         if not applicant_type or ev.type_rank(node, applicant_type) != OTHER_TYPE:
             return []  # (an item's own first words may name the type: its list's headings decide)
         own = [
-            c
-            for c in self.kb.guide_clauses(clause.guide_id)
-            if c.children and re.search(section, c.title) and ev.type_rank(c, applicant_type) == 0
+            c for c in self._lists_titled(clause.guide_id, section) if ev.type_rank(c, applicant_type) == 0
         ]
         return own if len(own) == 1 else []
+
+    def _lists_titled(self, guide_id: str, section: str) -> list[Clause]:
+        """The guide's clauses with items whose title the section names (「绩效目标」)."""
+        return [c for c in self.kb.guide_clauses(guide_id) if c.children and re.search(section, c.title)]
 
     def peers(self, turn: Turn, ranked: Ranked) -> list[ev.Evidence]:
         """Other clauses that answer as well as the best one, each once; and when the question

@@ -100,7 +100,8 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     if _ORDINAL.search(text):
         units.add("名")  # 「2020年我们排第13」: a rank
     specs = [rules.fact(key) for key in sheet.values if key not in said]
-    doubted = {spec.key: turn for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))}
+    by_unit = _said_in(units, specs)
+    doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
     for key in sheet.values:
         if key not in said and named & ({rules.fact(key).year, *rules.fact(key).years} - {None}):
@@ -108,18 +109,21 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     if not (said.values or said.doubts or doubted):  # what it corrects is not said: the last turn
         doubted.update(dict.fromkeys(before.values, turn))
     values, evidence = dict(said.values), dict(said.evidence)
-    by_unit = [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
-    read = [rules.fact(key) for key in said.values]  # a figure the correction reads for a fact is that fact's
-    unclaimed = not any(spec.is_numeric and units & set(spoken_units(spec.unit)) for spec in read)
-    if (
-        len(by_unit) == 1 and unclaimed
-    ):  # 「哦不对，看错表了，是第19名」: its one figure of the unit is the one fact's
+    # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
+    # the correction reads a fact of that unit itself (the figure is then that fact's)
+    if len(by_unit) == 1 and not _said_in(units, [rules.fact(key) for key in said.values]):
+        spec = by_unit[0]
         after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
-        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, by_unit[0].unit)) is not None]
+        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
         if len(figures) == 1:
-            values[by_unit[0].key], evidence[by_unit[0].key] = figures[0], turn
-            doubted.pop(by_unit[0].key, None)
+            values[spec.key], evidence[spec.key] = figures[0], turn
+            doubted.pop(spec.key, None)
     return FactSheet(values, evidence, {**said.doubts, **doubted})
+
+
+def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:
+    """The number facts whose figures may be said in one of these units."""
+    return [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
 
 
 _FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")

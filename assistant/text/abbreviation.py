@@ -41,13 +41,17 @@ def shortened_name(text: str, names: Mapping[str, str], words: NameWords) -> tup
     """The longest span of `text` that shortens the names of exactly one owner: (start, end,
     owner), or None. `names` maps each full name to its owner."""
     best: tuple[int, int, str] | None = None
+    openings: set[str] = set()  # the two characters a short form starts with stand in a name
     for run in HAN_RUN.finditer(text):
         for head in words.heads:
             for at in _find_all(run.group(), head):
                 end = run.start() + at + len(head)
                 if text.startswith(words.extensions, end):
                     continue
+                openings = openings or {name[i : i + 2] for name in names for i in range(len(name) - 1)}
                 for start in range(max(run.start(), end - MAX_SPAN), end - len(head) - 1):
+                    if text[start : start + 2] not in openings:
+                        continue  # no name holds it: no owner
                     owners = _owners(text[start:end], head, names, words.keep)
                     if len(owners) == 1 and (best is None or end - start > best[1] - best[0]):
                         best = (start, end, owners.pop())
