@@ -152,7 +152,6 @@ BASE: dict[tuple[str, str], dict] = {
         "abnormal_filing": False,
         "hvp_led_before": False,
         "same_college_or_field": False,
-        "unaccepted_strategy_project": False,
     },
     (HVU, "enterprise"): {
         "hvp_accepted_by_2021": True,
@@ -318,7 +317,6 @@ CASES: list[tuple[str, str, str, dict, dict]] = [
         {"hvp_led_before": True, "same_college_or_field": False},
         {"hvp_led_before": True, "same_college_or_field": True},
     ),
-    (HVN, "research", "strategy_project", {}, {"unaccepted_strategy_project": True}),
     (HVU, "enterprise", "subject", {}, {"js_legal_person": False}),
     (HVU, "enterprise", "accepted", {}, {"hvp_accepted_by_2021": False}),
     (
@@ -435,3 +433,19 @@ def test_condition_unknown(
         assert missing and missing <= set(condition.facts)
     else:
         assert decision.eligible is True
+
+
+def test_enterprise_strategy_program_binds_enterprises_only(rules: Rules) -> None:
+    """「省企业知识产权战略推进计划」 has enterprises as its 承担单位: a university is neither
+    asked about it nor refused by it."""
+    research = BASE[(HVN, "research")]
+    assert check(rules, HVN, "research", research).eligible is True
+    assert check(rules, HVN, "research", {**research, "unaccepted_strategy_project": True}).eligible is True
+    enterprise = BASE[(HVN, "enterprise")]
+    assert (
+        check(rules, HVN, "enterprise", {**enterprise, "unaccepted_strategy_project": True}).eligible is False
+    )
+    missing = check(
+        rules, HVN, "enterprise", {k: v for k, v in enterprise.items() if k != "unaccepted_strategy_project"}
+    )
+    assert "unaccepted_strategy_project" in [m.key for m in missing.missing_facts]

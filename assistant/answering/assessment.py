@@ -43,6 +43,7 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     (「我们县」) limits the programs. Nothing is inferred from less than MIN_INFERENCE."""
     sheet = facts_from_turns(list(turns), rules)
     said = set(sheet) | set(sheet.doubts)
+    said -= {key for fact in said for key in rules.fact(fact).implies}  # 在江苏 adds nothing
     if len(said) < MIN_INFERRED_FACTS:
         return guess
     usage = Counter(key for program in rules.programs for key in program.facts)
@@ -209,7 +210,13 @@ def _type_the_facts_name(rules: Rules, guess: ProgramGuess, sheets: dict[str, Fa
     only of a 设区市); None when no type, or more than one, has such facts. `sheets`: the facts
     read for each type."""
     program = rules.program(guess.program or "")
-    named = _stating_own_facts(list(program.types), lambda atype: atype.facts, lambda atype: sheets[atype.id])
+    # a fact another fact implies (在江苏, by 江苏注册的独立法人) tells no type from another
+    implied = {key for atype in program.types for fact in atype.facts for key in rules.fact(fact).implies}
+    named = _stating_own_facts(
+        list(program.types),
+        lambda atype: [key for key in atype.facts if key not in implied],
+        lambda atype: sheets[atype.id],
+    )
     return named[0].id if len(named) == 1 else None
 
 

@@ -91,8 +91,8 @@ def not_admitted(rules: Rules, program: str, kind: str, kind_name: str) -> Decis
     """An applicant of a kind the program does not admit (an enterprise for the universities'
     direction, an association, a township): not eligible, with the clause saying who applies."""
     prog = rules.program(program)
-    names = "、".join(t.name for t in prog.types)
-    clause_id, clause_label = prog.subject or (prog.types[0].clause_id, prog.types[0].clause_label)
+    clause_id, clause_label, text = prog.subject or (prog.types[0].clause_id, prog.types[0].clause_label, "")
+    names = text or "、".join(t.name for t in prog.types)  # the guide's words when they are its own
     subject = ConditionResult(
         condition_id="applicant_type",
         title="申报主体",

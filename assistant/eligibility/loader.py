@@ -118,10 +118,15 @@ class _Builder:
             subject=self.subject_clause(spec.guide),
         )
 
-    def subject_clause(self, guide_id: str) -> tuple[str, str] | None:
-        """The guide's first clause titled 申报主体 (who may apply), for an applicant it does not admit."""
+    def subject_clause(self, guide_id: str) -> tuple[str, str, str] | None:
+        """The guide's first clause titled 申报主体 (who may apply), for an applicant it does not
+        admit; with its text when it is a top section of its own (not one direction's)."""
         found = next((c for c in self.kb.guide_clauses(guide_id) if c.title == "申报主体"), None)
-        return (found.id, found.label) if found else None
+        if found is None:
+            return None
+        whole = found in self.kb.top_sections(guide_id) and not self.kb.children(found)
+        body = [line for line in found.text.splitlines() if found.title not in line]  # not its heading
+        return found.id, found.label, _squeeze("".join(body)) if whole else ""
 
     def applicant_type(self, spec: TypeSpec, common: list[Condition]) -> ApplicantType:
         label = self.clause_label(spec.clause, f"types.{spec.id}.clause")

@@ -117,6 +117,8 @@ class FactSpec:
     # (about another body) other_level: the applicant's other level (a county's is the city),
     # whose words the fact reader knows: a clause is read for the fact only when it names it.
     actors: str | None = None
+    # (yes_no) facts that a yes of this one says too (江苏注册的独立法人 is in Jiangsu).
+    implies: tuple[str, ...] = ()
 
     @property
     def is_numeric(self) -> bool:
@@ -279,7 +281,9 @@ class Program:
     keywords: tuple[str, ...] = ()
     weak_keywords: tuple[str, ...] = ()
     variant_keywords: tuple[str, ...] = ()
-    subject: tuple[str, str] | None = None  # (clause id, label) of the guide's 申报主体 clause
+    # (clause id, label, its text when it is one top section for every type, else "") of the
+    # guide's 申报主体 clause
+    subject: tuple[str, str, str] | None = None
 
     def applicant_type(self, name: str) -> ApplicantType:
         """Find a type by id or Chinese alias; FactsError names the choices."""

@@ -47,6 +47,7 @@ class FactEntry(_Strict):
     ongoing: bool = False
     owned: bool = False
     actors: Literal["other_level"] | None = None
+    implies: list[str] = []
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -58,6 +59,8 @@ class FactEntry(_Strict):
             raise ValueError("options are required for a choice fact and only allowed there")
         if self.actors and not self.about_others:
             raise ValueError("actors name another body: they are only allowed with about_others")
+        if self.implies and self.type != YES_NO:
+            raise ValueError("implies is only allowed on a yes_no fact")
         if self.type in ("number", "years") and not self.unit:
             raise ValueError(f"a {self.type} fact needs a unit")
         return self
@@ -89,6 +92,7 @@ class FactEntry(_Strict):
             ongoing=self.ongoing,
             owned=self.owned,
             actors=self.actors,
+            implies=tuple(self.implies),
         )
 
 

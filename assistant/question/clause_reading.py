@@ -42,7 +42,7 @@ from .fact_phrases import (
     years_in,
 )
 from .lexicon import LEXICON, either
-from .numbers import against_average, find_numbers, to_fact_unit
+from .numbers import Spoken, against_average, find_numbers, to_fact_unit
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ class Reading:
 
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
+
+
+BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follows them
 
 
 @cache
@@ -339,6 +342,8 @@ def _read_number(
     # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
     stop = min((m.start for m in matches if m.start >= matches[index].end), default=len(segment))
     figures = find_numbers(segment[matches[index].end : stop])
+    if figures and _counts_next(segment, matches[index].end + figures[-1].end, stop, figures[-1]):
+        return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
     if len(several) > 1 and figures[0].bound != "range":
         return _several(spec, several, segment)
@@ -348,6 +353,12 @@ def _read_number(
     if cues("negations", "".join(outside)):
         return Reading(doubt=segment)
     return Reading(value)
+
+
+def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
+    """Whether a figure with a bare classifier (个, 名, 位) stands right before the next fact's
+    phrase, so that it counts that phrase's noun (「2个专职」), not the fact before it."""
+    return figure.unit in BARE_CLASSIFIERS and stop < len(segment) and not segment[end:stop].strip()
 
 
 @dataclass(frozen=True)

@@ -298,6 +298,8 @@ def read_facts(
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
             sheet.add(match.spec.key, reading, segment)
+            for implied in _implied(match, reading, segment, specs):
+                sheet.add(implied, Reading(True), segment)
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
@@ -308,7 +310,18 @@ def read_facts(
             and not is_measure(match)
         ):
             sheet.add(match.spec.key, Reading(True), match.synonym)
+            for implied in _implied(match, Reading(True), match.synonym, specs):
+                sheet.add(implied, Reading(True), match.synonym)
     return sheet.sheet()
+
+
+def _implied(match: Match, reading: Reading, segment: str, specs: Sequence[FactSpec]) -> list[str]:
+    """The facts a yes says too (「江苏注册的独立法人」: in Jiangsu), each where the clause holds
+    a word of its own (「独立法人」 alone says nothing of where)."""
+    if reading.value is not True:
+        return []
+    implied = [s for s in specs if s.key in match.spec.implies]
+    return [s.key for s in implied if any(word in segment for word in s.synonyms)]
 
 
 _SELF_WORDS = LEXICON.applicant_kinds

@@ -190,6 +190,9 @@ def _one_in_a_word(text: str, match: re.Match[str]) -> bool:
     return match["num"] == "一" and not match["pre"] and before in LEXICON.fact_cues.not_a_count_before_one
 
 
+_DATE_PART = re.compile(r"\s*(?:月|日|号)")  # right after a number with no unit: a date's month or day
+
+
 def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
     """Every number in `text` with its unit and bound, left to right; a number said with no
     unit takes `default_unit` (the average's 「八十几」 after the applicant's 「97%」)."""
@@ -199,6 +202,8 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
         spoken = _spoken(match, default_unit)
         if spoken is not None and _one_in_a_word(text, match):
             continue  # 「另一个同事」「同一个」: 一 is part of a word, not a count
+        if spoken is not None and not match.group("unit") and _DATE_PART.match(text, match.end()):
+            continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
         if spoken is not None:
             before, after = (
                 text[max(0, match.start() - 1) : match.start()],
