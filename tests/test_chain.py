@@ -110,6 +110,10 @@ def test_comparison_shows_both_years(assistant: Assistant) -> None:
         # a span in days or months that no clause states (the nearest clause has no such figure)
         "商标被人抢注了，提异议的期限是多少天？",
         "PCT国际申请进入国家阶段的期限是多少个月？",
+        # a detail no guide gives (knowledge/lexicon.yaml: asked_details), not the office phone
+        "杨晶的手机号是多少？办公室电话一直占线",
+        "安文龙的邮箱有吗？",
+        "数据知识产权登记平台的网址是多少",
     ],
 )
 def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assistant, question: str) -> None:
@@ -138,6 +142,8 @@ def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assis
             "挂网绿色通道",
         ),
         ("通州示范县创建的总结验收阶段安排在什么时候", "2022-tongzhou-plan:5.3", "2025年5月"),
+        # a detail the guides do give: the application system's address
+        ("2022年保护示范区网上申报系统的网址是多少？", "2022-protection-zone:6.2", "pm.jsipp.cn"),
         ("2017年那个知识产权强省建设若干政策措施还有效吗", "2023-policy-measures:p1", "同时废止"),
     ],
 )

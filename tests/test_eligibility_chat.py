@@ -203,6 +203,13 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
         ("保护示范区什么时候截止，现在报还行吗", False),
         ("我们是市新材料行业协会，想报高价值专利培育新建项目，可以吗", True),
         ("申报材料交几份，寄过去可以吗", False),
+        # who may apply, asked of the applicant itself, asks to be checked; of another body, or
+        # with no word of the applicant's own, it asks the guide's list of applicants
+        ("我们是大闸蟹行业协会，注册人就是我们协会，能不能由协会申报地标品牌项目？", True),
+        ("我们是一个水蜜桃专业合作社，合作社能不能自己报地标品牌培育项目", True),
+        ("地标品牌项目能不能由协会申报？", False),
+        ("我们是高校，能不能由学院申报高价值专利？", False),
+        ("我们是县政府，能不能由县里直接申报，不经过市里？", False),
     ],
 )
 def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
@@ -211,6 +218,16 @@ def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
     from assistant.question.intent import ELIGIBILITY, detect_intent
 
     assert (detect_intent(question) == ELIGIBILITY) is checks
+
+
+def test_a_word_of_the_statement_asks_nothing_beside_the_question(assistant: Assistant) -> None:
+    """「…管委会咨询：<facts>。…我们符合吗」: 咨询 frames the message; it asks for no contact."""
+    reply = ask(
+        assistant,
+        "国家高新区管委会咨询：园区建有综合性知识产权保护服务载体，2023年度非正常专利申请撤回率高于全省平均水平。"
+        "2024年度保护示范区我们符合吗",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2024-protection-zone"
 
 
 def test_after_a_check_asking_whether_it_is_enough_checks_again(assistant: Assistant) -> None:

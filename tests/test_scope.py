@@ -48,6 +48,22 @@ def test_a_program_asked_about_by_name_that_no_guide_covers(
     assert unknown_program(kb, question) == name
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("国家地理标志产品保护示范区要怎么申请？", "国家地理标志产品保护示范区"),
+        ("国家知识产权保护示范区怎么申报", "国家知识产权保护示范区"),
+        # a national title of the applicant's, then the covered program it applies for
+        ("国家知识产权强市建设示范城市怎么申报保护示范区", None),
+        ("地理标志保护示范区怎么申报", None),
+    ],
+)
+def test_a_covered_programs_words_inside_a_national_title_name_another_program(
+    kb: KnowledgeBase, question: str, name: str | None
+) -> None:
+    assert unknown_program(kb, question, names_covered=True) == name
+
+
 def test_a_year_outside_the_annual_rounds_is_unknown(kb: KnowledgeBase) -> None:
     scope = detect(kb, "2025年度保护示范区什么时候截止")
     assert scope.unknown_years == (2025,) and not scope.years

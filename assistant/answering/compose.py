@@ -53,10 +53,11 @@ from .selection import Reader
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months")
+GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(
-    "钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|" + "|".join(LEXICON.figures.rates)
+    "钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|"
+    + "|".join((*LEXICON.figures.rates, *(w for d in LEXICON.asked_details for w in d.words)))
 )
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))

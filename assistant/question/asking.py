@@ -50,6 +50,30 @@ def _as_applicant(text: str, sentence: str) -> bool:
     return speaks and _AS_APPLICANT.search(sentence) is not None
 
 
+_APPLY = either(_WORDS.apply_verbs)
+# 「能不能由协会申报」: the body after 由; 「合作社能不能自己报」: the body before the possibility word.
+_BY_WHOM = re.compile(f"(?:{either(_WORDS.by_whom)})(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:来)?(?:{_APPLY})")
+_ON_ITS_OWN = re.compile(
+    f"(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:{either(_WORDS.question_forms)}|{either(_WORDS.before_verb)})"
+    f"(?:{either(_WORDS.on_its_own)})(?:来)?(?:{_APPLY})"
+)
+
+
+def _for_itself(text: str, sentence: str) -> bool:
+    """「我们是…行业协会，能不能由协会申报…」「我们是…合作社，…合作社能不能自己报」: who may
+    apply, asked of the applicant itself (a pronoun, or a word of the sentence it named itself
+    in), asks whether it can apply."""
+    pronouns = LEXICON.applicant_kinds.pronouns
+    for found in (*_BY_WHOM.finditer(sentence), *_ON_ITS_OWN.finditer(sentence)):
+        who = found.group("who")
+        start = max((m.end() for m in _CLAUSES.finditer(sentence, 0, found.start())), default=0)
+        asked = _CLAUSES.split(sentence[start:])[0]
+        own = [c for c in _CLAUSES.split(_plain(text)) if c != asked and any(p in c for p in pronouns)]
+        if any(p in who for p in pronouns) or any(who[-2:] in c for c in own):
+            return True
+    return False
+
+
 # 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
 _SUFFICIENT = either(_WORDS.sufficient_words)
 _CONDITION_MET = re.compile(
@@ -77,7 +101,11 @@ def asks_to_apply(text: str) -> bool:
     itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(_plain(text)):
-        if any(w in sentence for w in (*words.not_if, *words.channels)):
+        if any(w in sentence for w in words.channels):
+            continue
+        if _for_itself(text, sentence):
+            return True
+        if any(w in sentence for w in words.not_if):
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
             return True

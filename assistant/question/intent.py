@@ -81,8 +81,12 @@ class Intent:
         return text
 
 
-# Order matters: the first intent whose cue is in the question wins.
+# Order matters: the first intent whose cue is in the question wins; a detail asked
+# (「邮箱」「手机号」, knowledge/lexicon.yaml) before all, so that 「办公室电话一直占线」 beside
+# 「手机号是多少」 is no contact question.
+DETAILS = tuple(Intent(d.name, d.words, d.evidence) for d in LEXICON.asked_details)
 INTENTS = (
+    *DETAILS,
     Intent("deadline", ("截止", "截至", "最晚", "来得及", "deadline"), r"截止"),
     Intent("validity", ("有效期", "施行", "什么时候废止", "还有效吗", "失效"), r"有效期|施行"),
     Intent("issued", ("印发", "发文日期", "落款", "哪天发", "什么时候发", "成文"), FULL_DATE),
@@ -226,9 +230,10 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return SCREENING
     if _pattern_asks(text) or asks_to_apply(text):
         return ELIGIBILITY
+    asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
     for spec in INTENTS:
-        listing = not spec.is_list or spec.section is None or any(w in text for w in LIST_WORDS)
-        if spec.asked(text) and listing:
+        listing = not spec.is_list or spec.section is None or any(w in asked for w in LIST_WORDS)
+        if spec.asked(asked) and listing:
             return spec.name
     return GENERAL
 
@@ -251,9 +256,12 @@ def asks_to_compare(text: str) -> bool:
 def _asked(text: str) -> str:
     """The sentences of a message that ask something (all of it when none does): statements
     before a question (「保护中心运行两年多了。这就够了吧？」) name no comparison."""
-    sentences = split_sentences(text)
-    asking = [s for s in sentences if asks(s)]
+    sentences = _WITH_ENDS.findall(text)  # each with its end: 「…实施期多长？」 asks by its mark
+    asking = [s.rstrip("。！!；;？?\n") for s in sentences if asks(s)]
     return "。".join(asking) if len(sentences) > 1 and asking else text
+
+
+_WITH_ENDS = re.compile(r"[^。！!；;？?\n]+[。！!；;？?\n]*")
 
 
 def _last_question_asks_to_apply(text: str) -> bool:

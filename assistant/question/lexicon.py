@@ -106,9 +106,21 @@ class AskingToApply:
     capacity_words: tuple[str, ...]
     being_verbs: tuple[str, ...]
     applicant_roles: tuple[str, ...]
+    by_whom: tuple[str, ...]
+    on_its_own: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     sufficient_words: tuple[str, ...]
     bearing_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskedDetail:
+    """A detail a question asks for (knowledge/lexicon.yaml: asked_details): its words, and
+    the regex a sentence that gives it matches."""
+
+    name: str
+    words: tuple[str, ...]
+    evidence: str
 
 
 @dataclass(frozen=True)
@@ -186,6 +198,7 @@ class Lexicon:
     references: ReferenceWords
     name_heads: tuple[str, ...]  # words that close a guide's or program's name (指南, 项目)
     name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
+    asked_details: tuple[AskedDetail, ...]  # 邮箱, 手机号, 网址: what answers one
 
     @property
     def name_words(self) -> NameWords:
@@ -254,6 +267,10 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             ),
             name_heads=tuple(map(str, data["name_heads"])),
             name_extensions=tuple(map(str, data["name_extensions"])),
+            asked_details=tuple(
+                AskedDetail(str(d["name"]), tuple(map(str, d["words"])), str(d["evidence"]))
+                for d in data["asked_details"]
+            ),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ManifestError(

@@ -234,23 +234,35 @@ def _own_section_titles(kb: KnowledgeBase, guide: Guide) -> list[str]:
 QUOTED_TITLE = re.compile(r"《([^《》]{2,40})》")
 
 
-def unknown_program(kb: KnowledgeBase, question: str) -> str | None:
+def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = False) -> str | None:
     """The name of a program the question asks about (its guide, its conditions, its
     recognition) when no guide is about it; None when the name holds a covered program. A
     document quoted by its title (「《江苏省知识产权促进和保护条例》」) that is no guide and that
-    no guide quotes is such a name too."""
+    no guide quotes is such a name too. When the question names a covered program
+    (`names_covered`), only a national title around its words (「国家地理标志产品保护示范区」) is."""
+    if names_covered:  # the covered program's words inside the national title
+        name = _asked_name(question)
+        inside = name is not None and any(k in name for k in _program_names(kb))
+        return name if inside and _national(kb, name) else None
     for title in QUOTED_TITLE.findall(normalize(question)):
         if not _programs(kb, title) and f"《{title}》" not in kb.all_text and not _a_guide_title(kb, title):
             return title
-    match = ASKED_PROGRAM.search(normalize(question))
-    if match is None:
+    name = _asked_name(question)
+    if name is None:
         return None
-    name = match.group(1) or match.group(2) or match.group(3)
     if not any(k in name for k in _program_names(kb)):
         return name
-    # 「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one
-    national = name.startswith("国家") and not any(name in normalize(g.title) for g in kb.guides)
-    return name if national else None
+    return name if _national(kb, name) else None
+
+
+def _asked_name(question: str) -> str | None:
+    match = ASKED_PROGRAM.search(normalize(question))
+    return None if match is None else match.group(1) or match.group(2) or match.group(3)
+
+
+def _national(kb: KnowledgeBase, name: str) -> bool:
+    """「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one."""
+    return name.startswith("国家") and not any(name in normalize(g.title) for g in kb.guides)
 
 
 def types_named(text: str) -> list[str]:

@@ -35,7 +35,8 @@ from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
 ELLIPTICAL = re.compile(
-    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|怎么样|如何|也是这样吗|也一样吗|也这样吗|也是吗"
+    # 「…会怎么样」 asks what follows (a consequence), not the last question of another thing
+    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|也一样吗|也这样吗|也是吗"
     # 「县里也有这条吗」「2024年还卡这个排名吗」: the last question's topic, asked of another
     r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这一?条|这个|这一?项|这些)[^，,。？?]{0,4}吗)[？?。!！]*$"
 )
@@ -117,7 +118,7 @@ def understand(
         warnings,
         reference_error=error,
         other_places=_other_places(question),
-        unknown_program=None if said.programs or reference else unknown_program(kb, question),
+        unknown_program=None if reference else unknown_program(kb, question, bool(said.programs)),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
         said=said,
         inherited=bool(before.programs)
