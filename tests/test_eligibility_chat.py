@@ -143,6 +143,12 @@ def test_a_misreading_is_corrected_in_the_next_turn(assistant: Assistant) -> Non
         (
             "我们企业去年利税三千万，比前年高，有效发明专利30件，跟同行比算多的。能报工业品牌培育和保护项目吗？",
         ),
+        # the question first, the facts after it; a year of the applicant's record is no round
+        (
+            "想咨询下高价值升级。利税不太高，也不是小巨人，这个有影响吗？其他：江苏注册独立法人，"
+            "2020年牵头的省高价值专利培育项目已通过验收；正在承担国家重点研发计划重大科技攻关课题，已有阶段成果",
+        ),
+        ("我们是小巨人企业，利税一年才八九百万，这个影响报高价值新建吗？其他：苏州注册的独立法人，行业龙头",),
     ],
 )
 def test_facts_then_a_yes_no_question_reach_the_checker(assistant: Assistant, turns) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
-from ..question.asking import asks_if_qualifies, asks_yes_no, names_applying
+from ..question.asking import asks_if_it_bears, asks_if_qualifies, asks_yes_no, names_applying
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
@@ -111,7 +111,7 @@ class Responder:
             return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0
         if (
             turn.intent == GENERAL
-            and asks_yes_no(turn.question)
+            and (asks_yes_no(turn.question) or asks_if_it_bears(turn.question))
             and desk.stated(turn.question, statements) >= STATED_FACTS
         ):
             # facts, then 「这样行不行？」「有影响吗？」: whether they qualify (「…3月20号报，来得及吧？」

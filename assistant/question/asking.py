@@ -74,6 +74,13 @@ def _for_itself(text: str, sentence: str) -> bool:
     return False
 
 
+# 「这个影响报高价值新建吗」: a word of bearing on it right before applying, in a yes-or-no question.
+_BEARS_ON_APPLYING = re.compile(
+    f"(?:{either(_WORDS.bearing_words)})[^，,。？?、；]{{0,2}}(?:{_APPLY})"
+    f"[^，,。？?、；]{{0,16}}(?:{either(_WORDS.yes_no_endings)})$"
+)
+
+
 # 「条件够吗」「资格满足不满足」: a condition noun, a word of meeting it, a yes-or-no ending.
 _SUFFICIENT = either(_WORDS.sufficient_words)
 _CONDITION_MET = re.compile(
@@ -112,6 +119,7 @@ def asks_to_apply(text: str) -> bool:
         if (
             _QUESTION_FORM.search(sentence)
             or _CONDITION_MET.search(sentence)
+            or _BEARS_ON_APPLYING.search(sentence)
             or _as_applicant(text, sentence)
         ):
             return True
@@ -142,6 +150,20 @@ def asks_if_qualifies(text: str) -> bool:
     said = normalize(text)
     asked = (*words.tags, *words.sufficient_words, *words.bearing_words)
     return asks_yes_no(said) and any(w in said for w in asked)
+
+
+def asks_if_it_bears(text: str) -> bool:
+    """Some sentence asks, yes or no, whether something is enough or bears on it (「这个有影响
+    吗？其他：…」: the facts may follow the question), and no sentence asks a wh-question."""
+    words = LEXICON.asking_to_apply
+    plain = _plain(text)
+    if any(w in plain for w in (*words.wh_words, *words.not_if, *words.channels)):
+        return False
+    asked = (*words.tags, *words.sufficient_words, *words.bearing_words)
+    return any(
+        s.strip().endswith(words.yes_no_endings) and any(w in s for w in asked)
+        for s in _SENTENCES.split(plain)
+    )
 
 
 def names_applying(text: str) -> bool:

@@ -181,8 +181,8 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
 
 
 def normalize_numbers(text: str) -> str:
-    """「6个亿」→「6亿」, 「一万」-like forms kept; what cn2an cannot read is rewritten first."""
-    return re.sub(r"个(?=亿|万)", "", text)
+    """「6个亿」→「6亿」, 「6个多亿」→「6多亿」; what cn2an cannot read is rewritten first."""
+    return re.sub(r"个(?=多?(?:亿|万))", "", text)
 
 
 def _one_in_a_word(text: str, match: re.Match[str]) -> bool:
