@@ -226,3 +226,19 @@ def test_a_guide_source_outside_the_folder_or_empty_is_refused_and_nothing_is_wr
     code, _, err = run(capsys, settings, "index")
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "data").exists()
+
+
+def test_a_reader_that_stops_early_gets_no_internal_error(built_settings) -> None:
+    """「assistant lookup … | head -1」: the output closed before it is written is no error to report."""
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "assistant", "lookup", "2022-tongzhou-plan:3"]
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(built_settings.data_dir)}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    errors = process.stderr.read().decode("utf-8")
+    assert process.wait() == 141
+    assert "内部错误" not in errors and "Traceback" not in errors

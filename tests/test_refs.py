@@ -163,6 +163,10 @@ def test_a_title_alone_is_a_reference_in_a_question_only_when_the_text_is_asked_
 ) -> None:
     assert find_reference(kb, "2024年保护示范区的申报条件有哪些？") is None
     assert find_reference(kb, "2024年保护示范区申报条件的原文").id == "2024-protection-zone:3"
+    # a guide's name and a title and nothing else: the way staff write a lookup
+    assert find_reference(kb, "通州方案 主要目标").id == "2022-tongzhou-plan:3"
+    assert find_reference(kb, "2024保护示范区 组织方式").id == "2024-protection-zone:5"
+    assert find_reference(kb, "通州方案的主要目标是什么") is None
 
 
 def test_a_reference_without_a_guide_is_to_the_conversations_guide(kb: KnowledgeBase) -> None:

@@ -4,6 +4,7 @@ one-line messages on stderr with a non-zero exit, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -13,6 +14,7 @@ from ..errors import AssistantError
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL_ERROR = 3
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a reader that stopped early
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -75,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # 「… | head」 closed the output early: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # last resort: one line, no traceback
         print(f"内部错误：{type(exc).__name__}: {exc}。请把这条信息报告给维护者。", file=sys.stderr)
         return EXIT_INTERNAL_ERROR

@@ -12,11 +12,13 @@ guide's 一、 level, or the items of a text that numbers them straight through 
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, TRAILER, Clause, Guide
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
+from .asking import asks
 from .intent import LOOKUP_CUES
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, guide_named, parse, title_matches
 
@@ -47,12 +49,21 @@ def find_reference(
     if reference is None:
         return None
     marked = [s for s in reference.steps if s.kind not in (None, TRAILER) and not s.bare]
-    asks_for_text = any(cue in question for cue in LOOKUP_CUES)
+    # 「通州方案 主要目标」: a guide's name and a title, and nothing else (no 的, nothing asked),
+    # is a staff's lookup; 「通州方案的主要目标是什么」 is asked in words and answered
+    terse = (
+        bool(reference.steps)
+        and not _TRIMMED.sub("", reference.leftover)
+        and "的" not in question
+        and not asks(question)
+    )
+    named = guide_named(kb, clean(question)) is not None
+    asks_for_text = any(cue in question for cue in LOOKUP_CUES) or (terse and named)
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
     if not marked and not (asks_for_text and reference.steps):
         return None
-    if reference.guide is conversation_guide and guide_named(kb, clean(question)) is None and not marked:
+    if reference.guide is conversation_guide and not named and not marked:
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
     try:
         return locate(kb, reference, near)
@@ -60,6 +71,9 @@ def find_reference(
         if _clearly_a_reference(reference, asks_for_text):
             raise
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
+
+
+_TRIMMED = re.compile(r"[\s,，。.？?!！:：、]+")
 
 
 def _enumeration(reference: Reference) -> bool:
