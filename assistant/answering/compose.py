@@ -160,6 +160,11 @@ class Composer:
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
+        elif spec.name == "threshold":  # the conditions' sentences that fit, else any section's
+            conditions = [
+                h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), spec.section)
+            ]
+            lines = self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
         if lines is None:

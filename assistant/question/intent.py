@@ -113,6 +113,9 @@ INTENTS = (
         + _asks_figure((*LEXICON.figures.money, *LEXICON.figures.costs), LEXICON.figures.money_units),
         unless=_THRESHOLDS,
     ),
+    # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
+    # condition states (when none does, the answer is the best sentence of any section)
+    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLDS),
     # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
     Intent(
         "quota",
