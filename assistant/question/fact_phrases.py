@@ -188,6 +188,8 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     found: list[Match] = []
     for spec, synonym, negative, option in phrase_index(specs).candidates(segment):
         for m in _compile(synonym).finditer(segment):
+            if spec.about_others and cues("other_bodies", _gaps(m.group(), synonym)):
+                continue  # 「市里另一个县承担过」: the gap names the body that did it, not 市里
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
     dated = bool(years_in(segment))
     kept = [m for m in found if not any(_covers(other, m, dated) or _modifies(m, other) for other in found)]
@@ -202,6 +204,16 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             joined = f"{same.synonym}{GAP}{m.synonym}"  # what lies between stays readable
             merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
     return merged
+
+
+def _gaps(matched: str, synonym: str) -> str:
+    """What a gapped phrase's 「…」 stood for in the matched text (「另一个县」 of 「市里…承担」)."""
+    parts, gaps, at = [p for p in synonym.split(GAP) if p], [], 0
+    for part in parts:
+        found = matched.lower().find(part.lower(), at)
+        gaps.append(matched[at:found] if found > at else "")
+        at = found + len(part)
+    return " ".join(gaps[1:])
 
 
 _PREPOSITION = re.compile(r"(?:被|由|经|向|(?<=[没未不还已在要会将])(?:和|与|跟|同))(?:国家|省|市|县)?级?$")
@@ -391,6 +403,9 @@ def _figure_end(text: str) -> int:
     return max([NUMBER_SPAN, *ends])
 
 
+_NUMERAL_CHAR = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿]")
+
+
 def number_near(segment: str, matches: list[Match], index: int, adjacent: bool = False) -> FactValue | None:
     """The number said for a fact: right after its phrase, else right before; 「没有」 means 0.
 
@@ -420,7 +435,10 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     if adjacent:
         return None
     start = max((m.end for m in matches[:index] if m.end <= matches[index].start), default=0)
-    preceding = segment[max(start, matches[index].start - 8) : matches[index].start]
+    start = max(start, matches[index].start - 8)
+    while start > 0 and _NUMERAL_CHAR.match(segment[start - 1]):  # 「2020年」 whole, never 「020年」
+        start -= 1
+    preceding = segment[start : matches[index].start]
     for spoken in reversed(find_numbers(preceding)):
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
