@@ -58,7 +58,8 @@ def find_reference(
         and not asks(question)
     )
     named = guide_named(kb, clean(question)) is not None
-    asks_for_text = any(cue in question for cue in LOOKUP_CUES) or (terse and named)
+    cued = any(cue in question for cue in LOOKUP_CUES)
+    asks_for_text = cued or (terse and named)
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
     if not marked and not (asks_for_text and reference.steps):
@@ -68,7 +69,7 @@ def find_reference(
     try:
         return locate(kb, reference, near)
     except UnknownReferenceError:
-        if _clearly_a_reference(reference, asks_for_text):
+        if _clearly_a_reference(reference, cued):  # a terse title that fits none is answered
             raise
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
 
