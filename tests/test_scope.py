@@ -27,6 +27,7 @@ from assistant.question.scope import detect, unknown_program
         ),  # not the provincial one
         ("我们县想申报保护示范区项目，怎么申报", None),
         ("申报国家知识产权示范企业需要满足哪些条件？", "国家知识产权示范企业"),  # the verb first
+        ("驰名商标认定需要满足什么条件？", "驰名商标"),
         ("申报高价值专利培育项目需要什么条件", None),
         ("创建保护示范区需要什么条件", None),
         ("高价值专利培育中心如何申请", None),
@@ -166,6 +167,8 @@ def test_a_procedure_of_something_else_is_told_apart_from_applying(question: str
     [
         ("2022年保护示范区最后立项了哪些地区", True),
         ("通州国家知识产权强县示范县验收通过了没", True),
+        ("2022年高价值专利培育计划项目的验收结果在哪里查？", True),
+        ("通州区2023年实际新增了多少件海外专利授权？", True),  # what was done, not the target
         ("24年保护示范区立项名单出来了吗", True),
         ("无锡市2022年推荐了几个高价值专利项目", True),
         ("立项后多久拨付启动资金", False),
