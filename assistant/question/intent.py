@@ -48,11 +48,17 @@ def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
 
 
 _FIGURES = LEXICON.figures
-# 「销售额要多少」「年均要转化多少件或者多少钱」: a threshold the applicant must reach
-_THRESHOLDS = (
-    either(_FIGURES.thresholds)
-    + f"|(?:{either(_FIGURES.requiring)})(?!{either((*_FIGURES.given, *_FIGURES.paying))})"
+# 「年均要转化多少件或者多少钱」: a word of requiring, a verb (not of giving or paying), how much
+_REQUIRED = (
+    f"(?:{either(_FIGURES.requiring)})(?!{either((*_FIGURES.given, *_FIGURES.paying))})"
     + f"[\u4e00-\u9fff]{{1,3}}(?:{either(_FIGURES.how_much)})"
+)
+# 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
+_THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
+# The same, asked (「销售额要多少」「手里得有多少专利才够」): a threshold noun before how much, or
+# a figure required (the noun alone, 「我们利税不太高」, asks nothing)
+_THRESHOLD_ASKED = (
+    f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{either(_FIGURES.how_much)})|{_REQUIRED}"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST, _HOW = either(LEXICON.figures.costs), either(LEXICON.figures.how_much)
@@ -115,7 +121,7 @@ INTENTS = (
     ),
     # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
     # condition states (when none does, the answer is the best sentence of any section)
-    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLDS),
+    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED),
     # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
     Intent(
         "quota",
