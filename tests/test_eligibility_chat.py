@@ -107,6 +107,18 @@ def test_screening_checks_every_program_open_to_the_applicant(
     assert all("截止" in line for line in lines if "《2022年度" in line)  # expired rounds are marked
 
 
+def test_facts_told_after_a_screening_screen_again(assistant: Assistant) -> None:
+    """「企业能报哪几个项目」, then facts: every program is checked again on them; facts that
+    name a program to apply for (「想报工业品牌」) check that one."""
+    programs = {"2022-high-value-patent-new", "2022-high-value-patent-upgrade", "2022-industrial-brand"}
+    again = ask(assistant, "企业能申报哪几个项目", "我们是无锡的工业企业，有一百多件专利", "商标用了十年")
+    assert again.decision is None and {d["program"] for d in again.decisions} == programs
+    county = ask(assistant, "区里（县级区）能报什么项目", "我们区有个地理标志，也建了国家级快速维权中心")
+    assert len(county.decisions) == 3
+    one = ask(assistant, "企业能申报哪几个项目", "我们想报工业品牌，有一百多件专利")
+    assert one.decision is not None and one.decision["program"] == "2022-industrial-brand"
+
+
 def test_screening_without_a_kind_asks_for_it(assistant: Assistant) -> None:
     reply = ask(assistant, "能报哪些项目？")
     assert reply.decisions == () and "属于哪一类" in reply.answer

@@ -58,7 +58,16 @@ class Responder:
         if understood.reference_error:  # numbering was written (「九、」「第三十条」) but names no clause
             return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
         statements = [*conversation.questions, turn.question]
-        if turn.intent == SCREENING:
+        # 「企业能报哪几个项目」, then 「我们是无锡的工业企业，有一百多件专利…」: facts told after a
+        # screening screen again on them, unless they name a program to apply for (「想报工业品牌」)
+        after_screening = conversation.last_intent == SCREENING and not (
+            understood.said.programs and names_applying(turn.question)
+        )
+        if turn.intent == SCREENING or (after_screening and is_statement(turn.question)):
+            if turn.intent != SCREENING:  # recorded as a screening: the next facts screen again too
+                turn = replace(turn, intent=SCREENING)
+                understood = replace(understood, turn=turn)
+                retrieved = replace(retrieved, understood=understood)
             screened = self.desk.screen(statements)
             composed = self.composer.screening(turn, screened, self.desk.kind_question())
             decisions = tuple(c.decision for c in screened if c.decision)
