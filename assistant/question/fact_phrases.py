@@ -188,7 +188,7 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     found: list[Match] = []
     for spec, synonym, negative, option in phrase_index(specs).candidates(segment):
         for m in _compile(synonym).finditer(segment):
-            if spec.about_others and cues("other_bodies", _gaps(m.group(), synonym)):
+            if spec.about_others and cues("yet_another", _gaps(m.group(), synonym)):
                 continue  # 「市里另一个县承担过」: the gap names the body that did it, not 市里
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
     dated = bool(years_in(segment))

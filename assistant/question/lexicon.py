@@ -51,6 +51,7 @@ class FactCues:
     """The words that decide how a statement of fact reads (knowledge/lexicon.yaml: fact_reading)."""
 
     negations: tuple[str, ...]
+    yet_another: tuple[str, ...]
     falling_short: tuple[str, ...]
     exceeding: tuple[str, ...]
     averages: tuple[str, ...]
