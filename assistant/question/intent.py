@@ -55,10 +55,14 @@ _REQUIRED = (
 )
 # 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
 _THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
-# The same, asked (「销售额要多少」「手里得有多少专利才够」): a threshold noun before how much, or
-# a figure required (the noun alone, 「我们利税不太高」, asks nothing)
+# A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」): a
+# threshold noun, 满, or 才够 with how much. Not any figure required: 「执法案件每年要增长多少」
+# asks a target, which the tasks and goals state.
+_HOW = either(_FIGURES.how_much)
+GROWTH = r"涨|增长|增加|增幅|提高|提升"
 _THRESHOLD_ASKED = (
-    f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{either(_FIGURES.how_much)})|{_REQUIRED}"
+    f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
+    f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST, _HOW = either(LEXICON.figures.costs), either(LEXICON.figures.how_much)
@@ -119,9 +123,6 @@ INTENTS = (
         + _asks_figure((*LEXICON.figures.money, *LEXICON.figures.costs), LEXICON.figures.money_units),
         unless=_THRESHOLDS,
     ),
-    # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
-    # condition states (when none does, the answer is the best sentence of any section)
-    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED),
     # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
     Intent(
         "quota",
@@ -161,6 +162,10 @@ INTENTS = (
         True,
         pattern=r"(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)(?:事|工作|活)",
     ),
+    # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
+    # condition states (when none does, the answer is the best sentence of any section); growth
+    # (「销售额要涨多少」) is a target, and goals and tasks come first
+    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED, unless=GROWTH),
     Intent(
         "conditions", ("条件", "门槛", "资格", "要求", "要满足", "需满足", "得满足"), None, "申报条件", True
     ),
