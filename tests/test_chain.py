@@ -146,7 +146,11 @@ def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assis
         ("地标项目里，拿来报的那个地理标志得注册满几年？", "2022-gi-brand:3.1", "超过3年"),
         ("24年保护示范区纸质材料交几份？", "2024-protection-zone:6.2", "一式一份"),  # copies
         # a target asked with 要…多少 is no threshold of the conditions
-        ("2024年县（市、区）保护示范区，行政执法案件每年要增长多少？", "2024-protection-zone:4.2.2.1", "5%以上"),
+        (
+            "2024年县（市、区）保护示范区，行政执法案件每年要增长多少？",
+            "2024-protection-zone:4.2.2.1",
+            "5%以上",
+        ),
         # a detail the guides do give: the application system's address
         ("2022年保护示范区网上申报系统的网址是多少？", "2022-protection-zone:6.2", "pm.jsipp.cn"),
         ("2017年那个知识产权强省建设若干政策措施还有效吗", "2023-policy-measures:p1", "同时废止"),

@@ -117,6 +117,12 @@ def test_facts_told_after_a_screening_screen_again(assistant: Assistant) -> None
     assert len(county.decisions) == 3
     one = ask(assistant, "企业能申报哪几个项目", "我们想报工业品牌，有一百多件专利")
     assert one.decision is not None and one.decision["program"] == "2022-industrial-brand"
+    named = ask(
+        assistant,
+        "设区市报2022年保护示范区创建项目，要看哪些？",
+        "我们是国家知识产权示范城市，保护中心已运行两年",
+    )
+    assert named.decision is not None and named.decision["program"] == "2022-protection-zone"
 
 
 def test_screening_without_a_kind_asks_for_it(assistant: Assistant) -> None:

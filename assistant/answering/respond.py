@@ -59,9 +59,12 @@ class Responder:
             return unasked(understood.reference_error, WarningCode.UNKNOWN_REFERENCE)
         statements = [*conversation.questions, turn.question]
         # 「企业能报哪几个项目」, then 「我们是无锡的工业企业，有一百多件专利…」: facts told after a
-        # screening screen again on them, unless they name a program to apply for (「想报工业品牌」)
-        after_screening = conversation.last_intent == SCREENING and not (
-            understood.said.programs and names_applying(turn.question)
+        # screening of no program screen again on them, unless they name a program to apply for
+        # (「想报工业品牌」); after 「报2022年保护示范区要看哪些」 they are that program's
+        after_screening = (
+            conversation.last_intent == SCREENING
+            and not conversation.scope.programs
+            and not (understood.said.programs and names_applying(turn.question))
         )
         if turn.intent == SCREENING or (after_screening and is_statement(turn.question)):
             if turn.intent != SCREENING:  # recorded as a screening: the next facts screen again too
