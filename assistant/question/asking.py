@@ -64,12 +64,13 @@ def _for_itself(text: str, sentence: str) -> bool:
     apply, asked of the applicant itself (a pronoun, or a word of the sentence it named itself
     in), asks whether it can apply."""
     pronouns = LEXICON.applicant_kinds.pronouns
-    for found in (*_BY_WHOM.finditer(sentence), *_ON_ITS_OWN.finditer(sentence)):
-        who = found.group("who")
-        start = max((m.end() for m in _CLAUSES.finditer(sentence, 0, found.start())), default=0)
+    found = [*_BY_WHOM.finditer(sentence), *_ON_ITS_OWN.finditer(sentence)]
+    speaking = [c for c in _CLAUSES.split(_plain(text)) if any(p in c for p in pronouns)] if found else []
+    for asking in found:
+        who = asking.group("who")
+        start = max((m.end() for m in _CLAUSES.finditer(sentence, 0, asking.start())), default=0)
         asked = _CLAUSES.split(sentence[start:])[0]
-        own = [c for c in _CLAUSES.split(_plain(text)) if c != asked and any(p in c for p in pronouns)]
-        if any(p in who for p in pronouns) or any(who[-2:] in c for c in own):
+        if any(p in who for p in pronouns) or any(who[-2:] in c for c in speaking if c != asked):
             return True
     return False
 
@@ -134,34 +135,36 @@ def asks_yes_no(text: str) -> bool:
     nothing of the other topics (materials, dates, who applies)."""
     text = normalize(text)
     sentences = split_sentences(text)
-    words = LEXICON.asking_to_apply
-    plain = _plain(text)
-    if not sentences or any(w in plain for w in (*words.wh_words, *words.not_if, *words.channels)):
+    if not sentences or _asks_more(_plain(text)):
         return False
     last = sentences[-1].strip()
-    return last.endswith(words.yes_no_endings) or bool(A_NOT_A.search(last))
+    return last.endswith(LEXICON.asking_to_apply.yes_no_endings) or bool(A_NOT_A.search(last))
+
+
+def _asks_more(plain: str) -> bool:
+    """The message asks a wh-question or another topic (materials, dates, who applies, the channel)."""
+    words = LEXICON.asking_to_apply
+    return any(w in plain for w in (*words.wh_words, *words.not_if, *words.channels))
+
+
+# Words that ask whether it is enough (「符合吗」「够不够」) or whether something bears on it (「影响」)
+_WHETHER = (*_WORDS.tags, *_WORDS.sufficient_words, *_WORDS.bearing_words)
 
 
 def asks_if_qualifies(text: str) -> bool:
     """A yes-or-no question whether it is enough (「那我们符合吗」「这样还行吗」「够不够」) or
     whether what was said bears on it (「那影响吗」), with nothing else asked: after a check, it
     asks the check again on what is known now."""
-    words = LEXICON.asking_to_apply
     said = normalize(text)
-    asked = (*words.tags, *words.sufficient_words, *words.bearing_words)
-    return asks_yes_no(said) and any(w in said for w in asked)
+    return asks_yes_no(said) and any(w in said for w in _WHETHER)
 
 
 def asks_if_it_bears(text: str) -> bool:
     """Some sentence asks, yes or no, whether something is enough or bears on it (「这个有影响
     吗？其他：…」: the facts may follow the question), and no sentence asks a wh-question."""
-    words = LEXICON.asking_to_apply
     plain = _plain(text)
-    if any(w in plain for w in (*words.wh_words, *words.not_if, *words.channels)):
-        return False
-    asked = (*words.tags, *words.sufficient_words, *words.bearing_words)
-    return any(
-        s.strip().endswith(words.yes_no_endings) and any(w in s for w in asked)
+    return not _asks_more(plain) and any(
+        s.strip().endswith(_WORDS.yes_no_endings) and any(w in s for w in _WHETHER)
         for s in _SENTENCES.split(plain)
     )
 

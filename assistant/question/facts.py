@@ -297,9 +297,7 @@ def read_facts(
                 reading = Reading(doubt=segment)  # said of the body the sentence is about
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
-            sheet.add(match.spec.key, reading, segment)
-            for implied in _implied(match, reading, segment, specs):
-                sheet.add(implied, Reading(True), segment)
+            _add(sheet, match, reading, segment, specs)
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
@@ -309,19 +307,18 @@ def read_facts(
             and match.spec.key not in sheet.doubts
             and not is_measure(match)
         ):
-            sheet.add(match.spec.key, Reading(True), match.synonym)
-            for implied in _implied(match, Reading(True), match.synonym, specs):
-                sheet.add(implied, Reading(True), match.synonym)
+            _add(sheet, match, Reading(True), match.synonym, specs)
     return sheet.sheet()
 
 
-def _implied(match: Match, reading: Reading, segment: str, specs: Sequence[FactSpec]) -> list[str]:
-    """The facts a yes says too (「江苏注册的独立法人」: in Jiangsu), each where the clause holds
-    a word of its own (「独立法人」 alone says nothing of where)."""
-    if reading.value is not True:
-        return []
-    implied = [s for s in specs if s.key in match.spec.implies]
-    return [s.key for s in implied if any(word in segment for word in s.synonyms)]
+def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Sequence[FactSpec]) -> None:
+    """A phrase's reading, and the facts a yes of it says too (「江苏注册的独立法人」: in Jiangsu),
+    each where the words hold one of its own (「独立法人」 alone says nothing of where)."""
+    sheet.add(match.spec.key, reading, words)
+    if reading.value is True:
+        for implied in (s for s in specs if s.key in match.spec.implies):
+            if any(word in words for word in implied.synonyms):
+                sheet.add(implied.key, Reading(True), words)
 
 
 _SELF_WORDS = LEXICON.applicant_kinds

@@ -48,24 +48,24 @@ def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
 
 
 _FIGURES = LEXICON.figures
+_HOW = either(_FIGURES.how_much)
 # 「年均要转化多少件或者多少钱」: a word of requiring, a verb (not of giving or paying), how much
 _REQUIRED = (
     f"(?:{either(_FIGURES.requiring)})(?!{either((*_FIGURES.given, *_FIGURES.paying))})"
-    + f"[\u4e00-\u9fff]{{1,3}}(?:{either(_FIGURES.how_much)})"
+    + f"[\u4e00-\u9fff]{{1,3}}(?:{_HOW})"
 )
 # 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
 _THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
 # A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」): a
 # threshold noun, 满, or 才够 with how much. Not any figure required: 「执法案件每年要增长多少」
 # asks a target, which the tasks and goals state.
-_HOW = either(_FIGURES.how_much)
-GROWTH = r"涨|增长|增加|增幅|提高|提升"
+_GROWTH = r"涨|增长|增加|增幅|提高|提升"
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
     f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
-_COST, _HOW = either(LEXICON.figures.costs), either(LEXICON.figures.how_much)
+_COST = either(_FIGURES.costs)
 COST_ASKED = re.compile(f"(?:{_COST})[^，,。？?；;！!的]{{0,6}}(?:{_HOW})|(?:{_HOW}).{{0,2}}(?:{_COST})")
 
 
@@ -165,7 +165,7 @@ INTENTS = (
     # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
     # condition states (when none does, the answer is the best sentence of any section); growth
     # (「销售额要涨多少」) is a target, and goals and tasks come first
-    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED, unless=GROWTH),
+    Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED, unless=_GROWTH),
     Intent(
         "conditions", ("条件", "门槛", "资格", "要求", "要满足", "需满足", "得满足"), None, "申报条件", True
     ),

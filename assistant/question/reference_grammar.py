@@ -66,6 +66,7 @@ class Reference:
     steps: tuple[Step, ...]
     leftover: str  # words that are neither numbering, a title, the guide's name nor filler
     written: str  # the reference as written, for messages
+    named: bool = False  # the text names its guide (not the default guide it was given)
 
 
 def clean(text: str) -> str:
@@ -84,7 +85,7 @@ def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> R
         return None
     guide, rest = found or (default_guide, YEAR.sub("", written, count=1))
     steps, leftover = _path(kb, guide, rest)
-    return Reference(guide, tuple(steps), leftover, text.strip())
+    return Reference(guide, tuple(steps), leftover, text.strip(), found is not None)
 
 
 def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:

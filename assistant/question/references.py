@@ -20,7 +20,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .asking import asks
 from .intent import LOOKUP_CUES
-from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, guide_named, parse, title_matches
+from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
 
 MAX_CANDIDATES = 6
 
@@ -57,14 +57,13 @@ def find_reference(
         and "的" not in question
         and not asks(question)
     )
-    named = guide_named(kb, clean(question)) is not None
     cued = any(cue in question for cue in LOOKUP_CUES)
-    asks_for_text = cued or (terse and named)
+    asks_for_text = cued or (terse and reference.named)
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
     if not marked and not (asks_for_text and reference.steps):
         return None
-    if reference.guide is conversation_guide and not named and not marked:
+    if reference.guide is conversation_guide and not reference.named and not marked:
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
     try:
         return locate(kb, reference, near)

@@ -242,18 +242,14 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
     document quoted by its title (「《江苏省知识产权促进和保护条例》」) that is no guide and that
     no guide quotes is such a name too. When the question names a covered program
     (`names_covered`), only a national title around its words (「国家地理标志产品保护示范区」) is."""
-    if names_covered:  # the covered program's words inside the national title
-        name = _asked_name(question)
-        inside = name is not None and any(k in name for k in _program_names(kb))
-        return name if inside and _national(kb, name) else None
-    for title in QUOTED_TITLE.findall(normalize(question)):
+    for title in () if names_covered else QUOTED_TITLE.findall(normalize(question)):
         if not _programs(kb, title) and f"《{title}》" not in kb.all_text and not _a_guide_title(kb, title):
             return title
     name = _asked_name(question)
     if name is None:
         return None
-    if not any(k in name for k in _program_names(kb)):
-        return name
+    if not any(k in name for k in _program_names(kb)):  # no covered program's words in it
+        return None if names_covered else name
     return name if _national(kb, name) else None
 
 
