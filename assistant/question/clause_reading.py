@@ -361,6 +361,11 @@ def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
     return figure.unit in BARE_CLASSIFIERS and stop < len(segment) and not segment[end:stop].strip()
 
 
+@cache
+def _NEXT_NEGATED() -> re.Pattern[str]:
+    return re.compile(f"^(?:{either(LEXICON.fact_cues.negations)})[^、，,]{{0,4}}$")
+
+
 @dataclass(frozen=True)
 class Negations:
     """The negations that bear on a phrase (with its 和/、 chain), and the text around it."""
@@ -382,14 +387,20 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
     parallel = negated_in_parallel(lead)  # 既不是…也不是…
-    said_after = _negated_after(tail, parallel)
-    shortfall = cues("falling_short", tail) + ([] if followed else said_after)
     said_before = len(cues("negations", _own_item(lead + inside(text, matches[index]))))
+    # 「没事故没严重失信」: after a phrase denied before it, a negation with a short modifier right
+    # before the next phrase is the next one's; 「快维中心没建成保护中心也没有」: without one before,
+    # the negation after the phrase is its own, though another phrase follows
+    parallel_next = followed and said_before % 2 == 1 and _NEXT_NEGATED().match(tail) is not None
+    said_after = [] if parallel_next else _negated_after(tail, parallel)
+    shortfall = cues("falling_short", tail) + said_after
     count = said_before + len(shortfall) + int(matches[index].negative)
     if count == 0 and _denied_for_every(text, matches, last):
         count = 1  # 「强县示范试点、快维中心都没有」: the list's 都没有 denies this item too
     denied_before = said_before % 2 == 1
-    own_yes = first != index == last and bool(affirmed("yes_words", tail))
+    # a yes of its own after it, where the negation before it may be the chain's (「没有失信、非正常
+    # 申请有过一次」) or the phrase's before it (「保护中心没建成快维中心有」)
+    own_yes = (first != index == last or first > 0) and bool(affirmed("yes_words", tail))
     return Negations(count, lead, tail, denied_before and (bool(said_after) or own_yes))
 
 

@@ -335,8 +335,8 @@ def after(text: str, matches: list[Match], index: int) -> str:
     if stop < len(text):  # a negation right before the next phrase is that phrase's
         negation = _alternation(LEXICON.fact_cues.negations).pattern
         window = re.sub(f"(?:{negation})+$", "", window)
-        # so is the next item's, with its modifier (「无重大事故、无严重失信」「没事故没严重失信」)
-        window = re.sub(f"(?:^|、)(?:{negation})[^、，,]{{0,4}}$", "", window)
+        # so is the next item's, with its modifier (「无重大事故、无严重失信」)
+        window = re.sub(f"、(?:{negation})[^、，,]{{0,4}}$", "", window)
     cut = _CONTRAST.search(window)
     return window[: cut.start()] if cut else window
 
