@@ -143,25 +143,27 @@ def _phrases(spec: FactSpec) -> tuple[tuple[str, tuple[str, ...], bool, str | No
 
 class PhraseIndex:
     """Every phrase of a set of facts, with one pass over a clause to find the words present
-    (most phrases are in no clause: only those whose words are all present are matched)."""
+    (most phrases are in no clause: only those whose words are all present are matched). The
+    pass is an Aho-Corasick automaton (pyahocorasick): one walk over the text finds every word,
+    where a regular expression of 800 alternatives tried each at every character."""
 
     def __init__(self, specs: Sequence[FactSpec]) -> None:
+        import ahocorasick
+
         self.entries = [(spec, *phrase) for spec in specs for phrase in _phrases(spec)]
-        words = sorted({part for entry in self.entries for part in entry[2]}, key=len, reverse=True)
         self.by_first: dict[str, list] = {}
         for entry in self.entries:
             self.by_first.setdefault(entry[2][0], []).append(entry)
-        self.words = re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
-        known = set(words)  # a word's prefixes that are words too, longest first
-        self.prefixes = {w: [w[:k] for k in range(len(w), 0, -1) if w[:k] in known] for w in words}
+        self.words = ahocorasick.Automaton()
+        for word in {part for entry in self.entries for part in entry[2]}:
+            self.words.add_word(word, (len(word), word))
+        self.words.make_automaton()
 
     def present(self, segment: str) -> dict[str, None]:
-        """The phrase words in a clause, in the order they come (a word found also brings the
-        shorter words it starts with). Ordered, so that readings never depend on hash order."""
-        found: dict[str, None] = {}
-        for m in self.words.finditer(segment):
-            found.update(dict.fromkeys(self.prefixes[m.group(1)]))
-        return found
+        """The phrase words in a clause, in the order they start (of two starting together, the
+        longer first). Ordered, so that readings never depend on hash order."""
+        found = sorted((end - length, -length, word) for end, (length, word) in self.words.iter(segment))
+        return dict.fromkeys(word for _, _, word in found)
 
     def candidates(self, segment: str) -> Iterator[tuple[FactSpec, str, bool, str | None]]:
         present = self.present(segment)
