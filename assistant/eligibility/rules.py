@@ -119,6 +119,9 @@ class FactSpec:
     actors: str | None = None
     # (yes_no) facts that a yes of this one says too (江苏注册的独立法人 is in Jiangsu).
     implies: tuple[str, ...] = ()
+    # The words of this fact that alone imply one of them (a 龙头 is in a leading position,
+    # a 链主 not by that word): (implied key, words); others need a word of their own.
+    implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def is_numeric(self) -> bool:

@@ -47,7 +47,9 @@ class FactEntry(_Strict):
     ongoing: bool = False
     owned: bool = False
     actors: Literal["other_level"] | None = None
-    implies: list[str] = []
+    # a key, or a key with the words of this fact that alone say it (「industry_leading_position:
+    # [龙头]」); a bare key needs a word of the implied fact's own in the clause
+    implies: list[str | dict[str, list[str]]] = []
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -92,7 +94,10 @@ class FactEntry(_Strict):
             ongoing=self.ongoing,
             owned=self.owned,
             actors=self.actors,
-            implies=tuple(self.implies),
+            implies=tuple(key for i in self.implies for key in ([i] if isinstance(i, str) else i)),
+            implied_by=tuple(
+                (key, tuple(words)) for i in self.implies if isinstance(i, dict) for key, words in i.items()
+            ),
         )
 
 

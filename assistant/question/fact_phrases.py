@@ -441,7 +441,8 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     while start > 0 and _NUMERAL_CHAR.match(segment[start - 1]):  # 「2020年」 whole, never 「020年」
         start -= 1
     preceding = segment[start : matches[index].start]
-    for spoken in reversed(find_numbers(preceding)):
+    # read on to the clause's end, so that a figure knows what follows it (「20年注册」: a year)
+    for spoken in reversed([s for s in find_numbers(segment[start:]) if s.end <= len(preceding)]):
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value

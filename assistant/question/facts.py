@@ -267,7 +267,9 @@ def read_facts(
             topics = []
             continue
         if not matches and doubtful(masked(segment, [])):
-            for match in last_clause:  # 「市场占有率排第几没有数据，说不好」: the comment doubts them
+            # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
+            # sentence; 「…国际领先。就是专利不多」 begins a sentence of its own
+            for match in [] if new_sentence else last_clause:
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
@@ -316,8 +318,12 @@ def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Seque
     each where the words hold one of its own (「独立法人」 alone says nothing of where)."""
     sheet.add(match.spec.key, reading, words)
     if reading.value is True:
+        by_words = dict(match.spec.implied_by)
         for implied in (s for s in specs if s.key in match.spec.implies):
-            if any(word in words for word in implied.synonyms):
+            if implied.key in by_words:  # the phrase read says it (「行业龙头」), not just the clause
+                if any(word in match.synonym for word in by_words[implied.key]):
+                    sheet.add(implied.key, Reading(True), words)
+            elif any(word in words for word in implied.synonyms):
                 sheet.add(implied.key, Reading(True), words)
 
 

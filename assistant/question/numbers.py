@@ -191,6 +191,14 @@ def _one_in_a_word(text: str, match: re.Match[str]) -> bool:
 
 
 _DATE_PART = re.compile(r"\s*(?:月|日|号)")  # right after a number with no unit: a date's month or day
+# Right after 「NN年」 of two digits: a part of that year (「20年下半年才注册下来」「21年底」) or
+# what happened in it (「是20年注册的」「20年获批」), so the NN is a year of the calendar, not a
+# count of years (「注册20年了」「近20年」)
+_PART_OF_YEAR = re.compile(
+    r"度|上半年|下半年|年中|年初|年底|年末|底|初|末|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"|(?:就|才|正式|刚)?(?:注册|获批|批|认定|成立|建成|通过|立项|验收|评上|被评)"
+)
+_SPAN_BEFORE = re.compile(r"(?:近|过去|这|前|最近|已|已经|有|了)\s*$")  # 「近20年」「已经20年」: a span
 
 
 def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
@@ -204,6 +212,8 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             continue  # 「另一个同事」「同一个」: 一 is part of a word, not a count
         if spoken is not None and not match.group("unit") and _DATE_PART.match(text, match.end()):
             continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
+        if spoken is not None and _calendar_year(text, match, spoken):
+            continue  # 「20年下半年」: the year 2020, no twenty years
         if spoken is not None:
             before, after = (
                 text[max(0, match.start() - 1) : match.start()],
@@ -216,6 +226,13 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             )
             found.append(replace(spoken, suspect=suspect) if suspect else spoken)
     return found
+
+
+def _calendar_year(text: str, match: re.Match[str], spoken: Spoken) -> bool:
+    """「20年下半年」「是20年注册的」: two digits and 年 that name a year of the calendar."""
+    if spoken.unit != "年" or not re.fullmatch(r"[12]\d\s*年", match.group().strip()):
+        return False
+    return bool(_PART_OF_YEAR.match(text, match.end())) and not _SPAN_BEFORE.search(text[: match.start()])
 
 
 def plausible(spoken: Spoken, unit: str | None, value: float) -> bool:
