@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..eligibility.rules import FactSpec, FactValue
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
-from .numbers import find_numbers, to_fact_unit
+from .numbers import calendar_year, find_numbers, to_fact_unit
 
 # Between two joined phrases: a joiner, after a noun that may close the first phrase
 _JOIN = re.compile(
@@ -35,6 +35,7 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来之内间半]))")
 _ASKING_WORDS = re.compile(r"那么|这么|多么|要么")
 MASK = "□"
+_SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
 AFTER_SPAN = 8  # characters after a phrase that can say it falls short or is negated
 CLAUSE_END = 6  # the last characters of a clause: its predicate (「…试点也都不是」), however far
@@ -205,7 +206,17 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
         elif m.end > same.end and same.option == m.option and same.negative == m.negative:
             joined = f"{same.synonym}{GAP}{m.synonym}"  # what lies between stays readable
             merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
-    return merged
+    return [m for i, m in enumerate(merged) if not _subject_of_next(segment, m, merged[i + 1 :])]
+
+
+def _subject_of_next(segment: str, match: Match, after: list[Match]) -> bool:
+    """「但知识产权资金没有纳入…预算」: a phrase that the same fact's next phrase follows closely,
+    with a negation between and none before, is its subject; the next one says what holds."""
+    nearest = next((n for n in after if n.spec.key == match.spec.key), None)
+    if nearest is None or not 0 < nearest.start - match.end <= _SUBJECT_GAP:
+        return False
+    between, before = segment[match.end : nearest.start], mask_look_alikes(segment[: match.start])
+    return bool(cues("negations", mask_look_alikes(between))) and not cues("negations", before)
 
 
 def _gaps(matched: str, synonym: str) -> str:
@@ -441,8 +452,9 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     while start > 0 and _NUMERAL_CHAR.match(segment[start - 1]):  # 「2020年」 whole, never 「020年」
         start -= 1
     preceding = segment[start : matches[index].start]
-    # read on to the clause's end, so that a figure knows what follows it (「20年注册」: a year)
-    for spoken in reversed([s for s in find_numbers(segment[start:]) if s.end <= len(preceding)]):
+    for spoken in reversed(find_numbers(preceding)):
+        if calendar_year(segment, start + spoken.start, start + spoken.end, spoken):
+            continue  # 「20年注册」: what follows it says the year 2020
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value

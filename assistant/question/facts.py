@@ -205,6 +205,8 @@ class _Sheet:
             self.values[key], self.evidence[key] = reading.value, words
 
     def doubt(self, key: str, words: str) -> None:
+        if self.values.get(key) is False and _only_expected(words):
+            return  # 「规划还在起草，预计年底才出台」: not so yet, as read
         if key in self.keys:
             self.values.pop(key, None)
             self.evidence.pop(key, None)
@@ -257,6 +259,7 @@ def read_facts(
         segment = found.group().strip()
         matches = find_matches(segment, specs)
         others = _of_another_body(segment, others, first=ended)
+        echoed = ended and text[: found.start()].rstrip()[-1:] in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
         if ended:
             sentence, looked_back = [], sentence + matches
@@ -268,8 +271,9 @@ def read_facts(
             continue
         if not matches and doubtful(masked(segment, [])):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
-            # sentence; 「…国际领先。就是专利不多」 begins a sentence of its own
-            for match in [] if new_sentence else last_clause:
+            # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
+            # 就是专利不多」 begins a sentence of its own
+            for match in [] if new_sentence and not echoed else last_clause:
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
@@ -325,6 +329,12 @@ def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Seque
                     sheet.add(implied.key, Reading(True), words)
             elif any(word in words for word in implied.synonyms):
                 sheet.add(implied.key, Reading(True), words)
+
+
+def _only_expected(words: str) -> bool:
+    """Whether the only doubt words of a clause look forward (预计, 有望)."""
+    found = doubtful(masked(words, []))
+    return bool(found) and all(word in LEXICON.fact_cues.expected for word in found)
 
 
 _SELF_WORDS = LEXICON.applicant_kinds
@@ -395,11 +405,12 @@ def _says_no(text: str) -> bool:
 
 
 def _continues(segment: str, new_sentence: bool = False) -> bool:
-    """A clause that goes on about the one before: short, or opening with 还/也/但…; a short
+    """A clause that goes on about the one before: short, or opening with 还/也/但… or the
+    applicant's own 我们; a short
     question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
     吗？」), while a short negation still denies it (「快维中心。没有。」)."""
-    if _CONTINUES.match(segment):
-        return True
+    if _CONTINUES.match(segment) or _SELF.match(segment.strip()):
+        return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
     return len(segment) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 

@@ -56,13 +56,14 @@ _REQUIRED = (
 )
 # 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
 _THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
-# A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」): a
-# threshold noun, 满, or 才够 with how much. Not any figure required: 「执法案件每年要增长多少」
-# asks a target, which the tasks and goals state.
+# A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」「地标
+# 要注册多久」): a threshold noun, 满, 才够 or an age with how much. Not any figure required:
+# 「执法案件每年要增长多少」「要组织多少人参加培训」 ask a target, which the tasks and goals state.
 _GROWTH = r"涨|增长|增加|增幅|提高|提升"
+_AGE_ASKED = f"(?:{either(_FIGURES.ages)})[^，,。？?；;]{{0,3}}?(?:多久|多长时间|几年|多少年)"
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
-    f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)"
+    f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)|{_AGE_ASKED}"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST = either(_FIGURES.costs)
@@ -104,7 +105,7 @@ INTENTS = (
         "period",
         ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"),
         r"实施期|每\s*\d+\s*年",
-        unless=r"评价周期",
+        unless=r"评价周期|" + _AGE_ASKED,
     ),
     # A span in days or months (「提异议的期限是多少天」): the answer needs such a figure.
     Intent("days", ("多少天", "几天", "多少日", "多少个工作日", "几个工作日"), r"\d+\s*个?(?:工作)?[天日]"),

@@ -212,7 +212,7 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             continue  # 「另一个同事」「同一个」: 一 is part of a word, not a count
         if spoken is not None and not match.group("unit") and _DATE_PART.match(text, match.end()):
             continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
-        if spoken is not None and _calendar_year(text, match, spoken):
+        if spoken is not None and calendar_year(text, match.start(), match.end(), spoken):
             continue  # 「20年下半年」: the year 2020, no twenty years
         if spoken is not None:
             before, after = (
@@ -228,11 +228,12 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
     return found
 
 
-def _calendar_year(text: str, match: re.Match[str], spoken: Spoken) -> bool:
-    """「20年下半年」「是20年注册的」: two digits and 年 that name a year of the calendar."""
-    if spoken.unit != "年" or not re.fullmatch(r"[12]\d\s*年", match.group().strip()):
+def calendar_year(text: str, start: int, end: int, spoken: Spoken) -> bool:
+    """「20年下半年」「是20年注册的」: two digits and 年 (text[start:end]) that name a year of
+    the calendar, by what follows them in the text."""
+    if spoken.unit != "年" or not re.fullmatch(r"[12]\d\s*年", text[start:end].strip()):
         return False
-    return bool(_PART_OF_YEAR.match(text, match.end())) and not _SPAN_BEFORE.search(text[: match.start()])
+    return bool(_PART_OF_YEAR.match(text, end)) and not _SPAN_BEFORE.search(text[:start])
 
 
 def plausible(spoken: Spoken, unit: str | None, value: float) -> bool:
