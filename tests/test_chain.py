@@ -176,6 +176,30 @@ def test_a_notice_lists_its_attachments(assistant: Assistant) -> None:
     assert re.search(r"4\. 2022 年度省专利转化专项计划项目申报指南", reply.answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "clause", "item"),
+    [
+        ("列一下通州方案的保障措施有哪些", "2022-tongzhou-plan:6", "5. 营造文化氛围"),
+        ("通州强县方案的基本原则有哪些？列一下", "2022-tongzhou-plan:2", "5. 坚持争先进位"),
+    ],
+)
+def test_a_list_asked_of_a_section_by_its_title_gives_its_items(
+    assistant: Assistant, question: str, clause: str, item: str
+) -> None:
+    """The guide named, a section's whole title, and a word asking for a list: that section."""
+    reply = assistant.ask(question)
+    assert cited(reply) == [clause]
+    assert item in reply.answer
+
+
+def test_how_long_a_thing_must_be_registered_is_a_threshold_not_the_period() -> None:
+    from assistant.question.intent import detect_intent
+
+    assert detect_intent("我们想拿本地一个地标报省里的项目，地标要注册多久？") == "threshold"
+    assert detect_intent("这个地标得注册多久了才行？") == "threshold"
+    assert detect_intent("转化专项实施期多久？") == "period"
+
+
 def test_a_question_of_several_parts_gets_the_list_that_answers_them_all(assistant: Assistant) -> None:
     reply = assistant.ask("产业知识产权运营中心一年要推送多少条供需信息，要培训多少人？")
     assert cited(reply) == ["2022-patent-transfer:2.5.2"]

@@ -25,6 +25,7 @@ from ..question.intent import (
     COST_ASKED,
     ELIGIBILITY,
     GENERAL,
+    LIST_WORDS,
     LOOKUP,
     SUM,
     Intent,
@@ -151,7 +152,10 @@ class Composer:
     def _by_intent(self, turn: Turn, hits: list[Hit], draft: Draft | None = None) -> Draft | None:
         draft = draft if draft is not None else Draft()
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
-        if spec is None:
+        titled = self._titled_list(turn, spec, draft)
+        if titled is not None:
+            lines = titled
+        elif spec is None:
             lines = self._general(turn, hits, draft)
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
             lines = (self._attachments(turn, hits, draft) if spec.name == "parts" else None) or self._list(
@@ -257,6 +261,19 @@ class Composer:
         header = self.t["list_header"].format(title=self._guide(clause).title, label=label)
         header += f"\n{lead}" if lead else ""
         return [header + draft.cite(clause), *(f"{n}. {ev.strip_marker(x)}" for n, x in enumerate(items, 1))]
+
+    def _titled_list(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
+        """「列一下通州方案的保障措施有哪些」: a list asked of a section the question names by its
+        title, in the guide it names (an intent with a section of its own reads that section)."""
+        if not turn.scope.programs or (spec is not None and spec.name != "parts"):
+            return None
+        if not any(word in turn.question for word in LIST_WORDS):
+            return None
+        node = ev.titled_section(self.kb, (g.id for g in turn.guides), turn.question)
+        if node is None:
+            return None
+        whole = not any(self.kb.children(item) for item in self.kb.children(node))  # sections: headings
+        return self._numbered(draft, node, node.label, ev.render_items(self.kb, node, whole))
 
     def _attachments(self, turn: Turn, hits: list[Hit], draft: Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""

@@ -181,6 +181,18 @@ def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[st
     return items
 
 
+def titled_section(kb: KnowledgeBase, guide_ids: Iterable[str], question: str) -> Clause | None:
+    """「列一下通州方案的保障措施有哪些」: the one section with items, in the guides named, whose
+    whole title (four characters or more) the question writes."""
+    named = [
+        clause
+        for guide_id in guide_ids
+        for clause in kb.guide_clauses(guide_id)
+        if len(clause.title) >= 4 and clause.title in question and kb.children(clause)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:
     """Descend into the one sub-list the question names (「升级项目」, 「申报主体是企业的」)."""
     while True:
