@@ -4,6 +4,8 @@ programs, applicants no program admits, and what the answer shows of what was re
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.config import Settings
@@ -410,3 +412,25 @@ def test_the_channel_of_an_application_is_a_procedure_not_a_check(assistant: Ass
     assert "2024-protection-zone:5.1" in reply.citations_ids
     reply = ask(assistant, "我们学校从来没有承担过省高价值专利培育项目，能直接报升级项目吗？")
     assert reply.decision is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工业品牌那个项目，什么样的公司能报？",
+        "高价值专利的升级项目，什么单位才有资格牵头？",
+        "高价值专利新建项目，啥样的企业能申报？",
+    ],
+)
+def test_who_may_apply_asked_of_a_program_is_no_check_and_no_screening(question: str) -> None:
+    from assistant.question.intent import detect_intent
+
+    assert detect_intent(question) == "applicants"
+
+
+def test_a_screening_line_cites_the_condition_of_each_fact_it_asks(assistant: Assistant) -> None:
+    """「待补充：是否在2021年以前…验收」 holds a figure: the clause that says it is cited with it."""
+    reply = assistant.ask("我们企业能报哪些项目？", Conversation())
+    upgrade = next(line for line in reply.answer.splitlines() if "升级项目" in line and "待补充" in line)
+    cited_here = {int(n) for n in re.findall(r"\[(\d+)\]", upgrade.split("——", 1)[1])}
+    assert "2022-high-value-patent:3.2.1" in {reply.citations[n - 1].clause_id for n in cited_here}

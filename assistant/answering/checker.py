@@ -313,15 +313,18 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
         conditions = decision.get("conditions", [])
         failed = [c for c in conditions if c["status"] == "not_met" and c.get("required", True)]
         missing = decision.get("missing_facts", [])
+        clauses = [(failed or conditions)[0]["clause_id"]] if conditions else []
         if eligible is True:
             detail = "符合"
         elif eligible is False:
             detail = "不符合：" + "；".join(c["reason"] for c in failed[:1])
         else:
             detail = "待补充：" + "；".join(f["question"].rstrip("？?") for f in missing[:2])
-        clause = (failed or conditions)[0]["clause_id"] if conditions else ""
+            # each fact asked cites the condition it is of (its words may hold a figure: 2021年以前)
+            clauses = [c["clause_id"] for f in missing[:2] for c in conditions if f["key"] in c["facts"]]
         words = _round_words(checked, cite)
         note = f"（{words}）" if words else ""
-        lines.append(f"{n}. 《{checked.program_name}》{note}——{detail}{cite(clause) if clause else ''}")
+        cited = "".join(cite(clause) for clause in dict.fromkeys(clauses))
+        lines.append(f"{n}. 《{checked.program_name}》{note}——{detail}{cited}")
     lines.append("如需逐项核对某一项目，请说明项目名称。")
     return lines

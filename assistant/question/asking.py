@@ -113,7 +113,7 @@ def asks_to_apply(text: str) -> bool:
             continue
         if _for_itself(text, sentence):
             return True
-        if any(w in sentence for w in words.not_if):
+        if any(w in sentence for w in words.not_if) or asks_who_applies(sentence):
             continue
         if any(w in sentence for w in words.standalone) or _BEFORE_VERB.search(sentence):
             return True
@@ -207,12 +207,36 @@ def _WHAT_TO_APPLY_FOR() -> re.Pattern[str]:
     return re.compile(rf"(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?[呢啊吧呀？?。！!\s]*$")
 
 
+@cache
+def _WHICH_APPLICANT() -> re.Pattern[str]:
+    """An asking word of an applicant (「什么样的公司」「哪些单位」「啥企业」): who may apply, asked
+    of a program, not which programs the applicant may apply for."""
+    kinds = LEXICON.applicant_kinds.kinds
+    nouns = (
+        *(w for words in kinds.values() for w in words),
+        *LEXICON.asking_to_apply.applicant_roles,
+        "单位",
+    )
+    which = either(LEXICON.asking_to_apply.which_words)
+    return re.compile(rf"(?:{which})[样类种]?的?(?:{either(nouns)})")
+
+
+def who_applies() -> str:
+    """「什么样的公司能报」「哪类单位可以申请」: an asking word of an applicant, then applying."""
+    return rf"(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,5}}?(?:{_APPLY})"
+
+
+def asks_who_applies(text: str) -> bool:
+    return re.search(who_applies(), text) is not None
+
+
 def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(_plain(text)):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
+        sentence = _WHICH_APPLICANT().sub("", sentence)  # 「什么样的公司能报」 asks who
         if any(w in sentence for w in words.which_not_if):
             continue
         if all(

@@ -17,6 +17,7 @@ from .asking import (
     asks_to_apply,
     asks_which_programs,
     split_sentences,
+    who_applies,
 )
 from .lexicon import LEXICON, either
 
@@ -152,6 +153,7 @@ INTENTS = (
         ),
         None,
         "申报主体|支持对象",
+        pattern=who_applies(),  # 「什么样的公司能报」
     ),
     Intent("goals", ("绩效", "考核", "目标", "指标"), None, "绩效目标|主要目标", True),
     # 「主要要干哪些事」「具体做些啥」: a verb of doing and a word asking what
