@@ -114,6 +114,11 @@ def test_comparison_shows_both_years(assistant: Assistant) -> None:
         "杨晶的手机号是多少？办公室电话一直占线",
         "安文龙的邮箱有吗？",
         "数据知识产权登记平台的网址是多少",
+        # a fee no guide names, asked of paying it; another ministry's procedure
+        "申报保护示范区要交申报费或者评审费吗？",
+        "专利侵权诉讼费谁出？",
+        "工信部专精特新“小巨人”企业怎么申报？",
+        "国家地理标志产品保护示范区要怎么向国家局申报创建？",
     ],
 )
 def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assistant, question: str) -> None:

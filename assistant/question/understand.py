@@ -157,7 +157,24 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     of another authority in a conversation about no program (「法院一般判赔多少」)."""
     if (not scope.programs or at_other_authority(question)) and asks_other_procedure(question):
         return True
-    return not scope.programs and _asks_other_authority(kb, question)
+    return (not scope.programs and _asks_other_authority(kb, question)) or _asks_unknown_fee(kb, question)
+
+
+# 「要交申报费吗」「诉讼费谁出」「年费能减吗」: a fee, asked of paying or how much
+_FEE = re.compile(r"([一-鿿]{1,3}费)(?!用)")
+_ABOUT_PAYING = re.compile(f"{'|'.join((*LEXICON.figures.paying, *LEXICON.figures.how_much))}|收|免|减|谁出")
+_VOCABULARY: dict[str, str] = {}
+
+
+def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
+    """A fee no guide names (申报费, 评审费, 诉讼费; 官费 and 许可费 are named), asked of paying
+    it or its amount: the guides say nothing of it, so the question is not theirs."""
+    if kb.fingerprint not in _VOCABULARY:
+        _VOCABULARY[kb.fingerprint] = "".join(c.text for g in kb.guides for c in kb.guide_clauses(g.id))
+    text = _VOCABULARY[kb.fingerprint]
+    fees = [m.group(1) for m in _FEE.finditer(question)]
+    unknown = [f for f in fees if not any(f[i:] in text for i in range(len(f) - 1))]
+    return bool(unknown) and bool(_ABOUT_PAYING.search(question))
 
 
 def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
