@@ -188,9 +188,21 @@ def titled_section(kb: KnowledgeBase, guide_ids: Iterable[str], question: str) -
         clause
         for guide_id in guide_ids
         for clause in kb.guide_clauses(guide_id)
-        if len(clause.title) >= 4 and clause.title in question and kb.children(clause)
+        if len(clause.title) >= 4 and _asks_the_list(question, clause.title) and kb.children(clause)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _asks_the_list(question: str, title: str) -> bool:
+    """The title is what the question asks to list (「保障措施有哪些」「基本原则？列一下」), not a
+    name before something else asked (「产业知识产权运营中心优先支持哪些产业链」)."""
+    at = question.find(title)
+    return at >= 0 and bool(_LIST_AFTER_TITLE.match(question, at + len(title)))
+
+
+_LIST_AFTER_TITLE = re.compile(
+    r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|是哪|是什么|包括|包含|[？?，,。！!]|$)"
+)
 
 
 def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:

@@ -61,7 +61,9 @@ _THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
 # 要注册多久」): a threshold noun, 满, 才够 or an age with how much. Not any figure required:
 # 「执法案件每年要增长多少」「要组织多少人参加培训」 ask a target, which the tasks and goals state.
 _GROWTH = r"涨|增长|增加|增幅|提高|提升"
-_AGE_ASKED = f"(?:{either(_FIGURES.ages)})[^，,。？?；;]{{0,3}}?(?:多久|多长时间|几年|多少年)"
+_AGE_ASKED = (  # required of the applicant (「地标要注册多久」), not how long a procedure takes (「注册要多久能下来」)
+    f"(?:{either(_FIGURES.requiring)})(?:{either(_FIGURES.ages)})[^，,。？?；;]{{0,3}}?(?:多久|多长时间|几年|多少年)"
+)
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
     f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)|{_AGE_ASKED}"
