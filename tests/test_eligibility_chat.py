@@ -236,6 +236,7 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
         ("地标品牌项目能不能由协会申报？", False),
         ("我们是高校，能不能由学院申报高价值专利？", False),
         ("我们是县政府，能不能由县里直接申报，不经过市里？", False),
+        ("我们所在的地级市没有承担保护示范区项目。报22年度的示范区创建行不？", True),  # 行不
     ],
 )
 def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(

@@ -206,3 +206,18 @@ def test_a_question_of_another_authority_is_refused_outside_the_programs(
     from assistant.question.understand import understand
 
     assert understand(kb, question, Conversation()).other_procedure is other
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "unknown"),
+    [
+        ("2020年度省真抓实干成效明显地区也评上了", (), ()),  # the applicant's record
+        ("2022年度省知识产权保护示范区创建项目申报指南的截止时间", (2022,), ()),  # a round's title
+        ("2021年度省保护示范区的申报条件", (), (2021,)),  # a round no guide holds
+    ],
+)
+def test_a_year_before_a_provincial_title_is_a_round_unless_the_clause_is_a_record(
+    kb: KnowledgeBase, question: str, years: tuple, unknown: tuple
+) -> None:
+    scope = detect(kb, question)
+    assert (scope.years, scope.unknown_years) == (years, unknown)

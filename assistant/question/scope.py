@@ -111,9 +111,13 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
 # What follows a year that names a round or a guide (「2024年保护示范区」「2022年的呢」「2025年什么
 # 时候申报」), as opposed to the year of an applicant's record (「2021年发明专利授权量…」,
 # 「2021年省委省政府…检查」).
+# 「2022年度省…」 opens a round's title, unless its clause goes on to the applicant's record
+# (「2020年度省真抓实干成效明显地区也评上了」)
+_PROVINCIAL_ROUND = rf"省(?!委|政府)(?![^，,。；;？?]*(?:{'|'.join(LEXICON.record_words)}))"
 ROUND_AFTER = re.compile(
-    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|省(?!委|政府)|江苏"
-    r"|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
+    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|"
+    + _PROVINCIAL_ROUND
+    + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
 )
 
 
