@@ -197,6 +197,13 @@ def test_a_list_asked_of_a_section_by_its_title_gives_its_items(
     assert item in reply.answer
 
 
+def test_a_task_named_by_its_matter_gives_that_tasks_list(assistant: Assistant) -> None:
+    """「知识产权保护有哪些任务」 names 「加大知识产权保护」 without its verb: that task's items."""
+    reply = assistant.ask("通州方案里知识产权保护有哪些任务？")
+    assert cited(reply) == ["2022-tongzhou-plan:4.4"]
+    assert "完善知识产权保护工作体系" in reply.answer
+
+
 def test_how_long_a_thing_must_be_registered_is_a_threshold_not_the_period() -> None:
     from assistant.question.intent import detect_intent
 

@@ -243,7 +243,13 @@ def names_part(kb: KnowledgeBase, question: str, clause: Clause, section: str | 
 
 def _names(question: str, title: str) -> bool:
     core = re.sub(r"^申报主体是|的$|项目$", "", title)
-    return len(core) >= 2 and core in question
+    matter = _TITLE_VERB.sub("", core)  # 「加大知识产权保护」 is named by 「知识产权保护」
+    return (len(core) >= 2 and core in question) or (
+        len(matter) >= 4 and matter != core and matter in question
+    )
+
+
+_TITLE_VERB = re.compile(f"^(?:{'|'.join(LEXICON.title_verbs)})")
 
 
 class Relevance:

@@ -201,6 +201,7 @@ class Lexicon:
     references: ReferenceWords
     name_heads: tuple[str, ...]  # words that close a guide's or program's name (指南, 项目)
     name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
+    title_verbs: tuple[str, ...]  # open a task's title (加大知识产权保护): the rest names its matter
     asked_details: tuple[AskedDetail, ...]  # 邮箱, 手机号, 网址: what answers one
 
     @property
@@ -270,6 +271,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             ),
             name_heads=tuple(map(str, data["name_heads"])),
             name_extensions=tuple(map(str, data["name_extensions"])),
+            title_verbs=tuple(map(str, data["title_verbs"])),
             asked_details=tuple(
                 AskedDetail(str(d["name"]), tuple(map(str, d["words"])), str(d["evidence"]))
                 for d in data["asked_details"]
