@@ -429,6 +429,12 @@ def test_who_may_apply_asked_of_a_program_is_no_check_and_no_screening(question:
     assert detect_intent(question) == "applicants"
 
 
+def test_a_list_of_an_applicants_conditions_is_no_question_of_who_applies() -> None:
+    from assistant.question.intent import detect_intent
+
+    assert detect_intent("列一下企业报高价值专利新建项目要满足的条件有哪些") == "conditions"
+
+
 def test_a_screening_line_cites_the_condition_of_each_fact_it_asks(assistant: Assistant) -> None:
     """「待补充：是否在2021年以前…验收」 holds a figure: the clause that says it is cited with it."""
     reply = assistant.ask("我们企业能报哪些项目？", Conversation())

@@ -217,8 +217,7 @@ def _WHICH_APPLICANT() -> re.Pattern[str]:
         *LEXICON.asking_to_apply.applicant_roles,
         "单位",
     )
-    which = either(LEXICON.asking_to_apply.which_words)
-    return re.compile(rf"(?:{which})[样类种]?的?(?:{either(nouns)})")
+    return re.compile(rf"(?:什么|啥|哪)[些几个类种样]{{0,2}}的?(?:{either(nouns)})")
 
 
 def who_applies() -> str:
