@@ -119,6 +119,7 @@ def test_comparison_shows_both_years(assistant: Assistant) -> None:
         "专利侵权诉讼费谁出？",
         "工信部专精特新“小巨人”企业怎么申报？",
         "国家地理标志产品保护示范区要怎么向国家局申报创建？",
+        "我们市知识产权维权援助中心的电话是多少？",  # another body's telephone
     ],
 )
 def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assistant, question: str) -> None:
@@ -202,6 +203,11 @@ def test_a_task_named_by_its_matter_gives_that_tasks_list(assistant: Assistant) 
     reply = assistant.ask("通州方案里知识产权保护有哪些任务？")
     assert cited(reply) == ["2022-tongzhou-plan:4.4"]
     assert "完善知识产权保护工作体系" in reply.answer
+
+
+def test_the_bureaus_own_office_gets_its_contact_line(assistant: Assistant) -> None:
+    reply = assistant.ask("省知识产权局保护处的电话是多少")
+    assert reply.answerable and "025-83279961" in reply.answer
 
 
 def test_how_long_a_thing_must_be_registered_is_a_threshold_not_the_period() -> None:

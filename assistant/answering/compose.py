@@ -70,6 +70,12 @@ def _applicant_section(clause: Clause) -> bool:
     return any(w in title for title in clause.heading_path[1:] for w in LEXICON.figures.applicant_sections)
 
 
+# A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」)
+_BODY_CONTACTED = re.compile(
+    r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?(?:电话|联系方式|联系人|座机)"
+)
+
+
 class Composer:
     def __init__(
         self,
@@ -196,6 +202,9 @@ class Composer:
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
+        body = _BODY_CONTACTED.search(turn.question) if spec.name == "contact" else None
+        if body:  # 「我们市维权援助中心的电话」: another body's, which no contact line gives
+            found = [e for e in found if body.group(1)[-3:] in e.sentence]
         if not found:
             return None
         lines = []
