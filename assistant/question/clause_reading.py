@@ -169,6 +169,8 @@ def read_phrase(
     if any(word in segment for word in spec.not_with):
         return Reading()  # another period (近三年 for a last-year figure) or another thing
     if _other_level(spec, segment[match.start : match.end] + _level_scope(segment, text, match)):
+        if spec.type == YES_NO and _only_another_level(spec, text):
+            return Reading(False)  # 「只有省级的保护中心」: none of the level the fact asks
         return Reading(doubt=segment)
     if spec.type == YES_NO and match.synonym in spec.prerequisites:
         # read with only its own words masked: another fact's phrase may hold its 过
@@ -290,6 +292,16 @@ def _other_level(spec: FactSpec, text: str) -> bool:
     text = _SELF_ASIDE().sub(r"\1", text)  # 「我们市（县级）」 says what the applicant is
     said = {name for name, words in levels.items() if any(w in text for w in words)}
     return bool(said - wanted)
+
+
+def _only_another_level(spec: FactSpec, text: str) -> bool:
+    """「只有省级的知识产权保护中心」「只是市级的」: a limit right before another level than the
+    fact's, in a clause with no negation: the applicant has that level's thing only."""
+    levels = LEXICON.fact_cues.levels
+    wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
+    others = [w for name, words in levels.items() if name not in wanted for w in words]
+    limited = re.search(f"(?:{either(LEXICON.fact_cues.limits)})[^，,。、]{{0,3}}(?:{either(others)})", text)
+    return bool(limited) and not cues("negations", text)
 
 
 def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:

@@ -48,6 +48,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
 _CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
+# An aside that asks us (「（单项冠军应该不受限吧）」): a question of the rules, no fact of the applicant's
+_ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
 
 
@@ -254,7 +256,7 @@ def read_facts(
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
-    text = _PER_YEAR.sub("、", normalize(text))
+    text = _ASKING_ASIDE.sub("", _PER_YEAR.sub("、", normalize(text)))
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = find_matches(segment, specs)
