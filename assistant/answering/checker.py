@@ -320,8 +320,8 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
             detail = "不符合：" + "；".join(c["reason"] for c in failed[:1])
         else:
             detail = "待补充：" + "；".join(f["question"].rstrip("？?") for f in missing[:2])
-            # each fact asked cites the condition it is of (its words may hold a figure: 2021年以前)
-            clauses = [c["clause_id"] for f in missing[:2] for c in conditions if f["key"] in c["facts"]]
+            # each fact asked cites the condition it is of too (its words may hold a figure: 2021年以前)
+            clauses += [c["clause_id"] for f in missing[:2] for c in conditions if f["key"] in c["facts"]]
         words = _round_words(checked, cite)
         note = f"（{words}）" if words else ""
         cited = "".join(cite(clause) for clause in dict.fromkeys(clauses))
