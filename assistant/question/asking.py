@@ -220,6 +220,7 @@ def _WHICH_APPLICANT() -> re.Pattern[str]:
     return re.compile(rf"(?:什么|啥|哪)[些几个类种样]{{0,2}}的?(?:{either(nouns)})")
 
 
+@cache
 def who_applies() -> str:
     """「什么样的公司能报」「哪类单位可以申请」: an asking word of an applicant, then applying."""
     return rf"(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,5}}?(?:{_APPLY})"

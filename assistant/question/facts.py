@@ -261,7 +261,7 @@ def read_facts(
         segment = found.group().strip()
         matches = find_matches(segment, specs)
         others = _of_another_body(segment, others, first=ended)
-        echoed = ended and text[: found.start()].rstrip()[-1:] in ("？", "?")  # after 「撤回率？」
+        echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
         if ended:
             sentence, looked_back = [], sentence + matches
@@ -331,6 +331,14 @@ def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Seque
                     sheet.add(implied.key, Reading(True), words)
             elif any(word in words for word in implied.synonyms):
                 sheet.add(implied.key, Reading(True), words)
+
+
+def _mark_before(text: str, at: int) -> str:
+    """The last character before `at` that is not white space (the mark that ended the clause
+    before), without copying the text up to it."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1 : at]
 
 
 def _only_expected(words: str) -> bool:
