@@ -511,3 +511,16 @@ def test_a_correction_naming_a_year_puts_that_years_facts_in_doubt(rules: Rules)
     ]
     sheet = facts_from_turns(turns, rules, PZ24, "county")
     assert "zhenzhua_2022" not in sheet and sheet["withdrawal_above_avg_2023"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        ("有独立的知识产权部，专职4个人", Interval(4.0)),  # part-time staff may come on top
+        ("有独立的知识产权部，专兼职3个人", 3.0),
+        ("IP部门独立，5个人", 5.0),
+    ],
+)
+def test_a_figure_alone_counts_the_staff_of_the_clause_before(rules: Rules, text: str, staff: object) -> None:
+    sheet = extract_facts(text, rules, IB, "enterprise")
+    assert sheet.values.get("ip_staff") == staff and sheet.values.get("independent_ip_dept") is True

@@ -61,8 +61,8 @@ class FactEntry(_Strict):
             raise ValueError("options are required for a choice fact and only allowed there")
         if self.actors and not self.about_others:
             raise ValueError("actors name another body: they are only allowed with about_others")
-        if self.implies and self.type != YES_NO:
-            raise ValueError("implies is only allowed on a yes_no fact")
+        if self.implies and self.type == CHOICE:
+            raise ValueError("implies is only allowed on a yes_no, number or years fact")
         if self.type in ("number", "years") and not self.unit:
             raise ValueError(f"a {self.type} fact needs a unit")
         return self

@@ -67,8 +67,11 @@ BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follo
 
 @cache
 def _INTENDING() -> re.Pattern[str]:
-    # 「想牵头…报高价值专利」「打算作为牵头单位申报」: the application intended now, not a fact
-    return re.compile(f"(?:{either(LEXICON.asking_to_apply.intent_words)})[^，。；、]{{0,{INTENDING_SPAN}}}$")
+    # 「想牵头…报高价值专利」「打算作为牵头单位申报」: the application intended now, not a fact; the
+    # capacity it is intended in may come between (「想以电子学院牵头报…」)
+    words = LEXICON.asking_to_apply
+    capacity = f"(?:(?:{either(words.capacity_words)})[^，。；、]{{1,8}}?)?"
+    return re.compile(f"(?:{either(words.intent_words)}){capacity}[^，。；、]{{0,{INTENDING_SPAN}}}$")
 
 
 @cache
@@ -163,19 +166,24 @@ def read_phrase(
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
     if _INTENDING().search(segment[: match.start]) and _of_experience(spec) and not progress_of(text):
-        return Reading(doubt=segment)  # 「想牵头…报高价值专利」: what is intended, not what was done
+        return Reading()  # 「想牵头…报高价值专利」: what is intended says nothing of what was done
     if spec.owned and _NOT_BEING().search(segment[max(0, match.start - _BEING_SPAN) : match.start]):
         return Reading()  # 「我们也不是重点实验室」: what the applicant is, not what it owns
     if any(word in segment for word in spec.not_with):
         return Reading()  # another period (近三年 for a last-year figure) or another thing
     if _other_level(spec, segment[match.start : match.end] + _level_scope(segment, text, match)):
+        if match.synonym in spec.prerequisites:
+            return Reading()  # 「省…保护示范区」: another title than the one it presupposes
         if spec.type == YES_NO and _only_another_level(spec, text):
             return Reading(False)  # 「只有省级的保护中心」: none of the level the fact asks
         return Reading(doubt=segment)
     if spec.type == YES_NO and match.synonym in spec.prerequisites:
-        # read with only its own words masked: another fact's phrase may hold its 过
+        # read with only its own words masked: another fact's phrase may hold its 过; a title
+        # denied (「也不是…联系指导项目或保护示范区」) is not the title it presupposes either
         denied = _never(masked(segment, [match]), [match], 0)
-        return Reading(False) if denied else Reading()
+        before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
+        not_being = before and _read_yes_no(segment, text, matches, index).value is not True
+        return Reading(False) if denied or not_being else Reading()
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
@@ -319,7 +327,7 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
     return reading
 
 
-def _several(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
+def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
     """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
     lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
     highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
@@ -358,11 +366,13 @@ def _read_number(
         return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
     if len(several) > 1 and figures[0].bound != "range":
-        return _several(spec, several, segment)
+        return several_figures(spec, several, segment)
     outside = list(text)
     for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
-        outside[figure.start : figure.end] = MASK * (figure.end - figure.start)
-    if cues("negations", "".join(outside)):
+        outside[figure.start : figure.end] = "#" * (figure.end - figure.start)
+    # a negation of another fact's phrase (「三千万（不是手工艺品）」) is that phrase's
+    said = "".join(outside)
+    if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
     return Reading(value)
 

@@ -229,7 +229,12 @@ def _gaps(matched: str, synonym: str) -> str:
     return " ".join(gaps[1:])
 
 
-_PREPOSITION = re.compile(r"(?:被|由|经|向|(?<=[没未不还已在要会将])(?:和|与|跟|同))(?:国家|省|市|县)?级?$")
+# 经 of 已经/曾经 is an adverb (「已经贯标」), not 「经…认定」; 向 of 方向/面向/导向 ends a noun
+# (「集成电路方向有效发明专利61件」), not 「向…申请」
+_PREPOSITION = re.compile(
+    r"(?:被|由|(?<![已曾])经|(?<![方面导走去转倾意取动])向|(?<=[没未不还已在要会将])(?:和|与|跟|同))"
+    r"(?:国家|省|市|县)?级?$"
+)
 
 
 def _argument(segment: str, match: Match, kept: list[Match]) -> bool:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
 from ..thresholds import SUBJECT_SPAN
-from .clause_reading import Reading, another_body, in_progress, progress_of, read_phrase
+from .clause_reading import Reading, another_body, in_progress, progress_of, read_phrase, several_figures
 from .fact_phrases import (
     Match,
     asking,
@@ -32,10 +32,11 @@ from .fact_phrases import (
     find_matches,
     is_measure,
     masked,
+    without,
     years_in,
 )
 from .lexicon import LEXICON, either
-from .numbers import find_numbers, spoken_units, to_fact_unit
+from .numbers import find_numbers, normalize_numbers, spoken_units, to_fact_unit
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
@@ -256,7 +257,8 @@ def read_facts(
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
-    text = _ASKING_ASIDE.sub("", _PER_YEAR.sub("、", normalize(text)))
+    last_segment = ""  # the last clause that named a fact
+    text = _slash_lists(_ASKING_ASIDE.sub("", _PER_YEAR.sub("、", normalize(text))))
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = find_matches(segment, specs)
@@ -279,6 +281,10 @@ def read_facts(
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
+        in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
+        if not in_scope and _bare_figure(segment, last_segment, specs, sheet):
+            topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
+            continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
@@ -289,7 +295,7 @@ def read_facts(
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
-        topics, told, dated, last_clause = [], [], [], matches
+        topics, told, dated, last_clause, last_segment = [], [], [], matches, segment
         text_masked = masked(segment, matches)
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
@@ -319,15 +325,78 @@ def read_facts(
     return sheet.sheet()
 
 
+def _slash_lists(text: str) -> str:
+    """「工业企业/江苏独立法人/经营良好/…」: a sentence of items between slashes is a list, each
+    item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays."""
+    return "".join(
+        part.replace("/", "，") if part.count("/") >= 2 else part
+        for part in re.split(r"([。！？!?；;\n])", text)
+    )
+
+
+def _bare_figure(segment: str, before: str, specs: Sequence[FactSpec], sheet: _Sheet) -> bool:
+    """「有独立的知识产权部，专职4个人」「近3年利税：2600万、2900万、3500万」: a clause of figures
+    only (and words of whom they count) gives the figures of the one number fact not read yet
+    whose words the clause before holds. Read when exactly one fact fits, else nothing is read."""
+    text = normalize_numbers(segment)
+    figures = find_numbers(text)
+    rest = list(text)
+    for figure in figures:
+        rest[figure.start : figure.end] = " " * (figure.end - figure.start)
+    if not figures or not before or without("figure_fillers", "".join(rest)).strip(" 、"):
+        return False
+    fitting = []
+    for spec in specs:
+        read = spec.key in sheet.values or spec.key in sheet.doubts
+        if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
+            values = [to_fact_unit(figure, spec.unit) for figure in figures]
+            if None not in values:
+                fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
+    if len(fitting) != 1:
+        return False
+    sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
+    return True
+
+
+def _holds_words(text: str, spec: FactSpec) -> bool:
+    """Whether the text holds one of the fact's phrases (「研发…占…收入」: its parts in order)."""
+    for synonym in spec.synonyms:
+        at = 0
+        for part in synonym.split("…"):
+            at = text.find(part, at)
+            if at < 0:
+                break
+            at += len(part)
+        else:
+            return True
+    return False
+
+
+def _figures_read(spec: FactSpec, values: list[FactValue], text: str) -> tuple[FactSpec, Reading]:
+    """Several figures (「2600万、2900万、3500万」) as the registry says; one figure of some of the
+    people only (「专职4个」: part-time staff may come on top) is a lower bound."""
+    if len(values) > 1:
+        return spec, several_figures(spec, values, text)
+    value = values[0]
+    if isinstance(value, float) and cues("part_counts", without("figure_counts_all", text)):
+        value = Interval(value)
+    return spec, Reading(value)
+
+
 def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Sequence[FactSpec]) -> None:
     """A phrase's reading, and the facts a yes of it says too (「江苏注册的独立法人」: in Jiangsu),
     each where the words hold one of its own (「独立法人」 alone says nothing of where)."""
-    sheet.add(match.spec.key, reading, words)
-    if reading.value is True:
+    key = match.spec.key
+    if match.spec.ongoing and _unpaid_outweighs(sheet, key, reading, words):
+        return
+    sheet.add(key, reading, words)
+    figure = match.spec.type != YES_NO
+    if reading.value is True or (figure and _above_zero(reading.value)):
         by_words = dict(match.spec.implied_by)
         for implied in (s for s in specs if s.key in match.spec.implies):
             if implied.key in by_words:  # the phrase read says it (「行业龙头」), not just the clause
-                if any(word in match.synonym for word in by_words[implied.key]):
+                # (of a figure, its clause: 「商标持续使用二十年」)
+                if any(word in (words if figure else match.synonym) for word in by_words[implied.key]):
                     sheet.add(implied.key, Reading(True), words)
             elif any(word in words for word in implied.synonyms):
                 sheet.add(implied.key, Reading(True), words)
@@ -407,6 +476,25 @@ def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
             sheet.doubt(match.spec.key, segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
+
+
+def _unpaid_outweighs(sheet: _Sheet, key: str, reading: Reading, words: str) -> bool:
+    """A project accepted whose last payment is not made (「已经验收了，但尾款还没拨付」) is still
+    running, as the guides count it (含尾款未拨付): the unpaid yes stands over the accepted no,
+    in either order. True when this reading is settled so."""
+    unpaid = reading.value is True and bool(cues("payments", words))
+    if unpaid and sheet.values.get(key) is False:
+        sheet.values[key], sheet.evidence[key] = True, words
+        return True
+    held = sheet.values.get(key) is True and bool(cues("payments", sheet.evidence.get(key, "")))
+    return reading.value is False and held
+
+
+def _above_zero(value: FactValue | None) -> bool:
+    """A figure that says the thing counted exists (「商标用了六年」 has a trademark)."""
+    if isinstance(value, Interval):
+        return value.lo > 0 or (value.lo == 0 and value.lo_open)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
 
 
 def _says_no(text: str) -> bool:

@@ -84,6 +84,9 @@ class FactCues:
     never: tuple[str, ...]
     phrase_tails: tuple[str, ...]
     not_a_count_before_one: tuple[str, ...]
+    figure_fillers: tuple[str, ...]
+    part_counts: tuple[str, ...]
+    figure_counts_all: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class Figures:
     thresholds: tuple[str, ...]
     ages: tuple[str, ...]
     requiring: tuple[str, ...]
+    having: tuple[str, ...]
     paying: tuple[str, ...]
     given: tuple[str, ...]
     applicant_sections: tuple[str, ...]
