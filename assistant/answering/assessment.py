@@ -152,7 +152,10 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         guess = _variant_the_facts_name(turns, rules, guess)
     facts = _with_answers(answered, facts_from_turns(list(turns), rules, guess.program, guess.applicant_type))
     if guess.program is not None and not _admits(rules, guess):
-        decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""))
+        program = rules.program(guess.program)
+        said = " ".join(turns)
+        named = next((t.id for t in program.types if any(word in said for word in t.keywords)), None)
+        decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""), named)
         return Assessment(guess, facts, decision)
     if guess.program is None:
         names = "、".join(p.name for p in rules.programs)

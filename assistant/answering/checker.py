@@ -20,8 +20,9 @@ from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
-from ..question.fact_phrases import cues, doubtful
-from ..question.facts import facts_from_turns
+from ..question.fact_phrases import cues, doubtful, find_matches
+from ..question.facts import facts_from_turns, normalize, scope_keys
+from ..question.lexicon import LEXICON
 from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import assess, program_of
 
@@ -153,9 +154,18 @@ class EligibilityDesk:
         return True
 
     def amends(self, question: str, turns: list[str]) -> bool:
-        """The message gives facts of the conversation's program, or corrects what was said
-        (「说错了，…」「刚核对了，…」): a check already made is to be made again."""
-        return bool(cues("corrections", question)) or self.stated(question, turns) > 0
+        """The message gives facts of the conversation's program or speaks of them (「管理人员
+        也够」「销售额、注册时间都没问题」「其他指标都够」), or corrects what was said (「说错了，…」
+        「刚核对了，…」): a check already made is to be made again."""
+        if cues("corrections", question) or self.stated(question, turns) > 0:
+            return True
+        if any(word in question for word in LEXICON.asking_to_apply.sufficient_words):
+            return True  # 「其他指标都够」: the conditions said to be met, the check stands
+        guess = self._assess(turns).guess
+        if guess.program is None:
+            return False
+        keys = set(scope_keys(self.rules, guess.program, guess.applicant_type))
+        return any(m.spec.key in keys for m in find_matches(normalize(question), self.rules.fact_specs))
 
     def has_rules_for(self, turns: list[str]) -> bool:
         """Whether the round the conversation names (「2023年的保护示范区」) has rules; a

@@ -87,11 +87,24 @@ def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, A
     return Decision(prog.id, prog.name, prog.guide_id, atype.id, atype.name, eligible, results, missing)
 
 
-def not_admitted(rules: Rules, program: str, kind: str, kind_name: str) -> Decision:
+def not_admitted(rules: Rules, program: str, kind: str, kind_name: str, named: str | None = None) -> Decision:
     """An applicant of a kind the program does not admit (an enterprise for the universities'
-    direction, an association, a township): not eligible, with the clause saying who applies."""
+    direction, an association, a township): not eligible, with the clause saying who applies
+    (of the direction the applicant `named`, when it named one: 「产业知识产权运营中心这个方向」)."""
     prog = rules.program(program)
-    clause_id, clause_label, text = prog.subject or (prog.types[0].clause_id, prog.types[0].clause_label, "")
+    first = next((t for t in prog.types if t.id == named), None)
+    if first is not None:  # its own condition on who applies, in its words, if it has one
+        own = next((c for c in first.conditions if c.id == "subject"), None)
+        clause_id, clause_label = (
+            (own.clause_id, own.clause_label) if own else (first.clause_id, first.clause_label)
+        )
+        text = own.quotes[0] if own and own.quotes else ""  # the label names the direction
+    else:
+        clause_id, clause_label, text = prog.subject or (
+            prog.types[0].clause_id,
+            prog.types[0].clause_label,
+            "",
+        )
     names = text or "、".join(t.name for t in prog.types)  # the guide's words when they are its own
     subject = ConditionResult(
         condition_id="applicant_type",

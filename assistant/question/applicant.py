@@ -72,6 +72,11 @@ _HEAD_BODY = re.compile(
 # is of a title denied (「也不是国家地理标志运用促进重点联系指导项目或保护示范区」)
 _NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
 _DENIAL_SPAN = 32
+# A kind that is the subject of applying (「县政府能不能报…」): the applicant, whatever the program's
+# words name later (its direction 「产业知识产权运营中心」 is a park's)
+_APPLYING_NEXT = re.compile(
+    rf"[^，,。？?！!]{{0,4}}?(?:{either(LEXICON.asking_to_apply.before_verb)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
+)
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -230,8 +235,12 @@ def _round_years(text: str, rules: Rules) -> list[int]:
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
         clause = _CLAUSES.split(after, maxsplit=1)[0]
         named = ROUND_AFTER.match(after) and not _ONLY_PUNCTUATION.match(after)
-        # a fact read only with another body's words (「这个…报」 of the city's choice) is no record
-        record = [f for f in find_matches(clause, rules.fact_specs) if not f.spec.actors]
+        # a fact read only with another body's words (「这个…报」 of the city's choice) is no record,
+        # nor is a program's own name (「保护示范区」, which a GI title presupposes)
+        names = {word for word, _, _ in _keywords(rules)}
+        record = [
+            f for f in find_matches(clause, rules.fact_specs) if not f.spec.actors and f.synonym not in names
+        ]
         if (named or _APPLY_BEFORE.search(lead)) and not record:
             found.append(int(m.group(1)))
     return found
@@ -278,7 +287,14 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
-        if m.lastgroup == "self" or _SELF_WORDS.search(text[: m.start()]) or switching or reflexive:
+        applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
+        if (
+            m.lastgroup == "self"
+            or _SELF_WORDS.search(text[: m.start()])
+            or switching
+            or reflexive
+            or applying
+        ):
             return kind, True
         first_any = first_any or kind
     if program is not None:
