@@ -39,7 +39,7 @@ from .question.lexicon import lexicon_pairs
 from .question.understand import Understood, understand
 from .retrieval.for_turn import Retrieved, TurnRetriever
 from .retrieval.retriever import Retriever
-from .text.thesaurus import Thesaurus
+from .text.thesaurus import Thesaurus, is_noun
 
 if TYPE_CHECKING:
     from .domain import Citation
@@ -105,6 +105,8 @@ class Assistant:
             self.retriever,
             lambda question, hit: relevance.coverage(question, hit.chunk.embed_text),
             relevance.tokens,
+            # a noun, not a verb used as one (「统一」「保护」 name no topic of their own)
+            lambda word: is_noun(word, self.index.tokenizer.tag) and self.index.tokenizer.tag(word) != "vn",
         )
         self.responder = Responder(self.kb, self.composer, self.desk)
         self.chain: Runnable[tuple[str, Conversation], Responded] = (

@@ -120,12 +120,20 @@ def test_comparison_shows_both_years(assistant: Assistant) -> None:
         "工信部专精特新“小巨人”企业怎么申报？",
         "国家地理标志产品保护示范区要怎么向国家局申报创建？",
         "我们市知识产权维权援助中心的电话是多少？",  # another body's telephone
+        # another province's program, compared with Jiangsu's; a round's results; a sum paid;
+        # how applications are scored
+        "浙江省的知识产权保护示范区怎么申报？条件和江苏一样吗？",
+        "2022年专利转化专项计划最后立项的高校有哪些？",
+        "苏州工业园区2024年有没有申报保护示范区？",
+        "通州区2023年底万人高价值发明专利实际达到了多少件？",
+        "知识产权海关保护备案要交多少钱？",
+        "保护示范区中期评估的打分细则是什么？",
     ],
 )
 def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assistant, question: str) -> None:
     reply = assistant.ask(question)
     assert reply.answerable is False
-    assert re.search(r"没有|不涉及|没有写明|您好", reply.answer)
+    assert re.search(r"没有|不涉及|没有写明|无法据此回答|您好", reply.answer)
     assert not unsupported_numbers(reply.answer, [c.text for c in reply.citations], question)
 
 
@@ -176,10 +184,35 @@ def test_a_round_without_rules_gets_its_own_conditions_not_another_years_check(a
     assert cited(reply) == ["2022-protection-zone:3.3"] and "前10位" in reply.answer
 
 
-def test_a_notice_lists_its_attachments(assistant: Assistant) -> None:
-    reply = assistant.ask("2022年的战略推进计划包括哪几个项目？")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2022年的战略推进计划包括哪几个项目？",
+        "列一下苏知发〔2021〕140号一共带了哪些附件",
+        "140号文几个附件，都是啥",
+    ],
+)
+def test_a_notice_lists_its_attachments(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
     assert cited(reply) == ["2022-notice"]
     assert re.search(r"4\. 2022 年度省专利转化专项计划项目申报指南", reply.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("140号文附件3的申报主体是什么", "2022-high-value-patent:2"),  # an attachment names its guide
+        ("高价值专利的申报主体是什么", "2022-high-value-patent:2"),  # not 「申报主体是高校…的」 conditions
+        (
+            "苏知发〔2021〕140号附件4，高校院所运营能力提升的申报条件",
+            "2022-patent-transfer:1.3",
+        ),  # named bare
+    ],
+)
+def test_a_section_asked_of_a_guide_named_by_its_attachment_number(
+    assistant: Assistant, question: str, clause: str
+) -> None:
+    assert cited(reply := assistant.ask(question))[0] == clause, reply.answer
 
 
 @pytest.mark.parametrize(
@@ -427,3 +460,49 @@ def test_a_follow_up_list_is_the_applicant_types_own(assistant: Assistant) -> No
         assistant.ask(question, conversation)
     reply = assistant.ask("那绩效要达到什么？", conversation)
     assert reply.citations[0].clause_id == "2022-patent-transfer:1.5"
+
+
+@pytest.mark.parametrize(
+    ("turns", "clause", "fact"),
+    [
+        # a section written in paragraphs is stated whole
+        (["通州方案到2025年在知识产权保护方面定了哪些目标"], "2022-tongzhou-plan:3", "案件结案率达到90%以上"),
+        # how a section named by its title lays out its items
+        (["通州方案的时序进度是怎么安排的？"], "2022-tongzhou-plan:5", "总结验收阶段"),
+        # a follow-up asking when, of the guide talked about
+        (["通州方案到2025年专利方面定了啥目标？", "什么时候验收？"], "2022-tongzhou-plan:5.3", "2025年5月"),
+        # a threshold asked with 要有: the item that states it
+        (["高价值专利新建项目，企业要有多少专利？"], "2022-high-value-patent:3.1.1.4", "不少于100件"),
+        # a year in brackets names the round
+        (
+            ["我们是个县级市，想报今年（2024）的省保护示范区，硬杠杠是啥？"],
+            "2024-protection-zone:3.2",
+            "2023年度",
+        ),
+        # a short year joined to a round's year is a round too
+        (["保护示范区24年和22年两轮的截止日期各是哪天？"], "2022-protection-zone:6.3", "2022 年 2 月 15 日"),
+        # a verb used as a noun (统一) names no other topic: the conversation's guide is kept
+        (
+            ["2024年保护示范区的纸质材料寄到哪？", "是我们自己寄还是谁统一寄？", "有问题打哪个电话？"],
+            "2024-protection-zone:contact",
+            "025-83279961",
+        ),
+    ],
+)
+def test_sections_follow_ups_and_rounds_asked_in_plain_words(
+    assistant: Assistant, turns: list[str], clause: str, fact: str
+) -> None:
+    conversation = Conversation()
+    replies = [assistant.ask(turn, conversation) for turn in turns]
+    assert clause in cited(replies[-1]) and fact in replies[-1].answer, replies[-1].answer
+
+
+def test_the_parts_of_a_document_are_its_section_headings(assistant: Assistant) -> None:
+    reply = assistant.ask("列一下省政府那份强省建设政策措施分成哪几大块")
+    assert "2. 促进知识产权高效益运用" in reply.answer
+    assert "开展高价值专利培育" not in reply.answer  # the headings, not the sections' text
+
+
+def test_the_parts_of_a_program_keep_its_short_opening_line(assistant: Assistant) -> None:
+    reply = assistant.ask("转化专项分哪几个方向")
+    assert "包括两个方向" in reply.answer and "2. 产业知识产权运营中心发展" in reply.answer

@@ -61,6 +61,19 @@ def test_references_inside_sentences(kb: KnowledgeBase, sentence: str, clause_id
     assert find_reference(kb, sentence).id == clause_id
 
 
+@pytest.mark.parametrize(
+    ("text", "clause_id"),
+    [
+        ("苏知发〔2021〕140号", "2022-notice"),
+        ("140号文", "2022-notice"),
+        ("苏知发〔2021〕140号附件3", "2022-high-value-patent"),
+    ],
+)
+def test_a_document_number_alone_opens_the_document(kb: KnowledgeBase, text: str, clause_id: str) -> None:
+    assert find_reference(kb, text).id == clause_id
+    assert find_reference(kb, f"{text}是什么时候发的") is None  # asked in words: answered
+
+
 def test_an_applicants_own_numbered_list_is_no_reference(kb: KnowledgeBase) -> None:
     """Markers of one kind one after another are the items of a list the applicant wrote."""
     statement = (

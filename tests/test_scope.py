@@ -142,6 +142,22 @@ def test_a_year_in_brackets_after_the_programs_name_is_the_round(kb: KnowledgeBa
 
 
 @pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("想报今年（2024）的省保护示范区，条件是啥？", (2024,)),  # a bare year in brackets
+        ("保护示范区【2022】的申报材料", (2022,)),
+        ("苏知发〔2021〕140号附件1的申报条件", ()),  # a document number's year
+        ("苏知发(2021)140号附件1的申报条件", ()),
+        ("(2021)140号文的附件有哪些", ()),
+    ],
+)
+def test_a_bracketed_year_is_a_round_unless_it_belongs_to_a_document_number(
+    kb: KnowledgeBase, question: str, years: tuple
+) -> None:
+    assert detect(kb, question).years == years
+
+
+@pytest.mark.parametrize(
     ("question", "other"),
     [
         ("驰名商标认定要走什么流程", True),

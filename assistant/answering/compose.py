@@ -65,6 +65,19 @@ RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))
 Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 
 
+# 「带了哪些附件」「几个附件，都是什么」, but not 「附件3的申报主体」 (one attachment named) or
+# 「正文（不是附件）怎么写的」
+_ATTACHMENTS_ASKED = re.compile(r"(?<!不是)附件(?!\s*\d)")
+
+
+def _asks_attachments(question: str) -> bool:
+    """A clause of the question asks which attachments a document has."""
+    return any(
+        _ATTACHMENTS_ASKED.search(clause) and any(w in clause for w in (*LIST_WORDS, "几"))
+        for clause in re.split(r"[，,。？?；;]", question)
+    )
+
+
 def _applicant_section(clause: Clause) -> bool:
     """The clause sits in a section about what the applicant must do or have."""
     return any(w in title for title in clause.heading_path[1:] for w in LEXICON.figures.applicant_sections)
@@ -161,8 +174,9 @@ class Composer:
         titled = self._titled_list(turn, spec, draft)
         if titled is not None:
             lines = titled
-        elif spec is None:
-            lines = self._general(turn, hits, draft)
+        elif spec is None:  # 「140号文一共带了哪些附件」 asks for a list too
+            listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
+            lines = listed or self._general(turn, hits, draft)
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
             lines = (self._attachments(turn, hits, draft) if spec.name == "parts" else None) or self._list(
                 turn, hits, spec, draft
@@ -174,7 +188,10 @@ class Composer:
             conditions = [
                 h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), spec.section)
             ]
-            lines = self._general(turn, conditions, draft) or self._general(turn, hits, draft)
+            figured = self._general(
+                turn, conditions, draft, keep=lambda s: re.search(r"\d", ev.strip_marker(s)) is not None
+            )
+            lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
         if lines is None:
@@ -196,8 +213,12 @@ class Composer:
             rest = self._in_section(self.reader.scope_clauses(turn), spec)
             found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
         generic = spec.name in GENERIC_EVIDENCE
+        # 「什么时候验收？」 of the guide talked about: the guide is its subject (a sum or a rate
+        # asked so, 「具体补多少钱」, must still be of the thing talked about)
+        subjectless = turn.guides and spec.name not in ("amount", "rate")
+        subject = generic and not (subjectless and not self.relevance.has_subject(query, ASKED_WORDS))
         if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
-            found = [e for e in found if self._on_topic(query, e, subject=generic)]
+            found = [e for e in found if self._on_topic(query, e, subject=subject)]
         if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
@@ -250,18 +271,35 @@ class Composer:
         names = self.relevance.names_things(spec.without_asking(turn.question))
         if names and self.relevance.coverage(query, context) < bar:
             return None
+        if not self.kb.children(node):  # a section of paragraphs (「三、主要目标」)
+            return self._paragraphs(draft, node)
         item = ev.named_item(self.kb, node, query)
         if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list
             header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
             return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
         for part in ev.per_type(self.kb, node, types_named(turn.question)):  # 「设区市和县的…」: each
-            items = ev.render_items(self.kb, part, whole=spec.name != "tasks")
+            # the parts of a document (「分成哪几大块」) are its sections' headings, not their text
+            sections = spec.name == "parts" and any(self.kb.children(i) for i in self.kb.children(part))
+            items = ev.render_items(self.kb, part, whole=spec.name != "tasks" and not sections)
             if not items:
                 return None
-            lead = ev.strip_marker(part.text) if part.text and len(part.text) > len(part.title) + 2 else ""
+            long_text = part.text and len(part.text) > len(part.title) + 2
+            # a document's whole preamble is no lead to its headings; a short opening line is
+            # (「…包括两个方向,分别是:」)
+            lead = (
+                ev.strip_marker(part.text)
+                if long_text and not (sections and len(part.text) > SHORT_CLAUSE)
+                else ""
+            )
             lines += self._numbered(draft, part, part.label, items, lead)
         return lines
+
+    def _paragraphs(self, draft: Draft, node: Clause) -> list[str]:
+        """A section written in paragraphs (「三、主要目标」): every paragraph, each a matter of
+        its own (a question naming one matter finds it among them)."""
+        paragraphs = [p.strip() for p in node.text.splitlines()[1:] if p.strip()]
+        return self._numbered(draft, node, node.label, paragraphs)
 
     def _numbered(
         self, draft: Draft, clause: Clause, label: str, items: list[str], lead: str = ""
@@ -276,7 +314,9 @@ class Composer:
         title, in the guide it names (an intent with a section of its own reads that section)."""
         if not turn.scope.programs or (spec is not None and spec.name != "parts"):
             return None
-        if not any(word in turn.question for word in LIST_WORDS):
+        if not any(word in turn.question for word in LIST_WORDS) and not re.search(
+            ev.ARRANGED, turn.question
+        ):
             return None
         node = ev.titled_section(self.kb, (g.id for g in turn.guides), turn.question)
         if node is None:
@@ -289,18 +329,27 @@ class Composer:
         query = turn.search_text or turn.question
         for root in self.reader.preambles(self.reader.candidates(turn, hits)):
             listed = ev.attachments(root)
-            title = self._guide(root).title
-            if listed and self.relevance.coverage(query, f"{title} {' '.join(listed)}") >= MIN_LIST_COVERAGE:
+            guide = self._guide(root)
+            named = f"{guide.title} {guide.doc_number or ''} 附件 {' '.join(listed)}"
+            if listed and self.relevance.coverage(query, named) >= MIN_LIST_COVERAGE:
                 return self._numbered(draft, root, self.t["attachments"], listed)
         return None
 
     def _general(
-        self, turn: Turn, hits: list[Hit], draft: Draft, threshold: float | None = None
+        self,
+        turn: Turn,
+        hits: list[Hit],
+        draft: Draft,
+        threshold: float | None = None,
+        keep: Callable[[str], bool] | None = None,
     ) -> list[str] | None:
-        """The sentences that fit the question best, each cited to its own clause."""
+        """The sentences that fit the question best (of those `keep` keeps, the one that says
+        most of it first), each cited to its own clause."""
         query = turn.search_text or turn.question
         clauses, ranks = self.reader.ranked(turn, hits)
-        ranked = self.relevance.rank(query, clauses, ranks=ranks)
+        ranked = self.relevance.rank(
+            query, clauses, keep or (lambda s: True), ranks=ranks, own_words=bool(keep)
+        )
         if threshold is None:
             threshold = (
                 MIN_COMPARE_COVERAGE

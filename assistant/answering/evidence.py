@@ -102,15 +102,18 @@ def _units(clause: Clause) -> list[str]:
 
 
 def under_section(kb: KnowledgeBase, clause: Clause, section: str, depth: int = 1) -> bool:
-    """Whether a heading of the clause (from `depth` down: 1 is the top section) names it."""
-    return any(re.search(section, title) for title in (*clause.heading_path[depth:], clause.title))
+    """Whether a heading of the clause (from `depth` down: 1 is the top section) names it; a
+    heading that says what it is (「申报主体是企业的」, the conditions of one kind) does not."""
+    named = re.compile(f"(?:{section})(?![是为])")
+    return any(named.search(title) for title in (*clause.heading_path[depth:], clause.title))
 
 
 def list_node(kb: KnowledgeBase, clause: Clause, applicant_type: str | None, section: str | None) -> Clause:
     """The node whose items answer a list question: the clause if it has items, else its
     parent; narrowed to the applicant type's own node when the list is split by type, and to
     the part the question asks for (「项目任务」 inside 「（一）设区市」)."""
-    node = clause if clause.children or not clause.parent_id else kb.clause(clause.parent_id)
+    is_section = bool(section and re.search(section, clause.title))  # 「三、主要目标」 of paragraphs
+    node = clause if clause.children or not clause.parent_id or is_section else kb.clause(clause.parent_id)
     if applicant_type:
         typed = [c for c in kb.children(node) if c.children and names_type(c, applicant_type)]
         if len(typed) == 1:
@@ -181,6 +184,10 @@ def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[st
     return items
 
 
+# 「时序进度是怎么安排的」: how a section lays out its items, asked of the whole section
+ARRANGED = r"(?:怎么|如何|怎样)(?:安排|规定|部署|划分|分)"
+
+
 def titled_section(kb: KnowledgeBase, guide_ids: Iterable[str], question: str) -> Clause | None:
     """「列一下通州方案的保障措施有哪些」: the one section with items, in the guides named, whose
     whole title (four characters or more) the question writes."""
@@ -201,7 +208,7 @@ def _asks_the_list(question: str, title: str) -> bool:
 
 
 _LIST_AFTER_TITLE = re.compile(
-    r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|是哪|是什么|包括|包含|[？?，,。！!]|$)"
+    r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|是哪|是什么|包括|包含|[？?，,。！!]|$|是?" + ARRANGED + ")"
 )
 
 
@@ -310,15 +317,24 @@ class Relevance:
         Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question
         with no subject of its own has none that a text could hold."""
 
-        def subject(word: str) -> bool:
-            return is_noun(word, self._tokenizer.tag) and not (asked and asked.fullmatch(word))
-
-        wanted = [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
+        wanted = self._subjects(question, asked)
         if not wanted:
             return False
         top = max(w for w, _ in wanted)
         have = self.tokens(text)
         return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
+
+    def has_subject(self, question: str, asked: re.Pattern | None = None) -> bool:
+        """Whether the question names a subject of its own (「什么时候验收」 names none)."""
+        return bool(self._subjects(question, asked))
+
+    def _subjects(
+        self, question: str, asked: re.Pattern | None
+    ) -> list[tuple[float, tuple[frozenset[str], ...]]]:
+        def subject(word: str) -> bool:
+            return is_noun(word, self._tokenizer.tag) and not (asked and asked.fullmatch(word))
+
+        return [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
 
     def holds_whose(self, question: str, text: str, figure: re.Pattern) -> bool:
         """Whether the text holds what a figure asked is of: the word right before the figure's
@@ -331,10 +347,17 @@ class Relevance:
         return True
 
     def rank(
-        self, question: str, clauses: list[Clause], keep=lambda s: True, ranks: dict[str, int] | None = None
+        self,
+        question: str,
+        clauses: list[Clause],
+        keep=lambda s: True,
+        ranks: dict[str, int] | None = None,
+        own_words: bool = False,
     ) -> list[tuple[float, Evidence]]:
         """Sentences of the clauses, best first; a sentence is read with its headings. Ties go
-        to the better-ranked clause: by its place in `clauses`, or by `ranks` when given."""
+        to the better-ranked clause: by its place in `clauses`, or by `ranks`; with `own_words`,
+        first to the sentence that itself says more of the question (the items of one list share
+        their headings: 「企业要有多少专利」 is the item that says 专利)."""
         scored = []
         for place, clause in enumerate(clauses):
             rank = ranks.get(clause.id, place) if ranks else place
@@ -342,8 +365,9 @@ class Relevance:
                 if keep(sentence) and not _heading(clause, sentence):
                     item = Evidence(clause, sentence)
                     score = self.coverage(question, in_context(item)) - RANK_PENALTY * rank
-                    scored.append((score, item))
-        return sorted(scored, key=lambda x: -x[0])
+                    own = self.coverage(question, sentence) if own_words else 0.0
+                    scored.append((score, own, item))
+        return [(score, item) for score, _, item in sorted(scored, key=lambda x: (-x[0], -x[1]))]
 
     def companions(self, question: str, first: Evidence, title: str = "", limit: int = 1) -> list[str]:
         """Other sentences of the same clause that answer what the first one leaves open (the

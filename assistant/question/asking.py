@@ -244,11 +244,19 @@ def asks_which_programs(text: str) -> bool:
             for group in ((*words.apply_verbs, *words.fit_words), _which_words(sentence), words.program_nouns)
         ):
             return True
+        fitting = any(w in sentence for w in words.fit_words) and any(
+            w in sentence for w in words.program_nouns
+        )
+        if fitting and _ANY_AT_ALL.search(sentence):
+            return True  # 「省局的项目有适合我们的吗」: whether any program fits
         if _WHAT_TO_APPLY_FOR().search(sentence):
             return True  # 「区里能报什么？」: what to apply for, with no object
         if _CAN_APPLY_FOR.search(sentence) and any(w in sentence for w in words.which_words):
             return True  # 「能报的都列给我」: what can be applied for, as the object of a listing
     return False
+
+
+_ANY_AT_ALL = re.compile(r"有没有|有[^，,。]{0,12}[吗么嘛]")
 
 
 def _which_words(sentence: str) -> tuple[str, ...]:
@@ -303,6 +311,9 @@ _OUTCOME = re.compile(
     # 「最后有哪些高校立项了」「苏州工业园区入选省保护示范区了吗」
     f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
     f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"
+    # 「最后立项的高校有哪些」: those a round chose; 「苏州工业园区有没有申报保护示范区」: a body's record
+    f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{1,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[？?呢]*$"
+    f"|有没有(?:{_OUTCOME_VERBS}|申报过?|报过?)(?!的?(?:资格|条件|必要|可能))"
 )
 
 

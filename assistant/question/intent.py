@@ -55,8 +55,10 @@ _REQUIRED = (
     f"(?:{either(_FIGURES.requiring)})(?!{either((*_FIGURES.given, *_FIGURES.paying))})"
     + f"[\u4e00-\u9fff]{{1,3}}(?:{_HOW})"
 )
+# 「转化专利要多少件或多少钱」: a count required of the applicant's own things
+_COUNT_REQUIRED = f"(?:{either(_FIGURES.requiring)})(?:{_HOW})\\s*(?:件|家|项|个)"
 # 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
-_THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED
+_THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED + "|" + _COUNT_REQUIRED
 # A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」「地标
 # 要注册多久」): a threshold noun, 满, 才够 or an age with how much. Not any figure required:
 # 「执法案件每年要增长多少」「要组织多少人参加培训」 ask a target, which the tasks and goals state.
@@ -67,6 +69,7 @@ _AGE_ASKED = (  # required of the applicant (「地标要注册多久」), not h
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
     f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)|{_AGE_ASKED}"
+    f"|(?:{either(_FIGURES.requiring)})(?:{either(_FIGURES.having)})(?:{_HOW})|{_COUNT_REQUIRED}"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST = either(_FIGURES.costs)
@@ -172,10 +175,31 @@ INTENTS = (
     # (「销售额要涨多少」) is a target, and goals and tasks come first
     Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED, unless=_GROWTH),
     Intent(
-        "conditions", ("条件", "门槛", "资格", "要求", "要满足", "需满足", "得满足"), None, "申报条件", True
+        "conditions",
+        ("条件", "门槛", "硬杠", "资格", "要求", "要满足", "需满足", "得满足"),
+        None,
+        "申报条件",
+        True,
     ),
     Intent(
-        "parts", ("分几个", "几个阶段", "哪几个", "包括哪些", "有哪几", "哪几项", "哪几类"), None, None, True
+        "parts",
+        (
+            "分几个",
+            "几个阶段",
+            "哪几个",
+            "包括哪些",
+            "有哪几",
+            "哪几项",
+            "哪几类",
+            "哪几大块",
+            "哪几块",
+            "哪几部分",
+            "几个部分",
+            "几大部分",
+        ),
+        None,
+        None,
+        True,
     ),
 )
 LIST_WORDS = (
@@ -241,7 +265,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     text = normalize(question).strip(" ？?！!。")
     if has_reference or any(c in text for c in LOOKUP_CUES):
         return LOOKUP
-    if _last_question_asks_to_apply(text):
+    if _last_question_asks_to_apply(text) or _names_a_program_after_facts(question):
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
@@ -253,7 +277,14 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
     for spec in INTENTS:
-        listing = not spec.is_list or spec.section is None or any(w in asked for w in LIST_WORDS)
+        # a list asked with a word that asks which, or by its section's name alone (「专利转化的
+        # 申报条件」; not 「增幅要求」「纳入对谁的绩效考核」)
+        listing = (
+            not spec.is_list
+            or spec.section is None
+            or any(w in asked for w in LIST_WORDS)
+            or re.search(f"(?:{spec.section})$", asked) is not None
+        )
         if spec.asked(asked) and listing:
             return spec.name
     return GENERAL
@@ -294,6 +325,16 @@ def _last_question_asks_to_apply(text: str) -> bool:
         and (_pattern_asks(sentences[-1]) or asks_to_apply(sentences[-1]))
         and not asks_which_programs(sentences[-1])
     )
+
+
+# 「…无失信无非正常。升级项目？」: after the applicant's facts, a program's name asked by itself
+_PROGRAM_ONLY = re.compile(r"[。；;！!\n]\s*[那就]?[\u4e00-\u9fff]{0,8}(?:项目|计划|专项|方向)\s*[？?]+\s*$")
+
+
+def _names_a_program_after_facts(question: str) -> bool:
+    """The message's last sentence is a short program name and a question mark, nothing else."""
+    found = _PROGRAM_ONLY.search(normalize(question).strip())
+    return found is not None and not any(w in found.group() for w in LIST_WORDS)
 
 
 def intent(name: str) -> Intent | None:

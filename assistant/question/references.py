@@ -61,6 +61,9 @@ def find_reference(
     asks_for_text = cued or (terse and reference.named)
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
+    bare = not reference.steps and not _TRIMMED.sub("", reference.leftover) and not asks(question)
+    if bare and reference.named and _DOCUMENT_NUMBER.search(question):
+        return kb.clause(reference.guide.id)  # 「苏知发〔2021〕140号」 alone: the document itself
     if not marked and not (asks_for_text and reference.steps):
         return None
     if reference.guide is conversation_guide and not reference.named and not marked:
@@ -74,6 +77,7 @@ def find_reference(
 
 
 _TRIMMED = re.compile(r"[\s,，。.？?!！:：、]+")
+_DOCUMENT_NUMBER = re.compile(r"\d\s*号")
 
 
 def _enumeration(reference: Reference) -> bool:

@@ -22,9 +22,12 @@ from .lexicon import LEXICON
 YEAR = re.compile(
     r"(?<![\d到至前近])(20\d{2})(?!\d)(?!\s*年度?(?:以前|之前|前|底|末|内|\d|[一二三四五六七八九十]+月|被|没|未|曾|获|评))\s*年?"
 )
+# 苏知发〔2021〕140号 is not a year asked about; 「今年（2024）的保护示范区」 is
 DOC_NUMBER = re.compile(
-    r"[〔\[【(（]\s*20\d{2}\s*[〕\]】)）]"
-)  # 苏知发〔2021〕140号 is not a year asked about
+    r"〔\s*20\d{2}\s*〕"
+    r"|(?<=[发函字办])\s*[\[【(（]\s*20\d{2}\s*[\]】)）]"
+    r"|[\[【(（]\s*20\d{2}\s*[\]】)）](?=\s*第?\d+\s*号)"
+)
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
 # 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
 # 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
@@ -127,10 +130,13 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
     text = _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
     # 「24年还有这一条吗？」: a follow-up that opens with a year and asks of it
     text = _OPENING_SHORT_YEAR.sub(r"\g<1>20\2年", text)
+    # 「24年和22年两轮」: a short year joined to a round's year is a round's too
+    text = _JOINED_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「22年园区报保护示范区…」: a program's name later in the clause, as for a full year
     return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年" if _names_a_round(kb, text, m) else m.group(), text)
 
 
+_JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|还是|同)\s*)(2\d)年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
 _OPENS_A_QUESTION = re.compile(r"^\s*(?:那|那么|在)?\s*#\s*年?度?[^，,。；;\d]*[吗呢？?]\s*$")
@@ -203,7 +209,7 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
         },
         key=lambda pair: (-len(pair[0]), pair),
     )
-    found: list[str] = []
+    found, text = _attachments_named(kb, text)
     for name, program in names:
         if name in text:
             found.append(program)
@@ -212,6 +218,31 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     if short is not None:
         found.append(short[2])
     return tuple(dict.fromkeys(found))
+
+
+def _attachments_named(kb: KnowledgeBase, text: str) -> tuple[list[str], str]:
+    """「140号文附件3」「苏知发〔2021〕140号附件2」: the programs of a notice's attachment, and
+    the text with that name blanked out (the notice's own alias would name the notice)."""
+    found: list[str] = []
+    for notice in kb.guides:
+        if not notice.doc_number or "附件" in notice.doc_number:
+            continue
+        names = {normalize(n) for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)}
+        for name in sorted(names, key=len, reverse=True):
+            match = re.search(re.escape(name) + r"文?的?\s*附件\s*(\d{1,2})(?!\d)", text)
+            if match is None:
+                continue
+            wanted = normalize(f"{notice.doc_number}附件{match.group(1)}").replace(" ", "")
+            parts = [
+                g.program
+                for g in kb.guides
+                if g.doc_number and normalize(g.doc_number).replace(" ", "") == wanted
+            ]
+            if parts:
+                found.extend(parts)
+                text = text[: match.start()] + "\0" * len(match.group(0)) + text[match.end() :]
+            break
+    return found, text
 
 
 _LONG_NAMES: dict[str, dict[str, str]] = {}

@@ -164,6 +164,9 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
 _FEE = re.compile(r"([一-鿿]{1,3}费)(?!用)")
 _ABOUT_PAYING = re.compile(f"{'|'.join((*LEXICON.figures.paying, *LEXICON.figures.how_much))}|收|免|减|谁出")
 _VOCABULARY: dict[str, str] = {}
+_PAYING_HOW_MUCH = re.compile(
+    f"(?:{'|'.join(LEXICON.figures.paying)})[^，,。？?]{{0,3}}(?:多少钱|多少费用|几块钱|多少万)"
+)
 
 
 def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
@@ -172,6 +175,8 @@ def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
     if kb.fingerprint not in _VOCABULARY:
         _VOCABULARY[kb.fingerprint] = "".join(c.text for g in kb.guides for c in kb.guide_clauses(g.id))
     text = _VOCABULARY[kb.fingerprint]
+    if _PAYING_HOW_MUCH.search(question):
+        return True  # 「备案要交多少钱」: no guide states a sum the applicant pays
     fees = [m.group(1) for m in _FEE.finditer(question)]
     unknown = [f for f in fees if not any(f[i:] in text for i in range(len(f) - 1))]
     return bool(unknown) and bool(_ABOUT_PAYING.search(question))
@@ -198,9 +203,14 @@ def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
     return bool(scope.programs and not scope.years and len(years) > 1)
 
 
+_COMPARED_WITH = re.compile(f"(?:和|跟|与|同|比|对比)(?:{'|'.join(LEXICON.jiangsu_places)})省?(?:的)?")
+
+
 def _other_places(question: str) -> tuple[str, ...]:
-    """Places outside Jiangsu the question names (none when it also names a Jiangsu place)."""
-    if any(word in question for word in LEXICON.jiangsu_places):
+    """Places outside Jiangsu the question names (none when it also names a Jiangsu place, other
+    than as what the other place is compared with: 「浙江的…条件和江苏一样吗」 asks of 浙江)."""
+    said = _COMPARED_WITH.sub(" ", question)
+    if any(word in said for word in LEXICON.jiangsu_places):
         return ()
     return tuple(p for p in LEXICON.other_places if p in question)
 

@@ -55,10 +55,19 @@ def filters_for(kb: KnowledgeBase, scope: Scope) -> Filters:
 
 class TurnRetriever:
     """`run(understood)` → Retrieved. `fit` scores how well a hit covers a question; `words`
-    splits a text into the words the search uses."""
+    splits a text into the words the search uses; `names_thing` says whether a word names a
+    thing (a noun), as only a thing can be another topic."""
 
-    def __init__(self, kb: KnowledgeBase, retriever: Retriever, fit: Fit, words: Words) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        retriever: Retriever,
+        fit: Fit,
+        words: Words,
+        names_thing: Callable[[str], bool] = lambda word: True,
+    ) -> None:
         self.kb, self.retriever, self.fit, self.words = kb, retriever, fit, words
+        self.names_thing = names_thing
         self._guide_words: dict[str, frozenset[str]] | None = None  # built at the first new topic
 
     def run(self, understood: Understood) -> Retrieved:
@@ -116,8 +125,8 @@ class TurnRetriever:
         spec = intent(turn.intent)
         asked = " ".join(c for c in spec.cues if c in turn.question) if spec else ""
         for word in self.words(normalize(turn.question)):
-            if len(word) < 2 or word in asked:
-                continue
+            if len(word) < 2 or word in asked or not self.names_thing(word):
+                continue  # 「是我们自己寄还是谁统一寄」: 统一 names nothing
             holders = self._holders(word)
             if hit.chunk.guide_id in holders and len(holders) <= TOPIC_WORD_GUIDES and not holders & in_scope:
                 return True
