@@ -62,6 +62,8 @@ def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
         "aa",
         "ab",
         "ac",
+        "ad",
+        "ae",
     ],
 )
 def test_no_wrong_yes_or_no_on_a_blind_set(assistant: Assistant, name: str) -> None:
