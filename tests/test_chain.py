@@ -506,3 +506,32 @@ def test_the_parts_of_a_document_are_its_section_headings(assistant: Assistant) 
 def test_the_parts_of_a_program_keep_its_short_opening_line(assistant: Assistant) -> None:
     reply = assistant.ask("转化专项分哪几个方向")
     assert "包括两个方向" in reply.answer and "2. 产业知识产权运营中心发展" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "attachment", "guides"),
+    [
+        (
+            "苏知发〔2021〕140号附件3是什么",
+            "附件3：2022 年度省高价值专利培育计划项目申报指南",
+            ["2022-high-value-patent"],
+        ),
+        (
+            "苏知发〔2021〕140号 附件2",
+            "附件2：2022 年度省商标品牌培育和保护项目申报指南",
+            ["2022-gi-brand", "2022-industrial-brand"],
+        ),
+    ],
+)
+def test_an_attachment_named_by_its_number_is_the_guide_the_notice_lists(
+    assistant: Assistant, question: str, attachment: str, guides: list[str]
+) -> None:
+    reply = assistant.ask(question)
+    assert attachment in reply.answer and cited(reply) == ["2022-notice", *guides]
+
+
+def test_how_many_a_city_may_recommend_follows_the_program_talked_about(assistant: Assistant) -> None:
+    conversation = Conversation()
+    for turn in ("需要准备哪些材料？", "每个市能推几家"):
+        reply = assistant.ask(f"工业品牌项目{turn}" if turn.startswith("需要") else turn, conversation)
+    assert cited(reply) == ["2022-industrial-brand:6.4"] and "不超过5项" in reply.answer

@@ -70,6 +70,12 @@ Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 _ATTACHMENTS_ASKED = re.compile(r"(?<!不是)附件(?!\s*\d)")
 
 
+# 「…140号附件3是什么」: an attachment named by its number, and nothing else asked of it
+_ATTACHMENT_ALONE = re.compile(
+    r"附件\s*(\d{1,2})\s*(?:是什么|是啥|是哪个|是哪份|是哪一个|指的是什么|是什么指南|是哪个指南|是什么文件)?\s*[？?。]?\s*$"
+)
+
+
 def _asks_attachments(question: str) -> bool:
     """A clause of the question asks which attachments a document has."""
     return any(
@@ -120,6 +126,9 @@ class Composer:
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if turn.reference is not None:
             return finish(self.kb, self.t, turn, self._lookup(turn.reference), self.today())
+        attachment = self._attachment_asked(turn)
+        if attachment is not None:
+            return finish(self.kb, self.t, turn, attachment, self.today())
         hits = search()
         if turn.intent == COMPARE:
             return finish(self.kb, self.t, turn, self._compare(turn, hits), self.today())
@@ -333,6 +342,30 @@ class Composer:
             named = f"{guide.title} {guide.doc_number or ''} 附件 {' '.join(listed)}"
             if listed and self.relevance.coverage(query, named) >= MIN_LIST_COVERAGE:
                 return self._numbered(draft, root, self.t["attachments"], listed)
+        return None
+
+    def _attachment_asked(self, turn: Turn) -> Draft | None:
+        """「苏知发〔2021〕140号附件3是什么」「140号文 附件2」: which guide an attachment of a
+        notice is, as the notice lists it, with the guides it holds."""
+        asked = _ATTACHMENT_ALONE.search(turn.question)
+        if asked is None:
+            return None
+        before = re.sub(r"[\s的文]+$", "", turn.question[: asked.start()])
+        for notice in (g for g in self.kb.guides if g.doc_number and "附件" not in g.doc_number):
+            names = [n for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)]
+            listed = ev.attachments(self.kb.clause(notice.id))
+            number = int(asked.group(1))
+            if not any(before.endswith(n.replace(" ", "")) for n in names) or not 0 < number <= len(listed):
+                continue
+            draft = Draft()
+            draft.lines.append(
+                f"《{notice.title}》附件{number}：{listed[number - 1]}"
+                + draft.cite(self.kb.clause(notice.id))
+            )
+            wanted = f"{notice.doc_number}附件{number}".replace(" ", "")
+            for guide in (g for g in self.kb.guides if (g.doc_number or "").replace(" ", "") == wanted):
+                draft.lines.append(f"《{guide.title}》" + draft.cite(self.kb.clause(guide.id)))
+            return draft
         return None
 
     def _general(

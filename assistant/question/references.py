@@ -62,7 +62,9 @@ def find_reference(
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
     bare = not reference.steps and not _TRIMMED.sub("", reference.leftover) and not asks(question)
-    if bare and reference.named and _DOCUMENT_NUMBER.search(question):
+    # (「…140号 附件2」 of two guides names no one document: the notice's list says which)
+    attachment = "附件" in (reference.guide.doc_number or "") or "附件" not in question
+    if bare and reference.named and attachment and _DOCUMENT_NUMBER.search(question):
         return kb.clause(reference.guide.id)  # 「苏知发〔2021〕140号」 alone: the document itself
     if not marked and not (asks_for_text and reference.steps):
         return None
