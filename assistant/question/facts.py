@@ -130,6 +130,7 @@ def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:
 
 
 _FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+_NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 # 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
 # figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
 _PER_YEAR = re.compile(
@@ -338,12 +339,14 @@ def _bare_figure(segment: str, before: str, specs: Sequence[FactSpec], sheet: _S
     """「有独立的知识产权部，专职4个人」「近3年利税：2600万、2900万、3500万」: a clause of figures
     only (and words of whom they count) gives the figures of the one number fact not read yet
     whose words the clause before holds. Read when exactly one fact fits, else nothing is read."""
+    if not before or not _NUMBER_CHARACTER.search(segment):
+        return False  # every figure holds a digit or a numeral: no need to look for one
     text = normalize_numbers(segment)
     figures = find_numbers(text)
     rest = list(text)
     for figure in figures:
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
-    if not figures or not before or without("figure_fillers", "".join(rest)).strip(" 、"):
+    if not figures or without("figure_fillers", "".join(rest)).strip(" 、"):
         return False
     fitting = []
     for spec in specs:
