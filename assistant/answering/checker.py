@@ -28,7 +28,7 @@ from .assessment import assess, program_of
 
 T = TypeVar("T")
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
-QUOTE_LINE = "　　原文：「"  # the clause's words under a condition that is not met
+QUOTE_LINE = "　　原文：「"  # the clause's words under a condition not met, or met by a figure said
 # Words of an applicant weighing an application (「我们县想报保护示范区」): they open a check.
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
@@ -286,7 +286,7 @@ def decision_lines(checked: Checked, cite) -> list[str]:
     for condition in decision.get("conditions", []):
         lines.append(f"{row_start(condition)}{condition['reason']}{cite(condition['clause_id'])}")
         quote = checked.quotes.get(condition.get("condition_id", ""))
-        if quote and condition["status"] != "met":
+        if quote and (condition["status"] != "met" or _figured(condition)):
             lines.append(f"{QUOTE_LINE}{quote}」")
     missing = decision.get("missing_facts", [])
     if missing and decision.get("eligible") is None:
@@ -338,3 +338,12 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
         lines.append(f"{n}. 《{checked.program_name}》{note}——{detail}{cited}")
     lines.append("如需逐项核对某一项目，请说明项目名称。")
     return lines
+
+
+def _figured(condition: dict) -> bool:
+    """A condition met by a figure the applicant gave (「金额约2000万元，超过1500万元」): its
+    words are quoted, so that the figure can be held against the guide's threshold."""
+    return any(
+        isinstance(v, (int, float, dict)) and not isinstance(v, bool)
+        for v in (condition.get("facts") or {}).values()
+    )

@@ -78,6 +78,8 @@ _APPLYING_NEXT = re.compile(
     rf"[^，,。？?！!]{{0,4}}?(?:{either(LEXICON.asking_to_apply.before_verb)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
 )
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
+# 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
+_CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
@@ -132,6 +134,8 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
     county_city = prev.county_city or (kind in ("city", "county") and _says_county_city(text))
     if kind == "city" and county_city:
         kind = "county"  # 「我们是江阴市，县级市」; 「县级市能报吗？」 then 「我们市…」
+    if kind == "city" and prev.kind == "county" and not _CALLS_ITSELF_A_CITY.search(text):
+        kind = "county"  # a county's 「我们市没有承担过」 speaks of its city, not of itself
     if kind is None or (merged.kind and not said_of_self):
         kind = merged.kind or kind
     return replace(
@@ -159,11 +163,17 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     标志，…，能报2022年度吗」 asks about no program by name)."""
     clauses = _CLAUSES.split(text)
     asking = asks_to_apply(text)
-    return {
-        family
-        for c in clauses
-        if (asks_to_apply(c) or (asking and _INTENDS.search(c))) and (family := _family(c, rules)[0])
-    }
+    families = set()
+    for at, clause in enumerate(clauses):
+        if not (asks_to_apply(clause) or (asking and _INTENDS.search(clause))):
+            continue
+        family = _family(clause, rules)[0]
+        before = clauses[at - 1] if at > 0 else ""
+        if family is None and _INTENT.search(before):  # 「22年那个地理标志培育和保护项目，企业能报吗」
+            family = _family(before, rules)[0]
+        if family is not None:
+            families.add(family)
+    return families
 
 
 def _keywords(rules: Rules) -> list[tuple[str, str, int]]:

@@ -137,8 +137,14 @@ def asks_yes_no(text: str) -> bool:
     sentences = split_sentences(text)
     if not sentences or _asks_more(_plain(text)):
         return False
-    last = sentences[-1].strip()
-    return last.endswith(LEXICON.asking_to_apply.yes_no_endings) or bool(A_NOT_A.search(last))
+    # the last sentence, or one asked with a question mark before facts told after it
+    # (「…专利90件，发明42件。按规则能不能算够？其他条件：…」)
+    asked = [sentences[-1], *_QUESTION_MARKED.findall(text)]
+    endings = (*_WORDS.yes_no_endings, *_WORDS.tags)  # 「…符合不？」
+    return any(s.strip().endswith(endings) or A_NOT_A.search(s) for s in asked)
+
+
+_QUESTION_MARKED = re.compile(r"([^。！!；;？?\n]+)[？?]")
 
 
 def _asks_more(plain: str) -> bool:

@@ -109,6 +109,12 @@ def progress_of(text: str, clause: str = "") -> str | None:
     return "planned" if affirmed("planned", text) else None
 
 
+def _waited_for(words: str) -> str | None:
+    """A thing under way within a phrase's own words (「高价值项目还在等验收」), where the
+    phrase's words mask the cue; not a plan (「产业规划已经出台」 holds 规划 as its noun)."""
+    return "under_way" if affirmed("under_way", words) else None
+
+
 def _not_yet_approved(text: str) -> bool:
     """An approval with a not-yet word right before it (「还没批」「尚未获批」)."""
     not_yet = LEXICON.fact_cues.not_yet
@@ -374,7 +380,26 @@ def _read_number(
     said = "".join(outside)
     if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
-    return Reading(value)
+    return per_year(spec, value, segment)
+
+
+def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:
+    """A yearly average said as a total over several years (「三年加起来转化了四十件」): the
+    total divided by the years said; asked when no span of years is said."""
+    if "年均" not in spec.label or not cues("totals", segment):
+        return Reading(value)
+    span = _YEARS_SPAN.search(segment)
+    years = {"三": 3, "3": 3, "两": 2, "二": 2, "2": 2, "五": 5, "5": 5}.get(span.group(1)) if span else None
+    if years is None or not isinstance(value, (int, float, Interval)):
+        return Reading(doubt=segment)
+    if isinstance(value, Interval):
+        return Reading(
+            Interval(value.lo / years, value.hi / years, value.lo_open, value.hi_open, value.about)
+        )
+    return Reading(float(value) / years)
+
+
+_YEARS_SPAN = re.compile(r"([三3两二2五5])\s*(?:个)?年")
 
 
 def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
@@ -476,7 +501,9 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     negations, lead, tail = said.count, said.lead, said.tail
     if said.both_sides:
         return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
-    progress = progress_of(text, segment)  # 「保护中心今年刚获批筹建」: under way, wherever in the clause
+    # 「保护中心今年刚获批筹建」: under way, wherever in the clause, within a gapped phrase too
+    # (「高价值项目还在等验收」)
+    progress = progress_of(text, segment) or _waited_for(inside(segment, matches[index]))
     if progress:
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()

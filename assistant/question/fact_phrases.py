@@ -394,8 +394,13 @@ def topic_only(tail: str) -> bool:
 
 
 def doubtful(text: str) -> list[str]:
-    """Hedges in a masked clause (好像, 不清楚, 可能); 「想问问…」 asks us, it doubts nothing."""
-    return cues("doubts", _alternation(LEXICON.fact_cues.not_doubts).sub(MASK, text))
+    """Hedges in a masked clause (好像, 不清楚, 可能); 「想问问…」「国家高新区这边问一下」「问下
+    高价值专利升级项目」 ask us, they doubt nothing; 「得问一下财务」「要问问领导」 do."""
+    text = _ASKS_US.sub(MASK, _alternation(LEXICON.fact_cues.not_doubts).sub(MASK, text))
+    return cues("doubts", text)
+
+
+_ASKS_US = re.compile(r"(?<![得要去再先还需])(?:问一下|问一问|问下|问问|请教一下|请教下|咨询一下|咨询下)")
 
 
 def asking(text: str) -> list[str]:
@@ -407,7 +412,16 @@ def mask_look_alikes(text: str) -> str:
     """The text with look-alikes of a negation (无锡, 不断, 非正常) masked, and the negation
     inside an A-not-A question (够不够, 行不行, 符不符合) turned into the question it is."""
     text = _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
+    text = _ASKED_WITH_NOT.sub(lambda m: m.group(1) + "？", text)  # 「这样符合不」 asks
     return A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), text)
+
+
+# A question tag ending in 不 (「符合不」「够不」「行不」): a verb asked, not denied
+_ASKED_WITH_NOT = re.compile(
+    "("
+    + "|".join(t[:-1] for t in LEXICON.asking_to_apply.tags if t.endswith("不") and len(t) > 1)
+    + r")不(?=\s*[？?。！!]*\s*$)"
+)
 
 
 def years_in(segment: str) -> set[int]:

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
 from ..thresholds import SUBJECT_SPAN
-from .clause_reading import Reading, another_body, in_progress, progress_of, read_phrase, several_figures
+from .clause_reading import (
+    Reading,
+    another_body,
+    in_progress,
+    per_year,
+    progress_of,
+    read_phrase,
+    several_figures,
+)
 from .fact_phrases import (
     Match,
     asking,
@@ -48,7 +56,7 @@ _SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
-_CONTINUES = re.compile(r"^\s*(?:还|也|但|但是|不过|可是|却|更|并|只是|目前|现在|暂时|尚|都|而且)")
+_CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
 # An aside that asks us (「（单项冠军应该不受限吧）」): a question of the rules, no fact of the applicant's
 _ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
@@ -274,7 +282,8 @@ def read_facts(
             _summary(segment, looked_back, sheet)
             topics = []
             continue
-        if not matches and doubtful(masked(segment, [])):
+        in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
+        if not in_scope and doubtful(masked(segment, [])):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
             # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
             # 就是专利不多」 begins a sentence of its own
@@ -282,7 +291,6 @@ def read_facts(
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
-        in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
         if not in_scope and _bare_figure(segment, last_segment, specs, sheet):
             topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
             continue
@@ -296,11 +304,19 @@ def read_facts(
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
+        # 「一共三百六十件，其中发明二百一十件」: a part of a total is a total too
+        total = last_segment if segment.startswith("其中") and cues("totals", last_segment) else ""
         topics, told, dated, last_clause, last_segment = [], [], [], matches, segment
         text_masked = masked(segment, matches)
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
+            if (
+                total
+                and isinstance(reading.value, (int, float, Interval))
+                and not isinstance(reading.value, bool)
+            ):
+                reading = per_year(match.spec, reading.value, total + segment)
             if reading.topic:
                 topics.append(match)
                 announced += [match] if reading.announced else []
@@ -510,9 +526,15 @@ def _continues(segment: str, new_sentence: bool = False) -> bool:
     applicant's own 我们; a short
     question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
     吗？」), while a short negation still denies it (「快维中心。没有。」)."""
+    if _OWN_TOPIC.search(segment):
+        return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
     if _CONTINUES.match(segment) or _SELF.match(segment.strip()):
         return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
     return len(segment) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
+
+
+# A clause that names a topic of its own (「知识产权这块」「人员方面」) is about that topic
+_OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方面)")
 
 
 def _continuation(

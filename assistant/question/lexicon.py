@@ -87,6 +87,8 @@ class FactCues:
     figure_fillers: tuple[str, ...]
     part_counts: tuple[str, ...]
     figure_counts_all: tuple[str, ...]
+    totals: tuple[str, ...]
+    continuers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ class Procedures:
     asking: tuple[str, ...]
     authorities: tuple[str, ...]
     generic: tuple[str, ...]
+    funds: tuple[str, ...]
+    fund_uses: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,7 @@ class Lexicon:
     procedures: Procedures
     outcomes: Outcomes
     record_words: tuple[str, ...]
+    record_verbs: tuple[str, ...]
     deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
@@ -255,6 +260,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),
             record_words=tuple(map(str, data["record_words"])),
+            record_verbs=tuple(map(str, data["record_verbs"])),
             deadline_words=tuple(map(str, data["deadline_words"])),
             applicant_types=tuple(
                 ApplicantType(str(t["name"]), tuple(t["in_questions"]), tuple(t["in_headings"]))
