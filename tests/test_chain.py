@@ -220,6 +220,13 @@ def test_a_section_asked_of_a_guide_named_by_its_attachment_number(
     [
         ("列一下通州方案的保障措施有哪些", "2022-tongzhou-plan:6", "5. 营造文化氛围"),
         ("通州强县方案的基本原则有哪些？列一下", "2022-tongzhou-plan:2", "5. 坚持争先进位"),
+        # how many, the title alone, the title's matter without its verb
+        ("通州方案保障措施有几条，分别是", "2022-tongzhou-plan:6", "5. 营造文化氛围"),
+        ("通州那个方案的基本原则", "2022-tongzhou-plan:2", "5. 坚持争先进位"),
+        ("通州方案在知识产权运用这块要做哪些", "2022-tongzhou-plan:4.3", "5. 组织实施专利开放许可"),
+        # a section whose parts are lists: its parts' headings (「主要任务」 asks the tasks)
+        ("通州方案 主要任务", "2022-tongzhou-plan:4", "6. 培养知识产权人才"),
+        ("通州强县方案重点任务分几大块", "2022-tongzhou-plan:4", "6. 培养知识产权人才"),
     ],
 )
 def test_a_list_asked_of_a_section_by_its_title_gives_its_items(
@@ -535,3 +542,87 @@ def test_how_many_a_city_may_recommend_follows_the_program_talked_about(assistan
     for turn in ("需要准备哪些材料？", "每个市能推几家"):
         reply = assistant.ask(f"工业品牌项目{turn}" if turn.startswith("需要") else turn, conversation)
     assert cited(reply) == ["2022-industrial-brand:6.4"] and "不超过5项" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "words"),
+    [
+        # a clause named by its title alone is stated whole, not its title sentence
+        ("“强化地理标志维权保护”这条", "2022-gi-brand:4.1.7", "不少于2次"),
+        ("建立一站式融资服务渠道", "2022-patent-transfer:2.4.8", "知识产权证券化"),
+        # a list's one item that the question's words are about
+        ("通州方案里版权方面有啥任务", "2022-tongzhou-plan:4.2.3", "精品版权培育工程"),
+        ("我们县报24年保护示范区，任务里维权援助这块要做什么", "2024-protection-zone:4.2.1.6", "维权援助"),
+    ],
+)
+def test_a_clause_named_by_its_words_is_stated_whole(
+    assistant: Assistant, question: str, clause: str, words: str
+) -> None:
+    reply = assistant.ask(question)
+    assert clause in cited(reply)
+    assert words in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "22和24保护示范区网上申报系统一样吗",
+        "园区的保护示范区申报条件两个年度有什么不同",
+        "县区创建保护示范区门槛，2022跟2024比哪个严",
+        "县区执法案件的绩效指标，22版和24版怎么要求的",
+    ],
+)
+def test_two_rounds_named_are_answered_side_by_side(assistant: Assistant, question: str) -> None:
+    guides = {c.split(":")[0] for c in cited(assistant.ask(question))}
+    assert guides == {"2022-protection-zone", "2024-protection-zone"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "项目经费能不能用来发人员工资？",
+        "高价值新建项目验收没通过，已经拨的启动资金要全退吗",
+        "中国专利奖今年申报截止是哪天",
+        "国家地理标志运用促进重点联系指导项目怎么申请",
+    ],
+)
+def test_what_no_guide_says_is_refused_though_its_words_overlap(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question).answerable
+
+
+def test_a_document_numbers_year_is_no_round(assistant: Assistant) -> None:
+    """「苏政发2017年的文件」: the year of a document number, not a round the guides lack."""
+    reply = assistant.ask("被废止的那个苏政发2017年的文件是几号")
+    assert reply.answerable and "2023-policy-measures" in {c.split(":")[0] for c in cited(reply)}
+
+
+def test_who_is_responsible_is_asked_of_the_task_just_answered(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("通州方案里版权方面有啥任务", conversation)
+    reply = assistant.ask("哪个部门负责", conversation)
+    assert cited(reply) == ["2022-tongzhou-plan:4.2.3"] and "区新闻出版局" in reply.answer
+    assistant.ask("那知识产权保险呢", conversation)
+    reply = assistant.ask("这个谁牵头", conversation)
+    assert cited(reply) == ["2022-tongzhou-plan:4.3.3"] and "区地方金融监管局" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "words"),
+    [
+        ("我们是省属高校，想报高价值专利，要先过区县局吗", "2022-high-value-patent:5.1", "逐级上报"),
+        ("地理标志项目立项后主要干哪些事", "2022-gi-brand:4.1", "制定地理标志发展规划"),
+        ("产业知识产权运营中心要做哪几项工作", "2022-patent-transfer:2.4", "一站式融资服务渠道"),
+    ],
+)
+def test_how_an_application_goes_up_and_what_a_project_does(
+    assistant: Assistant, question: str, clause: str, words: str
+) -> None:
+    reply = assistant.ask(question)
+    assert clause in cited(reply) and words in reply.answer
+
+
+def test_both_rounds_asked_of_by_name_are_set_side_by_side(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("保护示范区实施期几年", conversation)
+    reply = assistant.ask("两个年度实施期都几年", conversation)
+    assert cited(reply) == ["2024-protection-zone:5.3", "2022-protection-zone:5.3"]

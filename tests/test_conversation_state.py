@@ -138,3 +138,21 @@ def test_numbering_that_fits_several_clauses_is_the_one_beside_the_last_referenc
     alone = Conversation()
     assistant.ask("2024保护示范区什么时候截止？", alone)
     assert "不唯一" in assistant.ask("那（三）呢？", alone).answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "clause_id"),
+    [
+        # a year alone names the one guide of that year
+        (["24版指南 三（一）"], "2024-protection-zone:3.1"),
+        # an attachment number in a conversation about the notice or one of its attachments
+        (["苏知发〔2021〕140号是个什么文件", "附件3 六（四）写的啥"], "2022-high-value-patent:6.4"),
+        (["高价值专利的推荐名额", "附件1 五（二）"], "2022-protection-zone:5.2"),
+        # numbers that fit several clauses, and a title written that one of them sits under
+        (["2024指南第四部分 设区市的第（10）项任务是什么"], "2024-protection-zone:4.1.1.10"),
+    ],
+)
+def test_references_in_the_words_staff_write(assistant: Assistant, turns: list[str], clause_id: str) -> None:
+    conversation = Conversation()
+    replies = [assistant.ask(turn, conversation) for turn in turns]
+    assert replies[-1].citations_ids[:1] == (clause_id,)

@@ -76,6 +76,27 @@ _ATTACHMENT_ALONE = re.compile(
 )
 
 
+# A matter named as the topic of a list question: the words before 方面/这块/这部分
+_TOPIC = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面|这块|这一块|那块|这部分|这一部分|领域)")
+# Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
+_ASKING_TERMS = (
+    "做",
+    "干",
+    "搞",
+    "要",
+    "需要",
+    "这块",
+    "方面",
+    "部分",
+    "任务",
+    "工作",
+    "内容",
+    "主要",
+    "具体",
+    "哪",
+)
+
+
 def _asks_attachments(question: str) -> bool:
     """A clause of the question asks which attachments a document has."""
     return any(
@@ -203,6 +224,8 @@ class Composer:
             lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
+            if lines is None and spec.name == "responsible":  # 「纸质材料谁负责往省里报」: no task's units
+                lines = self._general(turn, hits, draft)
         if lines is None:
             return None
         draft.lines.extend(lines)
@@ -215,6 +238,9 @@ class Composer:
         if per_guide or not clauses:  # every guide in scope gets its say (「这几类…分别哪天截止」)
             clauses += [c for c in self.reader.scope_clauses(turn) if c not in clauses]
         clauses = self._in_section(clauses, spec)
+        if spec.name == "responsible" and not self.relevance.names_things(spec.without_asking(turn.question)):
+            held = [c for c in turn.previous if ev.matches_intent(self.kb, c, spec)]
+            clauses = held or clauses  # 「这个谁牵头」: of the task just answered (the best fit of them)
         if spec.name == "issued":  # a document's date stands in its heading or signature
             clauses = self.reader.preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
@@ -263,6 +289,8 @@ class Composer:
 
     def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
+        if not clauses and len(turn.guides) == 1:  # the hits missed the section: the guide's own
+            clauses = [c for c in self.reader.scope_clauses(turn) if ev.matches_intent(self.kb, c, spec)]
         if not clauses:
             return None
         query = turn.search_text or turn.question
@@ -273,23 +301,32 @@ class Composer:
             clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
             clauses = self.reader.typed_section(clauses[0], spec.section, turn.own_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
-        node = ev.narrow(self.kb, node, query)
+        section = ev.whole_section(self.kb, node, spec.section)  # 「主要任务」: the section
+        node = ev.narrow(self.kb, section, query)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
-        if names and self.relevance.coverage(query, context) < bar:
+        # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
+        named = re.sub(spec.pattern, " ", query) if spec.pattern else query
+        if names and self.relevance.coverage(named, context) < bar:
             return None
         if not self.kb.children(node):  # a section of paragraphs (「三、主要目标」)
             return self._paragraphs(draft, node)
         item = ev.named_item(self.kb, node, query)
-        if item is not None:  # one item named (「“两法衔接”要做什么」): it whole, not the list
+        if item is None and spec.name in ("tasks", "goals"):  # 「版权方面有啥任务」: the item about 版权
+            item = ev.part_holding(self.kb, node, self._terms(turn, node))
+        if (
+            item is not None
+        ):  # one item named (「“两法衔接”要做什么」「维权援助这块」): it whole, not the list
             header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
             return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
         for part in ev.per_type(self.kb, node, types_named(turn.question)):  # 「设区市和县的…」: each
             # the parts of a document (「分成哪几大块」) are its sections' headings, not their text
-            sections = spec.name == "parts" and any(self.kb.children(i) for i in self.kb.children(part))
+            sections = spec.name in ("parts", "tasks") and any(
+                self.kb.children(i) for i in self.kb.children(part)
+            )
             items = ev.render_items(self.kb, part, whole=spec.name != "tasks" and not sections)
             if not items:
                 return None
@@ -303,6 +340,22 @@ class Composer:
             )
             lines += self._numbered(draft, part, part.label, items, lead)
         return lines
+
+    def _terms(self, turn: Turn, node: Clause) -> list[str]:
+        """The question's own words that may name one part of a list: not its asking words, nor
+        the words of the list's headings, guide and program, which every part shares."""
+        shared = f"{self._guide(node).title} {' '.join(node.heading_path)} {' '.join(turn.scope.programs)}"
+        question = turn.search_text or turn.question
+        # a matter named as the topic (「版权方面」「维权援助这块」), not any word of the question
+        topics = "".join(m.group(1) for m in _TOPIC.finditer(question))
+        words = {w for w in self.relevance.tokens(topics) if len(w) >= 2}
+        return [
+            w
+            for w in words
+            if re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            and w not in shared
+            and not any(a in w for a in (*LIST_WORDS, *_ASKING_TERMS))
+        ]
 
     def _paragraphs(self, draft: Draft, node: Clause) -> list[str]:
         """A section written in paragraphs (「三、主要目标」): every paragraph, each a matter of
@@ -323,12 +376,12 @@ class Composer:
         title, in the guide it names (an intent with a section of its own reads that section)."""
         if not turn.scope.programs or (spec is not None and spec.name != "parts"):
             return None
-        if not any(word in turn.question for word in LIST_WORDS) and not re.search(
-            ev.ARRANGED, turn.question
-        ):
-            return None
         node = ev.titled_section(self.kb, (g.id for g in turn.guides), turn.question)
         if node is None:
+            return None
+        bare = re.sub(r"[\s？?。！!呢吗]+$", "", turn.question).endswith(node.title)  # 「通州方案的基本原则」
+        asked = any(word in turn.question for word in LIST_WORDS) or re.search(ev.ARRANGED, turn.question)
+        if not (bare or asked):
             return None
         whole = not any(self.kb.children(item) for item in self.kb.children(node))  # sections: headings
         return self._numbered(draft, node, node.label, ev.render_items(self.kb, node, whole))
@@ -355,7 +408,9 @@ class Composer:
             names = [n for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)]
             listed = ev.attachments(self.kb.clause(notice.id))
             number = int(asked.group(1))
-            if not any(before.endswith(n.replace(" ", "")) for n in names) or not 0 < number <= len(listed):
+            named = any(before.endswith(n.replace(" ", "")) for n in names)
+            talked_about = not before and notice in turn.guides  # 「附件3是哪个」 of the notice talked about
+            if not (named or talked_about) or not 0 < number <= len(listed):
                 continue
             draft = Draft()
             draft.lines.append(
@@ -471,12 +526,10 @@ class Composer:
     def _sides(self, turn: Turn) -> list[Guide]:
         """What a comparison sets side by side: the current guide of each program named, or
         every year's guide of the one program (the default program when none is named)."""
-        programs = turn.scope.programs
-        if len(programs) > 1:
-            return [
-                next(g for g in sorted(self.kb.guides, key=lambda g: -g.year) if g.program == p)
-                for p in programs
-            ]
+        programs, years = turn.scope.programs, turn.scope.years
+        if len(programs) > 1:  # of the year named (「2022年这几个项目…」), else the current
+            newest_first = sorted(self.kb.guides, key=lambda g: (g.year not in years, -g.year))
+            return [next(g for g in newest_first if g.program == p) for p in programs]
         program = programs[0] if programs else LEXICON.compare_default_program
         return sorted((g for g in self.kb.guides if g.program == program), key=lambda g: -g.year)
 

@@ -94,6 +94,12 @@ def _heading(clause: Clause, sentence: str) -> bool:
     return bare == clause.title or (bool(clause.children) and bare.endswith(("：", ":")))
 
 
+def _titles(item: Evidence) -> bool:
+    """The sentence is its clause's title (「7. 强化地理标志维权保护。」), which says nothing of
+    what the clause provides: a question it fits names the clause."""
+    return strip_marker(item.sentence).rstrip("。.；;") == item.clause.title
+
+
 def _units(clause: Clause) -> list[str]:
     """The clause's sentences; a contact block stays whole (name and phone belong together)."""
     if clause.kind == TRAILER:
@@ -122,6 +128,20 @@ def list_node(kb: KnowledgeBase, clause: Clause, applicant_type: str | None, sec
         parts = [c for c in kb.children(node) if c.children and re.search(section, c.title)]
         if len(parts) == 1:
             node = parts[0]
+    return node
+
+
+def whole_section(kb: KnowledgeBase, node: Clause, section: str | None) -> Clause:
+    """The section a list question asks for, when the node found is one of its parts and
+    every part is a list of its own (「通州方案 主要任务」: 四、重点任务, not its （一）); a
+    question naming one part narrows to it again (`narrow`)."""
+    if not section or not node.parent_id or re.search(section, node.title):
+        return node
+    parent = kb.clause(node.parent_id)
+    parts = kb.children(parent)
+    typed = any(names_type(c, name) for c in parts for name, _ in APPLICANT_WORDS)
+    if re.search(section, parent.title) and all(c.children for c in parts) and not typed:
+        return parent
     return node
 
 
@@ -201,14 +221,22 @@ def titled_section(kb: KnowledgeBase, guide_ids: Iterable[str], question: str) -
 
 
 def _asks_the_list(question: str, title: str) -> bool:
-    """The title is what the question asks to list (「保障措施有哪些」「基本原则？列一下」), not a
-    name before something else asked (「产业知识产权运营中心优先支持哪些产业链」)."""
-    at = question.find(title)
-    return at >= 0 and bool(_LIST_AFTER_TITLE.match(question, at + len(title)))
+    """The title is what the question asks to list (「保障措施有哪些」「基本原则？列一下」「知识产权
+    运用这块要做哪些」: by its matter too), not a name before something else asked
+    (「产业知识产权运营中心优先支持哪些产业链」)."""
+    matter = _TITLE_VERB.sub("", title)
+    for name in {title, matter} if len(matter) >= 4 else {title}:
+        at = question.find(name)
+        if at >= 0 and _LIST_AFTER_TITLE.match(question, at + len(name)):
+            return True
+    return False
 
 
 _LIST_AFTER_TITLE = re.compile(
-    r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|是哪|是什么|包括|包含|[？?，,。！!]|$|是?" + ARRANGED + ")"
+    r"(?:这块|这一块|这部分|这方面|方面|部分)?(?:的|都|主要|具体|一共|要|需要|得)*"
+    r"(?:有哪|有什么|有啥|有几|分几|分哪|是哪|是什么|包括|包含|做哪|做什么|干啥|做啥|[？?，,。！!]|$|是?"
+    + ARRANGED
+    + ")"
 )
 
 
@@ -233,6 +261,26 @@ def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
         if len(named) == 1:
             return named[0]
     return None
+
+
+def part_holding(kb: KnowledgeBase, node: Clause, terms: Iterable[str]) -> Clause | None:
+    """The one item (at any depth) of a list whose text holds a term of the question, longest
+    term first (「版权方面有啥任务」: the item on 版权; 「维权援助这块要做什么」: the one that
+    says 维权援助)."""
+    parts = [c for c in kb.descendants(node) if not c.children]
+    for term in sorted(terms, key=len, reverse=True):
+        scored = sorted(((_says(c, term), c) for c in parts if term in c.text), key=lambda x: -x[0])
+        if not scored:
+            continue
+        best = scored[0][0]
+        second = scored[1][0] if len(scored) > 1 else 0
+        if best >= 2 * max(second, 1):  # the item about it: in its title, or said most by far
+            return scored[0][1]
+    return None
+
+
+def _says(clause: Clause, term: str) -> int:
+    return clause.text.count(term) + (10 if term in clause.title else 0)
 
 
 def names_part(kb: KnowledgeBase, question: str, clause: Clause, section: str | None = None) -> bool:
@@ -388,6 +436,8 @@ class Relevance:
         unbroken (「立项后拨付启动资金，中期评估后拨付后续资金」)."""
         units = [u for u in _units(first.clause) if not _heading(first.clause, u)]
         if first.clause.kind != TRAILER and len(first.clause.text) <= whole_max:
+            return units
+        if _titles(first) and not first.clause.children:  # 「“强化地理标志维权保护”这条」: named by its title
             return units
         said = [first.sentence, *self.companions(question, first, title)]
         return sorted(said, key=lambda x: units.index(x) if x in units else 0)

@@ -33,6 +33,7 @@ class Conversation:
     answered: dict[str, Any] = field(default_factory=dict)  # facts given in short answers (「没评上」)
     last_reference: str | None = None  # the clause last referred to (「五（一）」), for 「那（三）呢」
     cited_guides: tuple[str, ...] = ()  # the guides the last reply cited (none after a new topic)
+    cited_clauses: tuple[str, ...] = ()  # the clauses the last reply cited (「这个谁牵头」 asks of them)
 
     @property
     def turns(self) -> int:
@@ -74,3 +75,4 @@ class Conversation:
         # the guides an answer came from, unless it left a scope the conversation had (a new topic)
         cited = tuple(dict.fromkeys(c.doc_id for c in reply.citations))
         self.cited_guides = () if understood.inherited else cited
+        self.cited_clauses = tuple(c.clause_id for c in reply.citations)

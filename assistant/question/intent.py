@@ -33,7 +33,7 @@ SUM = (
 # A sum given, or a share of a cost given (「资助金额不超过专利授权实际缴纳官费的50%」): the share
 # answers what is given, not what the cost is (Composer._fact keeps sums for a cost asked).
 MONEY = SUM + r"|(?:奖励|补助|资助|奖补|补贴)[^。；]*\d+(?:\.\d+)?\s*[%％]"
-WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送)|之日起|届满|期满|前(?:完成|报送|提交)"
+WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送|组织|进行)|之日起|届满|期满|前(?:完成|报送|提交)"
 FULL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d\?\?"
 RATE = r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十\d]"
 
@@ -57,8 +57,10 @@ _REQUIRED = (
 )
 # 「转化专利要多少件或多少钱」: a count required of the applicant's own things
 _COUNT_REQUIRED = f"(?:{either(_FIGURES.requiring)})(?:{_HOW})\\s*(?:件|家|项|个)"
+# 「知识产权费用占研发要多少」: a share of the applicant's own figures required
+_SHARE_REQUIRED = f"占[\u4e00-\u9fff]{{1,8}}?(?:{either(_FIGURES.requiring)})?(?:{_HOW})"
 # 「销售额」「利税」 or a figure required: a threshold the applicant must reach, no sum or rate asked
-_THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED + "|" + _COUNT_REQUIRED
+_THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED + "|" + _COUNT_REQUIRED + "|" + _SHARE_REQUIRED
 # A threshold asked of the applicant (「销售额要多少」「得注册满几年」「得有多少专利才够」「地标
 # 要注册多久」): a threshold noun, 满, 才够 or an age with how much. Not any figure required:
 # 「执法案件每年要增长多少」「要组织多少人参加培训」 ask a target, which the tasks and goals state.
@@ -69,7 +71,7 @@ _AGE_ASKED = (  # required of the applicant (「地标要注册多久」), not h
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
     f"|(?:{_HOW})[^，,。？?；;]{{0,8}}?才(?:够|行|能报|可以)|{_AGE_ASKED}"
-    f"|(?:{either(_FIGURES.requiring)})(?:{either(_FIGURES.having)})(?:{_HOW})|{_COUNT_REQUIRED}"
+    f"|(?:{either(_FIGURES.requiring)})(?:{either(_FIGURES.having)})(?:{_HOW})|{_COUNT_REQUIRED}|{_SHARE_REQUIRED}"
 )
 # A cost itself asked (「PCT官费大概多少钱」「要交多少官费」), not a share of it (「补到官费的百分之几」).
 _COST = either(_FIGURES.costs)
@@ -151,6 +153,24 @@ INTENTS = (
     ),
     # 「纸质材料交几份」: how many copies (the evidence: 「一式一份」「各一份」)
     Intent("copies", ("几份", "多少份", "一式几"), r"一式|各[一二两三]份|\d+\s*份|[一二两三四五六]份"),
+    # 「这个谁牵头」「哪个部门负责」: the units responsible for a task (the plan's 〔责任单位：…〕)
+    Intent(
+        "responsible",
+        (
+            "谁牵头",
+            "谁负责",
+            "哪个部门负责",
+            "哪些部门负责",
+            "哪个单位负责",
+            "由谁负责",
+            "责任单位",
+            "牵头单位是",
+        ),
+        r"责任单位|牵头",
+    ),
+    # 「要先过区县局吗」「能直接报省局吗」: the way an application goes up (the evidence: who
+    # submits or recommends it to whom)
+    Intent("channel", LEXICON.asking_to_apply.channels, r"报送|推荐|审核|汇总|逐级|直接向|统一"),
     Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
     Intent(
         "applicants",
@@ -181,7 +201,8 @@ INTENTS = (
         None,
         "任务",
         True,
-        pattern=r"(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)(?:事|工作|活)",
+        # 「要做哪几项工作」「立项后主要干哪些事」
+        pattern=r"(?:立项(?:后|以后|之后)[^，,。？?]{0,4})?(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)[项件个类]?(?:事|工作|活)",
     ),
     # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
     # condition states (when none does, the answer is the best sentence of any section); growth
@@ -221,6 +242,7 @@ LIST_WORDS = (
     "什么",
     "几条",
     "几项",
+    "分几",  # 「重点任务分几大块」
     "哪一条",
     "哪条",
     "哪一项",
@@ -236,8 +258,10 @@ ELIGIBILITY_PATTERN = re.compile(
     r"(能|可以|可否|能否|够|有资格|符合)[^，。？?]{0,12}(报|申报|申请|条件|格)[^，。？?]{0,14}(吗|么|嘛|不)|能不能(报|申报|申请)|够不够|符不符合|有没有资格|还(有|差|需要)什么(要求|条件)|还差什么"
 )
 VERSION_WORDS = re.compile(
-    r"(20\d\d|2\d年).*(20\d\d|2\d年)|两版|两个版本|两年|新版|旧版|那版|这版|今年和|去年和"
+    r"(20\d\d|2\d年).*(20\d\d|2\d年)|(?<![\d.])2\d(?:年|版)?\s*(?:和|跟|与|同|、|对比|比)\s*2\d(?![\d.])|两版|两个版本|两年|两个年度|两个年份|两轮|两届|新版|旧版|那版|这版|今年和|去年和"
 )
+# Both rounds asked of by name, with no word of comparing (「两个年度实施期都几年」)
+BOTH_ROUNDS = re.compile(r"(?:两个年度|两个版本|两版|两轮|两届)(?:的)?[^，,。？?]{0,10}?(?:都|各|分别)")
 COMPARE_CUES = (
     "区别",
     "变化",
@@ -256,6 +280,9 @@ COMPARE_CUES = (
     "新增",
     "还是这样",
     "还有这个",
+    "比哪个",  # 「2022跟2024比哪个严」
+    "哪个更",
+    "哪年更",
 )
 LOOKUP_CUES = ("原文", "全文", "条款内容", "写的什么", "怎么写的", "原话")
 CHITCHAT_PATTERNS = re.compile(
@@ -282,11 +309,11 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
-    if asks_to_compare(text) and VERSION_WORDS.search(text):
-        return COMPARE
+    if (asks_to_compare(text) and VERSION_WORDS.search(text)) or BOTH_ROUNDS.search(text):
+        return COMPARE  # 「两个年度实施期都几年」: each round asked, side by side
     if asks_which_programs(text):
         return SCREENING
-    if _pattern_asks(text) or asks_to_apply(text):
+    if (_pattern_asks(text) or asks_to_apply(text)) and not _asks_how_much_to_apply(text):
         return ELIGIBILITY
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
     for spec in INTENTS:
@@ -301,6 +328,14 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         if spec.asked(asked) and listing:
             return spec.name
     return GENERAL
+
+
+def _asks_how_much_to_apply(text: str) -> bool:
+    """「专利授权量要多少才能报」: the threshold asked, not whether the applicant can apply."""
+    return (
+        re.search(_THRESHOLD_ASKED, text) is not None
+        and re.search(r"(?:多少|几)[^，,。？?；;]{0,8}?才", text) is not None
+    )
 
 
 def _pattern_asks(text: str) -> bool:

@@ -83,6 +83,8 @@ def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> R
     found = guide_named(kb, written)
     if found is None and default_guide is None:
         return None
+    if found is None:
+        found = _sibling_attachment(kb, default_guide, written)
     guide, rest = found or (default_guide, YEAR.sub("", written, count=1))
     steps, leftover = _path(kb, guide, rest)
     return Reference(guide, tuple(steps), leftover, text.strip(), found is not None)
@@ -169,6 +171,20 @@ def _by_document_number(kb: KnowledgeBase, text: str, year: int | None) -> tuple
             own = next((n for n in _names(chosen[0]) if n in rest), None)
             return chosen[0], rest.replace(own, " ", 1) if own else rest
     return None
+
+
+def _sibling_attachment(kb: KnowledgeBase, guide: Guide | None, text: str) -> tuple[Guide, str] | None:
+    """「附件3 六（四）」 in a conversation about a notice or one of its attachments: that
+    notice's attachment 3 (the guide talked about when it is one of them), not a clause
+    numbered 3."""
+    attachment = ATTACHMENT.search(text)
+    if guide is None or attachment is None or not guide.doc_number:
+        return None
+    notice = re.sub(r"附件\d+$", "", clean(guide.doc_number or ""))
+    wanted = f"{notice}附件{attachment.group(1)}"
+    parts = [g for g in kb.guides if g.doc_number and clean(g.doc_number) == wanted]
+    chosen = guide if guide in parts else parts[0] if len(parts) == 1 else None
+    return None if chosen is None else (chosen, text.replace(attachment.group(0), " ", 1))
 
 
 def _path(kb: KnowledgeBase, guide: Guide, rest: str) -> tuple[list[Step], str]:

@@ -122,6 +122,11 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) 
             return by_number[0][1]
     untitled = tuple(Step(s.kind, s.key, None, s.bare) for s in steps if s.kind is not None)
     numbered = _fits(kb, guide, untitled) if untitled and any(s.title for s in steps) else []
+    # 「第四部分 设区市的第（10）项」: the numbers fit several clauses, and the one whose
+    # headings hold every title written is meant
+    titled = [c for _, c in numbered if all(s.title in "".join(c.heading_path) for s in steps if s.title)]
+    if len(titled) == 1:
+        return titled[0]
     if numbered:
         _fail(reference, "的编号与标题不一致", [c for _, c in numbered] + _titled(kb, guide, steps))
     _fail(reference, "找不到", _nearest(kb, guide, steps))

@@ -27,12 +27,14 @@ DOC_NUMBER = re.compile(
     r"〔\s*20\d{2}\s*〕"
     r"|(?<=[发函字办])\s*[\[【(（]\s*20\d{2}\s*[\]】)）]"
     r"|[\[【(（]\s*20\d{2}\s*[\]】)）](?=\s*第?\d+\s*号)"
+    # 「苏政发2017年的文件」「国办发2021」: the year of a document number written without brackets
+    r"|(?<=[政知办国]发)\s*20\d{2}(?!\d)\s*年?"
 )
 TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
 # 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
 # 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
 _PROGRAM_NAME = (
-    r"[\u4e00-\u9fff]{2,14}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟|商标)"
+    r"[\u4e00-\u9fff]{2,18}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟|商标)"
 )
 _TITLE_NAME = (
     r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心)"
@@ -40,7 +42,9 @@ _TITLE_NAME = (
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
     r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
-    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名))"
+    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名)"
+    # 「中国专利奖今年申报截止是哪天」: when applying for it opens or closes
+    r"|[^，,。？?]{0,6}?(?:申报|申请|报名)的?(?:截止|开始|时间))"
     # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
     rf"|(?:申报|申请|评上|认定为|创建)({_PROGRAM_NAME})(?:需要|要|得|应|应当)?(?:满足|具备|符合)?"
     r"(?:什么|哪些|啥)(?:条件|要求|材料)"
@@ -118,7 +122,7 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
 # (「2020年度省真抓实干成效明显地区也评上了」)
 _PROVINCIAL_ROUND = rf"省(?!委|政府)(?![^，,。；;？?]*(?:{'|'.join(LEXICON.record_words)}))"
 ROUND_AFTER = re.compile(
-    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|"
+    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|"
     + _PROVINCIAL_ROUND
     + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
 )
@@ -132,10 +136,18 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
     text = _OPENING_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「24年和22年两轮」: a short year joined to a round's year is a round's too
     text = _JOINED_SHORT_YEAR.sub(r"\g<1>20\2年", text)
+    # 「22和24保护示范区」「22版和24版」: two short years joined, each a round's
+    text = _PAIRED_SHORT_YEARS.sub(r"20\1年\2\g<3>20\4年", text)
+    # 「24版指南」: a version is a round's
+    text = _SHORT_VERSION.sub(r"20\1年版", text)
     # 「22年园区报保护示范区…」: a program's name later in the clause, as for a full year
     return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年" if _names_a_round(kb, text, m) else m.group(), text)
 
 
+_PAIRED_SHORT_YEARS = re.compile(
+    r"(?<![\d.])(2\d)(?:年度?|版)?(\s*)(和|跟|与|同|、|还是|对比|比)\s*(2\d)(?:年度?|版)?(?![\d.%％件万个人项家])"
+)
+_SHORT_VERSION = re.compile(r"(?<![\d.])(2\d)版")
 _JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|还是|同)\s*)(2\d)年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
@@ -166,6 +178,8 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     「2021年发明专利授权量超过10000件的设区市…」 and 「2019年就通过了…验收」 are the applicant's
     record)."""
     after = text[year.end() :]
+    if _RECORD_BEFORE.search(text[: year.start()]):
+        return False  # 「没在承担2020、2021年省级地标项目」: the applicant's record
     if ROUND_AFTER.match(after) or _OPENS_A_QUESTION.match(text[: year.start()] + "#" + after):
         return True
     names = _program_names(kb)
@@ -181,6 +195,11 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     return False
 
 
+# A verb of the applicant's record right before a year, or before a year joined to it
+# (「承担2020、2021年…」「2019年验收」 is after it; 「评为2022年度…」 before it)
+_RECORD_BEFORE = re.compile(
+    rf"(?:{'|'.join(LEXICON.record_verbs)})(?:20\d{{2}}\s*年?度?\s*(?:和|与|、|及|或)\s*)?\s*$"
+)
 _JOINED_YEARS = re.compile(r"(20\d{2})\s*年?度?\s*(?:和|与|跟|及|或|还是|、|同)\s*(20\d{2})(?!\d)")
 
 

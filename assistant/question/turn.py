@@ -19,6 +19,7 @@ class Turn:
     reference: Clause | None = None
     default_year: bool | None = False  # None: one side of a comparison
     search_text: str = ""
+    previous: tuple[Clause, ...] = ()  # what the last answer cited (「这个谁牵头」 asks of it)
 
     @property
     def own_type(self) -> str | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..domain import Clause, WarningCode
+from ..domain import Clause, Guide, WarningCode
 from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import normalize, visible
@@ -83,7 +83,9 @@ def understand(
     warnings: tuple[WarningCode, ...] = (WarningCode.QUESTION_TRUNCATED,) if cut else ()
     if not question:
         return Understood(question, None, warnings)
-    reference, error = _reference(kb, question, conversation)
+    said = detect(kb, question, today)
+    # a year alone (「24版指南 三（一）」) names the guide a reference is in when it has one guide
+    reference, error = _reference(kb, question, conversation, said.guides(kb) if said.years else ())
     name = detect_intent(question, has_reference=reference is not None)
     # 「…快速维权中心也没有。那这样呢？」: facts, then the last question asked again of them
     elliptical = ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question))
@@ -91,9 +93,10 @@ def understand(
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
-    said = detect(kb, question, today)
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
+    if name == GENERAL and _JOINED_ROUNDS.search(with_full_years(kb, question)) and len(said.years) == 2:
+        name = COMPARE  # 「执法案件的绩效指标，22版和24版怎么要求的」: each round's, side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     facts_turn = conversation.eligibility_open and name == GENERAL
     before = _scope_so_far(kb, conversation)
@@ -108,9 +111,15 @@ def understand(
         guides=scope.guides(kb),
         reference=reference,
         default_year=_default_year(kb, scope),
+        # a follow-up, or who is responsible for what was just answered (「谁负责？」), is read
+        # with the question before it
         search_text=with_full_years(
-            kb, f"{conversation.last_question} {question}" if follow_up else question
+            kb,
+            f"{conversation.last_question} {question}"
+            if follow_up or (name == "responsible" and conversation.cited_clauses)
+            else question,
         ),
+        previous=tuple(kb.clause(c) for c in conversation.cited_clauses if kb.has_clause(c)),
     )
     return Understood(
         question,
@@ -132,6 +141,9 @@ def understand(
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
     )
+
+
+_JOINED_ROUNDS = re.compile(r"20\d\d\s*年?度?版?(?:的)?\s*(?:和|跟|与|同|、|对比|比|还是)\s*20\d\d")
 
 
 def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
@@ -157,7 +169,21 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     of another authority in a conversation about no program (「法院一般判赔多少」)."""
     if (not scope.programs or at_other_authority(question)) and asks_other_procedure(question):
         return True
-    return (not scope.programs and _asks_other_authority(kb, question)) or _asks_unknown_fee(kb, question)
+    if not scope.programs and _asks_other_authority(kb, question):
+        return True
+    return _asks_unknown_fee(kb, question) or _asks_use_of_funds(kb, question)
+
+
+def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
+    """How a program's money may be spent or paid back (「经费能不能用来发工资」「启动资金要
+    全退吗」): a fund word and a word of using it in the question, which no clause of the
+    guides says together."""
+    words = LEXICON.procedures
+    funds = [w for w in words.funds if w in question]
+    uses = [w for w in words.fund_uses if w in question]
+    if not (funds and uses and asks(question)):
+        return False
+    return not any(any(f in c.text for f in funds) and any(u in c.text for u in uses) for c in kb.clauses)
 
 
 # 「要交申报费吗」「诉讼费谁出」「年费能减吗」: a fee, asked of paying or how much
@@ -216,13 +242,18 @@ def _other_places(question: str) -> tuple[str, ...]:
 
 
 def _reference(
-    kb: KnowledgeBase, question: str, conversation: Conversation
+    kb: KnowledgeBase, question: str, conversation: Conversation, named: tuple[Guide, ...] = ()
 ) -> tuple[Clause | None, str | None]:
     """The clause a question names by reference, or an error text when the reference is wrong.
-    A reference that names no guide is to the one guide the conversation is about, if one."""
-    guides = conversation.scope.guides(kb) if conversation.questions else []
+    A reference that names no guide is to the one guide the question's own words leave
+    (「24版指南 三（一）」: the one guide of 2024), else to the one the conversation is about."""
+    guides = (
+        list(named) if len(named) == 1 else conversation.scope.guides(kb) if conversation.questions else []
+    )
     near = kb.clause(conversation.last_reference) if conversation.last_reference else None
     try:
-        return find_reference(kb, question, guides[0] if len(guides) == 1 else None, near), None
+        # 「24版指南 三（一）」: a short year is a round's, not a number of the path
+        said = with_full_years(kb, question)
+        return find_reference(kb, said, guides[0] if len(guides) == 1 else None, near), None
     except UnknownReferenceError as exc:
         return None, str(exc)
