@@ -524,3 +524,38 @@ def test_a_correction_naming_a_year_puts_that_years_facts_in_doubt(rules: Rules)
 def test_a_figure_alone_counts_the_staff_of_the_clause_before(rules: Rules, text: str, staff: object) -> None:
     sheet = extract_facts(text, rules, IB, "enterprise")
     assert sheet.values.get("ip_staff") == staff and sheet.values.get("independent_ip_dept") is True
+
+
+def test_the_applicant_is_the_noun_its_phrase_ends_in(rules: Rules) -> None:
+    guess = detect_program(
+        "想报2022年高价值专利培育的新建项目。我们是苏州工业园区的半导体设备企业，江苏注册独立法人", rules
+    )
+    assert guess.kind == "enterprise"
+    assert detect_program("我们是苏州工业园区，想报2024保护示范区", rules).kind == "park"
+    assert detect_program("设区市申报2024年的保护示范区，条件有哪些？", rules).kind == "city"
+
+
+def test_a_county_speaking_of_its_city_after_a_correction_stays_a_county(rules: Rules) -> None:
+    guess = detect_program(
+        "我们县是国家强县工程示范县，不过我们市去年已经承担了保护示范区创建项目，县里还能报2022年度的吗？",
+        rules,
+    )
+    guess = detect_program("说错了，承担项目的是隔壁市，我们市没有承担过。", rules, guess)
+    assert guess.applicant_type == "county"
+    assert detect_program("说错了，我们是设区市", rules, guess).applicant_type == "city"
+
+
+def test_a_program_named_just_before_the_question_is_the_one_asked(rules: Rules) -> None:
+    text = (
+        "我们是大闸蟹龙头企业，用的是本地的地理标志证明商标。22年省里那个地理标志培育和保护项目，企业能报吗？"
+    )
+    guess = detect_program(text, rules)
+    assert (guess.program, guess.kind, guess.asked) == (GI, "enterprise", True)
+
+
+def test_another_applicant_named_instead_is_the_applicant(rules: Rules) -> None:
+    guess = detect_program("我们是XX水蜜桃产销协会，地理标志的商标品牌培育和保护项目协会能报吗？", rules)
+    guess = detect_program(
+        "那改由县政府申报呢：县里保障经费、人员、物资；XX水蜜桃2013年注册证明商标", rules, guess
+    )
+    assert (guess.program, guess.applicant_type) == (GI, "county")

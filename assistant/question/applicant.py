@@ -68,6 +68,14 @@ _SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，�
 _HEAD_BODY = re.compile(
     r"[^，,。；;？?！!、是在有和与及]{0,10}?(" + _words(LEXICON.applicant_kinds.unadmitted) + ")"
 )
+# A kind later in the same noun phrase, after 的, of what the applicant says it is
+# (「我们是苏州工业园区的半导体设备企业」): its head noun
+_BEING_BEFORE = re.compile(r"是(?:一[家个所])?[^，,。；;？?！!]{0,6}$")
+_HEAD_KIND = re.compile(
+    r"[^，,。；;？?！!、是在有和与及报请想能要\d]{0,10}?的[^，,。；;？?！!、是在有和与及的报请想能要\d]{0,8}?("
+    + "|".join(_words(words) for words in LEXICON.applicant_kinds.kinds.values())
+    + r")(?=[，,。；;？?！!、]|$)"
+)
 # 「不是…」 before a program's name, in its clause and within _DENIAL_SPAN characters: the name
 # is of a title denied (「也不是国家地理标志运用促进重点联系指导项目或保护示范区」)
 _NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
@@ -78,6 +86,8 @@ _APPLYING_NEXT = re.compile(
     rf"[^，,。？?！!]{{0,4}}?(?:{either(LEXICON.asking_to_apply.before_verb)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
 )
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
+# 「那改由县政府申报呢」「换成市里报」: the applicant now is the one named next
+_BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)$")
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
@@ -285,8 +295,12 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
         body = _HEAD_BODY.match(text, m.end())
+        head = _HEAD_KIND.match(text, m.end()) if _BEING_BEFORE.search(text[: m.start()]) else None
         if body and kind not in ("none", None):
             kind = body.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
+        elif head and kind not in ("none", None) and (named := _KINDS.fullmatch(head.group(1))):
+            # 「苏州工业园区的半导体设备企业」: the kind of the noun the phrase ends in
+            kind = _SELF_KIND[named.group()] if named.lastgroup == "self" else named.lastgroup or kind
         elif kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):
@@ -297,6 +311,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
+        switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
         applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
         if (
             m.lastgroup == "self"

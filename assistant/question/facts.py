@@ -78,7 +78,24 @@ def extract_facts(
     """Facts stated in one message; limited to the program's facts when the program is known."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    return read_facts(text, rules.fact_specs, keys, reference, applicant_type)
+    return read_facts(_without_program_names(text, rules), rules.fact_specs, keys, reference, applicant_type)
+
+
+def _without_program_names(text: str, rules: Rules) -> str:
+    """The text with the name of the program applied for masked (「想申请2024年度省知识产权建设
+    示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the applicant
+    holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
+    for name in _program_names(rules):
+        applied = re.compile(rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?){re.escape(name)}")
+        masked = "□" * len(name)
+        text = applied.sub(lambda m, masked=masked: m.group(1) + masked, text)
+    return text
+
+
+def _program_names(rules: Rules) -> list[str]:
+    """Each program's full name, with and without its round (「2024年度」), longest first."""
+    names = {n for p in rules.programs for n in (p.name, re.sub(r"^\d{4}年度?", "", p.name))}
+    return sorted((n for n in names if len(n) >= 8), key=len, reverse=True)
 
 
 def facts_from_turns(

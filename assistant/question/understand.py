@@ -26,6 +26,7 @@ from .intent import (
     LOOKUP,
     asks_to_compare,
     detect_intent,
+    intent,
     named_intent,
 )
 from .lexicon import LEXICON
@@ -116,7 +117,8 @@ def understand(
         search_text=with_full_years(
             kb,
             f"{conversation.last_question} {question}"
-            if follow_up or (name == "responsible" and conversation.cited_clauses)
+            if follow_up
+            or (name == "responsible" and conversation.cited_clauses and _names_nothing(name, question))
             else question,
         ),
         previous=tuple(kb.clause(c) for c in conversation.cited_clauses if kb.has_clause(c)),
@@ -141,6 +143,13 @@ def understand(
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
     )
+
+
+def _names_nothing(name: str, question: str) -> bool:
+    """Nothing but what the intent asks and a pointer back (「这个谁牵头」「哪个部门负责？」)."""
+    spec = intent(name)
+    rest = spec.without_asking(question) if spec else question
+    return not re.sub(r"[这那]个|[这那]条|[这那]项|它|是|的|呢|吗|[\s？?。！!，,]", "", rest)
 
 
 _JOINED_ROUNDS = re.compile(r"20\d\d\s*年?度?版?(?:的)?\s*(?:和|跟|与|同|、|对比|比|还是)\s*20\d\d")
