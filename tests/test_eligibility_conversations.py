@@ -15,7 +15,7 @@ from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, check, load_rules
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.applicant import detect_program
-from assistant.question.facts import facts_from_turns
+from assistant.question.fact_turns import facts_from_turns
 
 CONVERSATIONS = Path(__file__).resolve().parent.parent / "eval" / "questions" / "eligibility.jsonl"
 ITEMS = [json.loads(line) for line in CONVERSATIONS.read_text(encoding="utf-8").splitlines() if line.strip()]

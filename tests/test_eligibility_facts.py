@@ -11,7 +11,8 @@ from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import FactSheet, Interval, Rules, load_rules, merge_facts
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.applicant import detect_program
-from assistant.question.facts import extract_facts, facts_from_turns
+from assistant.question.fact_turns import facts_from_turns
+from assistant.question.facts import extract_facts
 from assistant.question.numbers import chinese_to_number, find_numbers
 
 IB, HVN = "2022-industrial-brand", "2022-high-value-patent-new"

@@ -16,7 +16,7 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.logic import Status
 from ..eligibility.rules import Rules
 from ..question.applicant import ProgramGuess, detect_program, kind_name, resolve_type
-from ..question.facts import facts_from_turns
+from ..question.fact_turns import facts_from_turns
 from ..question.scope import CURRENT_WORDS
 
 

@@ -47,6 +47,17 @@ _KINDS = _kinds_pattern()
 _KIND_WORDS = LEXICON.applicant_kinds
 _SELF_KIND = _KIND_WORDS.self_names
 _SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,8}}$")
+_NOT_SELF = re.compile(either(_KIND_WORDS.not_self_verbs))
+_SELF_LOOK_ALIKES = re.compile(either(_KIND_WORDS.self_look_alikes))
+
+
+def _said_of_self(before: str) -> bool:
+    """A pronoun some words before the body word, with no verb between that makes the body
+    another (「我们是一家企业」, not 「我们有单项冠军和优势企业落户」)."""
+    found = _SELF_WORDS.search(before)
+    return found is not None and not _NOT_SELF.search(_SELF_LOOK_ALIKES.sub("", before[found.end(1) :]))
+
+
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
 # A year before a program's name, with words of its full name between (「22年的省知识产权保护示范区」)
 # A year right before a program's name, with filler, an applicant's kind or an apply verb
@@ -91,6 +102,8 @@ _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)$")
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 _PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
+# 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
+_AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
@@ -98,6 +111,8 @@ _ASKING = LEXICON.asking_to_apply
 _INTENDS = re.compile(
     f"(?:{either(_ASKING.intent_words)})[^，,。？?]{{0,4}}?(?:{either(_ASKING.apply_verbs)})"
 )
+_SWITCH_TO = re.compile(either(_ASKING.switch_words))
+_RECORD_BEFORE = re.compile(f"(?:{either(LEXICON.record_verbs)})[^，,。；;？?！!]*$")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
 
@@ -119,12 +134,29 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
     """The program and applicant type `text` is about, merged with what earlier turns said."""
     prev = previous or ProgramGuess()
     family, spans = _family(text, rules)
-    if family and prev.family and family != prev.family and _family(text, rules, intent=True)[0] != family:
+    switched = [m.end() for m in _SWITCH_TO.finditer(text)]
+    if switched and (turned := _family(text[switched[-1] :], rules)[0]) is not None:
+        family = turned  # 「…今年先不报了。改问专利转化专项计划的高校院所方向」
+        spans = [(at, f) for at, f in spans if at >= switched[-1]]
+    asked_for = _applied_for(text, rules)
+    if len(asked_for) == 1 and family not in asked_for:
+        family = asked_for.pop()  # 「正在承担…高价值专利培育项目。同时想报2022年工业品牌，可以吗」
+    passing = not switched and _family(text, rules, intent=True)[0] != family
+    if family and prev.family and family != prev.family and passing:
         family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
+    variant = _variant(text, rules)
+    if family is None and prev.family is None and variant:
+        # 「升级项目申报条件有哪些」: a variant's project that only one program family has names it
+        families = {
+            p.family
+            for p in rules.programs
+            if p.variant == variant and any(re.search(f"{w}.{{0,2}}项目", text) for w in p.variant_keywords)
+        }
+        family = families.pop() if len(families) == 1 else None
     signals = ProgramGuess(
         family=family,
         year=_year(text, spans, rules, family or prev.family),
-        variant=_variant(text, rules),
+        variant=variant,
         kind=None,
     )
     if family and prev.family and family != prev.family:
@@ -186,6 +218,19 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     return families
 
 
+def _applied_for(text: str, rules: Rules) -> set[str]:
+    """The program families named in a clause that applies for them (「同时想报2022年工业品牌」
+    「能报地理标志项目吗」), none denied in it (「不是…保护示范区」)."""
+    families = set()
+    for clause in _CLAUSES.split(text):
+        if not (asks_to_apply(clause) or _INTENDS.search(clause)) or _NOT_THIS.search(clause):
+            continue
+        named = {family for _, family in _family(clause, rules)[1]}
+        if len(named) == 1:  # 「高价值专利和专利转化都想报」 applies for no one of them
+            families |= named
+    return families
+
+
 def _keywords(rules: Rules) -> list[tuple[str, str, int]]:
     words = {}
     for program in rules.programs:
@@ -211,8 +256,11 @@ def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, 
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-            if intent and not _INTENT.search(text[max(0, m.start() - 6) : m.end() + 6]):
-                continue
+            if intent and (
+                not _INTENT.search(text[max(0, m.start() - 6) : m.end() + 6])
+                or _RECORD_BEFORE.search(text[: m.start()])
+            ):
+                continue  # named without applying, or as the applicant's record (「正在承担…项目」)
             counts = (
                 denied if _NOT_THIS.search(text[max(0, m.start() - _DENIAL_SPAN) : m.start()]) else scores
             )
@@ -267,10 +315,32 @@ def _round_years(text: str, rules: Rules) -> list[int]:
 
 
 def _variant(text: str, rules: Rules) -> str | None:
-    for program in rules.programs:
-        if program.variant and any(word in text for word in program.variant_keywords):
-            return program.variant
-    return None
+    """The variant named (新建, 升级): of several, the one in the clause that asks (「新建不让报。
+    那升级项目呢？」), else the first named."""
+    named = [
+        (at, program.variant)
+        for program in rules.programs
+        if program.variant
+        for word in program.variant_keywords
+        if (at := text.find(word)) >= 0
+    ]
+    if not named:
+        return None
+    asking = [(at, v) for at, v in named if _asks_about(_clause_at(text, at))]
+    return max(asking)[1] if asking else min(named)[1]
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of the text holding position `at`, with its closing mark."""
+    start = max((m.end() for m in _CLAUSES.finditer(text, 0, at)), default=0)
+    end = _CLAUSES.search(text, at)
+    return text[start : end.end() if end else len(text)]
+
+
+def _asks_about(clause: str) -> bool:
+    """A clause that asks of the thing it names: whether one can apply, or 「那…呢」."""
+    asks = asks_to_apply(clause) or bool(_SWITCH.match(clause) or _INTENDS.search(clause))
+    return asks or clause.rstrip("？?。 ").endswith("呢")
 
 
 def _resolve_program(guess: ProgramGuess, rules: Rules) -> Program | None:
@@ -283,6 +353,29 @@ def _resolve_program(guess: ProgramGuess, rules: Rules) -> Program | None:
     if not candidates:
         return None
     return next((p for p in candidates if p.default), candidates[0])
+
+
+_FOLLOW_UP_CLAUSES = 3  # 「明白了，新建不让报。那升级项目呢？」: the follow-up may come after a reply to us
+
+
+def follows_up_on_another(text: str, rules: Rules) -> bool:
+    """「那我们区呢？…」「那园区呢」「那升级项目呢」: a follow-up that opens (in its first clauses)
+    by naming another applicant or program, to be checked as the one before was."""
+    heads = [c for c in _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES] if _SWITCH.match(c)]
+    return any(
+        _KINDS.search(head) or _family(head, rules)[0] is not None or _variant(head, rules) for head in heads
+    )
+
+
+def names_itself(text: str) -> bool:
+    """The applicant says what kind it is (「哦不对，我们是县级市，不是设区市」), not merely
+    speaks of its body (「我们市没有承担过」)."""
+    return _kind(text, None)[1] and bool(_SAYS_IT_IS.search(text))
+
+
+_SAYS_IT_IS = re.compile(
+    f"(?:{either(LEXICON.applicant_kinds.pronouns)})(?:其实|实际上|就|也|本身)?(?:是|属于|为)"
+)
 
 
 def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
@@ -310,16 +403,12 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = m.start() < switched
         if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
+        if _AGENT.search(text[max(0, m.start() - 6) : m.start()]):
+            continue  # 「我们被市里确定为…」: the body that acts on the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
         switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
         applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
-        if (
-            m.lastgroup == "self"
-            or _SELF_WORDS.search(text[: m.start()])
-            or switching
-            or reflexive
-            or applying
-        ):
+        if m.lastgroup == "self" or _said_of_self(text[: m.start()]) or switching or reflexive or applying:
             return kind, True
         first_any = first_any or kind
     if program is not None:

@@ -90,6 +90,10 @@ _CONDITION_MET = re.compile(
 )
 
 
+# 「是否符合条件」「是否符合2022年度专利转化专项计划」: a word of whether, then one of meeting.
+_WHETHER_MET = re.compile(f"(?:{either(_WORDS.whether_words)})(?:{_SUFFICIENT})")
+
+
 # 「（就是2月29号截止那个）」: an aside in brackets says which thing is meant; it asks nothing.
 _ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
 
@@ -120,6 +124,7 @@ def asks_to_apply(text: str) -> bool:
         if (
             _QUESTION_FORM.search(sentence)
             or _CONDITION_MET.search(sentence)
+            or _WHETHER_MET.search(sentence)
             or _BEARS_ON_APPLYING.search(sentence)
             or _as_applicant(text, sentence)
         ):

@@ -193,8 +193,9 @@ def read_phrase(
     if spec.type == YES_NO:
         if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
             return Reading(False)
-        # another fact's phrase may hold the words (「尾款…拨付了」): read them around this fact's
-        own = [m for m in matches if m.spec.key == spec.key]
+        # another fact's phrase may hold the words (「尾款…拨付了」), and so may this fact's phrases of the
+        # other sense (「…战略推进计划项目已验收」): read them around this fact's phrases of this sense
+        own = [m for m in matches if m.spec.key == spec.key and m.negative == match.negative]
         if spec.ongoing and (finished := _finished(masked(segment, own))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
         if spec.ongoing and match.synonym in LEXICON.fact_cues.payments:
@@ -316,6 +317,20 @@ def _only_another_level(spec: FactSpec, text: str) -> bool:
     others = [w for name, words in levels.items() if name not in wanted for w in words]
     limited = re.search(f"(?:{either(LEXICON.fact_cues.limits)})[^，,。、]{{0,3}}(?:{either(others)})", text)
     return bool(limited) and not cues("negations", text)
+
+
+def denies_its_level(spec: FactSpec, text: str) -> bool:
+    """「（保护中心我们有一个，）不过是市里自己建的，不是国家级的」「是省级的，不是国家级」: a
+    clause that denies the level the fact names, or says the thing is of another level."""
+    levels = LEXICON.fact_cues.levels
+    named = [words for words in levels.values() if any(w in spec.question for w in words)]
+    if len(named) != 1:  # 「国家或省重点实验室」: denying one level leaves the other
+        return False
+    wanted = named[0]
+    others = [w for words in levels.values() for w in words if w not in wanted]
+    denied = re.search(f"(?:不是|并非|不属于|非)(?:{either(tuple(wanted))})", text)
+    another = re.search(f"(?<![不非])(?:是|属于)(?:{either(tuple(others))})", text)
+    return bool(denied or another)
 
 
 def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:

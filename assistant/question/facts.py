@@ -15,15 +15,18 @@ registry entry says, or doubted. The cue words live in knowledge/lexicon.yaml.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
 from ..thresholds import SUBJECT_SPAN
+from .asking import asks_to_apply
 from .clause_reading import (
     Reading,
     another_body,
+    denies_its_level,
     in_progress,
     per_year,
     progress_of,
@@ -39,12 +42,13 @@ from .fact_phrases import (
     doubtful,
     find_matches,
     is_measure,
+    mask_look_alikes,
     masked,
     without,
     years_in,
 )
 from .lexicon import LEXICON, either
-from .numbers import find_numbers, normalize_numbers, spoken_units, to_fact_unit
+from .numbers import find_numbers, normalize_numbers, to_fact_unit
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
@@ -82,119 +86,39 @@ def extract_facts(
 
 
 def _without_program_names(text: str, rules: Rules) -> str:
-    """The text with the name of the program applied for masked (「想申请2024年度省知识产权建设
-    示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the applicant
-    holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
-    for name in _program_names(rules):
-        applied = re.compile(rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?){re.escape(name)}")
-        masked = "□" * len(name)
-        text = applied.sub(lambda m, masked=masked: m.group(1) + masked, text)
-    return text
+    """The text with the name and the round of the program applied for masked (「想申请2024年度
+    省知识产权建设示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the
+    applicant holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
+    applied = _applied_name(_program_names(rules))
+    if applied is not None and applied.search(text):
+        text = applied.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
+    return _APPLIED_ROUND.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
 
 
-def _program_names(rules: Rules) -> list[str]:
+# 「（证明商标，2015年注册的）报2022年的地理标志项目」: the round applied for is no year of a fact
+_APPLIED_ROUND = re.compile(r"((?:申请|申报|(?<![汇上通举])报))((?:20)?\d{2}\s*年度?)(?=的|[\u4e00-\u9fff])")
+
+
+def _program_names(rules: Rules) -> tuple[str, ...]:
     """Each program's full name, with and without its round (「2024年度」), longest first."""
     names = {n for p in rules.programs for n in (p.name, re.sub(r"^\d{4}年度?", "", p.name))}
-    return sorted((n for n in names if len(n) >= 8), key=len, reverse=True)
+    return tuple(sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n)))
 
 
-def facts_from_turns(
-    turns: Sequence[str], rules: Rules, program: str | None = None, applicant_type: str | None = None
-) -> FactSheet:
-    """Facts accumulated over a conversation, later turns overriding earlier ones."""
-    sheet, before = FactSheet(), FactSheet()
-    for turn in turns:
-        said = extract_facts(turn, rules, program, applicant_type)
-        sheet = sheet.merge(_corrected(sheet, said, turn, rules, before))
-        before = said
-    return sheet
+@functools.lru_cache(maxsize=8)
+def _applied_name(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A program's name right after an apply verb, compiled once for a set of names."""
+    if not names:
+        return None
+    return re.compile(rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?)({'|'.join(map(re.escape, names))})")
 
 
-_ORDINAL = re.compile(r"第\s*\d")
-
-
-def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
-    """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
-    puts in doubt each earlier figure of that unit it does not read again, and each earlier
-    fact of a year it names; one from which no fact is read at all (「说错了，是高于全省平均，
-    我刚才看反了」) puts in doubt what the turn before it said (`before`). When one earlier
-    fact has the unit and the correction one figure in it (「哦不对，看错表了，是第19名」), that
-    figure replaces it."""
-    text = normalize(turn)
-    if not cues("corrections", text):
-        return said
-    said = _taken_back(said, text, rules)
-    units = {figure.unit for figure in find_numbers(text)} - {""}
-    if _ORDINAL.search(text):
-        units.add("名")  # 「2020年我们排第13」: a rank
-    specs = [rules.fact(key) for key in sheet.values if key not in said]
-    by_unit = _said_in(units, specs)
-    doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
-    named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
-    for key in sheet.values:
-        if key not in said and named & ({rules.fact(key).year, *rules.fact(key).years} - {None}):
-            doubted[key] = turn
-    if not (said.values or said.doubts or doubted):  # what it corrects is not said: the last turn
-        doubted.update(dict.fromkeys(before.values, turn))
-    values, evidence = dict(said.values), dict(said.evidence)
-    # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
-    # the correction reads a fact of that unit itself (the figure is then that fact's)
-    if len(by_unit) == 1 and not _said_in(units, [rules.fact(key) for key in said.values]):
-        spec = by_unit[0]
-        after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
-        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
-        if len(figures) == 1:
-            values[spec.key], evidence[spec.key] = figures[0], turn
-            doubted.pop(spec.key, None)
-    return FactSheet(values, evidence, {**said.doubts, **doubted})
-
-
-def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:
-    """The number facts whose figures may be said in one of these units."""
-    return [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
-
-
-_FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 # 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
 # figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
 _PER_YEAR = re.compile(
     r"[，,：:]\s*(?=(?:20)?\d{2}\s*年度?\s*(?:是|为|有)?\s*\d+(?:\.\d+)?\s*[万亿千百]?[元件%％名个家人]?\s*(?:[，,、。；;]|$))"
 )
-
-
-def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
-    """A figure the message takes back (「研发占比3.2%说错了，正确的近三年是3.8%、4.0%、4.2%」):
-    a value read with a correction word after its figure is not the applicant's. The figures
-    in the fact's unit after that word replace it, when no other fact's words stand there;
-    else the fact is asked."""
-    values, evidence, doubts = dict(said.values), dict(said.evidence), dict(said.doubts)
-    for key, words in said.evidence.items():
-        figures = list(_FIGURE.finditer(words))
-        after = words[figures[-1].end() :] if figures else ""
-        if key not in values or not cues("corrections", after) or words not in text:
-            continue
-        rest = text[text.find(words) + len(words) :]
-        spec = rules.fact(key)
-        others = any(w in rest for k, w in said.evidence.items() if k != key)
-        readings = (
-            [] if others or not spec.is_numeric else [to_fact_unit(f, spec.unit) for f in find_numbers(rest)]
-        )
-        readings = [r for r in readings if r is not None]
-        del values[key], evidence[key]
-        if readings:
-            values[key], evidence[key] = _spanning(readings), rest.strip("，,。 ")
-        else:
-            doubts[key] = text
-    return FactSheet(values, evidence, doubts)
-
-
-def _spanning(readings: list[Interval | float]) -> Interval | float:
-    """One figure as it is; several (one a year) as the span from the least to the most."""
-    if len(readings) == 1:
-        return readings[0]
-    spans = [r if isinstance(r, Interval) else Interval.exact(r) for r in readings]
-    return Interval(min(s.lo for s in spans), max(s.hi for s in spans))
 
 
 def normalize(text: str) -> str:
@@ -274,7 +198,7 @@ def read_facts(
     so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
     is the time of the round (a year with its fraction) that 「2017年注册的」 counts to; the
     applicant's type says who another body is (a county's 市里)."""
-    sheet = _Sheet(keys)
+    sheet, by_key = _Sheet(keys), {spec.key: spec for spec in specs}
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
@@ -287,7 +211,7 @@ def read_facts(
     text = _slash_lists(_ASKING_ASIDE.sub("", _PER_YEAR.sub("、", normalize(text))))
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
-        matches = find_matches(segment, specs)
+        matches = _about_their_things(find_matches(segment, specs), segment)
         others = _of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
@@ -295,6 +219,8 @@ def read_facts(
             sentence, looked_back = [], sentence + matches
         else:
             sentence, looked_back = sentence + matches, sentence
+        if not matches and asks_to_apply(segment):
+            continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
         if not matches and cues("summaries", masked(segment, [])):
             _summary(segment, looked_back, sheet)
             topics = []
@@ -316,7 +242,7 @@ def read_facts(
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
             continued = topics if _continues(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
-            _continuation(segment, continued + _of_years(dated, segment), told, sheet, new_sentence)
+            _continuation(segment, continued + _of_years(dated, segment), told, sheet, by_key, new_sentence)
             _deny_the_rest(segment, sheet, specs)
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
@@ -357,6 +283,20 @@ def read_facts(
         ):
             _add(sheet, match, Reading(True), match.synonym, specs)
     return sheet.sheet()
+
+
+def _about_their_things(matches: list[Match], segment: str) -> list[Match]:
+    """Of two facts whose phrases are the same words (「未验收」 of a 高价值 project and of a
+    战略推进 one), the one the clause is not about (a word of its `not_with` is there: 「…未验收的
+    企业知识产权战略推进计划项目」) is dropped; a phrase of its own stays, read as nothing, so that
+    the negations around it are read as before."""
+    return [
+        m
+        for m in matches
+        if m.spec.type != YES_NO
+        or not any(word in segment for word in m.spec.not_with)
+        or not any(o.spec.key != m.spec.key and (o.start, o.end) == (m.start, m.end) for o in matches)
+    ]
 
 
 def _slash_lists(text: str) -> str:
@@ -518,12 +458,25 @@ def _unpaid_outweighs(sheet: _Sheet, key: str, reading: Reading, words: str) -> 
     """A project accepted whose last payment is not made (「已经验收了，但尾款还没拨付」) is still
     running, as the guides count it (含尾款未拨付): the unpaid yes stands over the accepted no,
     in either order. True when this reading is settled so."""
-    unpaid = reading.value is True and bool(cues("payments", words))
+    unpaid = reading.value is True and _says_unpaid(words)
     if unpaid and sheet.values.get(key) is False:
         sheet.values[key], sheet.evidence[key] = True, words
         return True
-    held = sheet.values.get(key) is True and bool(cues("payments", sheet.evidence.get(key, "")))
+    held = sheet.values.get(key) is True and _says_unpaid(sheet.evidence.get(key, ""))
     return reading.value is False and held
+
+
+_UNPAID_WINDOW = 8  # characters after 尾款 in which 没/未/待 says it is not paid (「尾款还没拨下来」)
+
+
+def _says_unpaid(words: str) -> bool:
+    """The words say a last payment is not made: 尾款 with a negation or 待 after it in its
+    clause (「尾款还没拨付」「尾款待拨付」); 「尾款已拨」 and 尾款 alone say nothing of it."""
+    for found in cue_spans("payments", words):
+        after = re.split(r"[，,。；;、]", words[found.end() : found.end() + _UNPAID_WINDOW])[0]
+        if cues("negations", mask_look_alikes(after)) or "待" in after:
+            return True
+    return False
 
 
 def _above_zero(value: FactValue | None) -> bool:
@@ -555,7 +508,12 @@ _OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方�
 
 
 def _continuation(
-    segment: str, topics: list[Match], told: list[str], sheet: _Sheet, new_sentence: bool = False
+    segment: str,
+    topics: list[Match],
+    told: list[str],
+    sheet: _Sheet,
+    specs: dict[str, FactSpec],
+    new_sentence: bool = False,
 ) -> None:
     """A clause that names no fact: the predicate of the topics before it, or a contradiction.
     One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
@@ -578,6 +536,10 @@ def _continuation(
     continues = _continues(segment, new_sentence)
     if continues and denied("finished", text) and not hedged:
         return  # 「正在承担…，还没结束」: not finished confirms what is still running
+    if continues and not (hedged or asking(text)):  # 「…，不是国家级的」「…，是省级的」
+        for key in [k for k in told if denies_its_level(specs[k], text)]:
+            sheet.values[key], sheet.evidence[key] = False, segment
+            told.remove(key)
     if continues and (negated or progress or hedged):  # a question after a statement denies nothing
         for key in told:
             sheet.doubt(key, segment)

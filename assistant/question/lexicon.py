@@ -96,6 +96,7 @@ class AskingToApply:
     """Words of a question whether the applicant can apply (knowledge/lexicon.yaml)."""
 
     apply_verbs: tuple[str, ...]
+    switch_words: tuple[str, ...]  # 改问, 换成: the program named after them is asked about
     intent_words: tuple[str, ...]
     fit_words: tuple[str, ...]
     before_verb: tuple[str, ...]
@@ -117,6 +118,7 @@ class AskingToApply:
     on_its_own: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     sufficient_words: tuple[str, ...]
+    whether_words: tuple[str, ...]
     bearing_words: tuple[str, ...]
 
 
@@ -146,6 +148,7 @@ class Figures:
     paying: tuple[str, ...]
     given: tuple[str, ...]
     applicant_sections: tuple[str, ...]
+    documents: tuple[str, ...]  # 报告, 执照: the last word of a document's name
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,8 @@ class ApplicantKinds:
     determiners: tuple[str, ...]  # 本: before a body word (「本县」「本高新区」)
     self_bodies: tuple[str, ...]  # 本单位, 本县: the applicant named as a whole word
     reflexives: tuple[str, ...]  # 自己: after a body word, that body is the applicant
+    not_self_verbs: tuple[str, ...]  # 有, 跟: between 我们 and a body word, the body is another
+    self_look_alikes: tuple[str, ...]  # 有限, 有名: hold such a verb and still name the speaker
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
@@ -191,6 +196,19 @@ class Outcomes:
 
 
 @dataclass(frozen=True)
+class AskingWords:
+    """Words a question asks with (knowledge/lexicon.yaml: asking_words): by intent, and the
+    words that ask for a list, a comparison or a clause's own words."""
+
+    intents: dict[str, tuple[str, ...]]
+    lists: tuple[str, ...]
+    compare: tuple[str, ...]
+    lookup: tuple[str, ...]
+    topic_markers: tuple[str, ...]  # 「…这块」「…方面」: the words before name a list's topic
+    asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
@@ -212,6 +230,7 @@ class Lexicon:
     name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
     title_verbs: tuple[str, ...]  # open a task's title (加大知识产权保护): the rest names its matter
     asked_details: tuple[AskedDetail, ...]  # 邮箱, 手机号, 网址: what answers one
+    asking_words: AskingWords
 
     @property
     def name_words(self) -> NameWords:
@@ -236,6 +255,8 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         determiners=tuple(map(str, data["determiners"])),
         self_bodies=tuple(map(str, data["self_bodies"])),
         reflexives=tuple(map(str, data["reflexives"])),
+        not_self_verbs=tuple(map(str, data["not_self_verbs"])),
+        self_look_alikes=tuple(map(str, data["self_look_alikes"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
@@ -247,6 +268,11 @@ def _fact_cues(data: dict) -> FactCues:
     by_name = {m: {str(k): tuple(map(str, v)) for k, v in data[m].items()} for m in maps}
     words = {k: tuple(map(str, v)) for k, v in data.items() if k not in maps}
     return FactCues(**words, **by_name)
+
+
+def _asking_words(data: dict) -> AskingWords:
+    words = {k: tuple(map(str, v)) for k, v in data.items() if k != "intents"}
+    return AskingWords(intents={str(k): tuple(map(str, v)) for k, v in data["intents"].items()}, **words)
 
 
 @cache
@@ -286,6 +312,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 AskedDetail(str(d["name"]), tuple(map(str, d["words"])), str(d["evidence"]))
                 for d in data["asked_details"]
             ),
+            asking_words=_asking_words(data["asking_words"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise ManifestError(

@@ -1,0 +1,109 @@
+"""Facts over a conversation: each turn's facts (facts.extract_facts) merged, later turns
+overriding earlier ones, and corrections (「说错了」「哦不对，看错表了」) taking back what they
+correct, or putting it in doubt when what they correct is not certain; a correction of what
+the applicant is (「哦不对，我们是县级市」) leaves the facts told."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..eligibility.facts import FactSheet
+from ..eligibility.rules import FactSpec, Interval, Rules
+from .applicant import names_itself
+from .fact_phrases import cue_spans, cues, years_in
+from .facts import extract_facts, normalize
+from .numbers import find_numbers, spoken_units, to_fact_unit
+
+
+def facts_from_turns(
+    turns: Sequence[str], rules: Rules, program: str | None = None, applicant_type: str | None = None
+) -> FactSheet:
+    """Facts accumulated over a conversation, later turns overriding earlier ones."""
+    sheet, before = FactSheet(), FactSheet()
+    for turn in turns:
+        said = extract_facts(turn, rules, program, applicant_type)
+        sheet = sheet.merge(_corrected(sheet, said, turn, rules, before))
+        before = said
+    return sheet
+
+
+_ORDINAL = re.compile(r"第\s*\d")
+
+
+def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
+    """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
+    puts in doubt each earlier figure of that unit it does not read again, and each earlier
+    fact of a year it names; one from which no fact is read at all (「说错了，是高于全省平均，
+    我刚才看反了」) puts in doubt what the turn before it said (`before`). When one earlier
+    fact has the unit and the correction one figure in it (「哦不对，看错表了，是第19名」), that
+    figure replaces it."""
+    text = normalize(turn)
+    if not cues("corrections", text):
+        return said
+    said = _taken_back(said, text, rules)
+    units = {figure.unit for figure in find_numbers(text)} - {""}
+    if _ORDINAL.search(text):
+        units.add("名")  # 「2020年我们排第13」: a rank
+    specs = [rules.fact(key) for key in sheet.values if key not in said]
+    by_unit = _said_in(units, specs)
+    doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
+    named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
+    for key in sheet.values:
+        if key not in said and named & ({rules.fact(key).year, *rules.fact(key).years} - {None}):
+            doubted[key] = turn
+    if not (said.values or said.doubts or doubted) and not names_itself(text):
+        doubted.update(dict.fromkeys(before.values, turn))  # what it corrects is not said: the last turn
+    values, evidence = dict(said.values), dict(said.evidence)
+    # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
+    # the correction reads a fact of that unit itself (the figure is then that fact's)
+    if len(by_unit) == 1 and not _said_in(units, [rules.fact(key) for key in said.values]):
+        spec = by_unit[0]
+        after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
+        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
+        if len(figures) == 1:
+            values[spec.key], evidence[spec.key] = figures[0], turn
+            doubted.pop(spec.key, None)
+    return FactSheet(values, evidence, {**said.doubts, **doubted})
+
+
+def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:
+    """The number facts whose figures may be said in one of these units."""
+    return [spec for spec in specs if spec.is_numeric and units & set(spoken_units(spec.unit))]
+
+
+_FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+
+
+def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
+    """A figure the message takes back (「研发占比3.2%说错了，正确的近三年是3.8%、4.0%、4.2%」):
+    a value read with a correction word after its figure is not the applicant's. The figures
+    in the fact's unit after that word replace it, when no other fact's words stand there;
+    else the fact is asked."""
+    values, evidence, doubts = dict(said.values), dict(said.evidence), dict(said.doubts)
+    for key, words in said.evidence.items():
+        figures = list(_FIGURE.finditer(words))
+        after = words[figures[-1].end() :] if figures else ""
+        if key not in values or not cues("corrections", after) or words not in text:
+            continue
+        rest = text[text.find(words) + len(words) :]
+        spec = rules.fact(key)
+        others = any(w in rest for k, w in said.evidence.items() if k != key)
+        readings = (
+            [] if others or not spec.is_numeric else [to_fact_unit(f, spec.unit) for f in find_numbers(rest)]
+        )
+        readings = [r for r in readings if r is not None]
+        del values[key], evidence[key]
+        if readings:
+            values[key], evidence[key] = _spanning(readings), rest.strip("，,。 ")
+        else:
+            doubts[key] = text
+    return FactSheet(values, evidence, doubts)
+
+
+def _spanning(readings: list[Interval | float]) -> Interval | float:
+    """One figure as it is; several (one a year) as the span from the least to the most."""
+    if len(readings) == 1:
+        return readings[0]
+    spans = [r if isinstance(r, Interval) else Interval.exact(r) for r in readings]
+    return Interval(min(s.lo for s in spans), max(s.hi for s in spans))
