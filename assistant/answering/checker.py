@@ -21,7 +21,8 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.fact_phrases import cues, doubtful, find_matches
-from ..question.facts import facts_from_turns, normalize, scope_keys
+from ..question.fact_turns import facts_from_turns
+from ..question.facts import normalize, scope_keys
 from ..question.lexicon import LEXICON
 from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import assess, program_of
@@ -33,7 +34,10 @@ QUOTE_LINE = "　　原文：「"  # the clause's words under a condition not me
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
-QUESTION_WORDS = re.compile(r"[？?]|吗|多少|什么|啥|哪|谁|怎么|如何|是否|能否|有没有|是不是|还是")
+# 「名单出了没」: 了 and 没 at a clause's end ask too
+QUESTION_WORDS = re.compile(
+    r"[？?]|吗|多少|什么|啥|哪|谁|怎么|如何|是否|能否|有没有|是不是|还是|了没有?(?=$|[。！!，,；;\s])"
+)
 # 「几个」 asks how many (「能推几个」), unless it means some (「好几个」「加上几个子公司总共有260件」)
 HOW_MANY = re.compile(r"(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]")
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}

@@ -77,24 +77,9 @@ _ATTACHMENT_ALONE = re.compile(
 
 
 # A matter named as the topic of a list question: the words before 方面/这块/这部分
-_TOPIC = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面|这块|这一块|那块|这部分|这一部分|领域)")
+_TOPIC = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
-_ASKING_TERMS = (
-    "做",
-    "干",
-    "搞",
-    "要",
-    "需要",
-    "这块",
-    "方面",
-    "部分",
-    "任务",
-    "工作",
-    "内容",
-    "主要",
-    "具体",
-    "哪",
-)
+_ASKING_TERMS = LEXICON.asking_words.asking_terms
 
 
 def _asks_attachments(question: str) -> bool:

@@ -100,32 +100,40 @@ class Intent:
         return text
 
 
+_ASKING = LEXICON.asking_words.intents  # the words of each intent (knowledge/lexicon.yaml)
 # Order matters: the first intent whose cue is in the question wins; a detail asked
 # (「邮箱」「手机号」, knowledge/lexicon.yaml) before all, so that 「办公室电话一直占线」 beside
 # 「手机号是多少」 is no contact question.
 DETAILS = tuple(Intent(d.name, d.words, d.evidence) for d in LEXICON.asked_details)
 INTENTS = (
     *DETAILS,
-    Intent("deadline", ("截止", "截至", "最晚", "来得及", "deadline"), r"截止"),
-    Intent("validity", ("有效期", "施行", "什么时候废止", "还有效吗", "失效"), r"有效期|施行"),
-    Intent("issued", ("印发", "发文日期", "落款", "哪天发", "什么时候发", "成文"), FULL_DATE),
+    Intent("validity", _ASKING["validity"], r"有效期|施行"),
+    Intent("deadline", _ASKING["deadline"], r"截止"),
+    Intent("issued", _ASKING["issued"], FULL_DATE),
     Intent(
         "period",
-        ("实施期", "周期", "做几年", "干几年", "多长时间", "多久"),
-        r"实施期|每\s*\d+\s*年",
-        unless=r"评价周期|" + _AGE_ASKED,
+        _ASKING["period"],
+        r"实施期限?为?\s*\d+\s*年|期限为\s*\d+\s*年|每\s*\d+\s*年",
+        unless=r"评价周期|" + _AGE_ASKED + "|" + _GROWTH,  # 「实施期内销售额要涨多少」 asks a target
     ),
     # A span in days or months (「提异议的期限是多少天」): the answer needs such a figure.
-    Intent("days", ("多少天", "几天", "多少日", "多少个工作日", "几个工作日"), r"\d+\s*个?(?:工作)?[天日]"),
-    Intent("months", ("多少个月", "几个月"), r"(?:\d+|[一二三四五六七八九十]+)\s*个月"),
+    Intent("days", _ASKING["days"], r"\d+\s*个?(?:工作)?[天日]"),
+    Intent("months", _ASKING["months"], r"(?:\d+|[一二三四五六七八九十]+)\s*个月"),
     # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
-    Intent("when", ("什么时候", "啥时候", "何时", "哪天", "几号", "几月份", "几月", "哪一天"), WHEN),
+    Intent("when", _ASKING["when"], WHEN),
+    # 「经费是咋拨的」: how the project's money is paid (the evidence: 启动资金, 后续资金)
+    Intent(
+        "funding",
+        _ASKING["funding"],
+        r"启动资金|后续资金|运行资金|剩余资金",
+        unless=r"多少|几万|几百万|金额|数额",  # 「启动资金具体是多少万」 asks an amount
+    ),
     # A rate or a sum asked (「贴息比例是多少」「补助金额多少」, the lexicon's figures); but 「卖到多少钱」
     # 「利税多少万」 ask a condition's threshold.
     Intent("rate", (), RATE, pattern=_asks_figure(LEXICON.figures.rates), unless=_THRESHOLDS),
     Intent(
         "amount",
-        ("多少钱", "多少万", "奖多少", "给多少"),
+        _ASKING["amount"],
         MONEY,
         # 「补助500万元」「补助金额是多少」「一件补多少元」
         pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|"
@@ -135,69 +143,33 @@ INTENTS = (
     # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
     Intent(
         "quota",
-        (
-            "推几个",
-            "推几家",
-            "推荐几个",
-            "推荐几家",
-            "推荐几项",
-            "推几项",
-            "推多少",
-            "推荐多少",
-            "最多推",
-            "推荐名额",
-            "推荐数量",
-            "限报几",
-        ),
+        _ASKING["quota"],
         r"推荐[^。；]{0,50}(?:不超过|不得超过|限)|推荐项目数",
     ),
     # 「纸质材料交几份」: how many copies (the evidence: 「一式一份」「各一份」)
-    Intent("copies", ("几份", "多少份", "一式几"), r"一式|各[一二两三]份|\d+\s*份|[一二两三四五六]份"),
+    Intent("copies", _ASKING["copies"], r"一式|各[一二两三]份|\d+\s*份|[一二两三四五六]份"),
     # 「这个谁牵头」「哪个部门负责」: the units responsible for a task (the plan's 〔责任单位：…〕)
     Intent(
         "responsible",
-        (
-            "谁牵头",
-            "谁负责",
-            "哪个部门负责",
-            "哪些部门负责",
-            "哪个单位负责",
-            "由谁负责",
-            "责任单位",
-            "牵头单位是",
-        ),
+        _ASKING["responsible"],
         r"责任单位|牵头",
     ),
     # 「要先过区县局吗」「能直接报省局吗」: the way an application goes up (the evidence: who
     # submits or recommends it to whom)
     Intent("channel", LEXICON.asking_to_apply.channels, r"报送|推荐|审核|汇总|逐级|直接向|统一"),
-    Intent("contact", ("联系人", "电话", "咨询", "找谁", "联系谁", "哪个处", "处室"), r"联系人|电\s*话"),
+    Intent("contact", _ASKING["contact"], r"联系人|电\s*话"),
     Intent(
         "applicants",
-        (
-            "申报主体",
-            "谁可以报",
-            "谁能报",
-            "哪些单位",
-            "什么单位",
-            "谁来报",
-            "支持对象",
-            "能不能由",
-            "可以由",
-            "能否由",
-            "谁能当",
-            "能不能自己报",
-            "可以自己报",
-        ),
+        _ASKING["applicants"],
         None,
         "申报主体|支持对象",
         pattern=who_applies(),  # 「什么样的公司能报」
     ),
-    Intent("goals", ("绩效", "考核", "目标", "指标"), None, "绩效目标|主要目标", True),
+    Intent("goals", _ASKING["goals"], None, "绩效目标|主要目标", True),
     # 「主要要干哪些事」「具体做些啥」: a verb of doing and a word asking what
     Intent(
         "tasks",
-        ("任务", "要做什么", "要干什么", "重点工作"),
+        _ASKING["tasks"],
         None,
         "任务",
         True,
@@ -210,50 +182,20 @@ INTENTS = (
     Intent("threshold", (), None, "申报条件", pattern=_THRESHOLD_ASKED, unless=_GROWTH),
     Intent(
         "conditions",
-        ("条件", "门槛", "硬杠", "资格", "要求", "要满足", "需满足", "得满足"),
+        _ASKING["conditions"],
         None,
         "申报条件",
         True,
     ),
     Intent(
         "parts",
-        (
-            "分几个",
-            "几个阶段",
-            "哪几个",
-            "包括哪些",
-            "有哪几",
-            "哪几项",
-            "哪几类",
-            "哪几大块",
-            "哪几块",
-            "哪几部分",
-            "几个部分",
-            "几大部分",
-        ),
+        _ASKING["parts"],
         None,
         None,
         True,
     ),
 )
-LIST_WORDS = (
-    "哪些",
-    "哪几",
-    "什么",
-    "几条",
-    "几项",
-    "分几",  # 「重点任务分几大块」
-    "哪一条",
-    "哪条",
-    "哪一项",
-    "哪项",
-    "有何",
-    "都有",
-    "清单",
-    "列出",
-    "列一下",
-    "啥",
-)
+LIST_WORDS = LEXICON.asking_words.lists
 ELIGIBILITY_PATTERN = re.compile(
     r"(能|可以|可否|能否|够|有资格|符合)[^，。？?]{0,12}(报|申报|申请|条件|格)[^，。？?]{0,14}(吗|么|嘛|不)|能不能(报|申报|申请)|够不够|符不符合|有没有资格|还(有|差|需要)什么(要求|条件)|还差什么"
 )
@@ -262,35 +204,19 @@ VERSION_WORDS = re.compile(
 )
 # Both rounds asked of by name, with no word of comparing (「两个年度实施期都几年」)
 BOTH_ROUNDS = re.compile(r"(?:两个年度|两个版本|两版|两轮|两届)(?:的)?[^，,。？?]{0,10}?(?:都|各|分别)")
-COMPARE_CUES = (
-    "区别",
-    "变化",
-    "不同",
-    "不一样",
-    "一样吗",
-    "相比",
-    "对比",
-    "比较",
-    "差异",
-    "差别",
-    "变了",
-    "换了",
-    "多了",
-    "少了",
-    "新增",
-    "还是这样",
-    "还有这个",
-    "比哪个",  # 「2022跟2024比哪个严」
-    "哪个更",
-    "哪年更",
-)
-LOOKUP_CUES = ("原文", "全文", "条款内容", "写的什么", "怎么写的", "原话")
+COMPARE_CUES = LEXICON.asking_words.compare
+LOOKUP_CUES = LEXICON.asking_words.lookup
 CHITCHAT_PATTERNS = re.compile(
     r"^(你好|您好|hi|hello|在吗|谢谢|多谢|再见|你是谁|你叫什么|你能做什么|早上好|晚上好)"
 )
-# Requests no guide can answer: writing, weather, who holds an office. (Results of a round are
+# Requests no guide can answer: writing (a poem, an application written for the applicant),
+# weather, who holds an office. (Results of a round are
 # asked in words of their own: asking.asks_outcome.)
-OFF_TOPIC = re.compile(r"写(一|首|篇|个|段).{0,14}(诗|文章|作文|稿|总结)|天气|笑话|局长是谁|领导是谁")
+OFF_TOPIC = re.compile(
+    r"写(一|首|篇|个|段).{0,14}(诗|绝句|律诗|对联|歌词|文章|作文|稿|总结|段子)"
+    r"|(?:编|写|起草|代写|代拟)(?:一份|一个|一篇|份|个|篇)[^，。？?]{0,10}(?:申报书|申请书|实施方案|报告)"
+    r"|天气|笑话|(?:局长|处长|厅长)[^，。？?]{0,4}是谁|领导是谁"
+)
 BY_NAME = {i.name: i for i in INTENTS}
 
 

@@ -46,6 +46,7 @@ YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2})(?:年度?)?(?![\d〕\])])")  # not 
 # even when the guide calls it otherwise (「三、主要任务」 where 三、 is 主要目标).
 WRITTEN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,15}(?=$|[(\s\"'“”‘’「」《》:：,，。;；?？!！、])")
 ATTACHMENT = re.compile(r"附件(\d{1,2})")
+_GUIDE_WORD = re.compile(r"年?度?(?:版的?(?:申报)?(?:指南)?|的?(?:申报)?指南)")
 QUOTES_AND_MARKS = re.compile(r"[\s\"'“”‘’「」『』《》〈〉:：,，.。;；!！?？、()\[\]【】<>\-—_/|]+")
 TITLE_MIN, TITLE_MAX = 2, 30
 
@@ -82,7 +83,9 @@ def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> R
     written = clean(text)
     found = guide_named(kb, written)
     if found is None and default_guide is None:
-        return None
+        found = _sibling_attachment(kb, _sole_notice(kb), written)  # 「附件4 一（三）2」
+        if found is None:
+            return None
     if found is None:
         found = _sibling_attachment(kb, default_guide, written)
     guide, rest = found or (default_guide, YEAR.sub("", written, count=1))
@@ -110,6 +113,11 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
             at, _, name = min(spots)  # the first name written: a title later may hold an alias
             candidates.append((len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :]))
     candidates.extend(_by_short_name(kb, rest, year))
+    of_year = [g for g in kb.guides if g.year == year]
+    if not candidates and len(of_year) == 1 and _GUIDE_WORD.search(rest):
+        return of_year[0], _GUIDE_WORD.sub(
+            " ", rest, count=1
+        )  # 「2024年指南 三（一）」: that year's one guide
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c[0], c[1]))
@@ -171,6 +179,18 @@ def _by_document_number(kb: KnowledgeBase, text: str, year: int | None) -> tuple
             own = next((n for n in _names(chosen[0]) if n in rest), None)
             return chosen[0], rest.replace(own, " ", 1) if own else rest
     return None
+
+
+def _sole_notice(kb: KnowledgeBase) -> Guide | None:
+    """The one notice whose attachments are guides, when there is one: 「附件3」 with no notice
+    named is its attachment."""
+    notices = {
+        re.sub(r"\s*附件\d+$", "", g.doc_number) for g in kb.guides if g.doc_number and "附件" in g.doc_number
+    }
+    if len(notices) != 1:
+        return None
+    (number,) = notices
+    return next((g for g in kb.guides if g.doc_number == number), None)
 
 
 def _sibling_attachment(kb: KnowledgeBase, guide: Guide | None, text: str) -> tuple[Guide, str] | None:

@@ -129,8 +129,31 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) 
         return titled[0]
     if numbered:
         _fail(reference, "的编号与标题不一致", [c for _, c in numbered] + _titled(kb, guide, steps))
+    restyled = _in_another_style(kb, guide, steps)
+    if restyled is not None:
+        return restyled
     _fail(reference, "找不到", _nearest(kb, guide, steps))
     raise AssertionError("unreachable")
+
+
+_ITEM_KINDS = tuple(k for k in NUMBERED_KINDS if k != SECTION)
+
+
+def _in_another_style(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> Clause | None:
+    """「通州方案 六（四）」 of a section whose items are numbered 1. 2. 3.: the last number
+    written in another style than the guide's, when it then names exactly one clause (the
+    answer's heading shows the clause's own numbering)."""
+    last = steps[-1]
+    if last.kind not in _ITEM_KINDS:
+        return None
+    fits = sorted(
+        fit
+        for kind in _ITEM_KINDS
+        if kind != last.kind
+        for fit in _fits(kb, guide, (*steps[:-1], Step(kind, last.key, last.title, last.bare)))
+    )
+    best = {clause.id for score, clause in fits if score == fits[0][0]} if fits else set()
+    return fits[0][1] if len(best) == 1 else None
 
 
 def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tuple[tuple[int, int], Clause]]:

@@ -138,8 +138,8 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
     text = _JOINED_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「22和24保护示范区」「22版和24版」: two short years joined, each a round's
     text = _PAIRED_SHORT_YEARS.sub(r"20\1年\2\g<3>20\4年", text)
-    # 「24版指南」: a version is a round's
-    text = _SHORT_VERSION.sub(r"20\1年版", text)
+    # 「24版指南」「24指南」: a version or a guide is a round's
+    text = _SHORT_VERSION.sub(r"20\1年", text)
     # 「22年园区报保护示范区…」: a program's name later in the clause, as for a full year
     return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年" if _names_a_round(kb, text, m) else m.group(), text)
 
@@ -147,7 +147,7 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
 _PAIRED_SHORT_YEARS = re.compile(
     r"(?<![\d.])(2\d)(?:年度?|版)?(\s*)(和|跟|与|同|、|还是|对比|比)\s*(2\d)(?:年度?|版)?(?![\d.%％件万个人项家])"
 )
-_SHORT_VERSION = re.compile(r"(?<![\d.])(2\d)版")
+_SHORT_VERSION = re.compile(r"(?<![\d.])(2\d)(?=版|指南)")
 _JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|还是|同)\s*)(2\d)年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
@@ -300,8 +300,8 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
         if not _programs(kb, title) and f"《{title}》" not in kb.all_text and not _a_guide_title(kb, title):
             return title
     name = _asked_name(question)
-    if name is None:
-        return None
+    if name is None or _a_section_title(kb, name):
+        return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
     if not any(k in name for k in _program_names(kb)):  # no covered program's words in it
         return None if names_covered else name
     return name if _national(kb, name) else None
@@ -321,6 +321,14 @@ def types_named(text: str) -> list[str]:
     """The applicant types a text names (「设区市、县、园区」 names three)."""
     text = normalize(text)
     return [t for t, words in APPLICANT_WORDS if any(w in text for w in words)]
+
+
+def _a_section_title(kb: KnowledgeBase, name: str) -> bool:
+    """The name is a section's whole title in a guide (「（二）升级项目」)."""
+    return any(
+        re.sub(r"^\s*[(（][^)）]{1,3}[)）]\s*|^[一二三四五六七八九十]+、", "", c.text).strip() == name
+        for c in kb.clauses
+    )
 
 
 def _a_guide_title(kb: KnowledgeBase, title: str) -> bool:

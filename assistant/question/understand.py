@@ -180,7 +180,11 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         return True
     if not scope.programs and _asks_other_authority(kb, question):
         return True
-    return _asks_unknown_fee(kb, question) or _asks_use_of_funds(kb, question)
+    return (
+        _asks_unknown_fee(kb, question)
+        or _asks_use_of_funds(kb, question)
+        or _asks_unknown_thing(kb, question)
+    )
 
 
 def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
@@ -207,14 +211,35 @@ _PAYING_HOW_MUCH = re.compile(
 def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
     """A fee no guide names (申报费, 评审费, 诉讼费; 官费 and 许可费 are named), asked of paying
     it or its amount: the guides say nothing of it, so the question is not theirs."""
-    if kb.fingerprint not in _VOCABULARY:
-        _VOCABULARY[kb.fingerprint] = "".join(c.text for g in kb.guides for c in kb.guide_clauses(g.id))
-    text = _VOCABULARY[kb.fingerprint]
+    text = _guide_text(kb)
     if _PAYING_HOW_MUCH.search(question):
         return True  # 「备案要交多少钱」: no guide states a sum the applicant pays
     fees = [m.group(1) for m in _FEE.finditer(question)]
     unknown = [f for f in fees if not any(f[i:] in text for i in range(len(f) - 1))]
     return bool(unknown) and bool(_ABOUT_PAYING.search(question))
+
+
+# 「要附近三年审计报告吗」: a document asked for
+_DOCUMENT = re.compile(f"([\u4e00-\u9fff]{{2,4}}(?:{'|'.join(LEXICON.figures.documents)}))")
+_REQUIRING = re.compile(r"要|需要|得|附|提供|提交|交|准备|带")
+_WHAT = re.compile(r"什么|哪些|哪种|哪个|啥|相关|有关|的")
+
+
+def _asks_unknown_thing(kb: KnowledgeBase, question: str) -> bool:
+    """A document that no guide names, asked for (「工业品牌申报要附近三年审计报告吗」): the
+    guides say nothing of it, so the question is not theirs."""
+    if not asks(question):
+        return False
+    text = _guide_text(kb)
+    things = [m.group(1) for m in _DOCUMENT.finditer(question)] if _REQUIRING.search(question) else []
+    named = [t for t in (_WHAT.split(t)[-1] for t in things) if len(t) >= 4]  # 「什么证明」 names none
+    return any(not any(t[i:] in text for i in range(len(t) - 2)) for t in named)
+
+
+def _guide_text(kb: KnowledgeBase) -> str:
+    if kb.fingerprint not in _VOCABULARY:
+        _VOCABULARY[kb.fingerprint] = "".join(c.text for g in kb.guides for c in kb.guide_clauses(g.id))
+    return _VOCABULARY[kb.fingerprint]
 
 
 def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
