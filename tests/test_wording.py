@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.evidence import Relevance
+from assistant.answering.evidence import Relevance, part_holding
 from assistant.errors import ManifestError
+from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.text.thesaurus import PLAIN_WORD_WEIGHT, Thesaurus, Weights
 from assistant.text.tokens import Tokenizer
 
@@ -54,3 +55,12 @@ def test_a_synonym_covers_the_question_word() -> None:
     with_synonyms = Relevance(tokenizer, idf, thesaurus=Thesaurus.load(ROOT / "knowledge"))
     question, clause = "保护示范区项目批下来以后钱怎么拨付", "立项后拨付一定启动资金"
     assert with_synonyms.coverage(question, clause) > plain.coverage(question, clause)
+
+
+def test_the_item_a_topic_names_does_not_depend_on_the_order_of_its_words(kb: KnowledgeBase) -> None:
+    """「企业遇到纠纷这块园区要做什么」: of the topic's words, the rarest among the items names the
+    one (纠纷, not 企业, which most items say), whatever order a set gives them in."""
+    tasks = kb.clause("2024-protection-zone:4.3.1")
+    for terms in (["企业", "纠纷"], ["纠纷", "企业"]):
+        held = part_holding(kb, tasks, terms)
+        assert held is not None and held.id == "2024-protection-zone:4.3.1.4"

@@ -32,7 +32,7 @@ from ..question.intent import (
     intent,
     named_intent,
 )
-from ..question.lexicon import LEXICON
+from ..question.lexicon import LEXICON, either
 from ..question.scope import Scope, types_named
 from ..question.turn import Turn
 from ..text.encoding import read_yaml
@@ -78,6 +78,8 @@ _ATTACHMENT_ALONE = re.compile(
 
 # A matter named as the topic of a list question: the words before 方面/这块/这部分
 _TOPIC = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})")
+# The asker's place and level (「无锡市级层面」): no matter a list must cover
+_PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
 _ASKING_TERMS = LEXICON.asking_words.asking_terms
 
@@ -294,6 +296,7 @@ class Composer:
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
         named = re.sub(spec.pattern, " ", query) if spec.pattern else query
+        named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
         if names and self.relevance.coverage(named, context) < bar:
             return None
         if not self.kb.children(node):  # a section of paragraphs (「三、主要目标」)

@@ -265,10 +265,12 @@ def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
 
 def part_holding(kb: KnowledgeBase, node: Clause, terms: Iterable[str]) -> Clause | None:
     """The one item (at any depth) of a list whose text holds a term of the question, longest
-    term first (「版权方面有啥任务」: the item on 版权; 「维权援助这块要做什么」: the one that
-    says 维权援助)."""
+    and rarest term first (「版权方面有啥任务」: the item on 版权; 「维权援助这块要做什么」: the one
+    that says 维权援助)."""
     parts = [c for c in kb.descendants(node) if not c.children]
-    for term in sorted(terms, key=len, reverse=True):
+    # longest first, then the rarest among the parts (「企业遇到纠纷」: 纠纷 before 企业), then by
+    # the term itself, so that the choice never depends on the order of a set
+    for term in sorted(terms, key=lambda t: (-len(t), sum(t in c.text for c in parts), t)):
         scored = sorted(((_says(c, term), c) for c in parts if term in c.text), key=lambda x: -x[0])
         if not scored:
             continue

@@ -112,6 +112,7 @@ _INTENDS = re.compile(
     f"(?:{either(_ASKING.intent_words)})[^，,。？?]{{0,4}}?(?:{either(_ASKING.apply_verbs)})"
 )
 _SWITCH_TO = re.compile(either(_ASKING.switch_words))
+_TOLD_OF = re.compile(either(LEXICON.record_verbs))
 _RECORD_BEFORE = re.compile(f"(?:{either(LEXICON.record_verbs)})[^，,。；;？?！!]*$")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 
@@ -309,7 +310,9 @@ def _round_years(text: str, rules: Rules) -> list[int]:
         record = [
             f for f in find_matches(clause, rules.fact_specs) if not f.spec.actors and f.synonym not in names
         ]
-        if (named or _APPLY_BEFORE.search(lead)) and not record:
+        # 「2022年度那次没评上」: a year whose clause tells what came of the applicant is a record's
+        told = _TOLD_OF.search(clause) is not None
+        if (named or _APPLY_BEFORE.search(lead)) and not record and not told:
             found.append(int(m.group(1)))
     return found
 
