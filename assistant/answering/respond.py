@@ -118,11 +118,10 @@ class Responder:
             return True
         if conversation.decided and is_statement(turn.question) and desk.amends(turn.question, statements):
             return True  # after a decision, 「说错了，18件是三年加起来的」 checks again
-        if (conversation.eligibility_open or conversation.decided) and follows_up_on_another(
-            turn.question, desk.rules
-        ):
+        after_check = conversation.eligibility_open or conversation.decided
+        if after_check and follows_up_on_another(turn.question, desk.rules):
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it
-        if (conversation.eligibility_open or conversation.decided) and asks_if_qualifies(turn.question):
+        if after_check and asks_if_qualifies(turn.question):
             # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
             # (applying, with no fact of the applicant's) asks something else
             return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0

@@ -134,26 +134,10 @@ class ProgramGuess:
 def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None) -> ProgramGuess:
     """The program and applicant type `text` is about, merged with what earlier turns said."""
     prev = previous or ProgramGuess()
-    family, spans = _family(text, rules)
-    switched = [m.end() for m in _SWITCH_TO.finditer(text)]
-    if switched and (turned := _family(text[switched[-1] :], rules)[0]) is not None:
-        family = turned  # 「…今年先不报了。改问专利转化专项计划的高校院所方向」
-        spans = [(at, f) for at, f in spans if at >= switched[-1]]
-    asked_for = _applied_for(text, rules)
-    if len(asked_for) == 1 and family not in asked_for:
-        family = asked_for.pop()  # 「正在承担…高价值专利培育项目。同时想报2022年工业品牌，可以吗」
-    passing = not switched and _family(text, rules, intent=True)[0] != family
-    if family and prev.family and family != prev.family and passing:
-        family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
+    family, spans = _asked_family(text, rules, prev.family)
     variant = _variant(text, rules)
     if family is None and prev.family is None and variant:
-        # 「升级项目申报条件有哪些」: a variant's project that only one program family has names it
-        families = {
-            p.family
-            for p in rules.programs
-            if p.variant == variant and any(re.search(f"{w}.{{0,2}}项目", text) for w in p.variant_keywords)
-        }
-        family = families.pop() if len(families) == 1 else None
+        family = _family_of_variant(text, variant, rules)
     signals = ProgramGuess(
         family=family,
         year=_year(text, spans, rules, family or prev.family),
@@ -188,6 +172,39 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         applicant_type=resolve_type(program, kind),
         county_city=county_city,
     )
+
+
+def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | None, list[tuple[int, str]]]:
+    """The program family the text asks about, and where each family's words stand: the one
+    named after a switch (「改问专利转化专项」), else the one applied for in its clause, else the
+    one named most; a passing mention of another family than the one `before` switches nothing."""
+    family, spans = _family(text, rules)
+    switched = [m.end() for m in _SWITCH_TO.finditer(text)]
+    if switched and (turned := _family(text[switched[-1] :], rules)[0]) is not None:
+        family = turned  # 「…今年先不报了。改问专利转化专项计划的高校院所方向」
+        spans = [(at, f) for at, f in spans if at >= switched[-1]]
+    asked_for = _applied_for(text, rules)
+    if len(asked_for) == 1 and family not in asked_for:
+        family = asked_for.pop()  # 「正在承担…高价值专利培育项目。同时想报2022年工业品牌，可以吗」
+    if (
+        family
+        and before
+        and family != before
+        and not switched
+        and _family(text, rules, intent=True)[0] != family
+    ):
+        family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
+    return family, spans
+
+
+def _family_of_variant(text: str, variant: str, rules: Rules) -> str | None:
+    """「升级项目申报条件有哪些」: a variant's project that only one program family has names it."""
+    families = {
+        p.family
+        for p in rules.programs
+        if p.variant == variant and any(re.search(f"{w}.{{0,2}}项目", text) for w in p.variant_keywords)
+    }
+    return families.pop() if len(families) == 1 else None
 
 
 def _says_county_city(text: str) -> bool:

@@ -312,23 +312,26 @@ def _other_level(spec: FactSpec, text: str) -> bool:
 def _only_another_level(spec: FactSpec, text: str) -> bool:
     """「只有省级的知识产权保护中心」「只是市级的」: a limit right before another level than the
     fact's, in a clause with no negation: the applicant has that level's thing only."""
-    levels = LEXICON.fact_cues.levels
-    wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
-    others = [w for name, words in levels.items() if name not in wanted for w in words]
+    _, others = _levels_of(spec)
     limited = re.search(f"(?:{either(LEXICON.fact_cues.limits)})[^，,。、]{{0,3}}(?:{either(others)})", text)
     return bool(limited) and not cues("negations", text)
+
+
+def _levels_of(spec: FactSpec) -> tuple[set[str], list[str]]:
+    """The levels the fact's question names (国家, 省 …), and every word of the other levels."""
+    levels = LEXICON.fact_cues.levels
+    wanted = {name for name, words in levels.items() if any(w in spec.question for w in words)}
+    return wanted, [w for name, words in levels.items() if name not in wanted for w in words]
 
 
 def denies_its_level(spec: FactSpec, text: str) -> bool:
     """「（保护中心我们有一个，）不过是市里自己建的，不是国家级的」「是省级的，不是国家级」: a
     clause that denies the level the fact names, or says the thing is of another level."""
-    levels = LEXICON.fact_cues.levels
-    named = [words for words in levels.values() if any(w in spec.question for w in words)]
-    if len(named) != 1:  # 「国家或省重点实验室」: denying one level leaves the other
+    wanted, others = _levels_of(spec)
+    if len(wanted) != 1:  # 「国家或省重点实验室」: denying one level leaves the other
         return False
-    wanted = named[0]
-    others = [w for words in levels.values() for w in words if w not in wanted]
-    denied = re.search(f"(?:不是|并非|不属于|非)(?:{either(tuple(wanted))})", text)
+    words = LEXICON.fact_cues.levels[next(iter(wanted))]
+    denied = re.search(f"(?:不是|并非|不属于|非)(?:{either(words)})", text)
     another = re.search(f"(?<![不非])(?:是|属于)(?:{either(tuple(others))})", text)
     return bool(denied or another)
 

@@ -15,7 +15,6 @@ registry entry says, or doubted. The cue words live in knowledge/lexicon.yaml.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -89,7 +88,7 @@ def _without_program_names(text: str, rules: Rules) -> str:
     """The text with the name and the round of the program applied for masked (「想申请2024年度
     省知识产权建设示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the
     applicant holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
-    applied = _applied_name(_program_names(rules))
+    applied = _applied_name(rules)
     if applied is not None and applied.search(text):
         text = applied.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
     return _APPLIED_ROUND.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
@@ -99,18 +98,27 @@ def _without_program_names(text: str, rules: Rules) -> str:
 _APPLIED_ROUND = re.compile(r"((?:申请|申报|(?<![汇上通举])报))((?:20)?\d{2}\s*年度?)(?=的|[\u4e00-\u9fff])")
 
 
-def _program_names(rules: Rules) -> tuple[str, ...]:
-    """Each program's full name, with and without its round (「2024年度」), longest first."""
+_APPLIED_NAMES: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}
+
+
+def _applied_name(rules: Rules) -> re.Pattern[str] | None:
+    """A program's name right after an apply verb: each program's full name, with and without
+    its round (「2024年度」), longest first; compiled once for a set of programs (keyed by its
+    identity, as fact_phrases.phrase_index is)."""
+    held = _APPLIED_NAMES.get(id(rules.programs))
+    if held is None or held[0] is not rules.programs:
+        held = _APPLIED_NAMES[id(rules.programs)] = (rules.programs, _compiled_names(rules))
+    return held[1]
+
+
+def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
     names = {n for p in rules.programs for n in (p.name, re.sub(r"^\d{4}年度?", "", p.name))}
-    return tuple(sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n)))
-
-
-@functools.lru_cache(maxsize=8)
-def _applied_name(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A program's name right after an apply verb, compiled once for a set of names."""
-    if not names:
+    longest_first = sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n))
+    if not longest_first:
         return None
-    return re.compile(rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?)({'|'.join(map(re.escape, names))})")
+    return re.compile(
+        rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?)({'|'.join(map(re.escape, longest_first))})"
+    )
 
 
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
@@ -518,8 +526,8 @@ def _continuation(
     """A clause that names no fact: the predicate of the topics before it, or a contradiction.
     One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
     text = masked(segment, [])
-    hedged = doubtful(text)
-    doubt = hedged or asking(text) or bool(cues("other_bodies", text))
+    hedged, asks = doubtful(text), asking(text)
+    doubt = hedged or asks or bool(cues("other_bodies", text))
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
     negated = _says_no(text)
@@ -536,7 +544,7 @@ def _continuation(
     continues = _continues(segment, new_sentence)
     if continues and denied("finished", text) and not hedged:
         return  # 「正在承担…，还没结束」: not finished confirms what is still running
-    if continues and not (hedged or asking(text)):  # 「…，不是国家级的」「…，是省级的」
+    if continues and not (hedged or asks):  # 「…，不是国家级的」「…，是省级的」
         for key in [k for k in told if denies_its_level(specs[k], text)]:
             sheet.values[key], sheet.evidence[key] = False, segment
             told.remove(key)

@@ -113,12 +113,11 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
             at, _, name = min(spots)  # the first name written: a title later may hold an alias
             candidates.append((len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :]))
     candidates.extend(_by_short_name(kb, rest, year))
-    of_year = [g for g in kb.guides if g.year == year]
-    if not candidates and len(of_year) == 1 and _GUIDE_WORD.search(rest):
-        return of_year[0], _GUIDE_WORD.sub(
-            " ", rest, count=1
-        )  # 「2024年指南 三（一）」: that year's one guide
     if not candidates:
+        of_year = [g for g in kb.guides if g.year == year]
+        if len(of_year) == 1 and _GUIDE_WORD.search(rest):
+            # 「2024年指南 三（一）」: that year's one guide
+            return of_year[0], _GUIDE_WORD.sub(" ", rest, count=1)
         return None
     best = max(candidates, key=lambda c: (c[0], c[1]))
     return best[2], best[3]
