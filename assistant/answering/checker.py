@@ -22,7 +22,8 @@ from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.fact_phrases import cues, doubtful, find_matches
 from ..question.fact_turns import facts_from_turns
-from ..question.facts import normalize, scope_keys
+from ..question.facts import scope_keys
+from ..question.form_text import normalize
 from ..question.lexicon import LEXICON
 from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import assess, program_of
@@ -34,10 +35,12 @@ QUOTE_LINE = "　　原文：「"  # the clause's words under a condition not me
 APPLY_WORDS = re.compile(
     r"想.{0,8}(报|申报|申请)|还想报|(准备|打算|计划|拟).{0,12}(报|申报)|还差|够格|够条件|有没有戏|没戏"
 )
-# 「名单出了没」: 了 and 没 at a clause's end ask too
+# 「名单出了没」: 了 and 没 at a clause's end ask too. 还是 asks (「交区里还是市里」) in the last
+# sentence only: before another sentence it tells what still is (「…还是市场监管局在管。想报…」)
 QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|啥|哪|谁|怎么|如何|是否|能否|有没有|是不是|还是|了没有?(?=$|[。！!，,；;\s])"
+    r"[？?]|吗|多少|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|有没有|是不是|了没有?(?=$|[。！!，,；;\s])"
 )
+_SENTENCE = re.compile(r"[^。！!；;\n]+[。！!；;\n]*\s*$")  # the message's last sentence
 # 「几个」 asks how many (「能推几个」), unless it means some (「好几个」「加上几个子公司总共有260件」)
 HOW_MANY = re.compile(r"(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]")
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
@@ -248,7 +251,8 @@ class EligibilityDesk:
 def is_statement(text: str) -> bool:
     """Facts told (「我们2022年被评为…」), not a question asked. 「几个」 asks only when no
     figure follows it in its clause: 「加上几个子公司总共有260件」 tells a figure."""
-    if QUESTION_WORDS.search(text):
+    last = _SENTENCE.search(text)
+    if QUESTION_WORDS.search(text) or "还是" in (last.group() if last else text):
         return False
     for match in HOW_MANY.finditer(text):
         if not re.search(r"\d", re.split(r"[，,。；;！!\n]", text[match.end() :], maxsplit=1)[0]):

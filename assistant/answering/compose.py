@@ -140,10 +140,21 @@ class Composer:
         hits = search()
         if turn.intent == COMPARE:
             return finish(self.kb, self.t, turn, self._compare(turn, hits), self.today())
-        draft = self._by_intent(turn, hits)
+        draft = (self._each_ask(turn, hits) if turn.asks else None) or self._by_intent(turn, hits)
         if draft is None:
             return self._not_found(turn, hits)
         return finish(self.kb, self.t, turn, draft, self.today())
+
+    def _each_ask(self, turn: Turn, hits: list[Hit]) -> Draft | None:
+        """Each ask of a question that asks two things, answered in turn into one draft (a
+        line already given is not given again); None when an ask finds no answer."""
+        draft = Draft()
+        for ask in turn.asks:
+            tried = self._by_intent(ask, hits, Draft(list(draft.lines), list(draft.cited)))
+            if tried is None:
+                return None
+            draft = Draft(list(dict.fromkeys(tried.lines)), tried.cited)
+        return draft
 
     def eligibility(self, turn: Turn, checked: Checked, search: Search) -> Composed:
         """The checker's decision, first, with each condition's clause cited. Before it can

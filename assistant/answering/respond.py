@@ -20,6 +20,7 @@ from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
+from ..thresholds import TOPIC_CHARS
 from .checker import STATED_FACTS, Checked, EligibilityDesk, is_statement
 from .compose import Composed, Composer
 
@@ -112,10 +113,17 @@ class Responder:
             return False
         if turn.intent == ELIGIBILITY:
             return True
-        if conversation.eligibility_open and (
-            is_statement(turn.question) or desk.stated(turn.question, statements) > 0
-        ):
+        if conversation.eligibility_open and desk.stated(turn.question, statements) > 0:
             return True
+        if conversation.eligibility_open and is_statement(turn.question):
+            # a short answer (「有的」「没评上」) continues the check; a topic asked in a few words
+            # (「联系电话」「材料清单」) is a question of its own when no fact of it was read
+            few_words = len(turn.question) <= TOPIC_CHARS
+            return (
+                turn.intent == GENERAL
+                or not few_words
+                or bool(read_answers(turn.question, conversation.asked_facts, desk.rules))
+            )
         if conversation.decided and is_statement(turn.question) and desk.amends(turn.question, statements):
             return True  # after a decision, 「说错了，18件是三年加起来的」 checks again
         after_check = conversation.eligibility_open or conversation.decided

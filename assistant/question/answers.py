@@ -15,7 +15,7 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
 from .asking import asks_to_apply
 from .fact_phrases import asking, cues, doubtful, find_matches, masked, without
-from .facts import normalize
+from .form_text import normalize
 from .numbers import find_numbers, to_fact_unit
 
 _PARTS = re.compile(r"(?:^|[，,；;。\s])\s*(?:第?[1-3一二三][.、．:：）)]|[1-3]\s)?")

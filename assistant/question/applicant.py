@@ -73,7 +73,9 @@ _YEAR_BEFORE = re.compile(rf"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:{_BETWEEN}
 # A year in brackets right after it (「保护示范区创建（22年度的）」)
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
-_SWITCH = re.compile(r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!\s]*$")
+_SWITCH = re.compile(
+    r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
+)
 # A body no program admits, later in the same noun phrase (「市新材料行业协会」): the head noun
 # (its words read in their context, as _KINDS reads them: 「3个人」 counts staff, 「乡镇工业园」 is a park)
 _HEAD_BODY = re.compile(
@@ -101,7 +103,8 @@ _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)$")
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
-_PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?$")
+# 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
+_PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?(?:[\u4e00-\u9fff]{1,3}[（(])?$")
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -115,6 +118,9 @@ _SWITCH_TO = re.compile(either(_ASKING.switch_words))
 _TOLD_OF = re.compile(either(LEXICON.record_verbs))
 _RECORD_BEFORE = re.compile(f"(?:{either(LEXICON.record_verbs)})[^，,。；;？?！!]*$")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
+_SHORT_APPLIED = re.compile(
+    "((?:{}))(2\\d)年(?![\\d前底末内])".format("|".join(LEXICON.asking_to_apply.apply_verbs))
+)
 
 
 @dataclass(frozen=True)
@@ -315,7 +321,7 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     words or a question after the year: 「能报2022年度的吗」「22年度的申报条件」), or right
     after an apply verb (「想报22年度」). A year whose clause goes on to name one of the
     applicant's own facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
-    text = TWO_DIGIT_YEAR.sub(r"20\1年", text)
+    text = _SHORT_APPLIED.sub(r"\g<1>20\2年", TWO_DIGIT_YEAR.sub(r"20\1年", text))  # 「想报22年这个」
     found = []
     for m in YEAR.finditer(text):
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
@@ -421,7 +427,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
             continue  # 「南京市江宁区」: the applicant is the district
         switching = m.start() < switched
-        if _PARENT.search(text[max(0, m.start() - 4) : m.start()]) and not switching:
+        if _PARENT.search(text[max(0, m.start() - 8) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         if _AGENT.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # 「我们被市里确定为…」: the body that acts on the applicant

@@ -185,6 +185,34 @@ def names_applying(text: str) -> bool:
     return any(v in normalize(text) for v in LEXICON.asking_to_apply.apply_verbs)
 
 
+# Where a question goes on to ask another thing: after a question mark or a full stop, before
+# a clause that ends in 呢 (「…要增长多少，一审服判息诉率呢」), before 另外/还有/再问.
+_ASK_BREAK = re.compile(
+    r"(?<=[？?。！!；;\n])|[，,\s]+(?=[^，,。？?！!；;]{1,14}呢[？?]?\s*$)|[，,\s]+(?=另外|还有就是|再问|顺便问)"
+)
+
+
+_ASKS_TOO = re.compile(r"呢[？?]?\s*$|几")  # 「专利实施率呢」「排全省第几」 ask as well
+
+
+def split_asks(text: str) -> list[str]:
+    """The asks of a question that asks two things or more (「县政府报的，纸质材料交给谁？市政府
+    报的话呢」), each with the words before it that ask nothing (context); one ask gives one part."""
+    parts, context = [], ""
+    for piece in _ASK_BREAK.split(text):
+        piece = piece.strip(" ，,")
+        if not piece:
+            continue
+        if asks(piece) or _ASKS_TOO.search(_APPROXIMATE.sub("", piece)):
+            parts.append(context + piece)
+            context = ""
+        else:
+            context += piece
+    if context and parts:
+        parts[-1] += context
+    return parts
+
+
 def asks(sentence: str) -> bool:
     """A sentence that asks something: a question mark, a yes-or-no ending, an A-not-A
     (「能不能」) or an asking word (「多少」「哪些」)."""
@@ -275,8 +303,24 @@ def _which_words(sentence: str) -> tuple[str, ...]:
     program (「代理国外几个品牌，…能不能报工业品牌项目」 asks of one program)."""
     words = LEXICON.asking_to_apply
     kinds = (*words.apply_verbs, *words.fit_words, *words.program_nouns)
-    clauses = [c.replace(SOME, "") if not any(w in c for w in kinds) else c for c in _CLAUSES.split(sentence)]
-    return tuple(w for w in words.which_words if any(w in c for c in clauses))
+    clauses = _CLAUSES.split(_INDEFINITE.sub(r"\1", sentence))
+    near = [
+        any(any(w in c for w in kinds) for c in clauses[max(0, i - 1) : i + 2]) for i in range(len(clauses))
+    ]
+    # 「制度什么的都齐全」「没出过什么事故」 in a long statement ask nothing: an asking word counts
+    # in a clause of applying or a program, or next to one (「我们能报的项目，有哪些？」)
+    kept = [
+        c if any(w in c for w in kinds) else ("" if not near[i] else c.replace(SOME, ""))
+        for i, c in enumerate(clauses)
+    ]
+    return tuple(w for w in words.which_words if any(w in c for c in kept))
+
+
+# 「没有被通报什么非正常申请」「没出过啥事」: 什么 after a denial means any, and asks nothing;
+# 「制度什么的都齐全」: 什么的 means and so on
+_INDEFINITE = re.compile(
+    r"((?:没有?|未|从未|并无|无)[^，,。？?]{0,8}?)(?:什么|啥)|()什么的(?=都|也|等|[，,。；;]|$)"
+)
 
 
 def asking_part(text: str, limit: int) -> str:

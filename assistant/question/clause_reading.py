@@ -187,6 +187,8 @@ def read_phrase(
         # read with only its own words masked: another fact's phrase may hold its 过; a title
         # denied (「也不是…联系指导项目或保护示范区」) is not the title it presupposes either
         denied = _never(masked(segment, [match]), [match], 0)
+        if spec.ongoing and not denied:  # 「没有在承担省知识产权项目」: none now, so not this one now
+            denied = _read_yes_no(segment, text, matches, index).value is False
         before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
         not_being = before and _read_yes_no(segment, text, matches, index).value is not True
         return Reading(False) if denied or not_being else Reading()

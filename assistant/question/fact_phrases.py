@@ -58,7 +58,14 @@ class Match:
 
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(either(words))
+    """The words as one pattern; a word ending in a numeral is not part of a larger number
+    (「第二」 is not 「第二十名」, 「前五」 not 「前五十」)."""
+    ends_in_numeral = "零〇一二两三四五六七八九十"
+    alternatives = [
+        re.escape(w) + (r"(?![零〇一二两三四五六七八九十百千\d])" if w[-1] in ends_in_numeral else "")
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile("|".join(alternatives))
 
 
 def cues(kind: str, text: str) -> list[str]:
@@ -193,6 +200,8 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
         for m in _compile(synonym).finditer(segment):
             if spec.about_others and cues("yet_another", _gaps(m.group(), synonym)):
                 continue  # 「市里另一个县承担过」: the gap names the body that did it, not 市里
+            if negative and _compared_in_gap(m.group(), synonym):
+                continue  # 「撤回率比全省均值高了差不多三个百分点」: 差不多 is the margin, not 持平
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
     dated = bool(years_in(segment))
     kept = [m for m in found if not any(_covers(other, m, dated) or _modifies(m, other) for other in found)]
@@ -227,6 +236,13 @@ def _gaps(matched: str, synonym: str) -> str:
         gaps.append(matched[at:found] if found > at else "")
         at = found + len(part)
     return " ".join(gaps[1:])
+
+
+def _compared_in_gap(matched: str, synonym: str) -> bool:
+    """A negative phrase of a measure (「撤回率…差不多」) whose gap already compares it (高了,
+    低于): the words after the gap tell the margin, not that the measure is level."""
+    gap = _gaps(matched, synonym) if GAP in synonym else ""
+    return bool(cues("exceeding", gap) or cues("falling_short", gap))
 
 
 # 经 of 已经/曾经 is an adverb (「已经贯标」), not 「经…认定」; 向 of 方向/面向/导向 ends a noun
@@ -471,6 +487,8 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     while start > 0 and _NUMERAL_CHAR.match(segment[start - 1]):  # 「2020年」 whole, never 「020年」
         start -= 1
     preceding = segment[start : matches[index].start]
+    if preceding[-1:].isdigit() and segment[matches[index].start] == "年":
+        preceding += "年"  # 「2021年销售额」 matched as 「年销售额」: its 年 ends a year, no figure
     for spoken in reversed(find_numbers(preceding)):
         if calendar_year(segment, start + spoken.start, start + spoken.end, spoken):
             continue  # 「20年注册」: what follows it says the year 2020

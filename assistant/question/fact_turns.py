@@ -12,7 +12,8 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
 from .applicant import names_itself
 from .fact_phrases import cue_spans, cues, years_in
-from .facts import extract_facts, normalize
+from .facts import extract_facts
+from .form_text import normalize
 from .numbers import find_numbers, spoken_units, to_fact_unit
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
-from ..thresholds import SUBJECT_SPAN
+from ..thresholds import BARE_FIGURE_LOOKBACK, SUBJECT_SPAN
 from .asking import asks_to_apply
 from .clause_reading import (
     Reading,
@@ -46,6 +46,7 @@ from .fact_phrases import (
     without,
     years_in,
 )
+from .form_text import prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
 
@@ -56,12 +57,9 @@ ROUND_OPENS = 0.25
 # the items of a list typed in short (「示范城市+保护中心已建成」「20年验收✔ 在研攻关✔」); a plus
 # after a figure is 「多」 (「100+件」), and one in brackets joins words (「转化（转让+许可）」).
 _SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?<=\d)[+＋]|[+＋](?=[^（(，。]*[)）]))+")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
 _CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
-# An aside that asks us (「（单项冠军应该不受限吧）」): a question of the rules, no fact of the applicant's
-_ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
 
 
@@ -122,18 +120,6 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
 
 
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
-# 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
-# figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
-_PER_YEAR = re.compile(
-    r"[，,：:]\s*(?=(?:20)?\d{2}\s*年度?\s*(?:是|为|有)?\s*\d+(?:\.\d+)?\s*[万亿千百]?[元件%％名个家人]?\s*(?:[，,、。；;]|$))"
-)
-
-
-def normalize(text: str) -> str:
-    """Invisible characters out, full-width digits and signs to ASCII, thousands separators dropped."""
-    table = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．："}
-    text = _INVISIBLE.sub("", text).translate(table)
-    return re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)
 
 
 class _Sheet:
@@ -216,13 +202,15 @@ def read_facts(
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
     last_segment = ""  # the last clause that named a fact
-    text = _slash_lists(_ASKING_ASIDE.sub("", _PER_YEAR.sub("、", normalize(text))))
+    fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
+    text = prepared(text)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _about_their_things(find_matches(segment, specs), segment)
         others = _of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
+        fact_clauses = [] if new_sentence else fact_clauses
         if ended:
             sentence, looked_back = [], sentence + matches
         else:
@@ -242,7 +230,8 @@ def read_facts(
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
-        if not in_scope and _bare_figure(segment, last_segment, specs, sheet):
+        befores = list(dict.fromkeys([last_segment, *reversed(fact_clauses)]))[:BARE_FIGURE_LOOKBACK]
+        if not in_scope and _bare_figure(segment, befores, specs, sheet):
             topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
             continue
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
@@ -258,6 +247,7 @@ def read_facts(
         # 「一共三百六十件，其中发明二百一十件」: a part of a total is a total too
         total = last_segment if segment.startswith("其中") and cues("totals", last_segment) else ""
         topics, told, dated, last_clause, last_segment = [], [], [], matches, segment
+        fact_clauses.append(segment)
         text_masked = masked(segment, matches)
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
@@ -268,9 +258,15 @@ def read_facts(
                 and not isinstance(reading.value, bool)
             ):
                 reading = per_year(match.spec, reading.value, total + segment)
-            if reading.topic:
+            # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does
+            labelled = (
+                text[found.end() : found.end() + 1] in ("：", ":")
+                and match.spec.type == YES_NO
+                and not segment[match.end :].strip()  # the phrase is the label (not 「院所（独立法人）：」)
+            )
+            if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
-                announced += [match] if reading.announced else []
+                announced += [match] if reading.announced or labelled else []
                 continue
             if reading.other_year:
                 dated.append(match)
@@ -307,20 +303,12 @@ def _about_their_things(matches: list[Match], segment: str) -> list[Match]:
     ]
 
 
-def _slash_lists(text: str) -> str:
-    """「工业企业/江苏独立法人/经营良好/…」: a sentence of items between slashes is a list, each
-    item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays."""
-    return "".join(
-        part.replace("/", "，") if part.count("/") >= 2 else part
-        for part in re.split(r"([。！？!?；;\n])", text)
-    )
-
-
-def _bare_figure(segment: str, before: str, specs: Sequence[FactSpec], sheet: _Sheet) -> bool:
+def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: _Sheet) -> bool:
     """「有独立的知识产权部，专职4个人」「近3年利税：2600万、2900万、3500万」: a clause of figures
     only (and words of whom they count) gives the figures of the one number fact not read yet
-    whose words the clause before holds. Read when exactly one fact fits, else nothing is read."""
-    if not before or not _NUMBER_CHARACTER.search(segment):
+    whose words the clause before holds, or else an earlier clause of the sentence that named a
+    fact (「独立知识产权部，制度健全，6个人」). Read when exactly one fact fits, else nothing is read."""
+    if not any(befores) or not _NUMBER_CHARACTER.search(segment):
         return False  # every figure holds a digit or a numeral: no need to look for one
     text = normalize_numbers(segment)
     figures = find_numbers(text)
@@ -329,17 +317,20 @@ def _bare_figure(segment: str, before: str, specs: Sequence[FactSpec], sheet: _S
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
     if not figures or without("figure_fillers", "".join(rest)).strip(" 、"):
         return False
-    fitting = []
-    for spec in specs:
-        read = spec.key in sheet.values or spec.key in sheet.doubts
-        if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
-            values = [to_fact_unit(figure, spec.unit) for figure in figures]
-            if None not in values:
-                fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
-    if len(fitting) != 1:
-        return False
-    sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
-    return True
+    for before in filter(None, befores):
+        fitting = []
+        for spec in specs:
+            read = spec.key in sheet.values or spec.key in sheet.doubts
+            if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
+                values = [to_fact_unit(figure, spec.unit) for figure in figures]
+                if None not in values:
+                    fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
+        if len(fitting) == 1:
+            sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
+            return True
+        if fitting:
+            return False  # several facts fit: none is read
+    return False
 
 
 def _holds_words(text: str, spec: FactSpec) -> bool:
@@ -479,8 +470,11 @@ _UNPAID_WINDOW = 8  # characters after 尾款 in which 没/未/待 says it is no
 
 def _says_unpaid(words: str) -> bool:
     """The words say a last payment is not made: 尾款 with a negation or 待 after it in its
-    clause (「尾款还没拨付」「尾款待拨付」); 「尾款已拨」 and 尾款 alone say nothing of it."""
+    clause (「尾款还没拨付」「尾款待拨付」), and no denial right before it (「没有尾款没拨的」);
+    「尾款已拨」 and 尾款 alone say nothing of it."""
     for found in cue_spans("payments", words):
+        if cues("negations", mask_look_alikes(words[max(0, found.start() - 2) : found.start()])):
+            continue  # 「没有尾款没拨的」: an unpaid one denied
         after = re.split(r"[，,。；;、]", words[found.end() : found.end() + _UNPAID_WINDOW])[0]
         if cues("negations", mask_look_alikes(after)) or "待" in after:
             return True

@@ -89,7 +89,11 @@ class Intent:
     unless: str | None = None  # a regex over the question that rules it out
 
     def asked(self, text: str) -> bool:
-        said = any(c in text for c in self.cues) or bool(self.pattern and re.search(self.pattern, text))
+        """A cue in the question asks, unless it names a unit after 每 (「每个周期要形成几个组合」
+        asks a count, not the period)."""
+        said = any(c in text and _not_a_unit(c, text) for c in self.cues) or bool(
+            self.pattern and re.search(self.pattern, text)
+        )
         return said and not (self.unless and re.search(self.unless, text))
 
     def without_asking(self, text: str) -> str:
@@ -98,6 +102,10 @@ class Intent:
         for cue in sorted(self.cues, key=len, reverse=True):
             text = text.replace(cue, " ")
         return text
+
+
+def _not_a_unit(cue: str, text: str) -> bool:
+    return re.search(rf"(?<!每)(?<!每个){re.escape(cue)}", text) is not None
 
 
 _ASKING = LEXICON.asking_words.intents  # the words of each intent (knowledge/lexicon.yaml)
@@ -210,12 +218,14 @@ CHITCHAT_PATTERNS = re.compile(
     r"^(你好|您好|hi|hello|在吗|谢谢|多谢|再见|你是谁|你叫什么|你能做什么|早上好|晚上好)"
 )
 # Requests no guide can answer: writing (a poem, an application written for the applicant),
-# weather, who holds an office. (Results of a round are
+# weather, who holds an office, a template to send. (Results of a round are
 # asked in words of their own: asking.asks_outcome.)
 OFF_TOPIC = re.compile(
     r"写(一|首|篇|个|段).{0,14}(诗|绝句|律诗|对联|歌词|文章|作文|稿|总结|段子)"
     r"|(?:编|写|起草|代写|代拟)(?:一份|一个|一篇|份|个|篇)[^，。？?]{0,10}(?:申报书|申请书|实施方案|报告)"
-    r"|天气|笑话|(?:局长|处长|厅长)[^，。？?]{0,4}是谁|领导是谁"
+    r"|天气|笑话|(?:局长|处长|厅长)[^，。？?]{0,4}(?:是谁|叫什么|是哪位)|领导是谁"
+    # a file sent or downloaded (a template, a form): the guides hold none
+    r"|模板|模版|范本|(?:在哪|哪里|哪儿|怎么)下载|发我一份|发一份给我"
 )
 BY_NAME = {i.name: i for i in INTENTS}
 

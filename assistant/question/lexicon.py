@@ -85,6 +85,7 @@ class FactCues:
     phrase_tails: tuple[str, ...]
     not_a_count_before_one: tuple[str, ...]
     figure_fillers: tuple[str, ...]
+    spoken_particles: tuple[str, ...]
     part_counts: tuple[str, ...]
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]

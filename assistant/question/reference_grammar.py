@@ -111,7 +111,9 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
         spots = [(rest.find(name), -len(name), name) for name in _names(guide) if name in rest]
         if spots:
             at, _, name = min(spots)  # the first name written: a title later may hold an alias
-            candidates.append((len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :]))
+            candidates.append(
+                (-at, len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :])
+            )
     candidates.extend(_by_short_name(kb, rest, year))
     if not candidates:
         of_year = [g for g in kb.guides if g.year == year]
@@ -119,11 +121,12 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
             # 「2024年指南 三（一）」: that year's one guide
             return of_year[0], _GUIDE_WORD.sub(" ", rest, count=1)
         return None
-    best = max(candidates, key=lambda c: (c[0], c[1]))
-    return best[2], best[3]
+    # of two guides named, the one named first (「政策措施第七条关于商标品牌培育…」), else the longer name
+    best = max(candidates, key=lambda c: (c[0], c[1], c[2]))
+    return best[3], best[4]
 
 
-def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple[int, bool, Guide, str]]:
+def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple[int, int, bool, Guide, str]]:
     """A guide named by a short form of its name (「强省措施」「通州强县工作方案」「保护区指南」):
     the current guide of that program, or the one of the year written."""
     guides = [g for g in kb.guides if year is None or g.year == year]
@@ -133,7 +136,7 @@ def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple
         return []
     start, end, owner = short
     guide = max((g for g in guides if (g.program or g.id) == owner), key=lambda g: g.is_current)
-    return [(end - start, guide.is_current, guide, text[:start] + " " + text[end:])]
+    return [(-start, end - start, guide.is_current, guide, text[:start] + " " + text[end:])]
 
 
 def _year_before_name(kb: KnowledgeBase, text: str) -> str:

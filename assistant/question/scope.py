@@ -70,8 +70,10 @@ class Scope:
 
     def follow(self, previous: Scope) -> Scope:
         """A follow-up keeps what it does not say from the previous turn. A question that
-        names a program starts afresh on years: without a year it means the current guide."""
-        inherit_years = not self.programs and not self.unknown_years and not self.current
+        names another program starts afresh on years: without a year it means the current guide;
+        naming the program talked about again (「所在的县已经是保护示范区了…」) keeps its year."""
+        same_programs = set(self.programs) <= set(previous.programs)
+        inherit_years = same_programs and not self.unknown_years and not self.current
         return Scope(
             self.programs or previous.programs,
             self.years or (previous.years if inherit_years else ()),

@@ -20,6 +20,8 @@ class Turn:
     default_year: bool | None = False  # None: one side of a comparison
     search_text: str = ""
     previous: tuple[Clause, ...] = ()  # what the last answer cited (「这个谁牵头」 asks of it)
+    # a question that asks two things (「…要增长多少，一审服判息诉率呢」): each ask, answered in turn
+    asks: tuple[Turn, ...] = ()
 
     @property
     def own_type(self) -> str | None:

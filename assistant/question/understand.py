@@ -17,13 +17,24 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import normalize, visible
 from ..thresholds import MAX_QUESTION_CHARS
-from .asking import asking_part, asks, asks_other_procedure, asks_outcome, at_other_authority, last_sentence
+from .asking import (
+    asking_part,
+    asks,
+    asks_other_procedure,
+    asks_outcome,
+    asks_which_programs,
+    at_other_authority,
+    last_sentence,
+    split_asks,
+)
 from .conversation import Conversation
 from .intent import (
+    CHITCHAT,
     COMPARE,
     ELIGIBILITY,
     GENERAL,
     LOOKUP,
+    SCREENING,
     asks_to_compare,
     detect_intent,
     intent,
@@ -31,7 +42,7 @@ from .intent import (
 )
 from .lexicon import LEXICON
 from .references import find_reference
-from .scope import Scope, detect, unknown_program, with_full_years
+from .scope import Scope, detect, types_named, unknown_program, with_full_years
 from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
@@ -94,6 +105,8 @@ def understand(
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
+    if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
+        name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
     if name == GENERAL and _JOINED_ROUNDS.search(with_full_years(kb, question)) and len(said.years) == 2:
@@ -105,6 +118,16 @@ def understand(
     if reference is not None:  # the guide a reference names is what the conversation is about now
         guide = kb.guide(reference.guide_id)
         scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
+    guides = scope.guides(kb)
+    if (
+        name == "responsible"
+        and _names_nothing(name, question)
+        and _guides_say(kb, guides, "联系人")
+        and not _guides_say(kb, guides, "责任单位")
+    ):
+        name = "contact"  # a bare 「谁负责」 of a guide with a contact and no units responsible
+    if name == "conditions" and not _guides_say(kb, guides, "申报条件"):
+        name = GENERAL  # 「通州方案里对快维中心有什么要求」: a plan has tasks, no conditions to apply
     turn = Turn(
         question=question,
         intent=name,
@@ -123,6 +146,8 @@ def understand(
         ),
         previous=tuple(kb.clause(c) for c in conversation.cited_clauses if kb.has_clause(c)),
     )
+    if name not in _ONE_ASK and reference is None and not follow_up:
+        turn = replace(turn, asks=_each_ask(kb, turn))
     return Understood(
         question,
         turn,
@@ -143,6 +168,45 @@ def understand(
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
     )
+
+
+_ONE_ASK = (ELIGIBILITY, SCREENING, LOOKUP, COMPARE, CHITCHAT)
+
+
+def _each_ask(kb: KnowledgeBase, turn: Turn) -> tuple[Turn, ...]:
+    """The asks of a question that asks two things or more, each a turn of its own in the same
+    scope (「县政府报的，纸质材料交给谁？市政府报的话呢」): an ask in a few words (「…呢」) is of
+    the topic before it, for the applicant type it names. None when one asks to apply or compare."""
+    parts = split_asks(turn.question)
+    if len(parts) < 2:
+        return ()
+    asked: list[Turn] = []
+    for part in parts:
+        name = detect_intent(part)
+        if name in _ONE_ASK:
+            return ()
+        before = asked[-1] if asked else None
+        elliptical = before is not None and ELLIPTICAL.match(part) is not None
+        if elliptical and name == GENERAL:
+            name = named_intent(part) if named_intent(part) != GENERAL else before.intent
+        types = types_named(part)
+        if before is not None and len(types) >= 2:
+            continue  # 「…设区市、县、园区都一样吗」: the ask before it, answered for each type
+        several = len(types_named(turn.question)) >= 2
+        scope = turn.scope if not several else replace(turn.scope, applicant_type=None)
+        scope = replace(scope, applicant_type=types[0]) if len(types) == 1 else scope
+        search = f"{before.question} {part}" if elliptical else part
+        asked.append(
+            replace(turn, question=part, intent=name, scope=scope, search_text=with_full_years(kb, search))
+        )
+    return tuple(asked) if len(asked) >= 2 else ()
+
+
+def _guides_say(kb: KnowledgeBase, guides: tuple, word: str) -> bool:
+    """Whether a guide in scope uses a word (the plan's 〔责任单位：…〕, a guide's 申报条件); with no
+    guide in scope, any may."""
+    ids = {g.id for g in guides}
+    return not ids or any(c.guide_id in ids and word in c.text for c in kb.clauses)
 
 
 def _names_nothing(name: str, question: str) -> bool:

@@ -1,0 +1,78 @@
+"""A statement's text made ready for the fact reader: the ways people type forms and lists.
+
+Spoken particles out (「失信啊、非正常申请啊都没有」), a form's line joined to its answer or its
+figure (「保障：有」「拥有量：全省园区第4位」), a year's figures listed (「2019年3,200万，2020年
+…1,500万」), asides that ask us out, slash lists split. `normalize` is the characters' own
+cleaning (full-width digits, thousands separators), shared with the rest of understanding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import LEXICON, either
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# An aside that asks us (「（单项冠军应该不受限吧）」): a question of the rules, no fact of the applicant's
+_ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
+# 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
+# figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
+_YEAR_FIGURE = r"(?:20)?\d{2}\s*年度?\s*WORDS\d+(?:\.\d+)?\s*[万亿千百]?[元件%％名个家人]?\s*"
+_PER_YEAR = re.compile(
+    r"[，,：:]\s*(?="
+    + _YEAR_FIGURE.replace("WORDS", r"(?:是|为|有)?\s*")
+    + r"(?:[，,、。；;]|$)"
+    # 「…，2020年受疫情影响只有1,500万，2021年2,600万」: a few words between, in a list of such
+    + r"|"
+    + _YEAR_FIGURE.replace("WORDS", r"[^\d，,。；;！!？?]{0,10}?")
+    + r"[，,、]\s*"
+    + _YEAR_FIGURE.replace("WORDS", r"[^\d，,。；;！!？?]{0,10}?")
+    + r"(?:[，,、。；;]|$))"
+)
+
+
+@cache
+def _PARTICLES() -> re.Pattern[str]:
+    """A spoken particle before a list's joiner or its 都/也 (「失信啊、非正常申请啊都没有」)."""
+    particles = "".join(map(re.escape, LEXICON.fact_cues.spoken_particles))
+    return re.compile(f"(?<=[\u4e00-\u9fff])[{particles}]+(?=[、，,]|都|也)")
+
+
+# 「2020年万人发明专利拥有量：全省园区第4位」: a form's line and its figure are one clause
+# (not a year, 「…保护示范区：2022年度我们被…」, nor a list's number, 「…的情况：1. 被省…」)
+_COLON_FIGURE = re.compile(
+    r"[：:]\s*(?=[^，,。；;！!？?\n：:\d]{0,10}?(?:\d+(?:\.\d+)?(?![\d.．、)）]|\s*年)|第))"
+)
+
+
+@cache
+def _COLON_ANSWER() -> re.Pattern[str]:
+    """The colon of a form's line answered yes or no (「保障：有」「事故、失信：都没有」「县里报同一
+    件：不报」): the answer is read with the line's words, as if written after them."""
+    cues = LEXICON.fact_cues
+    answer = either(sorted({*cues.yes_words, *cues.negations, "高", "不报", "报"}, key=len, reverse=True))
+    return re.compile(rf"[：:]\s*(?=(?:都|也|均)?(?:{answer})[了的]?\s*(?:[。；;，,！!\n]|$))")
+
+
+def prepared(text: str) -> str:
+    """The text as the reader reads it."""
+    text = _PARTICLES().sub("", normalize(text))
+    text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
+    return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
+
+
+def normalize(text: str) -> str:
+    """Invisible characters out, full-width digits and signs to ASCII, thousands separators dropped."""
+    table = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．："}
+    text = _INVISIBLE.sub("", text).translate(table)
+    return re.sub(r"(?<=\d)[,，](?=\d{3}(?!\d))", "", text)
+
+
+def _slash_lists(text: str) -> str:
+    """「工业企业/江苏独立法人/经营良好/…」: a sentence of items between slashes is a list, each
+    item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays."""
+    return "".join(
+        part.replace("/", "，") if part.count("/") >= 2 else part
+        for part in re.split(r"([。！？!?；;\n])", text)
+    )
