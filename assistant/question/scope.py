@@ -92,6 +92,10 @@ class Scope:
         return tuple(chosen) if (self.programs or self.years) else ()
 
 
+# 「所在的县已经是保护示范区了，园区还能报吗」: the applicant's parent is not the applicant
+_PARENT_BODY = re.compile(r"(?:所在|所属|上级|隶属)的?(?:设区市|县（市、区）|县|市|区)")
+
+
 def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope:
     """What a question names: programs, the rounds' years (「今年」 as of `today`), the applicant."""
     text = with_full_years(kb, DOC_NUMBER.sub(" ", normalize(question)))
@@ -106,7 +110,7 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     unknown = tuple(y for y in mentioned if y not in covered)
     if programs and not any(g.kind in ANNUAL_KINDS for g in named):
         unknown = ()  # a policy or a plan: 「2017年那份」 is another document's year, not a round
-    applicant = next(iter(types_named(text)), None)
+    applicant = next(iter(types_named(_PARENT_BODY.sub(" ", text))), None)
     return Scope(
         programs,
         tuple(y for y in mentioned if y in covered),
