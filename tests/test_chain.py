@@ -168,6 +168,20 @@ def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assis
         # a detail the guides do give: the application system's address
         ("2022年保护示范区网上申报系统的网址是多少？", "2022-protection-zone:6.2", "pm.jsipp.cn"),
         ("2017年那个知识产权强省建设若干政策措施还有效吗", "2023-policy-measures:p1", "同时废止"),
+        # a document's own number stands in its heading (session 35)
+        ("申报2022年保护示范区那个通知是几号文件", "2022-notice", "苏知发〔2021〕140号"),
+        ("工业品牌项目网上申报几号关", "2022-industrial-brand:6.5", "1月30日"),  # a deadline
+        # the level a park must be of, asked with 硬性要求 and 级别
+        (
+            "我们是省级开发区，24年示范区园区对级别有硬性要求吗",
+            "2024-protection-zone:3.3.1",
+            "国家级高新技术产业开发区",
+        ),
+        (
+            "高校院所转化专利一年得多少件或者多少钱才行",
+            "2022-patent-transfer:1.3.3",
+            "1500万元",
+        ),  # a threshold
     ],
 )
 def test_questions_in_applicants_words_are_answered(
@@ -584,6 +598,10 @@ def test_two_rounds_named_are_answered_side_by_side(assistant: Assistant, questi
         "高价值新建项目验收没通过，已经拨的启动资金要全退吗",
         "中国专利奖今年申报截止是哪天",
         "国家地理标志运用促进重点联系指导项目怎么申请",
+        # a program no guide covers, asked of by name, though 专利 and 申报 would open a check
+        "江苏专利奖下一届申报截止时间",
+        "国家知识产权示范园区今年的申报通知发了吗",
+        "中国专利奖要怎么推荐",
     ],
 )
 def test_what_no_guide_says_is_refused_though_its_words_overlap(assistant: Assistant, question: str) -> None:

@@ -506,3 +506,72 @@ def test_the_variant_asked_after_another_was_refused_is_checked(assistant: Assis
         "哦，新建不让报是吧？那升级项目呢，我们能报升级吗？",
     )
     assert reply.decision is not None and reply.decision["program"] == "2022-high-value-patent-upgrade"
+
+
+def test_a_variant_given_up_gives_way_to_the_one_switched_to(assistant: Assistant) -> None:
+    """「新建就不报了，改报升级项目…升级行吗？」: the variant switched to is checked, not the one given up;
+    another body's wish for a variant (「兄弟公司想报新建」) is not the applicant's."""
+    reply = ask(
+        assistant,
+        "我们公司2016年牵头承担过省高价值专利培育项目，2019年验收了。还能报高价值专利培育新建项目吗？",
+        "那新建我们就不报了，改报升级项目。升级行吗？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-high-value-patent-upgrade"
+    reply = ask(
+        assistant,
+        "我们兄弟公司今年想报新建，跟我们无关。我们公司2019年通过了省高价值专利培育项目验收，那我们报升级项目有问题吗？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-high-value-patent-upgrade"
+
+
+def test_an_enterprise_inside_a_park_is_an_enterprise(assistant: Assistant) -> None:
+    """「我们是…高新区里的一家新能源企业」: the noun the phrase ends in is the applicant (能 inside
+    新能源 is no modal verb), and an enterprise may not apply for the 保护示范区."""
+    reply = ask(assistant, "我们是国家级高新区里的一家新能源企业。我们企业能自己申报2024年的保护示范区吗？")
+    assert reply.decision is not None and reply.decision["applicant_type"] == "enterprise"
+    assert reply.decision["eligible"] is False
+
+
+@pytest.mark.parametrize(
+    "follow_up, program, applicant_type",
+    [
+        ("那如果换成苏州市来报呢？市里2022年度真抓实干评上了。", "2024-protection-zone", "city"),
+        ("明白了，那由我们园区管委会来报呢？园区是国家级经开区。", "2024-protection-zone", "park"),
+    ],
+)
+def test_a_longer_follow_up_naming_another_applicant_is_checked_for_it(
+    assistant: Assistant, follow_up: str, program: str, applicant_type: str
+) -> None:
+    reply = ask(assistant, "我们县想报2024年度的保护示范区，能报吗？", follow_up)
+    assert reply.decision is not None and reply.decision["program"] == program
+    assert reply.decision["applicant_type"] == applicant_type
+
+
+def test_a_wish_to_apply_closed_by_a_bare_tag_is_checked(assistant: Assistant) -> None:
+    """「打算用…报…项目。（facts）符合吗？」: the tag alone closes a message that wishes to apply."""
+    reply = ask(
+        assistant,
+        "我们县打算用本地大米报地理标志商标品牌培育和保护项目。证明商标注册了五年，去年销售额七千万。符合吗？",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-gi-brand"
+
+
+def test_a_correction_naming_a_year_doubts_a_fact_bounded_by_a_year(assistant: Assistant) -> None:
+    """「…是2022年验收的」 read as not accepted by 2021, then 「说错了，是2020年底验收的」 (whose words
+    the reader does not get): the fact is asked again, never left standing as 不符合."""
+    reply = ask(
+        assistant,
+        "我们公司牵头的省高价值专利培育项目是2022年验收的，能报升级项目吗？",
+        "说错了，是2020年底验收的。另外我们在承担省部级重大科技攻关项目，已经有成果了。",
+    )
+    assert reply.decision is not None and reply.decision["program"] == "2022-high-value-patent-upgrade"
+    assert reply.decision["eligible"] is not False
+
+
+def test_a_bureau_asking_for_an_applicant_is_not_the_applicant(assistant: Assistant) -> None:
+    """「县知识产权局帮辖区一家企业问：该企业…」: the enterprise applies, not the county."""
+    reply = ask(
+        assistant,
+        "市知识产权局替辖区内一家企业咨询：这家企业是江苏注册的独立法人工业企业，上一年度利税3000万，能报工业品牌吗？",
+    )
+    assert reply.decision is not None and reply.decision["applicant_type"] == "enterprise"

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.errors import UnknownReferenceError
 from assistant.ingest.knowledge_base import KnowledgeBase
-from assistant.question.references import find_reference, resolve
+from assistant.question.references import find_in_guides, find_reference, resolve
 
 
 @pytest.mark.parametrize(
@@ -221,3 +221,17 @@ def test_a_rank_in_a_statement_is_no_section_number(kb: KnowledgeBase) -> None:
     statement = "园区有知识产权管理机构，专利产出高，知识产权综合实力全省前十"
     assert find_reference(kb, statement, guide) is None  # 「前十」 ranks; 「十」 is no 十、
     assert find_reference(kb, "那二（二）呢", guide) == kb.clause("2022-patent-transfer:2.2")
+
+
+def test_a_reference_that_names_no_guide_is_found_in_the_guides_of_its_words(kb: KnowledgeBase) -> None:
+    """「2022年三（三）原文」: a reference a person clearly meant, in no guide named, shows each
+    guide of the year that has it; the guide whose names and headings the other words say
+    (「强县方案（三）强化知识产权运用 第2条」) is the one; words in no reference give None."""
+    of_2022 = tuple(g for g in kb.guides if g.year == 2022)
+    with pytest.raises(UnknownReferenceError, match="多份指南") as raised:
+        find_in_guides(kb, "2022年三（三）原文", of_2022)
+    candidates = str(raised.value).split("候选：")[1].split("请写明")[0]
+    assert "2022 保护示范区 三（三）" in candidates and "2024" not in candidates
+    found = find_in_guides(kb, "强县方案（三）强化知识产权运用 第2条", kb.guides)
+    assert found is not None and found.id == "2022-tongzhou-plan:4.3.2"
+    assert find_in_guides(kb, "高价值专利培育有什么要求", kb.guides) is None

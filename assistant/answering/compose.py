@@ -53,6 +53,10 @@ from .draft import Composed, Draft, finish
 from .selection import Reader
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
+# A document's number as another cites it, after its issuer (「(苏政发?017?2号)」; damage may
+# have taken digits and brackets), and the issuer a question names (「苏政发2017年第几号」)
+CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
+_ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
 GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
@@ -239,7 +243,7 @@ class Composer:
         if spec.name == "responsible" and not self.relevance.names_things(spec.without_asking(turn.question)):
             held = [c for c in turn.previous if ev.matches_intent(self.kb, c, spec)]
             clauses = held or clauses  # 「这个谁牵头」: of the task just answered (the best fit of them)
-        if spec.name == "issued":  # a document's date stands in its heading or signature
+        if spec.name in ("issued", "doc_number"):  # a document's date and number stand in its heading
             clauses = self.reader.preambles(clauses) or clauses
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         if not found and turn.guides:  # the hits missed it: the whole guide, the same section
@@ -259,6 +263,8 @@ class Composer:
         body = _BODY_CONTACTED.search(turn.question) if spec.name == "contact" else None
         if body:  # 「我们市维权援助中心的电话」: another body's, which no contact line gives
             found = [e for e in found if body.group(1)[-3:] in e.sentence]
+        if spec.name == "doc_number":
+            found = self._numbers(turn, hits, found, per_guide)
         if not found:
             return None
         lines = []
@@ -271,6 +277,31 @@ class Composer:
             )
             lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
         return lines
+
+    def _numbers(
+        self, turn: Turn, hits: list[Hit], found: list[ev.Evidence], per_guide: bool
+    ) -> list[ev.Evidence]:
+        """A document's number: of the issuer the question names (「苏政发…第几号」) if it names
+        one; else, when no heading holds one, the number another document is cited by
+        (「…同时废止的老文件文号是多少」)."""
+        query = turn.search_text or turn.question
+        issuer = _ISSUER.search(query)
+        found = [e for e in found if issuer.group() in e.sentence] if issuer else found
+        if found:
+            return found
+        # a guide attached to a notice (「苏知发〔2021〕140号 附件1」) has the notice's number
+        notices = [self.kb.clause(n.id) for g in turn.guides for n in self._notice_of(g)]
+        if notices and not issuer:
+            return ev.find_sentences(self.relevance, query, notices, intent("doc_number").evidence, per_guide)
+        cited = (re.escape(issuer.group()) if issuer else "") + r"[\u4e00-\u9fff]{0,8}" + CITED_NUMBER
+        return ev.find_sentences(self.relevance, query, self.reader.candidates(turn, hits), cited, per_guide)
+
+    def _notice_of(self, guide: Guide) -> list[Guide]:
+        """The notice a guide is attached to (its document number, before 「附件」)."""
+        number = (guide.doc_number or "").split("附件")[0].strip()
+        if not number or "附件" not in (guide.doc_number or ""):
+            return []
+        return [g for g in self.kb.guides if (g.doc_number or "").strip() == number]
 
     def _in_section(self, clauses: list[Clause], spec: Intent) -> list[Clause]:
         if not spec.section:
@@ -498,12 +529,14 @@ class Composer:
         """The same question answered from each side, side by side: each year's guide of one
         program, or, when the question names several programs, each program's guide."""
         sides = self._sides(turn)
-        base = named_intent(re.sub("|".join(COMPARE_CUES), "", turn.question))
+        cues = "|".join(map(re.escape, COMPARE_CUES))  # each side is asked without them
+        asked = re.sub(cues, " ", turn.question)
+        base = named_intent(asked)
         base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
         draft, parts = Draft(), []
         for guide in sides:
             scope = Scope((guide.program,), (guide.year,), turn.scope.applicant_type)
-            sub = Turn(turn.question, base, scope, (guide,), default_year=None, search_text=turn.search_text)
+            sub = Turn(asked, base, scope, (guide,), default_year=None, search_text=turn.search_text)
             part = Draft(cited=draft.cited)
             if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
                 sub, part

@@ -78,7 +78,10 @@ class Responder:
             decisions = tuple(c.decision for c in screened if c.decision)
             reply = replace(self._reply(composed, understood), decisions=decisions)
             return Responded(retrieved, reply, True, False, False)
-        if self._is_eligibility_turn(turn, conversation, statements):
+        # 「第十五届江苏专利奖申报截止时间」: a program no guide covers, asked of by name, is refused
+        # below, though its words (专利, 申报) would open a check
+        other_program = understood.unknown_program is not None and not understood.said.programs
+        if not other_program and self._is_eligibility_turn(turn, conversation, statements):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None

@@ -24,6 +24,8 @@ _IN_CONTEXT = {
     "个人": r"(?<![\d一二两三四五六七八九十几])个人",
     "乡镇": r"乡镇(?!工业园|园区|产业园|开发区)",
     **{word: word + _PARTICLE_SUO for word in ("我所", "本所", "我们所")},
+    # 「一所211」「985高校」 name a university; 「有效专利211件」 counts patents
+    **{n: rf"(?<=所){n}(?!\d)|(?<!\d){n}(?=高校|大学|院校|工程|名校)" for n in ("211", "985")},
 }
 
 
@@ -83,11 +85,15 @@ _HEAD_BODY = re.compile(
 )
 # A kind later in the same noun phrase, after 的, of what the applicant says it is
 # (「我们是苏州工业园区的半导体设备企业」): its head noun
-_BEING_BEFORE = re.compile(r"是(?:一[家个所])?[^，,。；;？?！!]{0,6}$")
+# (or of the body named as the one to apply instead: 「换成区里的国家级高新区管委会」「以我们市里的
+# 国家级经开区管委会报」)
+_BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,6}$")
 _HEAD_KIND = re.compile(
-    r"[^，,。；;？?！!、是在有和与及报请想能要\d]{0,10}?的[^，,。；;？?！!、是在有和与及的报请想能要\d]{0,8}?("
+    # 能 as a modal (「…的企业能报吗」), not inside a word (「新能源企业」「智能制造企业」)
+    r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及报请想要\d]){0,10}?的"
+    r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及的报请想要\d]){0,8}?("
     + "|".join(_words(words) for words in LEXICON.applicant_kinds.kinds.values())
-    + r")(?=[，,。；;？?！!、]|$)"
+    + r")(?=[，,。；;？?！!、]|$|来?(?:报|申报|申请))"
 )
 # 「不是…」 before a program's name, in its clause and within _DENIAL_SPAN characters: the name
 # is of a title denied (「也不是国家地理标志运用促进重点联系指导项目或保护示范区」)
@@ -100,7 +106,7 @@ _APPLYING_NEXT = re.compile(
 )
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 # 「那改由县政府申报呢」「换成市里报」: the applicant now is the one named next
-_BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)$")
+_BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)[\u4e00-\u9fff]{0,4}$")  # 「换成徐州市」
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 # 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
@@ -167,7 +173,12 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
     county_city = prev.county_city or (kind in ("city", "county") and _says_county_city(text))
     if kind == "city" and county_city:
         kind = "county"  # 「我们是江阴市，县级市」; 「县级市能报吗？」 then 「我们市…」
-    if kind == "city" and prev.kind == "county" and not _CALLS_ITSELF_A_CITY.search(text):
+    if (
+        kind == "city"
+        and prev.kind == "county"
+        and not _CALLS_ITSELF_A_CITY.search(text)
+        and not follows_up_on_another(text, rules)  # 「那如果换成徐州市来报呢？」 asks of the city
+    ):
         kind = "county"  # a county's 「我们市没有承担过」 speaks of its city, not of itself
     if kind is None or (merged.kind and not said_of_self):
         kind = merged.kind or kind
@@ -340,20 +351,30 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     return found
 
 
+# 「那新建就不报了」: a variant the applicant gives up is not the one asked about
+_GIVEN_UP = re.compile(r"不(?:报|申报|申请|考虑|弄)了|放弃|算了")
+
+
 def _variant(text: str, rules: Rules) -> str | None:
-    """The variant named (新建, 升级): of several, the one in the clause that asks (「新建不让报。
-    那升级项目呢？」), else the first named."""
-    named = [
-        (at, program.variant)
+    """The variant named (新建, 升级): of several, the one named after a switch word (「新建就
+    不报了，改报升级项目」), else the last in a clause that asks and gives nothing up (「新建不让
+    报。那升级项目呢？」「子公司想报新建…那我们报升级项目有问题吗」), else the first named."""
+    named = sorted(
+        (m.start(), program.variant)
         for program in rules.programs
         if program.variant
         for word in program.variant_keywords
-        if (at := text.find(word)) >= 0
-    ]
+        for m in re.finditer(re.escape(word), text)
+    )
     if not named:
         return None
-    asking = [(at, v) for at, v in named if _asks_about(_clause_at(text, at))]
-    return max(asking)[1] if asking else min(named)[1]
+    switched = [(at, v) for at, v in named if _SWITCH_TO.search(text[max(0, at - 4) : at])]
+    asking = [
+        (at, v)
+        for at, v in named
+        if _asks_about(clause := _clause_at(text, at)) and not _GIVEN_UP.search(clause)
+    ]
+    return max(switched or asking)[1] if switched or asking else named[0][1]
 
 
 def _clause_at(text: str, at: int) -> str:
@@ -384,13 +405,23 @@ def _resolve_program(guess: ProgramGuess, rules: Rules) -> Program | None:
 _FOLLOW_UP_CLAUSES = 3  # 「明白了，新建不让报。那升级项目呢？」: the follow-up may come after a reply to us
 
 
+# The longer follow-up opens with 那 or 如果 (「那如果换成徐州市来报呢？」「那由我们园区管委会来报
+# 呢？」「那专利转化专项计划里面高校院所知识产权运营能力提升呢？」)
+_SWITCH_LONG = re.compile(
+    r"^\s*(?:那|那么|如果|要是|换成|换作|改成|改由)[^，。；？?]{0,30}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
+)
+
+
 def follows_up_on_another(text: str, rules: Rules) -> bool:
     """「那我们区呢？…」「那园区呢」「那升级项目呢」: a follow-up that opens (in its first clauses)
     by naming another applicant or program, to be checked as the one before was."""
-    heads = [c for c in _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES] if _SWITCH.match(c)]
+    clauses = _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES]
+    heads = [c for c in clauses if _SWITCH.match(c) or _SWITCH_LONG.match(c)]
+    # 「新建就不报了，改报升级项目」: a program or variant named after a switch word
+    switched = [c[m.end() :] for c in clauses if (m := _SWITCH_TO.search(c))]
     return any(
         _KINDS.search(head) or _family(head, rules)[0] is not None or _variant(head, rules) for head in heads
-    )
+    ) or any(_family(rest, rules)[0] is not None or _variant(rest, rules) for rest in switched)
 
 
 def names_itself(text: str) -> bool:

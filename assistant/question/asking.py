@@ -131,7 +131,19 @@ def asks_to_apply(text: str) -> bool:
             return True
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
             return True
-    return False
+    return _closing_tag(text)
+
+
+# 「打算用扬州漆器报今年的…项目。…（facts）…符合吗？」: a wish to apply, said before
+_WISH_TO_APPLY = re.compile(f"(?:{either(_WORDS.intent_words)})[^，,。？?！!；;]{{0,8}}?(?:{_APPLY})")
+
+
+def _closing_tag(text: str) -> bool:
+    """A message that says it wishes to apply and closes on a question tag alone (「…符合吗？」
+    「行不行？」), the facts between: it asks whether the applicant can apply."""
+    sentences = [s.strip(" ，,") for s in _SENTENCES.split(_plain(text)) if s.strip(" ，,")]
+    last = sentences[-1] if sentences else ""
+    return last in _WORDS.tags and len(sentences) > 1 and _WISH_TO_APPLY.search(_plain(text)) is not None
 
 
 def asks_yes_no(text: str) -> bool:
@@ -276,7 +288,7 @@ def asks_which_programs(text: str) -> bool:
     for sentence in _SENTENCES.split(_plain(text)):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
         sentence = _WHICH_APPLICANT().sub("", sentence)  # 「什么样的公司能报」 asks who
-        if any(w in sentence for w in words.which_not_if):
+        if any(w in sentence for w in words.which_not_if) or _APPLICANTS_ASKED.search(sentence):
             continue
         if all(
             any(w in sentence for w in group)
@@ -296,6 +308,10 @@ def asks_which_programs(text: str) -> bool:
 
 
 _ANY_AT_ALL = re.compile(r"有没有|有[^，,。]{0,12}[吗么嘛]")
+# 「…指南，申报主体是哪些」: who applies for a program, not which programs the applicant may apply for
+_APPLICANTS_ASKED = re.compile(
+    r"(?:申报主体|申报单位|支持对象)(?:都|分别)?(?:是|有|为|包括)(?:哪些|哪几|谁|什么)"
+)
 
 
 def _which_words(sentence: str) -> tuple[str, ...]:

@@ -51,7 +51,10 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
     for key in sheet.values:
-        if key not in said and named & ({rules.fact(key).year, *rules.fact(key).years} - {None}):
+        spec = rules.fact(key)
+        # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
+        bounded = spec.year_until is not None and bool(named)
+        if key not in said and (bounded or named & ({spec.year, *spec.years} - {None})):
             doubted[key] = turn
     if not (said.values or said.doubts or doubted) and not names_itself(text):
         doubted.update(dict.fromkeys(before.values, turn))  # what it corrects is not said: the last turn

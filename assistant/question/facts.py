@@ -310,7 +310,7 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
     fact (「独立知识产权部，制度健全，6个人」). Read when exactly one fact fits, else nothing is read."""
     if not any(befores) or not _NUMBER_CHARACTER.search(segment):
         return False  # every figure holds a digit or a numeral: no need to look for one
-    text = normalize_numbers(segment)
+    text = normalize_numbers(without("figure_periods", segment))
     figures = find_numbers(text)
     rest = list(text)
     for figure in figures:

@@ -55,9 +55,19 @@ def _COLON_ANSWER() -> re.Pattern[str]:
     return re.compile(rf"[：:]\s*(?=(?:都|也|均)?(?:{answer})[了的]?\s*(?:[。；;，,！!\n]|$))")
 
 
+# An aside (「地标（证明商标注册7年，…，市里不重复报）目前正在承担…」「我们学校（江苏注册独立法人）
+# 体量不大」) ends a clause: its words are not read with what follows. A name's bracket
+# (「县（市、区）人民政府」「示范（园区）」) holds no comma and is shorter.
+# A list in brackets (「转化（转让+许可+作价入股）专利二十件」) goes on with its clause, and so does a
+# bracket before 的 (「项目（含尾款未拨付）的」).
+_ASIDE_OF_CLAUSES = re.compile(
+    r"([（(](?:[^（）()]*[，,][^（）()]*|[^（）()，,+＋、/和与及]{6,})[）)])(?=[\u4e00-\u9fff])(?![的之等])"
+)
+
+
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _PARTICLES().sub("", normalize(text))
+    text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", normalize(text)))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
 

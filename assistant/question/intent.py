@@ -118,6 +118,8 @@ INTENTS = (
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
     Intent("issued", _ASKING["issued"], FULL_DATE),
+    # the number line of a document's heading (「苏知发〔2021〕140号」), not a number it cites
+    Intent("doc_number", _ASKING["doc_number"], r"^\s*[\u4e00-\u9fff]{1,10}〔\d{4}〕\s*\d+\s*号\s*$"),
     Intent(
         "period",
         _ASKING["period"],
@@ -146,7 +148,8 @@ INTENTS = (
         # 「补助500万元」「补助金额是多少」「一件补多少元」
         pattern=r"(补助|奖励|资助|奖补|补贴|扶持)\D{0,6}\d+\s*万?元|"
         + _asks_figure((*LEXICON.figures.money, *LEXICON.figures.costs), LEXICON.figures.money_units),
-        unless=_THRESHOLDS,
+        # 「多少钱才行」: what the applicant must reach, asked as a threshold
+        unless=_THRESHOLDS + r"|(?:多少|几)[^，,。？?；;]{0,8}?才(?:够|行|能报|可以)",
     ),
     # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
     Intent(

@@ -85,6 +85,7 @@ class FactCues:
     phrase_tails: tuple[str, ...]
     not_a_count_before_one: tuple[str, ...]
     figure_fillers: tuple[str, ...]
+    figure_periods: tuple[str, ...]  # 近三年, 年均: the period of a bare figure
     spoken_particles: tuple[str, ...]
     part_counts: tuple[str, ...]
     figure_counts_all: tuple[str, ...]
@@ -221,6 +222,8 @@ class Lexicon:
     deadline_words: tuple[str, ...]
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
+    short_program_names: dict[str, str]  # 示范区: a program's short name that ends other titles
+    short_name_after: tuple[str, ...]  # what may stand right before such a short name
     relative_years: dict[str, int]
     fact_cues: FactCues
     asking_to_apply: AskingToApply
@@ -294,6 +297,8 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 for t in data["applicant_types"]
             ),
             compare_default_program=str(data["compare_default_program"]),
+            short_program_names={str(k): str(v) for k, v in data["short_program_names"].items()},
+            short_name_after=tuple(map(str, data["short_name_after"])),
             relative_years={str(k): int(v) for k, v in data["relative_years"].items()},
             fact_cues=_fact_cues(data["fact_reading"]),
             figures=Figures(**{k: tuple(map(str, v)) for k, v in data["figures"].items()}),

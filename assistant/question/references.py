@@ -61,7 +61,9 @@ def find_reference(
     asks_for_text = cued or (terse and reference.named)
     if _enumeration(reference) and not asks_for_text:
         return None  # 「情况是这样：1. …；2. …；3. …」: the applicant's own list, not a path
-    bare = not reference.steps and not _TRIMMED.sub("", reference.leftover) and not asks(question)
+    # 「苏知发〔2021〕140号 正文」: a document's number with nothing but a word asking for its text
+    rest = re.sub("|".join(map(re.escape, (*LOOKUP_CUES, "正文"))), "", reference.leftover)
+    bare = not reference.steps and not _TRIMMED.sub("", rest) and not asks(question)
     # (「…140号 附件2」 of two guides names no one document: the notice's list says which)
     attachment = "附件" in (reference.guide.doc_number or "") or "附件" not in question
     if bare and reference.named and attachment and _DOCUMENT_NUMBER.search(question):
@@ -78,6 +80,53 @@ def find_reference(
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
 
 
+def find_in_guides(
+    kb: KnowledgeBase, question: str, guides: tuple[Guide, ...], near: Clause | None = None
+) -> Clause | None:
+    """A reference that names no guide, in a conversation about none (「2022年三（三）原文」):
+    the clause when one guide of `guides` has it; UnknownReferenceError showing each guide's
+    when several have it. Only a reference a person clearly meant, asked for its text or
+    written with two numbers or more; else None (the question is answered in words)."""
+    cued = any(cue in question for cue in LOOKUP_CUES)
+    found: list[Clause] = []
+    for guide in guides:
+        reference = parse(kb, question, guide)
+        numbered = [s for s in reference.steps if s.kind is not None] if reference else []
+        if reference is None or not (cued or len(numbered) >= 2):
+            continue
+        try:
+            clause = find_reference(kb, question, guide, near)
+        except UnknownReferenceError:
+            continue
+        if clause is not None:
+            found.append(clause)
+    found = _named_by_words(kb, question, found)
+    if len(found) <= 1:
+        return found[0] if found else None
+    shown = "；".join(f"{c.ref}（{c.label}）" for c in found[:MAX_CANDIDATES])
+    more = f" 等{len(found)}处" if len(found) > MAX_CANDIDATES else ""
+    raise UnknownReferenceError(
+        f"「{question.strip()}」没有写明是哪份指南，多份指南都有这一条（候选：{shown}{more}）："
+        "请写明指南名称，如「2024 保护示范区 三（二）1」。"
+    )
+
+
+def _named_by_words(kb: KnowledgeBase, question: str, found: list[Clause]) -> list[Clause]:
+    """Of the clauses found in several guides, those whose guide's names and headings share the
+    most of the question's words (「强县方案（三）强化知识产权运用 第2条」: the plan's), when
+    some share any."""
+    said = {question[i : i + 2] for i in range(len(question) - 1) if _HAN_PAIR.fullmatch(question[i : i + 2])}
+
+    def shared(clause: Clause) -> int:
+        guide = kb.guide(clause.guide_id)
+        names = " ".join((guide.title, guide.short_name, *guide.aliases, *clause.heading_path))
+        return sum(pair in names for pair in said)
+
+    best = max((shared(c) for c in found), default=0)
+    return [c for c in found if shared(c) == best] if best else found
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 _TRIMMED = re.compile(r"[\s,，。.？?!！:：、]+")
 _DOCUMENT_NUMBER = re.compile(r"\d\s*号")
 
@@ -147,10 +196,13 @@ def _in_another_style(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) 
     if last.kind not in _ITEM_KINDS:
         return None
     fits = sorted(
-        fit
-        for kind in _ITEM_KINDS
-        if kind != last.kind
-        for fit in _fits(kb, guide, (*steps[:-1], Step(kind, last.key, last.title, last.bare)))
+        (
+            fit
+            for kind in _ITEM_KINDS
+            if kind != last.kind
+            for fit in _fits(kb, guide, (*steps[:-1], Step(kind, last.key, last.title, last.bare)))
+        ),
+        key=lambda fit: fit[0],  # by score alone: clauses do not order
     )
     best = {clause.id for score, clause in fits if score == fits[0][0]} if fits else set()
     return fits[0][1] if len(best) == 1 else None

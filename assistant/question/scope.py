@@ -42,7 +42,7 @@ _TITLE_NAME = (
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
     r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
-    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名)"
+    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名|推荐|参评)"
     # 「中国专利奖今年申报截止是哪天」: when applying for it opens or closes
     r"|[^，,。？?]{0,6}?(?:申报|申请|报名)的?(?:截止|开始|时间))"
     # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
@@ -50,7 +50,7 @@ ASKED_PROGRAM = re.compile(
     r"(?:什么|哪些|啥)(?:条件|要求|材料)"
     # 「国家知识产权强县建设示范县本身的申报条件」「省级知识产权服务业集聚区认定需要什么条件」:
     # a title of a level, then what becoming one takes
-    rf"|({_TITLE_NAME})[^，,。？?]{{0,8}}?(?:申报条件|条件|评定标准|认定标准|评选标准|怎么评|怎么申报|怎么申请|怎么认定)"
+    rf"|({_TITLE_NAME})[^，,。？?]{{0,8}}?(?:申报条件|条件|评定标准|认定标准|评选标准|怎么评|怎么申报|怎么申请|怎么认定|申报通知)"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
@@ -130,7 +130,9 @@ _PROVINCIAL_ROUND = rf"省(?!委|政府)(?![^，,。；;？?]*(?:{'|'.join(LEXIC
 ROUND_AFTER = re.compile(
     r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|"
     + _PROVINCIAL_ROUND
-    + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！])"
+    + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！]"
+    # a clause's number right after (「24年 六、申报要求（二）」「2022年三（三）」)
+    + r"|[一二三四五六七八九十]{1,3}[、（(]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}[条项款])"
 )
 
 
@@ -174,7 +176,8 @@ def _before_a_program(kb: KnowledgeBase) -> re.Pattern[str]:
 
 
 def _program_names(kb: KnowledgeBase) -> set[str]:
-    return {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    names = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    return names | set(LEXICON.short_program_names)
 
 
 def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
@@ -186,12 +189,16 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     after = text[year.end() :]
     if _RECORD_BEFORE.search(text[: year.start()]):
         return False  # 「没在承担2020、2021年省级地标项目」: the applicant's record
+    if re.sub(r"^\s*年?度?的?\s*", "", after).startswith(LEXICON.record_words):
+        return False  # 「21年在做省级地标项目的那个还能报吗」「19年验收的」: so is this
     if ROUND_AFTER.match(after) or _OPENS_A_QUESTION.match(text[: year.start()] + "#" + after):
         return True
     names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
     before = text[max(0, year.start() - 12) : year.start()]
     for name in names:
+        if name in LEXICON.short_program_names and not bare_name(name, clause):
+            continue  # 「2022年度国家知识产权强县建设示范区」: another title, the applicant's record
         at = clause.find(name)
         between = clause[:at]
         record = re.search(r"\d", between) or any(word in between for word in LEXICON.record_words)
@@ -234,6 +241,7 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
         },
         key=lambda pair: (-len(pair[0]), pair),
     )
+    said = text
     found, text = _attachments_named(kb, text)
     for name, program in names:
         if name in text:
@@ -242,7 +250,23 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     short = shortened_name(text, _long_names(kb), LEXICON.name_words)  # 「强省措施」
     if short is not None:
         found.append(short[2])
+    found.extend(p for name, p in LEXICON.short_program_names.items() if bare_name(name, said))
     return tuple(dict.fromkeys(found))
+
+
+# 「22年示范区」「县级示范区」「，示范区」, not 「版权示范区」「示范城市、示范区」: knowledge/lexicon.yaml,
+# short_program_names
+_BARE_NAMES = {
+    name: re.compile(
+        f"(?:^|(?<=[\\s\\d，,。？?！!：:])|(?<=[{''.join(LEXICON.short_name_after)}])){re.escape(name)}"
+    )
+    for name in LEXICON.short_program_names
+}
+
+
+def bare_name(name: str, text: str) -> bool:
+    """Whether a short program name (示范区) stands in the text as the program's own."""
+    return _BARE_NAMES[name].search(text) is not None
 
 
 def _attachments_named(kb: KnowledgeBase, text: str) -> tuple[list[str], str]:

@@ -41,7 +41,7 @@ from .intent import (
     named_intent,
 )
 from .lexicon import LEXICON
-from .references import find_reference
+from .references import find_in_guides, find_reference
 from .scope import Scope, detect, types_named, unknown_program, with_full_years
 from .turn import Turn
 
@@ -239,10 +239,13 @@ def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
 def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     """How to do something else, in a conversation about no program of the guides or at
     another authority (「驰名商标认定要走什么流程」「国家局那边怎么走程序」); or anything asked
-    of another authority in a conversation about no program (「法院一般判赔多少」)."""
-    if (not scope.programs or at_other_authority(question)) and asks_other_procedure(question):
+    of another authority in a conversation about no program (「法院一般判赔多少」). A year of one
+    guide names its program (「纸质件送省里哪个窗口？2024的」 asks the 2024 guide's own procedure)."""
+    guides = scope.guides(kb)
+    programs = scope.programs or (tuple(g.program for g in guides if g.program) if len(guides) == 1 else ())
+    if (not programs or at_other_authority(question)) and asks_other_procedure(question):
         return True
-    if not scope.programs and _asks_other_authority(kb, question):
+    if not programs and _asks_other_authority(kb, question):
         return True
     return (
         _asks_unknown_fee(kb, question)
@@ -264,7 +267,8 @@ def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
 
 
 # 「要交申报费吗」「诉讼费谁出」「年费能减吗」: a fee, asked of paying or how much
-_FEE = re.compile(r"([一-鿿]{1,3}费)(?!用)")
+# (费用 is the applicant's own cost, 「知识产权费用占研发」, unless asked of reducing it: 「申请费用能减缓吗」)
+_FEE = re.compile(r"([一-鿿]{1,3}费)(?:(?!用)|用(?=[^，,。？?]{0,4}(?:减|免|缓|退)))")
 _ABOUT_PAYING = re.compile(f"{'|'.join((*LEXICON.figures.paying, *LEXICON.figures.how_much))}|收|免|减|谁出")
 _VOCABULARY: dict[str, str] = {}
 _PAYING_HOW_MUCH = re.compile(
@@ -352,6 +356,9 @@ def _reference(
     try:
         # 「24版指南 三（一）」: a short year is a round's, not a number of the path
         said = with_full_years(kb, question)
-        return find_reference(kb, said, guides[0] if len(guides) == 1 else None, near), None
+        found = find_reference(kb, said, guides[0] if len(guides) == 1 else None, near)
+        if found is None and len(guides) != 1:  # 「2022年三（三）原文」: of which guide?
+            found = find_in_guides(kb, said, tuple(named or guides) or kb.guides, near)
+        return found, None
     except UnknownReferenceError as exc:
         return None, str(exc)
