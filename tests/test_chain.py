@@ -600,7 +600,6 @@ def test_two_rounds_named_are_answered_side_by_side(assistant: Assistant, questi
         "国家地理标志运用促进重点联系指导项目怎么申请",
         # a program no guide covers, asked of by name, though 专利 and 申报 would open a check
         "江苏专利奖下一届申报截止时间",
-        "国家知识产权示范园区今年的申报通知发了吗",
         "中国专利奖要怎么推荐",
     ],
 )
