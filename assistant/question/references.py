@@ -88,6 +88,8 @@ def find_in_guides(
     when several have it. Only a reference a person clearly meant, asked for its text or
     written with two numbers or more; else None (the question is answered in words)."""
     cued = any(cue in question for cue in LOOKUP_CUES)
+    if not cued and not _NUMERAL.search(question):
+        return None  # no numbering to parse against each guide (most questions: a hot path)
     found: list[Clause] = []
     for guide in guides:
         reference = parse(kb, question, guide)
@@ -103,10 +105,8 @@ def find_in_guides(
     found = _named_by_words(kb, question, found)
     if len(found) <= 1:
         return found[0] if found else None
-    shown = "；".join(f"{c.ref}（{c.label}）" for c in found[:MAX_CANDIDATES])
-    more = f" 等{len(found)}处" if len(found) > MAX_CANDIDATES else ""
     raise UnknownReferenceError(
-        f"「{question.strip()}」没有写明是哪份指南，多份指南都有这一条（候选：{shown}{more}）："
+        f"「{question.strip()}」没有写明是哪份指南，多份指南都有这一条（候选：{_candidates(found)}）："
         "请写明指南名称，如「2024 保护示范区 三（二）1」。"
     )
 
@@ -122,11 +122,14 @@ def _named_by_words(kb: KnowledgeBase, question: str, found: list[Clause]) -> li
         names = " ".join((guide.title, guide.short_name, *guide.aliases, *clause.heading_path))
         return sum(pair in names for pair in said)
 
-    best = max((shared(c) for c in found), default=0)
-    return [c for c in found if shared(c) == best] if best else found
+    scores = {c.id: shared(c) for c in found}
+    best = max(scores.values(), default=0)
+    return [c for c in found if scores[c.id] == best] if best else found
 
 
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+# Any numeral a clause number could be written with: without one, a text holds no numbering
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百①-⑳]")
 _TRIMMED = re.compile(r"[\s,，。.？?!！:：、]+")
 _DOCUMENT_NUMBER = re.compile(r"\d\s*号")
 
@@ -357,11 +360,15 @@ def _nearest(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[C
     return alone or kb.top_sections(guide.id)
 
 
-def _fail(reference: Reference, problem: str, candidates: list[Clause]) -> None:
-    unique = list(dict.fromkeys(candidates))
+def _candidates(clauses: list[Clause]) -> str:
+    """The clauses a reference may mean, as a reply lists them (at most MAX_CANDIDATES)."""
+    unique = list(dict.fromkeys(clauses))
     shown = "；".join(f"{c.ref}（{c.label}）" for c in unique[:MAX_CANDIDATES]) or "无"
-    more = f" 等{len(unique)}处" if len(unique) > MAX_CANDIDATES else ""
+    return shown + (f" 等{len(unique)}处" if len(unique) > MAX_CANDIDATES else "")
+
+
+def _fail(reference: Reference, problem: str, candidates: list[Clause]) -> None:
     raise UnknownReferenceError(
-        f"「{reference.written}」在《{reference.guide.title}》中{problem}（候选：{shown}{more}）："
+        f"「{reference.written}」在《{reference.guide.title}》中{problem}（候选：{_candidates(candidates)}）："
         "请写出完整层级，如「2024 保护示范区 三（二）1」。"
     )
