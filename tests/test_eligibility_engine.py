@@ -284,6 +284,7 @@ def test_top_ten_includes_tenth(rules: Rules, rank: object, expected: str) -> No
     [
         (Interval(3000, math.inf, lo_open=True), "met"),  # 超过3000万
         (Interval(2000, math.inf), "met"),  # 2000万以上
+        (Interval(2000, math.inf, lo_open=True), "met"),  # 超过2000万: at least 2000万 too
         (Interval(1900, math.inf, lo_open=True), "unknown"),  # 超过1900万: not enough to say
         (Interval(0, 2000, hi_open=True), "not_met"),  # 不到2000万
     ],

@@ -116,13 +116,13 @@ def compare_status(value: Interval, op: str, limits: tuple[float, ...]) -> Statu
 
 def _compare_one(x: Interval, op: str, t: float) -> Status:
     if op == ">=":
-        always = x.lo > t or (x.lo == t and not x.lo_open)
+        always = x.lo >= t  # 「超过3.5%」 (open at 3.5) is at least 3.5% too
         never = x.hi < t or (x.hi == t and x.hi_open)
     elif op == ">":
         always = x.lo > t or (x.lo == t and x.lo_open)
         never = x.hi <= t
     elif op == "<=":
-        always = x.hi < t or (x.hi == t and not x.hi_open)
+        always = x.hi <= t
         never = x.lo > t or (x.lo == t and x.lo_open)
     else:  # "<"
         always = x.hi < t or (x.hi == t and x.hi_open)
