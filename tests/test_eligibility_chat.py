@@ -575,3 +575,55 @@ def test_a_bureau_asking_for_an_applicant_is_not_the_applicant(assistant: Assist
         "市知识产权局替辖区内一家企业咨询：这家企业是江苏注册的独立法人工业企业，上一年度利税3000万，能报工业品牌吗？",
     )
     assert reply.decision is not None and reply.decision["applicant_type"] == "enterprise"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # 「可报」「是否可申报」: 可 right before the apply verb asks whether the applicant can apply
+        ["国家制造业单项冠军企业，江苏注册独立法人，行业龙头，经营良好。可报工业品牌？"],
+        # a verb asked with 不 at its end, after facts (「…够新建的要求不？」)
+        [
+            "江苏注册的独立法人企业，行业领军，正在开展关键核心技术研发，有了一些成果。"
+            "有效发明专利45件，有效专利总共80件左右。专利数量够新建的要求不？"
+        ],
+        # facts told with 「几个子公司一共有两百多件」: 几个 before a figure asks nothing
+        [
+            "我们是集团本部（江苏注册、独立法人），行业龙头，经营良好，想报高价值专利新建。"
+            "本部自己有效专利70件、有效发明30件，加上下面几个子公司一共有两百多件。"
+        ],
+    ],
+)
+def test_facts_with_a_question_in_new_forms_are_checked(assistant: Assistant, turns: list[str]) -> None:
+    reply = ask(assistant, *turns)
+    assert reply.decision is not None
+
+
+def test_still_in_a_correction_is_no_question(assistant: Assistant) -> None:
+    """「有效发明专利还是12件」: 还是 says what still is; the correction checks again."""
+    reply = ask(
+        assistant,
+        "工业品牌：镇江注册独立法人的工业企业，链主企业，行业领先，经营良好，利税三千万，贯标完成，"
+        "知识产权制度健全，独立知识产权室5人，知识产权费用占研发费用5.5%；不过去年研发投入占销售收入只有2.6%，"
+        "有效发明专利12件。能报吗？",
+        "说错了，2.6%是前年的数，去年研发投入占销售收入是3.1%，有效发明专利还是12件。",
+    )
+    assert reply.decision is not None
+    rd = next(c for c in reply.decision["conditions"] if c["facts"].get("rd_ratio_last_year") is not None)
+    assert rd["facts"]["rd_ratio_last_year"] == 3.1
+
+
+def test_a_question_ending_on_what_it_asks_is_answered_not_checked(assistant: Assistant) -> None:
+    """「听说…，金奖给多少」: the rumour is no fact of the applicant's; the question is answered."""
+    reply = ask(assistant, "听说省里政策对江苏专利奖有奖励，金奖给多少")
+    assert reply.decision is None
+    assert any(c.clause_id == "2023-policy-measures:1.1" for c in reply.citations)
+
+
+def test_a_body_the_applicant_asks_is_not_the_applicant(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "验收是2020年，国内市场占有率全国前列，在研省部级重大攻关已有成果。去年有没有专利被国知局通报"
+        "非正常申请我不太清楚，要问代理机构，失信倒是没有。能报升级吗",
+    )
+    assert reply.decision is None or reply.decision["eligible"] is not False

@@ -257,6 +257,20 @@ def test_merge(rules: Rules) -> None:
         # a park's enterprises are no applicant; a title of an enterprise names one
         ("国家级高新区想报专利转化专项，我们产业链企业有五十多家", PT, "park"),
         ("国家专精特新小巨人，能报工业品牌吗", IB, "enterprise"),
+        # an enterprise that says what it is, some words before its head noun, is no park
+        (
+            "我们是起重机行业的链主企业，想自己牵头建产业知识产权运营中心，能直接申报专利转化专项计划吗？",
+            PT,
+            None,
+        ),
+        # a variant applied for by name alone (「报新建」) names the program that has it
+        ("高校这边，生物医学工程方向国际领先，能牵头报新建吗？", HVN, "research"),
+        # a body asked (「要问代理机构」) is not the applicant
+        (
+            "在研省部级攻关有成果。有没有非正常申请我不太清楚，要问代理机构。能报升级吗",
+            "2022-high-value-patent-upgrade",
+            None,
+        ),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:
@@ -488,6 +502,9 @@ def test_the_applicants_fact_said_of_its_other_level_is_asked(rules: Rules, turn
         ("市里想报省知识产权保护示范区创建（22年度的）。", PZ22),  # the year in brackets after it
         ("2022年江苏省知识产权保护示范区", PZ22),
         ("保护示范区（2024年）", PZ24),
+        ("能报今年（2022）的保护示范区创建吗？", PZ22),  # the year in brackets before it
+        # the round the applicant says it does not mean is not the one asked
+        ("我说的是2024年度那个保护示范区，不是22年的保护示范区创建。能不能报？", PZ24),
     ],
 )
 def test_the_round_is_read_around_the_programs_name(rules: Rules, text: str, program: str) -> None:

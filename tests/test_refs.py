@@ -138,6 +138,8 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ("强省措施第十三条", "2023-policy-measures:4.13"),
         ("通州强县工作方案 六、保障措施 第4条 原文", "2022-tongzhou-plan:6.4"),  # 第N条 under 六、 is 1. 2.
         ("通州方案 保障措施第4条", "2022-tongzhou-plan:6.4"),  # under the title written before it
+        # a year of one guide only and a title of that guide name it
+        ("2024 支持重点 原文发我", "2024-protection-zone:1"),
     ],
 )
 def test_the_forms_staff_write(kb: KnowledgeBase, reference: str, clause_id: str) -> None:

@@ -151,7 +151,10 @@ class EligibilityDesk:
                 clause = clauses[at]
                 if clause.strip().endswith(("吗", "么", "呢")) or cues("hypotheticals", clause):
                     return False
-                if not doubtful("".join(clauses[max(0, at - 1) : at + 2])):
+                # 「…，金奖给多少」 ends on what it asks: the applicant's doubt is in it or after it
+                # (「…占研发费用多少，这个得问财务」), not in a rumour before it
+                ends_asking = clause.strip().endswith(_ENDING_ASKS)
+                if not doubtful("".join(clauses[at if ends_asking else max(0, at - 1) : at + 2])):
                     return False
             if (
                 asking
@@ -252,12 +255,33 @@ def is_statement(text: str) -> bool:
     """Facts told (「我们2022年被评为…」), not a question asked. 「几个」 asks only when no
     figure follows it in its clause: 「加上几个子公司总共有260件」 tells a figure."""
     last = _SENTENCE.search(text)
-    if QUESTION_WORDS.search(text) or "还是" in (last.group() if last else text):
+    if QUESTION_WORDS.search(text) or _asks_which(last.group() if last else text):
         return False
     for match in HOW_MANY.finditer(text):
-        if not re.search(r"\d", re.split(r"[，,。；;！!\n]", text[match.end() :], maxsplit=1)[0]):
+        if not _FIGURE.search(re.split(r"[，,。；;！!\n]", text[match.end() :], maxsplit=1)[0]):
             return False
     return True
+
+
+_ENDING_ASKS = ("多少", "什么", "啥", "几个", "哪些", "哪个", "哪里", "怎么样")
+
+
+def _asks_which(sentence: str) -> bool:
+    """「A还是B」 asked (「是市里报还是县里报」, with its question mark or 呢), not 「还是」 as
+    still (「有效发明专利还是12件」「还是比平均低一点」)."""
+    if "还是" not in sentence:
+        return False
+    marked = re.search(r"[？?呢吗][。！!；;\s]*$", sentence) is not None
+    return marked or any(not _STILL.match(sentence, m.end()) for m in re.finditer("还是", sentence))
+
+
+# after 还是, words of what still is: a figure, a comparison, the same as before
+_STILL = re.compile(r"\s*(?:\d|[一二两三四五六七八九十]|比|一样|没|那|原|老样子|在|很|挺|不)")
+
+
+_FIGURE = re.compile(
+    r"\d|[一二两三四五六七八九十百千]+[十百千万]?[多余来]?[件个项人名家]"
+)  # 「两百多件」 too
 
 
 def _round_words(checked: Checked, cite) -> str:

@@ -48,7 +48,7 @@ def _kinds_pattern() -> re.Pattern[str]:
 _KINDS = _kinds_pattern()
 _KIND_WORDS = LEXICON.applicant_kinds
 _SELF_KIND = _KIND_WORDS.self_names
-_SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,8}}$")
+_SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,10}}$")
 _NOT_SELF = re.compile(either(_KIND_WORDS.not_self_verbs))
 _SELF_LOOK_ALIKES = re.compile(either(_KIND_WORDS.self_look_alikes))
 
@@ -66,12 +66,14 @@ _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[
 # between (「2022年的省级保护示范区」「22年园区报保护示范区」)
 _BETWEEN = either(
     (
-        *("的", "省级", "省", "江苏省", "江苏", "知识产权", "创建"),
+        *("的", "那个", "这个", "省级", "省", "江苏省", "江苏", "知识产权", "创建"),
         *LEXICON.asking_to_apply.apply_verbs,
         *(word for t in LEXICON.applicant_types for word in t.in_questions),
     )
 )
-_YEAR_BEFORE = re.compile(rf"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?\s*(?:{_BETWEEN}|\s)*$")
+_YEAR_BEFORE = re.compile(rf"(20(\d\d)|(?<!\d)(\d\d))\s*年?度?[)）]?\s*(?:{_BETWEEN}|\s)*$")
+# 「不是22年的保护示范区创建」: a round the applicant says it does not mean
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|不报|而不是)[^，,。；;？?！!]{0,4}$")
 # A year in brackets right after it (「保护示范区创建（22年度的）」)
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
@@ -87,7 +89,7 @@ _HEAD_BODY = re.compile(
 # (「我们是苏州工业园区的半导体设备企业」): its head noun
 # (or of the body named as the one to apply instead: 「换成区里的国家级高新区管委会」「以我们市里的
 # 国家级经开区管委会报」)
-_BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,6}$")
+_BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,10}$")
 _HEAD_KIND = re.compile(
     # 能 as a modal (「…的企业能报吗」), not inside a word (「新能源企业」「智能制造企业」)
     r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及报请想要\d]){0,10}?的"
@@ -215,11 +217,13 @@ def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | No
 
 
 def _family_of_variant(text: str, variant: str, rules: Rules) -> str | None:
-    """「升级项目申报条件有哪些」: a variant's project that only one program family has names it."""
+    """「升级项目申报条件有哪些」「能牵头报新建吗」: a variant's project, or the variant applied for,
+    that only one program family has names it."""
     families = {
         p.family
         for p in rules.programs
-        if p.variant == variant and any(re.search(f"{w}.{{0,2}}项目", text) for w in p.variant_keywords)
+        if p.variant == variant
+        and any(re.search(f"{w}.{{0,2}}项目|(?:报|申请){w}", text) for w in p.variant_keywords)
     }
     return families.pop() if len(families) == 1 else None
 
@@ -314,8 +318,11 @@ def _year(text: str, spans: list[tuple[int, str]], rules: Rules, family: str | N
     for start, span_family in spans:
         if span_family != family:
             continue
-        m = _YEAR_BEFORE.search(text[max(0, start - 16) : start])
+        before = text[max(0, start - 16) : start]
+        m = _YEAR_BEFORE.search(before)
         after = _YEAR_AFTER.match(text[start:])
+        if m and _DENIED_BEFORE.search(before[: m.start()]):
+            continue
         if m:
             year = int(m.group(1)) if m.group(2) else 2000 + int(m.group(3))
         elif after:
@@ -467,7 +474,10 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
         if m.lastgroup == "self" or _said_of_self(text[: m.start()]) or switching or reflexive or applying:
             return kind, True
-        first_any = first_any or kind
+        # a body no program admits that the applicant asks or works with (「要问代理机构」) is another
+        another = kind not in KIND_NAMES and text[: m.start()].endswith(_KIND_WORDS.not_self_verbs)
+        if not another:
+            first_any = first_any or kind
     if program is not None:
         for atype in program.types:
             if any(word in text for word in atype.keywords):

@@ -156,9 +156,12 @@ def asks_yes_no(text: str) -> bool:
         return False
     # the last sentence, or one asked with a question mark before facts told after it
     # (「…专利90件，发明42件。按规则能不能算够？其他条件：…」)
-    asked = [sentences[-1], *_QUESTION_MARKED.findall(text)]
+    marked = _QUESTION_MARKED.findall(text)
+    asked = [sentences[-1], *marked]
     endings = (*_WORDS.yes_no_endings, *_WORDS.tags)  # 「…符合不？」
-    return any(s.strip().endswith(endings) or A_NOT_A.search(s) for s in asked)
+    # 「专利数量够新建的要求不？」: a verb asked with 不 or 没 at the end, its question mark after it
+    asked_with_not = any(s.strip().endswith(("不", "没", "没有")) for s in marked)
+    return asked_with_not or any(s.strip().endswith(endings) or A_NOT_A.search(s) for s in asked)
 
 
 _QUESTION_MARKED = re.compile(r"([^。！!；;？?\n]+)[？?]")

@@ -204,6 +204,8 @@ def read_phrase(
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
             return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
+        if (lifted := _lifting(text[match.end :], segment)) is not None:
+            return lifted
         reading = _read_yes_no(segment, text, matches, index)
         if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
             reading = _against_average(spec, segment[match.end :] + rest, reading)
@@ -213,6 +215,23 @@ def read_phrase(
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
+
+
+def _lifting(following: str, segment: str) -> Reading | None:
+    """A listing's lifting after the phrase: 「被列入严重失信主体名单（至今未移出）」 still holds
+    (the negation is the lifting's, not the listing's); 「…已经移出了」 is asked; None when the
+    words say nothing of it."""
+    if affirmed("lifted", following) and not lifting_under_way(following):
+        return Reading(doubt=segment)
+    return Reading(True) if denied("lifted", following) or lifting_under_way(following) else None
+
+
+def lifting_under_way(text: str) -> bool:
+    """「还在修复中」「正在申请移出」: the lifting is not done, so the listing stands."""
+    return any(
+        text[: m.start()].endswith(("正在", "还在", "在")) or text.startswith("中", m.end())
+        for m in cue_spans("lifted", text)
+    )
 
 
 def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:
@@ -256,10 +275,17 @@ def _same_words_other_figure(matches: list[Match], index: int, keys: set[str]) -
     )
 
 
-def another_body(text: str) -> bool:
+def another_body(text: str, clause: str = "") -> bool:
     """The clause names another body than the applicant (「母公司有…」); a body word after 是
-    names the applicant itself (「苏州这边是分公司」)."""
-    return any(not text[: m.start()].endswith(("是", "属于")) for m in cue_spans("other_bodies", text))
+    names the applicant itself (「苏州这边是分公司」), and so does one that applies (「集团公司想报
+    高价值专利培育新建」); `clause` is the whole clause of which `text` opens."""
+    return any(
+        not text[: m.start()].endswith(("是", "属于")) and not _APPLIES.match(clause or text, m.end())
+        for m in cue_spans("other_bodies", text)
+    )
+
+
+_APPLIES = re.compile(r"(?:想|要|准备|打算|拟|计划)?(?:申报|申请|报|牵头)")
 
 
 def _only_this_masked(segment: str, match: Match) -> str:

@@ -35,7 +35,8 @@ _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来之内间半]))")
 # Look-alikes of asking words: 那么, and 什么/啥 after a denial, where they mean 「any」
 # (「没出过什么质量…事故」「也没啥失信」)
-_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|(?<=没|无)(?:有|出|发生|遇到|犯)?过?(?:什么|啥)")
+# words holding a question word that ask nothing: 「这么」, 「什么」 after a denial (any), 「什么的」 (etc.)
+_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)(?:有|出|发生|遇到|犯)?过?(?:什么|啥)")
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one

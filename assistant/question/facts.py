@@ -27,6 +27,7 @@ from .clause_reading import (
     another_body,
     denies_its_level,
     in_progress,
+    lifting_under_way,
     per_year,
     progress_of,
     read_phrase,
@@ -34,6 +35,7 @@ from .clause_reading import (
 )
 from .fact_phrases import (
     Match,
+    affirmed,
     asking,
     cue_spans,
     cues,
@@ -53,10 +55,10 @@ from .numbers import find_numbers, normalize_numbers, to_fact_unit
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.
 ROUND_OPENS = 0.25
-# A colon or a dash ends a clause too (「够不够：…」「——」), and so do a plus and a tick between
+# A colon, a dash or a bar ends a clause too (「够不够：…」「——」「链主｜经营良好」), and so do a plus and a tick between
 # the items of a list typed in short (「示范城市+保护中心已建成」「20年验收✔ 在研攻关✔」); a plus
 # after a figure is 「多」 (「100+件」), and one in brackets joins words (「转化（转让+许可）」).
-_SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅]|(?<=\d)[+＋]|[+＋](?=[^（(，。]*[)）]))+")
+_SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅｜|]|(?<=\d)[+＋]|[+＋](?=[^（(，。]*[)）]))+")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
 _CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
@@ -140,6 +142,12 @@ class _Sheet:
         if key in self.doubts and not (reading.value is True and self._another_alternative(key, words)):
             return
         self.doubts.pop(key, None)
+        if (
+            reading.doubt is not None
+            and cues("not_being", words)
+            and self._held_by_another(key, reading.denies)
+        ):
+            return  # 「强市建设试点城市，不是示范城市」: the alternative held is not the one denied
         if reading.doubt is not None:
             self.doubt(key, reading.doubt)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
@@ -158,6 +166,19 @@ class _Sheet:
             self.values.pop(key, None)
             self.evidence.pop(key, None)
             self.doubts[key] = words
+
+    def _held_by_another(self, key: str, denied: tuple[str, ...]) -> bool:
+        return key in self.either and self.held_by_another(key, self.either[key], denied)
+
+    def held_by_another(self, key: str, either: tuple[str, ...] | FactSpec, denied: tuple[str, ...]) -> bool:
+        """A yes already read for an 「A或B」 fact from words naming an alternative that a later
+        denial of the others leaves standing."""
+        alternatives = either.either if isinstance(either, FactSpec) else either
+        if not denied or self.values.get(key) is not True:
+            return False
+        held = self.evidence.get(key, "")
+        named = {alt for alt in alternatives if any(w in held for w in alt.split("|"))}
+        return bool(named - set(denied))
 
     def _another_alternative(self, key: str, words: str) -> bool:
         """A doubt only because some alternatives of an 「A或B」 fact were denied is settled by a
@@ -241,6 +262,10 @@ def read_facts(
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
             _continuation(segment, continued + _of_years(dated, segment), told, sheet, by_key, new_sentence)
             _deny_the_rest(segment, sheet, specs)
+            if not _continues(segment, new_sentence):
+                told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told
+            if asking(masked(segment, [])):
+                last_clause = []  # 「…验收了。那新建是不是不行了？要是改报升级呢？」: no fact echoed
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
         plain += topics
@@ -275,6 +300,8 @@ def read_facts(
                 reading = Reading(doubt=segment)  # said of the body the sentence is about
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
+                if sheet.values.get(match.spec.key) is False:
+                    continue  # 「不是同一学院，也不是同一学科方向」: every alternative now denied
             _add(sheet, match, reading, segment, specs)
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
@@ -401,7 +428,7 @@ def _of_another_body(segment: str, before: bool, first: bool) -> bool:
     (「…，23年撤回率也比全省高」) until one names the applicant (我们)."""
     if _SELF.search(segment):
         return False
-    return another_body(segment[:SUBJECT_SPAN]) if first else before
+    return another_body(segment[:SUBJECT_SPAN], segment) if first else before
 
 
 def _both(first: FactValue, then: FactValue) -> FactValue | None:
@@ -500,11 +527,13 @@ def _continues(segment: str, new_sentence: bool = False) -> bool:
     吗？」), while a short negation still denies it (「快维中心。没有。」)."""
     if _OWN_TOPIC.search(segment):
         return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
-    if _CONTINUES.match(segment) or _SELF.match(segment.strip()):
+    opening = _YEAR_OPENING.sub("", segment)  # 「撤回率，2023年度比全省平均要高」: after its year
+    if _CONTINUES.match(opening) or _SELF.match(opening.strip()):
         return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
-    return len(segment) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
+    return len(opening) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 
+_YEAR_OPENING = re.compile(r"^\s*(?:(?:20)?\d{2}\s*年度?的?|去年|前年|今年|后来|随后)")
 # A clause that names a topic of its own (「知识产权这块」「人员方面」) is about that topic
 _OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方面)")
 
@@ -529,7 +558,9 @@ def _continuation(
     for match in topics:
         if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
-        if doubt or (is_measure(match) and not compared):
+        if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
+            sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
+        elif doubt or (is_measure(match) and not compared):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)
         elif progress:
             sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
@@ -542,6 +573,10 @@ def _continuation(
         for key in [k for k in told if denies_its_level(specs[k], text)]:
             sheet.values[key], sheet.evidence[key] = False, segment
             told.remove(key)
-    if continues and (negated or progress or hedged):  # a question after a statement denies nothing
+    lifted = bool(affirmed("lifted", text)) and not lifting_under_way(text)  # 「…，去年已经移出了」
+    if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
         for key in told:
-            sheet.doubt(key, segment)
+            others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
+            being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
+            if not (being and others and sheet.held_by_another(key, specs[key], others)):
+                sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)

@@ -65,9 +65,33 @@ _ASIDE_OF_CLAUSES = re.compile(
 )
 
 
+@cache
+def _SECOND_DENIAL() -> re.Pattern[str]:
+    """A second denial after a first in one clause (「不是A也不是B」): a comma goes before it."""
+    cues = LEXICON.fact_cues
+    first = either(sorted(cues.not_being, key=len, reverse=True))
+    second = either(sorted(cues.second_denials, key=len, reverse=True))
+    return re.compile(rf"((?:{first})[^，,。；;：:！!？?、\n]{{2,}}?)(?=(?:{second}))")
+
+
+# 「一个经开区管委会，国家级的」: a park's level said after it is read as part of its name
+_LEVEL_AFTER = re.compile(
+    r"(高新区|经开区|开发区|新区)([^，,。；;！!？?]{0,6})[，,]\s*(?:是|属于)?(国家级|省级)的?(?=[，,。；;！!？?\s]|$)"
+)
+
+
+# 「强县工程试点区，不是示范区」: the other level denied, short, is of the same title
+_OTHER_LEVEL_DENIED = re.compile(
+    r"([^\s，,。；;：:！!？?、是为和与及的]{2,12}?)(试点|示范)([县区市]|城市|园区)[，,]\s*"
+    r"(不是|并非|而非|也不是|但不是)(示范|试点)(?=[县区市]|城市|园区)"
+)
+
+
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", normalize(text)))
+    text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
+    text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", normalize(text)))
+    text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
 

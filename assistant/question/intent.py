@@ -214,7 +214,7 @@ VERSION_WORDS = re.compile(
     r"(20\d\d|2\d年).*(20\d\d|2\d年)|(?<![\d.])2\d(?:年|版)?\s*(?:和|跟|与|同|、|对比|比)\s*2\d(?![\d.])|两版|两个版本|两年|两个年度|两个年份|两轮|两届|新版|旧版|那版|这版|今年和|去年和"
 )
 # Both rounds asked of by name, with no word of comparing (「两个年度实施期都几年」)
-BOTH_ROUNDS = re.compile(r"(?:两个年度|两个版本|两版|两轮|两届)(?:的)?[^，,。？?]{0,10}?(?:都|各|分别)")
+BOTH_ROUNDS = re.compile(r"(?:两个年度|两个版本|两版|两轮|两届|两年)(?:的)?[^，,。？?]{0,10}?(?:都|各|分别)")
 COMPARE_CUES = LEXICON.asking_words.compare
 LOOKUP_CUES = LEXICON.asking_words.lookup
 CHITCHAT_PATTERNS = re.compile(
@@ -226,7 +226,7 @@ CHITCHAT_PATTERNS = re.compile(
 OFF_TOPIC = re.compile(
     r"写(一|首|篇|个|段).{0,14}(诗|绝句|律诗|对联|歌词|文章|作文|稿|总结|段子)"
     r"|(?:编|写|起草|代写|代拟)(?:一份|一个|一篇|份|个|篇)[^，。？?]{0,10}(?:申报书|申请书|实施方案|报告)"
-    r"|天气|笑话|(?:局长|处长|厅长)[^，。？?]{0,4}(?:是谁|叫什么|是哪位)|领导是谁"
+    r"|天气|下雨|下雪|气温|笑话|(?:局长|处长|厅长)[^，。？?]{0,4}(?:是谁|叫什么|是哪位)|领导是谁"
     # a file sent or downloaded (a template, a form): the guides hold none
     r"|模板|模版|范本|(?:在哪|哪里|哪儿|怎么)下载|发我一份|发一份给我"
 )

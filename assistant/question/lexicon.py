@@ -55,6 +55,7 @@ class FactCues:
     falling_short: tuple[str, ...]
     exceeding: tuple[str, ...]
     averages: tuple[str, ...]
+    equal_to: tuple[str, ...]
     not_negations: tuple[str, ...]
     doubts: tuple[str, ...]
     expected: tuple[str, ...]
@@ -67,6 +68,7 @@ class FactCues:
     relations: tuple[str, ...]
     planned: tuple[str, ...]
     finished: tuple[str, ...]
+    lifted: tuple[str, ...]
     payments: tuple[str, ...]
     corrections: tuple[str, ...]
     summaries: tuple[str, ...]
@@ -91,6 +93,7 @@ class FactCues:
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
     continuers: tuple[str, ...]
+    second_denials: tuple[str, ...]  # 「不是A也不是B」: where a second denial opens its own clause
 
 
 @dataclass(frozen=True)

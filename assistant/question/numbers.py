@@ -19,7 +19,7 @@ from ..eligibility.rules import COUNT_UNITS, Interval
 from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE
 from .lexicon import LEXICON, either
 
-_GT = "超过|多于|高于|大于|不止|逾"
+_GT = "超过|多于|高于|大于|不止|逾"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
 _GE = "不低于|不少于|至少|起码|最少|达到|满"
 _LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到"
 _NEAR = "快|将近|接近"  # 「快十年了」: just under ten
@@ -160,6 +160,8 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
         base = chinese_to_number(match["tens"]) if match["tens"] else 0.0
         return Spoken(base + low * scale, unit, "range", match.start(), match.end(), base + high * scale)
     raw, magnitude = _magnitude(match["num"])
+    if raw in _MAGNITUDES and match["pre"]:  # 「逾亿」「满千万」: one of the magnitude
+        raw, magnitude = "1", raw
     value = chinese_to_number(raw)
     if value is None:
         return None
@@ -181,8 +183,20 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
 
 
 def normalize_numbers(text: str) -> str:
-    """「6个亿」→「6亿」, 「6个多亿」→「6多亿」; what cn2an cannot read is rewritten first."""
+    """「6个亿」→「6亿」, 「6个多亿」→「6多亿」; what cn2an cannot read is rewritten first. 「过」
+    or 「破」 before a figure is 「超过」 (「利税都过亿」「过5000万」, not 「不过」「通过」), and 「上亿」
+    「上千万」 at least that much; each rewrite keeps the text's length."""
+    text = _PAST_A_FIGURE.sub("逾", text)
+    text = _AT_LEAST_A_MAGNITUDE.sub("满", text)
     return re.sub(r"个(?=多?(?:亿|万))", "", text)
+
+
+# 过 after a measure's name or 都/均/已 (「利税都过亿」「销售额过5000万」), not the aspect 过 after a
+# verb (「承担过2022年的项目」「做过3个」)
+_PAST_A_FIGURE = re.compile(
+    r"(?<=[都均已早刚也总税额量入润值数])[过破](?=\d|[一二两三四五六七八九十百千]|亿)"
+)
+_AT_LEAST_A_MAGNITUDE = re.compile(r"(?<![以之马路线])上(?=亿|千万)")
 
 
 def _one_in_a_word(text: str, match: re.Match[str]) -> bool:

@@ -120,6 +120,8 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
         if len(of_year) == 1 and _GUIDE_WORD.search(rest):
             # 「2024年指南 三（一）」: that year's one guide
             return of_year[0], _GUIDE_WORD.sub(" ", rest, count=1)
+        if len(of_year) == 1 and any(title in clean(rest) for title in _guide_titles(kb, of_year[0].id)):
+            return of_year[0], rest  # 「2024 支持重点 原文」: that year's one guide, by a title of its own
         return None
     # of two guides named, the one named first (「政策措施第七条关于商标品牌培育…」), else the longer name
     best = max(candidates, key=lambda c: (c[0], c[1], c[2]))
