@@ -185,13 +185,26 @@ class EligibilityDesk:
             return True
         return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
 
+    def checks_another_program(self, turns: list[str], named: tuple[str, ...]) -> bool:
+        """Whether the program the turns would be checked against is none of the programs the
+        conversation was about (`named`: their short names): 「我们还是2020真抓实干激励地区」 after a
+        question of 高价值专利's quotas tells that program a fact, it opens no check of another."""
+        family = self._assess(turns).guess.family
+        if not named or family is None:
+            return False
+        families = {p.family for p in self.rules.programs if set(named) & {*p.keywords, *p.aliases}}
+        return bool(families) and family not in families
+
     def stated(self, question: str, turns: list[str]) -> int:
-        """How many facts of the conversation's program this message states (or leaves in doubt)."""
+        """How many facts of the conversation's program this message states (or leaves in doubt);
+        a fact another one implies (在江苏, by 「…验收了」) is not one more."""
         guess = self._assess(turns).guess
         if guess.program is None:
             return 0
         said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
-        return len(said) + len(said.doubts)
+        keys = {*said, *said.doubts}
+        implied = {key for fact in said if said[fact] is True for key in self.rules.fact(fact).implies}
+        return len(keys - implied) if keys - implied else len(keys)
 
     def run(self, turns: list[str], answered: dict | None = None) -> Checked:
         """Check the conversation: its statements, and the facts given in short answers."""

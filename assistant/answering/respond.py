@@ -144,6 +144,8 @@ class Responder:
             # facts, then 「这样行不行？」「有影响吗？」: whether they qualify (「…3月20号报，来得及吧？」
             # asks the deadline)
             return True
+        if desk.checks_another_program(statements, conversation.scope.programs):
+            return False
         return desk.wants_check(turn.question, statements)
 
     def _nothing_read(

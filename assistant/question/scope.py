@@ -128,7 +128,7 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
 # (「2020年度省真抓实干成效明显地区也评上了」)
 _PROVINCIAL_ROUND = rf"省(?!委|政府)(?![^，,。；;？?]*(?:{'|'.join(LEXICON.record_words)}))"
 ROUND_AFTER = re.compile(
-    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|"
+    r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|能报|能申报|能申请|可以报|可以申报|可报|行吗|行不行|"
     + _PROVINCIAL_ROUND
     + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！]"
     # a clause's number right after (「24年 六、申报要求（二）」「2022年三（三）」)
