@@ -627,3 +627,17 @@ def test_a_body_the_applicant_asks_is_not_the_applicant(assistant: Assistant) ->
         "非正常申请我不太清楚，要问代理机构，失信倒是没有。能报升级吗",
     )
     assert reply.decision is None or reply.decision["eligible"] is not False
+
+
+def test_a_variant_named_as_the_applicants_record_is_not_the_one_asked(assistant: Assistant) -> None:
+    """「我们做过…新建项目，还能再报2022年的吗」: the 新建 done is a record; the facts (accepted in
+    2019) are what an upgrade asks, and no 不符合 for a new project is given."""
+    reply = ask(
+        assistant,
+        "我们做过高价值专利培育的新建项目，还能再报2022年的吗？",
+        "新建项目是2016年立项、2019年验收通过的。公司现在在做关键核心技术研发，已经有样机和专利成果。",
+        "市场占有率国内同行第一。没有严重失信，也没被通报过非正常专利申请。",
+    )
+    assert reply.decision is not None
+    assert reply.decision["program"] == "2022-high-value-patent-upgrade"
+    assert reply.decision["eligible"] is not False

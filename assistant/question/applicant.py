@@ -360,6 +360,11 @@ def _round_years(text: str, rules: Rules) -> list[int]:
 
 # 「那新建就不报了」: a variant the applicant gives up is not the one asked about
 _GIVEN_UP = re.compile(r"不(?:报|申报|申请|考虑|弄)了|放弃|算了")
+_RECORD = re.compile(r"做过|承担过|搞过|牵头过|立项|验收")  # a project done; not 牵头报 (applying)
+_HEADING_AFTER = re.compile(r"[^，,。；;：:]{0,4}[：:]")  # 「升级项目：…验收」: the message's heading
+_APPLIED_BEFORE = re.compile(
+    r"(?:报|申报|申请)(?:的|个)?$"
+)  # 「报升级」: applied for, whatever the clause tells
 
 
 def _variant(text: str, rules: Rules) -> str | None:
@@ -373,6 +378,15 @@ def _variant(text: str, rules: Rules) -> str | None:
         for word in program.variant_keywords
         for m in re.finditer(re.escape(word), text)
     )
+    # 「我们做过高价值专利培育的新建项目」「新建项目是2016年立项、2019年验收的」: the applicant's record,
+    # not the variant asked about
+    named = [
+        (at, v)
+        for at, v in named
+        if _APPLIED_BEFORE.search(text[:at])
+        or _HEADING_AFTER.match(text, at)
+        or not _of_record(_clause_at(text, at))
+    ]
     if not named:
         return None
     switched = [(at, v) for at, v in named if _SWITCH_TO.search(text[max(0, at - 4) : at])]
@@ -382,6 +396,11 @@ def _variant(text: str, rules: Rules) -> str | None:
         if _asks_about(clause := _clause_at(text, at)) and not _GIVEN_UP.search(clause)
     ]
     return max(switched or asking)[1] if switched or asking else named[0][1]
+
+
+def _of_record(clause: str) -> bool:
+    """A clause that tells what the applicant did (做过, 立项, 验收) and asks nothing."""
+    return _RECORD.search(clause) is not None and not _asks_about(clause)
 
 
 def _clause_at(text: str, at: int) -> str:
