@@ -204,7 +204,7 @@ class EligibilityDesk:
         said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
         keys = {*said, *said.doubts}
         implied = {key for fact in said if said[fact] is True for key in self.rules.fact(fact).implies}
-        return len(keys - implied) if keys - implied else len(keys)
+        return len(keys - implied or keys)
 
     def run(self, turns: list[str], answered: dict | None = None) -> Checked:
         """Check the conversation: its statements, and the facts given in short answers."""

@@ -204,8 +204,8 @@ def read_phrase(
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
             return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
-        if (lifted := _lifting(text[match.end :], segment)) is not None:
-            return lifted
+        if (lifted := lifting(text[match.end :])) is not None:  # 「被列入失信名单（至今未移出）」
+            return Reading(doubt=segment) if lifted else Reading(True)
         reading = _read_yes_no(segment, text, matches, index)
         if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
             reading = _against_average(spec, segment[match.end :] + rest, reading)
@@ -217,21 +217,17 @@ def read_phrase(
     return _read_number(segment, text, matches, index, reference)
 
 
-def _lifting(following: str, segment: str) -> Reading | None:
-    """A listing's lifting after the phrase: 「被列入严重失信主体名单（至今未移出）」 still holds
-    (the negation is the lifting's, not the listing's); 「…已经移出了」 is asked; None when the
-    words say nothing of it."""
-    if affirmed("lifted", following) and not lifting_under_way(following):
-        return Reading(doubt=segment)
-    return Reading(True) if denied("lifted", following) or lifting_under_way(following) else None
-
-
-def lifting_under_way(text: str) -> bool:
-    """「还在修复中」「正在申请移出」: the lifting is not done, so the listing stands."""
-    return any(
-        text[: m.start()].endswith(("正在", "还在", "在")) or text.startswith("中", m.end())
-        for m in cue_spans("lifted", text)
+def lifting(text: str) -> bool | None:
+    """Whether a listing named before the text was lifted: True (「已经移出了」), False when
+    it stands (「至今未移出」「还在修复中」: the negation is the lifting's, not the listing's), None
+    when the words say nothing of it."""
+    spans = cue_spans("lifted", text)
+    under_way = any(
+        text[: m.start()].endswith(("正在", "还在", "在")) or text.startswith("中", m.end()) for m in spans
     )
+    if affirmed("lifted", text) and not under_way:
+        return True
+    return False if under_way or denied("lifted", text) else None
 
 
 def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:

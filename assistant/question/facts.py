@@ -27,7 +27,7 @@ from .clause_reading import (
     another_body,
     denies_its_level,
     in_progress,
-    lifting_under_way,
+    lifting,
     per_year,
     progress_of,
     read_phrase,
@@ -35,7 +35,6 @@ from .clause_reading import (
 )
 from .fact_phrases import (
     Match,
-    affirmed,
     asking,
     cue_spans,
     cues,
@@ -145,7 +144,7 @@ class _Sheet:
         if (
             reading.doubt is not None
             and cues("not_being", words)
-            and self._held_by_another(key, reading.denies)
+            and self.held_by_another(key, self.either.get(key, ()), reading.denies)
         ):
             return  # 「强市建设试点城市，不是示范城市」: the alternative held is not the one denied
         if reading.doubt is not None:
@@ -167,13 +166,9 @@ class _Sheet:
             self.evidence.pop(key, None)
             self.doubts[key] = words
 
-    def _held_by_another(self, key: str, denied: tuple[str, ...]) -> bool:
-        return key in self.either and self.held_by_another(key, self.either[key], denied)
-
-    def held_by_another(self, key: str, either: tuple[str, ...] | FactSpec, denied: tuple[str, ...]) -> bool:
-        """A yes already read for an 「A或B」 fact from words naming an alternative that a later
-        denial of the others leaves standing."""
-        alternatives = either.either if isinstance(either, FactSpec) else either
+    def held_by_another(self, key: str, alternatives: tuple[str, ...], denied: tuple[str, ...]) -> bool:
+        """A yes already read for an 「A或B」 fact (its `alternatives`) from words naming an
+        alternative that a later denial of the others (`denied`) leaves standing."""
         if not denied or self.values.get(key) is not True:
             return False
         held = self.evidence.get(key, "")
@@ -573,10 +568,10 @@ def _continuation(
         for key in [k for k in told if denies_its_level(specs[k], text)]:
             sheet.values[key], sheet.evidence[key] = False, segment
             told.remove(key)
-    lifted = bool(affirmed("lifted", text)) and not lifting_under_way(text)  # 「…，去年已经移出了」
+    lifted = lifting(text) is True  # 「被列入失信名单，去年已经移出了」
     if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
+        being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
         for key in told:
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
-            being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
-            if not (being and others and sheet.held_by_another(key, specs[key], others)):
+            if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)

@@ -89,8 +89,8 @@ _OTHER_LEVEL_DENIED = re.compile(
 
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
-    text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", normalize(text)))
+    text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", normalize(text))
+    text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
