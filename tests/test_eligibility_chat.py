@@ -641,3 +641,51 @@ def test_a_variant_named_as_the_applicants_record_is_not_the_one_asked(assistant
     assert reply.decision is not None
     assert reply.decision["program"] == "2022-high-value-patent-upgrade"
     assert reply.decision["eligible"] is not False
+
+
+def test_an_intermediary_speaking_for_a_client_is_not_the_applicant(assistant: Assistant) -> None:
+    """「我是代理机构的，帮客户问…」「初审要点（我们事务所做的）：…高新区…」: the client is
+    checked, and no 「申报主体为代理机构」 is given; one that asks for itself is told who may."""
+    reply = ask(
+        assistant,
+        "您好，我是无锡一家代理机构的，帮客户问2022年工业品牌那个项目。客户情况：无锡注册的独立法人，"
+        "做高端轴承的制造企业，省重点产业链链主企业。能报吗？",
+    )
+    assert reply.decision["applicant_type"] == "enterprise"
+    reply = ask(
+        assistant,
+        "无锡高新区申报材料初审要点（我们事务所做的）：1.国家高新区，是；2.独立知识产权管理机构且三类统一"
+        "管理，是。能否申报2022保护示范区创建？",
+    )
+    assert reply.decision["applicant_type"] == "park"
+    reply = ask(assistant, "我们是一家知识产权代理机构，能报2022年高价值专利培育新建项目吗？")
+    assert reply.decision["eligible"] is False and "代理机构" in reply.answer
+
+
+def test_an_enterprise_in_a_park_is_an_enterprise(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们是苏州工业园区一家做第三代半导体材料的企业，苏州注册独立法人，行业领军企业。"
+        "想报2022年高价值专利培育新建项目，可以吗？",
+    )
+    assert reply.decision["applicant_type"] == "enterprise"
+
+
+def test_a_follow_up_naming_another_program_with_facts_checks_that_program(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "我们公司（苏州相城，做汽车电子的）想申请2024年度的省知识产权保护示范区，企业能报吗？",
+        "好吧原来是给政府和园区的。那2022年的商标品牌培育和保护里面的工业品牌呢？我们情况：苏州注册的"
+        "独立法人工业企业，汽车电子产业链的骨干企业，上年利税3,600万。",
+    )
+    assert reply.decision["program"] == "2022-industrial-brand"
+
+
+def test_the_body_named_to_apply_instead_is_the_applicant(assistant: Assistant) -> None:
+    reply = ask(
+        assistant,
+        "苏州市里想报22年地理标志项目，用一个水产类地标。",
+        "改一下，市里决定不报了，让吴江区政府来报这个地标，苏州市本级不再指定它。证明商标2012年注册。",
+    )
+    assert reply.decision["applicant_type"] == "county"
+    assert statuses(reply).get("same_gi") != "not_met"

@@ -59,6 +59,8 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     scored.sort(key=lambda s: s[:3], reverse=True)
     if scored[0][0] < MIN_INFERENCE:
         return guess
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][3].family != scored[0][3].family:
+        return guess  # the facts fit two programs as well (利税, 单项冠军): which one is asked
     best = scored[0][3]
     kinds = [t.id for t in best.types]
     atype = guess.kind if guess.kind in kinds else (kinds[0] if len(kinds) == 1 else None)
@@ -157,8 +159,9 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         named = next((t.id for t in program.types if any(word in said for word in t.keywords)), None)
         decision = not_admitted(rules, guess.program, guess.kind or "", kind_name(guess.kind or ""), named)
         return Assessment(guess, facts, decision)
-    if guess.program is None:
-        names = "、".join(p.name for p in rules.programs)
+    if guess.program is None:  # the programs open to the applicant's kind, when it is known
+        open_to = [p for p in rules.programs if guess.kind in {t.id for t in p.types}]
+        names = "、".join(p.name for p in open_to or rules.programs)
         return Assessment(guess, facts, None, f"请问您想核对哪个项目的申报条件？可选：{names}。")
     if guess.applicant_type is None:
         program = rules.program(guess.program)
@@ -213,14 +216,35 @@ def _type_the_facts_name(rules: Rules, guess: ProgramGuess, sheets: dict[str, Fa
     only of a 设区市); None when no type, or more than one, has such facts. `sheets`: the facts
     read for each type."""
     program = rules.program(guess.program or "")
-    # a fact another fact implies (在江苏, by 江苏注册的独立法人) tells no type from another
-    implied = {key for atype in program.types for fact in atype.facts for key in rules.fact(fact).implies}
+    # a fact another fact always implies (在江苏, by 江苏注册的独立法人) tells no type from another;
+    # one implied only by some words of it (独立法人, by 「…项目验收了」) does when said itself
+    implied = {
+        key
+        for atype in program.types
+        for fact in atype.facts
+        for key in rules.fact(fact).implies
+        if key not in dict(rules.fact(fact).implied_by)
+    }
     named = _stating_own_facts(
         list(program.types),
-        lambda atype: [key for key in atype.facts if key not in implied],
+        lambda atype: [
+            key
+            for key in atype.facts
+            if key not in implied and not _only_implied(rules, sheets[atype.id], key)
+        ],
         lambda atype: sheets[atype.id],
     )
     return named[0].id if len(named) == 1 else None
+
+
+def _only_implied(rules: Rules, sheet: FactSheet, key: str) -> bool:
+    """The fact was read only as what another phrase implies (独立法人, from the same words as
+    「…项目2020年验收了」), not said in words of its own."""
+    words = sheet.evidence.get(key)
+    return words is not None and any(
+        other != key and sheet.evidence.get(other) == words and key in dict(rules.fact(other).implied_by)
+        for other in sheet
+    )
 
 
 def _stating_own_facts(

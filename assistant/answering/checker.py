@@ -24,7 +24,7 @@ from ..question.fact_phrases import cues, doubtful, find_matches
 from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
 from ..question.form_text import normalize
-from ..question.lexicon import LEXICON
+from ..question.lexicon import LEXICON, either
 from ..thresholds import QUESTIONS_AT_ONCE
 from .assessment import assess, program_of
 
@@ -129,8 +129,9 @@ class EligibilityDesk:
         guess = self._assess(turns).guess
         if APPLY_WORDS.search(question):
             return guess.program is not None
-        if guess.program is None:
-            return False
+        if guess.program is None:  # an applicant telling many of its facts, of no program: which one is asked
+            telling = is_statement(question) and guess.kind is not None and _SELF.search(question) is not None
+            return telling and len(facts_from_turns([question], self.rules)) > STATED_FACTS
         stated = self.stated(question, turns)
         return stated > 0 if guess.applicant_type else stated >= STATED_FACTS
 
@@ -276,6 +277,8 @@ def is_statement(text: str) -> bool:
     return True
 
 
+_KINDS = LEXICON.applicant_kinds
+_SELF = re.compile(either((*_KINDS.pronouns, *_KINDS.self_bodies, *_KINDS.self_names)))
 _ENDING_ASKS = ("多少", "什么", "啥", "几个", "哪些", "哪个", "哪里", "怎么样")
 
 

@@ -120,7 +120,7 @@ class FactSpec:
     # (yes_no) facts that a yes of this one says too (江苏注册的独立法人 is in Jiangsu).
     implies: tuple[str, ...] = ()
     # The words of this fact that alone imply one of them (a 龙头 is in a leading position,
-    # a 链主 not by that word): (implied key, words); others need a word of their own.
+    # a 骨干 not by that word): (implied key, words); others need a word of their own.
     implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property

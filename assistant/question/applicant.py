@@ -92,7 +92,7 @@ _HEAD_BODY = re.compile(
 _BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,10}$")
 _HEAD_KIND = re.compile(
     # 能 as a modal (「…的企业能报吗」), not inside a word (「新能源企业」「智能制造企业」)
-    r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及报请想要\d]){0,10}?的"
+    r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及报请想要\d]){0,16}?的"
     r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及的报请想要\d]){0,8}?("
     + "|".join(_words(words) for words in LEXICON.applicant_kinds.kinds.values())
     + r")(?=[，,。；;？?！!、]|$|来?(?:报|申报|申请))"
@@ -103,8 +103,9 @@ _NOT_THIS = re.compile(r"(?:不是|并非|不属于)[^，,。；;？?！!]*$")
 _DENIAL_SPAN = 32
 # A kind that is the subject of applying (「县政府能不能报…」): the applicant, whatever the program's
 # words name later (its direction 「产业知识产权运营中心」 is a park's)
-_APPLYING_NEXT = re.compile(
-    rf"[^，,。？?！!]{{0,4}}?(?:{either(LEXICON.asking_to_apply.before_verb)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
+_APPLYING_NEXT = re.compile(  # 「县政府能不能报」「让吴江区政府来报」
+    rf"[^，,。？?！!没不未别]{{0,4}}?(?:{either((*LEXICON.asking_to_apply.before_verb, '来', '负责'))})"
+    rf"(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
 )
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 # 「那改由县政府申报呢」「换成市里报」: the applicant now is the one named next
@@ -211,6 +212,7 @@ def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | No
         and family != before
         and not switched
         and _family(text, rules, intent=True)[0] != family
+        and not follows_up_on_another(text, rules)  # 「那…工业品牌呢？我们情况：…」 asks of it
     ):
         family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
     return family, spans
@@ -465,11 +467,20 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     """The applicant's kind (and whether they said it of themselves): what they say of themselves,
     else the program's words, else the first such word."""
     first_any: str | None = None
+    intermediary: tuple[str, bool] | None = None  # 「我们事务所」: the applicant only if none other
     # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
     head = _FIRST_CLAUSE.match(text)
     switched = len(head.group()) if head and _SWITCH.match(head.group()) else 0
     for m in _KINDS.finditer(text):
         kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
+        if m.group() in _KIND_WORDS.intermediaries:  # 「要问代理机构」: one the applicant asks
+            asked = text[: m.start()].endswith(_KIND_WORDS.not_self_verbs)
+            if asked or any(word in text for word in _KIND_WORDS.client_words):
+                continue
+            if _said_of_self(text[: m.start()]) and _BEING_BEFORE.search(text[: m.start()]):
+                return m.group(), True  # 「我们是一家知识产权代理机构」: it names itself
+            intermediary = intermediary or (m.group(), _said_of_self(text[: m.start()]))
+            continue
         body = _HEAD_BODY.match(text, m.end())
         head = _HEAD_KIND.match(text, m.end()) if _BEING_BEFORE.search(text[: m.start()]) else None
         if body and kind not in ("none", None):
@@ -501,7 +512,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         for atype in program.types:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
-    return first_any, False
+    return (first_any, False) if first_any or not intermediary else intermediary
 
 
 KIND_NAMES = {

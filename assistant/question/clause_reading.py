@@ -35,6 +35,7 @@ from .fact_phrases import (
     names_measure,
     negated_in_parallel,
     number_near,
+    of_the_average,
     says_never,
     tail_cues,
     topic_only,
@@ -57,6 +58,9 @@ class Reading:
     announced: bool = False
     denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
     other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
+    # said of another body (「隔壁县评上了真抓实干」): asked, unless the applicant's own words in
+    # the message settle it (「…，我们县没评上」)
+    of_another: bool = False
 
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -145,6 +149,8 @@ def read_phrase(
     match = matches[index]
     spec = match.spec
     text = _unmask_nested(segment, text, matches, match)
+    if is_measure(match) and of_the_average(text[match.end :]):
+        return Reading(topic=True)  # 「撤回率全省平均是多少我不记得了，反正我们比平均高」
     if asking(text):
         # a question states nothing; what was said before stands, unless the applicant asks
         # it of itself (「不知道算不算专职」): then what was said is in doubt
@@ -164,9 +170,9 @@ def read_phrase(
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if not spec.about_others and another_body(_only_this_masked(segment, match)):
-        return Reading(doubt=segment)
+        return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
-        return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district
+        return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district: may serve it too
     if spec.needs and not any(word in segment for word in spec.needs):
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
@@ -276,9 +282,13 @@ def another_body(text: str, clause: str = "") -> bool:
     names the applicant itself (「苏州这边是分公司」), and so does one that applies (「集团公司想报
     高价值专利培育新建」); `clause` is the whole clause of which `text` opens."""
     return any(
-        not text[: m.start()].endswith(("是", "属于")) and not _APPLIES.match(clause or text, m.end())
+        not _NAMED_AS_SELF.search(text[: m.start()]) and not _APPLIES.match(clause or text, m.end())
         for m in cue_spans("other_bodies", text)
     )
+
+
+# 「苏州这边是分公司」「我们是集团下面的子公司」: the body after 是 (in its noun phrase) is the applicant
+_NAMED_AS_SELF = re.compile(r"(?:是|属于)[^，,。；;！!？?、有和与跟]{0,6}$")
 
 
 _APPLIES = re.compile(r"(?:想|要|准备|打算|拟|计划)?(?:申报|申请|报|牵头)")
@@ -561,9 +571,13 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
 
 
 def _read_choice(text: str, matches: list[Match], index: int) -> Reading:
+    """The option named; a denial names the other one of two only when it says what the thing
+    is not (「不是手工艺品」), not when the option's word sits in a list the clause denies
+    (「没出过质量、食品安全事故」 says nothing of the product's class)."""
     match = matches[index]
-    negations = _negations(text, matches, index).count
-    if negations % 2 == 0:
+    said = _negations(text, matches, index)
+    if said.count % 2 == 0:
         return Reading(match.option)
     others = [v for v in match.spec.option_values if v != match.option]
-    return Reading(others[0]) if len(others) == 1 else Reading()
+    being_denied = cues("not_being", said.lead[-_BEING_SPAN:])
+    return Reading(others[0]) if len(others) == 1 and being_denied else Reading()

@@ -422,6 +422,16 @@ def doubtful(text: str) -> list[str]:
 _ASKS_US = re.compile(r"(?<![得要去再先还需])(?:问一下|问一问|问下|问问|请教一下|请教下|咨询一下|咨询下)")
 
 
+def of_the_average(text: str) -> bool:
+    """A masked clause about the average a measure is compared with, that compares nothing
+    (「全省平均是多少我记不清」): its doubt or question is the average's, not the applicant's."""
+    compared = cues("falling_short", text) or cues("exceeding", text)
+    unknown = doubtful(text) or asking(text)
+    # 「不知道跟全省平均比怎么样」 doubts the comparison itself, not the average's figure
+    against = re.search(f"(?:跟|和|与|同|较|比)[^，,。]{{0,3}}(?:{either(LEXICON.fact_cues.averages)})", text)
+    return bool(cues("averages", text)) and bool(unknown) and not compared and not against
+
+
 def asking(text: str) -> list[str]:
     """Question cues in a masked clause (吗, 是否, 能不能; 什么 is no 么)."""
     return cues("questions", _ASKING_WORDS.sub(MASK, text))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
@@ -44,6 +45,7 @@ from .fact_phrases import (
     is_measure,
     mask_look_alikes,
     masked,
+    of_the_average,
     without,
     years_in,
 )
@@ -134,9 +136,14 @@ class _Sheet:
         self.denied: dict[str, set[str]] = {}
         self.either: dict[str, tuple[str, ...]] = {}  # 「A或B」 facts some of whose alternatives are denied
         self.denied_words: dict[str, set[str]] = {}  # the clauses that denied them
+        self.of_others: dict[str, str] = {}  # facts said of another body: doubts unless settled
+        self.implied: dict[str, str] = {}  # facts another one says too: yes unless said otherwise
 
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
+            return
+        if reading.of_another:
+            self.of_others.setdefault(key, words)
             return
         if key in self.doubts and not (reading.value is True and self._another_alternative(key, words)):
             return
@@ -193,7 +200,20 @@ class _Sheet:
             self.doubts.pop(spec.key, None)
             self.add(spec.key, Reading(False), words)
 
+    def imply(self, key: str, words: str) -> None:
+        """Another fact's yes says this one too (江苏注册的独立法人: in Jiangsu); what the message
+        says of it in words of its own comes first."""
+        self.implied.setdefault(key, words)
+
     def sheet(self) -> FactSheet:
+        """The readings; a fact said only of another body is asked of the applicant; a fact
+        only implied is so, with the words that implied it."""
+        for key, words in self.implied.items():
+            if key in self.keys and key not in self.values and key not in self.doubts:
+                self.values[key], self.evidence[key] = True, words
+        for key, words in self.of_others.items():
+            if key not in self.values:
+                self.doubts.setdefault(key, words)
         return FactSheet(self.values, self.evidence, self.doubts)
 
 
@@ -215,11 +235,12 @@ def read_facts(
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
+    contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
     last_segment = ""  # the last clause that named a fact
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
-    text = prepared(text)
+    text = _parent_city_named(prepared(text), applicant_type)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _about_their_things(find_matches(segment, specs), segment)
@@ -238,6 +259,8 @@ def read_facts(
             topics = []
             continue
         in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
+        if not matches and any(is_measure(m) for m in topics) and of_the_average(masked(segment, [])):
+            continue  # 「撤回率，全省平均是多少我记不清，反正我们高于平均」: the average's doubt
         if not in_scope and doubtful(masked(segment, [])):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
             # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
@@ -250,6 +273,12 @@ def read_facts(
         if not in_scope and _bare_figure(segment, befores, specs, sheet):
             topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
             continue
+        if not matches and contrasted and _SELF.match(segment.strip()):
+            # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has
+            _continuation(segment, contrasted, [], sheet, by_key, new_sentence)
+            topics, contrasted = [], []
+            continue
+        contrasted = [] if matches else contrasted
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
@@ -291,8 +320,10 @@ def read_facts(
             if reading.other_year:
                 dated.append(match)
                 continue
+            contrasted += [match] if reading.of_another else []
             if others and reading.value is not None and not match.spec.about_others:
-                reading = Reading(doubt=segment)  # said of the body the sentence is about
+                reading = Reading(doubt=segment, of_another=True)  # said of the body the sentence is about
+                contrasted.append(match)
             if reading.denies:
                 sheet.deny(match.spec, reading.denies, segment)
                 if sheet.values.get(match.spec.key) is False:
@@ -394,9 +425,9 @@ def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Seque
             if implied.key in by_words:  # the phrase read says it (「行业龙头」), not just the clause
                 # (of a figure, its clause: 「商标持续使用二十年」)
                 if any(word in (words if figure else match.synonym) for word in by_words[implied.key]):
-                    sheet.add(implied.key, Reading(True), words)
+                    sheet.imply(implied.key, words)
             elif any(word in words for word in implied.synonyms):
-                sheet.add(implied.key, Reading(True), words)
+                sheet.imply(implied.key, words)
 
 
 def _mark_before(text: str, at: int) -> str:
@@ -510,6 +541,37 @@ def _above_zero(value: FactValue | None) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
 
 
+def _parent_city_named(text: str, applicant_type: str | None) -> str:
+    """「苏州市没有承担过」 said by a county or a park: the city is its own city, written as the
+    reader knows it (「所在市」, as long as the name, so the text keeps its length)."""
+    if applicant_type not in ("county", "park"):
+        return text
+    return _CITY_NAMED().sub(lambda m: "所在的市" if len(m.group(1)) == 3 else "所在市", text)
+
+
+@cache
+def _CITY_NAMED() -> re.Pattern[str]:
+    return re.compile(f"({either(LEXICON.jiangsu_cities)})市(?![\u4e00-\u9fff]{{1,4}}[区县])")
+
+
+def _own_subject(text: str) -> bool:
+    """Words before a clause's first negation that are not words a predicate opens with
+    (lexicon: predicate_openers, and years): a subject of the clause's own (「规模不大」)."""
+    first = cue_spans("negations", text)
+    if not first:
+        return False
+    lead = _YEARS_SAID.sub("", _OPENERS().sub("", text[: first[0].start()]))
+    return len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2
+
+
+_YEARS_SAID = re.compile(r"(?:20)?\d{2}\s*年度?|[一二两三四五六七八九十近前去今]+年(?:内|来|度)?")
+
+
+@cache
+def _OPENERS() -> re.Pattern[str]:
+    return re.compile(either(LEXICON.fact_cues.predicate_openers))
+
+
 def _says_no(text: str) -> bool:
     """A clause naming no fact says no: an odd count of negations and shortfalls."""
     return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
@@ -545,10 +607,11 @@ def _continuation(
     One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
     text = masked(segment, [])
     hedged, asks = doubtful(text), asking(text)
-    doubt = hedged or asks or bool(cues("other_bodies", text))
+    negated = _says_no(text)
+    # 「经营良好，就是规模不大」: a negation with a subject of its own is not the topic's
+    doubt = hedged or asks or bool(cues("other_bodies", text)) or (negated and _own_subject(text))
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
-    negated = _says_no(text)
     named = years_in(segment)
     for match in topics:
         if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:

@@ -93,7 +93,16 @@ def prepared(text: str) -> str:
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
+    text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
+
+
+# the number of a list's item at the start of a line or after a stop (「1) 」「2、」「3.」「（4）」「⑤」),
+# not a figure that starts a clause (「3.5%以上」)
+_ENUMERATOR = re.compile(
+    r"(?:^|(?<=[\n。；;：:]))\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）.、．](?![\d个人件项名家万亿%])|[（(]\d{1,2}[)）]|[①-⑳])\s*",
+    re.MULTILINE,
+)
 
 
 def normalize(text: str) -> str:

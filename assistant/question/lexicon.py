@@ -93,6 +93,7 @@ class FactCues:
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
     continuers: tuple[str, ...]
+    predicate_openers: tuple[str, ...]  # 就是, 一直, 已经: before a predicate, no subject of its own
     second_denials: tuple[str, ...]  # 「不是A也不是B」: where a second denial opens its own clause
 
 
@@ -169,6 +170,8 @@ class ApplicantKinds:
     self_look_alikes: tuple[str, ...]  # 有限, 有名: hold such a verb and still name the speaker
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
+    intermediaries: tuple[str, ...]  # 代理机构, 事务所: speak for a client more often than apply
+    client_words: tuple[str, ...]  # 客户, 委托: the client an intermediary speaks for
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
 
 
@@ -190,6 +193,7 @@ class Procedures:
     generic: tuple[str, ...]
     funds: tuple[str, ...]
     fund_uses: tuple[str, ...]
+    services: tuple[str, ...]  # 「帮我把申报书写出来」「哪家认证机构靠谱」: work no guide does
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,7 @@ class AskingWords:
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
+    jiangsu_cities: tuple[str, ...]  # the 13 设区市, by name without 市
     other_places: tuple[str, ...]
     procedures: Procedures
     outcomes: Outcomes
@@ -266,6 +271,8 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         self_look_alikes=tuple(map(str, data["self_look_alikes"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
+        intermediaries=tuple(map(str, data["intermediaries"])),
+        client_words=tuple(map(str, data["client_words"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
     )
 
@@ -289,6 +296,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
         return Lexicon(
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
+            jiangsu_cities=tuple(map(str, data["jiangsu_cities"])),
             other_places=tuple(map(str, data["other_places"])),
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),

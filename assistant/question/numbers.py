@@ -307,17 +307,22 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
 
 
 _AVERAGE = re.compile(either(LEXICON.fact_cues.averages))
+_KINDS = LEXICON.applicant_kinds
+_SELF = re.compile(either((*_KINDS.pronouns, *_KINDS.self_bodies, *_KINDS.self_names)))
 
 
 def against_average(text: str) -> str | None:
-    """「撤回率97.6%，全省平均90%出头」: the applicant's percentage (before the average word)
-    against the average's (after it): "above", "below", "overlap" (the words do not settle it),
+    """「撤回率97.6%，全省平均90%出头」: the applicant's percentage (before the average word, or
+    the second after it: 「全省平均89%，我们是93.5%」) against the average's (the first after it): "above", "below", "overlap" (the words do not settle it),
     or None when the text does not compare two such figures."""
     cue = _AVERAGE.search(text)
     if cue is None:
         return None
     own = [f for f in find_numbers(text[: cue.start()]) if f.unit == "%"]
-    average = [f for f in find_numbers(text[cue.end() :], default_unit="%") if f.unit == "%"]
+    after = normalize_numbers(text[cue.end() :])
+    average = [f for f in find_numbers(after, default_unit="%") if f.unit == "%"]
+    if not own and len(average) == 2 and _SELF.search(after[average[0].end : average[1].start]):
+        own, average = average[1:], average[:1]  # 「全省平均89%，我们是93.5%」: the average first
     if len(own) != 1 or not average:
         return None
     mine, theirs = (_span(to_fact_unit(f, "%")) for f in (own[0], average[0]))
