@@ -128,12 +128,16 @@ def test_comparison_shows_both_years(assistant: Assistant) -> None:
         "通州区2023年底万人高价值发明专利实际达到了多少件？",
         "知识产权海关保护备案要交多少钱？",
         "保护示范区中期评估的打分细则是什么？",
+        # a comparison one side of which no guide holds; work no guide does
+        "2024年度地理标志培育项目的指南有吗？和22年比变了啥",
+        "帮我把我们县的保护示范区申报书整个写出来吧，五千字",
+        "做贯标认证找哪家认证机构比较靠谱",
     ],
 )
 def test_questions_the_guides_do_not_answer_are_refused_plainly(assistant: Assistant, question: str) -> None:
     reply = assistant.ask(question)
     assert reply.answerable is False
-    assert re.search(r"没有|不涉及|没有写明|无法据此回答|您好", reply.answer)
+    assert re.search(r"没有|不涉及|没有写明|无法据此回答|您好|不能代写", reply.answer)
     assert not unsupported_numbers(reply.answer, [c.text for c in reply.citations], question)
 
 

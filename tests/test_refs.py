@@ -17,6 +17,10 @@ from assistant.question.references import find_in_guides, find_reference, resolv
         ("2022 保护示范区 三、申报条件（二）第1项", "2022-protection-zone:3.2.1"),
         ("保护示范区 三（二）", "2024-protection-zone:3.2"),  # no year: the current guide
         ("2024 保护示范区 四（一）1（3）", "2024-protection-zone:4.1.1.3"),  # 「1. 设区市」 read as （一）
+        # every level in the guide's own style, and a title written after a number that is the
+        # level below it
+        ("2024 保护示范区 四、1. 设区市 2.绩效目标（2）", "2024-protection-zone:4.1.2.2"),
+        ("2024 保护示范区 四（二）绩效目标（7）", "2024-protection-zone:4.2.2.7"),
         ("2023 政策措施 （四）", "2023-policy-measures:2.4"),  # numbering that runs across sections
         ("高价值专利 三（一）1（3）", "2022-high-value-patent:3.1.1.3"),
         ("2022 地理标志 联系方式", "2022-gi-brand:contact"),

@@ -133,7 +133,8 @@ class Composer:
         """The answer to a turn; `search` gives the hits, searched only when they are read."""
         if turn.intent == CHITCHAT:
             return Composed(self.t["chitchat"].format(covered=self.covered), False)
-        if turn.scope.unknown_years and not turn.scope.years:
+        # 「2024年度地理标志指南有吗？和22年比变了啥」: a side of a comparison that no guide holds
+        if turn.scope.unknown_years and (not turn.scope.years or turn.intent == COMPARE):
             years = "、".join(str(y) for y in turn.scope.unknown_years)
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if turn.reference is not None:
@@ -191,6 +192,9 @@ class Composer:
 
     def not_covered_outcome(self) -> Composed:
         return self._not_covered(self.t["not_covered_outcome"].format(covered=self.covered))
+
+    def not_covered_service(self) -> Composed:
+        return self._not_covered(self.t["not_covered_service"].format(covered=self.covered))
 
     def not_covered_procedure(self) -> Composed:
         return self._not_covered(self.t["not_covered_procedure"].format(covered=self.covered))

@@ -98,6 +98,8 @@ class Responder:
             composed = self.composer.not_covered_program(understood.unknown_program)
         elif understood.asks_outcome:
             composed = self.composer.not_covered_outcome()
+        elif understood.asks_service:
+            composed = self.composer.not_covered_service()
         elif understood.other_procedure:
             composed = self.composer.not_covered_procedure()
         else:

@@ -366,6 +366,18 @@ _APPLYING_WORDS = re.compile(
 )
 
 
+def asks_service(text: str) -> bool:
+    """The question asks for work no guide does: to write the applicant's documents or to
+    choose a firm (lexicon: procedures.services)."""
+    return _SERVICES().search(normalize(text)) is not None
+
+
+@cache
+def _SERVICES() -> re.Pattern[str]:
+    words = (re.escape(w).replace("…", ".{0,10}") for w in LEXICON.procedures.services)
+    return re.compile("|".join(words))
+
+
 def asks_other_procedure(text: str) -> bool:
     """The question asks how to do something (「驰名商标认定要走什么流程」) and names more than
     applying itself: what is left without the asking words, the words of applying and signs is

@@ -163,6 +163,10 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) 
         return fits[0][1]
     if fits:
         _fail(reference, "不唯一", [clause for score, clause in fits if score == fits[0][0]])
+    # 「四（二）绩效目标（7）」: a title written right after a number may be a level below it
+    detached = _detached(steps)
+    if detached != steps and (alone := _sole(_fits(kb, guide, detached))) is not None:
+        return alone
     # A loosely written title (「一（四）项目任务的第1项」) does not outweigh numbers that name one
     # clause; a section's title that disagrees with its number (「三、主要任务」) is reported.
     numbers_only = tuple(
@@ -192,23 +196,29 @@ _ITEM_KINDS = tuple(k for k in NUMBERED_KINDS if k != SECTION)
 
 
 def _in_another_style(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> Clause | None:
-    """「通州方案 六（四）」 of a section whose items are numbered 1. 2. 3.: the last number
-    written in another style than the guide's, when it then names exactly one clause (the
-    answer's heading shows the clause's own numbering)."""
-    last = steps[-1]
-    if last.kind not in _ITEM_KINDS:
+    """「通州方案 六（四）」 of a section whose items are numbered 1. 2. 3., 「四、1. 设区市 2.绩效
+    目标（2）」 of one whose 设区市 is （一）: numbers written in another item style than the
+    guide's, when they then name exactly one clause (the answer's heading shows the clause's
+    own numbering)."""
+    if not any(step.kind in _ITEM_KINDS for step in steps):
         return None
-    fits = sorted(
-        (
-            fit
-            for kind in _ITEM_KINDS
-            if kind != last.kind
-            for fit in _fits(kb, guide, (*steps[:-1], Step(kind, last.key, last.title, last.bare)))
-        ),
-        key=lambda fit: fit[0],  # by score alone: clauses do not order
-    )
-    best = {clause.id for score, clause in fits if score == fits[0][0]} if fits else set()
-    return fits[0][1] if len(best) == 1 else None
+    return _sole(_fits(kb, guide, steps, restyle=True))
+
+
+def _sole(fits: list[tuple[tuple[int, int], Clause]]) -> Clause | None:
+    """The clause that fits best, when no other fits as well."""
+    return fits[0][1] if fits and (len(fits) == 1 or fits[0][0] < fits[1][0]) else None
+
+
+def _detached(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The steps with each item number's title made a step of its own."""
+    out: list[Step] = []
+    for step in steps:
+        if step.kind in _ITEM_KINDS and step.title:
+            out += [Step(step.kind, step.key, None, step.bare), Step(None, None, step.title)]
+        else:
+            out.append(step)
+    return tuple(out)
 
 
 def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tuple[tuple[int, int], Clause]]:
@@ -218,15 +228,18 @@ def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tu
     return close if len(close) == 1 else fits
 
 
-def _fits(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[tuple[tuple[int, int], Clause]]:
-    """Every clause the steps fit, with how loosely (skipped levels, levels above), best first."""
+def _fits(
+    kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...], restyle: bool = False
+) -> list[tuple[tuple[int, int], Clause]]:
+    """Every clause the steps fit, with how loosely (skipped levels, levels above), best first;
+    with `restyle`, an item number names an item of another style too, more loosely."""
     article = _article_kind(kb, guide)
     fits = []
     for clause in kb.guide_clauses(guide.id):
         if clause.kind == ROOT:
             continue
         chain = _chain(kb, clause)
-        score = _fit(chain, steps, article)
+        score = _fit(chain, steps, article, restyle)
         if score is not None:
             fits.append((score, clause))
     fits.sort(key=lambda item: (item[0], item[1].order))
@@ -256,7 +269,9 @@ def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
     return chain[::-1]
 
 
-def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[int, int] | None:
+def _fit(
+    chain: list[Clause], steps: tuple[Step, ...], article: str, restyle: bool = False
+) -> tuple[int, int] | None:
     """(looseness, levels above the first step) of the best way the steps name nodes of the
     chain, the last numbered step (or, with none, the last title) the clause itself; None
     when they cannot. Numbered steps name nodes in the order written; a title alone may name
@@ -269,7 +284,7 @@ def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[in
     floating = [s for s in steps if s.kind is None and s not in ordered and s is not ordered[-1]]
     loose = 0
     for step in floating:
-        qualities = [q for node in chain if (q := _names(step, node, article, None)) is not None]
+        qualities = [q for node in chain if (q := _names(step, node, article, None, restyle)) is not None]
         if not qualities:
             return None
         loose += min(qualities)
@@ -283,7 +298,7 @@ def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[in
                 best = score if best is None or score < best else best
             return
         for at in range(node_index, len(chain)):
-            quality = _names(ordered[step_index], chain[at], article, above)
+            quality = _names(ordered[step_index], chain[at], article, above, restyle)
             if quality is not None:
                 gap = at - node_index if step_index else 0
                 walk(
@@ -298,19 +313,23 @@ def _fit(chain: list[Clause], steps: tuple[Step, ...], article: str) -> tuple[in
     return best
 
 
-def _names(step: Step, node: Clause, article: str, above: str | None) -> int | None:
+def _names(step: Step, node: Clause, article: str, above: str | None, restyle: bool = False) -> int | None:
     """Does one step name this node? Kind (as the guide means 条 and 款), number, title:
-    0 exactly, 1 with a title that is only part of the node's, None not at all."""
+    0 exactly, 1 with a title that is only part of the node's, None not at all; with
+    `restyle`, 2 more for an item number in another style (「1.」 for 「（一）」)."""
     key = node.id.rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+    styled = 0
     if step.kind is not None:
         kinds = (
             (article,) if step.kind == ARTICLE else (_below(above) if step.kind == BELOW else (step.kind,))
         )
-        if node.kind not in kinds or key != step.key:
+        other_style = restyle and step.kind in _ITEM_KINDS and node.kind in _ITEM_KINDS
+        if key != step.key or (node.kind not in kinds and not other_style):
             return None
+        styled = 0 if node.kind in kinds else 2
     if step.title is None or title_matches(node, step.title):
-        return 0
-    return 1 if title_matches(node, step.title, loosely=True) else None
+        return styled
+    return styled + 1 if title_matches(node, step.title, loosely=True) else None
 
 
 def _below(kind: str | None) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from .asking import (
     asks,
     asks_other_procedure,
     asks_outcome,
+    asks_service,
     asks_which_programs,
     at_other_authority,
     last_sentence,
@@ -74,6 +75,7 @@ class Understood:
     # program in the conversation, and the question names more than applying itself
     other_procedure: bool = False
     asks_outcome: bool = False  # what a round came to (「最后立项了哪些地区」): in no guide
+    asks_service: bool = False  # work no guide does (「帮我把申报书写出来」「哪家机构靠谱」)
 
 
 def read_part(question: str) -> tuple[str, int]:
@@ -164,6 +166,7 @@ def understand(
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
+        asks_service=name != LOOKUP and asks_service(question),
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
