@@ -403,7 +403,15 @@ def _since(segment: str, reference: float) -> Reading:
     if len(years) != 1:
         return Reading()
     (year,) = years
+    month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month
+    if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
+        start = year + (int(month.group(2)) - 1) / 12
+        lo, hi = round(reference - start - 1 / 12, 2), round(reference - start, 2)
+        return Reading(Interval(lo, hi, lo_open=True))
     return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
+
+
+_MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
 
 
 def _read_number(
@@ -432,7 +440,22 @@ def _read_number(
     said = "".join(outside)
     if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
+    if spec.of_several == "min" and _of_one_year(segment):
+        # 「2021年利税3000万」: one year's figure; the lowest of the years is at most that
+        top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
+        return Reading(Interval(0.0, top))
     return per_year(spec, value, segment)
+
+
+def _of_one_year(segment: str) -> bool:
+    """The clause says its figure of one year (「2021年」「前年」), not of every year (「近三年都」)."""
+    if cues("figure_periods", segment) or _EVERY_YEAR.search(segment):
+        return False
+    return len(years_in(segment)) == 1 or _ONE_YEAR.search(segment) is not None
+
+
+_EVERY_YEAR = re.compile(r"每年|都|均|历年|连续|分别|各年|三年|3年")
+_ONE_YEAR = re.compile(r"前年|大前年|上上年")
 
 
 def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:

@@ -36,7 +36,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来
 # Look-alikes of asking words: 那么, and 什么/啥 after a denial, where they mean 「any」
 # (「没出过什么质量…事故」「也没啥失信」)
 # words holding a question word that ask nothing: 「这么」, 「什么」 after a denial (any), 「什么的」 (etc.)
-_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)(?:有|出|发生|遇到|犯)?过?(?:什么|啥)")
+# 「没出过什么事故」「没在做什么关键核心技术研发」: 什么 after a negation is 'any', no question
+_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,3}?(?:什么|啥)")
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one

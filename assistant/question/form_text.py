@@ -94,9 +94,11 @@ def prepared(text: str) -> str:
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
+    text = _SPACED.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: fragments typed apart are clauses
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff%）)])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 # the number of a list's item at the start of a line or after a stop (「1) 」「2、」「3.」「（4）」「⑤」),
 # not a figure that starts a clause (「3.5%以上」)
 _ENUMERATOR = re.compile(

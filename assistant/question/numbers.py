@@ -228,6 +228,9 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
         if spoken is not None and calendar_year(text, match.start(), match.end(), spoken):
             continue  # 「20年下半年」: the year 2020, no twenty years
+        if spoken is not None and spoken.unit == "年" and text.startswith("半", match.end()):
+            upper = spoken.upper + 0.5 if spoken.upper is not None else None  # 「两年半」: 2.5 years
+            spoken = replace(spoken, value=spoken.value + 0.5, upper=upper, end=match.end() + 1)
         if spoken is not None:
             before, after = (
                 text[max(0, match.start() - 1) : match.start()],

@@ -73,7 +73,7 @@ def find_reference(
     if reference.guide is conversation_guide and not reference.named and not marked:
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
     try:
-        return locate(kb, reference, near)
+        return locate(kb, reference, near, loose=asks_for_text)
     except UnknownReferenceError:
         if _clearly_a_reference(reference, cued):  # a terse title that fits none is answered
             raise
@@ -150,7 +150,10 @@ def _clearly_a_reference(reference: Reference, asks_for_text: bool) -> bool:
     return asks_for_text or strong or len(numbered) >= 2
 
 
-def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) -> Clause:
+def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, loose: bool = True) -> Clause:
+    """The clause a reference names. With `loose` (a reference asked for, not numbers met in a
+    sentence), numbers in another style and a title after a number that is the level below it
+    are read too."""
     guide, steps = reference.guide, reference.steps
     if not steps:
         return kb.clause(guide.id)
@@ -165,7 +168,7 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) 
         _fail(reference, "不唯一", [clause for score, clause in fits if score == fits[0][0]])
     # 「四（二）绩效目标（7）」: a title written right after a number may be a level below it
     detached = _detached(steps)
-    if detached != steps and (alone := _sole(_fits(kb, guide, detached))) is not None:
+    if loose and detached != steps and (alone := _sole(_fits(kb, guide, detached))) is not None:
         return alone
     # A loosely written title (「一（四）项目任务的第1项」) does not outweigh numbers that name one
     # clause; a section's title that disagrees with its number (「三、主要任务」) is reported.
@@ -185,7 +188,7 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None) 
         return titled[0]
     if numbered:
         _fail(reference, "的编号与标题不一致", [c for _, c in numbered] + _titled(kb, guide, steps))
-    restyled = _in_another_style(kb, guide, steps)
+    restyled = _in_another_style(kb, guide, steps) if loose else None
     if restyled is not None:
         return restyled
     _fail(reference, "找不到", _nearest(kb, guide, steps))
