@@ -689,3 +689,9 @@ def test_the_body_named_to_apply_instead_is_the_applicant(assistant: Assistant) 
     )
     assert reply.decision["applicant_type"] == "county"
     assert statuses(reply).get("same_gi") != "not_met"
+
+
+def test_a_parks_our_city_is_its_parent(assistant: Assistant) -> None:
+    """「我们市去年已经承担了…我们园区还能报吗」: the park speaks of its city, and is checked."""
+    reply = ask(assistant, "无锡高新区问一下，我们市去年已经承担了保护示范区，我们园区2022年还能报吗")
+    assert reply.decision["applicant_type"] == "park"

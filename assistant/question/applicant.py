@@ -503,6 +503,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
         applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
         if m.lastgroup == "self" or _said_of_self(text[: m.start()]) or switching or reflexive or applying:
+            if kind == "city" and not switching and (lower := _lower_level_of_self(text, m.end())):
+                return lower, True  # 「我们市去年已承担…我们园区还能报吗」: the park speaks of its city
             return kind, True
         # a body no program admits that the applicant asks or works with (「要问代理机构」) is another
         another = kind not in KIND_NAMES and text[: m.start()].endswith(_KIND_WORDS.not_self_verbs)
@@ -513,6 +515,16 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+def _lower_level_of_self(text: str, after: int) -> str | None:
+    """A county or a park the applicant calls itself later in the text (「我们园区」「我们县」),
+    whose own city its 「我们市」 named."""
+    for m in _KINDS.finditer(text, after):
+        kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
+        if kind in ("county", "park") and (m.lastgroup == "self" or _said_of_self(text[: m.start()])):
+            return kind
+    return None
 
 
 KIND_NAMES = {

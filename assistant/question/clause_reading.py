@@ -9,6 +9,7 @@ message's clauses are read together.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -403,10 +404,11 @@ def _since(segment: str, reference: float) -> Reading:
     if len(years) != 1:
         return Reading()
     (year,) = years
-    month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month
+    month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month; the day the round
+    # counts to is not (its deadline or the day of applying: from its year's start to `reference`)
     if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
         start = year + (int(month.group(2)) - 1) / 12
-        lo, hi = round(reference - start - 1 / 12, 2), round(reference - start, 2)
+        lo, hi = round(math.floor(reference) - start - 1 / 12, 2), round(reference - start, 2)
         return Reading(Interval(lo, hi, lo_open=True))
     return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
 
