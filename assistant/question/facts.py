@@ -49,7 +49,7 @@ from .fact_phrases import (
     without,
     years_in,
 )
-from .form_text import prepared
+from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
 
@@ -240,7 +240,7 @@ def read_facts(
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
     last_segment = ""  # the last clause that named a fact
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
-    text = _parent_city_named(prepared(text), applicant_type)
+    text = parents_named(prepared(text), applicant_type)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _about_their_things(find_matches(segment, specs), segment)
@@ -539,29 +539,6 @@ def _above_zero(value: FactValue | None) -> bool:
     if isinstance(value, Interval):
         return value.lo > 0 or (value.lo == 0 and value.lo_open)
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
-
-
-def _parent_city_named(text: str, applicant_type: str | None) -> str:
-    """「苏州市没有承担过」 said by a county or a park: the city is its own city, written as the
-    reader knows it (「所在市」, as long as the name, so the text keeps its length)."""
-    if applicant_type not in ("county", "park"):
-        return text
-    text = _CITY_NAMED().sub(lambda m: "所在的市" if len(m.group(1)) == 3 else "所在市", text)
-    if applicant_type == "park":  # 「常州市和武进区都没承担过」: the district beside it is the park's own
-        text = _DISTRICT_BESIDE.sub(
-            lambda m: m.group(1) + ("所在的区" if len(m.group(2)) == 4 else "所在区"), text
-        )
-    return text
-
-
-_DISTRICT_BESIDE = re.compile(r"(所在的?市\s*[和、与及跟]\s*)([\u4e00-\u9fff]{2,3}[区县])")
-
-
-@cache
-def _CITY_NAMED() -> re.Pattern[str]:
-    return re.compile(
-        f"({either(LEXICON.jiangsu_cities)})市(?!(?:(?![和、与及跟])[\u4e00-\u9fff]){{1,4}}[区县])"
-    )
 
 
 def _own_subject(text: str) -> bool:

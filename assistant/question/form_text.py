@@ -126,3 +126,26 @@ def _slash_lists(text: str) -> str:
         part.replace("/", "，") if part.count("/") >= 2 else part
         for part in re.split(r"([。！？!?；;\n])", text)
     )
+
+
+def parents_named(text: str, applicant_type: str | None) -> str:
+    """「苏州市没有承担过」 said by a county or a park: the city is its own city, written as the
+    reader knows it (「所在市」, as long as the name, so the text keeps its length)."""
+    if applicant_type not in ("county", "park"):
+        return text
+    text = _CITY_NAMED().sub(lambda m: "所在的市" if len(m.group(1)) == 3 else "所在市", text)
+    if applicant_type == "park":  # 「常州市和武进区都没承担过」: the district beside it is the park's own
+        text = _DISTRICT_BESIDE.sub(
+            lambda m: m.group(1) + ("所在的区" if len(m.group(2)) == 4 else "所在区"), text
+        )
+    return text
+
+
+_DISTRICT_BESIDE = re.compile(r"(所在的?市\s*[和、与及跟]\s*)([\u4e00-\u9fff]{2,3}[区县])")
+
+
+@cache
+def _CITY_NAMED() -> re.Pattern[str]:
+    return re.compile(
+        f"({either(LEXICON.jiangsu_cities)})市(?!(?:(?![和、与及跟])[\u4e00-\u9fff]){{1,4}}[区县])"
+    )
