@@ -643,32 +643,62 @@ def test_a_variant_named_as_the_applicants_record_is_not_the_one_asked(assistant
     assert reply.decision["eligible"] is not False
 
 
-def test_an_intermediary_speaking_for_a_client_is_not_the_applicant(assistant: Assistant) -> None:
-    """「我是代理机构的，帮客户问…」「初审要点（我们事务所做的）：…高新区…」: the client is
-    checked, and no 「申报主体为代理机构」 is given; one that asks for itself is told who may."""
-    reply = ask(
-        assistant,
-        "您好，我是无锡一家代理机构的，帮客户问2022年工业品牌那个项目。客户情况：无锡注册的独立法人，"
-        "做高端轴承的制造企业，省重点产业链链主企业。能报吗？",
-    )
-    assert reply.decision["applicant_type"] == "enterprise"
-    reply = ask(
-        assistant,
-        "无锡高新区申报材料初审要点（我们事务所做的）：1.国家高新区，是；2.独立知识产权管理机构且三类统一"
-        "管理，是。能否申报2022保护示范区创建？",
-    )
-    assert reply.decision["applicant_type"] == "park"
+@pytest.mark.parametrize(
+    ("turns", "applicant_type"),
+    [
+        # an intermediary speaking for a client is not the applicant
+        (
+            (
+                "您好，我是无锡一家代理机构的，帮客户问2022年工业品牌那个项目。客户情况：无锡注册的独立法人，"
+                "做高端轴承的制造企业，省重点产业链链主企业。能报吗？",
+            ),
+            "enterprise",
+        ),
+        (
+            (
+                "无锡高新区申报材料初审要点（我们事务所做的）：1.国家高新区，是；2.独立知识产权管理机构且三类"
+                "统一管理，是。能否申报2022保护示范区创建？",
+            ),
+            "park",
+        ),
+        # an enterprise in a park is an enterprise
+        (
+            (
+                "我们是苏州工业园区一家做第三代半导体材料的企业，苏州注册独立法人，行业领军企业。"
+                "想报2022年高价值专利培育新建项目，可以吗？",
+            ),
+            "enterprise",
+        ),
+        # the body named to apply instead
+        (
+            (
+                "苏州市里想报22年地理标志项目，用一个水产类地标。",
+                "改一下，市里决定不报了，让吴江区政府来报这个地标，苏州市本级不再指定它。证明商标2012年注册。",
+            ),
+            "county",
+        ),
+        # 「我们市去年已经承担了…我们园区还能报吗」: the park speaks of its city
+        (("无锡高新区问一下，我们市去年已经承担了保护示范区，我们园区2022年还能报吗",), "park"),
+    ],
+)
+def test_the_applicant_is_the_body_that_applies(
+    assistant: Assistant, turns: tuple, applicant_type: str
+) -> None:
+    assert ask(assistant, *turns).decision["applicant_type"] == applicant_type
+
+
+def test_an_intermediary_naming_itself_is_told_who_may_apply(assistant: Assistant) -> None:
     reply = ask(assistant, "我们是一家知识产权代理机构，能报2022年高价值专利培育新建项目吗？")
     assert reply.decision["eligible"] is False and "代理机构" in reply.answer
 
 
-def test_an_enterprise_in_a_park_is_an_enterprise(assistant: Assistant) -> None:
+def test_the_city_that_gives_up_the_gi_is_not_read_as_designating_it(assistant: Assistant) -> None:
     reply = ask(
         assistant,
-        "我们是苏州工业园区一家做第三代半导体材料的企业，苏州注册独立法人，行业领军企业。"
-        "想报2022年高价值专利培育新建项目，可以吗？",
+        "苏州市里想报22年地理标志项目，用一个水产类地标。",
+        "改一下，市里决定不报了，让吴江区政府来报这个地标，苏州市本级不再指定它。证明商标2012年注册。",
     )
-    assert reply.decision["applicant_type"] == "enterprise"
+    assert statuses(reply).get("same_gi") != "not_met"
 
 
 def test_a_follow_up_naming_another_program_with_facts_checks_that_program(assistant: Assistant) -> None:
@@ -679,19 +709,3 @@ def test_a_follow_up_naming_another_program_with_facts_checks_that_program(assis
         "独立法人工业企业，汽车电子产业链的骨干企业，上年利税3,600万。",
     )
     assert reply.decision["program"] == "2022-industrial-brand"
-
-
-def test_the_body_named_to_apply_instead_is_the_applicant(assistant: Assistant) -> None:
-    reply = ask(
-        assistant,
-        "苏州市里想报22年地理标志项目，用一个水产类地标。",
-        "改一下，市里决定不报了，让吴江区政府来报这个地标，苏州市本级不再指定它。证明商标2012年注册。",
-    )
-    assert reply.decision["applicant_type"] == "county"
-    assert statuses(reply).get("same_gi") != "not_met"
-
-
-def test_a_parks_our_city_is_its_parent(assistant: Assistant) -> None:
-    """「我们市去年已经承担了…我们园区还能报吗」: the park speaks of its city, and is checked."""
-    reply = ask(assistant, "无锡高新区问一下，我们市去年已经承担了保护示范区，我们园区2022年还能报吗")
-    assert reply.decision["applicant_type"] == "park"

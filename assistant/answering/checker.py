@@ -277,8 +277,7 @@ def is_statement(text: str) -> bool:
     return True
 
 
-_KINDS = LEXICON.applicant_kinds
-_SELF = re.compile(either((*_KINDS.pronouns, *_KINDS.self_bodies, *_KINDS.self_names)))
+_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
 _ENDING_ASKS = ("多少", "什么", "啥", "几个", "哪些", "哪个", "哪里", "怎么样")
 
 

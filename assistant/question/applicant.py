@@ -472,14 +472,16 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     head = _FIRST_CLAUSE.match(text)
     switched = len(head.group()) if head and _SWITCH.match(head.group()) else 0
     for m in _KINDS.finditer(text):
-        kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
+        kind = _kind_named(m)
         if m.group() in _KIND_WORDS.intermediaries:  # 「要问代理机构」: one the applicant asks
-            asked = text[: m.start()].endswith(_KIND_WORDS.not_self_verbs)
-            if asked or any(word in text for word in _KIND_WORDS.client_words):
+            before = text[: m.start()]
+            if before.endswith(_KIND_WORDS.not_self_verbs) or any(
+                w in text for w in _KIND_WORDS.client_words
+            ):
                 continue
-            if _said_of_self(text[: m.start()]) and _BEING_BEFORE.search(text[: m.start()]):
+            if (said := _said_of_self(before)) and _BEING_BEFORE.search(before):
                 return m.group(), True  # 「我们是一家知识产权代理机构」: it names itself
-            intermediary = intermediary or (m.group(), _said_of_self(text[: m.start()]))
+            intermediary = intermediary or (m.group(), said)
             continue
         body = _HEAD_BODY.match(text, m.end())
         head = _HEAD_KIND.match(text, m.end()) if _BEING_BEFORE.search(text[: m.start()]) else None
@@ -487,7 +489,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             kind = body.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
         elif head and kind not in ("none", None) and (named := _KINDS.fullmatch(head.group(1))):
             # 「苏州工业园区的半导体设备企业」: the kind of the noun the phrase ends in
-            kind = _SELF_KIND[named.group()] if named.lastgroup == "self" else named.lastgroup or kind
+            kind = _kind_named(named) or kind
         elif kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
         if kind in (None, "none"):
@@ -517,11 +519,16 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     return (first_any, False) if first_any or not intermediary else intermediary
 
 
+def _kind_named(m: re.Match[str]) -> str | None:
+    """The kind a match of _KINDS names: a self name's (我县: county), else its group's."""
+    return _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
+
+
 def _lower_level_of_self(text: str, after: int) -> str | None:
     """A county or a park the applicant calls itself later in the text (「我们园区」「我们县」),
     whose own city its 「我们市」 named."""
     for m in _KINDS.finditer(text, after):
-        kind = _SELF_KIND[m.group()] if m.lastgroup == "self" else m.lastgroup
+        kind = _kind_named(m)
         if kind in ("county", "park") and (m.lastgroup == "self" or _said_of_self(text[: m.start()])):
             return kind
     return None

@@ -429,8 +429,13 @@ def of_the_average(text: str) -> bool:
     compared = cues("falling_short", text) or cues("exceeding", text)
     unknown = doubtful(text) or asking(text)
     # 「不知道跟全省平均比怎么样」 doubts the comparison itself, not the average's figure
-    against = re.search(f"(?:跟|和|与|同|较|比)[^，,。]{{0,3}}(?:{either(LEXICON.fact_cues.averages)})", text)
+    against = _AGAINST_AVERAGE().search(text)
     return bool(cues("averages", text)) and bool(unknown) and not compared and not against
+
+
+@cache
+def _AGAINST_AVERAGE() -> re.Pattern[str]:
+    return re.compile(f"(?:跟|和|与|同|较|比)[^，,。]{{0,3}}(?:{either(LEXICON.fact_cues.averages)})")
 
 
 def asking(text: str) -> list[str]:

@@ -174,6 +174,11 @@ class ApplicantKinds:
     client_words: tuple[str, ...]  # 客户, 委托: the client an intermediary speaks for
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
 
+    @property
+    def self_words(self) -> tuple[str, ...]:
+        """Every word by which the applicant names itself (我们, 本县, 我市)."""
+        return (*self.pronouns, *self.self_bodies, *self.self_names)
+
 
 @dataclass(frozen=True)
 class ReferenceWords:

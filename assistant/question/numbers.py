@@ -310,14 +310,14 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
 
 
 _AVERAGE = re.compile(either(LEXICON.fact_cues.averages))
-_KINDS = LEXICON.applicant_kinds
-_SELF = re.compile(either((*_KINDS.pronouns, *_KINDS.self_bodies, *_KINDS.self_names)))
+_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
 
 
 def against_average(text: str) -> str | None:
     """「撤回率97.6%，全省平均90%出头」: the applicant's percentage (before the average word, or
-    the second after it: 「全省平均89%，我们是93.5%」) against the average's (the first after it): "above", "below", "overlap" (the words do not settle it),
-    or None when the text does not compare two such figures."""
+    the second after it: 「全省平均89%，我们是93.5%」) against the average's (the first after
+    it): "above", "below", "overlap" (the words do not settle it), or None when the text does
+    not compare two such figures."""
     cue = _AVERAGE.search(text)
     if cue is None:
         return None
