@@ -323,9 +323,13 @@ def test_a_county_level_city_stays_a_county_when_it_says_we_the_city(rules: Rule
     guess = detect_program("县级市能报保护示范区吗？", rules)
     guess = detect_program("我们市不是国家知识产权强县建设示范县，也不是试点县", rules, guess)
     assert guess.applicant_type == "county"
+    # a city asking whether a county-level city under it can apply asks of that county: the
+    # body that is the subject of 能报 is the applicant asked about (「如果我们市已经在做这个项目，
+    # 下面的区还能申请吗」), not the speaker
     guess = detect_program("我们市下面的县级市能报保护示范区吗？", rules)
-    guess = detect_program("我们市是国家知识产权强市建设示范城市", rules, guess)
-    assert guess.applicant_type == "city"  # a city asking about a county-level city under it
+    assert guess.applicant_type == "county"
+    guess = detect_program("我们市是国家知识产权强市建设示范城市，能报保护示范区吗？", rules)
+    assert guess.applicant_type == "city"
 
 
 def test_facts_of_one_round_alone_name_that_round(rules: Rules) -> None:

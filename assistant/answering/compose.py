@@ -81,7 +81,10 @@ _ATTACHMENT_ALONE = re.compile(
 
 
 # A matter named as the topic of a list question: the words before 方面/这块/这部分
-_TOPIC = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})")
+_TOPIC = re.compile(
+    rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})"
+    rf"|对([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.matter_asked)})"
+)
 # The asker's place and level (「无锡市级层面」): no matter a list must cover
 _PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
@@ -381,7 +384,7 @@ class Composer:
         shared = f"{self._guide(node).title} {' '.join(node.heading_path)} {' '.join(turn.scope.programs)}"
         question = turn.search_text or turn.question
         # a matter named as the topic (「版权方面」「维权援助这块」), not any word of the question
-        topics = "".join(m.group(1) for m in _TOPIC.finditer(question))
+        topics = " ".join(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))
         words = {w for w in self.relevance.tokens(topics) if len(w) >= 2}
         return [
             w

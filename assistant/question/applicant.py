@@ -466,6 +466,8 @@ _SAYS_IT_IS = re.compile(
 def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     """The applicant's kind (and whether they said it of themselves): what they say of themselves,
     else the program's words, else the first such word."""
+    if asked := _asked_of_another(text):
+        return asked, True
     first_any: str | None = None
     intermediary: tuple[str, bool] | None = None  # 「我们事务所」: the applicant only if none other
     # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
@@ -517,6 +519,20 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+def _asked_of_another(text: str) -> str | None:
+    """「如果我们市已经在做这个项目，下面的区还能申请吗」: a body of an admitted kind that is the
+    subject of the last apply question, after the applicant named itself as another kind, is the
+    applicant asked about."""
+    found = [m for m in _KINDS.finditer(text) if _kind_named(m) in KIND_NAMES]
+    own = [m for m in found if m.lastgroup == "self" or _said_of_self(text[: m.start()])]
+    applying = [m for m in found if _APPLYING_NEXT.match(text, m.end()) and m not in own]
+    if not applying or _AGENT.search(text[max(0, applying[-1].start() - 6) : applying[-1].start()]):
+        return None
+    asked = _kind_named(applying[-1])
+    selves = {_kind_named(m) for m in own if m.start() < applying[-1].start()}
+    return asked if selves and asked not in selves else None
 
 
 def _kind_named(m: re.Match[str]) -> str | None:

@@ -5,6 +5,7 @@ sentence by sentence. The intent step (intent.py) and the eligibility route use 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..text.tokens import normalize
@@ -73,6 +74,13 @@ def _for_itself(text: str, sentence: str) -> bool:
         if any(p in who for p in pronouns) or any(who[-2:] in c for c in speaking if c != asked):
             return True
     return False
+
+
+def asks_for_itself(question: str, earlier: Sequence[str]) -> bool:
+    """「能不能由协会自己申报…」 after 「我们是县里的…行业协会」 said in an earlier turn: who may
+    apply, asked of the body the applicant said it is."""
+    text = "。".join([*earlier, question])
+    return any(_for_itself(text, sentence) for sentence in _SENTENCES.split(_plain(question)))
 
 
 # 「这个影响报高价值新建吗」: a word of bearing on it right before applying, in a yes-or-no question.

@@ -62,6 +62,9 @@ class Reading:
     # said of another body (「隔壁县评上了真抓实干」): asked, unless the applicant's own words in
     # the message settle it (「…，我们县没评上」)
     of_another: bool = False
+    # in doubt only because no year was named (「被评为过真抓实干」): the message's clause naming the
+    # fact's year (「…，22年度的没有」) settles it
+    undated: bool = False
 
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -169,7 +172,7 @@ def read_phrase(
     if spec.year is not None and not mentioned and _other_years(matches, index):
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
-        return Reading(doubt=segment)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
+        return Reading(doubt=segment, undated=True)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if not spec.about_others and another_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:

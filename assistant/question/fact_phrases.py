@@ -25,7 +25,11 @@ _JOIN = re.compile(
         "|".join(sorted(map(re.escape, LEXICON.fact_cues.joiners), key=len, reverse=True)),
     )
 )
-_JOIN_MODIFIED = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.list_joiners)})\s*([\u4e00-\u9fff]{{1,3}})$")
+# (a year the next phrase is of may come first: 「快维中心和22年真抓实干都没有」)
+_JOIN_MODIFIED = re.compile(
+    rf"^\s*(?:{either(LEXICON.fact_cues.list_joiners)})\s*(?P<year>(?:19|20)?\d{{2}}\s*年度?)?"
+    r"\s*(?P<word>[\u4e00-\u9fff]{1,3})?$"
+)
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
@@ -320,8 +324,10 @@ def _joined(text: str, left: Match, right: Match) -> bool:
         return True
     # a joiner, then a word of the next phrase's own (「没承担过省高价值和企业战略推进计划项目」)
     modified = _JOIN_MODIFIED.match(between)
-    word = modified.group(1) if modified else ""
-    return bool(word) and not cues("negations", word) and not affirmed("yes_words", word)
+    if not modified or not (modified["year"] or modified["word"]):
+        return False
+    word = modified["word"] or ""
+    return not cues("negations", word) and not affirmed("yes_words", word)
 
 
 def chain(segment: str, matches: list[Match], index: int) -> tuple[int, int]:

@@ -29,7 +29,7 @@ def facts_from_turns(
     return sheet
 
 
-_ORDINAL = re.compile(r"第\s*\d")
+_ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十两]")  # 「第18」「第十八」
 
 
 def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
@@ -64,11 +64,15 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     if len(by_unit) == 1 and not _said_in(units, [rules.fact(key) for key in said.values]):
         spec = by_unit[0]
         after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
+        after = _NOT_THAT.sub("", after)  # 「是第十八，不是第八」: the figure denied is the old one
         figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
         if len(figures) == 1:
             values[spec.key], evidence[spec.key] = figures[0], turn
             doubted.pop(spec.key, None)
     return FactSheet(values, evidence, {**said.doubts, **doubted})
+
+
+_NOT_THAT = re.compile(r"(?:而)?(?:不是|并非)[^，,。；;！!？?]*")
 
 
 def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:

@@ -35,6 +35,7 @@ from .clause_reading import (
     several_figures,
 )
 from .fact_phrases import (
+    MASK,
     Match,
     asking,
     cue_spans,
@@ -138,6 +139,7 @@ class _Sheet:
         self.denied_words: dict[str, set[str]] = {}  # the clauses that denied them
         self.of_others: dict[str, str] = {}  # facts said of another body: doubts unless settled
         self.implied: dict[str, str] = {}  # facts another one says too: yes unless said otherwise
+        self.undated: set[str] = set()  # doubts only for want of a year: a dated reading settles them
 
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
@@ -145,9 +147,13 @@ class _Sheet:
         if reading.of_another:
             self.of_others.setdefault(key, words)
             return
-        if key in self.doubts and not (reading.value is True and self._another_alternative(key, words)):
+        settles = key in self.undated and reading.value is not None and reading.doubt is None
+        if key in self.doubts and not (
+            settles or (reading.value is True and self._another_alternative(key, words))
+        ):
             return
         self.doubts.pop(key, None)
+        self.undated.discard(key)
         if (
             reading.doubt is not None
             and cues("not_being", words)
@@ -156,6 +162,8 @@ class _Sheet:
             return  # 「强市建设试点城市，不是示范城市」: the alternative held is not the one denied
         if reading.doubt is not None:
             self.doubt(key, reading.doubt)
+            if reading.undated and key in self.doubts:
+                self.undated.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
             if both is None:
@@ -243,7 +251,7 @@ def read_facts(
     text = parents_named(prepared(text), applicant_type)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
-        matches = _about_their_things(find_matches(segment, specs), segment)
+        matches = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
         others = _of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
@@ -254,7 +262,7 @@ def read_facts(
             sentence, looked_back = sentence + matches, sentence
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
-        if not matches and cues("summaries", masked(segment, [])):
+        if not matches and (cues("summaries", masked(segment, [])) or _sums_up(segment, looked_back)):
             _summary(segment, looked_back, sheet)
             topics = []
             continue
@@ -285,6 +293,8 @@ def read_facts(
             continued = topics if _continues(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
             _continuation(segment, continued + _of_years(dated, segment), told, sheet, by_key, new_sentence)
+            # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
+            dated += [m for m in continued if _of_another_year(m, segment)]
             _deny_the_rest(segment, sheet, specs)
             if not _continues(segment, new_sentence):
                 told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told
@@ -329,6 +339,8 @@ def read_facts(
                 if sheet.values.get(match.spec.key) is False:
                     continue  # 「不是同一学院，也不是同一学科方向」: every alternative now denied
             _add(sheet, match, reading, segment, specs)
+            if reading.undated:
+                dated.append(match)  # 「真抓实干评上过两次，…，22年度的没有」: a clause may name its year
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
@@ -354,6 +366,28 @@ def _about_their_things(matches: list[Match], segment: str) -> list[Match]:
         or not any(word in segment for word in m.spec.not_with)
         or not any(o.spec.key != m.spec.key and (o.start, o.end) == (m.start, m.end) for o in matches)
     ]
+
+
+_OWNER_GAP = 4  # characters between 「的」 and the phrase it modifies (「省知识产权局的战略推进计划项目」)
+
+
+def _heads_only(matches: list[Match], segment: str, keys: set[str]) -> list[Match]:
+    """A phrase of a fact the program does not ask that only says whose or of what the next
+    phrase is (「没有省知识产权局的战略推进计划项目」: 知识产权局, a park's department, is the
+    project's owner) is dropped, so that the negation before it is the next phrase's; a phrase
+    of the program's own (「没有在研未验收的…项目」) keeps its meaning."""
+    kept = []
+    for m in matches:
+        after = segment[m.end : m.end + 1 + _OWNER_GAP]
+        owner = after.startswith("的") and any(
+            o.spec.key != m.spec.key
+            and m.end < o.start <= m.end + 1 + _OWNER_GAP
+            and "，" not in segment[m.end : o.start]
+            for o in matches
+        )
+        if not owner or m.spec.type != YES_NO or m.spec.key in keys:
+            kept.append(m)
+    return kept
 
 
 def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: _Sheet) -> bool:
@@ -446,6 +480,23 @@ def _only_expected(words: str) -> bool:
 
 _SELF_WORDS = LEXICON.applicant_kinds
 _SELF = re.compile(either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies))
+_ALL_OF = re.compile(
+    rf"^(?:{either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies)})?\s*(?:{either(LEXICON.fact_cues.all_of)})"
+)
+
+
+_SUM_SAYS = 4  # characters: the predicate after 「(我们)都」 (「没评上」「具备了」)
+
+
+def _sums_up(segment: str, named: list[Match]) -> bool:
+    """「国家级快维中心，还有2022年度的真抓实干，我们都没有」: a clause with no phrase that says
+    「(我们)都…」 after two or more things of the sentence says it of each of them."""
+    found = _ALL_OF.match(segment.strip())
+    rest = segment.strip()[found.end() :].rstrip("了的啊呀") if found else ""
+    # 「都没有」「都具备」: the sum's own short predicate, not a clause of its own (「都是临时申请」
+    # 「都是代工」: 是 with what they are)
+    said = not rest.startswith("是") and bool(cues("negations", rest) or cues("yes_words", rest))
+    return len({m.spec.key for m in named}) >= 2 and found is not None and len(rest) <= _SUM_SAYS and said
 
 
 def _of_another_body(segment: str, before: bool, first: bool) -> bool:
@@ -492,6 +543,12 @@ def _of_years(matches: list[Match], segment: str) -> list[Match]:
     return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
 
 
+def _of_another_year(match: Match, segment: str) -> bool:
+    """The clause names years, none of them the one the phrase's fact is of."""
+    named, about = years_in(segment), {match.spec.year, *match.spec.years} - {None}
+    return bool(named and about) and not named & about
+
+
 def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
     """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
     sentence says the same of each (a yes read for one of them before is then in doubt)."""
@@ -500,10 +557,26 @@ def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
     for match in matches:
         if match.spec.type != YES_NO:
             continue
+        if _bare_mention(sheet.evidence.get(match.spec.key, ""), match):
+            sheet.values.pop(match.spec.key, None)  # 「国家级快维中心，…」 named only: the sum says it
         if doubtful(text) or asking(text):
             sheet.doubt(match.spec.key, segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
+
+
+# What a clause may hold besides a phrase and still only name it: years, levels, list words, 的
+_LEVEL_WORDS = tuple(w for words in LEXICON.fact_cues.levels.values() for w in words)
+_NAMING_ONLY = re.compile(
+    rf"(?:(?:19|20)?\d{{2}}\s*年度?|{either(LEXICON.fact_cues.joiners + _LEVEL_WORDS)}|还有|的|[（）()\s{MASK}])+"
+)
+
+
+def _bare_mention(words: str, match: Match) -> bool:
+    """The clause a yes was read from only names the phrase (「还有2022年度的真抓实干」)."""
+    if not words or match.synonym not in words:
+        return False
+    return not _NAMING_ONLY.sub("", words.replace(match.synonym, ""))
 
 
 def _unpaid_outweighs(sheet: _Sheet, key: str, reading: Reading, words: str) -> bool:

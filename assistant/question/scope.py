@@ -273,6 +273,24 @@ def _attachments_named(kb: KnowledgeBase, text: str) -> tuple[list[str], str]:
     """「140号文附件3」「苏知发〔2021〕140号附件2」: the programs of a notice's attachment, and
     the text with that name blanked out (the notice's own alias would name the notice)."""
     found: list[str] = []
+    for match, parts in _named_attachments(kb, text):
+        found.extend(g.program for g in parts)
+        text = text[: match.start()] + "\0" * len(match.group(0)) + text[match.end() :]
+    return found, text
+
+
+def attachments_by_title(kb: KnowledgeBase, text: str) -> str:
+    """The text with a notice's attachment named by number (「苏知发〔2021〕140号附件4」) written
+    as its guide's title, the words its clauses share (what the question is searched with)."""
+    for match, parts in reversed(_named_attachments(kb, text)):
+        titles = "、".join(g.title for g in parts)
+        text = text[: match.start()] + titles + text[match.end() :]
+    return text
+
+
+def _named_attachments(kb: KnowledgeBase, text: str) -> list[tuple[re.Match[str], list]]:
+    """Each attachment of a notice the text names by the notice's number, with its guides."""
+    named = []
     for notice in kb.guides:
         if not notice.doc_number or "附件" in notice.doc_number:
             continue
@@ -283,15 +301,12 @@ def _attachments_named(kb: KnowledgeBase, text: str) -> tuple[list[str], str]:
                 continue
             wanted = normalize(f"{notice.doc_number}附件{match.group(1)}").replace(" ", "")
             parts = [
-                g.program
-                for g in kb.guides
-                if g.doc_number and normalize(g.doc_number).replace(" ", "") == wanted
+                g for g in kb.guides if g.doc_number and normalize(g.doc_number).replace(" ", "") == wanted
             ]
             if parts:
-                found.extend(parts)
-                text = text[: match.start()] + "\0" * len(match.group(0)) + text[match.end() :]
+                named.append((match, parts))
             break
-    return found, text
+    return sorted(named, key=lambda pair: pair[0].start())
 
 
 _LONG_NAMES: dict[str, dict[str, str]] = {}

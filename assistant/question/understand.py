@@ -20,6 +20,7 @@ from ..thresholds import MAX_QUESTION_CHARS
 from .asking import (
     asking_part,
     asks,
+    asks_for_itself,
     asks_other_procedure,
     asks_outcome,
     asks_service,
@@ -43,7 +44,7 @@ from .intent import (
 )
 from .lexicon import LEXICON
 from .references import find_in_guides, find_reference
-from .scope import Scope, detect, types_named, unknown_program, with_full_years
+from .scope import Scope, attachments_by_title, detect, types_named, unknown_program, with_full_years
 from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
@@ -107,6 +108,8 @@ def understand(
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         name = named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
+    if name not in (ELIGIBILITY, LOOKUP, SCREENING) and asks_for_itself(question, conversation.questions):
+        name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
     if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
         name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
@@ -141,10 +144,13 @@ def understand(
         # with the question before it
         search_text=with_full_years(
             kb,
-            f"{conversation.last_question} {question}"
-            if follow_up
-            or (name == "responsible" and conversation.cited_clauses and _names_nothing(name, question))
-            else question,
+            attachments_by_title(  # 「苏知发〔2021〕140号附件4」: searched by its guide's title
+                kb,
+                f"{conversation.last_question} {question}"
+                if follow_up
+                or (name == "responsible" and conversation.cited_clauses and _names_nothing(name, question))
+                else question,
+            ),
         ),
         previous=tuple(kb.clause(c) for c in conversation.cited_clauses if kb.has_clause(c)),
     )

@@ -1,0 +1,73 @@
+"""Eligibility over several turns, end to end on the real index: who the applicant is when the
+question names another body than the speaker, corrections of a figure, and a body the
+applicant named itself in an earlier turn. Each row: the turns, then the decision expected
+after the last one (program, applicant type, outcome: True 符合, False 不符合, None 待补充)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    return Assistant(built_settings, kb)
+
+
+CASES = [
+    # who may apply, asked of the 协会 the applicant said it is a turn before: a check, 不符合
+    (
+        [
+            "我们是县里的大闸蟹行业协会，集体商标是我们协会持有的。",
+            "能不能由协会自己申报22年的地理标志商标品牌培育项目？",
+        ],
+        ("2022-gi-brand", "协会", False),
+    ),
+    # the body asked about is the district below the speaker's city: the district is checked
+    (
+        ["22年保护示范区，如果我们市已经在做这个项目，下面的区还能申请吗？"],
+        ("2022-protection-zone", "county", None),
+    ),
+    # a corrected rank in Chinese numerals (「是第十八，不是第八」) replaces the rank told before
+    (
+        [
+            "我们县国家强县工程示范县，2020年万人发明专利拥有量全省县区第八，市里没有承担这个项目，22年保护示范区创建能报吧",
+            "刚核了一下数据，说错了，是第十八，不是第八。",
+        ],
+        ("2022-protection-zone", "county", None),
+    ),
+    # a correction that takes back a title and denies the other two in one list: no longer 符合
+    (
+        [
+            "我们县是国家知识产权强县建设示范县，2023年度撤回率高于全省平均，2024年保护示范区能报吧？",
+            "哎说错了，强县示范的是我们隔壁县，我们县不是，也不是试点县。快维中心和22年真抓实干我们也都没有。这样呢？",
+        ],
+        ("2024-protection-zone", "county", None),
+    ),
+    # the bureau's project denied (「没有省知识产权局的战略推进计划项目」) is not one under way
+    (
+        [
+            "我们公司无锡注册的独立法人，做轴承的制造企业，是产业链链主企业，行业领先，经营状况很好，"
+            "产品国内市占率全国前五，有知名度。去年利税两千八百万。主商标2008年注册一直用到现在。"
+            "贯标做了，制度也比较完善，单独设了知识产权办公室，4个专兼职；去年知识产权费用占研发费用5.5%，"
+            "研发占营收3.8%，有效发明专利60件。没有失信、没有非正常申请，目前手上也没有省知识产权局的"
+            "战略推进计划项目。22年工业品牌能报吗？"
+        ],
+        ("2022-industrial-brand", "enterprise", True),
+    ),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CASES)
+def test_the_decision_after_the_last_turn(assistant: Assistant, turns: list[str], expected: tuple) -> None:
+    conversation = Conversation()
+    replies = [assistant.ask(turn, conversation) for turn in turns]
+    decision = replies[-1].decision
+    assert decision is not None, replies[-1].answer
+    assert (decision["program"], decision["applicant_type"], decision["eligible"]) == expected, replies[
+        -1
+    ].answer
+    assert "内部错误" not in replies[-1].answer
