@@ -11,47 +11,51 @@ A clause that names no fact continues the one before: it gives the predicate of 
 申报」), puts that fact in doubt. Hedges and questions (好像, 不清楚, 吗), words about another
 body (所在的区, 母公司), and things under way (正在申报, 递交了申请) are read as the fact's
 registry entry says, or doubted. The cue words live in knowledge/lexicon.yaml.
+
+The clause loop is here; what a clause that names no fact says of the ones before it is in
+fact_clauses, and the sheet the readings go on (doubts, implications) in fact_sheet.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
-from ..thresholds import BARE_FIGURE_LOOKBACK, SUBJECT_SPAN
+from ..thresholds import BARE_FIGURE_LOOKBACK
 from .asking import asks_to_apply
 from .clause_reading import (
     Reading,
-    another_body,
-    denies_its_level,
-    in_progress,
-    lifting,
     per_year,
     progress_of,
     read_phrase,
     several_figures,
 )
+from .fact_clauses import (
+    SELF,
+    continuation,
+    deny_the_rest,
+    goes_on,
+    of_another_body,
+    of_another_year,
+    of_years,
+    summary,
+    sums_up,
+)
 from .fact_phrases import (
-    MASK,
     Match,
     asking,
-    cue_spans,
     cues,
-    denied,
     doubtful,
     find_matches,
     is_measure,
-    mask_look_alikes,
     masked,
     of_the_average,
     without,
-    years_in,
 )
+from .fact_sheet import Sheet, add_reading
 from .form_text import parents_named, prepared
-from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -63,8 +67,6 @@ ROUND_OPENS = 0.25
 _SEGMENT = re.compile(r"(?:[^，。；：！？,;:!?\n—+＋✔✓√☑✅｜|]|(?<=\d)[+＋]|[+＋](?=[^（(，。]*[)）]))+")
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n", "")  # "" : the message's end
 _SENTENCE_REST = re.compile(r"[^。！？!?\n]*")  # the sentence after a clause
-_CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
-_SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
 
 
 def scope_keys(rules: Rules, program: str | None, applicant_type: str | None) -> tuple[str, ...]:
@@ -126,105 +128,6 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
 
-class _Sheet:
-    """Readings of one message as they come: a conflict between two readings is a doubt."""
-
-    def __init__(self, keys: set[str]) -> None:
-        self.keys = keys
-        self.values: dict[str, FactValue] = {}
-        self.evidence: dict[str, str] = {}
-        self.doubts: dict[str, str] = {}
-        self.denied: dict[str, set[str]] = {}
-        self.either: dict[str, tuple[str, ...]] = {}  # 「A或B」 facts some of whose alternatives are denied
-        self.denied_words: dict[str, set[str]] = {}  # the clauses that denied them
-        self.of_others: dict[str, str] = {}  # facts said of another body: doubts unless settled
-        self.implied: dict[str, str] = {}  # facts another one says too: yes unless said otherwise
-        self.undated: set[str] = set()  # doubts only for want of a year: a dated reading settles them
-
-    def add(self, key: str, reading: Reading, words: str) -> None:
-        if key not in self.keys:
-            return
-        if reading.of_another:
-            self.of_others.setdefault(key, words)
-            return
-        settles = key in self.undated and reading.value is not None and reading.doubt is None
-        if key in self.doubts and not (
-            settles or (reading.value is True and self._another_alternative(key, words))
-        ):
-            return
-        self.doubts.pop(key, None)
-        self.undated.discard(key)
-        if (
-            reading.doubt is not None
-            and cues("not_being", words)
-            and self.held_by_another(key, self.either.get(key, ()), reading.denies)
-        ):
-            return  # 「强市建设试点城市，不是示范城市」: the alternative held is not the one denied
-        if reading.doubt is not None:
-            self.doubt(key, reading.doubt)
-            if reading.undated and key in self.doubts:
-                self.undated.add(key)
-        elif reading.value is not None and key in self.values and self.values[key] != reading.value:
-            both = _both(self.values[key], reading.value)
-            if both is None:
-                self.doubt(key, words)  # the message says both
-            else:
-                self.values[key] = both
-        elif reading.value is not None and key not in self.values:
-            self.values[key], self.evidence[key] = reading.value, words
-
-    def doubt(self, key: str, words: str) -> None:
-        if self.values.get(key) is False and _only_expected(words):
-            return  # 「规划还在起草，预计年底才出台」: not so yet, as read
-        if key in self.keys:
-            self.values.pop(key, None)
-            self.evidence.pop(key, None)
-            self.doubts[key] = words
-
-    def held_by_another(self, key: str, alternatives: tuple[str, ...], denied: tuple[str, ...]) -> bool:
-        """A yes already read for an 「A或B」 fact (its `alternatives`) from words naming an
-        alternative that a later denial of the others (`denied`) leaves standing."""
-        if not denied or self.values.get(key) is not True:
-            return False
-        held = self.evidence.get(key, "")
-        named = {alt for alt in alternatives if any(w in held for w in alt.split("|"))}
-        return bool(named - set(denied))
-
-    def _another_alternative(self, key: str, words: str) -> bool:
-        """A doubt only because some alternatives of an 「A或B」 fact were denied is settled by a
-        yes that names another (「不是链主，是行业骨干企业」)."""
-        if key not in self.either or self.doubts[key] not in self.denied_words.get(key, ()):
-            return False
-        named = {alt for alt in self.either[key] if any(w in words for w in alt.split("|"))}
-        return bool(named) and not named & self.denied[key]
-
-    def deny(self, spec: FactSpec, alternatives: tuple[str, ...], words: str) -> None:
-        """Some alternatives of an 「A或B」 fact are not so: once all are, the fact is false."""
-        self.either[spec.key] = spec.either
-        self.denied_words.setdefault(spec.key, set()).add(words)
-        denied = self.denied.setdefault(spec.key, set())
-        denied.update(alternatives)
-        if denied >= set(spec.either) and spec.key not in self.values:
-            self.doubts.pop(spec.key, None)
-            self.add(spec.key, Reading(False), words)
-
-    def imply(self, key: str, words: str) -> None:
-        """Another fact's yes says this one too (江苏注册的独立法人: in Jiangsu); what the message
-        says of it in words of its own comes first."""
-        self.implied.setdefault(key, words)
-
-    def sheet(self) -> FactSheet:
-        """The readings; a fact said only of another body is asked of the applicant; a fact
-        only implied is so, with the words that implied it."""
-        for key, words in self.implied.items():
-            if key in self.keys and key not in self.values and key not in self.doubts:
-                self.values[key], self.evidence[key] = True, words
-        for key, words in self.of_others.items():
-            if key not in self.values:
-                self.doubts.setdefault(key, words)
-        return FactSheet(self.values, self.evidence, self.doubts)
-
-
 def read_facts(
     text: str,
     specs: Sequence[FactSpec],
@@ -236,7 +139,7 @@ def read_facts(
     so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
     is the time of the round (a year with its fraction) that 「2017年注册的」 counts to; the
     applicant's type says who another body is (a county's 市里)."""
-    sheet, by_key = _Sheet(keys), {spec.key: spec for spec in specs}
+    sheet, by_key = Sheet(keys), {spec.key: spec for spec in specs}
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
@@ -252,7 +155,7 @@ def read_facts(
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
-        others = _of_another_body(segment, others, first=ended)
+        others = of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
         fact_clauses = [] if new_sentence else fact_clauses
@@ -262,8 +165,8 @@ def read_facts(
             sentence, looked_back = sentence + matches, sentence
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
-        if not matches and (cues("summaries", masked(segment, [])) or _sums_up(segment, looked_back)):
-            _summary(segment, looked_back, sheet)
+        if not matches and (cues("summaries", masked(segment, [])) or sums_up(segment, looked_back)):
+            summary(segment, looked_back, sheet)
             topics = []
             continue
         in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
@@ -281,22 +184,22 @@ def read_facts(
         if not in_scope and _bare_figure(segment, befores, specs, sheet):
             topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
             continue
-        if not matches and contrasted and _SELF.match(segment.strip()):
+        if not matches and contrasted and SELF.match(segment.strip()):
             # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has
-            _continuation(segment, contrasted, [], sheet, by_key, new_sentence)
+            continuation(segment, contrasted, [], sheet, by_key, new_sentence)
             topics, contrasted = [], []
             continue
         contrasted = [] if matches else contrasted
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
-            continued = topics if _continues(segment, new_sentence) else [m for m in topics if m in announced]
+            continued = topics if goes_on(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
-            _continuation(segment, continued + _of_years(dated, segment), told, sheet, by_key, new_sentence)
+            continuation(segment, continued + of_years(dated, segment), told, sheet, by_key, new_sentence)
             # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
-            dated += [m for m in continued if _of_another_year(m, segment)]
-            _deny_the_rest(segment, sheet, specs)
-            if not _continues(segment, new_sentence):
+            dated += [m for m in continued if of_another_year(m, segment)]
+            deny_the_rest(segment, sheet, specs)
+            if not goes_on(segment, new_sentence):
                 told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told
             if asking(masked(segment, [])):
                 last_clause = []  # 「…验收了。那新建是不是不行了？要是改报升级呢？」: no fact echoed
@@ -338,7 +241,7 @@ def read_facts(
                 sheet.deny(match.spec, reading.denies, segment)
                 if sheet.values.get(match.spec.key) is False:
                     continue  # 「不是同一学院，也不是同一学科方向」: every alternative now denied
-            _add(sheet, match, reading, segment, specs)
+            add_reading(sheet, match, reading, segment, specs)
             if reading.undated:
                 dated.append(match)  # 「真抓实干评上过两次，…，22年度的没有」: a clause may name its year
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
@@ -350,7 +253,7 @@ def read_facts(
             and match.spec.key not in sheet.doubts
             and not is_measure(match)
         ):
-            _add(sheet, match, Reading(True), match.synonym, specs)
+            add_reading(sheet, match, Reading(True), match.synonym, specs)
     return sheet.sheet()
 
 
@@ -390,7 +293,7 @@ def _heads_only(matches: list[Match], segment: str, keys: set[str]) -> list[Matc
     return kept
 
 
-def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: _Sheet) -> bool:
+def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: Sheet) -> bool:
     """「有独立的知识产权部，专职4个人」「近3年利税：2600万、2900万、3500万」: a clause of figures
     only (and words of whom they count) gives the figures of the one number fact not read yet
     whose words the clause before holds, or else an earlier clause of the sentence that named a
@@ -445,256 +348,9 @@ def _figures_read(spec: FactSpec, values: list[FactValue], text: str) -> tuple[F
     return spec, Reading(value)
 
 
-def _add(sheet: _Sheet, match: Match, reading: Reading, words: str, specs: Sequence[FactSpec]) -> None:
-    """A phrase's reading, and the facts a yes of it says too (「江苏注册的独立法人」: in Jiangsu),
-    each where the words hold one of its own (「独立法人」 alone says nothing of where)."""
-    key = match.spec.key
-    if match.spec.ongoing and _unpaid_outweighs(sheet, key, reading, words):
-        return
-    sheet.add(key, reading, words)
-    figure = match.spec.type != YES_NO
-    if reading.value is True or (figure and _above_zero(reading.value)):
-        by_words = dict(match.spec.implied_by)
-        for implied in (s for s in specs if s.key in match.spec.implies):
-            if implied.key in by_words:  # the phrase read says it (「行业龙头」), not just the clause
-                # (of a figure, its clause: 「商标持续使用二十年」)
-                if any(word in (words if figure else match.synonym) for word in by_words[implied.key]):
-                    sheet.imply(implied.key, words)
-            elif any(word in words for word in implied.synonyms):
-                sheet.imply(implied.key, words)
-
-
 def _mark_before(text: str, at: int) -> str:
     """The last character before `at` that is not white space (the mark that ended the clause
     before), without copying the text up to it."""
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return text[at - 1 : at]
-
-
-def _only_expected(words: str) -> bool:
-    """Whether the only doubt words of a clause look forward (预计, 有望)."""
-    found = doubtful(masked(words, []))
-    return bool(found) and all(word in LEXICON.fact_cues.expected for word in found)
-
-
-_SELF_WORDS = LEXICON.applicant_kinds
-_SELF = re.compile(either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies))
-_ALL_OF = re.compile(
-    rf"^(?:{either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies)})?\s*(?:{either(LEXICON.fact_cues.all_of)})"
-)
-
-
-_SUM_SAYS = 4  # characters: the predicate after 「(我们)都」 (「没评上」「具备了」)
-
-
-def _sums_up(segment: str, named: list[Match]) -> bool:
-    """「国家级快维中心，还有2022年度的真抓实干，我们都没有」: a clause with no phrase that says
-    「(我们)都…」 after two or more things of the sentence says it of each of them."""
-    found = _ALL_OF.match(segment.strip())
-    rest = segment.strip()[found.end() :].rstrip("了的啊呀") if found else ""
-    # 「都没有」「都具备」: the sum's own short predicate, not a clause of its own (「都是临时申请」
-    # 「都是代工」: 是 with what they are)
-    said = not rest.startswith("是") and bool(cues("negations", rest) or cues("yes_words", rest))
-    return len({m.spec.key for m in named}) >= 2 and found is not None and len(rest) <= _SUM_SAYS and said
-
-
-def _of_another_body(segment: str, before: bool, first: bool) -> bool:
-    """Whether a clause is about another body than the applicant: the sentence's first clause
-    begins with one, as its subject (「隔壁区是…」), and the clauses after it go on about it
-    (「…，23年撤回率也比全省高」) until one names the applicant (我们)."""
-    if _SELF.search(segment):
-        return False
-    return another_body(segment[:SUBJECT_SPAN], segment) if first else before
-
-
-def _both(first: FactValue, then: FactValue) -> FactValue | None:
-    """Two figures for one fact in one message that can both be true narrow it (「2012年注册的，
-    快十年了」); figures that contradict, and any other pair of values, are a doubt."""
-    numbers = [v for v in (first, then) if isinstance(v, Interval | float | int) and not isinstance(v, bool)]
-    if len(numbers) < 2:
-        return None
-    spans = [v if isinstance(v, Interval) else Interval.exact(float(v)) for v in numbers]
-    both = spans[0].intersect(spans[1])
-    if both is None:
-        return None
-    return both.lo if both.is_exact else both
-
-
-def _deny_the_rest(segment: str, sheet: _Sheet, specs: Sequence[FactSpec]) -> None:
-    """「还不是强县建设示范县，也不是试点县」: a clause that names no fact but denies the other
-    alternatives of an 「A或B」 fact whose first ones were just denied completes the denial."""
-    text = masked(segment, [])
-    if not sheet.denied or not _says_no(text) or doubtful(text) or asking(text):
-        return
-    for spec in (s for s in specs if s.key in sheet.denied):
-        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
-        if named:
-            sheet.deny(spec, named, segment)
-
-
-def _of_years(matches: list[Match], segment: str) -> list[Match]:
-    """The phrases whose fact is about a year the clause names, when the clause says yes or no
-    of it (「2022年度没评上」), not when it only names the year (「2022年度呢」)."""
-    text = masked(segment, [])
-    if not (cues("yes_words", text) or _says_no(text) or doubtful(text)):
-        return []
-    named = years_in(segment)
-    return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
-
-
-def _of_another_year(match: Match, segment: str) -> bool:
-    """The clause names years, none of them the one the phrase's fact is of."""
-    named, about = years_in(segment), {match.spec.year, *match.spec.years} - {None}
-    return bool(named and about) and not named & about
-
-
-def _summary(segment: str, matches: list[Match], sheet: _Sheet) -> None:
-    """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
-    sentence says the same of each (a yes read for one of them before is then in doubt)."""
-    text = masked(segment, [])
-    negated = _says_no(text)
-    for match in matches:
-        if match.spec.type != YES_NO:
-            continue
-        if _bare_mention(sheet.evidence.get(match.spec.key, ""), match):
-            sheet.values.pop(match.spec.key, None)  # 「国家级快维中心，…」 named only: the sum says it
-        if doubtful(text) or asking(text):
-            sheet.doubt(match.spec.key, segment)
-        else:
-            sheet.add(match.spec.key, Reading(not negated), segment)
-
-
-# What a clause may hold besides a phrase and still only name it: years, levels, list words, 的
-_LEVEL_WORDS = tuple(w for words in LEXICON.fact_cues.levels.values() for w in words)
-_NAMING_ONLY = re.compile(
-    rf"(?:(?:19|20)?\d{{2}}\s*年度?|{either(LEXICON.fact_cues.joiners + _LEVEL_WORDS)}|还有|的|[（）()\s{MASK}])+"
-)
-
-
-def _bare_mention(words: str, match: Match) -> bool:
-    """The clause a yes was read from only names the phrase (「还有2022年度的真抓实干」)."""
-    if not words or match.synonym not in words:
-        return False
-    return not _NAMING_ONLY.sub("", words.replace(match.synonym, ""))
-
-
-def _unpaid_outweighs(sheet: _Sheet, key: str, reading: Reading, words: str) -> bool:
-    """A project accepted whose last payment is not made (「已经验收了，但尾款还没拨付」) is still
-    running, as the guides count it (含尾款未拨付): the unpaid yes stands over the accepted no,
-    in either order. True when this reading is settled so."""
-    unpaid = reading.value is True and _says_unpaid(words)
-    if unpaid and sheet.values.get(key) is False:
-        sheet.values[key], sheet.evidence[key] = True, words
-        return True
-    held = sheet.values.get(key) is True and _says_unpaid(sheet.evidence.get(key, ""))
-    return reading.value is False and held
-
-
-_UNPAID_WINDOW = 8  # characters after 尾款 in which 没/未/待 says it is not paid (「尾款还没拨下来」)
-
-
-def _says_unpaid(words: str) -> bool:
-    """The words say a last payment is not made: 尾款 with a negation or 待 after it in its
-    clause (「尾款还没拨付」「尾款待拨付」), and no denial right before it (「没有尾款没拨的」);
-    「尾款已拨」 and 尾款 alone say nothing of it."""
-    for found in cue_spans("payments", words):
-        if cues("negations", mask_look_alikes(words[max(0, found.start() - 2) : found.start()])):
-            continue  # 「没有尾款没拨的」: an unpaid one denied
-        after = re.split(r"[，,。；;、]", words[found.end() : found.end() + _UNPAID_WINDOW])[0]
-        if cues("negations", mask_look_alikes(after)) or "待" in after:
-            return True
-    return False
-
-
-def _above_zero(value: FactValue | None) -> bool:
-    """A figure that says the thing counted exists (「商标用了六年」 has a trademark)."""
-    if isinstance(value, Interval):
-        return value.lo > 0 or (value.lo == 0 and value.lo_open)
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
-
-
-def _own_subject(text: str) -> bool:
-    """Words before a clause's first negation that are not words a predicate opens with
-    (lexicon: predicate_openers, and years): a subject of the clause's own (「规模不大」)."""
-    first = cue_spans("negations", text)
-    if not first:
-        return False
-    lead = _YEARS_SAID.sub("", _OPENERS().sub("", text[: first[0].start()]))
-    return len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2
-
-
-_YEARS_SAID = re.compile(r"(?:20)?\d{2}\s*年度?|[一二两三四五六七八九十近前去今]+年(?:内|来|度)?")
-
-
-@cache
-def _OPENERS() -> re.Pattern[str]:
-    return re.compile(either(LEXICON.fact_cues.predicate_openers))
-
-
-def _says_no(text: str) -> bool:
-    """A clause naming no fact says no: an odd count of negations and shortfalls."""
-    return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
-
-
-def _continues(segment: str, new_sentence: bool = False) -> bool:
-    """A clause that goes on about the one before: short, or opening with 还/也/但… or the
-    applicant's own 我们; a short
-    question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
-    吗？」), while a short negation still denies it (「快维中心。没有。」)."""
-    if _OWN_TOPIC.search(segment):
-        return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
-    opening = _YEAR_OPENING.sub("", segment)  # 「撤回率，2023年度比全省平均要高」: after its year
-    if _CONTINUES.match(opening) or _SELF.match(opening.strip()):
-        return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
-    return len(opening) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
-
-
-_YEAR_OPENING = re.compile(r"^\s*(?:(?:20)?\d{2}\s*年度?的?|去年|前年|今年|后来|随后)")
-# A clause that names a topic of its own (「知识产权这块」「人员方面」) is about that topic
-_OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方面)")
-
-
-def _continuation(
-    segment: str,
-    topics: list[Match],
-    told: list[str],
-    sheet: _Sheet,
-    specs: dict[str, FactSpec],
-    new_sentence: bool = False,
-) -> None:
-    """A clause that names no fact: the predicate of the topics before it, or a contradiction.
-    One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
-    text = masked(segment, [])
-    hedged, asks = doubtful(text), asking(text)
-    negated = _says_no(text)
-    # 「经营良好，就是规模不大」: a negation with a subject of its own is not the topic's
-    doubt = hedged or asks or bool(cues("other_bodies", text)) or (negated and _own_subject(text))
-    progress = progress_of(text, segment)
-    compared = cues("falling_short", text) or cues("exceeding", text)
-    named = years_in(segment)
-    for match in topics:
-        if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:
-            continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
-        if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
-            sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
-        elif doubt or (is_measure(match) and not compared):
-            sheet.add(match.spec.key, Reading(doubt=segment), segment)
-        elif progress:
-            sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
-        else:
-            sheet.add(match.spec.key, Reading(not negated), segment)
-    continues = _continues(segment, new_sentence)
-    if continues and denied("finished", text) and not hedged:
-        return  # 「正在承担…，还没结束」: not finished confirms what is still running
-    if continues and not (hedged or asks):  # 「…，不是国家级的」「…，是省级的」
-        for key in [k for k in told if denies_its_level(specs[k], text)]:
-            sheet.values[key], sheet.evidence[key] = False, segment
-            told.remove(key)
-    lifted = lifting(text) is True  # 「被列入失信名单，去年已经移出了」
-    if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
-        being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
-        for key in told:
-            others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
-            if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
-                sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)

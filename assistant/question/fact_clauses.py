@@ -1,0 +1,194 @@
+"""Clauses that name no fact of their own, read with the ones before them: the predicate of a
+topic (「保护中心的话，还没建成」), a sum of the things named (「…，我们都没有」), a year's own
+clause (「2022年度没评上」), the rest of an 「A或B」 denied, and whether a clause goes on about the
+one before or is about another body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..eligibility.rules import YES_NO, FactSpec
+from ..thresholds import SUBJECT_SPAN
+from .clause_reading import Reading, another_body, denies_its_level, in_progress, lifting, progress_of
+from .fact_phrases import MASK, Match, asking, cue_spans, cues, denied, doubtful, is_measure, masked, years_in
+from .fact_sheet import Sheet
+from .lexicon import LEXICON, either
+
+_CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
+_SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
+_SELF_WORDS = LEXICON.applicant_kinds
+SELF = re.compile(either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies))  # the applicant's own words
+_ALL_OF = re.compile(
+    rf"^(?:{either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies)})?\s*(?:{either(LEXICON.fact_cues.all_of)})"
+)
+_SUM_SAYS = 4  # characters: the predicate after 「(我们)都」 (「没评上」「具备了」)
+
+
+def sums_up(segment: str, named: list[Match]) -> bool:
+    """「国家级快维中心，还有2022年度的真抓实干，我们都没有」: a clause with no phrase that says
+    「(我们)都…」 after two or more things of the sentence says it of each of them."""
+    found = _ALL_OF.match(segment.strip())
+    rest = segment.strip()[found.end() :].rstrip("了的啊呀") if found else ""
+    # 「都没有」「都具备」: the sum's own short predicate, not a clause of its own (「都是临时申请」
+    # 「都是代工」: 是 with what they are)
+    said = not rest.startswith("是") and bool(cues("negations", rest) or cues("yes_words", rest))
+    return len({m.spec.key for m in named}) >= 2 and found is not None and len(rest) <= _SUM_SAYS and said
+
+
+def of_another_body(segment: str, before: bool, first: bool) -> bool:
+    """Whether a clause is about another body than the applicant: the sentence's first clause
+    begins with one, as its subject (「隔壁区是…」), and the clauses after it go on about it
+    (「…，23年撤回率也比全省高」) until one names the applicant (我们)."""
+    if SELF.search(segment):
+        return False
+    return another_body(segment[:SUBJECT_SPAN], segment) if first else before
+
+
+def deny_the_rest(segment: str, sheet: Sheet, specs: Sequence[FactSpec]) -> None:
+    """「还不是强县建设示范县，也不是试点县」: a clause that names no fact but denies the other
+    alternatives of an 「A或B」 fact whose first ones were just denied completes the denial."""
+    text = masked(segment, [])
+    if not sheet.denied or not says_no(text) or doubtful(text) or asking(text):
+        return
+    for spec in (s for s in specs if s.key in sheet.denied):
+        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        if named:
+            sheet.deny(spec, named, segment)
+
+
+def of_years(matches: list[Match], segment: str) -> list[Match]:
+    """The phrases whose fact is about a year the clause names, when the clause says yes or no
+    of it (「2022年度没评上」), not when it only names the year (「2022年度呢」)."""
+    text = masked(segment, [])
+    if not (cues("yes_words", text) or says_no(text) or doubtful(text)):
+        return []
+    named = years_in(segment)
+    return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
+
+
+def of_another_year(match: Match, segment: str) -> bool:
+    """The clause names years, none of them the one the phrase's fact is of."""
+    named, about = years_in(segment), {match.spec.year, *match.spec.years} - {None}
+    return bool(named and about) and not named & about
+
+
+def summary(segment: str, matches: list[Match], sheet: Sheet) -> None:
+    """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
+    sentence says the same of each (a yes read for one of them before is then in doubt)."""
+    text = masked(segment, [])
+    negated = says_no(text)
+    for match in matches:
+        if match.spec.type != YES_NO:
+            continue
+        if _bare_mention(sheet.evidence.get(match.spec.key, ""), match):
+            sheet.values.pop(match.spec.key, None)  # 「国家级快维中心，…」 named only: the sum says it
+        if doubtful(text) or asking(text):
+            sheet.doubt(match.spec.key, segment)
+        else:
+            sheet.add(match.spec.key, Reading(not negated), segment)
+
+
+# What a clause may hold besides a phrase and still only name it: years, levels, list words, 的
+_LEVEL_WORDS = tuple(w for words in LEXICON.fact_cues.levels.values() for w in words)
+
+
+_NAMING_ONLY = re.compile(
+    rf"(?:(?:19|20)?\d{{2}}\s*年度?|{either(LEXICON.fact_cues.joiners + _LEVEL_WORDS)}|还有|的|[（）()\s{MASK}])+"
+)
+
+
+def _bare_mention(words: str, match: Match) -> bool:
+    """The clause a yes was read from only names the phrase (「还有2022年度的真抓实干」)."""
+    if not words or match.synonym not in words:
+        return False
+    return not _NAMING_ONLY.sub("", words.replace(match.synonym, ""))
+
+
+def _own_subject(text: str) -> bool:
+    """Words before a clause's first negation that are not words a predicate opens with
+    (lexicon: predicate_openers, and years): a subject of the clause's own (「规模不大」)."""
+    first = cue_spans("negations", text)
+    if not first:
+        return False
+    lead = _YEARS_SAID.sub("", _OPENERS().sub("", text[: first[0].start()]))
+    return len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2
+
+
+_YEARS_SAID = re.compile(r"(?:20)?\d{2}\s*年度?|[一二两三四五六七八九十近前去今]+年(?:内|来|度)?")
+
+
+@cache
+def _OPENERS() -> re.Pattern[str]:
+    return re.compile(either(LEXICON.fact_cues.predicate_openers))
+
+
+def says_no(text: str) -> bool:
+    """A clause naming no fact says no: an odd count of negations and shortfalls."""
+    return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+
+
+def goes_on(segment: str, new_sentence: bool = False) -> bool:
+    """A clause that goes on about the one before: short, or opening with 还/也/但… or the
+    applicant's own 我们; a short
+    question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
+    吗？」), while a short negation still denies it (「快维中心。没有。」)."""
+    if _OWN_TOPIC.search(segment):
+        return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
+    opening = _YEAR_OPENING.sub("", segment)  # 「撤回率，2023年度比全省平均要高」: after its year
+    if _CONTINUES.match(opening) or SELF.match(opening.strip()):
+        return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
+    return len(opening) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
+
+
+_YEAR_OPENING = re.compile(r"^\s*(?:(?:20)?\d{2}\s*年度?的?|去年|前年|今年|后来|随后)")
+
+
+# A clause that names a topic of its own (「知识产权这块」「人员方面」) is about that topic
+_OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方面)")
+
+
+def continuation(
+    segment: str,
+    topics: list[Match],
+    told: list[str],
+    sheet: Sheet,
+    specs: dict[str, FactSpec],
+    new_sentence: bool = False,
+) -> None:
+    """A clause that names no fact: the predicate of the topics before it, or a contradiction.
+    One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
+    text = masked(segment, [])
+    hedged, asks = doubtful(text), asking(text)
+    negated = says_no(text)
+    # 「经营良好，就是规模不大」: a negation with a subject of its own is not the topic's
+    doubt = hedged or asks or bool(cues("other_bodies", text)) or (negated and _own_subject(text))
+    progress = progress_of(text, segment)
+    compared = cues("falling_short", text) or cues("exceeding", text)
+    named = years_in(segment)
+    for match in topics:
+        if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:
+            continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
+        if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
+            sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
+        elif doubt or (is_measure(match) and not compared):
+            sheet.add(match.spec.key, Reading(doubt=segment), segment)
+        elif progress:
+            sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
+        else:
+            sheet.add(match.spec.key, Reading(not negated), segment)
+    continues = goes_on(segment, new_sentence)
+    if continues and denied("finished", text) and not hedged:
+        return  # 「正在承担…，还没结束」: not finished confirms what is still running
+    if continues and not (hedged or asks):  # 「…，不是国家级的」「…，是省级的」
+        for key in [k for k in told if denies_its_level(specs[k], text)]:
+            sheet.values[key], sheet.evidence[key] = False, segment
+            told.remove(key)
+    lifted = lifting(text) is True  # 「被列入失信名单，去年已经移出了」
+    if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
+        being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
+        for key in told:
+            others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
+            if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
+                sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)

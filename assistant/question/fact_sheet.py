@@ -1,0 +1,185 @@
+"""The readings of one message as they come (`Sheet`): a conflict between two readings is a
+doubt; a yes may imply other facts; a project's unpaid last payment outweighs its acceptance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..eligibility.facts import FactSheet
+from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
+from .clause_reading import Reading
+from .fact_phrases import Match, cue_spans, cues, doubtful, mask_look_alikes, masked
+from .lexicon import LEXICON
+
+
+class Sheet:
+    """Readings of one message as they come: a conflict between two readings is a doubt."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+        self.values: dict[str, FactValue] = {}
+        self.evidence: dict[str, str] = {}
+        self.doubts: dict[str, str] = {}
+        self.denied: dict[str, set[str]] = {}
+        self.either: dict[str, tuple[str, ...]] = {}  # 「A或B」 facts some of whose alternatives are denied
+        self.denied_words: dict[str, set[str]] = {}  # the clauses that denied them
+        self.of_others: dict[str, str] = {}  # facts said of another body: doubts unless settled
+        self.implied: dict[str, str] = {}  # facts another one says too: yes unless said otherwise
+        self.undated: set[str] = set()  # doubts only for want of a year: a dated reading settles them
+
+    def add(self, key: str, reading: Reading, words: str) -> None:
+        if key not in self.keys:
+            return
+        if reading.of_another:
+            self.of_others.setdefault(key, words)
+            return
+        settles = key in self.undated and reading.value is not None and reading.doubt is None
+        if key in self.doubts and not (
+            settles or (reading.value is True and self._another_alternative(key, words))
+        ):
+            return
+        self.doubts.pop(key, None)
+        self.undated.discard(key)
+        if (
+            reading.doubt is not None
+            and cues("not_being", words)
+            and self.held_by_another(key, self.either.get(key, ()), reading.denies)
+        ):
+            return  # 「强市建设试点城市，不是示范城市」: the alternative held is not the one denied
+        if reading.doubt is not None:
+            self.doubt(key, reading.doubt)
+            if reading.undated and key in self.doubts:
+                self.undated.add(key)
+        elif reading.value is not None and key in self.values and self.values[key] != reading.value:
+            both = _both(self.values[key], reading.value)
+            if both is None:
+                self.doubt(key, words)  # the message says both
+            else:
+                self.values[key] = both
+        elif reading.value is not None and key not in self.values:
+            self.values[key], self.evidence[key] = reading.value, words
+
+    def doubt(self, key: str, words: str) -> None:
+        if self.values.get(key) is False and _only_expected(words):
+            return  # 「规划还在起草，预计年底才出台」: not so yet, as read
+        if key in self.keys:
+            self.values.pop(key, None)
+            self.evidence.pop(key, None)
+            self.doubts[key] = words
+
+    def held_by_another(self, key: str, alternatives: tuple[str, ...], denied: tuple[str, ...]) -> bool:
+        """A yes already read for an 「A或B」 fact (its `alternatives`) from words naming an
+        alternative that a later denial of the others (`denied`) leaves standing."""
+        if not denied or self.values.get(key) is not True:
+            return False
+        held = self.evidence.get(key, "")
+        named = {alt for alt in alternatives if any(w in held for w in alt.split("|"))}
+        return bool(named - set(denied))
+
+    def _another_alternative(self, key: str, words: str) -> bool:
+        """A doubt only because some alternatives of an 「A或B」 fact were denied is settled by a
+        yes that names another (「不是链主，是行业骨干企业」)."""
+        if key not in self.either or self.doubts[key] not in self.denied_words.get(key, ()):
+            return False
+        named = {alt for alt in self.either[key] if any(w in words for w in alt.split("|"))}
+        return bool(named) and not named & self.denied[key]
+
+    def deny(self, spec: FactSpec, alternatives: tuple[str, ...], words: str) -> None:
+        """Some alternatives of an 「A或B」 fact are not so: once all are, the fact is false."""
+        self.either[spec.key] = spec.either
+        self.denied_words.setdefault(spec.key, set()).add(words)
+        denied = self.denied.setdefault(spec.key, set())
+        denied.update(alternatives)
+        if denied >= set(spec.either) and spec.key not in self.values:
+            self.doubts.pop(spec.key, None)
+            self.add(spec.key, Reading(False), words)
+
+    def imply(self, key: str, words: str) -> None:
+        """Another fact's yes says this one too (江苏注册的独立法人: in Jiangsu); what the message
+        says of it in words of its own comes first."""
+        self.implied.setdefault(key, words)
+
+    def sheet(self) -> FactSheet:
+        """The readings; a fact said only of another body is asked of the applicant; a fact
+        only implied is so, with the words that implied it."""
+        for key, words in self.implied.items():
+            if key in self.keys and key not in self.values and key not in self.doubts:
+                self.values[key], self.evidence[key] = True, words
+        for key, words in self.of_others.items():
+            if key not in self.values:
+                self.doubts.setdefault(key, words)
+        return FactSheet(self.values, self.evidence, self.doubts)
+
+
+def _both(first: FactValue, then: FactValue) -> FactValue | None:
+    """Two figures for one fact in one message that can both be true narrow it (「2012年注册的，
+    快十年了」); figures that contradict, and any other pair of values, are a doubt."""
+    numbers = [v for v in (first, then) if isinstance(v, Interval | float | int) and not isinstance(v, bool)]
+    if len(numbers) < 2:
+        return None
+    spans = [v if isinstance(v, Interval) else Interval.exact(float(v)) for v in numbers]
+    both = spans[0].intersect(spans[1])
+    if both is None:
+        return None
+    return both.lo if both.is_exact else both
+
+
+def _only_expected(words: str) -> bool:
+    """Whether the only doubt words of a clause look forward (预计, 有望)."""
+    found = doubtful(masked(words, []))
+    return bool(found) and all(word in LEXICON.fact_cues.expected for word in found)
+
+
+def add_reading(sheet: Sheet, match: Match, reading: Reading, words: str, specs: Sequence[FactSpec]) -> None:
+    """A phrase's reading, and the facts a yes of it says too (「江苏注册的独立法人」: in Jiangsu),
+    each where the words hold one of its own (「独立法人」 alone says nothing of where)."""
+    key = match.spec.key
+    if match.spec.ongoing and _unpaid_outweighs(sheet, key, reading, words):
+        return
+    sheet.add(key, reading, words)
+    figure = match.spec.type != YES_NO
+    if reading.value is True or (figure and _above_zero(reading.value)):
+        by_words = dict(match.spec.implied_by)
+        for implied in (s for s in specs if s.key in match.spec.implies):
+            if implied.key in by_words:  # the phrase read says it (「行业龙头」), not just the clause
+                # (of a figure, its clause: 「商标持续使用二十年」)
+                if any(word in (words if figure else match.synonym) for word in by_words[implied.key]):
+                    sheet.imply(implied.key, words)
+            elif any(word in words for word in implied.synonyms):
+                sheet.imply(implied.key, words)
+
+
+def _unpaid_outweighs(sheet: Sheet, key: str, reading: Reading, words: str) -> bool:
+    """A project accepted whose last payment is not made (「已经验收了，但尾款还没拨付」) is still
+    running, as the guides count it (含尾款未拨付): the unpaid yes stands over the accepted no,
+    in either order. True when this reading is settled so."""
+    unpaid = reading.value is True and _says_unpaid(words)
+    if unpaid and sheet.values.get(key) is False:
+        sheet.values[key], sheet.evidence[key] = True, words
+        return True
+    held = sheet.values.get(key) is True and _says_unpaid(sheet.evidence.get(key, ""))
+    return reading.value is False and held
+
+
+_UNPAID_WINDOW = 8  # characters after 尾款 in which 没/未/待 says it is not paid (「尾款还没拨下来」)
+
+
+def _says_unpaid(words: str) -> bool:
+    """The words say a last payment is not made: 尾款 with a negation or 待 after it in its
+    clause (「尾款还没拨付」「尾款待拨付」), and no denial right before it (「没有尾款没拨的」);
+    「尾款已拨」 and 尾款 alone say nothing of it."""
+    for found in cue_spans("payments", words):
+        if cues("negations", mask_look_alikes(words[max(0, found.start() - 2) : found.start()])):
+            continue  # 「没有尾款没拨的」: an unpaid one denied
+        after = re.split(r"[，,。；;、]", words[found.end() : found.end() + _UNPAID_WINDOW])[0]
+        if cues("negations", mask_look_alikes(after)) or "待" in after:
+            return True
+    return False
+
+
+def _above_zero(value: FactValue | None) -> bool:
+    """A figure that says the thing counted exists (「商标用了六年」 has a trademark)."""
+    if isinstance(value, Interval):
+        return value.lo > 0 or (value.lo == 0 and value.lo_open)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
