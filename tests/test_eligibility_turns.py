@@ -47,6 +47,22 @@ CASES = [
         ],
         ("2024-protection-zone", "county", None),
     ),
+    # who may apply asked of itself in its own role (「联盟能不能自己作为申报主体报…」): a check
+    (
+        [
+            "我们是南通市船舶海工产业知识产权联盟，联盟没有独立法人资格。"
+            "联盟能不能自己作为申报主体报2022年高价值专利培育新建项目？"
+        ],
+        ("2022-high-value-patent-new", "联盟", False),
+    ),
+    # a message typed as a list, one line a fact, the question on the last line, is a check
+    (
+        [
+            "南京市的情况：\n国家知识产权示范城市\n2020年度真抓实干成效明显地区\n国家级知识产权保护中心已建成\n"
+            "2021年省委省政府知识产权保护工作检查优秀\n材料预计2月10日报\n请判断能否申报2022年省保护示范区创建。"
+        ],
+        ("2022-protection-zone", "city", True),
+    ),
     # the bureau's project denied (「没有省知识产权局的战略推进计划项目」) is not one under way
     (
         [

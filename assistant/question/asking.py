@@ -56,7 +56,8 @@ _APPLY = either(_WORDS.apply_verbs)
 _BY_WHOM = re.compile(f"(?:{either(_WORDS.by_whom)})(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:来)?(?:{_APPLY})")
 _ON_ITS_OWN = re.compile(
     f"(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:{either(_WORDS.question_forms)}|{either(_WORDS.before_verb)})"
-    f"(?:{either(_WORDS.on_its_own)})(?:来)?(?:{_APPLY})"
+    # 「自己作为申报主体报」「自己牵头报」: the role it would apply in may stand before the verb
+    f"(?:{either(_WORDS.on_its_own)})(?:来|牵头|作为[^，,。？?、；]{{1,6}}?)?(?:{_APPLY})"
 )
 
 

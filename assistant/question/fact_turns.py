@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
 from .applicant import names_itself
-from .fact_phrases import cue_spans, cues, years_in
+from .fact_phrases import cue_spans, cues, find_matches, years_in
 from .facts import extract_facts
 from .form_text import normalize
 from .numbers import find_numbers, spoken_units, to_fact_unit
@@ -56,6 +56,10 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         bounded = spec.year_until is not None and bool(named)
         if key not in said and (bounded or named & ({spec.year, *spec.years} - {None})):
             doubted[key] = turn
+    # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
+    # reading it anew is what it corrects
+    named_again = {m.spec.key for m in find_matches(text, rules.fact_specs)}
+    doubted.update(dict.fromkeys((k for k in sheet.values if k in named_again and k not in said), turn))
     if not (said.values or said.doubts or doubted) and not names_itself(text):
         doubted.update(dict.fromkeys(before.values, turn))  # what it corrects is not said: the last turn
     values, evidence = dict(said.values), dict(said.evidence)

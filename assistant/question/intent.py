@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.tokens import normalize
+from ..text.tokens import normalize, normalize_lines
 from .asking import (
     asks,
     asks_to_apply,
@@ -241,7 +241,7 @@ def named_intent(question: str) -> str:
 
 def detect_intent(question: str, has_reference: bool = False) -> str:
     """The intent name of a question (or GENERAL)."""
-    text = normalize(question).strip(" ？?！!。")
+    text = normalize_lines(question).strip(" ？?！!。")
     if has_reference or any(c in text for c in LOOKUP_CUES):
         return LOOKUP
     if _last_question_asks_to_apply(text) or _names_a_program_after_facts(question):

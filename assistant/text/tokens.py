@@ -110,6 +110,12 @@ def normalize(text: str) -> str:
     return SPACE_BETWEEN.sub("", text).lower()
 
 
+def normalize_lines(text: str) -> str:
+    """`normalize` line by line: a line break between two words stays (it ends a sentence of a
+    message typed as a list: 「…材料预计2月10日报\n请判断能否申报…」)."""
+    return "\n".join(normalize(line) for line in text.split("\n"))
+
+
 def _terms(terms_file: str | None) -> list[tuple[str, int | None]]:
     """The guides' own terms (knowledge/terms.txt): a word a line, with an optional frequency."""
     if not terms_file or not Path(terms_file).is_file():
