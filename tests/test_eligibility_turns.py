@@ -63,6 +63,25 @@ CASES = [
         ],
         ("2022-protection-zone", "city", True),
     ),
+    # a correction naming the year of a fact told before (「2019年那个我们是参与单位」) takes it back
+    (
+        [
+            "22年高价值专利新建，我们是企业：江苏注册独立法人，动力电池行业龙头，正在承担工信部重大专项，已取得成果；"
+            "近三年研发占比4.2%、4.5%、4.8%；2021年IP费用占研发5.2%；经营不错，近三年利税每年都过亿；"
+            "独立知识产权部7人；有效专利210件；无失信，无非正常申请。",
+            "我们2019年牵头做过一个省高价值专利培育项目。",
+            "哦不对，说错了，2019年那个我们是参与单位，牵头的是南京一所高校，我们从来没牵头过。"
+            "也没有未验收的省企业知识产权战略推进项目。",
+        ],
+        ("2022-high-value-patent-new", "enterprise", None),
+    ),
+    # a body under the county that names itself (a 事业单位) is not the county
+    (
+        [
+            "我们是县里的知识产权服务中心，事业单位。2024年度保护示范区能以我们中心名义报吗？县里条件挺好的，强县试点、撤回率也高。"
+        ],
+        ("2024-protection-zone", "服务中心", False),
+    ),
     # the bureau's project denied (「没有省知识产权局的战略推进计划项目」) is not one under way
     (
         [

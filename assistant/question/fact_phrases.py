@@ -402,13 +402,23 @@ def tail_cues(tail: str, parallel: bool = False) -> list[str]:
         elif MASK not in rest and not next_item:
             # 「没建、没申报」: negations listed side by side say no once; only a negation that
             # bears on another (「不是没有」) cancels it
-            if last_end is None or not _LISTED.search(tail[last_end : cue.start()]):
+            if last_end is None or not _listed(tail[last_end : cue.start()]):
                 found.append(cue.group())
             last_end = cue.end()
     return found
 
 
 _LISTED = re.compile("[、，,和与或也又及]")
+# 「没建没报」: a verb of its own between two negations lists two denials; a modal between them
+# (「不能不报」「不是不重视」) makes them one that bears on the other
+_OWN_VERB = re.compile(r"[\u4e00-\u9fff]{1,3}")
+_MODALS = ("是", "能", "会", "得", "敢", "可能", "可以", "应该")
+
+
+def _listed(between: str) -> bool:
+    """Two negations said side by side, each of its own (「没建、没申报」「没建没报」)."""
+    own_verb = _OWN_VERB.fullmatch(between) is not None and between not in _MODALS
+    return bool(_LISTED.search(between)) or own_verb
 
 
 def topic_only(tail: str) -> bool:

@@ -54,7 +54,9 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         spec = rules.fact(key)
         # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
         bounded = spec.year_until is not None and bool(named)
-        if key not in said and (bounded or named & ({spec.year, *spec.years} - {None})):
+        # and a fact told with a year the correction names (「说错了，2019年那个我们是参与单位」)
+        told_of = named & years_in(sheet.evidence.get(key, ""))
+        if key not in said and (bounded or told_of or named & ({spec.year, *spec.years} - {None})):
             doubted[key] = turn
     # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
     # reading it anew is what it corrects

@@ -288,7 +288,7 @@ def attachments_by_title(kb: KnowledgeBase, text: str) -> str:
     return text
 
 
-def _named_attachments(kb: KnowledgeBase, text: str) -> list[tuple[re.Match[str], list]]:
+def _named_attachments(kb: KnowledgeBase, text: str) -> list[tuple[re.Match[str], list[Guide]]]:
     """Each attachment of a notice the text names by the notice's number, with its guides."""
     named = []
     for notice in kb.guides:
