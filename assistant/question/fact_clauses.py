@@ -18,11 +18,9 @@ from .lexicon import LEXICON, either
 
 _CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before
-_SELF_WORDS = LEXICON.applicant_kinds
-SELF = re.compile(either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies))  # the applicant's own words
-_ALL_OF = re.compile(
-    rf"^(?:{either(_SELF_WORDS.pronouns + _SELF_WORDS.self_bodies)})?\s*(?:{either(LEXICON.fact_cues.all_of)})"
-)
+_SELF_NAMES = either(LEXICON.applicant_kinds.pronouns + LEXICON.applicant_kinds.self_bodies)
+SELF = re.compile(_SELF_NAMES)  # the applicant's own words
+_ALL_OF = re.compile(rf"^(?:{_SELF_NAMES})?\s*(?:{either(LEXICON.fact_cues.all_of)})")
 _SUM_SAYS = 4  # characters: the predicate after 「(我们)都」 (「没评上」「具备了」)
 
 
@@ -166,9 +164,8 @@ def continuation(
     doubt = hedged or asks or bool(cues("other_bodies", text)) or (negated and _own_subject(text))
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
-    named = years_in(segment)
     for match in topics:
-        if named and not named & ({match.spec.year, *match.spec.years} - {None}) and match.spec.year:
+        if match.spec.year and of_another_year(match, segment):
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
         if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
             sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below

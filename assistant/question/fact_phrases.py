@@ -412,12 +412,11 @@ _LISTED = re.compile("[、，,和与或也又及]")
 # 「没建没报」: a verb of its own between two negations lists two denials; a modal between them
 # (「不能不报」「不是不重视」) makes them one that bears on the other
 _OWN_VERB = re.compile(r"[\u4e00-\u9fff]{1,3}")
-_MODALS = ("是", "能", "会", "得", "敢", "可能", "可以", "应该")
 
 
 def _listed(between: str) -> bool:
     """Two negations said side by side, each of its own (「没建、没申报」「没建没报」)."""
-    own_verb = _OWN_VERB.fullmatch(between) is not None and between not in _MODALS
+    own_verb = _OWN_VERB.fullmatch(between) is not None and between not in LEXICON.fact_cues.modals
     return bool(_LISTED.search(between)) or own_verb
 
 

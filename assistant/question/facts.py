@@ -279,18 +279,19 @@ def _heads_only(matches: list[Match], segment: str, keys: set[str]) -> list[Matc
     phrase is (「没有省知识产权局的战略推进计划项目」: 知识产权局, a park's department, is the
     project's owner) is dropped, so that the negation before it is the next phrase's; a phrase
     of the program's own (「没有在研未验收的…项目」) keeps its meaning."""
-    kept = []
-    for m in matches:
-        after = segment[m.end : m.end + 1 + _OWNER_GAP]
-        owner = after.startswith("的") and any(
-            o.spec.key != m.spec.key
-            and m.end < o.start <= m.end + 1 + _OWNER_GAP
-            and "，" not in segment[m.end : o.start]
-            for o in matches
-        )
-        if not owner or m.spec.type != YES_NO or m.spec.key in keys:
-            kept.append(m)
-    return kept
+    return [
+        m
+        for m in matches
+        if m.spec.type != YES_NO or m.spec.key in keys or not _owns_next(m, matches, segment)
+    ]
+
+
+def _owns_next(match: Match, matches: list[Match], segment: str) -> bool:
+    """「的」 right after the phrase, and another fact's phrase within _OWNER_GAP after it."""
+    gap = match.end + 1 + _OWNER_GAP
+    return segment.startswith("的", match.end) and any(
+        o.spec.key != match.spec.key and match.end < o.start <= gap for o in matches
+    )
 
 
 def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: Sheet) -> bool:

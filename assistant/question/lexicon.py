@@ -73,6 +73,7 @@ class FactCues:
     corrections: tuple[str, ...]
     summaries: tuple[str, ...]
     all_of: tuple[str, ...]
+    modals: tuple[str, ...]
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
     not_doubts: tuple[str, ...]
@@ -220,7 +221,7 @@ class AskingWords:
     compare: tuple[str, ...]
     lookup: tuple[str, ...]
     topic_markers: tuple[str, ...]  # 「…这块」「…方面」: the words before name a list's topic
-    matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: 对 and the words before name it too
+    matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: the words between 对 and these name it
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
 
 
