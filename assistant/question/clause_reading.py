@@ -65,6 +65,9 @@ class Reading:
     # in doubt only because no year was named (「被评为过真抓实干」): the message's clause naming the
     # fact's year (「…，22年度的没有」) settles it
     undated: bool = False
+    # in doubt only because a project once undertaken may still run (「承担过」): a later clause
+    # saying it is finished or not (「…，尾款也拨完了」) settles it
+    running: bool = False
 
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -208,12 +211,14 @@ def read_phrase(
         # another fact's phrase may hold the words (「尾款…拨付了」), and so may this fact's phrases of the
         # other sense (「…战略推进计划项目已验收」): read them around this fact's phrases of this sense
         own = [m for m in matches if m.spec.key == spec.key and m.negative == match.negative]
+        if spec.ongoing and _unpaid_phrase(segment, match):
+            return Reading(True)  # 「已经验收了但尾款还没拨下来」: still running, as the guides count it
         if spec.ongoing and (finished := _finished(masked(segment, own))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
         if spec.ongoing and match.synonym in LEXICON.fact_cues.payments:
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
-            return Reading(doubt=segment)  # 「承担过」: at some time, perhaps not now (「没承担过」: never)
+            return Reading(doubt=segment, running=True)  # 「承担过」: perhaps not now (「没承担过」: never)
         if (lifted := lifting(text[match.end :])) is not None:  # 「被列入失信名单（至今未移出）」
             return Reading(doubt=segment) if lifted else Reading(True)
         reading = _read_yes_no(segment, text, matches, index)
@@ -221,7 +226,7 @@ def read_phrase(
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
     if spec.type == CHOICE:
-        return _read_choice(text, matches, index)
+        return _read_choice(segment, text, matches, index)
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
     return _read_number(segment, text, matches, index, reference)
@@ -259,6 +264,14 @@ def _unmask_nested(segment: str, text: str, matches: list[Match], match: Match) 
     if not nested or match.contiguous:
         return text
     return masked(segment, [m for m in matches if m not in nested])
+
+
+def _unpaid_phrase(segment: str, match: Match) -> bool:
+    """The phrase itself says a last payment is not made (「尾款…没拨」), with no denial right
+    before it (「没有尾款没拨的」)."""
+    paid_words = any(word in match.synonym for word in LEXICON.fact_cues.payments)
+    unpaid = paid_words and bool(cues("negations", match.synonym))
+    return unpaid and not cues("negations", segment[max(0, match.start - 2) : match.start])
 
 
 def _finished(text: str) -> bool | None:
@@ -393,11 +406,36 @@ def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> R
     """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
     lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
     highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
-    if spec.of_several == "min" and all(not isinstance(f, Interval) for f in figures):
-        return Reading(min(lows))
+    if spec.of_several == "min":  # the lowest of several lies between the lowest bounds
+        return Reading(_lowest(figures))
+    if len(figures) == _years_averaged(spec):  # 「近三年授权分别是100件、140件、190件」: their mean
+        mean_lo, mean_hi = sum(lows) / len(lows), sum(highs) / len(highs)
+        return Reading(
+            round(mean_lo, 2) if mean_lo == mean_hi else Interval(round(mean_lo, 2), round(mean_hi, 2))
+        )
     if spec.of_several == "range":
         return Reading(Interval(min(lows), max(highs)))
     return Reading(doubt=segment)
+
+
+def _years_averaged(spec: FactSpec) -> int | None:
+    """The years a yearly average is taken over (「近3年年均专利授权量」: 3), if it is one."""
+    found = _AVERAGED.search(spec.label)
+    return int(found.group(1)) if found else None
+
+
+_AVERAGED = re.compile(r"近(\d)年年均")
+
+
+def _lowest(figures: list[FactValue]) -> FactValue:
+    """The lowest of several figures, some known only within bounds (「两亿多」)."""
+    spans = [f if isinstance(f, Interval) else Interval(float(f), float(f)) for f in figures]  # type: ignore[arg-type]
+    low = min(spans, key=lambda i: (i.lo, i.lo_open))
+    high = min(spans, key=lambda i: (i.hi, not i.hi_open))
+    if low.lo == high.hi and not (low.lo_open or high.hi_open):
+        return low.lo  # the lowest is known exactly
+    about = low.about or high.about  # 「20件左右」 stays a figure said roughly
+    return Interval(low.lo, high.hi, lo_open=low.lo_open, hi_open=high.hi_open, about=about)
 
 
 def _since(segment: str, reference: float) -> Reading:
@@ -598,14 +636,21 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     return Reading(negations % 2 == 0)
 
 
-def _read_choice(text: str, matches: list[Match], index: int) -> Reading:
+def _read_choice(segment: str, text: str, matches: list[Match], index: int) -> Reading:
     """The option named; a denial names the other one of two only when it says what the thing
     is not (「不是手工艺品」), not when the option's word sits in a list the clause denies
     (「没出过质量、食品安全事故」 says nothing of the product's class)."""
     match = matches[index]
+    if _EITHER_OR_AFTER.match(text, match.end) or _EITHER_OR_BEFORE.search(text[: match.start]):
+        return Reading(doubt=segment)  # 「算手工艺品类还是其他类」: which, the applicant does not say
     said = _negations(text, matches, index)
     if said.count % 2 == 0:
         return Reading(match.option)
     others = [v for v in match.spec.option_values if v != match.option]
     being_denied = cues("not_being", said.lead[-_BEING_SPAN:])
     return Reading(others[0]) if len(others) == 1 and being_denied else Reading()
+
+
+# 「手工艺品类还是其他类」「是农产品还是手工艺品」: an option asked against another
+_EITHER_OR_AFTER = re.compile(r"[类的]?\s*还是\s*(?:算|属于)?\s*(?:其他|其它|别的|[^，,。；;]{1,8}?[类品区])")
+_EITHER_OR_BEFORE = re.compile(r"[类品区]\s*还是\s*(?:算|属于)?$")  # not 「目前还是」 (still)

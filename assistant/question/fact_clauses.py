@@ -68,7 +68,11 @@ def of_years(matches: list[Match], segment: str) -> list[Match]:
 
 def of_another_year(match: Match, segment: str) -> bool:
     """The clause names years, none of them the one the phrase's fact is of."""
-    named, about = years_in(segment), {match.spec.year, *match.spec.years} - {None}
+    return _of_another_year(match.spec, segment)
+
+
+def _of_another_year(spec: FactSpec, segment: str) -> bool:
+    named, about = years_in(segment), {spec.year, *spec.years} - {None}
     return bool(named and about) and not named & about
 
 
@@ -186,6 +190,8 @@ def continuation(
     if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
         being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
         for key in told:
+            if _of_another_year(specs[key], segment):
+                continue  # 「2020年度评上了，2021年度没评上」: the other year's, not this fact's
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..eligibility.rules import FactSpec, FactValue
+from ..eligibility.rules import YES_NO, FactSpec, FactValue
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 from .numbers import calendar_year, find_numbers, to_fact_unit
 
@@ -33,6 +33,7 @@ _JOIN_MODIFIED = re.compile(
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
+_DECADE = re.compile(r"[零〇一二两三四五六七八九]几年")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # 「22年度」「23年撤回率」: a two-digit year; not 「22年了」「十几年」 (a number of years)
@@ -334,15 +335,36 @@ def chain(segment: str, matches: list[Match], index: int) -> tuple[int, int]:
     """The first and last index of the phrases joined with `index` by 和/与/、 (phrases of other
     facts on the same words are passed over)."""
     first = last = index
-    while (left := _neighbour(matches, first, -1)) is not None and _joined(
-        segment, matches[left], matches[first]
-    ):
+    while (left := _neighbour(matches, first, -1)) is not None and _linked(segment, matches, left, first):
         first = left
-    while (right := _neighbour(matches, last, 1)) is not None and _joined(
-        segment, matches[last], matches[right]
-    ):
+    while (right := _neighbour(matches, last, 1)) is not None and _linked(segment, matches, last, right):
         last = right
     return first, last
+
+
+def _linked(segment: str, matches: list[Match], left: int, right: int) -> bool:
+    return _joined(segment, matches[left], matches[right]) or _side_by_side(segment, matches, left, right)
+
+
+def _side_by_side(segment: str, matches: list[Match], left: int, right: int) -> bool:
+    """Two yes/no things named side by side with nothing between, in a run that one negation
+    before it or one 「都」 after it bears on (「没有事故失信」「事故失信都没有」); not a name that
+    holds another's words (「江苏省知识产权建设示范园区也不是」) nor a thing and its verb."""
+    if segment[matches[left].end : matches[right].start]:
+        return False
+    if matches[left].spec.type != YES_NO or matches[right].spec.type != YES_NO:
+        return False
+    first, last = left, right
+    while first > 0 and matches[first - 1].end == matches[first].start:
+        first -= 1
+    while last + 1 < len(matches) and matches[last].end == matches[last + 1].start:
+        last += 1
+    lead = mask_look_alikes(segment[: matches[first].start])
+    negated_before = re.search(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})[过有]?$", lead)
+    return bool(negated_before) or _EVERY_ONE.match(segment[matches[last].end :]) is not None
+
+
+_EVERY_ONE = re.compile(r"\s*(?:也都|都|均|全都|全)")
 
 
 def _neighbour(matches: list[Match], index: int, step: int) -> int | None:
@@ -516,6 +538,16 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
             return value
     if adjacent:
         return None
+    if GAP in matches[index].synonym:  # 「商标注册十年了一直在用」: the figure in the phrase's gap,
+        inner = segment[matches[index].start : matches[index].end]  # in the fact's own unit
+        for spoken in find_numbers(inner):
+            decade = _DECADE.match(inner, spoken.start)  # 「九几年」: the 1990s, no count of years
+            if (
+                spoken.unit == spec.unit
+                and not decade
+                and not calendar_year(inner, spoken.start, spoken.end, spoken)
+            ):
+                return to_fact_unit(spoken, spec.unit)
     start = max((m.end for m in matches[:index] if m.end <= matches[index].start), default=0)
     start = max(start, matches[index].start - 8)
     while start > 0 and _NUMERAL_CHAR.match(segment[start - 1]):  # 「2020年」 whole, never 「020年」

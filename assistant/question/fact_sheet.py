@@ -27,6 +27,8 @@ class Sheet:
         self.of_others: dict[str, str] = {}  # facts said of another body: doubts unless settled
         self.implied: dict[str, str] = {}  # facts another one says too: yes unless said otherwise
         self.undated: set[str] = set()  # doubts only for want of a year: a dated reading settles them
+        # doubts only whether a project once undertaken still runs: a later saying settles them
+        self.running: set[str] = set()
 
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
@@ -34,13 +36,16 @@ class Sheet:
         if reading.of_another:
             self.of_others.setdefault(key, words)
             return
-        settles = key in self.undated and reading.value is not None and reading.doubt is None
+        # (of one of several projects, 「一个尾款拨完了」, a saying settles nothing of the others)
+        pending = key in self.undated or (key in self.running and not cues("one_of_several", words))
+        settles = pending and reading.value is not None and reading.doubt is None
         if key in self.doubts and not (
             settles or (reading.value is True and self._another_alternative(key, words))
         ):
             return
         self.doubts.pop(key, None)
         self.undated.discard(key)
+        self.running.discard(key)
         if (
             reading.doubt is not None
             and cues("not_being", words)
@@ -51,6 +56,8 @@ class Sheet:
             self.doubt(key, reading.doubt)
             if reading.undated and key in self.doubts:
                 self.undated.add(key)
+            if reading.running and key in self.doubts:
+                self.running.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
             if both is None:

@@ -18,7 +18,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
 # 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
 # figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
-_YEAR_FIGURE = r"(?:20)?\d{2}\s*年度?\s*WORDS\d+(?:\.\d+)?\s*[万亿千百]?[元件%％名个家人]?\s*"
+_YEAR_FIGURE = (
+    r"(?:20)?\d{2}\s*年度?\s*WORDS(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+    r"\s*[万亿千百]?[多余]?[元件%％名个家人]?\s*"
+)
 _PER_YEAR = re.compile(
     r"[，,：:]\s*(?="
     + _YEAR_FIGURE.replace("WORDS", r"(?:是|为|有)?\s*")
@@ -74,9 +77,35 @@ def _SECOND_DENIAL() -> re.Pattern[str]:
     return re.compile(rf"((?:{first})[^，,。；;：:！!？?、\n]{{2,}}?)(?=(?:{second}))")
 
 
+# A figure denied beside the one affirmed (「专职的是3名不是4名」「不是4名，是3名」): the denied one
+# is no figure of the fact
+_FIGURE = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*[万亿千百]?[多余]?[元件%％名个家人位年]?"
+_DENIED_FIGURE = re.compile(
+    rf"(?<=[\d零〇一二两三四五六七八九十百千万亿元件%％名个家人位年])\s*[，,]?\s*而?不是\s*{_FIGURE}(?![\d\u4e00-\u9fff])"
+    rf"|(?<![并也都还])不是\s*{_FIGURE}\s*[，,]\s*而?(?=是)"
+)
+
+
+@cache
+def _YEAR_ASIDE() -> re.Pattern[str]:
+    """An aside that says a fact of a year of its own (「2020年度评上了（2021年度没评上）」): a
+    clause of its own, not the words of the clause it stands in."""
+    said = either(sorted({*LEXICON.fact_cues.negations, *LEXICON.fact_cues.yes_words}, key=len, reverse=True))
+    return re.compile(rf"[（(]\s*((?:19|20)?\d{{2}}\s*年度?[^（）()，,]*?(?:{said})[^（）()，,]*)[）)]")
+
+
 # 「一个经开区管委会，国家级的」: a park's level said after it is read as part of its name
 _LEVEL_AFTER = re.compile(
     r"(高新区|经开区|开发区|新区)([^，,。；;！!？?]{0,6})[，,]\s*(?:是|属于)?(国家级|省级)的?(?=[，,。；;！!？?\s]|$)"
+)
+
+
+# 「商标2010年注册，一直在用」: the use that goes on from the registration is said of it
+_USE_GOES_ON = re.compile(r"(注册(?:的|了)?)\s*[，,]\s*(?=一直|持续|沿用|至今|用到)")
+
+# 「经开区（国家级，在盐城）」「高新区这边（国家级的）」: a park's level said in brackets
+_LEVEL_IN_BRACKETS = re.compile(
+    r"(高新区|经开区|开发区|新区)([^，,。；;！!？?（(]{0,3})[（(](国家级|省级)的?(?:[，,、][^（）()]*)?[）)]"
 )
 
 
@@ -90,7 +119,9 @@ _OTHER_LEVEL_DENIED = re.compile(
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", normalize(text))
+    text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
+    text = _YEAR_ASIDE().sub(r"，\1，", _DENIED_FIGURE.sub("", text))  # before the asides that end a clause
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it

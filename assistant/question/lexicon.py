@@ -52,6 +52,7 @@ class FactCues:
 
     negations: tuple[str, ...]
     yet_another: tuple[str, ...]
+    one_of_several: tuple[str, ...]
     falling_short: tuple[str, ...]
     exceeding: tuple[str, ...]
     averages: tuple[str, ...]
