@@ -709,3 +709,22 @@ def test_a_follow_up_naming_another_program_with_facts_checks_that_program(assis
         "独立法人工业企业，汽车电子产业链的骨干企业，上年利税3,600万。",
     )
     assert reply.decision["program"] == "2022-industrial-brand"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # closed by 「够吗」 after saying what the applicant wishes to apply for
+        "苏北的一个县，县里想报2024年度保护示范区，我们是国家知识产权强县建设试点县。够吗？",
+        # a statement of facts, 「几个亿」 a figure said roughly, not a question of how many
+        "设区市政府，22年度地理标志项目。我们打算报的XX鱼，证明商标还在商标局审查，没批下来。"
+        "其他都挺好，销售额几个亿。",
+        # 「还是」 as still, in a statement closed as one (not 「A还是B」 asked)
+        "22年高价值专利新建，学校电气学院。这个学院2018年已经牵头做过一期省高价值专利培育了，"
+        "这次还是电气学院，方向还是特高压输变电。",
+    ],
+)
+def test_facts_told_without_the_usual_question_reach_the_checker(assistant: Assistant, message: str) -> None:
+    reply = ask(assistant, message)
+    assert reply.decision is not None, reply.answer[:200]
+    assert reply.decision["eligible"] is not True

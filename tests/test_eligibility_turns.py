@@ -93,6 +93,32 @@ CASES = [
         ],
         ("2022-industrial-brand", "enterprise", True),
     ),
+    # after a decision, the round named alone (「是2024年度的那批」) is the same check in it
+    (
+        [
+            "问个事，我们县能不能报保护示范区",
+            "我们县是国家知识产权强县建设示范县，2023年那个非正常专利申请的撤回率高于全省平均。",
+            "哦忘了说，是2024年度的那批。",
+        ],
+        ("2024-protection-zone", "county", True),
+    ),
+    # facts, then 「报…？」 alone: whether the park can apply
+    (
+        [
+            "我们国家高新区建了一个综合性的知识产权保护服务中心，维权、调解、快审都在里面。"
+            "强国建设试点示范园区没评过，省建设示范园区也没有。2023非正常专利申请撤回率高于全省。"
+            "报2024年度保护示范区？"
+        ],
+        ("2024-protection-zone", "park", True),
+    ),
+    # 「没有事故失信」: one negation before two things named side by side denies both
+    (
+        [
+            "设区市，22年地标项目，XX银杏，集体商标2014年注册，政府保障没问题，有名，主导产业，"
+            "上年销售额8000万。没有事故失信，没承担过省地标项目，县里不重复。能报吗"
+        ],
+        ("2022-gi-brand", "city", True),
+    ),
 ]
 
 

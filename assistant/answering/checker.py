@@ -42,7 +42,10 @@ QUESTION_WORDS = re.compile(
 )
 _SENTENCE = re.compile(r"[^。！!；;\n]+[。！!；;\n]*\s*$")  # the message's last sentence
 # 「几个」 asks how many (「能推几个」), unless it means some (「好几个」「加上几个子公司总共有260件」)
-HOW_MANY = re.compile(r"(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次]")
+# (「几个亿」「几个百分点」 is a figure said roughly)
+HOW_MANY = re.compile(
+    r"(?<![十百千万\d一二两三四五六七八九这那近前头好了])几[个项条年件号份天月次](?![亿万千百]|百分点)"
+)
 VERDICTS = {True: "符合申报条件", False: "不符合申报条件", None: "尚不能确定（还缺少信息）"}
 STATED_FACTS = 2  # facts a statement must give to open a check when the applicant type is unknown
 
@@ -286,6 +289,8 @@ def _asks_which(sentence: str) -> bool:
     still (「有效发明专利还是12件」「还是比平均低一点」)."""
     if "还是" not in sentence:
         return False
+    if re.search(r"[。！!]\s*$", sentence) and not re.search(r"是[^，,。！!还]{1,12}还是", sentence):
+        return False  # 「这次还是电气学院，方向还是特高压。」: a statement, closed as one
     marked = re.search(r"[？?呢吗][。！!；;\s]*$", sentence) is not None
     return marked or any(not _STILL.match(sentence, m.end()) for m in re.finditer("还是", sentence))
 

@@ -81,7 +81,9 @@ class Responder:
         # 「第十五届江苏专利奖申报截止时间」: a program no guide covers, asked of by name, is refused
         # below, though its words (专利, 申报) would open a check
         other_program = understood.unknown_program is not None and not understood.said.programs
-        if not other_program and self._is_eligibility_turn(turn, conversation, statements):
+        # after a check, 「哦忘了说，是2024年度的那批」: the round named, the same check in it
+        rescoped = bool(understood.said.years) and conversation.decided and self._only_scope(turn)
+        if not other_program and (rescoped or self._is_eligibility_turn(turn, conversation, statements)):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
@@ -149,6 +151,18 @@ class Responder:
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False
         return desk.wants_check(turn.question, statements)
+
+    def _only_scope(self, turn: Turn) -> bool:
+        """A statement that tells no fact and asks nothing (「是2024年度的那批」), not a
+        follow-up asked with 呢 (「那2022年的呢」)."""
+        question = turn.question.strip(" 。！!")
+        return (
+            turn.intent == GENERAL
+            and is_statement(question)
+            and not question.endswith("呢")
+            and self.desk.stated(question, [question]) == 0
+            and self.desk.has_rules_for([question])
+        )
 
     def _nothing_read(
         self, turn: Turn, statements: list[str], checked: Checked, conversation: Conversation

@@ -141,7 +141,7 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
     (「22年那版」「24年保护示范区」 → 2022年, 2024年)."""
     text = _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
     # 「24年还有这一条吗？」: a follow-up that opens with a year and asks of it
-    text = _OPENING_SHORT_YEAR.sub(r"\g<1>20\2年", text)
+    text = _OPENING_SHORT_YEAR.sub(_full_year, text)
     # 「24年和22年两轮」: a short year joined to a round's year is a round's too
     text = _JOINED_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「22和24保护示范区」「22版和24版」: two short years joined, each a round's
@@ -160,7 +160,16 @@ _JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|�
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
 _OPENS_A_QUESTION = re.compile(r"^\s*(?:那|那么|在)?\s*#\s*年?度?[^，,。；;\d]*[吗呢？?]\s*$")
-_OPENING_SHORT_YEAR = re.compile(r"^(\s*(?:那|那么|在)?\s*)(2\d)年(?=[^，,。；;\d]*[吗呢？?]\s*$)")
+# (or opens a follow-up with 那, no figure after it: 「那22年设区市是怎么要求的」)
+_THAT_YEAR = re.compile(r"^\s*(?:那|那么)\s*#\s*年?度?[^，,。；;\d]*$")
+_OPENING_SHORT_YEAR = re.compile(
+    r"^(\s*(?:那|那么|在)?\s*)(2\d)年(?=[^，,。；;\d]*[吗呢？?]\s*$)|^(\s*(?:那|那么)\s*)(2\d)年(?=[^，,。；;\d]*$)"
+)
+
+
+def _full_year(found: re.Match[str]) -> str:
+    lead, year = (found.group(1), found.group(2)) if found.group(2) else (found.group(3), found.group(4))
+    return f"{lead}20{year}年"
 
 
 _PROGRAM_YEARS: dict[str, re.Pattern[str]] = {}
@@ -193,6 +202,8 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         return False  # 「21年在做省级地标项目的那个还能报吗」「19年验收的」: so is this
     if ROUND_AFTER.match(after) or _OPENS_A_QUESTION.match(text[: year.start()] + "#" + after):
         return True
+    if _THAT_YEAR.match(text[: year.start()] + "#" + after):
+        return True  # 「那22年设区市是怎么要求的」: a follow-up that turns to another round
     names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
     before = text[max(0, year.start() - 12) : year.start()]
