@@ -3,18 +3,17 @@
 The negations that bear on the phrase (before it back to the previous phrase, shared along a
 和/、 chain; after it up to the next phrase), shortfalls and comparisons (低于, 高于), things
 under way or planned, hedges, another body, another level or year, a limit (只是), an 「A或B」
-fact denied on one side, and the figure said for a number fact. See facts.py for how a
-message's clauses are read together.
+fact denied on one side; the figure said for a number fact is figure_reading's. See facts.py
+for how a message's clauses are read together.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, Interval
 from ..thresholds import INTENDING_SPAN
 from .fact_phrases import (
     AFTER_SPAN,
@@ -43,37 +42,12 @@ from .fact_phrases import (
     without,
     years_in,
 )
+from .figure_reading import read_number
 from .lexicon import LEXICON, either
-from .numbers import Spoken, against_average, find_numbers, to_fact_unit
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What one clause says of one fact: a value, a doubt, or only its name (a topic)."""
-
-    value: FactValue | None = None
-    doubt: str | None = None  # the words that made the reading doubtful
-    topic: bool = False  # the phrase only names the topic: the next clause says it
-    # a topic marker names it (「质量事故这块，…」): it announces what comes next and, unlike a
-    # bare mention (「国家级保护中心，…」), asserts nothing when nothing comes
-    announced: bool = False
-    denies: tuple[str, ...] = ()  # the alternatives of an 「A或B」 fact this clause says are not so
-    other_year: bool = False  # the clause is about another year than the fact's (「2021年度拿过」)
-    # said of another body (「隔壁县评上了真抓实干」): asked, unless the applicant's own words in
-    # the message settle it (「…，我们县没评上」)
-    of_another: bool = False
-    # in doubt only because no year was named (「被评为过真抓实干」): the message's clause naming the
-    # fact's year (「…，22年度的没有」) settles it
-    undated: bool = False
-    # in doubt only because a project once undertaken may still run (「承担过」): a later clause
-    # saying it is finished or not (「…，尾款也拨完了」) settles it
-    running: bool = False
-
+from .numbers import against_average
+from .reading import Reading
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
-
-
-BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follows them
 
 
 @cache
@@ -229,7 +203,7 @@ def read_phrase(
         return _read_choice(segment, text, matches, index)
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
-    return _read_number(segment, text, matches, index, reference)
+    return read_number(segment, text, matches, index, reference)
 
 
 def lifting(text: str) -> bool | None:
@@ -400,130 +374,6 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
         if len(named) < len(spec.either) and not generic:
             return Reading(doubt=segment, denies=named)
     return reading
-
-
-def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
-    """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
-    lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
-    highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
-    if spec.of_several == "min":  # the lowest of several lies between the lowest bounds
-        return Reading(_lowest(figures))
-    if len(figures) == _years_averaged(spec):  # 「近三年授权分别是100件、140件、190件」: their mean
-        mean_lo, mean_hi = sum(lows) / len(lows), sum(highs) / len(highs)
-        return Reading(
-            round(mean_lo, 2) if mean_lo == mean_hi else Interval(round(mean_lo, 2), round(mean_hi, 2))
-        )
-    if spec.of_several == "range":
-        return Reading(Interval(min(lows), max(highs)))
-    return Reading(doubt=segment)
-
-
-def _years_averaged(spec: FactSpec) -> int | None:
-    """The years a yearly average is taken over (「近3年年均专利授权量」: 3), if it is one."""
-    found = _AVERAGED.search(spec.label)
-    return int(found.group(1)) if found else None
-
-
-_AVERAGED = re.compile(r"近(\d)年年均")
-
-
-def _lowest(figures: list[FactValue]) -> FactValue:
-    """The lowest of several figures, some known only within bounds (「两亿多」)."""
-    spans = [f if isinstance(f, Interval) else Interval(float(f), float(f)) for f in figures]  # type: ignore[arg-type]
-    low = min(spans, key=lambda i: (i.lo, i.lo_open))
-    high = min(spans, key=lambda i: (i.hi, not i.hi_open))
-    if low.lo == high.hi and not (low.lo_open or high.hi_open):
-        return low.lo  # the lowest is known exactly
-    about = low.about or high.about  # 「20件左右」 stays a figure said roughly
-    return Interval(low.lo, high.hi, lo_open=low.lo_open, hi_open=high.hi_open, about=about)
-
-
-def _since(segment: str, reference: float) -> Reading:
-    """「2017年注册的」: the years from then to the round (the year itself is not known to the
-    month, so the count is an interval)."""
-    years = years_in(segment)
-    if len(years) != 1:
-        return Reading()
-    (year,) = years
-    month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month; the day the round
-    # counts to is not (its deadline or the day of applying: from its year's start to `reference`)
-    if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
-        start = year + (int(month.group(2)) - 1) / 12
-        lo, hi = round(math.floor(reference) - start - 1 / 12, 2), round(reference - start, 2)
-        return Reading(Interval(lo, hi, lo_open=True))
-    return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
-
-
-_MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
-
-
-def _read_number(
-    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
-) -> Reading:
-    """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
-    outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
-    spec = matches[index].spec
-    value = number_near(segment, matches, index)
-    if value is None and spec.since_year and reference is not None:
-        return _since(segment, reference)
-    if value is None or value == 0.0:
-        return Reading(value)
-    # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
-    stop = min((m.start for m in matches if m.start >= matches[index].end), default=len(segment))
-    figures = find_numbers(segment[matches[index].end : stop])
-    if figures and _counts_next(segment, matches[index].end + figures[-1].end, stop, figures[-1]):
-        return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
-    several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
-    if len(several) > 1 and figures[0].bound != "range":
-        return several_figures(spec, several, segment)
-    outside = list(text)
-    for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
-        outside[figure.start : figure.end] = "#" * (figure.end - figure.start)
-    # a negation of another fact's phrase (「三千万（不是手工艺品）」) is that phrase's
-    said = "".join(outside)
-    if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
-        return Reading(doubt=segment)
-    if spec.of_several == "min" and _of_one_year(segment):
-        # 「2021年利税3000万」: one year's figure; the lowest of the years is at most that
-        top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
-        return Reading(Interval(0.0, top))
-    return per_year(spec, value, segment)
-
-
-def _of_one_year(segment: str) -> bool:
-    """The clause says its figure of one year (「2021年」「前年」), not of every year (「近三年都」)."""
-    if cues("figure_periods", segment) or _EVERY_YEAR.search(segment):
-        return False
-    return len(years_in(segment)) == 1 or _ONE_YEAR.search(segment) is not None
-
-
-_EVERY_YEAR = re.compile(r"每年|都|均|历年|连续|分别|各年|三年|3年")
-_ONE_YEAR = re.compile(r"前年|大前年|上上年")
-
-
-def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:
-    """A yearly average said as a total over several years (「三年加起来转化了四十件」): the
-    total divided by the years said; asked when no span of years is said."""
-    if "年均" not in spec.label or not cues("totals", segment):
-        return Reading(value)
-    span = _YEARS_SPAN.search(segment)
-    years = {"三": 3, "3": 3, "两": 2, "二": 2, "2": 2, "五": 5, "5": 5}.get(span.group(1)) if span else None
-    if years is None or not isinstance(value, (int, float, Interval)):
-        return Reading(doubt=segment)
-    if isinstance(value, Interval):
-        return Reading(
-            Interval(value.lo / years, value.hi / years, value.lo_open, value.hi_open, value.about)
-        )
-    return Reading(float(value) / years)
-
-
-_YEARS_SPAN = re.compile(r"([三3两二2五5])\s*(?:个)?年")
-
-
-def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
-    """Whether a figure with a bare classifier (个, 名, 位) stands right before the next fact's
-    phrase, so that it counts that phrase's noun (「2个专职」), not the fact before it."""
-    return figure.unit in BARE_CLASSIFIERS and stop < len(segment) and not segment[end:stop].strip()
 
 
 @cache

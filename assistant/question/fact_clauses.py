@@ -11,10 +11,11 @@ from functools import cache
 
 from ..eligibility.rules import YES_NO, FactSpec
 from ..thresholds import SUBJECT_SPAN
-from .clause_reading import Reading, another_body, denies_its_level, in_progress, lifting, progress_of
+from .clause_reading import another_body, denies_its_level, in_progress, lifting, progress_of
 from .fact_phrases import MASK, Match, asking, cue_spans, cues, denied, doubtful, is_measure, masked, years_in
 from .fact_sheet import Sheet
 from .lexicon import LEXICON, either
+from .reading import Reading
 
 _CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
 _SHORT_CONTINUATION = 6  # characters: a clause this short with a negation continues the one before

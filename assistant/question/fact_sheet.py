@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
-from .clause_reading import Reading
 from .fact_phrases import Match, cue_spans, cues, doubtful, mask_look_alikes, masked
 from .lexicon import LEXICON
+from .reading import Reading
 
 
 class Sheet:

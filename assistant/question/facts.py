@@ -25,13 +25,7 @@ from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
 from ..thresholds import BARE_FIGURE_LOOKBACK
 from .asking import asks_to_apply
-from .clause_reading import (
-    Reading,
-    per_year,
-    progress_of,
-    read_phrase,
-    several_figures,
-)
+from .clause_reading import progress_of, read_phrase
 from .fact_clauses import (
     SELF,
     continuation,
@@ -55,8 +49,10 @@ from .fact_phrases import (
     without,
 )
 from .fact_sheet import Sheet, add_reading
+from .figure_reading import per_year, several_figures
 from .form_text import parents_named, prepared
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
+from .reading import Reading
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
 # round's year (2022 → 2022.25), so that a year near the threshold stays uncertain.

@@ -1,0 +1,139 @@
+"""Reading the figure said for a number fact in its clause: one figure, several (the lowest,
+the span or the mean, as the registry says), a year since which (「2017年注册的」), a total over
+several years said for a yearly average, and a negation outside the figure's own bound."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..eligibility.rules import FactSpec, FactValue, Interval
+from .fact_phrases import MASK, Match, cue_spans, cues, number_near, years_in
+from .numbers import Spoken, find_numbers, to_fact_unit
+from .reading import Reading
+
+BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follows them
+
+
+def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
+    """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
+    lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    if spec.of_several == "min":  # the lowest of several lies between the lowest bounds
+        return Reading(_lowest(figures))
+    if len(figures) == _years_averaged(spec):  # 「近三年授权分别是100件、140件、190件」: their mean
+        mean_lo, mean_hi = sum(lows) / len(lows), sum(highs) / len(highs)
+        return Reading(
+            round(mean_lo, 2) if mean_lo == mean_hi else Interval(round(mean_lo, 2), round(mean_hi, 2))
+        )
+    if spec.of_several == "range":
+        return Reading(Interval(min(lows), max(highs)))
+    return Reading(doubt=segment)
+
+
+def _years_averaged(spec: FactSpec) -> int | None:
+    """The years a yearly average is taken over (「近3年年均专利授权量」: 3), if it is one."""
+    found = _AVERAGED.search(spec.label)
+    return int(found.group(1)) if found else None
+
+
+_AVERAGED = re.compile(r"近(\d)年年均")
+
+
+def _lowest(figures: list[FactValue]) -> FactValue:
+    """The lowest of several figures, some known only within bounds (「两亿多」)."""
+    spans = [f if isinstance(f, Interval) else Interval(float(f), float(f)) for f in figures]  # type: ignore[arg-type]
+    low = min(spans, key=lambda i: (i.lo, i.lo_open))
+    high = min(spans, key=lambda i: (i.hi, not i.hi_open))
+    if low.lo == high.hi and not (low.lo_open or high.hi_open):
+        return low.lo  # the lowest is known exactly
+    about = low.about or high.about  # 「20件左右」 stays a figure said roughly
+    return Interval(low.lo, high.hi, lo_open=low.lo_open, hi_open=high.hi_open, about=about)
+
+
+def since(segment: str, reference: float) -> Reading:
+    """「2017年注册的」: the years from then to the round (the year itself is not known to the
+    month, so the count is an interval)."""
+    years = years_in(segment)
+    if len(years) != 1:
+        return Reading()
+    (year,) = years
+    month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month; the day the round
+    # counts to is not (its deadline or the day of applying: from its year's start to `reference`)
+    if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
+        start = year + (int(month.group(2)) - 1) / 12
+        lo, hi = round(math.floor(reference) - start - 1 / 12, 2), round(reference - start, 2)
+        return Reading(Interval(lo, hi, lo_open=True))
+    return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
+
+
+_MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
+
+
+def read_number(
+    segment: str, text: str, matches: list[Match], index: int, reference: float | None = None
+) -> Reading:
+    """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
+    outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
+    spec = matches[index].spec
+    value = number_near(segment, matches, index)
+    if value is None and spec.since_year and reference is not None:
+        return since(segment, reference)
+    if value is None or value == 0.0:
+        return Reading(value)
+    # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
+    stop = min((m.start for m in matches if m.start >= matches[index].end), default=len(segment))
+    figures = find_numbers(segment[matches[index].end : stop])
+    if figures and _counts_next(segment, matches[index].end + figures[-1].end, stop, figures[-1]):
+        return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
+    several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
+    if len(several) > 1 and figures[0].bound != "range":
+        return several_figures(spec, several, segment)
+    outside = list(text)
+    for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
+        outside[figure.start : figure.end] = "#" * (figure.end - figure.start)
+    # a negation of another fact's phrase (「三千万（不是手工艺品）」) is that phrase's
+    said = "".join(outside)
+    if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
+        return Reading(doubt=segment)
+    if spec.of_several == "min" and _of_one_year(segment):
+        # 「2021年利税3000万」: one year's figure; the lowest of the years is at most that
+        top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
+        return Reading(Interval(0.0, top))
+    return per_year(spec, value, segment)
+
+
+def _of_one_year(segment: str) -> bool:
+    """The clause says its figure of one year (「2021年」「前年」), not of every year (「近三年都」)."""
+    if cues("figure_periods", segment) or _EVERY_YEAR.search(segment):
+        return False
+    return len(years_in(segment)) == 1 or _ONE_YEAR.search(segment) is not None
+
+
+_EVERY_YEAR = re.compile(r"每年|都|均|历年|连续|分别|各年|三年|3年")
+_ONE_YEAR = re.compile(r"前年|大前年|上上年")
+
+
+def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:
+    """A yearly average said as a total over several years (「三年加起来转化了四十件」): the
+    total divided by the years said; asked when no span of years is said."""
+    if "年均" not in spec.label or not cues("totals", segment):
+        return Reading(value)
+    span = _YEARS_SPAN.search(segment)
+    years = {"三": 3, "3": 3, "两": 2, "二": 2, "2": 2, "五": 5, "5": 5}.get(span.group(1)) if span else None
+    if years is None or not isinstance(value, (int, float, Interval)):
+        return Reading(doubt=segment)
+    if isinstance(value, Interval):
+        return Reading(
+            Interval(value.lo / years, value.hi / years, value.lo_open, value.hi_open, value.about)
+        )
+    return Reading(float(value) / years)
+
+
+_YEARS_SPAN = re.compile(r"([三3两二2五5])\s*(?:个)?年")
+
+
+def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
+    """Whether a figure with a bare classifier (个, 名, 位) stands right before the next fact's
+    phrase, so that it counts that phrase's noun (「2个专职」), not the fact before it."""
+    return figure.unit in BARE_CLASSIFIERS and stop < len(segment) and not segment[end:stop].strip()
