@@ -31,6 +31,7 @@ from .fact_phrases import (
     doubtful,
     inside,
     is_measure,
+    mask_look_alikes,
     masked,
     names_measure,
     negated_in_parallel,
@@ -241,11 +242,12 @@ def _unmask_nested(segment: str, text: str, matches: list[Match], match: Match) 
 
 
 def _unpaid_phrase(segment: str, match: Match) -> bool:
-    """The phrase itself says a last payment is not made (「尾款…没拨」), with no denial right
-    before it (「没有尾款没拨的」)."""
+    """The phrase itself says a last payment is not made (「尾款…没拨」), with no denial before
+    or after it in its clause (「没有正在承担（含尾款没拨）的…项目」「含尾款没拨的也没有」)."""
     paid_words = any(word in match.synonym for word in LEXICON.fact_cues.payments)
     unpaid = paid_words and bool(cues("negations", match.synonym))
-    return unpaid and not cues("negations", segment[max(0, match.start - 2) : match.start])
+    around = mask_look_alikes(segment[: match.start] + MASK + segment[match.end :])
+    return unpaid and not cues("negations", around)
 
 
 def _finished(text: str) -> bool | None:
