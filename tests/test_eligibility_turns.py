@@ -119,6 +119,16 @@ CASES = [
         ],
         ("2022-gi-brand", "city", True),
     ),
+    # a correction naming 「另一个市里的科技项目」: yet another body's project, not the applicant
+    (
+        [
+            "我们2019年立项的高价值专利培育项目还没验收，能报22年的高价值专利升级项目吗？其他都满足："
+            "正在承担省部级攻关、有成果，国内市占率第一，无失信无非正常申请，江苏独立法人。",
+            "等一下，我记错了，我们牵头的高价值专利项目是2016年立项、2019年通过验收的那个，"
+            "2019年立项的是另一个市里的科技项目。",
+        ],
+        ("2022-high-value-patent-upgrade", "enterprise", True),
+    ),
 ]
 
 

@@ -501,6 +501,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = m.start() < switched
         if _PARENT.search(text[max(0, m.start() - 8) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
+        if text[max(0, m.start() - 4) : m.start()].endswith(LEXICON.fact_cues.yet_another):
+            continue  # 「另一个市里的科技项目」「别的园区」: yet another body
         if _AGENT.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # 「我们被市里确定为…」: the body that acts on the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」

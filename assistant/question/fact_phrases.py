@@ -30,6 +30,9 @@ _JOIN_MODIFIED = re.compile(
     rf"^\s*(?:{either(LEXICON.fact_cues.list_joiners)})\s*(?P<year>(?:19|20)?\d{{2}}\s*年度?)?"
     r"\s*(?P<word>[\u4e00-\u9fff]{1,3})?$"
 )
+_ASIDE = re.compile(
+    r"[（(][^（）()]*[）)]|^[^（）()]*[）)]"
+)  # 「（含学术不端）」, or its end after a phrase in it
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
@@ -316,7 +319,8 @@ def masked(segment: str, matches: list[Match]) -> str:
 def _joined(text: str, left: Match, right: Match) -> bool:
     """Two phrases joined by 和/与/、 (not merely side by side), or two phrases of one fact a
     character or two apart (「无失信无学术不端」「规范》贯标」): one negation serves both."""
-    between = text[left.end : right.start]
+    # an aside between two listed things (「严重失信（含学术不端）和非正常申请」) is no part of the list
+    between = _ASIDE.sub("", text[left.end : right.start])
     if left.spec.key == right.spec.key and len(between) <= _NEAR:
         # 「无失信无学术不端」 repeats the negation; 「资金没有纳入预算」 says it between
         said_before = cues("negations", text[max(0, left.start - _NEAR) : left.start])
