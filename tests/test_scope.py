@@ -109,6 +109,9 @@ def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
         # a short year, an applicant's kind and an apply verb, then the program
         ("22年园区报保护示范区，对管理机构有什么要求？", (2022,), ()),
         ("22年设区市保护示范区有哪些绩效目标？", (2022,), ()),
+        # a follow-up that opens with 那 and a year turns to that round; a figure after it does not
+        ("那22年设区市是怎么要求的", (2022,), ()),
+        ("那22年利税3000万够吗", (), ()),
     ],
 )
 def test_a_year_next_to_a_program_round_words_or_a_question_names_the_round(

@@ -141,7 +141,9 @@ def with_full_years(kb: KnowledgeBase, text: str) -> str:
     (「22年那版」「24年保护示范区」 → 2022年, 2024年)."""
     text = _before_a_program(kb).sub(r"20\1年", TWO_DIGIT_YEAR.sub(r"20\1年", text))
     # 「24年还有这一条吗？」: a follow-up that opens with a year and asks of it
-    text = _OPENING_SHORT_YEAR.sub(_full_year, text)
+    text = _OPENING_SHORT_YEAR.sub(r"\g<1>20\2年", text)
+    # 「那22年设区市是怎么要求的」: a follow-up that opens with 那 and a year turns to that round
+    text = _THAT_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「24年和22年两轮」: a short year joined to a round's year is a round's too
     text = _JOINED_SHORT_YEAR.sub(r"\g<1>20\2年", text)
     # 「22和24保护示范区」「22版和24版」: two short years joined, each a round's
@@ -160,16 +162,10 @@ _JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|�
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
 _OPENS_A_QUESTION = re.compile(r"^\s*(?:那|那么|在)?\s*#\s*年?度?[^，,。；;\d]*[吗呢？?]\s*$")
-# (or opens a follow-up with 那, no figure after it: 「那22年设区市是怎么要求的」)
+_OPENING_SHORT_YEAR = re.compile(r"^(\s*(?:那|那么|在)?\s*)(2\d)年(?=[^，,。；;\d]*[吗呢？?]\s*$)")
+# a year that opens a follow-up with 那, no figure after it (「那22年设区市是怎么要求的」)
 _THAT_YEAR = re.compile(r"^\s*(?:那|那么)\s*#\s*年?度?[^，,。；;\d]*$")
-_OPENING_SHORT_YEAR = re.compile(
-    r"^(\s*(?:那|那么|在)?\s*)(2\d)年(?=[^，,。；;\d]*[吗呢？?]\s*$)|^(\s*(?:那|那么)\s*)(2\d)年(?=[^，,。；;\d]*$)"
-)
-
-
-def _full_year(found: re.Match[str]) -> str:
-    lead, year = (found.group(1), found.group(2)) if found.group(2) else (found.group(3), found.group(4))
-    return f"{lead}20{year}年"
+_THAT_SHORT_YEAR = re.compile(r"^(\s*(?:那|那么)\s*)(2\d)年(?=[^，,。；;\d]*$)")
 
 
 _PROGRAM_YEARS: dict[str, re.Pattern[str]] = {}
