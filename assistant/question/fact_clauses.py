@@ -67,12 +67,8 @@ def of_years(matches: list[Match], segment: str) -> list[Match]:
     return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
 
 
-def of_another_year(match: Match, segment: str) -> bool:
-    """The clause names years, none of them the one the phrase's fact is of."""
-    return _of_another_year(match.spec, segment)
-
-
-def _of_another_year(spec: FactSpec, segment: str) -> bool:
+def of_another_year(spec: FactSpec, segment: str) -> bool:
+    """The clause names years, none of them the one the fact is of."""
     named, about = years_in(segment), {spec.year, *spec.years} - {None}
     return bool(named and about) and not named & about
 
@@ -170,7 +166,7 @@ def continuation(
     progress = progress_of(text, segment)
     compared = cues("falling_short", text) or cues("exceeding", text)
     for match in topics:
-        if match.spec.year and of_another_year(match, segment):
+        if match.spec.year and of_another_year(match.spec, segment):
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
         if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
             sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
@@ -191,7 +187,7 @@ def continuation(
     if continues and (negated or progress or hedged or lifted):  # a question after a statement denies nothing
         being = negated and bool(cues("not_being", text))  # 「不是试点」, not 「没有申报」 (a plan's)
         for key in told:
-            if _of_another_year(specs[key], segment):
+            if of_another_year(specs[key], segment):
                 continue  # 「2020年度评上了，2021年度没评上」: the other year's, not this fact's
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):

@@ -30,9 +30,8 @@ _JOIN_MODIFIED = re.compile(
     rf"^\s*(?:{either(LEXICON.fact_cues.list_joiners)})\s*(?P<year>(?:19|20)?\d{{2}}\s*年度?)?"
     r"\s*(?P<word>[\u4e00-\u9fff]{1,3})?$"
 )
-_ASIDE = re.compile(
-    r"[（(][^（）()]*[）)]|^[^（）()]*[）)]"
-)  # 「（含学术不端）」, or its end after a phrase in it
+# an aside (「（含学术不端）」), or its end after a phrase inside it
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]|^[^（）()]*[）)]")
 _CONTRAST = re.compile(r"但是|但|不过|可是|而是|却")
 _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零)[^，。]{0,2}$")  # not 「不是没有」
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
@@ -363,9 +362,14 @@ def _side_by_side(segment: str, matches: list[Match], left: int, right: int) -> 
         first -= 1
     while last + 1 < len(matches) and matches[last].end == matches[last + 1].start:
         last += 1
-    lead = mask_look_alikes(segment[: matches[first].start])
-    negated_before = re.search(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})[过有]?$", lead)
-    return bool(negated_before) or _EVERY_ONE.match(segment[matches[last].end :]) is not None
+    negated_before = _NEGATION_AT_END().search(mask_look_alikes(segment[: matches[first].start]))
+    return negated_before is not None or _EVERY_ONE.match(segment[matches[last].end :]) is not None
+
+
+@cache
+def _NEGATION_AT_END() -> re.Pattern[str]:
+    """A negation ending the text (「没有」, 「没…过」's 没过 or 没有 before the run)."""
+    return re.compile(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})[过有]?$")
 
 
 _EVERY_ONE = re.compile(r"\s*(?:也都|都|均|全都|全)")

@@ -193,7 +193,7 @@ def read_facts(
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
             continuation(segment, continued + of_years(dated, segment), told, sheet, by_key, new_sentence)
             # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
-            dated += [m for m in continued if of_another_year(m, segment)]
+            dated += [m for m in continued if of_another_year(m.spec, segment)]
             deny_the_rest(segment, sheet, specs)
             if not goes_on(segment, new_sentence):
                 told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told

@@ -18,10 +18,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _ASKING_ASIDE = re.compile(r"[（(][^（）()]*[吗吧么？?][）)]")
 # 「近三年利税，2019年2500万，2020年1600万，2021年3100万」: clauses that are each a year and a
 # figure list one fact's yearly values, as 「…2019年2500万、2020年1600万…」 does
-_YEAR_FIGURE = (
-    r"(?:20)?\d{2}\s*年度?\s*WORDS(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
-    r"\s*[万亿千百]?[多余]?[元件%％名个家人]?\s*"
-)
+# a figure in digits or numerals with its magnitude (「1.2亿」「八千万」「两亿多」), before its unit
+_AMOUNT = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*[万亿千百]?[多余]?"
+_YEAR_FIGURE = rf"(?:20)?\d{{2}}\s*年度?\s*WORDS{_AMOUNT}[元件%％名个家人]?\s*"
 _PER_YEAR = re.compile(
     r"[，,：:]\s*(?="
     + _YEAR_FIGURE.replace("WORDS", r"(?:是|为|有)?\s*")
@@ -79,7 +78,7 @@ def _SECOND_DENIAL() -> re.Pattern[str]:
 
 # A figure denied beside the one affirmed (「专职的是3名不是4名」「不是4名，是3名」): the denied one
 # is no figure of the fact
-_FIGURE = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*[万亿千百]?[多余]?[元件%％名个家人位年]?"
+_FIGURE = rf"{_AMOUNT}[元件%％名个家人位年]?"
 _DENIED_FIGURE = re.compile(
     rf"(?<=[\d零〇一二两三四五六七八九十百千万亿元件%％名个家人位年])\s*[，,]?\s*而?不是\s*{_FIGURE}(?![\d\u4e00-\u9fff])"
     rf"|(?<![并也都还])不是\s*{_FIGURE}\s*[，,]\s*而?(?=是)"
