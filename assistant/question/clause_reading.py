@@ -18,6 +18,7 @@ from ..thresholds import INTENDING_SPAN
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
+    EVERY_ONE,
     MASK,
     Match,
     affirmed,
@@ -35,6 +36,7 @@ from .fact_phrases import (
     masked,
     names_measure,
     negated_in_parallel,
+    neighbour,
     number_near,
     of_the_average,
     says_never,
@@ -369,6 +371,8 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
     if reading.value is True and cues("limits", text):
         return Reading(doubt=segment)
     if reading.value is False and spec.either:
+        if _held_instead(spec, segment):
+            return Reading(True)  # 「不是强县示范县而是试点县」: the other alternative is held
         named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
         # 「不是强县」 names no alternative and denies the title whole; 「没有快维中心」 says nothing
         # of an application where one counts (in_progress: yes)
@@ -376,6 +380,16 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
         if len(named) < len(spec.either) and not generic:
             return Reading(doubt=segment, denies=named)
     return reading
+
+
+def _held_instead(spec: FactSpec, segment: str) -> bool:
+    """「不是A而是B」: after a contrast (而是, 只是 …), the clause names an alternative of the
+    fact as what the applicant is."""
+    words = either(tuple(word for alt in spec.either for word in alt.split("|")))
+    return (
+        re.search(f"(?:{either(LEXICON.fact_cues.held_instead)})[^，,。；;]{{0,6}}?(?:{words})", segment)
+        is not None
+    )
 
 
 @cache
@@ -390,16 +404,19 @@ class Negations:
     count: int
     lead: str
     tail: str
-    # one before the phrase and one after it: 「没有X没评上」 repeats the no rather than
-    # cancelling it, so the reading is doubtful (「不是没有」, side by side, still cancels);
-    # or a no shared along the chain, and a yes of the last phrase's own (「没有失信、非正常
-    # 申请有过一次」): which one it is, is not certain
-    both_sides: bool
+    # Which phrase a no is of is not certain: one before the phrase and one after it (「没有X
+    # 没评上」 repeats the no rather than cancelling it; 「不是没有」, side by side, still cancels);
+    # a no shared along the chain and a yes of the last phrase's own (「没有失信、非正常申请有过
+    # 一次」); or a bare no between two phrases neither of which says anything else (「事故没有失信」)
+    unsure: bool
 
 
 def _negations(text: str, matches: list[Match], index: int) -> Negations:
     first, last = chain(text, matches, index)
     lead, tail = _own_item(before(text, matches, first)), after(text, matches, last)
+    earlier = neighbour(matches, first, -1)
+    if earlier is not None and _takes_between(text, matches, earlier, first):
+        lead = ""  # 「事故没有失信也没有」: the 没有 before 失信 is 事故's predicate
     # A negation after a phrase that another phrase follows is that phrase's (「无事故无失信」):
     # only a shortfall (「撤回率低于…」) is read back.
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
@@ -410,6 +427,10 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     # the negation after the phrase is its own, though another phrase follows
     parallel_next = followed and said_before % 2 == 1 and _NEXT_NEGATED().match(tail) is not None
     said_after = [] if parallel_next else _negated_after(tail, parallel)
+    following = neighbour(matches, last, 1)
+    takes = None if following is None else _takes_between(text, matches, last, following)
+    if takes and not said_after:  # 「失信记录没有非正常申请也没有」: the 没有 was kept for the next phrase
+        said_after = [_bare_negation(text, matches, last, following)]
     shortfall = cues("falling_short", tail) + said_after
     count = said_before + len(shortfall) + int(matches[index].negative)
     if count == 0 and _denied_for_every(text, matches, last):
@@ -418,11 +439,65 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     # a yes of its own after it, where the negation before it may be the chain's (「没有失信、非正常
     # 申请有过一次」) or the phrase's before it (「保护中心没建成快维中心有」)
     own_yes = (first != index == last or first > 0) and bool(affirmed("yes_words", tail))
-    return Negations(count, lead, tail, denied_before and (bool(said_after) or own_yes))
+    # 「有事故失信都没有」: 有 right before the phrase (no phrase before it whose 有 it is) and a no after it
+    contradicted = earlier is None and not said_before and bool(said_after) and _yes_right_before(lead)
+    unsure = (denied_before and (bool(said_after) or own_yes)) or (following is not None and takes is None)
+    return Negations(count, lead, tail, unsure or contradicted)
+
+
+def _bare_negation(text: str, matches: list[Match], left: int, right: int | None) -> str:
+    """The negation between two phrases with nothing else there but a noun that closes the
+    first (「失信记录没有…」) and a short modifier of the next (「…没有严重失信」), or ""."""
+    if right is None:
+        return ""
+    found = _BARE_NEGATION().fullmatch(text[matches[left].end : matches[right].start])
+    if not found or cues("yes_words", found["modifier"]) or cues("negations", found["modifier"]):
+        return ""
+    return found["negation"]
+
+
+# 「我们是…」「有…」, not the 是 of a connective (「就是…」「还是…」「但是…」) nor 没有
+_YES_AT_END = re.compile(r"(?<![没沒无未])有$|(?<![不就但还可只而要倒总或])是$")
+
+
+def _yes_right_before(lead: str) -> bool:
+    return _YES_AT_END.search(lead) is not None
+
+
+@cache
+def _BARE_NEGATION() -> re.Pattern[str]:
+    tails, negations = either(LEXICON.fact_cues.phrase_tails), either(LEXICON.fact_cues.negations)
+    return re.compile(
+        f"(?:{tails})?(?P<negation>(?:{negations})+过?)[的啊呀哦]?(?P<modifier>[\u4e00-\u9fff]{{0,2}})"
+    )
+
+
+def _takes_between(text: str, matches: list[Match], left: int, right: int) -> bool | None:
+    """Whose a bare negation between two phrases is: False (or no such negation) when the next
+    phrase's (「无事故无失信」「有独立机构没有失信」: the left one has its own word before it);
+    True when the left one's predicate (「事故没有失信也没有」「事故没有失信有」: nothing before the
+    left one, and the right one has its own predicate after it); None when it cannot be told
+    (「事故没有失信」)."""
+    things = (matches[left].spec, matches[right].spec)
+    if not _bare_negation(text, matches, left, right) or things[0].type != YES_NO:
+        return False
+    if things[0].key == things[1].key:
+        return False  # 「无失信无学术不端」: one fact's two phrases
+    if matches[right].synonym in LEXICON.fact_cues.approvals:
+        return True  # 「保护中心没获批」: the approval of the thing before it
+    if things[1].type != YES_NO:
+        return False  # a figure's word (「没有发明专利」 is none)
+    first, _ = chain(text, matches, left)
+    lead = _own_item(before(text, matches, first)) + inside(text, matches[left])
+    if cues("negations", lead) or affirmed("yes_words", lead) or matches[left].negative:
+        return False
+    _, last = chain(text, matches, right)
+    predicate = after(text, matches, last)
+    return True if cues("negations", predicate) or affirmed("yes_words", predicate) else None
 
 
 # 都 (均, 全都 …) and a negation ending a clause: what it says holds for every item before it
-_EVERY_DENIED = re.compile(r"(?:也都|都|均|全都|全部|一概)(?:没有|没|不是|无|不具备|不属于|未|不)")
+_EVERY_DENIED = re.compile(rf"{EVERY_ONE}(?:没有|没|不是|无|不具备|不属于|未|不)")
 
 
 def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
@@ -469,7 +544,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return Reading(float(count) > 0)
     said = _negations(text, matches, index)
     negations, lead, tail = said.count, said.lead, said.tail
-    if said.both_sides:
+    if said.unsure:
         return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
     # 「保护中心今年刚获批筹建」: under way, wherever in the clause, within a gapped phrase too
     # (「高价值项目还在等验收」)
@@ -477,7 +552,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     if progress:
         return in_progress(matches[index].spec, progress, segment)
     said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()
-    bare = not said  # the phrase alone, with nothing before, within or after it
+    bare = said in ("", *LEXICON.fact_cues.phrase_tails)  # the phrase alone (「失信记录」)
     if negations == 0 and bare:
         return Reading(topic=True)
     if negations == 0 and topic_only(tail) and tail.replace(MASK, "").strip():

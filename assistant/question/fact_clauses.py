@@ -1,7 +1,8 @@
 """Clauses that name no fact of their own, read with the ones before them: the predicate of a
 topic (「保护中心的话，还没建成」), a sum of the things named (「…，我们都没有」), a year's own
-clause (「2022年度没评上」), the rest of an 「A或B」 denied, and whether a clause goes on about the
-one before or is about another body."""
+clause (「2022年度没评上」), the rest of an 「A或B」 denied, whether a clause goes on about the
+one before or is about another body, and a clause that sets aside what was said before it
+(「但这次不报它」)."""
 
 from __future__ import annotations
 
@@ -73,9 +74,10 @@ def of_another_year(spec: FactSpec, segment: str) -> bool:
     return bool(named and about) and not named & about
 
 
-def summary(segment: str, matches: list[Match], sheet: Sheet) -> None:
+def summary(segment: str, matches: list[Match], sheet: Sheet, far: bool = False) -> None:
     """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
-    sentence says the same of each (a yes read for one of them before is then in doubt)."""
+    sentence says the same of each (a yes read for one of them before is then in doubt); one
+    `far` from some of them (more clauses than it surely covers) leaves each in doubt."""
     text = masked(segment, [])
     negated = says_no(text)
     for match in matches:
@@ -83,7 +85,7 @@ def summary(segment: str, matches: list[Match], sheet: Sheet) -> None:
             continue
         if _bare_mention(sheet.evidence.get(match.spec.key, ""), match):
             sheet.values.pop(match.spec.key, None)  # 「国家级快维中心，…」 named only: the sum says it
-        if doubtful(text) or asking(text):
+        if doubtful(text) or asking(text) or far:
             sheet.doubt(match.spec.key, segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
@@ -189,6 +191,33 @@ def continuation(
         for key in told:
             if of_another_year(specs[key], segment):
                 continue  # 「2020年度评上了，2021年度没评上」: the other year's, not this fact's
+            if progress and in_progress(specs[key], progress, segment).value is True:
+                continue  # 「已经在申报建设了，还没批下来」: under way, as the fact counts it
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)
+
+
+def sets_aside(segment: str, matches: list[Match]) -> bool:
+    """The clause opens by setting aside what was said before (「但这次不报它」「不过我们问的是
+    化工学院这个」), naming no fact before those words (「报…它」 of another fact may overlap
+    them; the thing asked about, named after them, is no fact of its own)."""
+    found = _SET_ASIDE().match(segment)
+    return found is not None and all(m.end > found.start(1) for m in matches)
+
+
+@cache
+def _SET_ASIDE() -> re.Pattern[str]:
+    # at the clause's start, after a contrast word: 「县里这次不报这个」 says what another level does
+    return re.compile(rf"\s*(?:但是|但|不过|可是|只是)?\s*(?:我们)?({either(LEXICON.fact_cues.set_aside)})")
+
+
+_SELF_KIND = re.compile(r"^[县市区园校院所]?")
+_PREDICATE_SPAN = 6  # characters after the applicant's name: 「没评上」「也有」「还没建成」
+
+
+def short_predicate(segment: str) -> bool:
+    """After the applicant's name (「我们县」), only a short predicate of what was named before."""
+    named = SELF.match(segment.strip())
+    rest = segment.strip()[named.end() :] if named else segment
+    return len(_SELF_KIND.sub("", rest)) <= _PREDICATE_SPAN

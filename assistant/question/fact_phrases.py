@@ -338,9 +338,9 @@ def chain(segment: str, matches: list[Match], index: int) -> tuple[int, int]:
     """The first and last index of the phrases joined with `index` by 和/与/、 (phrases of other
     facts on the same words are passed over)."""
     first = last = index
-    while (left := _neighbour(matches, first, -1)) is not None and _linked(segment, matches, left, first):
+    while (left := neighbour(matches, first, -1)) is not None and _linked(segment, matches, left, first):
         first = left
-    while (right := _neighbour(matches, last, 1)) is not None and _linked(segment, matches, last, right):
+    while (right := neighbour(matches, last, 1)) is not None and _linked(segment, matches, last, right):
         last = right
     return first, last
 
@@ -353,17 +353,30 @@ def _side_by_side(segment: str, matches: list[Match], left: int, right: int) -> 
     """Two yes/no things named side by side with nothing between, in a run that one negation
     before it or one 「都」 after it bears on (「没有事故失信」「事故失信都没有」); not a name that
     holds another's words (「江苏省知识产权建设示范园区也不是」) nor a thing and its verb."""
-    if segment[matches[left].end : matches[right].start]:
+    if not _close_by(segment, matches[left], matches[right]):
         return False
     if matches[left].spec.type != YES_NO or matches[right].spec.type != YES_NO:
         return False
     first, last = left, right
-    while first > 0 and matches[first - 1].end == matches[first].start:
+    while first > 0 and _close_by(segment, matches[first - 1], matches[first]):
         first -= 1
-    while last + 1 < len(matches) and matches[last].end == matches[last + 1].start:
+    while last + 1 < len(matches) and _close_by(segment, matches[last], matches[last + 1]):
         last += 1
     negated_before = _NEGATION_AT_END().search(mask_look_alikes(segment[: matches[first].start]))
     return negated_before is not None or _EVERY_ONE.match(segment[matches[last].end :]) is not None
+
+
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+
+def _close_by(segment: str, left: Match, right: Match) -> bool:
+    """Nothing between two phrases, or only a noun that closes the first (「失信记录」) or a
+    short modifier of the next (「事故严重失信」) that says nothing of its own."""
+    between = segment[left.end : right.start]
+    if not between or between in LEXICON.fact_cues.phrase_tails:
+        return left.end <= right.start
+    said = cues("negations", between) or cues("yes_words", between) or cues("joiners", between)
+    return _MODIFIER.fullmatch(between) is not None and not said
 
 
 @cache
@@ -372,10 +385,12 @@ def _NEGATION_AT_END() -> re.Pattern[str]:
     return re.compile(f"(?:{_alternation(LEXICON.fact_cues.negations).pattern})[过有]?$")
 
 
-_EVERY_ONE = re.compile(r"\s*(?:也都|都|均|全都|全)")
+# 「都」「均」, after a quantifier that says 「any one of them」 (「一个都没有」「哪样都不是」)
+EVERY_ONE = r"(?:一[个样项条件次]|哪[个样项一]|任何一?[个样项]?)?(?:也都|都|均|全都|全部|全|一概)"
+_EVERY_ONE = re.compile(rf"\s*{EVERY_ONE}")
 
 
-def _neighbour(matches: list[Match], index: int, step: int) -> int | None:
+def neighbour(matches: list[Match], index: int, step: int) -> int | None:
     """The nearest phrase before (step -1) or after (step 1) this one, not on the same words."""
     here = matches[index]
     i = index + step

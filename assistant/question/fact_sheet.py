@@ -75,6 +75,11 @@ class Sheet:
             self.evidence.pop(key, None)
             self.doubts[key] = words
 
+    def withdraw(self, key: str) -> None:
+        """What was read of a fact is set aside (「…，但这次不报它」): it is neither known nor asked."""
+        for readings in (self.values, self.evidence, self.doubts, self.of_others, self.implied):
+            readings.pop(key, None)
+
     def held_by_another(self, key: str, alternatives: tuple[str, ...], denied: tuple[str, ...]) -> bool:
         """A yes already read for an 「A或B」 fact (its `alternatives`) from words naming an
         alternative that a later denial of the others (`denied`) leaves standing."""

@@ -34,6 +34,8 @@ from .fact_clauses import (
     of_another_body,
     of_another_year,
     of_years,
+    sets_aside,
+    short_predicate,
     summary,
     sums_up,
 )
@@ -47,6 +49,7 @@ from .fact_phrases import (
     masked,
     of_the_average,
     without,
+    years_in,
 )
 from .fact_sheet import Sheet, add_reading
 from .figure_reading import per_year, several_figures
@@ -121,6 +124,10 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
     )
 
 
+# clauses of things named before a sum (「A，B，都没有」) that it surely covers; past these, a terse
+# list may have said what the first ones are (「江苏独立法人 行业领军 失信记录 非正常申请 都没有」)
+_SUM_REACH = 2
+_YEAR_IN_NUMERALS = re.compile(r"[〇零一二][〇零一二三四五六七八九]{3}年")  # 「二〇一九年验收的」
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
 
@@ -159,10 +166,15 @@ def read_facts(
             sentence, looked_back = [], sentence + matches
         else:
             sentence, looked_back = sentence + matches, sentence
+        if sets_aside(segment, matches):
+            for match in looked_back:  # 「“XX梨”2010年就注册了，但这次不报它」: another thing's
+                sheet.withdraw(match.spec.key)
+            topics, told = [], []
+            continue
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
         if not matches and (cues("summaries", masked(segment, [])) or sums_up(segment, looked_back)):
-            summary(segment, looked_back, sheet)
+            summary(segment, looked_back, sheet, far=len(fact_clauses) > _SUM_REACH)
             topics = []
             continue
         in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
@@ -181,8 +193,10 @@ def read_facts(
             topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
             continue
         if not matches and contrasted and SELF.match(segment.strip()):
-            # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has
-            continuation(segment, contrasted, [], sheet, by_key, new_sentence)
+            # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has;
+            # a clause with more to say is about something else (「我们县的企业维权也常去那边」)
+            if short_predicate(segment):
+                continuation(segment, contrasted, [], sheet, by_key, new_sentence)
             topics, contrasted = [], []
             continue
         contrasted = [] if matches else contrasted
@@ -242,6 +256,11 @@ def read_facts(
                 dated.append(match)  # 「真抓实干评上过两次，…，22年度的没有」: a clause may name its year
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
+    # 「验收通过了」 with no year but the round's (「22年高价值升级」): by 2021, or after?
+    rounds = {int(reference)} if reference is not None else set()
+    for spec in (s for s in specs if s.year_until is not None and sheet.values.get(s.key) is True):
+        if not years_in(text) - rounds and not _YEAR_IN_NUMERALS.search(text):
+            sheet.doubt(spec.key, sheet.evidence[spec.key])
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
             match not in announced

@@ -76,6 +76,8 @@ def read_number(
     """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
     outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
     spec = matches[index].spec
+    if _base_of_a_ratio(segment, matches, index):
+        return Reading()  # 「知识产权费用是研发投入的7%」: the 7% is of 研发投入, not 研发投入's own
     value = number_near(segment, matches, index)
     if value is None and spec.since_year and reference is not None:
         return since(segment, reference)
@@ -84,6 +86,8 @@ def read_number(
     # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
     stop = min((m.start for m in matches if m.start >= matches[index].end), default=len(segment))
     figures = find_numbers(segment[matches[index].end : stop])
+    if not figures and _figure_of_next(segment, matches, index, stop):
+        return Reading(doubt=segment)  # 「知识产权部有专职2人兼职3人」: the 2 is 专职's, not the whole
     if figures and _counts_next(segment, matches[index].end + figures[-1].end, stop, figures[-1]):
         return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
@@ -137,3 +141,27 @@ def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
     """Whether a figure with a bare classifier (个, 名, 位) stands right before the next fact's
     phrase, so that it counts that phrase's noun (「2个专职」), not the fact before it."""
     return figure.unit in BARE_CLASSIFIERS and stop < len(segment) and not segment[end:stop].strip()
+
+
+def _figure_of_next(segment: str, matches: list[Match], index: int, stop: int) -> bool:
+    """The figure read lies past the next phrase, another fact's that counts a part of the same
+    (「知识产权部有专职2人兼职3人」: 专职): it is that part's figure, not the whole's."""
+    here = matches[index]
+    return any(
+        m.start == stop and m.spec.key != here.spec.key and m.spec.unit == here.spec.unit for m in matches
+    ) and bool(cues("part_counts", segment[stop : stop + _PART_SPAN]))
+
+
+_PART_SPAN = 2  # characters of the next phrase where a part's word (专职, 全职) is looked for
+
+
+_RATIO_BASE = re.compile(r"(?:是|占|为|相当于)了?$")
+
+
+def _base_of_a_ratio(segment: str, matches: list[Match], index: int) -> bool:
+    """A percentage fact's phrase after 是/占 and another percentage fact's phrase: it names what
+    the other one is a share of (「知识产权费用是研发投入的7%」)."""
+    here = matches[index]
+    if here.spec.unit != "%" or not here.contiguous or not _RATIO_BASE.search(segment[: here.start]):
+        return False
+    return any(m.end <= here.start and m.spec.unit == "%" and m.spec.key != here.spec.key for m in matches)

@@ -125,6 +125,7 @@ def prepared(text: str) -> str:
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
     text = _SPACED_QUESTION.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: the question typed apart
+    text = _SPACED_CLAUSES.sub("，", text)  # 「事故没有 失信也没有」: a space between words ends a clause
     text = _YEAR_OF_PER_CAPITA.sub(r"\1年", text)  # 「2020万人发明专利拥有量」: 2020年, not 2020万
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
 
@@ -134,6 +135,8 @@ _YEAR_OF_PER_CAPITA = re.compile(r"(?<![\d.])(20\d{2})(?=万人)")
 _SPACED_QUESTION = re.compile(
     r"(?<=[\u4e00-\u9fff%）)])[ \t\u3000]+(?=[^ \t\u3000，,。；;]{0,8}?(?:吗|么|呢|[?？]|能不能|行不行|可不可以|够不够|有戏没))"
 )
+# typed in short, words set apart by spaces are clauses (「三年内没出过重大事故 没失信 没在做…」)
+_SPACED_CLAUSES = re.compile(r"(?<=[\u4e00-\u9fff）)%])[ \t\u3000]+(?=[\u4e00-\u9fff（(])")
 # the number of a list's item at the start of a line or after a stop (「1) 」「2、」「3.」「（4）」「⑤」),
 # not a figure that starts a clause (「3.5%以上」)
 _ENUMERATOR = re.compile(

@@ -80,6 +80,8 @@ class FactCues:
     not_doubts: tuple[str, ...]
     hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
+    held_instead: tuple[str, ...]
+    set_aside: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
     other_levels: dict[str, tuple[str, ...]]

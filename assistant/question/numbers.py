@@ -20,7 +20,7 @@ from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE
 from .lexicon import LEXICON, either
 
 _GT = "超过|多于|高于|大于|不止|逾"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
-_GE = "不低于|不少于|至少|起码|最少|达到|满"
+_GE = "不低于|不少于|不下于|不下|至少|起码|最少|达到|满"
 _LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到"
 _NEAR = "快|将近|接近"  # 「快十年了」: just under ten
 _LE = "不超过|不高于|最多|至多|没超过|没有超过"
@@ -32,7 +32,7 @@ _RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 NUMBER_PATTERN = re.compile(
     rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|{_NEAR}|{_ABOUT}|第|前)?"
     r"(?P<pct>百分之)?"
-    rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二三四五六七八九])"
+    rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
     r"(?P<more>多|余|\.?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「十来个」「八千来万」「96.几」: a little over
