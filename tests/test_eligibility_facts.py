@@ -251,6 +251,11 @@ def test_merge(rules: Rules) -> None:
         # a body no program admits, named last in the applicant's noun phrase, is the applicant
         ("我们是市知识产权保护协会，想报22年度保护示范区创建项目，可以吗", PZ22, None),
         ("我们县有行业协会，能报保护示范区吗", PZ24, "county"),
+        # a body that says it is a protection centre is no applicant; one that has one, or a
+        # research institute whose legal form is given in brackets, is its own kind
+        ("我们是市知识产权保护中心（国家级的），想以保护中心的名义报22年度保护示范区创建", PZ22, None),
+        ("我们市的国家级知识产权保护中心已经建成，能报24年保护示范区吗", PZ24, "city"),
+        ("我们是常州的科研院所（事业单位法人），专利转化专项能报吗", PT, "research"),
         # words of an unadmitted body read in their context: 「3个人」 counts staff, 「乡镇工业园」 is a park
         ("我们公司知识产权部3个人，能报工业品牌吗", IB, "enterprise"),
         ("我们县乡镇工业园区很多，能报保护示范区吗", PZ24, "county"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..eligibility.rules import Program, Rules
 from .asking import asks_to_apply
@@ -85,10 +86,20 @@ _SWITCH = re.compile(
 _HEAD_BODY = re.compile(
     r"[^，,。；;？?！!、是在有和与及]{0,10}?(" + _words(LEXICON.applicant_kinds.unadmitted) + ")"
 )
+
+
 # A kind later in the same noun phrase, after 的, of what the applicant says it is
 # (「我们是苏州工业园区的半导体设备企业」): its head noun
 # (or of the body named as the one to apply instead: 「换成区里的国家级高新区管委会」「以我们市里的
 # 国家级经开区管委会报」)
+@cache
+def _UNADMITTED_HEAD() -> re.Pattern[str]:
+    # the noun phrase right after a kind word, ending in a body that is no applicant
+    return re.compile(
+        f"[^，,。；;？?！!、和与及的（(]{{0,8}}?({_words(LEXICON.applicant_kinds.unadmitted_heads)})"
+    )
+
+
 _BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,10}$")
 _HEAD_KIND = re.compile(
     # 能 as a modal (「…的企业能报吗」), not inside a word (「新能源企业」「智能制造企业」)
@@ -486,8 +497,11 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             intermediary = intermediary or (m.group(), said)
             continue
         body = _HEAD_BODY.match(text, m.end())
-        head = _HEAD_KIND.match(text, m.end()) if _BEING_BEFORE.search(text[: m.start()]) else None
-        if body and kind not in ("none", None):
+        being = _BEING_BEFORE.search(text[: m.start()]) is not None
+        head = _HEAD_KIND.match(text, m.end()) if being else None
+        if being and kind not in ("none", None) and (unit := _UNADMITTED_HEAD().match(text, m.end())):
+            kind = unit.group(1)  # 「我们是市知识产权保护中心」: a body no program admits
+        elif body and kind not in ("none", None):
             kind = body.group(1)  # 「市知识产权保护协会」: the body named last is the applicant
         elif head and kind not in ("none", None) and (named := _KINDS.fullmatch(head.group(1))):
             # 「苏州工业园区的半导体设备企业」: the kind of the noun the phrase ends in

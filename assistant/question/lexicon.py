@@ -175,6 +175,7 @@ class ApplicantKinds:
     self_look_alikes: tuple[str, ...]  # 有限, 有名: hold such a verb and still name the speaker
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
+    unadmitted_heads: tuple[str, ...]
     intermediaries: tuple[str, ...]  # 代理机构, 事务所: speak for a client more often than apply
     client_words: tuple[str, ...]  # 客户, 委托: the client an intermediary speaks for
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
@@ -282,6 +283,7 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         self_look_alikes=tuple(map(str, data["self_look_alikes"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
+        unadmitted_heads=tuple(map(str, data["unadmitted_heads"])),
         intermediaries=tuple(map(str, data["intermediaries"])),
         client_words=tuple(map(str, data["client_words"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
