@@ -129,6 +129,33 @@ CASES = [
         ],
         ("2022-high-value-patent-upgrade", "enterprise", True),
     ),
+    # a bare negation between two things run together is the first one's when the second has its
+    # own (「事故没有失信也没有」): no accident read, so no 不符合; the facts not told are asked
+    (
+        ["我们县的地理标志证明商标注册5年了，近三年事故没有失信也没有，能报22年地理标志商标品牌培育项目吗？"],
+        ("2022-gi-brand", "county", None),
+    ),
+    # terse, words set apart by spaces: each is a clause of its own
+    (
+        ["高价值专利新建 江苏独立法人 行业领军 失信记录 非正常申请 都没有 有效发明专利三四十件 能报不"],
+        ("2022-high-value-patent-new", "enterprise", None),
+    ),
+    # an answer telling of another event than the one asked (立项, asked 验收) answers nothing
+    (
+        [
+            "22年高价值升级，我们是南京的科研院所，独立法人，研发国际领先，正在承担国家重大专项，有成果，无失信无非正常",
+            "高价值项目是2019年立项的",
+        ],
+        ("2022-high-value-patent-upgrade", "research", None),
+    ),
+    # a correction naming a title told before by part of its words takes it back
+    (
+        [
+            "24年保护示范区，我们是国家级高新区，国家知识产权强国建设示范园区，23年撤回率高于全省平均",
+            "不对，我搞混了，示范园区是隔壁开发区评上的，不是我们",
+        ],
+        ("2024-protection-zone", "park", None),
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
 from .asking import asks_to_apply
 from .fact_phrases import asking, cues, doubtful, find_matches, masked, without
 from .form_text import normalize
+from .lexicon import LEXICON
 from .numbers import find_numbers, to_fact_unit
 
 _PARTS = re.compile(r"(?:^|[，,；;。\s])\s*(?:第?[1-3一二三][.、．:：）)]|[1-3]\s)?")
@@ -64,7 +65,7 @@ def _repeats(part: str, question: str) -> bool:
 
 def _answer(spec: FactSpec, part: str) -> FactValue | None:
     text = masked(part, [])
-    if doubtful(text) or asking(text):
+    if doubtful(text) or asking(text) or _of_another_event(spec, part):
         return None
     if spec.type == YES_NO:  # 「没有」「没评上」 no; 「低于」 falls short; 「是的」「高于」 yes
         said = len(cues("negations", text)) + len(cues("falling_short", text))
@@ -79,3 +80,9 @@ def _answer(spec: FactSpec, part: str) -> FactValue | None:
         if value is not None:
             return value
     return 0.0 if cues("negations", text) and not find_numbers(part) else None
+
+
+def _of_another_event(spec: FactSpec, part: str) -> bool:
+    """The answer tells of an event the question does not ask about (「是2018年立项的」 to 「是否
+    …已通过验收」): its 是 says nothing of the fact."""
+    return any(word in part and word not in spec.question for word in LEXICON.fact_cues.events)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
 from .applicant import names_itself
-from .fact_phrases import cue_spans, cues, find_matches, years_in
+from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts
 from .form_text import normalize
 from .numbers import find_numbers, spoken_units, to_fact_unit
@@ -61,6 +61,11 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
     # reading it anew is what it corrects
     named_again = {m.spec.key for m in find_matches(text, rules.fact_specs)}
+    # or by a part of the words it was told in (「试点园区是隔壁高新区评上的」 of 「…强国建设试点园区」)
+    unnamed = masked(text, find_matches(text, rules.fact_specs))  # words of no other fact's phrase
+    named_again |= {
+        k for k, words in sheet.evidence.items() if _repeats_phrase(rules.fact(k), words, unnamed)
+    }
     doubted.update(dict.fromkeys((k for k in sheet.values if k in named_again and k not in said), turn))
     if not (said.values or said.doubts or doubted) and not names_itself(text):
         doubted.update(dict.fromkeys(before.values, turn))  # what it corrects is not said: the last turn
@@ -76,6 +81,20 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
             values[spec.key], evidence[spec.key] = figures[0], turn
             doubted.pop(spec.key, None)
     return FactSheet(values, evidence, {**said.doubts, **doubted})
+
+
+_REPEATED = 4  # characters running of a fact's words that a correction names it by
+
+
+def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:
+    """The text repeats _REPEATED characters running of the phrase the fact was read from in
+    `words` (「试点园区」 of 「国家强国建设试点园区」), none of them a digit."""
+    for match in find_matches(words, [spec]):
+        phrase = words[match.start : match.end]
+        spans = (phrase[i : i + _REPEATED] for i in range(len(phrase) - _REPEATED + 1))
+        if any(not re.search(r"[\d\s，,。]", span) and span in text for span in spans):
+            return True
+    return False
 
 
 _NOT_THAT = re.compile(r"(?:而)?(?:不是|并非)[^，,。；;！!？?]*")

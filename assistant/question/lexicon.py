@@ -81,6 +81,7 @@ class FactCues:
     hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
     held_instead: tuple[str, ...]
+    events: tuple[str, ...]
     set_aside: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
