@@ -51,6 +51,17 @@ TOPIC_CHARS = 10
 # may take the figure: the last one, then two earlier ones of the same sentence (「独立知识产权部，
 # 制度健全，6个人」). From blind set AK (session 34), held by reader cases.
 BARE_FIGURE_LOOKBACK = 3
+# Clauses of things named before a sum (「A，B，都没有」) that it surely covers; past these, a
+# terse list may have said what the first ones are (「江苏独立法人 行业领军 失信记录 非正常申请
+# 都没有」): they are asked. From blind set AZ's development (session 40), reader cases.
+SUM_REACH = 2
+# Characters after the applicant's name (「我们县」) that still say something of another body's
+# thing named just before (「没评上」「也有」「还没建成」); a longer clause is about something
+# else (「我们县的企业维权也常去那边」). Set by hand on AZ's baz-026 (session 40), reader cases.
+PREDICATE_SPAN = 6
+# Characters running of a fact's phrase by which a correction names it again (「试点园区」 of
+# 「国家强国建设试点园区」); 2 or 3 matched common words (知识产权). From BA's bba-088 (session 40).
+REPEATED_PHRASE = 4
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

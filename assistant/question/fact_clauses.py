@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..eligibility.rules import YES_NO, FactSpec
-from ..thresholds import SUBJECT_SPAN
+from ..thresholds import PREDICATE_SPAN, SUBJECT_SPAN
 from .clause_reading import another_body, denies_its_level, in_progress, lifting, progress_of
 from .fact_phrases import MASK, Match, asking, cue_spans, cues, denied, doubtful, is_measure, masked, years_in
 from .fact_sheet import Sheet
@@ -213,11 +213,10 @@ def _SET_ASIDE() -> re.Pattern[str]:
 
 
 _SELF_KIND = re.compile(r"^[县市区园校院所]?")
-_PREDICATE_SPAN = 6  # characters after the applicant's name: 「没评上」「也有」「还没建成」
 
 
 def short_predicate(segment: str) -> bool:
     """After the applicant's name (「我们县」), only a short predicate of what was named before."""
     named = SELF.match(segment.strip())
     rest = segment.strip()[named.end() :] if named else segment
-    return len(_SELF_KIND.sub("", rest)) <= _PREDICATE_SPAN
+    return len(_SELF_KIND.sub("", rest)) <= PREDICATE_SPAN

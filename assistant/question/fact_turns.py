@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
+from ..thresholds import REPEATED_PHRASE
 from .applicant import names_itself
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts
@@ -83,15 +84,12 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     return FactSheet(values, evidence, {**said.doubts, **doubted})
 
 
-_REPEATED = 4  # characters running of a fact's words that a correction names it by
-
-
 def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:
-    """The text repeats _REPEATED characters running of the phrase the fact was read from in
+    """The text repeats REPEATED_PHRASE characters running of the phrase the fact was read from in
     `words` (「试点园区」 of 「国家强国建设试点园区」), none of them a digit."""
     for match in find_matches(words, [spec]):
         phrase = words[match.start : match.end]
-        spans = (phrase[i : i + _REPEATED] for i in range(len(phrase) - _REPEATED + 1))
+        spans = (phrase[i : i + REPEATED_PHRASE] for i in range(len(phrase) - REPEATED_PHRASE + 1))
         if any(not re.search(r"[\d\s，,。]", span) and span in text for span in spans):
             return True
     return False

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
-from ..thresholds import BARE_FIGURE_LOOKBACK
+from ..thresholds import BARE_FIGURE_LOOKBACK, SUM_REACH
 from .asking import asks_to_apply
 from .clause_reading import progress_of, read_phrase
 from .fact_clauses import (
@@ -124,9 +124,6 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
     )
 
 
-# clauses of things named before a sum (「A，B，都没有」) that it surely covers; past these, a terse
-# list may have said what the first ones are (「江苏独立法人 行业领军 失信记录 非正常申请 都没有」)
-_SUM_REACH = 2
 _YEAR_IN_NUMERALS = re.compile(r"[〇零一二][〇零一二三四五六七八九]{3}年")  # 「二〇一九年验收的」
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
@@ -174,7 +171,7 @@ def read_facts(
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
         if not matches and (cues("summaries", masked(segment, [])) or sums_up(segment, looked_back)):
-            summary(segment, looked_back, sheet, far=len(fact_clauses) > _SUM_REACH)
+            summary(segment, looked_back, sheet, far=len(fact_clauses) > SUM_REACH)
             topics = []
             continue
         in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
