@@ -88,10 +88,6 @@ _HEAD_BODY = re.compile(
 )
 
 
-# A kind later in the same noun phrase, after 的, of what the applicant says it is
-# (「我们是苏州工业园区的半导体设备企业」): its head noun
-# (or of the body named as the one to apply instead: 「换成区里的国家级高新区管委会」「以我们市里的
-# 国家级经开区管委会报」)
 @cache
 def _UNADMITTED_HEAD() -> re.Pattern[str]:
     # the noun phrase right after a kind word, ending in a body that is no applicant
@@ -100,6 +96,10 @@ def _UNADMITTED_HEAD() -> re.Pattern[str]:
     )
 
 
+# A kind later in the same noun phrase, after 的, of what the applicant says it is
+# (「我们是苏州工业园区的半导体设备企业」): its head noun
+# (or of the body named as the one to apply instead: 「换成区里的国家级高新区管委会」「以我们市里的
+# 国家级经开区管委会报」)
 _BEING_BEFORE = re.compile(r"(?:是|以|由|换成|改由|改成|换作)(?:一[家个所])?[^，,。；;？?！!]{0,10}$")
 _HEAD_KIND = re.compile(
     # 能 as a modal (「…的企业能报吗」), not inside a word (「新能源企业」「智能制造企业」)

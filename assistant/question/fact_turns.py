@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
@@ -61,9 +62,10 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
             doubted[key] = turn
     # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
     # reading it anew is what it corrects
-    named_again = {m.spec.key for m in find_matches(text, rules.fact_specs)}
+    found = find_matches(text, rules.fact_specs)
+    named_again = {m.spec.key for m in found}
     # or by a part of the words it was told in (「试点园区是隔壁高新区评上的」 of 「…强国建设试点园区」)
-    unnamed = masked(text, find_matches(text, rules.fact_specs))  # words of no other fact's phrase
+    unnamed = masked(text, found)  # words of no other fact's phrase
     named_again |= {
         k for k, words in sheet.evidence.items() if _repeats_phrase(rules.fact(k), words, unnamed)
     }
@@ -87,12 +89,19 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
 def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:
     """The text repeats REPEATED_PHRASE characters running of the phrase the fact was read from in
     `words` (「试点园区」 of 「国家强国建设试点园区」), none of them a digit."""
-    for match in find_matches(words, [spec]):
+    for match in find_matches(words, _alone(spec)):
         phrase = words[match.start : match.end]
         spans = (phrase[i : i + REPEATED_PHRASE] for i in range(len(phrase) - REPEATED_PHRASE + 1))
         if any(not re.search(r"[\d\s，,。]", span) and span in text for span in spans):
             return True
     return False
+
+
+@cache
+def _alone(spec: FactSpec) -> tuple[FactSpec]:
+    """One fact as a set of its own, the same object each time: phrase indexes are built once per
+    set (fact_phrases.phrase_index), so a new list on every call would build and keep a new one."""
+    return (spec,)
 
 
 _NOT_THAT = re.compile(r"(?:而)?(?:不是|并非)[^，,。；;！!？?]*")

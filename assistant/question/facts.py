@@ -255,9 +255,11 @@ def read_facts(
                 told.append(match.spec.key)
     # 「验收通过了」 with no year but the round's (「22年高价值升级」): by 2021, or after?
     rounds = {int(reference)} if reference is not None else set()
-    for spec in (s for s in specs if s.year_until is not None and sheet.values.get(s.key) is True):
-        if not years_in(text) - rounds and not _YEAR_IN_NUMERALS.search(text):
-            sheet.doubt(spec.key, sheet.evidence[spec.key])
+    undated = not years_in(text) - rounds and not _YEAR_IN_NUMERALS.search(text)
+    for spec in (
+        s for s in specs if undated and s.year_until is not None and sheet.values.get(s.key) is True
+    ):
+        sheet.doubt(spec.key, sheet.evidence[spec.key])
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
             match not in announced
