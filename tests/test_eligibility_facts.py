@@ -80,7 +80,13 @@ def test_percent_not_confused_with_years(rules: Rules) -> None:
 
 
 def test_calendar_years_are_not_amounts(rules: Rules) -> None:
-    assert facts(rules, "2023年利税2600万", IB) == {"profit_tax_last_year": 2600}
+    assert facts(rules, "2021年利税2600万", IB) == {"profit_tax_last_year": 2600}
+
+
+def test_another_years_figure_is_not_the_last_years(rules: Rules) -> None:
+    """上一年度 of the 2022 round is 2021: a figure of 2023 or 2020 is another year's."""
+    assert facts(rules, "2023年利税2600万", IB) == {}
+    assert facts(rules, "2020年利税2600万，2021年3100万", IB) == {"profit_tax_last_year": 3100}
 
 
 @pytest.mark.parametrize(
@@ -414,10 +420,35 @@ def test_a_correction_whose_figure_no_words_name_puts_the_earlier_figure_in_doub
     assert sheet["key_enterprises_settled"] is True  # what the correction does not touch stands
 
 
-def test_a_correction_of_a_rank_puts_the_earlier_rank_in_doubt(rules: Rules) -> None:
+def test_a_correction_of_a_rank_takes_the_figure_of_the_facts_year(rules: Rules) -> None:
+    """The figure the correction gives another year (2021's 第8) is no figure of the 2020 rank:
+    the one left (第13) replaces the earlier rank."""
     turns = ["2020年万人发明专利拥有量全省县区排第8", "说错了，排第8的是2021年的数据，2020年我们排第13。"]
     sheet = facts_from_turns(turns, rules, PZ22, "county")
+    assert sheet["invention_rank_2020"] == 13
+
+
+def test_a_correction_naming_the_old_rank_as_the_mistake_takes_the_new_one(rules: Rules) -> None:
+    turns = ["2020年万人发明专利拥有量全省县区排第8", "说错了，2020年我们排第13，第8是我记混了。"]
+    sheet = facts_from_turns(turns, rules, PZ22, "county")
+    assert sheet["invention_rank_2020"] == 13
+
+
+def test_a_correction_of_a_rank_with_two_new_figures_puts_it_in_doubt(rules: Rules) -> None:
+    turns = ["2020年万人发明专利拥有量全省县区排第8", "说错了，2020年我们排第13或者第15。"]
+    sheet = facts_from_turns(turns, rules, PZ22, "county")
     assert "invention_rank_2020" not in sheet and "invention_rank_2020" in sheet.doubts
+
+
+def test_a_correction_that_repeats_the_old_figure_as_another_years_puts_it_in_doubt(rules: Rules) -> None:
+    """「七千万是前年的数字」: the one figure is the old one, said to be another year's; it is no
+    new figure of the fact (found in the session's full run: ca-144 had turned to a wrong 符合)."""
+    turns = [
+        "我们县汀洲菱角，2009年注册的地理标志证明商标，去年销售七千万",
+        "更正一下，七千万是前年的数字，上一年度的还没出",
+    ]
+    sheet = facts_from_turns(turns, rules, "2022-gi-brand", "county")
+    assert "gi_sales_last_year" not in sheet and "gi_sales_last_year" in sheet.doubts
 
 
 def test_a_correction_with_one_figure_of_the_one_earlier_facts_unit_replaces_it(rules: Rules) -> None:
@@ -586,3 +617,14 @@ def test_another_applicant_named_instead_is_the_applicant(rules: Rules) -> None:
         "那改由县政府申报呢：县里保障经费、人员、物资；XX水蜜桃2013年注册证明商标", rules, guess
     )
     assert (guess.program, guess.applicant_type) == (GI, "county")
+
+
+def test_a_correction_keeping_one_figure_still_corrects_the_other(rules: Rules) -> None:
+    """「其中专职做转化的还是2个」 repeats one figure unchanged; 「一共5个」 corrects the other
+    (found in the session's full run: bm-119 had turned to a wrong 不符合 on the old 4)."""
+    turns = [
+        "我们知识产权管理人员4个，专职转化2个",
+        "更正：人员加上技术转移中心新来的一个，一共5个，其中专职做转化的还是2个。",
+    ]
+    sheet = facts_from_turns(turns, rules, "2022-patent-transfer", "research")
+    assert sheet.get("ip_staff") != 4 and sheet.get("transfer_staff") in (None, 2)

@@ -39,13 +39,15 @@ CASES = [
         ],
         ("2022-protection-zone", "county", None),
     ),
-    # a correction that takes back a title and denies the other two in one list: no longer 符合
+    # a correction that gives a title to another body (「强县示范的是我们隔壁县」), says the
+    # applicant is not one (「我们县不是，也不是试点县」) and denies the other two in one list:
+    # every alternative is denied, 不符合
     (
         [
             "我们县是国家知识产权强县建设示范县，2023年度撤回率高于全省平均，2024年保护示范区能报吧？",
             "哎说错了，强县示范的是我们隔壁县，我们县不是，也不是试点县。快维中心和22年真抓实干我们也都没有。这样呢？",
         ],
-        ("2024-protection-zone", "county", None),
+        ("2024-protection-zone", "county", False),
     ),
     # who may apply asked of itself in its own role (「联盟能不能自己作为申报主体报…」): a check
     (

@@ -20,6 +20,7 @@ from ..eligibility import Rules, load_rules
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.applicant import names_applicant
 from ..question.fact_phrases import cues, doubtful, find_matches
 from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
@@ -171,8 +172,8 @@ class EligibilityDesk:
         """The message gives facts of the conversation's program or speaks of them (「管理人员
         也够」「销售额、注册时间都没问题」「其他指标都够」), or corrects what was said (「说错了，…」
         「刚核对了，…」): a check already made is to be made again."""
-        if cues("corrections", question) or self.stated(question, turns) > 0:
-            return True
+        if cues("corrections", question) or self.stated(question, turns) > 0 or names_applicant(question):
+            return True  # 「就是市政府作为牵头单位」: who applies is checked too
         if any(word in question for word in LEXICON.asking_to_apply.sufficient_words):
             return True  # 「其他指标都够」: the conditions said to be met, the check stands
         guess = self._assess(turns).guess
@@ -300,8 +301,8 @@ _STILL = re.compile(r"\s*(?:\d|[一二两三四五六七八九十]|比|一样|�
 
 
 _FIGURE = re.compile(
-    r"\d|[一二两三四五六七八九十百千]+[十百千万]?[多余来]?[件个项人名家]"
-)  # 「两百多件」 too
+    r"\d|[一二两三四五六七八九十百千]+[十百千万]?[多余来]?[件个项人名家年]"
+)  # 「两百多件」「（几个商标）用了两年」 too
 
 
 def _round_words(checked: Checked, cite) -> str:

@@ -474,6 +474,13 @@ _SAYS_IT_IS = re.compile(
 )
 
 
+def names_applicant(text: str) -> bool:
+    """The message says who applies: a kind said of the applicant itself (「我们是企业」), or
+    named in an applicant's role (「就是市政府作为牵头单位」)."""
+    kind, of_itself = _kind(text, None)
+    return kind is not None and (of_itself or any(w in text for w in LEXICON.asking_to_apply.applicant_roles))
+
+
 def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     """The applicant's kind (and whether they said it of themselves): what they say of themselves,
     else the program's words, else the first such word."""

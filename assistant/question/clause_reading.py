@@ -28,6 +28,7 @@ from .fact_phrases import (
     chain,
     cue_spans,
     cues,
+    cues_negated,
     denied,
     doubtful,
     inside,
@@ -47,7 +48,7 @@ from .fact_phrases import (
 )
 from .figure_reading import read_number
 from .lexicon import LEXICON, either
-from .numbers import against_average
+from .numbers import against_average, find_numbers
 from .reading import Reading
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -89,12 +90,23 @@ def _NOT_BEING() -> re.Pattern[str]:
 
 
 def progress_of(text: str, clause: str = "") -> str | None:
-    """ "under_way" (「正在申报」「递交了申请」「还没批」), "planned" (「写进了规划」「打算」), or
+    """ "under_way" (「正在申报」「递交了申请」「还没批」), "applied" (「申报了」: the outcome not
+    said), "planned" (「写进了规划」「打算」), or
     None; a denied cue (「没有在申报」「不打算」) is none. An approval not yet given is read in
     the unmasked `clause`: its word may be another fact's phrase (「获批」 of a GI's years)."""
     if affirmed("under_way", text) or _not_yet_approved(clause or text):
         return "under_way"
-    return "planned" if affirmed("planned", text) else None
+    if affirmed("applied_for", text):
+        return "applied"
+    # a plan to apply with the thing (「打算指定一个…证明商标」) is no plan of the thing
+    spans, affirmations = cue_spans("planned", text), cues_negated("planned", text)
+    applying = LEXICON.fact_cues.applying_verbs
+    planned = [
+        m
+        for m, (_, negated) in zip(spans, affirmations, strict=True)
+        if not negated and not text.startswith(applying, m.end())
+    ]
+    return "planned" if planned else None
 
 
 def _waited_for(words: str) -> str | None:
@@ -112,11 +124,16 @@ def _not_yet_approved(text: str) -> bool:
 def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
     """A thing under way or planned is not done: no for a fact about a thing done; an
     application counts where the registry says so; anything else is asked."""
+    applied = progress in ("under_way", "applied")
+    if applied and cues("not_selected", words):
+        return Reading(False)  # 「小巨人申报过，没评上」: applied for, and not given
+    if spec.in_progress == "plan" or (spec.in_progress == "yes" and applied):
+        return Reading(True, applied=applied)
+    if progress == "applied":  # 「小巨人我们申报了」: given since, or not?
+        return Reading(doubt=words, applied=True)
     if spec.in_progress == "no":
-        return Reading(False)
-    if spec.in_progress == "plan" or (spec.in_progress == "yes" and progress == "under_way"):
-        return Reading(True)
-    return Reading(doubt=words)
+        return Reading(False, applied=applied)
+    return Reading(doubt=words, applied=applied)
 
 
 def read_phrase(
@@ -157,7 +174,11 @@ def read_phrase(
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
         return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district: may serve it too
-    if spec.needs and not any(word in segment for word in spec.needs):
+    if (
+        spec.needs
+        and not any(word in segment for word in spec.needs)
+        and not _object_left_out(segment, match)
+    ):
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
@@ -199,6 +220,8 @@ def read_phrase(
         if (lifted := lifting(text[match.end :])) is not None:  # 「被列入失信名单（至今未移出）」
             return Reading(doubt=segment) if lifted else Reading(True)
         reading = _read_yes_no(segment, text, matches, index)
+        if reading.value is True and _when_not_said(spec, mentioned, text):
+            return Reading(doubt=segment)  # 「拿过中国专利奖」: within the three years, or before?
         if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
@@ -277,12 +300,18 @@ def another_body(text: str, clause: str = "") -> bool:
     names the applicant itself (「苏州这边是分公司」), and so does one that applies (「集团公司想报
     高价值专利培育新建」); `clause` is the whole clause of which `text` opens."""
     return any(
-        not _NAMED_AS_SELF.search(text[: m.start()]) and not _APPLIES.match(clause or text, m.end())
+        not _named_as_self(text[: m.start()]) and not _APPLIES.match(clause or text, m.end())
         for m in cue_spans("other_bodies", text)
     )
 
 
-# 「苏州这边是分公司」「我们是集团下面的子公司」: the body after 是 (in its noun phrase) is the applicant
+def _named_as_self(lead: str) -> bool:
+    """「苏州这边是分公司」「我们是集团下面的子公司」: the body after 是 (in its noun phrase) is the
+    applicant; not when the phrase itself stands before 是 (「示范县是隔壁县」: who holds it)."""
+    found = _NAMED_AS_SELF.search(lead)
+    return found is not None and not lead[: found.start()].rstrip("的").endswith(MASK)
+
+
 _NAMED_AS_SELF = re.compile(r"(?:是|属于)[^，,。；;！!？?、有和与跟]{0,6}$")
 
 
@@ -293,6 +322,19 @@ def _only_this_masked(segment: str, match: Match) -> str:
     """The clause with only this phrase masked: words of another body inside another fact's
     phrase (「所在的区…承担」) still say whose the clause is."""
     return segment[: match.start] + MASK * (match.end - match.start) + segment[match.end :]
+
+
+def _when_not_said(spec: FactSpec, mentioned: set[int], text: str) -> bool:
+    """A thing done within some years (a fact of `years`, not one still running) said with no
+    year and no word of a recent period."""
+    return bool(spec.years) and not spec.ongoing and not mentioned and not cues("recent_periods", text)
+
+
+def _object_left_out(segment: str, match: Match) -> bool:
+    """Another body's record said with its verb last (「市里没承担过」): the object left out is
+    the program spoken of, so the thing the fact needs named is named by the conversation."""
+    tails = "".join(LEXICON.fact_cues.object_left_out_tails)
+    return match.spec.about_others and not segment[match.end :].strip(tails + "，。,.；;！! ")
 
 
 def _other_years(matches: list[Match], index: int) -> bool:
@@ -539,10 +581,12 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     counts = not match.negative and not names_measure(match)
     count = number_near(segment, matches, index, adjacent=True) if counts else None
     if isinstance(count, Interval):
+        if count.lo == 0 and not count.lo_open and count.hi > 0:
+            return Reading(doubt=segment)  # 「有效发明专利没有50件」: fewer, perhaps none
         return Reading(count.lo > 0 or count.lo_open)
     if count is not None:
         return Reading(float(count) > 0)
-    said = _negations(text, matches, index)
+    said = _negations(_bounds_masked(text, matches), matches, index)
     negations, lead, tail = said.count, said.lead, said.tail
     if said.unsure:
         return Reading(doubt=segment)  # 「其他的也没有…真抓实干没评上」: said twice, not cancelled
@@ -561,6 +605,16 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     if is_measure(matches[index]) and not matches[index].negative and not compared:
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
     return Reading(negations % 2 == 0)
+
+
+def _bounds_masked(text: str, matches: list[Match]) -> str:
+    """The text with each figure said as under a bound masked (「用了不到5年」「没有50件」): its
+    negation is the figure's, not a denial of a phrase; the phrases' own words stay."""
+    for spoken in find_numbers(text):
+        inside_phrase = any(m.start < spoken.end and spoken.start < m.end for m in matches)
+        if spoken.bound in ("<", "<=") and not inside_phrase:
+            text = text[: spoken.start] + "#" * (spoken.end - spoken.start) + text[spoken.end :]
+    return text
 
 
 def _read_choice(segment: str, text: str, matches: list[Match], index: int) -> Reading:

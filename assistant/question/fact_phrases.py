@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..eligibility.rules import YES_NO, FactSpec, FactValue
+from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 from .numbers import calendar_year, find_numbers, to_fact_unit
 
@@ -37,7 +37,7 @@ _ZERO = re.compile(r"(?<!不是)(?<!并非)(?<!不)(没有|无|尚无|暂无|零
 _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _DECADE = re.compile(r"[零〇一二两三四五六七八九]几年")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
-_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[万亿元件个人家名项%余多千百])")  # not 「2000万」
 # 「22年度」「23年撤回率」: a two-digit year; not 「22年了」「十几年」 (a number of years)
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来之内间半]))")
 # Look-alikes of asking words: 那么, and 什么/啥 after a denial, where they mean 「any」
@@ -107,15 +107,15 @@ def without(kind: str, text: str) -> str:
 def affirmed(kind: str, text: str) -> list[str]:
     """Cue words of a kind that no negation right before them denies (「没有在申报」「不打算」
     deny the cue: the negation is then read as any other)."""
-    return [word for word, negated in _cues_negated(kind, text) if not negated]
+    return [word for word, negated in cues_negated(kind, text) if not negated]
 
 
 def denied(kind: str, text: str) -> list[str]:
     """Cue words of a kind with a negation right before them (「还没验收」「尾款还没拨」)."""
-    return [word for word, negated in _cues_negated(kind, text) if negated]
+    return [word for word, negated in cues_negated(kind, text) if negated]
 
 
-def _cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
+def cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
     """Each cue word of a kind, and whether a negation stands right before it; a negation
     itself negated right before it is none (「没有未验收的」「不是没验收」: double negation)."""
     found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
@@ -555,6 +555,8 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
             return 0.0  # 「一件都没有」
         if adjacent:  # a count said right after a yes/no phrase: any counting unit will do,
             counted = spoken.unit != "年" and _COUNT_LEAD.match(following[: spoken.start])
+            if counted and spoken.bound in ("<", "<="):  # 「有效发明专利没有50件」: fewer, perhaps none
+                return Interval(0.0, spoken.value, hi_open=spoken.bound == "<")
             return spoken.value if counted else None  # not a year (「真抓实干22年度没评上」)
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
@@ -584,8 +586,15 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value
+    if _of_a_department(matches[index]):
+        return None  # 「没有知识产权部」: no department, not nobody
     if _ZERO.search(mask_look_alikes(preceding)) or re.match(
         r"^[^，。]{0,3}(没有|无)", mask_look_alikes(following)
     ):
         return 0.0
     return None
+
+
+def _of_a_department(match: Match) -> bool:
+    """A count of people named by the department they work in (「知识产权部4人」)."""
+    return match.spec.unit == "人" and match.synonym.split(GAP)[-1].endswith(LEXICON.fact_cues.departments)

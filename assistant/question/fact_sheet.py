@@ -29,6 +29,7 @@ class Sheet:
         self.undated: set[str] = set()  # doubts only for want of a year: a dated reading settles them
         # doubts only whether a project once undertaken still runs: a later saying settles them
         self.running: set[str] = set()
+        self.applied: set[str] = set()  # doubts only for want of the outcome of an application
 
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
@@ -37,7 +38,8 @@ class Sheet:
             self.of_others.setdefault(key, words)
             return
         # (of one of several projects, 「一个尾款拨完了」, a saying settles nothing of the others)
-        pending = key in self.undated or (key in self.running and not cues("one_of_several", words))
+        pending = key in self.undated or key in self.applied
+        pending = pending or (key in self.running and not cues("one_of_several", words))
         settles = pending and reading.value is not None and reading.doubt is None
         if key in self.doubts and not (
             settles or (reading.value is True and self._another_alternative(key, words))
@@ -46,6 +48,7 @@ class Sheet:
         self.doubts.pop(key, None)
         self.undated.discard(key)
         self.running.discard(key)
+        self.applied.discard(key)
         if (
             reading.doubt is not None
             and cues("not_being", words)
@@ -58,6 +61,8 @@ class Sheet:
                 self.undated.add(key)
             if reading.running and key in self.doubts:
                 self.running.add(key)
+            if reading.applied and key in self.doubts:
+                self.applied.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
             if both is None:

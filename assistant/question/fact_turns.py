@@ -16,7 +16,7 @@ from .applicant import names_itself
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts
 from .form_text import normalize
-from .numbers import find_numbers, spoken_units, to_fact_unit
+from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 
 
 def facts_from_turns(
@@ -31,6 +31,7 @@ def facts_from_turns(
     return sheet
 
 
+_CLAUSES = re.compile(r"[，,。；;！!？?]")
 _ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十两]")  # 「第18」「第十八」
 
 
@@ -45,13 +46,18 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     if not cues("corrections", text):
         return said
     said = _taken_back(said, text, rules)
-    units = {figure.unit for figure in find_numbers(text)} - {""}
+    # the units of figures the correction says of no fact it reads anew (「4%是2020年的」 of the
+    # fact it then reads is that fact's old figure)
+    figures = [f for f in find_numbers(text) if not _a_year(text, f)]  # 「4%是2020年的」: 2020 is no figure
+    units = {f.unit for f in figures if not _explained(f, said, sheet, rules)} - {""}
     if _ORDINAL.search(text):
         units.add("名")  # 「2020年我们排第13」: a rank
     specs = [rules.fact(key) for key in sheet.values if key not in said]
     by_unit = _said_in(units, specs)
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
-    named = years_in(text)  # 「说错了，评上的是2021年度，2022年度没评上」: that year's facts
+    # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
+    # fact of its own (「…，2021年知识产权费用占研发5.6%」) is that fact's
+    named = {y for c in _CLAUSES.split(text) if not find_matches(c, rules.fact_specs) for y in years_in(c)}
     for key in sheet.values:
         spec = rules.fact(key)
         # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
@@ -75,15 +81,44 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     values, evidence = dict(said.values), dict(said.evidence)
     # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
     # the correction reads a fact of that unit itself (the figure is then that fact's)
-    if len(by_unit) == 1 and not _said_in(units, [rules.fact(key) for key in said.values]):
+    all_units = {f.unit for f in figures} - {""}
+    if len(by_unit) == 1 and not _said_in(all_units, [rules.fact(key) for key in said.values]):
         spec = by_unit[0]
         after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
         after = _NOT_THAT.sub("", after)  # 「是第十八，不是第八」: the figure denied is the old one
+        after = _of_its_year(after, spec)  # 「第14是2019年的排名，2020年是第9」: 2019's is no correction
         figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
+        figures = [v for v in figures if v != sheet.values.get(spec.key)]  # 「七千万是前年的」: the old one
         if len(figures) == 1:
             values[spec.key], evidence[spec.key] = figures[0], turn
             doubted.pop(spec.key, None)
     return FactSheet(values, evidence, {**said.doubts, **doubted})
+
+
+def _a_year(text: str, figure: Spoken) -> bool:
+    """A figure that names a year of the calendar (「2020年」, 「20年注册」) or a year of
+    account (「上一年度」)."""
+    four_digits = figure.unit == "年" and 1900 <= figure.value <= 2100
+    of_account = figure.unit == "年" and text.startswith("度", figure.end)
+    return four_digits or of_account or calendar_year(text, figure.start, figure.end, figure)
+
+
+def _explained(figure: Spoken, said: FactSheet, sheet: FactSheet, rules: Rules) -> bool:
+    """A figure of the correction that a fact it reads anew holds, or that is the old figure of
+    such a fact (「说错了，4%是2020年的，2021年…是5.6%」)."""
+    for key in said.values:
+        spec = rules.fact(key)
+        value = to_fact_unit(figure, spec.unit) if spec.is_numeric and figure.unit else None
+        if value is not None and value in (said.values[key], sheet.values.get(key)):
+            return True
+    return False
+
+
+def _of_its_year(text: str, spec: FactSpec) -> str:
+    """The clauses of the text that name no year but the fact's own (for a fact of one year)."""
+    if spec.year is None:
+        return text
+    return "，".join(c for c in re.split(r"[，,。；;]", text) if not years_in(c) - {spec.year})
 
 
 def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:

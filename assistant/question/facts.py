@@ -41,6 +41,7 @@ from .fact_clauses import (
 )
 from .fact_phrases import (
     Match,
+    affirmed,
     asking,
     cues,
     doubtful,
@@ -143,6 +144,7 @@ def read_facts(
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
     told: list[str] = []  # yes/no facts the last clause read as true
+    applied: list[str] = []  # facts the last clause read from an application not decided yet
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
@@ -206,6 +208,10 @@ def read_facts(
             # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
             dated += [m for m in continued if of_another_year(m.spec, segment)]
             deny_the_rest(segment, sheet, specs)
+            _outcome(segment, applied, sheet, by_key)  # 「小巨人我们申报了，没评上」
+            if cues("other_bodies", masked(segment, [])) and find_numbers(segment):
+                for match in (m for m in last_clause if m.spec.is_numeric):  # 「其中一百件是子公司的」:
+                    sheet.doubt(match.spec.key, segment)  # part of the figure is another body's
             if not goes_on(segment, new_sentence):
                 told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told
             if asking(masked(segment, [])):
@@ -216,6 +222,7 @@ def read_facts(
         # 「一共三百六十件，其中发明二百一十件」: a part of a total is a total too
         total = last_segment if segment.startswith("其中") and cues("totals", last_segment) else ""
         topics, told, dated, last_clause, last_segment = [], [], [], matches, segment
+        applied = []
         fact_clauses.append(segment)
         text_masked = masked(segment, matches)
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
@@ -249,6 +256,7 @@ def read_facts(
                 if sheet.values.get(match.spec.key) is False:
                     continue  # 「不是同一学院，也不是同一学科方向」: every alternative now denied
             add_reading(sheet, match, reading, segment, specs)
+            applied += [match.spec.key] if reading.applied else []
             if reading.undated:
                 dated.append(match)  # 「真抓实干评上过两次，…，22年度的没有」: a clause may name its year
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
@@ -259,6 +267,10 @@ def read_facts(
     for spec in (
         s for s in specs if undated and s.year_until is not None and sheet.values.get(s.key) is True
     ):
+        sheet.doubt(spec.key, sheet.evidence[spec.key])
+    # 「万人发明专利拥有量全省第7」 with no year but the round's: the figure of a year before the
+    # round's last one (2020's, for the 2022 round), or of a later year?
+    for spec in (s for s in specs if undated and s.key in sheet.values and _before_the_latest(s, reference)):
         sheet.doubt(spec.key, sheet.evidence[spec.key])
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
@@ -369,3 +381,25 @@ def _mark_before(text: str, at: int) -> str:
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return text[at - 1 : at]
+
+
+def _before_the_latest(spec: FactSpec, reference: float | None) -> bool:
+    """A figure of one year before the round's last one (2020's rank for the 2022 round)."""
+    return (
+        spec.is_numeric and spec.year is not None and reference is not None and spec.year < int(reference) - 1
+    )
+
+
+def _outcome(segment: str, applied: list[str], sheet: Sheet, specs: dict[str, FactSpec]) -> None:
+    """A clause after an application (「小巨人我们申报了，…」) that says its outcome: not given
+    (「没评上」) settles a doubt as no, and so does one not given yet (「还没批」) for a thing
+    the registry counts only once it is had; given (「2020年建成」) leaves the fact in doubt, the
+    application being another time's."""
+    text = masked(segment, [])
+    pending = progress_of(text, segment) == "under_way"
+    for key in applied:
+        waiting = pending and specs[key].in_progress == "no"
+        if key in sheet.applied and (cues("not_selected", text) or waiting):
+            sheet.add(key, Reading(False), segment)
+        elif affirmed("granted", text) and not cues("not_selected", text):
+            sheet.doubt(key, segment)

@@ -8,7 +8,8 @@ import math
 import re
 
 from ..eligibility.rules import FactSpec, FactValue, Interval
-from .fact_phrases import MASK, Match, cue_spans, cues, number_near, years_in
+from .fact_phrases import GAP, MASK, Match, cue_spans, cues, mask_look_alikes, number_near, years_in
+from .lexicon import LEXICON
 from .numbers import Spoken, find_numbers, to_fact_unit
 from .reading import Reading
 
@@ -76,6 +77,8 @@ def read_number(
     """The figure said for a fact. Several figures (「分别是2500万、2300万」) or a negation
     outside the figure's own bound (「没有哪一年低于2000万」) leave it in doubt."""
     spec = matches[index].spec
+    if _denied_within(segment, matches[index]) and find_numbers(segment[matches[index].end :]):
+        return Reading(doubt=segment)  # 「商标没用到5年」: the figure is under a reach denied
     if _base_of_a_ratio(segment, matches, index):
         return Reading()  # 「知识产权费用是研发投入的7%」: the 7% is of 研发投入, not 研发投入's own
     value = number_near(segment, matches, index)
@@ -92,7 +95,9 @@ def read_number(
         return Reading(doubt=segment)  # 「知识产权部有2个专职3个兼职」: the 2 counts 专职, not the whole
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
     if len(several) > 1 and figures[0].bound != "range":
-        return several_figures(spec, several, segment)
+        lead = segment[: matches[index].start]  # 「2020年利税2600万、2021年3100万」: the first year before
+        own = _of_its_year(lead, segment[matches[index].end : stop], figures, spec, reference)
+        return Reading(own) if own is not None else several_figures(spec, several, segment)
     outside = list(text)
     for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
         outside[figure.start : figure.end] = "#" * (figure.end - figure.start)
@@ -101,17 +106,54 @@ def read_number(
     if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
     if spec.of_several == "min" and _of_one_year(segment):
-        # 「2021年利税3000万」: one year's figure; the lowest of the years is at most that
+        # 「2021年利税3000万」「20年、21年都超2000万」: some years' figure; the lowest of all
+        # the years is at most that (and is not known when that has no top)
         top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
-        return Reading(Interval(0.0, top))
+        return Reading(Interval(0.0, top)) if math.isfinite(top) else Reading(doubt=segment)
     return per_year(spec, value, segment)
 
 
+def _of_its_year(
+    lead: str, words: str, figures: list[Spoken], spec: FactSpec, reference: float | None
+) -> FactValue | None:
+    """「销售额20年6000万、21年4800万」「2020年利税2600万、2021年3100万」: figures each said of
+    a year (the first one's year may stand before the phrase, in `lead`), one of them the
+    fact's own year: that one's figure."""
+    if spec.year is None or reference is None:
+        return None
+    years, values, start = [], [], 0
+    for figure in figures:
+        value = to_fact_unit(figure, spec.unit)
+        if value is None:
+            continue  # 「20年」: the year, no figure of the fact's
+        label = ("" if values else lead) + words[start : figure.start]
+        relative = {int(reference) + LEXICON.relative_years[w] for w in LEXICON.relative_years if w in label}
+        years.append(years_in(label) | relative)
+        values.append(value)
+        start = figure.end
+    if len(values) < 2 or not all(len(named) == 1 for named in years):
+        return None
+    own = [value for named, value in zip(years, values, strict=True) if spec.year in named]
+    return own[0] if len(own) == 1 else None
+
+
+def _denied_within(segment: str, match: Match) -> bool:
+    """A negation inside a gapped phrase (「商标没用到5年」 of 商标…用到): the figure after it is
+    not the fact's value."""
+    return GAP in match.synonym and bool(
+        cues("negations", mask_look_alikes(segment[match.start : match.end]))
+    )
+
+
 def _of_one_year(segment: str) -> bool:
-    """The clause says its figure of one year (「2021年」「前年」), not of every year (「近三年都」)."""
-    if cues("figure_periods", segment) or _EVERY_YEAR.search(segment):
+    """The clause says its figure of one year (「2021年」「前年」) or of two years it names
+    (「20年、21年都超2000万」), not of every year (「近三年都」)."""
+    if cues("figure_periods", segment):
         return False
-    return len(years_in(segment)) == 1 or _ONE_YEAR.search(segment) is not None
+    named = len(years_in(segment))
+    if named == 2:
+        return True
+    return not _EVERY_YEAR.search(segment) and (named == 1 or _ONE_YEAR.search(segment) is not None)
 
 
 _EVERY_YEAR = re.compile(r"每年|都|均|历年|连续|分别|各年|三年|3年")

@@ -67,7 +67,12 @@ class FactCues:
     not_yet: tuple[str, ...]
     not_being: tuple[str, ...]
     relations: tuple[str, ...]
+    applied_for: tuple[str, ...]  # 申报了: applied, the outcome not said
     planned: tuple[str, ...]
+    not_selected: tuple[str, ...]  # 没评上, 落选: an application's outcome, not given
+    granted: tuple[str, ...]  # 建成, 评上: an application's outcome, given
+    recent_periods: tuple[str, ...]  # 近三年, 去年: within a fact's window of years
+    applying_verbs: tuple[str, ...]  # 指定, 拿: a plan of these is the application's
     finished: tuple[str, ...]
     lifted: tuple[str, ...]
     payments: tuple[str, ...]
@@ -95,6 +100,8 @@ class FactCues:
     figure_fillers: tuple[str, ...]
     figure_periods: tuple[str, ...]  # 近三年, 年均: the period of a bare figure
     spoken_particles: tuple[str, ...]
+    departments: tuple[str, ...]  # 部, 科: a people count named by its department
+    object_left_out_tails: tuple[str, ...]  # 过, 了: after a verb whose object is left out
     part_counts: tuple[str, ...]
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]

@@ -19,9 +19,13 @@ from ..eligibility.rules import COUNT_UNITS, Interval
 from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE
 from .lexicon import LEXICON, either
 
-_GT = "超过|多于|高于|大于|不止|逾"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
+_GT = "超过|超出|多于|高于|大于|不止|逾|超"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
 _GE = "不低于|不少于|不下于|不下|至少|起码|最少|达到|满"
-_LT = "不到|不足|低于|少于|小于|未满|不满|没到|没有到|未到|没达到|没有达到"
+# a negated reach (「没满3人」「商标没用到5年」「没有50件」) is under the figure, not the thing denied
+_LT = (
+    "不到|不足|不够|低于|少于|小于|未满|不满|没满|没有满|没到|没有到|未到|未达到|未达|没达到|没有达到"
+    "|没[用做干]到|没有[用做干]到|没[用做干]满|没有"
+)
 _NEAR = "快|将近|接近"  # 「快十年了」: just under ten
 _LE = "不超过|不高于|最多|至多|没超过|没有超过"
 _ABOUT = "大概|大约|约莫|大致|差不多|约"  # 「大概六十家」: about, as 「六十家左右」

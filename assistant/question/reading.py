@@ -28,3 +28,7 @@ class Reading:
     # in doubt only because a project once undertaken may still run (「承担过」): a later clause
     # saying it is finished or not (「…，尾款也拨完了」) settles it
     running: bool = False
+    # read from an application not decided yet (「小巨人我们申报了」): a clause after it saying
+    # it was not given (「没评上」) settles a doubt as no; one saying it was (「2020年建成」) is
+    # another time's, and leaves the fact in doubt
+    applied: bool = False
