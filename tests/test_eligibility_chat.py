@@ -237,6 +237,10 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
         ("我们是高校，能不能由学院申报高价值专利？", False),
         ("我们是县政府，能不能由县里直接申报，不经过市里？", False),
         ("我们所在的地级市没有承担保护示范区项目。报22年度的示范区创建行不？", True),  # 行不
+        # a program's short name alone after the facts; a tag after the applicant's own name; 够了吧
+        ("我们企业，江苏独立法人，行业骨干，利税3000多万，贯标了。22年工业品牌？", True),
+        ("今年想报2024年度省保护示范区，我们市是国家知识产权强市建设示范城市。我们符合不？", True),
+        ("县政府想报2024年度保护示范区，我们是国家知识产权强县建设示范县，这个够了吧？", True),
     ],
 )
 def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
@@ -728,3 +732,23 @@ def test_facts_told_without_the_usual_question_reach_the_checker(assistant: Assi
     reply = ask(assistant, message)
     assert reply.decision is not None, reply.answer[:200]
     assert reply.decision["eligible"] is not True
+
+
+def test_the_program_the_message_says_it_asks_about_is_checked(assistant: Assistant) -> None:
+    """「问的是22年保护示范区创建」 names the program asked, over 地理标志 named in passing; 「我们
+    上面的县」 is the park's county, not the applicant; 「成果都有」 in a statement asks no list."""
+    reply = ask(
+        assistant,
+        "国家高新区，入选国家知识产权试点园区，园区知识产权局是独立机构，专利商标地理标志都统一管。"
+        "万人发明专利拥有量2020年排全省园区第6。我们上面的县和设区市都没承担本项目。问的是22年保护示范区创建。",
+    )
+    assert reply.decision["program"] == "2022-protection-zone" and reply.decision["applicant_type"] == "park"
+    statement = ask(
+        assistant,
+        "我们学校想牵头报22年高价值专利新建项目，研发国际领先，正在承担国家重点研发计划，产学研合作和成果都有，"
+        "经费稳定，知识产权管理制度健全、专兼职5人，该方向有效发明专利90件，无学术不端、无非正常申请。",
+    )
+    assert statement.decision is not None and statement.decision["program"] == "2022-high-value-patent-new"
+    # whether one fact bears, asked mid-sentence with the program named: a check
+    bears = ask(assistant, "22年工业品牌，我们去年被国知局通报过非正常专利申请，会影响吗，别的条件都够")
+    assert bears.decision is not None and bears.decision["eligible"] is False

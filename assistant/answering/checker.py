@@ -190,6 +190,10 @@ class EligibilityDesk:
             return True
         return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
 
+    def names_program(self, text: str) -> bool:
+        """The message names a program with rules (「22年工业品牌，…会影响吗」)."""
+        return program_of([text], self.rules).family is not None
+
     def checks_another_program(self, turns: list[str], named: tuple[str, ...]) -> bool:
         """Whether the program the turns would be checked against is none of the programs the
         conversation was about (`named`: their short names): 「我们还是2020真抓实干激励地区」 after a

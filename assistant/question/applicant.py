@@ -124,7 +124,7 @@ _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)[\u4e
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 # 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
-_PARENT = re.compile(r"(所在|所属|上级|隶属|下面)的?(?:[\u4e00-\u9fff]{1,3}[（(])?$")
+_PARENT = re.compile(r"(所在|所属|上级|上面|隶属|下面|管我们)的?(?:[\u4e00-\u9fff]{1,3}[（(])?$")
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -272,10 +272,12 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
 
 def _applied_for(text: str, rules: Rules) -> set[str]:
     """The program families named in a clause that applies for them (「同时想报2022年工业品牌」
-    「能报地理标志项目吗」), none denied in it (「不是…保护示范区」)."""
+    「能报地理标志项目吗」) or says it asks of them (「问的是…」), none denied in it (「不是…
+    保护示范区」)."""
     families = set()
     for clause in _CLAUSES.split(text):
-        if not (asks_to_apply(clause) or _INTENDS.search(clause)) or _NOT_THIS.search(clause):
+        asked = any(w in clause for w in _ASKING.asked_about)  # 「问的是22年保护示范区创建」
+        if not (asks_to_apply(clause) or _INTENDS.search(clause) or asked) or _NOT_THIS.search(clause):
             continue
         named = {family for _, family in _family(clause, rules)[1]}
         if len(named) == 1:  # 「高价值专利和专利转化都想报」 applies for no one of them

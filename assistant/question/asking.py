@@ -151,8 +151,12 @@ def _closing_tag(text: str) -> bool:
     """A message that says it wishes to apply and closes on a question tag alone (「…符合吗？」
     「行不行？」), the facts between: it asks whether the applicant can apply."""
     sentences = [s.strip(" ，,") for s in _SENTENCES.split(_plain(text)) if s.strip(" ，,")]
-    last = sentences[-1] if sentences else ""
+    last = _SAYER.sub("", sentences[-1]) if sentences else ""  # 「我们符合不？」 as 「符合不」
     return last in _WORDS.tags and len(sentences) > 1 and _WISH_TO_APPLY.search(_plain(text)) is not None
+
+
+# Who asks or of whom, before a question tag (「那我们符合不？」「这样行不行」)
+_SAYER = re.compile(f"^(?:那|那么)?(?:{either(LEXICON.applicant_kinds.pronouns)})?(?:这样|这种情况)?")
 
 
 def asks_yes_no(text: str) -> bool:
@@ -200,7 +204,7 @@ def asks_if_it_bears(text: str) -> bool:
     plain = _plain(text)
     return not _asks_more(plain) and any(
         s.strip().endswith(_WORDS.yes_no_endings) and any(w in s for w in _WHETHER)
-        for s in _SENTENCES.split(plain)
+        for s in (*_SENTENCES.split(plain), *_CLAUSES.split(plain))  # 「…，会影响吗，别的条件都够」
     )
 
 

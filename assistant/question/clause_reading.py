@@ -226,6 +226,8 @@ def read_phrase(
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
     if spec.type == CHOICE:
+        if progress_of(text, segment) in ("under_way", "applied"):
+            return Reading()  # 「国家级高新区正在申请升格，还没批」: not what it is yet
         return _read_choice(segment, text, matches, index)
     if _same_words_other_figure(matches, index, keys):
         return Reading(doubt=segment)  # 「研发投入占销售收入4.2%」: last year's, or three years'?
@@ -307,9 +309,14 @@ def another_body(text: str, clause: str = "") -> bool:
 
 def _named_as_self(lead: str) -> bool:
     """「苏州这边是分公司」「我们是集团下面的子公司」: the body after 是 (in its noun phrase) is the
-    applicant; not when the phrase itself stands before 是 (「示范县是隔壁县」: who holds it)."""
+    applicant; not when the phrase, or what was done of it, stands before 是 (「示范县是隔壁县」
+    「真抓实干评上的是隔壁县」: who holds it)."""
     found = _NAMED_AS_SELF.search(lead)
-    return found is not None and not lead[: found.start()].rstrip("的").endswith(MASK)
+    return found is not None and not _HELD_BY.search(lead[: found.start()])
+
+
+# 「示范县是隔壁县」「真抓实干评上的是隔壁县」: the phrase, or what was done of it, before 是
+_HELD_BY = re.compile(f"{MASK}(?:[^，,。；;{MASK}]{{0,4}}的)?$")
 
 
 _NAMED_AS_SELF = re.compile(r"(?:是|属于)[^，,。；;！!？?、有和与跟]{0,6}$")

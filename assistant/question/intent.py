@@ -318,7 +318,7 @@ def _last_question_asks_to_apply(text: str) -> bool:
 # (「…。报2024年度保护示范区？」: the apply verb and the round's year may come with it)
 _PROGRAM_ONLY = re.compile(
     r"[。；;！!\n]\s*[那就]?(?:报|申报|申请)?(?:20\d\d|\d\d)?\s*年?度?的?"
-    r"[\u4e00-\u9fff]{0,8}(?:项目|计划|专项|方向|示范区)\s*[？?]+\s*$"
+    rf"[\u4e00-\u9fff]{{0,8}}(?:{either(LEXICON.asking_to_apply.program_name_ends)})\s*[？?]+\s*$"
 )
 
 

@@ -116,6 +116,8 @@ class AskingToApply:
 
     apply_verbs: tuple[str, ...]
     switch_words: tuple[str, ...]  # 改问, 换成: the program named after them is asked about
+    program_name_ends: tuple[str, ...]  # 品牌, 项目: how a program's short name ends
+    asked_about: tuple[str, ...]  # 问的是: the program named in its clause is the one asked
     intent_words: tuple[str, ...]
     fit_words: tuple[str, ...]
     before_verb: tuple[str, ...]
