@@ -752,3 +752,23 @@ def test_the_program_the_message_says_it_asks_about_is_checked(assistant: Assist
     # whether one fact bears, asked mid-sentence with the program named: a check
     bears = ask(assistant, "22年工业品牌，我们去年被国知局通报过非正常专利申请，会影响吗，别的条件都够")
     assert bears.decision is not None and bears.decision["eligible"] is False
+
+
+def test_a_body_no_program_admits_named_in_its_county_is_not_the_county(assistant: Assistant) -> None:
+    """「我们是县里的知识产权保护中心，事业单位」: the applicant is the centre, which no program admits,
+    not the county it belongs to (found in a blind set: bbc-032 had a wrong 符合 for the county)."""
+    reply = ask(
+        assistant,
+        "我们是县里的知识产权保护中心，事业单位。想以中心的名义申报24年保护示范区，县里是强县试点，撤回率也高于全省平均，可以吗？",
+    )
+    assert reply.decision["eligible"] is False and "申报主体为知识产权保护中心" in reply.answer
+
+
+def test_a_project_undertaken_not_as_its_lead_is_asked(assistant: Assistant) -> None:
+    """「我们以前承担过省高价值专利培育项目」 does not say as its lead: asked, not a 不符合 (bbc-133)."""
+    reply = ask(
+        assistant,
+        "我们是无锡注册的独立法人企业，行业龙头，我们以前承担过省高价值专利培育项目。现在能报22年的新建吗？",
+    )
+    assert reply.decision is not None and reply.decision["eligible"] is None
+    assert "牵头" in reply.answer

@@ -102,6 +102,9 @@ class FactSpec:
     either: tuple[str, ...] = ()
     # Words one of which a clause must hold to be read for this fact (战略推进 for its project).
     needs: tuple[str, ...] = ()
+    # (yes_no) words one of which a clause must hold for a yes (牵头 for having led a project:
+    # 「承担过」 alone may have been as a partner); without them a yes is asked, a no stands.
+    yes_needs: tuple[str, ...] = ()
     # Words that make a clause about something else (近三年 for a last-year figure).
     not_with: tuple[str, ...] = ()
     # Several figures said at once (「分别是2500万、2300万、3100万」): min (the fact is the lowest),

@@ -41,6 +41,7 @@ class FactEntry(_Strict):
     about_others: bool = False
     either: list[str] = []
     needs: list[str] = []
+    yes_needs: list[str] = []
     not_with: list[str] = []
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
@@ -88,6 +89,7 @@ class FactEntry(_Strict):
             about_others=self.about_others,
             either=tuple(self.either),
             needs=tuple(self.needs),
+            yes_needs=tuple(self.yes_needs),
             not_with=tuple(self.not_with),
             of_several=self.of_several,
             since_year=self.since_year,

@@ -90,9 +90,10 @@ _HEAD_BODY = re.compile(
 
 @cache
 def _UNADMITTED_HEAD() -> re.Pattern[str]:
-    # the noun phrase right after a kind word, ending in a body that is no applicant
+    # the noun phrase right after a kind word, ending in a body that is no applicant (「我们是县里的
+    # 知识产权保护中心」: 的 within the phrase)
     return re.compile(
-        f"[^，,。；;？?！!、和与及的（(]{{0,8}}?({_words(LEXICON.applicant_kinds.unadmitted_heads)})"
+        f"[^，,。；;？?！!、和与及（(]{{0,8}}?({_words(LEXICON.applicant_kinds.unadmitted_heads)})"
     )
 
 

@@ -222,6 +222,10 @@ def read_phrase(
         reading = _read_yes_no(segment, text, matches, index)
         if reading.value is True and _when_not_said(spec, mentioned, text):
             return Reading(doubt=segment)  # 「拿过中国专利奖」: within the three years, or before?
+        if reading.value is True and spec.yes_needs and not any(w in segment for w in spec.yes_needs):
+            return Reading(
+                doubt=segment, wanting=True
+            )  # 「承担过省高价值专利项目」: as its lead, or a partner?
         if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)

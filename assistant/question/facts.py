@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
@@ -55,6 +56,7 @@ from .fact_phrases import (
 from .fact_sheet import Sheet, add_reading
 from .figure_reading import per_year, several_figures
 from .form_text import parents_named, prepared
+from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
 from .reading import Reading
 
@@ -125,6 +127,12 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
     )
 
 
+@cache
+def _OF_AN_EVENT() -> re.Pattern[str]:
+    # a year and the event it dates (「2019年立项」「20年获批」): that event's year
+    return re.compile(rf"(?:19|20)?\d{{2}}\s*年度?的?(?:{either(LEXICON.fact_cues.events)})")
+
+
 _YEAR_IN_NUMERALS = re.compile(r"[〇零一二][〇零一二三四五六七八九]{3}年")  # 「二〇一九年验收的」
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
@@ -154,12 +162,14 @@ def read_facts(
     last_segment = ""  # the last clause that named a fact
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
     text = parents_named(prepared(text), applicant_type)
+    opened = 0
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
         others = of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
+        opened = found.start() if new_sentence else opened  # where the sentence begins
         fact_clauses = [] if new_sentence else fact_clauses
         if ended:
             sentence, looked_back = [], sentence + matches
@@ -228,6 +238,8 @@ def read_facts(
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
+            if reading.wanting and any(w in text[opened : found.start()] for w in match.spec.yes_needs):
+                reading = Reading(True)  # 「2017年是牵头单位，做过…高价值专利培育项目」
             if (
                 total
                 and isinstance(reading.value, (int, float, Interval))
@@ -264,8 +276,10 @@ def read_facts(
     # 「验收通过了」 with no year but the round's (「22年高价值升级」): by 2021, or after?
     rounds = {int(reference)} if reference is not None else set()
     undated = not years_in(text) - rounds and not _YEAR_IN_NUMERALS.search(text)
+    # a year of another event (「2019年立项，验收已经通过了」) dates no acceptance
+    unbounded = not years_in(_OF_AN_EVENT().sub("", text)) - rounds and not _YEAR_IN_NUMERALS.search(text)
     for spec in (
-        s for s in specs if undated and s.year_until is not None and sheet.values.get(s.key) is True
+        s for s in specs if unbounded and s.year_until is not None and sheet.values.get(s.key) is True
     ):
         sheet.doubt(spec.key, sheet.evidence[spec.key])
     # 「万人发明专利拥有量全省第7」 with no year but the round's: the figure of a year before the

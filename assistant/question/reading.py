@@ -32,3 +32,6 @@ class Reading:
     # it was not given (「没评上」) settles a doubt as no; one saying it was (「2020年建成」) is
     # another time's, and leaves the fact in doubt
     applied: bool = False
+    # a yes but for a word the fact needs said (牵头, of having led a project): a clause before it
+    # in the sentence may say it (「2017年是牵头单位，做过省里的高价值专利培育项目」)
+    wanting: bool = False
