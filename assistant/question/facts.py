@@ -219,9 +219,7 @@ def read_facts(
             dated += [m for m in continued if of_another_year(m.spec, segment)]
             deny_the_rest(segment, sheet, specs)
             _outcome(segment, applied, sheet, by_key)  # 「小巨人我们申报了，没评上」
-            if cues("other_bodies", masked(segment, [])) and find_numbers(segment):
-                for match in (m for m in last_clause if m.spec.is_numeric):  # 「其中一百件是子公司的」:
-                    sheet.doubt(match.spec.key, segment)  # part of the figure is another body's
+            _part_of_another(segment, last_clause, sheet)  # 「其中一百件是子公司的」
             if not goes_on(segment, new_sentence):
                 told = []  # 「市里这个项目没拿过，之前也没人报」: a clause of its own ends what was told
             if asking(masked(segment, [])):
@@ -273,19 +271,7 @@ def read_facts(
                 dated.append(match)  # 「真抓实干评上过两次，…，22年度的没有」: a clause may name its year
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
-    # 「验收通过了」 with no year but the round's (「22年高价值升级」): by 2021, or after?
-    rounds = {int(reference)} if reference is not None else set()
-    undated = not years_in(text) - rounds and not _YEAR_IN_NUMERALS.search(text)
-    # a year of another event (「2019年立项，验收已经通过了」) dates no acceptance
-    unbounded = not years_in(_OF_AN_EVENT().sub("", text)) - rounds and not _YEAR_IN_NUMERALS.search(text)
-    for spec in (
-        s for s in specs if unbounded and s.year_until is not None and sheet.values.get(s.key) is True
-    ):
-        sheet.doubt(spec.key, sheet.evidence[spec.key])
-    # 「万人发明专利拥有量全省第7」 with no year but the round's: the figure of a year before the
-    # round's last one (2020's, for the 2022 round), or of a later year?
-    for spec in (s for s in specs if undated and s.key in sheet.values and _before_the_latest(s, reference)):
-        sheet.doubt(spec.key, sheet.evidence[spec.key])
+    _no_year_said(text, sheet, specs, reference)
     for match in plain + topics:  # topics no clause went on about: the plain mention says yes
         if (
             match not in announced
@@ -395,6 +381,31 @@ def _mark_before(text: str, at: int) -> str:
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return text[at - 1 : at]
+
+
+def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> None:
+    """A clause with no phrase that gives a figure of another body (「…有效专利一百五十件，但其中
+    一百件是下面子公司的」): part of the figure before it is not the applicant's, so it is asked."""
+    if cues("other_bodies", masked(segment, [])) and find_numbers(segment):
+        for match in (m for m in last_clause if m.spec.is_numeric):
+            sheet.doubt(match.spec.key, segment)
+
+
+def _no_year_said(text: str, sheet: Sheet, specs: Sequence[FactSpec], reference: float | None) -> None:
+    """Facts bound to a year, read in a message that names none but the round's: 「验收通过了」
+    (by 2021, or after? a year of another event, 「2019年立项」, dates no acceptance), and
+    「万人发明专利拥有量全省第7」 (the figure of a year before the round's last one: 2020's, or a
+    later year's?) are asked."""
+    rounds = {int(reference)} if reference is not None else set()
+    in_numerals = _YEAR_IN_NUMERALS.search(text) is not None
+    undated = not years_in(text) - rounds and not in_numerals
+    unbounded = not years_in(_OF_AN_EVENT().sub("", text)) - rounds and not in_numerals
+    for spec in specs:
+        if spec.key not in sheet.values:
+            continue
+        bounded = unbounded and spec.year_until is not None and sheet.values[spec.key] is True
+        if bounded or (undated and _before_the_latest(spec, reference)):
+            sheet.doubt(spec.key, sheet.evidence[spec.key])
 
 
 def _before_the_latest(spec: FactSpec, reference: float | None) -> bool:
