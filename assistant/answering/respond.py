@@ -140,12 +140,14 @@ class Responder:
             # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
             # (applying, with no fact of the applicant's) asks something else
             return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0
-        stated = desk.stated(turn.question, statements) if turn.intent == GENERAL else 0
-        if (asks_yes_no(turn.question) or asks_if_it_bears(turn.question)) and stated >= STATED_FACTS:
+        bears = asks_if_it_bears(turn.question)
+        asks = asks_yes_no(turn.question) or bears
+        stated = desk.stated(turn.question, statements) if turn.intent == GENERAL and asks else 0
+        if asks and stated >= STATED_FACTS:
             # facts, then 「这样行不行？」「有影响吗？」: whether they qualify (「…3月20号报，来得及吧？」
             # asks the deadline)
             return True
-        if asks_if_it_bears(turn.question) and stated and desk.names_program(turn.question):
+        if bears and stated and desk.names_program(turn.question):
             return True  # 「22年工业品牌，我们去年被通报过非正常专利申请，会影响吗」: one fact, named program
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False

@@ -22,13 +22,13 @@ from .fact_phrases import (
     MASK,
     Match,
     affirmed,
+    affirmed_spans,
     after,
     asking,
     before,
     chain,
     cue_spans,
     cues,
-    cues_negated,
     denied,
     doubtful,
     inside,
@@ -48,7 +48,7 @@ from .fact_phrases import (
 )
 from .figure_reading import read_number
 from .lexicon import LEXICON, either
-from .numbers import against_average, find_numbers
+from .numbers import Spoken, against_average, mask_figures
 from .reading import Reading
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -99,13 +99,8 @@ def progress_of(text: str, clause: str = "") -> str | None:
     if affirmed("applied_for", text):
         return "applied"
     # a plan to apply with the thing (「打算指定一个…证明商标」) is no plan of the thing
-    spans, affirmations = cue_spans("planned", text), cues_negated("planned", text)
     applying = LEXICON.fact_cues.applying_verbs
-    planned = [
-        m
-        for m, (_, negated) in zip(spans, affirmations, strict=True)
-        if not negated and not text.startswith(applying, m.end())
-    ]
+    planned = [m for m in affirmed_spans("planned", text) if not text.startswith(applying, m.end())]
     return "planned" if planned else None
 
 
@@ -223,9 +218,8 @@ def read_phrase(
         if reading.value is True and _when_not_said(spec, mentioned, text):
             return Reading(doubt=segment)  # 「拿过中国专利奖」: within the three years, or before?
         if reading.value is True and spec.yes_needs and not any(w in segment for w in spec.yes_needs):
-            return Reading(
-                doubt=segment, wanting=True
-            )  # 「承担过省高价值专利项目」: as its lead, or a partner?
+            # 「承担过省高价值专利项目」: as its lead, or a partner? (a clause before may say)
+            return Reading(doubt=segment, wanting=True)
         if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
@@ -621,11 +615,12 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
 def _bounds_masked(text: str, matches: list[Match]) -> str:
     """The text with each figure said as under a bound masked (「用了不到5年」「没有50件」): its
     negation is the figure's, not a denial of a phrase; the phrases' own words stay."""
-    for spoken in find_numbers(text):
+
+    def under_a_bound(spoken: Spoken) -> bool:
         inside_phrase = any(m.start < spoken.end and spoken.start < m.end for m in matches)
-        if spoken.bound in ("<", "<=") and not inside_phrase:
-            text = text[: spoken.start] + "#" * (spoken.end - spoken.start) + text[spoken.end :]
-    return text
+        return spoken.bound in ("<", "<=") and not inside_phrase
+
+    return mask_figures(text, under_a_bound)
 
 
 def _read_choice(segment: str, text: str, matches: list[Match], index: int) -> Reading:

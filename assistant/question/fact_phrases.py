@@ -107,19 +107,24 @@ def without(kind: str, text: str) -> str:
 def affirmed(kind: str, text: str) -> list[str]:
     """Cue words of a kind that no negation right before them denies (「没有在申报」「不打算」
     deny the cue: the negation is then read as any other)."""
-    return [word for word, negated in cues_negated(kind, text) if not negated]
+    return [m.group() for m in affirmed_spans(kind, text)]
+
+
+def affirmed_spans(kind: str, text: str) -> list[re.Match[str]]:
+    """Where the cue words of a kind stand that no negation right before them denies."""
+    return [m for m, negated in _cues_negated(kind, text) if not negated]
 
 
 def denied(kind: str, text: str) -> list[str]:
     """Cue words of a kind with a negation right before them (「还没验收」「尾款还没拨」)."""
-    return [word for word, negated in cues_negated(kind, text) if negated]
+    return [m.group() for m, negated in _cues_negated(kind, text) if negated]
 
 
-def cues_negated(kind: str, text: str) -> list[tuple[str, bool]]:
+def _cues_negated(kind: str, text: str) -> list[tuple[re.Match[str], bool]]:
     """Each cue word of a kind, and whether a negation stands right before it; a negation
     itself negated right before it is none (「没有未验收的」「不是没验收」: double negation)."""
     found = _alternation(getattr(LEXICON.fact_cues, kind)).finditer(text)
-    return [(m.group(), _negated_before(text, m.start())) for m in found]
+    return [(m, _negated_before(text, m.start())) for m in found]
 
 
 def _negated_before(text: str, end: int) -> bool:

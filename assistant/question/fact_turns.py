@@ -86,7 +86,9 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         spec = by_unit[0]
         after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
         after = _NOT_THAT.sub("", after)  # 「是第十八，不是第八」: the figure denied is the old one
-        after = _of_its_year(after, spec)  # 「第14是2019年的排名，2020年是第9」: 2019's is no correction
+        after = _clauses_of_its_year(
+            after, spec
+        )  # 「第14是2019年的排名，2020年是第9」: 2019's is no correction
         figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
         figures = [v for v in figures if v != sheet.values.get(spec.key)]  # 「七千万是前年的」: the old one
         if len(figures) == 1:
@@ -114,7 +116,7 @@ def _explained(figure: Spoken, said: FactSheet, sheet: FactSheet, rules: Rules) 
     return False
 
 
-def _of_its_year(text: str, spec: FactSpec) -> str:
+def _clauses_of_its_year(text: str, spec: FactSpec) -> str:
     """The clauses of the text that name no year but the fact's own (for a fact of one year)."""
     if spec.year is None:
         return text

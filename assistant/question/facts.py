@@ -386,8 +386,9 @@ def _mark_before(text: str, at: int) -> str:
 def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> None:
     """A clause with no phrase that gives a figure of another body (「…有效专利一百五十件，但其中
     一百件是下面子公司的」): part of the figure before it is not the applicant's, so it is asked."""
-    if cues("other_bodies", masked(segment, [])) and find_numbers(segment):
-        for match in (m for m in last_clause if m.spec.is_numeric):
+    figures = [m for m in last_clause if m.spec.is_numeric]
+    if figures and cues("other_bodies", masked(segment, [])) and find_numbers(segment):
+        for match in figures:
             sheet.doubt(match.spec.key, segment)
 
 
@@ -420,11 +421,15 @@ def _outcome(segment: str, applied: list[str], sheet: Sheet, specs: dict[str, Fa
     (「没评上」) settles a doubt as no, and so does one not given yet (「还没批」) for a thing
     the registry counts only once it is had; given (「2020年建成」) leaves the fact in doubt, the
     application being another time's."""
+    if not applied:
+        return
     text = masked(segment, [])
+    not_given = bool(cues("not_selected", text))
+    given = not not_given and bool(affirmed("granted", text))
     pending = progress_of(text, segment) == "under_way"
     for key in applied:
         waiting = pending and specs[key].in_progress == "no"
-        if key in sheet.applied and (cues("not_selected", text) or waiting):
+        if key in sheet.applied and (not_given or waiting):
             sheet.add(key, Reading(False), segment)
-        elif affirmed("granted", text) and not cues("not_selected", text):
+        elif given:
             sheet.doubt(key, segment)

@@ -10,7 +10,7 @@ import re
 from ..eligibility.rules import FactSpec, FactValue, Interval
 from .fact_phrases import GAP, MASK, Match, cue_spans, cues, mask_look_alikes, number_near, years_in
 from .lexicon import LEXICON
-from .numbers import Spoken, find_numbers, to_fact_unit
+from .numbers import Spoken, find_numbers, mask_figures, to_fact_unit
 from .reading import Reading
 
 BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follows them
@@ -96,13 +96,10 @@ def read_number(
     several = [v for f in figures if (v := to_fact_unit(f, spec.unit)) is not None]
     if len(several) > 1 and figures[0].bound != "range":
         lead = segment[: matches[index].start]  # 「2020年利税2600万、2021年3100万」: the first year before
-        own = _of_its_year(lead, segment[matches[index].end : stop], figures, spec, reference)
+        own = _figure_of_its_year(lead, segment[matches[index].end : stop], figures, spec, reference)
         return Reading(own) if own is not None else several_figures(spec, several, segment)
-    outside = list(text)
-    for figure in find_numbers(text):  # a figure's own bound words (不到, 没超过) are no negation
-        outside[figure.start : figure.end] = "#" * (figure.end - figure.start)
+    said = mask_figures(text)  # a figure's own bound words (不到, 没超过) are no negation
     # a negation of another fact's phrase (「三千万（不是手工艺品）」) is that phrase's
-    said = "".join(outside)
     if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
     if spec.of_several == "min" and _of_one_year(segment):
@@ -113,7 +110,7 @@ def read_number(
     return per_year(spec, value, segment)
 
 
-def _of_its_year(
+def _figure_of_its_year(
     lead: str, words: str, figures: list[Spoken], spec: FactSpec, reference: float | None
 ) -> FactValue | None:
     """「销售额20年6000万、21年4800万」「2020年利税2600万、2021年3100万」: figures each said of

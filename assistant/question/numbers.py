@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -247,6 +248,15 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             )
             found.append(replace(spoken, suspect=suspect) if suspect else spoken)
     return found
+
+
+def mask_figures(text: str, which: Callable[[Spoken], bool] = lambda spoken: True) -> str:
+    """The text with each figure `which` picks (with its bound words: 不到, 没有) masked by #,
+    so that a negation in a figure's bound is not read as a denial of anything else."""
+    for spoken in find_numbers(text):
+        if which(spoken):
+            text = text[: spoken.start] + "#" * (spoken.end - spoken.start) + text[spoken.end :]
+    return text
 
 
 def calendar_year(text: str, start: int, end: int, spoken: Spoken) -> bool:
