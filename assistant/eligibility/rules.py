@@ -117,6 +117,9 @@ class FactSpec:
     ongoing: bool = False
     # (yes_no) the fact is owning a thing (a lab): 「我们不是重点实验室」 says nothing of it.
     owned: bool = False
+    # (yes_no) the negative synonyms say far from it (「份额很小」「排不上号」): denied (「也不是排不上
+    # 号」), they do not say the fact, which is then asked.
+    graded_negatives: bool = False
     # (about another body) other_level: the applicant's other level (a county's is the city),
     # whose words the fact reader knows: a clause is read for the fact only when it names it.
     actors: str | None = None

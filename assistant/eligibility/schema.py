@@ -47,6 +47,7 @@ class FactEntry(_Strict):
     since_year: bool = False
     ongoing: bool = False
     owned: bool = False
+    graded_negatives: bool = False
     actors: Literal["other_level"] | None = None
     # a key, or a key with the words of this fact that alone say it (「industry_leading_position:
     # [龙头]」); a bare key needs a word of the implied fact's own in the clause
@@ -95,6 +96,7 @@ class FactEntry(_Strict):
             since_year=self.since_year,
             ongoing=self.ongoing,
             owned=self.owned,
+            graded_negatives=self.graded_negatives,
             actors=self.actors,
             implies=tuple(key for i in self.implies for key in ([i] if isinstance(i, str) else i)),
             implied_by=tuple(

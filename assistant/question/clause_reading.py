@@ -609,6 +609,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
     if is_measure(matches[index]) and not matches[index].negative and not compared:
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
+    if match.negative and match.spec.graded_negatives and negations > 1:
+        return Reading(doubt=segment)  # 「市场份额也不是排不上号」: ranked, not said to be near the top
     return Reading(negations % 2 == 0)
 
 
