@@ -141,6 +141,24 @@ def test_the_answer_shows_what_was_read_and_asks_the_decisive_fact_first(assista
     assert "关系到「" in reply.answer
 
 
+@pytest.mark.parametrize(
+    ("statement", "exemption"),
+    [
+        ("我们是做电缆的工业企业，去年利税一千五百万，能报工业品牌吗？", "可不受利税总额限制"),
+        ("我们公司有效发明专利40件，三年内拿过省专利项目奖，够报高价值专利新建吗？", "专利数量要求可减半"),
+    ],
+)
+def test_a_condition_is_quoted_with_its_exemption_and_its_cases(
+    assistant: Assistant, statement: str, exemption: str
+) -> None:
+    """The words under a condition are all the words it encodes: a figure short of the
+    threshold is shown with the clause's exemption, a halved count with the words halving it."""
+    quoted = [
+        line for line in ask(assistant, statement).answer.splitlines() if line.strip().startswith("原文")
+    ]
+    assert any(exemption in line for line in quoted)
+
+
 def test_a_misreading_is_corrected_in_the_next_turn(assistant: Assistant) -> None:
     reply = ask(
         assistant,

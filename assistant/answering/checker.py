@@ -256,7 +256,7 @@ class EligibilityDesk:
         decision = self.tool.invoke(arguments)
         program = self.rules.program(program_id)
         atype = program.applicant_type(type_id)
-        quotes = {c.id: "……".join(c.quotes) for c in atype.conditions}
+        quotes = {c.id: "……".join(c.words) for c in atype.conditions}
         return self.dated(
             Checked(decision, None, program.name, atype.name, quotes, said, doubted), program_id
         )

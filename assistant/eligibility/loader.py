@@ -158,25 +158,22 @@ class _Builder:
         quotes = (spec.quote,) if isinstance(spec.quote, str) else tuple(spec.quote)
         exemption = None
         if spec.exemption:
-            quotes_ex = (spec.exemption.quote,)
             exemption = Exemption(self.node(spec.exemption.if_, f"{where}.exemption"), spec.exemption.quote)
-        else:
-            quotes_ex = ()
-        test = self.node(spec.test, f"{where}.test")
-        for quote in (*quotes, *quotes_ex, *_case_quotes(test)):
-            if not quote.strip() or _squeeze(quote) not in full_text:
-                raise self.fail(f"{where}.quote", f"「{quote}」不是条款 {spec.clause} 原文的一部分")
-        return Condition(
+        condition = Condition(
             id=spec.id,
             title=spec.title,
             kind=spec.kind,
             clause_id=spec.clause,
             clause_label=label,
             quotes=quotes,
-            test=test,
+            test=self.node(spec.test, f"{where}.test"),
             exemption=exemption,
             reading=spec.reading,
         )
+        for quote in condition.words:
+            if not quote.strip() or _squeeze(quote) not in full_text:
+                raise self.fail(f"{where}.quote", f"「{quote}」不是条款 {spec.clause} 原文的一部分")
+        return condition
 
     def node(self, spec: NodeSpec, where: str) -> Node:
         if spec.any is not None:
@@ -217,11 +214,3 @@ class _Builder:
         if key not in self.facts:
             raise self.fail(where, f"事实「{key}」未在 {FACTS_FILE} 中定义")
         return self.facts[key]
-
-
-def _case_quotes(node: Node) -> list[str]:
-    if isinstance(node, Compare):
-        return [c.quote for c in node.cases]
-    if isinstance(node, AnyOf | AllOf):
-        return [q for item in node.items for q in _case_quotes(item)]
-    return []

@@ -257,6 +257,22 @@ class Condition:
             keys += [k for k in node_facts(self.exemption.when) if k not in keys]
         return tuple(keys)
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every passage of the clause the condition encodes: its own words, then its
+        exemption's (「可不受利税总额限制」) and its threshold cases' (「专利数量要求可减半」)."""
+        exempt = (self.exemption.quote,) if self.exemption else ()
+        return tuple(dict.fromkeys((*self.quotes, *exempt, *case_quotes(self.test))))
+
+
+def case_quotes(node: Node) -> list[str]:
+    """The words of every threshold case in a node (「…的企业，专利数量要求可减半」)."""
+    if isinstance(node, Compare):
+        return [c.quote for c in node.cases]
+    if isinstance(node, AnyOf | AllOf):
+        return [q for item in node.items for q in case_quotes(item)]
+    return []
+
 
 @dataclass(frozen=True)
 class ApplicantType:
