@@ -107,6 +107,7 @@ class Assistant:
             relevance.tokens,
             # a noun, not a verb used as one (「统一」「保护」 name no topic of their own)
             lambda word: is_noun(word, self.index.tokenizer.tag) and self.index.tokenizer.tag(word) != "vn",
+            lambda word: is_noun(word, self.index.tokenizer.tag),
         )
         self.responder = Responder(self.kb, self.composer, self.desk)
         self.chain: Runnable[tuple[str, Conversation], Responded] = (

@@ -605,10 +605,28 @@ def test_two_rounds_named_are_answered_side_by_side(assistant: Assistant, questi
         # a program no guide covers, asked of by name, though 专利 and 申报 would open a check
         "江苏专利奖下一届申报截止时间",
         "中国专利奖要怎么推荐",
+        # leave from the rules, which no guide grants
+        "纸质材料过了截止日期才寄到，还能补交吗？",
     ],
 )
 def test_what_no_guide_says_is_refused_though_its_words_overlap(assistant: Assistant, question: str) -> None:
     assert not assistant.ask(question).answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        # a year and a kind of document: the 2023 measures, whatever program the words name
+        ("进了中欧地理标志互认互保清单的产品，2023政策给什么支持？", "2023-policy-measures:3.12"),
+        # a year written with the guide's own words after it is its content, not a round
+        ("20年真抓实干激励的市高价值专利推荐能多几个", "2022-high-value-patent:6.4"),
+    ],
+)
+def test_years_inside_a_question_name_the_right_document(
+    assistant: Assistant, question: str, clause_id: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.answerable and cited(reply)[:1] == [clause_id]
 
 
 def test_a_document_numbers_year_is_no_round(assistant: Assistant) -> None:

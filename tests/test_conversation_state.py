@@ -61,6 +61,10 @@ CASES = {
         ("22年保护示范区设区市条件里的检查是哪一年的？", (PZ,), (2022,), "设区市"),
         ("24年还有这一条吗？", (PZ,), (2024,), "设区市"),
     ],
+    "a term of the guides that begins with a program's short alias keeps the program": [
+        ("园区创建24年保护示范区，管理体系那块要做啥？", (PZ,), (2024,), "园区"),
+        ("绩效里高价值发明专利有要求吗？", (PZ,), (2024,), "园区"),
+    ],
     "a reference by item number of the 2023 measures": [
         ("2023政策措施 第十二条", (POLICY,), (2023,), None),
         ("第十一条呢", (POLICY,), (2023,), None),
@@ -131,6 +135,32 @@ def test_a_follow_up_asks_the_last_topic_of_another_applicant(assistant: Assista
         assert [c["clause_id"] for c in reply["citations"]] == [cited], question
 
 
+@pytest.mark.parametrize(
+    ("before", "follow_up", "cited"),
+    [
+        # a new item of the same list: the last question's subject (产业) is left behind
+        ("县区创建24年保护示范区，产业方面要做什么？", "服务水平呢？", "2024-protection-zone:4.2.1.7"),
+        ("23年强省政策对专利转化有啥支持", "金融这块呢", "2023-policy-measures:2.6"),
+        # what it asks and an applicant name no subject: the last question's topic holds
+        ("高价值专利纸质材料谁汇总报省局", "截止时间呢", "2022-high-value-patent:6.5"),
+        ("2024年设区市申报保护示范区要满足哪些条件？", "那园区呢？", "2024-protection-zone:3.3"),
+        # 「这个人数要求」 points back: the last question's subject, of the round it names
+        (
+            "22年保护示范区 县区要配多少执法人员",
+            "24年的指南还有这个人数要求吗",
+            "2024-protection-zone:4.2.1.2",
+        ),
+    ],
+)
+def test_a_follow_up_that_names_its_own_subject_asks_of_it(
+    assistant: Assistant, before: str, follow_up: str, cited: str
+) -> None:
+    conversation = Conversation()
+    assistant.ask(before, conversation)
+    reply = assistant.ask(follow_up, conversation).to_dict()
+    assert cited in [c["clause_id"] for c in reply["citations"]][:1], follow_up
+
+
 def test_numbering_that_fits_several_clauses_is_the_one_beside_the_last_reference(
     assistant: Assistant,
 ) -> None:
@@ -155,6 +185,8 @@ def test_numbering_that_fits_several_clauses_is_the_one_beside_the_last_referenc
         (["高价值专利的推荐名额", "附件1 五（二）"], "2022-protection-zone:5.2"),
         # numbers that fit several clauses, and a title written that one of them sits under
         (["2024指南第四部分 设区市的第（10）项任务是什么"], "2024-protection-zone:4.1.1.10"),
+        # a number that fits a goal more closely, and a word naming the conditions written beside
+        (["24年保护示范区园区第二项条件原文"], "2024-protection-zone:3.3.2"),
     ],
 )
 def test_references_in_the_words_staff_write(assistant: Assistant, turns: list[str], clause_id: str) -> None:

@@ -419,6 +419,7 @@ def test_a_correction_that_names_no_fact_puts_the_last_statement_in_doubt(assist
         "通州方案里说要申报哪个海外纠纷应对分中心？",  # 哪个 with an object of its own
         "那年网上是在哪个系统报的",  # 报的 of a system, not what can be applied for
         "2026年度高价值专利培育计划的申报指南内容是什么？",  # what a guide says
+        "高校运营中心面向中小企业搞转化，指南建议用什么许可方式？",  # 什么 right before its own noun
     ],
 )
 def test_a_which_word_about_something_else_asks_for_no_list_of_programs(question: str) -> None:

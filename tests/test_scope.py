@@ -83,6 +83,51 @@ def test_a_year_next_to_a_policy_names_another_document_not_a_round(kb: Knowledg
 
 @pytest.mark.parametrize(
     "question",
+    ["进了中欧地理标志互认互保清单的产品，2023政策给什么支持？", "23年政策里对高价值专利培育中心有什么支持"],
+)
+def test_a_year_and_a_kind_of_document_name_the_one_document_of_both(
+    kb: KnowledgeBase, question: str
+) -> None:
+    scope = detect(kb, question)
+    assert [g.id for g in scope.guides(kb)] == ["2023-policy-measures"] and scope.unknown_years == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "programs"),
+    [
+        # 高价值 is the 高价值专利 program's alias, but here it begins a figure of the 2024 goals
+        ("绩效里高价值发明专利有要求吗？", ()),
+        ("报高价值要啥条件", ("高价值专利培育",)),
+        ("高价值的新建项目要什么条件", ("高价值专利培育",)),
+    ],
+)
+def test_a_short_alias_inside_a_longer_term_of_the_guides_names_no_program(
+    kb: KnowledgeBase, question: str, programs: tuple[str, ...]
+) -> None:
+    assert detect(kb, question).programs == programs
+
+
+def test_a_year_and_a_kind_that_several_documents_share_name_none(kb: KnowledgeBase) -> None:
+    assert "政策措施" not in detect(kb, "2022年的指南里高价值专利怎么说").programs
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # the guides write 「2020 年度真抓实干激励地区」: their content, no round asked about
+        ("20年真抓实干激励的市高价值专利推荐能多几个", ()),
+        # a year no guide writes with those words is still a round no guide covers
+        ("2020年的高价值专利推荐能多几个", (2020,)),
+    ],
+)
+def test_a_year_said_with_the_guides_own_words_after_it_is_their_content(
+    kb: KnowledgeBase, question: str, unknown: tuple[int, ...]
+) -> None:
+    assert detect(kb, question).unknown_years == unknown
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "我们县2022年被评为真抓实干成效明显地区，想报保护示范区",
         "我们2022年没评上真抓实干",

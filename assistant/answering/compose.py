@@ -384,7 +384,7 @@ class Composer:
         shared = f"{self._guide(node).title} {' '.join(node.heading_path)} {' '.join(turn.scope.programs)}"
         question = turn.search_text or turn.question
         # a matter named as the topic (「版权方面」「维权援助这块」), not any word of the question
-        topics = " ".join(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))
+        topics = " ".join([turn.topic, *(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))])
         words = {w for w in self.relevance.tokens(topics) if len(w) >= 2}
         return [
             w

@@ -288,6 +288,19 @@ def _WHICH_APPLICANT() -> re.Pattern[str]:
 
 
 @cache
+def _WHICH_OF_OTHER() -> re.Pattern[str]:
+    """An asking word right before a noun that is no program (「指南建议用什么许可方式」): it asks
+    of that thing. Before a program noun, a verb of applying or fitting, or nothing (「能报什么
+    省级项目」「有什么适合的」「能报哪些」), it asks which programs."""
+    words = LEXICON.asking_to_apply
+    program = either((*words.program_nouns, *words.apply_verbs, *words.fit_words))
+    return re.compile(
+        rf"(?:什么|啥|哪些|哪个|哪几个)(?![\u4e00-\u9fff]{{0,4}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
+        r"[\u4e00-\u9fff]{2}"
+    )
+
+
+@cache
 def who_applies() -> str:
     """「什么样的公司能报」「哪类单位可以申请」: an asking word of an applicant, then applying."""
     return rf"(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,5}}?(?:{_APPLY})"
@@ -304,6 +317,7 @@ def asks_which_programs(text: str) -> bool:
     for sentence in _SENTENCES.split(_plain(text)):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
         sentence = _WHICH_APPLICANT().sub("", sentence)  # 「什么样的公司能报」 asks who
+        sentence = _WHICH_OF_OTHER().sub("", sentence)  # 「用什么许可方式」 asks of 许可方式
         if any(w in sentence for w in words.which_not_if) or _APPLICANTS_ASKED.search(sentence):
             continue
         if all(

@@ -63,7 +63,10 @@ class Conversation:
         self.last_reference = turn.reference.id if turn.reference else self.last_reference
         if turn.intent != CHITCHAT:
             self.last_intent = self.last_intent if turn.intent == LOOKUP else turn.intent
-            self.last_question = self.last_question if understood.follow_up else turn.question
+            # a follow-up adds to the last question; one that names its own subject (「服务水平
+            # 呢？」) is the last question now, with that subject (turn.search_text)
+            followed = turn.search_text if turn.topic else self.last_question
+            self.last_question = followed if understood.follow_up else turn.question
         if asked:
             self.questions = [*self.questions, turn.question][-STATEMENT_TURNS:]
         self.eligibility_open = eligibility_open

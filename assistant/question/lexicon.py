@@ -215,6 +215,7 @@ class Procedures:
     funds: tuple[str, ...]
     fund_uses: tuple[str, ...]
     services: tuple[str, ...]  # 「帮我把申报书写出来」「哪家认证机构靠谱」: work no guide does
+    exceptions: tuple[str, ...]  # 「过了截止日期还能补交吗」: leave from the rules no guide grants
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ class AskingWords:
     topic_markers: tuple[str, ...]  # 「…这块」「…方面」: the words before name a list's topic
     matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: the words between 对 and these name it
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
+    matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,7 @@ class Lexicon:
     applicant_kinds: ApplicantKinds
     references: ReferenceWords
     name_heads: tuple[str, ...]  # words that close a guide's or program's name (指南, 项目)
+    kind_words: dict[str, str]  # 政策 → 政策措施: a word for a kind of document → its manifest kind
     name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
     title_verbs: tuple[str, ...]  # open a task's title (加大知识产权保护): the rest names its matter
     asked_details: tuple[AskedDetail, ...]  # 邮箱, 手机号, 网址: what answers one
@@ -346,6 +349,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 trailers={str(k): str(v) for k, v in data["references"]["trailers"].items()},
             ),
             name_heads=tuple(map(str, data["name_heads"])),
+            kind_words={str(k): str(v) for k, v in data["kind_words"].items()},
             name_extensions=tuple(map(str, data["name_extensions"])),
             title_verbs=tuple(map(str, data["title_verbs"])),
             asked_details=tuple(

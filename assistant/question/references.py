@@ -158,7 +158,7 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, 
     if not steps:
         return kb.clause(guide.id)
     fits = _fits(kb, guide, steps)
-    if len(fits) > 1 and fits[0][0] == fits[1][0] and reference.leftover:
+    if len(fits) > 1 and reference.leftover:
         fits = _by_leftover_words(kb, fits, reference.leftover)
     if len(fits) > 1 and fits[0][0] == fits[1][0] and near is not None:
         fits = _beside(fits, near)
@@ -252,17 +252,28 @@ def _fits(
 def _by_leftover_words(
     kb: KnowledgeBase, fits: list[tuple[tuple[int, int], Clause]], leftover: str
 ) -> list[tuple[tuple[int, int], Clause]]:
-    """Break a tie with the words written besides (「高校院所方向 (三)申报条件」): the clause
-    whose path titles share the most of them, when exactly one does."""
+    """The words written besides the numbering name one clause: of clauses that fit as well, the
+    one whose path titles share the most of them (「高校院所方向 (三)申报条件」); of any that fit,
+    the one whose part of the guide (its 一、二、三 level) they name (「园区第二项条件」 fits
+    四（三）2 more closely, but 「条件」 names 三、申报条件)."""
     pairs = {leftover[i : i + 2] for i in range(len(leftover) - 1)}
+
+    def shared(clause: Clause, whole: bool) -> int:
+        chain = _chain(kb, clause)
+        return len(
+            {p for p in pairs if p in "".join(clean(c.title) for c in (chain if whole else chain[:1]))}
+        )
+
     tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
-    shared = [
-        (len({p for p in pairs if p in "".join(clean(c.title) for c in _chain(kb, clause))}), score, clause)
-        for score, clause in tied
-    ]
-    best = max(n for n, _, _ in shared)
-    winners = [(score, clause) for n, score, clause in shared if n == best]
-    return winners if best > 0 and len(winners) == 1 else fits
+    for candidates, whole in ((tied, True), (fits, False)):
+        if len(candidates) < 2:
+            continue
+        counts = [(shared(clause, whole), score, clause) for score, clause in candidates]
+        best = max(n for n, _, _ in counts)
+        winners = [(score, clause) for n, score, clause in counts if n == best]
+        if best > 0 and len(winners) == 1:
+            return winners
+    return fits
 
 
 def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:

@@ -104,7 +104,8 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     mentioned = sorted(
         _joined_years(text, {int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
     )
-    programs = _programs(kb, text)
+    mentioned = [y for y in mentioned if y in _years_of_guides(kb) or y not in _quoted_years(kb, text)]
+    programs = tuple(dict.fromkeys((*_programs(kb, text), *_kinds_of_years(kb, text))))
     named = [g for g in kb.guides if not programs or g.program in programs]
     covered = {g.year for g in named}
     unknown = tuple(y for y in mentioned if y not in covered)
@@ -119,6 +120,57 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
         current=CURRENT_WORDS.search(text) is not None and not mentioned,
         provincial=PROVINCIAL_WORDS.search(text) is not None,
     )
+
+
+_YEAR_KIND = re.compile(
+    r"(20\d{2})\s*年?度?(?:的|版|那个|那份|出的|发的)?\s*("
+    + "|".join(map(re.escape, LEXICON.kind_words))
+    + ")"
+)
+
+
+def _kinds_of_years(kb: KnowledgeBase, text: str) -> list[str]:
+    """The programs of documents named by a year and a word for their kind (「2023政策」「23年政策里」
+    name the 2023 measures): the one document of that year and kind, when there is one."""
+    found = []
+    for match in _YEAR_KIND.finditer(text):
+        kind = LEXICON.kind_words[match.group(2)]
+        guides = [g for g in kb.guides if g.year == int(match.group(1)) and g.kind == kind and g.program]
+        if len(guides) == 1:
+            found.append(guides[0].program)
+    return found
+
+
+def _years_of_guides(kb: KnowledgeBase) -> set[int]:
+    return {g.year for g in kb.guides}
+
+
+_QUOTED_SPAN = 3  # the characters after a year that must follow the same year in the guides' text
+
+
+def _quoted_years(kb: KnowledgeBase, text: str) -> set[int]:
+    """Years said with the words the guides' own text writes after them (「20年真抓实干激励的市」:
+    the 2022 高价值专利 guide writes 「2020年度真抓实干激励地区」): the guides' content, not a
+    round asked about."""
+    squeezed = _squeezed_text(kb)
+    found = set()
+    for match in YEAR.finditer(text):
+        after = re.sub(r"^\s*年?度?的?", "", text[match.end() :])[:_QUOTED_SPAN]
+        if len(after) == _QUOTED_SPAN and re.fullmatch(r"[\u4e00-\u9fff]+", after):
+            year = match.group(1)
+            if f"{year}年{after}" in squeezed or f"{year}年度{after}" in squeezed:
+                found.add(int(year))
+    return found
+
+
+_SQUEEZED: dict[str, str] = {}
+
+
+def _squeezed_text(kb: KnowledgeBase) -> str:
+    """Every clause's text as questions are read (`normalize`: no spaces between words)."""
+    if kb.fingerprint not in _SQUEEZED:
+        _SQUEEZED[kb.fingerprint] = normalize(kb.all_text)
+    return _SQUEEZED[kb.fingerprint]
 
 
 # What follows a year that names a round or a guide (「2024年保护示范区」「2022年的呢」「2025年什么
@@ -251,7 +303,7 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     said = text
     found, text = _attachments_named(kb, text)
     for name, program in names:
-        if name in text:
+        if name in text and not _a_longer_term(kb, name, text, [n for n, _ in names]):
             found.append(program)
             text = text.replace(name, "\0" * len(name))
     short = shortened_name(text, _long_names(kb), LEXICON.name_words)  # 「强省措施」
@@ -259,6 +311,25 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
         found.append(short[2])
     found.extend(p for name, p in LEXICON.short_program_names.items() if bare_name(name, said))
     return tuple(dict.fromkeys(found))
+
+
+_SHORT_ALIAS = 3  # an alias this short may begin a longer term of the guides (高价值 → 高价值发明专利)
+_TERM_TAIL = 2  # the characters after it that make the longer term
+
+
+def _a_longer_term(kb: KnowledgeBase, name: str, text: str, names: list[str]) -> bool:
+    """A short alias that only begins a longer term the guides use (「高价值发明专利」 holds 高价值,
+    the 2022 高价值专利 program's alias, but is a figure of the 2024 guide's goals) names no
+    program: every time it is said, it goes on into such a term."""
+    if len(name) > _SHORT_ALIAS:
+        return False
+    squeezed = _squeezed_text(kb)
+    for at in (m.start() for m in re.finditer(re.escape(name), text)):
+        longer = text[at : at + len(name) + _TERM_TAIL]
+        named = any(n.startswith(longer) for n in names)
+        if len(longer) < len(name) + _TERM_TAIL or named or longer not in squeezed:
+            return False
+    return True
 
 
 # 「22年示范区」「县级示范区」「，示范区」, not 「版权示范区」「示范城市、示范区」: knowledge/lexicon.yaml,

@@ -22,6 +22,9 @@ class Turn:
     previous: tuple[Clause, ...] = ()  # what the last answer cited (「这个谁牵头」 asks of it)
     # a question that asks two things (「…要增长多少，一审服判息诉率呢」): each ask, answered in turn
     asks: tuple[Turn, ...] = ()
+    # the matter a follow-up names of its own (「服务水平呢？」 after 「产业方面要做什么」): the part
+    # of a list it asks about
+    topic: str = ""
 
     @property
     def own_type(self) -> str | None:

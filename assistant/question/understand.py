@@ -51,8 +51,13 @@ from .turn import Turn
 ELLIPTICAL = re.compile(
     # 「…会怎么样」 asks what follows (a consequence), not the last question of another thing
     r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|也一样吗|也这样吗|也是吗"
-    # 「县里也有这条吗」「2024年还卡这个排名吗」: the last question's topic, asked of another
-    r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这一?条|这个|这一?项|这些)[^，,。？?]{0,4}吗)[？?。!！]*$"
+    # 「县里也有这条吗」「2024年还卡这个排名吗」「24年还有这种排名要求吗」: the last question's
+    # topic, asked of another
+    r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗)[？?。!！]*$"
+)
+
+POINTS_BACK = re.compile(
+    r"(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗[？?。!！]*$"
 )
 
 
@@ -72,6 +77,7 @@ class Understood:
     # (not after an eligibility turn: an applicant who asked to apply asks next about that program)
     inherited: bool = False
     follow_up: bool = False  # 「…呢？」: keeps the last question's intent and subject
+    last_question: str = ""  # of a follow-up, the question it follows (what it asks, and of what)
     # how to do something the guides hold no procedure for (「驰名商标认定要走什么流程」): no
     # program in the conversation, and the question names more than applying itself
     other_procedure: bool = False
@@ -106,7 +112,8 @@ def understand(
     elliptical = ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question))
     follow_up = bool(name == GENERAL and elliptical and conversation.last_intent)
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
-        name = named_intent(question)
+        # 「还有这种排名要求吗」: what it names after 这种 is the last question's, asked again
+        name = GENERAL if POINTS_BACK.search(question) else named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     if name not in (ELIGIBILITY, LOOKUP, SCREENING) and asks_for_itself(question, conversation.questions):
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
@@ -171,6 +178,7 @@ def understand(
         and not reference
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
+        last_question=conversation.last_question if follow_up else "",
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
         asks_service=name != LOOKUP and asks_service(question),
         other_procedure=reference is None
@@ -260,7 +268,15 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         _asks_unknown_fee(kb, question)
         or _asks_use_of_funds(kb, question)
         or _asks_unknown_thing(kb, question)
+        or _asks_exception(kb, question)
     )
+
+
+def _asks_exception(kb: KnowledgeBase, question: str) -> bool:
+    """Leave from the rules (「过了截止日期还能补交吗」「验收能延期吗」): no guide grants any, so a
+    question asking it is not theirs, unless a guide's clause holds its word."""
+    words = [w for w in LEXICON.procedures.exceptions if w in question]
+    return bool(words) and asks(question) and not any(w in _guide_text(kb) for w in words)
 
 
 def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:

@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import zip_longest
 
 from ..domain import Hit
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import CHITCHAT, COMPARE, intent
 from ..question.lexicon import LEXICON
-from ..question.scope import Scope
+from ..question.scope import Scope, with_full_years
 from ..question.turn import Turn
-from ..question.understand import Understood
+from ..question.understand import POINTS_BACK, Understood
 from ..text.tokens import normalize
 from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K, TOPIC_WORD_GUIDES
 from .retriever import Filters, Retriever
 
+_YEARS = re.compile(r"\d+\s*年?度?")
 Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
 Words = Callable[[str], frozenset[str]]  # the words of a text, as the search tokenizes it
 
@@ -56,7 +57,8 @@ def filters_for(kb: KnowledgeBase, scope: Scope) -> Filters:
 class TurnRetriever:
     """`run(understood)` → Retrieved. `fit` scores how well a hit covers a question; `words`
     splits a text into the words the search uses; `names_thing` says whether a word names a
-    thing (a noun), as only a thing can be another topic."""
+    thing (a noun), as only a thing can be another topic; `is_noun` whether it is a noun at all
+    (「服务」, a verb used as one, is the subject of 「服务这块呢」)."""
 
     def __init__(
         self,
@@ -65,9 +67,10 @@ class TurnRetriever:
         fit: Fit,
         words: Words,
         names_thing: Callable[[str], bool] = lambda word: True,
+        is_noun: Callable[[str], bool] = lambda word: True,
     ) -> None:
         self.kb, self.retriever, self.fit, self.words = kb, retriever, fit, words
-        self.names_thing = names_thing
+        self.names_thing, self.is_noun = names_thing, is_noun
         self._guide_words: dict[str, frozenset[str]] | None = None  # built at the first new topic
 
     def run(self, understood: Understood) -> Retrieved:
@@ -79,7 +82,74 @@ class TurnRetriever:
         if understood.inherited:
             scoped = self.retriever.run(turn.search_text, RETRIEVE_K, filters_for(self.kb, turn.scope))
             return self._drop_stale_scope(understood, scoped)
+        # a subject of its own, not a pointer back to the last one (「还有这个人数要求吗」)
+        subjects = self._subjects(turn.question, turn) if understood.follow_up else []
+        if subjects and not POINTS_BACK.search(turn.question):
+            return self._new_subject(understood)
         return Retrieved(understood, lambda: self._in_scope(turn))
+
+    def _new_subject(self, understood: Understood) -> Retrieved:
+        """A follow-up that names a subject of its own (「服务水平呢？」 after 「县区…产业方面要做
+        什么？」) asks what the last question asked, of that subject: searched with the last
+        question whose own subject is left out, unless the last question whole finds a clause
+        that says more of the new subject (「海外专利呢？」 after 「…到2025年马德里商标要做到
+        多少」: both targets stand in one paragraph). Either way the subject is the turn's topic."""
+        turn = understood.turn
+        assert turn is not None
+        kept = replace(turn, topic=turn.question)
+        framed = replace(
+            kept, search_text=with_full_years(self.kb, f"{self._frame(understood)} {turn.question}")
+        )
+        found = {t: self._in_scope(t) for t in (kept, framed)}
+        subject = " ".join(self._subjects(turn.question, turn))
+        said = {t: self.fit(subject, hits[0]) if hits else 0.0 for t, hits in found.items()}
+        chosen = kept if said[kept] > said[framed] else framed
+        return Retrieved.found(replace(understood, turn=chosen), found[chosen])
+
+    def _subjects(self, text: str, turn: Turn) -> list[str]:
+        """The words of a text that name a thing of its own (「服务水平」「金融」「纸质材料」), once
+        applicants, programs and guides, and the words questions ask with are left out
+        (「园区」「截止时间」「什么时候」「方面」)."""
+        said = _YEARS.sub(" ", with_full_years(self.kb, normalize(text)))
+        rest = self._not_subjects(tuple(g.id for g in turn.guides)).sub(" ", said)
+        return [
+            word
+            for word in self.words(rest)
+            if len(word) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word) and self.is_noun(word)
+        ]
+
+    def _frame(self, understood: Understood) -> str:
+        """The last question with its own subject left out (「县区创建2024年保护示范区，方面要做
+        什么？」): what it asked, and of whom, in which program. Names are kept whole."""
+        turn = understood.turn
+        assert turn is not None
+        names = self._not_subjects(tuple(g.id for g in turn.guides))
+        parts = re.split(f"({names.pattern})", normalize(understood.last_question))
+        subjects = sorted(self._subjects(understood.last_question, turn), key=len, reverse=True)
+        for i in range(0, len(parts), 2):  # the text between names and asking words
+            for word in subjects:
+                parts[i] = parts[i].replace(word, " ")
+        return "".join(parts)
+
+    @cache  # noqa: B019 - one per assistant, built on the first follow-up
+    def _not_subjects(self, guide_ids: tuple[str, ...]) -> re.Pattern[str]:
+        """What names no subject of a follow-up: applicants, the guides in scope (all when none
+        is), and the words questions ask with (knowledge/lexicon.yaml: asking_words), longest
+        first. Another program's name is a subject (「强省政策对专利转化有啥支持」)."""
+        guides = [g for g in self.kb.guides if not guide_ids or g.id in guide_ids]
+        asking = LEXICON.asking_words
+        said = {
+            *(w for t in LEXICON.applicant_types for w in (t.name, *t.in_questions)),
+            *(n for g in guides for n in (g.title, g.short_name, g.program, *g.aliases) if n),
+            *(c for cues in asking.intents.values() for c in cues),
+            *asking.topic_markers,
+            *asking.asking_terms,
+            *asking.matterless,
+            *LEXICON.asking_to_apply.program_name_ends,  # 「升级项目呢」: a part of the program
+            *LEXICON.name_heads,  # 「24年的指南…」
+        }
+        words = sorted((normalize(w) for w in said if len(w) >= 2), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words)))
 
     def _in_scope(self, turn: Turn) -> tuple[Hit, ...]:
         """The scope's hits; the whole base's when the scope holds nothing that matches."""
