@@ -607,6 +607,7 @@ def test_two_rounds_named_are_answered_side_by_side(assistant: Assistant, questi
         "中国专利奖要怎么推荐",
         # leave from the rules, which no guide grants
         "纸质材料过了截止日期才寄到，还能补交吗？",
+        "专利转化项目做不完能申请延期结项吗",
     ],
 )
 def test_what_no_guide_says_is_refused_though_its_words_overlap(assistant: Assistant, question: str) -> None:

@@ -426,3 +426,17 @@ def test_structured_tool_reports_bad_input(rules: Rules) -> None:
     tool = make_eligibility_tool(rules)
     message = tool.invoke({"program": IB, "applicant_type": "enterprise", "facts": {"no_such_fact": 1}})
     assert isinstance(message, str) and "no_such_fact" in message
+
+
+@pytest.mark.parametrize(
+    ("years", "said"),
+    [
+        (Interval(0.25, 1.25, lo_open=True), "不到2年"),  # 「2021年注册」, at the 2022 round
+        (Interval(2.25, 3.25, lo_open=True), "2年多至3年多"),
+        (Interval(2.0, 4.0), "2年至4年之间"),  # whole years said by the applicant
+    ],
+)
+def test_years_counted_from_a_year_said_are_stated_as_a_person_says_them(years: Interval, said: str) -> None:
+    from assistant.eligibility.reasons import describe_interval
+
+    assert describe_interval(years, "年") == said

@@ -44,7 +44,21 @@ def describe_interval(value: Interval, unit: str | None) -> str:
         return f"{'超过' if value.lo_open else '不少于'}{amount(value.lo, unit)}"
     if value.lo <= 0 or (unit == "名" and value.lo <= 1):
         return f"{'不到' if value.hi_open else '不超过'}{amount(value.hi, unit)}"
+    if unit == "年" and not (value.lo.is_integer() and value.hi.is_integer()):
+        return _years_between(value.lo, value.hi)
     return f"{amount(value.lo, unit)}至{amount(value.hi, unit)}之间"
+
+
+def _years_between(lo: float, hi: float) -> str:
+    """Years counted from a year said (「2021年注册」 is 0.25 to 1.25 years at the round): as a
+    person says them, 「不到2年」「2年多至3年多」."""
+    if lo < 1:
+        return f"不到{math.ceil(hi)}年"
+
+    def said(years: float) -> str:
+        return f"{int(years)}年" if years.is_integer() else f"{int(years)}年多"
+
+    return f"{said(lo)}至{said(hi)}"
 
 
 def fact_phrase(spec: FactSpec, facts: Facts) -> str:

@@ -513,9 +513,13 @@ def mask_look_alikes(text: str) -> str:
     inside an A-not-A question (够不够, 行不行, 符不符合) turned into the question it is."""
     text = _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
     text = _ASKED_WITH_NOT.sub(lambda m: m.group(1) + "？", text)  # 「这样符合不」 asks
+    text = _ASKED_WITH_MEIYOU.sub(lambda m: m.group(1) + "？", text)  # 「现在批下来没有」 asks
     return A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), text)
 
 
+# A verb done, then 没(有) at the clause's end (「现在批下来没有」「建了没」「评上没」): whether it
+# was done is asked, nothing is denied (「我们还没有」 has no such verb before it, and denies)
+_ASKED_WITH_MEIYOU = re.compile(r"(了|下来|出来|过|完|好|上)没有?(?=\s*[？?。！!]*\s*$)")
 # A question tag ending in 不 (「符合不」「够不」「行不」): a verb asked, not denied
 _ASKED_WITH_NOT = re.compile(
     "("

@@ -117,6 +117,8 @@ def understand(
         name = conversation.last_intent or GENERAL if name == GENERAL else name
     if name not in (ELIGIBILITY, LOOKUP, SCREENING) and asks_for_itself(question, conversation.questions):
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
+    if name == ELIGIBILITY and _asks_exception(kb, question):
+        name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
     if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
         name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
