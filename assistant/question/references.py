@@ -260,9 +260,8 @@ def _by_leftover_words(
 
     def shared(clause: Clause, whole: bool) -> int:
         chain = _chain(kb, clause)
-        return len(
-            {p for p in pairs if p in "".join(clean(c.title) for c in (chain if whole else chain[:1]))}
-        )
+        titles = "".join(clean(c.title) for c in (chain if whole else chain[:1]))
+        return len({p for p in pairs if p in titles})
 
     tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
     for candidates, whole in ((tied, True), (fits, False)):

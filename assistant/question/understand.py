@@ -48,17 +48,16 @@ from .scope import Scope, attachments_by_title, detect, types_named, unknown_pro
 from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
+# 「这条…吗」「这种排名要求吗」: what was just asked about, pointed back to
+_POINTER = r"(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗"
 ELLIPTICAL = re.compile(
     # 「…会怎么样」 asks what follows (a consequence), not the last question of another thing
     r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|也一样吗|也这样吗|也是吗"
     # 「县里也有这条吗」「2024年还卡这个排名吗」「24年还有这种排名要求吗」: the last question's
     # topic, asked of another
-    r"|(?:也|还)(?:有|要|需要|适用|卡|算)(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗)[？?。!！]*$"
+    rf"|(?:也|还)(?:有|要|需要|适用|卡|算){_POINTER})[？?。!！]*$"
 )
-
-POINTS_BACK = re.compile(
-    r"(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗[？?。!！]*$"
-)
+POINTS_BACK = re.compile(rf"{_POINTER}[？?。!！]*$")
 
 
 @dataclass(frozen=True)

@@ -85,10 +85,10 @@ class TurnRetriever:
         # a subject of its own, not a pointer back to the last one (「还有这个人数要求吗」)
         subjects = self._subjects(turn.question, turn) if understood.follow_up else []
         if subjects and not POINTS_BACK.search(turn.question):
-            return self._new_subject(understood)
+            return self._new_subject(understood, subjects)
         return Retrieved(understood, lambda: self._in_scope(turn))
 
-    def _new_subject(self, understood: Understood) -> Retrieved:
+    def _new_subject(self, understood: Understood, subjects: list[str]) -> Retrieved:
         """A follow-up that names a subject of its own (「服务水平呢？」 after 「县区…产业方面要做
         什么？」) asks what the last question asked, of that subject: searched with the last
         question whose own subject is left out, unless the last question whole finds a clause
@@ -101,7 +101,7 @@ class TurnRetriever:
             kept, search_text=with_full_years(self.kb, f"{self._frame(understood)} {turn.question}")
         )
         found = {t: self._in_scope(t) for t in (kept, framed)}
-        subject = " ".join(self._subjects(turn.question, turn))
+        subject = " ".join(subjects)
         said = {t: self.fit(subject, hits[0]) if hits else 0.0 for t, hits in found.items()}
         chosen = kept if said[kept] > said[framed] else framed
         return Retrieved.found(replace(understood, turn=chosen), found[chosen])
