@@ -152,7 +152,8 @@ def read_phrase(
         # it of itself (「不知道算不算专职」): then what was said is in doubt
         return Reading(doubt=segment) if doubtful(text) else Reading()
     other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
-    named_other_level = any(word in segment for word in other_level)
+    # 「县级市政府给人给钱给物」: a county-level city names itself, not the city above it
+    named_other_level = any(word in without("not_levels", segment) for word in other_level)
     if spec.actors and not named_other_level:
         return Reading()  # not about the body the fact is about (a county's 市里)
     if doubtful(text):
@@ -188,6 +189,8 @@ def read_phrase(
             return Reading()  # 「省…保护示范区」: another title than the one it presupposes
         if spec.type == YES_NO and _only_another_level(spec, text):
             return Reading(False)  # 「只有省级的保护中心」: none of the level the fact asks
+        if spec.type == YES_NO and _denies_wanted_level(spec, text + "，" + _first_clause(rest)):
+            return Reading(False)  # 「保护中心是省级的，不是国家级」: not of the level the fact asks
         return Reading(doubt=segment)
     if spec.type == YES_NO and match.synonym in spec.prerequisites:
         # read with only its own words masked: another fact's phrase may hold its 过; a title
@@ -406,10 +409,22 @@ def denies_its_level(spec: FactSpec, text: str) -> bool:
     wanted, others = _levels_of(spec)
     if len(wanted) != 1:  # 「国家或省重点实验室」: denying one level leaves the other
         return False
-    words = LEXICON.fact_cues.levels[next(iter(wanted))]
-    denied = re.search(f"(?:不是|并非|不属于|非)(?:{either(words)})", text)
     another = re.search(f"(?<![不非])(?:是|属于)(?:{either(tuple(others))})", text)
-    return bool(denied or another)
+    return _denies_wanted_level(spec, text) or bool(another)
+
+
+def _denies_wanted_level(spec: FactSpec, text: str) -> bool:
+    """The text denies the one level the fact names (「不是国家级」)."""
+    wanted, _ = _levels_of(spec)
+    if len(wanted) != 1:
+        return False
+    words = LEXICON.fact_cues.levels[next(iter(wanted))]
+    return re.search(f"(?:不是|并非|不属于|非)(?:{either(words)})", text) is not None
+
+
+def _first_clause(rest: str) -> str:
+    """The clause that opens the rest of a sentence."""
+    return re.split(r"[，,；;。]", rest.lstrip("，,；; "), maxsplit=1)[0]
 
 
 def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:

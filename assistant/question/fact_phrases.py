@@ -43,8 +43,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来
 # Look-alikes of asking words: 那么, and 什么/啥 after a denial, where they mean 「any」
 # (「没出过什么质量…事故」「也没啥失信」)
 # words holding a question word that ask nothing: 「这么」, 「什么」 after a denial (any), 「什么的」 (etc.)
-# 「没出过什么事故」「没在做什么关键核心技术研发」: 什么 after a negation is 'any', no question
-_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,3}?(?:什么|啥)")
+# 「没出过什么事故」「没有获得过什么科学技术奖」: 什么 after a negation is 'any', no question
+_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,4}?(?:什么|啥)")
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
@@ -67,13 +67,17 @@ class Match:
         return GAP not in self.synonym
 
 
+# the gap of a cue word written with 「…」 (「正在…申请」 holds 「正在积极申请」): a few characters
+_CUE_GAP = r"[^，。；,;！!？?]{0,6}?"
+
+
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words as one pattern; a word ending in a numeral is not part of a larger number
     (「第二」 is not 「第二十名」, 「前五」 not 「前五十」)."""
     ends_in_numeral = "零〇一二两三四五六七八九十"
     alternatives = [
-        re.escape(w) + (r"(?![零〇一二两三四五六七八九十百千\d])" if w[-1] in ends_in_numeral else "")
+        gapped(w, _CUE_GAP) + (r"(?![零〇一二两三四五六七八九十百千\d])" if w[-1] in ends_in_numeral else "")
         for w in sorted(words, key=len, reverse=True)
     ]
     return re.compile("|".join(alternatives))
@@ -311,7 +315,8 @@ def _covers(big: Match, small: Match, dated: bool = False) -> bool:
 
 def masked(segment: str, matches: list[Match]) -> str:
     """The clause with every fact phrase and every look-alike of a negation (无锡) masked."""
-    chars = list(segment)
+    # 「给不给经费」: the 不 of an A-not-A question asks, though the phrase 「给经费」 hides its second 给
+    chars = list(A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), segment))
     for m in matches:
         literal = set("".join(m.synonym.split(GAP)))
         for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
@@ -410,11 +415,28 @@ def neighbour(matches: list[Match], index: int, step: int) -> int | None:
 def before(text: str, matches: list[Match], index: int) -> str:
     """The masked text a phrase's (or its chain's) leading negations are read in. A phrase of
     the same fact before it is part of its words (「没有未验收的战略推进项目」: 没有 is the
-    project's), so the lead reaches past it."""
+    project's), and so is one in the manner of its verb (「没有以任何学院牵头承担过…」: 学院), so
+    the lead reaches past them."""
     here = matches[index]
-    earlier = (m.end for m in matches[:index] if m.end <= here.start and m.spec.key != here.spec.key)
+    earlier = (
+        m.end
+        for m in matches[:index]
+        if m.end <= here.start and m.spec.key != here.spec.key and not _in_manner(text, m, here)
+    )
     start = max(earlier, default=0)
     return text[start : matches[index].start]
+
+
+_MANNER = re.compile(r"(?:以|作为|由)[^，,。；;、]{0,4}$")  # 「以任何学院」「以学院名义」「作为牵头单位」
+
+
+def _in_manner(text: str, phrase: Match, here: Match) -> bool:
+    """The phrase stands in a 以/作为… phrase right before the other one: how its verb is done."""
+    between = text[phrase.end : here.start]
+    return (
+        between in ("", "名义", "的名义", "身份", "的身份")
+        and _MANNER.search(text[: phrase.start]) is not None
+    )
 
 
 def inside(text: str, match: Match) -> str:

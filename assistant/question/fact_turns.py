@@ -16,6 +16,7 @@ from .applicant import names_itself
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts
 from .form_text import normalize
+from .lexicon import LEXICON
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 
 
@@ -49,10 +50,12 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     # the units of figures the correction says of no fact it reads anew (「4%是2020年的」 of the
     # fact it then reads is that fact's old figure)
     figures = [f for f in find_numbers(text) if not _a_year(text, f)]  # 「4%是2020年的」: 2020 is no figure
-    units = {f.unit for f in figures if not _explained(f, said, sheet, rules)} - {""}
+    units = {_counted(text, f) for f in figures if not _explained(f, said, sheet, rules)} - {""}
     if _ORDINAL.search(text):
         units.add("名")  # 「2020年我们排第13」: a rank
-    specs = [rules.fact(key) for key in sheet.values if key not in said]
+    # a figure told before, read or left in doubt (「…全省园区第11」 with no year), is what a figure
+    # of its unit corrects
+    specs = [rules.fact(key) for key in {**sheet.values, **sheet.doubts} if key not in said.values]
     by_unit = _said_in(units, specs)
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
@@ -107,13 +110,21 @@ def _a_year(text: str, figure: Spoken) -> bool:
 
 def _explained(figure: Spoken, said: FactSheet, sheet: FactSheet, rules: Rules) -> bool:
     """A figure of the correction that a fact it reads anew holds, or that is the old figure of
-    such a fact (「说错了，4%是2020年的，2021年…是5.6%」)."""
-    for key in said.values:
+    such a fact (「说错了，4%是2020年的，2021年…是5.6%」), or that says again the figure a fact
+    already has (「专职的是2个人，…，总共还是5个人」): it corrects nothing."""
+    for key in {**sheet.values, **said.values}:
         spec = rules.fact(key)
         value = to_fact_unit(figure, spec.unit) if spec.is_numeric and figure.unit else None
-        if value is not None and value in (said.values[key], sheet.values.get(key)):
+        if value is not None and value in (said.values.get(key), sheet.values.get(key)):
             return True
     return False
+
+
+def _counted(text: str, figure: Spoken) -> str:
+    """The unit a figure counts in: 个 before a word of people (「1个兼职的」) counts people."""
+    if figure.unit == "个" and text.startswith(LEXICON.fact_cues.people_counted, figure.end):
+        return "人"
+    return figure.unit
 
 
 def _clauses_of_its_year(text: str, spec: FactSpec) -> str:

@@ -48,6 +48,7 @@ from .fact_phrases import (
     doubtful,
     find_matches,
     is_measure,
+    mask_look_alikes,
     masked,
     of_the_average,
     without,
@@ -236,7 +237,7 @@ def read_facts(
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
-            if reading.wanting and any(w in text[opened : found.start()] for w in match.spec.yes_needs):
+            if reading.wanting and _says_affirmed(text[opened : found.start()], match.spec.yes_needs):
                 reading = Reading(True)  # 「2017年是牵头单位，做过…高价值专利培育项目」
             if (
                 total
@@ -375,6 +376,16 @@ def _figures_read(spec: FactSpec, values: list[FactValue], text: str) -> tuple[F
     return spec, Reading(value)
 
 
+def _says_affirmed(text: str, words: tuple[str, ...]) -> bool:
+    """One of the words stands in the text with no negation in the three characters before it
+    (「是牵头单位」, not 「（不是牵头）」)."""
+    return any(
+        not cues("negations", mask_look_alikes(text[max(0, found.start() - 3) : found.start()]))
+        for word in words
+        for found in re.finditer(re.escape(word), text)
+    )
+
+
 def _mark_before(text: str, at: int) -> str:
     """The last character before `at` that is not white space (the mark that ended the clause
     before), without copying the text up to it."""
@@ -383,11 +394,16 @@ def _mark_before(text: str, at: int) -> str:
     return text[at - 1 : at]
 
 
+_OWNED_BY = re.compile(r"名下|(?:是|归|属于)[^，,。；;]{0,8}的$")
+
+
 def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> None:
     """A clause with no phrase that gives a figure of another body (「…有效专利一百五十件，但其中
-    一百件是下面子公司的」): part of the figure before it is not the applicant's, so it is asked."""
+    一百件是下面子公司的」) or says whose the figure is (「…合起来260件，但都是子公司名下的」):
+    part or all of the figure before it is not the applicant's, so it is asked."""
     figures = [m for m in last_clause if m.spec.is_numeric]
-    if figures and cues("other_bodies", masked(segment, [])) and find_numbers(segment):
+    whose = find_numbers(segment) or _OWNED_BY.search(segment)  # 「是子公司的」「在子公司名下」
+    if figures and whose and cues("other_bodies", masked(segment, [])):
         for match in figures:
             sheet.doubt(match.spec.key, segment)
 

@@ -89,7 +89,10 @@ _DENIED_FIGURE = re.compile(
 def _YEAR_ASIDE() -> re.Pattern[str]:
     """An aside that says a fact of a year of its own (「2020年度评上了（2021年度没评上）」): a
     clause of its own, not the words of the clause it stands in."""
-    said = either(sorted({*LEXICON.fact_cues.negations, *LEXICON.fact_cues.yes_words}, key=len, reverse=True))
+    cues = LEXICON.fact_cues  # 「（2021年度没评上）」「（2017年拿过一个省科技奖）」「（2019年建成）」
+    said = either(
+        sorted({*cues.negations, *cues.yes_words, *cues.experienced, *cues.granted}, key=len, reverse=True)
+    )
     return re.compile(rf"[（(]\s*((?:19|20)?\d{{2}}\s*年度?[^（）()，,]*?(?:{said})[^（）()，,]*)[）)]")
 
 
@@ -115,9 +118,30 @@ _OTHER_LEVEL_DENIED = re.compile(
 )
 
 
+# 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
+# of its own, read as the same words after a comma
+_DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不是)[^（）()，,。]*?)\s*[）)]")
+
+
+# 「专兼职3个人（两个专职一个兼职）」: a bracket after a count that only breaks it down (its
+# figures and words of people) says nothing more, and its figures are no other fact's
+_AFTER_A_COUNT = re.compile(r"(?<=[个人名位])[（(]([^（）()]{1,24})[）)]")
+_BREAKDOWN_FIGURES = re.compile(r"[\d零〇一二两三四五六七八九十]+|[个人名位、，,和及各]")
+
+
+def _breakdown(found: re.Match[str]) -> str:
+    words = _BREAKDOWN_FIGURES.sub("", found.group(1))
+    for word in sorted(
+        {*LEXICON.fact_cues.people_counted, *LEXICON.fact_cues.figure_fillers}, key=len, reverse=True
+    ):
+        words = words.replace(word, "")
+    return "" if not words.strip() else found.group()
+
+
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", normalize(text))
+    text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", normalize(text)))
+    text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
     text = _YEAR_ASIDE().sub(r"，\1，", _DENIED_FIGURE.sub("", text))  # before the asides that end a clause

@@ -77,6 +77,7 @@ class FactCues:
     lifted: tuple[str, ...]
     payments: tuple[str, ...]
     corrections: tuple[str, ...]
+    supplements: tuple[str, ...]  # 对了, 补充一下: more facts for a check already made
     summaries: tuple[str, ...]
     all_of: tuple[str, ...]
     modals: tuple[str, ...]
@@ -103,6 +104,7 @@ class FactCues:
     departments: tuple[str, ...]  # 部, 科: a people count named by its department
     object_left_out_tails: tuple[str, ...]  # 过, 了: after a verb whose object is left out
     part_counts: tuple[str, ...]
+    people_counted: tuple[str, ...]  # 人, 兼职: after 个, a count of people
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
     continuers: tuple[str, ...]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
-from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE
+from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE, LITTLE_OVER
 from .lexicon import LEXICON, either
 
 _GT = "超过|超出|多于|高于|大于|不止|逾|超"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
@@ -40,7 +40,7 @@ NUMBER_PATTERN = re.compile(
     rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
-    r"(?P<more>多|余|\.?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「十来个」「八千来万」「96.几」: a little over
+    r"(?P<more>多|余|\.?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
     r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
@@ -132,6 +132,8 @@ def _bound(match: re.Match[str]) -> str:
     pre, post = match["pre"] or "", match["post"] or ""
     if match["num2"] or match["pair"]:
         return "range"
+    if match["more"] == "来":
+        return "about"  # 「一千来万」「十来个」: about the figure, a little more or less
     if match["more"] or match["more2"]:
         return "more"
     if re.fullmatch(_GT, pre):
@@ -182,8 +184,8 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
         upper = chinese_to_number(top)
         if upper is None or upper < value:
             return None
-    elif bound == "more":
-        upper = value + _step(value)
+    elif bound == "more":  # 「两百多」 below the next hundred; 「90%出头」 a little over 90
+        upper = value + _step(value) * (LITTLE_OVER if match["more2"] == "出头" else 1)
     return Spoken(value, unit, bound, match.start(), match.end(), upper)
 
 
@@ -335,7 +337,10 @@ def against_average(text: str) -> str | None:
     cue = _AVERAGE.search(text)
     if cue is None:
         return None
-    own = [f for f in find_numbers(text[: cue.start()]) if f.unit == "%"]
+    # 「撤回率九十六点几，全省平均八十九左右」: a rate's figures, said with or without 「%」 (not a
+    # lone numeral, 「查了一下」, nor a year, 「2023全年」)
+    before = find_numbers(text[: cue.start()], default_unit="%")
+    own = [f for f in before if f.unit == "%" and f.end - f.start > 1 and to_fact_unit(f, "%") is not None]
     after = normalize_numbers(text[cue.end() :])
     average = [f for f in find_numbers(after, default_unit="%") if f.unit == "%"]
     if not own and len(average) == 2 and _SELF.search(after[average[0].end : average[1].start]):
@@ -345,12 +350,18 @@ def against_average(text: str) -> str | None:
     mine, theirs = (_span(to_fact_unit(f, "%")) for f in (own[0], average[0]))
     if mine is None or theirs is None:
         return None
-    if mine[0] > theirs[1]:
+    if _wholly_above(mine, theirs):
         return "above"
-    return "below" if mine[1] < theirs[0] else "overlap"
+    return "below" if _wholly_above(theirs, mine) else "overlap"
 
 
-def _span(value: Interval | float | None) -> tuple[float, float] | None:
+def _span(value: Interval | float | None) -> Interval | None:
     if value is None:
         return None
-    return (value.lo, value.hi) if isinstance(value, Interval) else (float(value), float(value))
+    return value if isinstance(value, Interval) else Interval.exact(float(value))
+
+
+def _wholly_above(one: Interval, other: Interval) -> bool:
+    """Every number of `one` is above every number of `other`: 「十几」 is below 「二十多」
+    though both touch 20, for neither holds it."""
+    return one.lo > other.hi or (one.lo == other.hi and (one.lo_open or other.hi_open))
