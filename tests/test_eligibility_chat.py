@@ -401,6 +401,22 @@ def test_a_correction_after_a_decision_checks_again(assistant: Assistant) -> Non
     assert again.decision is not None and again.decision["eligible"] is not True
 
 
+def test_a_supplement_after_a_decision_checks_again(assistant: Assistant) -> None:
+    """「对了，…」 after a decision adds to what was told: the check is shown again with it, where
+    a fact no condition of the program asks (who led the accepted project) had been answered as
+    a question of its own, with no decision."""
+    conversation = Conversation()
+    first = assistant.ask(
+        "省属科研院所，独立法人，2019年通过省高价值专利培育项目验收；目前在进行关键核心技术研发，"
+        "成果已经出来了；研发水平国际领先；无严重失信、无非正常专利申请。22年那批的升级项目能报吗",
+        conversation,
+    )
+    assert first.decision is not None and first.decision["eligible"] is True
+    again = assistant.ask("对了，之前那个项目是我们院牵头的", conversation)
+    assert again.decision is not None
+    assert (again.decision["program"], again.decision["eligible"]) == ("2022-high-value-patent-upgrade", True)
+
+
 def test_a_correction_that_names_no_fact_puts_the_last_statement_in_doubt(assistant: Assistant) -> None:
     """「说错了，是高于全省平均，我刚才看反了」 reads no fact (the measure is not named): the 低于
     said just before is no longer taken, and the decision is no 不符合."""

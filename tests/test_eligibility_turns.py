@@ -158,6 +158,36 @@ CASES = [
         ],
         ("2024-protection-zone", "park", None),
     ),
+    # a program's name inside a title denied (「也不是…或保护示范区」) switches no program
+    (
+        [
+            "我们是XX葡萄协会，想报地理标志的商标品牌培育和保护项目，可以吗？",
+            "那如果改成我们县政府来报呢？县里愿意出钱出人出物。XX葡萄2013年就注册证明商标了，是县里的主导特色产业，"
+            "名气很大，去年销售额八千多万；三年内没有质量、安全健康、环保责任事故，也没有严重失信；"
+            "没在承担2020、2021年省级地标项目，市里不报这个。",
+            "说错了，八千多万是前年的数，去年只卖了四千来万，也不是重点联系指导项目或保护示范区。那还行吗？",
+        ],
+        ("2022-gi-brand", "county", False),
+    ),
+    # a figure told with no year and left in doubt is what a correction of its unit corrects
+    (
+        [
+            "国家级高新区，国家知识产权示范园区，有独立知识产权管理机构统一管专利商标地理标志，所在市县都没承担保护示范区。"
+            "万人发明专利拥有量全省园区第11。",
+            "不对不对，第11是2021年的排名，2020年我们是第9名。",
+        ],
+        ("2022-protection-zone", "park", True),
+    ),
+    # 「一千来万」 is about 1000万, not over it; the exact figure got later (「要了准数」) corrects it:
+    # a handicraft's floor of 1000万 is then asked, never met (found as a wrong 符合, session 43)
+    (
+        [
+            "崇川区报地理标志项目，指定的是手工艺品类的地理标志，集体商标注册十多年了，区政府保障到位，是我们区的特色产业，"
+            "知名度不错，三年内没事故没失信，没在承担省级地标项目，市里也不会指定同一个。去年销售额一千来万吧。",
+            "刚找统计要了准数，去年是800万，没到一千万，也不是什么国家级的重点联系项目或保护示范区。够格吗？",
+        ],
+        ("2022-gi-brand", "county", None),
+    ),
 ]
 
 

@@ -170,9 +170,11 @@ class EligibilityDesk:
 
     def amends(self, question: str, turns: list[str]) -> bool:
         """The message gives facts of the conversation's program or speaks of them (「管理人员
-        也够」「销售额、注册时间都没问题」「其他指标都够」), or corrects what was said (「说错了，…」
-        「刚核对了，…」): a check already made is to be made again."""
-        if cues("corrections", question) or self.stated(question, turns) > 0 or names_applicant(question):
+        也够」「销售额、注册时间都没问题」「其他指标都够」), or corrects or adds to what was said
+        (「说错了，…」「刚核对了，…」「对了，…」): a check already made is to be made again."""
+        if cues("corrections", question) or cues("supplements", question) or self.stated(question, turns) > 0:
+            return True
+        if names_applicant(question):
             return True  # 「就是市政府作为牵头单位」: who applies is checked too
         if any(word in question for word in LEXICON.asking_to_apply.sufficient_words):
             return True  # 「其他指标都够」: the conditions said to be met, the check stands

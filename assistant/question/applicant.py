@@ -223,7 +223,7 @@ def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | No
         and before
         and family != before
         and not switched
-        and _family(text, rules, intent=True)[0] != family
+        and _family(text, rules, intent=True, titles=False)[0] != family
         and not follows_up_on_another(text, rules)  # 「那…工业品牌呢？我们情况：…」 asks of it
     ):
         family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
@@ -296,10 +296,13 @@ def _keywords(rules: Rules) -> list[tuple[str, str, int]]:
     return sorted(((w, f, s) for w, (f, s) in words.items()), key=lambda x: -len(x[0]))
 
 
-def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, list[tuple[int, str]]]:
+def _family(
+    text: str, rules: Rules, intent: bool = False, titles: bool = True
+) -> tuple[str | None, list[tuple[int, str]]]:
     """The program family with the most keyword weight (longest keywords first, no overlaps).
 
-    With `intent`, only keywords said next to words of applying (报/申报/项目/指南 ...) count.
+    With `intent`, only keywords said next to words of applying (报/申报/项目/指南 ...) count;
+    without `titles`, a name denied as a title (「也不是…或保护示范区」) counts for nothing.
     """
     taken = [False] * len(text)
     scores: dict[str, int] = {}
@@ -322,7 +325,7 @@ def _family(text: str, rules: Rules, intent: bool = False) -> tuple[str | None, 
             counts[family] = counts.get(family, 0) + weight
             first[family] = min(first.get(family, m.start()), m.start())
             spans.append((m.start(), family))
-    scores = scores or denied  # a denied title counts when no program is named otherwise
+    scores = scores or (denied if titles else {})  # a denied title counts when no program is named otherwise
     if not scores:
         return None, spans
     best = max(scores, key=lambda f: (scores[f], -first[f]))
