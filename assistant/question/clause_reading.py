@@ -55,6 +55,14 @@ _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the a
 
 
 @cache
+def _APPLYING_INSIDE() -> re.Pattern[str]:
+    """A wish to apply inside a phrase's gap (「牵头单位想报…高价值」): the phrase names the
+    application, not a record."""
+    words = LEXICON.asking_to_apply
+    return re.compile(f"(?:{either(words.intent_words)})(?:{either(words.apply_verbs)})")
+
+
+@cache
 def _INTENDING() -> re.Pattern[str]:
     # 「想牵头…报高价值专利」「打算作为牵头单位申报」: the application intended now, not a fact; the
     # capacity it is intended in may come between (「想以电子学院牵头报…」)
@@ -178,8 +186,13 @@ def read_phrase(
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
-    if _INTENDING().search(segment[: match.start]) and _of_experience(spec) and not progress_of(text):
-        return Reading()  # 「想牵头…报高价值专利」: what is intended says nothing of what was done
+    intended = _INTENDING().search(segment[: match.start]) or _APPLYING_INSIDE().search(
+        inside(segment, match)
+    )
+    if intended and _of_experience(spec) and not progress_of(text):
+        # 「想牵头…报高价值专利」「作为牵头单位想报…高价值专利培育新建项目」: what is intended says
+        # nothing of what was done
+        return Reading()
     if spec.owned and _NOT_BEING().search(segment[max(0, match.start - _BEING_SPAN) : match.start]):
         return Reading()  # 「我们也不是重点实验室」: what the applicant is, not what it owns
     if any(word in segment for word in spec.not_with):
