@@ -188,6 +188,14 @@ CASES = [
         ],
         ("2022-gi-brand", "county", None),
     ),
+    # a program applied for, then a bare tag (「…，报22年专利转化专项，行吗」): that program is
+    # asked, not the one the facts suggest (链主 is an industrial brand's word)
+    (
+        [
+            "我们是产业链的链主企业，江苏注册独立法人，想自己牵头成立产业知识产权运营中心，报22年专利转化专项，行吗"
+        ],
+        ("2022-patent-transfer", "enterprise", False),
+    ),
 ]
 
 

@@ -132,6 +132,7 @@ _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资�
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
 _ASKING = LEXICON.asking_to_apply
+_APPLIES = re.compile(f"\\s*(?:{either(_ASKING.apply_verbs)})")  # a clause that opens by applying
 _INTENDS = re.compile(
     f"(?:{either(_ASKING.intent_words)})[^，,。？?]{{0,4}}?(?:{either(_ASKING.apply_verbs)})"
 )
@@ -260,7 +261,9 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     asking = asks_to_apply(text)
     families = set()
     for at, clause in enumerate(clauses):
-        if not (asks_to_apply(clause) or (asking and _INTENDS.search(clause))):
+        # 「…，报22年专利转化专项，行吗」: applying, then a bare tag that asks it
+        tagged = at + 1 < len(clauses) and clauses[at + 1].strip() in _ASKING.tags and _APPLIES.match(clause)
+        if not (asks_to_apply(clause) or (asking and (_INTENDS.search(clause) or tagged))):
             continue
         family = _family(clause, rules)[0]
         before = clauses[at - 1] if at > 0 else ""
