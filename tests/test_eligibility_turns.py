@@ -196,6 +196,23 @@ CASES = [
         ],
         ("2022-patent-transfer", "enterprise", False),
     ),
+    # a correction naming an alternative of a title as another body's (「试点县是…另一个县」) takes
+    # the title back (a wrong 符合 on set BE, session 43)
+    (
+        [
+            "县里想申请2024年度保护示范区。我们是国家知识产权强县建设试点县，23年撤回率高于全省平均。",
+            "不对不对，我搞混了，试点县是我们市下面另一个县，我们县不是。我们也没有快速维权中心，2022年真抓实干也没评上。",
+        ],
+        ("2024-protection-zone", "county", None),
+    ),
+    # the figure of a whole (「这5个人里有几个是专职…」) is no count of its part (a wrong 符合 on BE)
+    (
+        [
+            "江苏的科研院所，独立法人，知识产权管理人员5个，管理制度相对完善。年均授权200件，年均转化20件。22年专利转化专项能报吗？",
+            "这5个人里有几个是专职做转化的我得回去核实。",
+        ],
+        ("2022-patent-transfer", "research", None),
+    ),
 ]
 
 

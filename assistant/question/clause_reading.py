@@ -155,6 +155,10 @@ def read_phrase(
     text = _unmask_nested(segment, text, matches, match)
     if is_measure(match) and of_the_average(text[match.end :]):
         return Reading(topic=True)  # 「撤回率全省平均是多少我不记得了，反正我们比平均高」
+    if _modifies_next(segment, matches, index):
+        # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
+        # is said is said of them (read as a plain mention, it had been a yes)
+        return Reading(doubt=segment)
     if asking(text):
         # a question states nothing; what was said before stands, unless the applicant asks
         # it of itself (「不知道算不算专职」): then what was said is in doubt
@@ -424,6 +428,14 @@ def denies_its_level(spec: FactSpec, text: str) -> bool:
         return False
     another = re.search(f"(?<![不非])(?:是|属于)(?:{either(tuple(others))})", text)
     return _denies_wanted_level(spec, text) or bool(another)
+
+
+def _modifies_next(segment: str, matches: list[Match], index: int) -> bool:
+    """The phrase is followed by 的 and another fact's phrase: it modifies that one."""
+    match = matches[index]
+    return segment.startswith("的", match.end) and any(
+        m.start == match.end + 1 and m.spec.key != match.spec.key for m in matches
+    )
 
 
 def _denies_wanted_level(spec: FactSpec, text: str) -> bool:

@@ -614,6 +614,8 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     for spoken in reversed(find_numbers(preceding)):
         if calendar_year(segment, start + spoken.start, start + spoken.end, spoken):
             continue  # 「20年注册」: what follows it says the year 2020
+        if _A_WHOLE.match(preceding, spoken.end):
+            continue  # 「这5个人里有几个是专职做转化的」: the whole a part is taken from
         value = to_fact_unit(spoken, spec.unit)
         if value is not None:
             return value
@@ -624,6 +626,10 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
     ):
         return 0.0
     return None
+
+
+# a figure of a whole that a part is then taken from (「这5个人里」「100件当中」)
+_A_WHOLE = re.compile(r"[个位名件家人项]{0,2}(?:里|里面|中|当中|之中)")
 
 
 def _of_a_department(match: Match) -> bool:

@@ -76,7 +76,10 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     # or by a part of the words it was told in (「试点园区是隔壁高新区评上的」 of 「…强国建设试点园区」)
     unnamed = masked(text, found)  # words of no other fact's phrase
     named_again |= {
-        k for k, words in sheet.evidence.items() if _repeats_phrase(rules.fact(k), words, unnamed)
+        k
+        for k, words in sheet.evidence.items()
+        if _repeats_phrase(rules.fact(k), words, unnamed)
+        or _names_its_alternative(rules.fact(k), words, unnamed)
     }
     doubted.update(dict.fromkeys((k for k in sheet.values if k in named_again and k not in said), turn))
     if not (said.values or said.doubts or doubted) and not names_itself(text):
@@ -142,6 +145,17 @@ def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:
         spans = (phrase[i : i + REPEATED_PHRASE] for i in range(len(phrase) - REPEATED_PHRASE + 1))
         if any(not re.search(r"[\d\s，,。]", span) and span in text for span in spans):
             return True
+    return False
+
+
+def _names_its_alternative(spec: FactSpec, words: str, text: str) -> bool:
+    """The text names an alternative of an 「A或B」 fact with the character it was told with
+    (「试点县是我们市下面另一个县」 of 「…强县建设试点县」): the title told is what it corrects."""
+    for word in (w for alternative in spec.either for w in alternative.split("|")):
+        for found in re.finditer(re.escape(word), words):
+            told = words[found.start() : found.end() + 1]
+            if len(told) > len(word) and not re.search(r"[\d\s，,。]", told[-1]) and told in text:
+                return True
     return False
 
 
