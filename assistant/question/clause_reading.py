@@ -431,11 +431,14 @@ def denies_its_level(spec: FactSpec, text: str) -> bool:
 
 
 def _modifies_next(segment: str, matches: list[Match], index: int) -> bool:
-    """The phrase is followed by 的 and another fact's phrase: it modifies that one."""
+    """The phrase is followed by 的 and another fact's phrase, and the clause denies after
+    them: what is denied is the phrase it modifies (「强市的示范城市…都不是」), not it; a yes of
+    both stands (「江苏的科研院所」)."""
     match = matches[index]
-    return segment.startswith("的", match.end) and any(
-        m.start == match.end + 1 and m.spec.key != match.spec.key for m in matches
-    )
+    head = next((m for m in matches if m.start == match.end + 1 and m.spec.key != match.spec.key), None)
+    if head is None or not segment.startswith("的", match.end):
+        return False
+    return bool(cues("negations", mask_look_alikes(segment[head.end :])))
 
 
 def _denies_wanted_level(spec: FactSpec, text: str) -> bool:
