@@ -316,7 +316,8 @@ def _covers(big: Match, small: Match, dated: bool = False) -> bool:
 def masked(segment: str, matches: list[Match]) -> str:
     """The clause with every fact phrase and every look-alike of a negation (无锡) masked."""
     # 「给不给经费」: the 不 of an A-not-A question asks, though the phrase 「给经费」 hides its second 给
-    chars = list(A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), segment))
+    asked = "不" in segment or "没" in segment
+    chars = list(A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), segment) if asked else segment)
     for m in matches:
         literal = set("".join(m.synonym.split(GAP)))
         for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
@@ -428,6 +429,7 @@ def before(text: str, matches: list[Match], index: int) -> str:
 
 
 _MANNER = re.compile(r"(?:以|作为|由)[^，,。；;、]{0,4}$")  # 「以任何学院」「以学院名义」「作为牵头单位」
+_MANNER_SPAN = 6  # the longest lead it matches: 作为 and four characters
 
 
 def _in_manner(text: str, phrase: Match, here: Match) -> bool:
@@ -435,7 +437,7 @@ def _in_manner(text: str, phrase: Match, here: Match) -> bool:
     between = text[phrase.end : here.start]
     return (
         between in ("", "名义", "的名义", "身份", "的身份")
-        and _MANNER.search(text[: phrase.start]) is not None
+        and _MANNER.search(text[max(0, phrase.start - _MANNER_SPAN) : phrase.start]) is not None
     )
 
 

@@ -402,8 +402,9 @@ def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> No
     一百件是下面子公司的」) or says whose the figure is (「…合起来260件，但都是子公司名下的」):
     part or all of the figure before it is not the applicant's, so it is asked."""
     figures = [m for m in last_clause if m.spec.is_numeric]
-    whose = find_numbers(segment) or _OWNED_BY.search(segment)  # 「是子公司的」「在子公司名下」
-    if figures and whose and cues("other_bodies", masked(segment, [])):
+    if not figures or not cues("other_bodies", masked(segment, [])):
+        return
+    if find_numbers(segment) or _OWNED_BY.search(segment):  # 「是子公司的」「在子公司名下」
         for match in figures:
             sheet.doubt(match.spec.key, segment)
 
