@@ -67,8 +67,8 @@ class Match:
         return GAP not in self.synonym
 
 
-# the gap of a cue word written with 「…」 (「正在…申请」 holds 「正在积极申请」): a few characters
-_CUE_GAP = r"[^，。；,;！!？?]{0,6}?"
+# the gap of a cue word written with 「…」 (「已向…申请」 holds 「已向国家局申请」): a few characters
+_CUE_GAP = r"[^，。；,;！!？?并和及且又还而]{0,6}?"  # 「正在运行并申请扩建」: a verb of its own first
 
 
 @cache
@@ -430,6 +430,8 @@ def before(text: str, matches: list[Match], index: int) -> str:
 
 _MANNER = re.compile(r"(?:以|作为|由)[^，,。；;、]{0,4}$")  # 「以任何学院」「以学院名义」「作为牵头单位」
 _MANNER_SPAN = 6  # the longest lead it matches: 作为 and four characters
+# 「不是以学院名义牵头承担的，是以学校名义」: a denial of the manner, not of what was done
+_MANNER_DENIED = re.compile(r"(?:不是|并非|而非)(?:以|作为|由)[^，,。；;、]{0,4}$")
 
 
 def _in_manner(text: str, phrase: Match, here: Match) -> bool:
@@ -438,6 +440,7 @@ def _in_manner(text: str, phrase: Match, here: Match) -> bool:
     return (
         between in ("", "名义", "的名义", "身份", "的身份")
         and _MANNER.search(text[max(0, phrase.start - _MANNER_SPAN) : phrase.start]) is not None
+        and not _MANNER_DENIED.search(text[max(0, phrase.start - _MANNER_SPAN - 2) : phrase.start])
     )
 
 
