@@ -316,8 +316,7 @@ def _covers(big: Match, small: Match, dated: bool = False) -> bool:
 def masked(segment: str, matches: list[Match]) -> str:
     """The clause with every fact phrase and every look-alike of a negation (无锡) masked."""
     # 「给不给经费」: the 不 of an A-not-A question asks, though the phrase 「给经费」 hides its second 给
-    asked = "不" in segment or "没" in segment
-    chars = list(A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), segment) if asked else segment)
+    chars = list(_a_not_a_asked(segment) if "不" in segment or "没" in segment else segment)
     for m in matches:
         literal = set("".join(m.synonym.split(GAP)))
         for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
@@ -541,6 +540,11 @@ def mask_look_alikes(text: str) -> str:
     text = _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
     text = _ASKED_WITH_NOT.sub(lambda m: m.group(1) + "？", text)  # 「这样符合不」 asks
     text = _ASKED_WITH_MEIYOU.sub(lambda m: m.group(1) + "？", text)  # 「现在批下来没有」 asks
+    return _a_not_a_asked(text)
+
+
+def _a_not_a_asked(text: str) -> str:
+    """The negation of each A-not-A question (「够不够」) turned into the question mark it is."""
     return A_NOT_A.sub(lambda m: m.group(1) + "？" + m.group(1), text)
 
 

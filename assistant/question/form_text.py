@@ -131,11 +131,16 @@ _BREAKDOWN_FIGURES = re.compile(r"[\d零〇一二两三四五六七八九十]+|[
 
 def _breakdown(found: re.Match[str]) -> str:
     words = _BREAKDOWN_FIGURES.sub("", found.group(1))
-    for word in sorted(
-        {*LEXICON.fact_cues.people_counted, *LEXICON.fact_cues.figure_fillers}, key=len, reverse=True
-    ):
+    for word in _breakdown_words():
         words = words.replace(word, "")
     return "" if not words.strip() else found.group()
+
+
+@cache
+def _breakdown_words() -> tuple[str, ...]:
+    """Words of people and of a bare figure, longest first (sorted once, not per bracket)."""
+    cues = LEXICON.fact_cues
+    return tuple(sorted({*cues.people_counted, *cues.figure_fillers}, key=len, reverse=True))
 
 
 def prepared(text: str) -> str:
