@@ -113,7 +113,18 @@ JOINT_GAIN = 0.1  # coverage a list's items must add to answer a question of sev
 RANK_PENALTY = 0.01  # coverage per rank: between equal sentences the better-ranked clause wins
 SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
 ITEM_FULL_MAX = 100  # characters: a list item this short is stated whole
+# A matter asked inside a list of tasks (「任务里讲海外维权的是第几条」): the one item whose text
+# covers the question's own words (those of the list's headings taken out) this well, and this
+# much better than the next item, is answered alone. Tuned on answers-13am/13al (session 44):
+# the items asked of scored 0.52-1.0 with margins 0.26-0.79; lists asked for themselves < 0.5.
+ITEM_ALONE_COVERAGE = 0.5
+ITEM_ALONE_MARGIN = 0.25
+# characters: a task list whose items together are this short is stated whole, not as headings
+# (the task lists of the guides run 625-2002; tuned on answers-13am/13al, session 44: the
+# matters asked of a list of tasks sit in its items' text, not in their headings)
+TASKS_WHOLE_MAX = 1500
 NEAREST_DEPTH = 8  # hits searched for the nearest clause
+MAX_DUTIES = 4  # sentences quoted of what one bureau does (「市局要干什么」: the guides hold 2-3)
 PLAIN_WORD_WEIGHT = 0.5  # weight of an everyday word the guides never use (a noun weighs 1)
 
 # --- language model (bench_llm.py, Gemma 270M and an OpenAI-compatible server) ------------

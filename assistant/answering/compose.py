@@ -37,6 +37,9 @@ from ..question.scope import Scope, types_named
 from ..question.turn import Turn
 from ..text.encoding import read_yaml
 from ..thresholds import (
+    ITEM_ALONE_COVERAGE,
+    ITEM_ALONE_MARGIN,
+    MAX_DUTIES,
     MIN_COMPARE_COVERAGE,
     MIN_CONDITION_FALLBACK,
     MIN_FACT_COVERAGE,
@@ -59,6 +62,8 @@ CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
 _ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
 GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
+_HEADING_ASKED = ("issued", "issuer", "addressees")  # what only a document's heading says
+DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(
     "钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|"
@@ -85,6 +90,11 @@ _TOPIC = re.compile(
     rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})"
     rf"|对([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.matter_asked)})"
 )
+# A list of tasks or targets asked for itself (「要完成哪些重点工作任务」「任务都有啥」「干哪些事」)
+_ASKS_THE_LIST = re.compile(
+    r"(?:哪些|哪几|什么|啥|几)[^，,。？?]{0,4}(?:任务|目标|指标|工作|事|活)(?=[？?，,。！!呢吗啊呀]|$)"
+    r"|(?:任务|目标|指标|绩效)[^，,。？?里中]{0,4}(?:有哪|有什么|有啥|都有|是什么|是啥|包括|列)"
+)
 # The asker's place and level (「无锡市级层面」): no matter a list must cover
 _PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
@@ -104,10 +114,10 @@ def _applicant_section(clause: Clause) -> bool:
     return any(w in title for title in clause.heading_path[1:] for w in LEXICON.figures.applicant_sections)
 
 
-# A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」)
-_BODY_CONTACTED = re.compile(
-    r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?(?:电话|联系方式|联系人|座机)"
-)
+# A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」), or its address
+_BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?"
+_BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机)")
+_BODY_VISITED = re.compile(_BODY + r"(?:地址|在哪办公|办公地点|在哪里办公)")
 
 
 class Composer:
@@ -250,10 +260,16 @@ class Composer:
         if spec.name == "responsible" and not self.relevance.names_things(spec.without_asking(turn.question)):
             held = [c for c in turn.previous if ev.matches_intent(self.kb, c, spec)]
             clauses = held or clauses  # 「这个谁牵头」: of the task just answered (the best fit of them)
-        if spec.name in ("issued", "doc_number"):  # a document's date and number stand in its heading
+        if spec.name == "doc_number":  # a document's number stands in its heading
             clauses = self.reader.preambles(clauses) or clauses
+        if spec.name in _HEADING_ASKED:  # its date, issuer, addressees; a guide attached to a
+            # notice has the notice's
+            clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
+        if spec.name.startswith("duty_"):
+            return self._duties(turn, clauses, spec, draft)
         found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
-        if not found and turn.guides:  # the hits missed it: the whole guide, the same section
+        # the hits missed it: the whole guide, the same section (a date of issue is the heading's)
+        if not found and turn.guides and spec.name not in _HEADING_ASKED:
             rest = self._in_section(self.reader.scope_clauses(turn), spec)
             found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
         generic = spec.name in GENERIC_EVIDENCE
@@ -261,14 +277,23 @@ class Composer:
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
         subjectless = turn.guides and spec.name not in ("amount", "rate")
         subject = generic and not (subjectless and not self.relevance.has_subject(query, ASKED_WORDS))
-        if generic or not (spec.section or turn.guides):  # else the guide named and the evidence suffice
+        # 「寄哪」 of the guide talked about: a detail asked with no other word, its evidence suffices
+        bare_detail = (
+            spec.name in DETAIL_NAMES
+            and turn.guides
+            and not spec.without_asking(turn.question).strip(" ？?。！!呢吗啊呀")
+        )
+        if (generic and not bare_detail) or not (
+            spec.section or turn.guides
+        ):  # else the guide and evidence suffice
             found = [e for e in found if self._on_topic(query, e, subject=subject)]
         if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
-        body = _BODY_CONTACTED.search(turn.question) if spec.name == "contact" else None
-        if body:  # 「我们市维权援助中心的电话」: another body's, which no contact line gives
+        reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)
+        body = reached.search(turn.question) if reached else None
+        if body:  # 「我们市维权援助中心的电话」「市场监管局在哪办公」: another body's, which no line gives
             found = [e for e in found if body.group(1)[-3:] in e.sentence]
         if spec.name == "doc_number":
             found = self._numbers(turn, hits, found, per_guide)
@@ -282,8 +307,30 @@ class Composer:
                 if len(found) == 1
                 else [item.sentence]
             )
-            lines.append(prefix + "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause))
+            lines.append(prefix + ev.joined(said) + draft.cite(item.clause))
         return lines
+
+    def _duties(self, turn: Turn, clauses: list[Clause], spec: Intent, draft: Draft) -> list[str] | None:
+        """「县局那一级要干什么活」: every sentence where that bureau acts, in the guide's order, of
+        the guide talked about (else of the best clause's guide); a notice's address line
+        (「各设区市、县（市、区）知识产权局，各有关单位：」) says nothing it does."""
+        query = turn.search_text or turn.question
+        regex = re.compile(spec.evidence or ".")
+        ranked = self.relevance.rank(query, clauses, lambda x: bool(regex.search(x)))
+        guide_ids = [g.id for g in turn.guides] if len(turn.guides) == 1 else []
+        guide_ids = guide_ids or [item.clause.guide_id for _, item in ranked[:1]]
+        if not guide_ids:
+            return None
+        order = {c.id: c.order for c in self.kb.guide_clauses(guide_ids[0])}
+        acting = [
+            item
+            for _, item in self.relevance.rank(query, self.kb.guide_clauses(guide_ids[0]), regex.search)
+            if not item.sentence.rstrip().endswith(("：", ":"))
+        ]
+        acting.sort(key=lambda item: order[item.clause.id])
+        return [
+            ev.strip_marker(item.sentence) + draft.cite(item.clause) for item in acting[:MAX_DUTIES]
+        ] or None
 
     def _numbers(
         self, turn: Turn, hits: list[Hit], found: list[ev.Evidence], per_guide: bool
@@ -297,11 +344,15 @@ class Composer:
         if found:
             return found
         # a guide attached to a notice (「苏知发〔2021〕140号 附件1」) has the notice's number
-        notices = [self.kb.clause(n.id) for g in turn.guides for n in self._notice_of(g)]
+        notices = self._notices(turn)
         if notices and not issuer:
             return ev.find_sentences(self.relevance, query, notices, intent("doc_number").evidence, per_guide)
         cited = (re.escape(issuer.group()) if issuer else "") + r"[\u4e00-\u9fff]{0,8}" + CITED_NUMBER
         return ev.find_sentences(self.relevance, query, self.reader.candidates(turn, hits), cited, per_guide)
+
+    def _notices(self, turn: Turn) -> list[Clause]:
+        """The notices the guides in scope are attached to (their preambles)."""
+        return list(dict.fromkeys(self.kb.clause(n.id) for g in turn.guides for n in self._notice_of(g)))
 
     def _notice_of(self, guide: Guide) -> list[Guide]:
         """The notice a guide is attached to (its document number, before 「附件」)."""
@@ -353,6 +404,10 @@ class Composer:
         item = ev.named_item(self.kb, node, query)
         if item is None and spec.name in ("tasks", "goals"):  # 「版权方面有啥任务」: the item about 版权
             item = ev.part_holding(self.kb, node, self._terms(turn, node))
+            # 「任务里司法保护要建立哪些工作机制」: a matter inside the tasks, not the tasks asked
+            # (「要完成哪些重点工作任务」): the item its nouns name
+            if item is None and spec.name == "tasks" and not _ASKS_THE_LIST.search(query):
+                item = self._item_alone(turn, node)
         if (
             item is not None
         ):  # one item named (「“两法衔接”要做什么」「维权援助这块」): it whole, not the list
@@ -378,14 +433,38 @@ class Composer:
             lines += self._numbered(draft, part, part.label, items, lead)
         return lines
 
-    def _terms(self, turn: Turn, node: Clause) -> list[str]:
+    def _item_alone(self, turn: Turn, node: Clause) -> Clause | None:
+        """「任务里讲海外维权的是第几条」: the one item that says what the question's own words
+        (not those of the list's headings) name, far better than any other item does."""
+        words = self._terms(turn, node, everything=True)
+        if len(words) < 2:  # 「园区创建保护示范区…」: one word is no matter of its own
+            return None
+        said = " ".join(sorted(words))
+        scored = sorted(
+            (
+                (self.relevance.coverage(said, self.kb.full_text(c)), c.order, c)
+                for c in self.kb.children(node)
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
+        if len(scored) < 2:
+            return None
+        (best, _, item), (second, _, _) = scored[0], scored[1]
+        return item if best >= ITEM_ALONE_COVERAGE and best - second >= ITEM_ALONE_MARGIN else None
+
+    def _terms(self, turn: Turn, node: Clause, everything: bool = False) -> list[str]:
         """The question's own words that may name one part of a list: not its asking words, nor
-        the words of the list's headings, guide and program, which every part shares."""
+        the words of the list's headings, guide and program, which every part shares. The
+        matter named as the topic (「版权方面」「维权援助这块」), or with `everything` every word."""
         shared = f"{self._guide(node).title} {' '.join(node.heading_path)} {' '.join(turn.scope.programs)}"
         question = turn.search_text or turn.question
-        # a matter named as the topic (「版权方面」「维权援助这块」), not any word of the question
-        topics = " ".join([turn.topic, *(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))])
-        words = {w for w in self.relevance.tokens(topics) if len(w) >= 2}
+        if everything:
+            words = set(self.relevance.tokens(_PLACES_AND_LEVELS.sub(" ", question)))
+            words -= self.relevance.tokens(shared)
+        else:
+            topics = " ".join([turn.topic, *(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))])
+            words = set(self.relevance.tokens(topics))
+        words = {w for w in words if len(w) >= 2}
         return [
             w
             for w in words
@@ -502,7 +581,7 @@ class Composer:
             said = self.relevance.with_companions(
                 query, item, self._guide(item.clause).title, self._whole(item)
             )
-            text = "".join(ev.strip_marker(x) for x in said) + draft.cite(item.clause)
+            text = ev.joined(said) + draft.cite(item.clause)
             whose = self._whose(item.clause) if len(items) > 1 else ""
             if several_guides:  # say which program each part comes from
                 whose = f"【{self._named(self._guide(item.clause))}】{whose}"

@@ -17,7 +17,13 @@ from ..question.lexicon import LEXICON
 from ..question.scope import APPLICANT_WORDS
 from ..text.thesaurus import Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
-from ..thresholds import COMPANION_COVERAGE, ITEM_FULL_MAX, RANK_PENALTY, SIMILAR_SENTENCES
+from ..thresholds import (
+    COMPANION_COVERAGE,
+    ITEM_FULL_MAX,
+    RANK_PENALTY,
+    SIMILAR_SENTENCES,
+    TASKS_WHOLE_MAX,
+)
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])|\n")
 LEADING_MARKER = re.compile(
@@ -69,6 +75,20 @@ def find_sentences(
     return list(best.values())
 
 
+def joined(said: list[str]) -> str:
+    """Sentences of one clause run together; a line with no end mark of its own (a document's
+    heading: 「江苏省知识产权局文件」「苏知发〔2021〕140号」) is set off from the next by 「，」."""
+    text = ""
+    for sentence in said:
+        bare = strip_marker(sentence)
+        text += "，" if text and not text.endswith(_ENDS_ITSELF) else ""
+        text += bare
+    return text
+
+
+_ENDS_ITSELF = tuple("。；;！!？?：:，,、）)」”》")
+
+
 def in_context(item: Evidence) -> str:
     """A sentence as `Relevance.rank` reads it: after its clause's headings."""
     return f"{' '.join(item.clause.heading_path)} {item.sentence}"
@@ -89,9 +109,11 @@ def attachments(clause: Clause) -> list[str]:
 
 
 def _heading(clause: Clause, sentence: str) -> bool:
-    """A clause's bare title, or the line that opens its list (「…应符合下列条件：」)."""
+    """A clause's bare title, or the line that opens its list (「…应符合下列条件：」); a
+    preamble's line ending in 「：」 names whom a document is sent to, and opens no list."""
     bare = strip_marker(sentence)
-    return bare == clause.title or (bool(clause.children) and bare.endswith(("：", ":")))
+    opening = bool(clause.children) and clause.parent_id is not None and bare.endswith(("：", ":"))
+    return bare == clause.title or opening
 
 
 def _titles(item: Evidence) -> bool:
@@ -196,8 +218,13 @@ def type_rank(clause: Clause, applicant_type: str) -> int:
 def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[str]:
     """Each item verbatim (conditions must be read in full), or, for long task lists, the
     heading of each long item."""
+    children = kb.children(node)
+    whole = whole or (  # a short list of tasks, not of sections, whole
+        not any(kb.children(c) for c in children)
+        and sum(len(kb.full_text(c)) for c in children) <= TASKS_WHOLE_MAX
+    )
     items = []
-    for child in kb.children(node):
+    for child in children:
         full = kb.full_text(child)
         short = whole or len(full) <= ITEM_FULL_MAX
         items.append(full if short else f"{child.text.split(child.title)[0]}{child.title}……")

@@ -14,7 +14,13 @@ from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
 from ..question.applicant import follows_up_on_another
-from ..question.asking import asks_if_it_bears, asks_if_qualifies, asks_yes_no, names_applying
+from ..question.asking import (
+    asks_if_it_bears,
+    asks_if_qualifies,
+    asks_still_open,
+    asks_yes_no,
+    names_applying,
+)
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
 from ..question.turn import Turn
@@ -87,7 +93,11 @@ class Responder:
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
-            composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
+            if checked.decision is None and asks_still_open(turn.question):
+                # 「保护示范区现在还能报吗」 with no facts to check: when the round closes
+                composed = self.composer.run(replace(turn, intent="deadline"), lambda: list(retrieved.hits))
+            else:
+                composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
             if still_open and not answers and self._nothing_read(turn, statements, checked, conversation):
                 said = turn.question if len(turn.question) <= 20 else turn.question[:20] + "……"
                 note = self.composer.t["nothing_read"].format(said=said)

@@ -198,6 +198,12 @@ def asks_if_qualifies(text: str) -> bool:
     return asks_yes_no(said) and any(w in said for w in _WHETHER)
 
 
+def asks_still_open(text: str) -> bool:
+    """「现在还能报吗？想赶一下」「还赶得上吗」: whether the round still takes applications."""
+    said = normalize(text)
+    return any(w in said for w in LEXICON.still_open_words)
+
+
 def asks_if_it_bears(text: str) -> bool:
     """Some sentence asks, yes or no, whether something is enough or bears on it (「这个有影响
     吗？其他：…」: the facts may follow the question), and no sentence asks a wh-question."""
@@ -420,7 +426,7 @@ def asks_other_procedure(text: str) -> bool:
 # asking word; 「结果出来了吗」「公示了没」: a result out yet.
 _OUTCOME_VERBS = either(LEXICON.outcomes.verbs)
 _OUTCOME = re.compile(
-    f"(?:{_OUTCOME_VERBS})(?:下来了|了(?:哪|几|没|吗|么))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
+    f"(?:{_OUTCOME_VERBS})(?:下来了|下来(?:没|吗|么)|了(?:哪|几|没|吗|么|多少))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
     # 「最后有哪些高校立项了」「苏州工业园区入选省保护示范区了吗」
     f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
     f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"
@@ -433,12 +439,30 @@ _OUTCOME = re.compile(
 def asks_outcome(text: str) -> bool:
     """A question about what a round came to (who was chosen, whether it passed), which no
     guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单里有哪些市」. A result noun counts
-    in a clause that asks (「…我得查下立项名单」 asks nothing)."""
+    in a clause that asks (「…我得查下立项名单」 asks nothing); so does a place's measured figure."""
     said = normalize(text)
     if _OUTCOME.search(said):
         return True
     clauses = re.split(r"[，,。！!；;？?\n]", said)
-    return any(asks(c) and any(w in c for w in LEXICON.outcomes.results) for c in clauses)
+    return any(
+        (asks(c) and any(w in c for w in LEXICON.outcomes.results)) or _asks_measured(c) for c in clauses
+    )
+
+
+_MEASURED = re.compile(
+    f"(?:{either(LEXICON.outcomes.measures)})[^，,。？?]{{0,3}}(?:{either(LEXICON.outcomes.measured_how_much)})"
+)
+_WHEN_OR_WHOSE = re.compile(r"20\d\d年|(?<!\d)[12]\d年|去年|前年|今年|平均|实际|目前|现在")
+
+
+def _asks_measured(clause: str) -> bool:
+    """「通州区2021年专利授权量是多少」「全省平均撤回率是多少」: a place's actual figure (of a year,
+    an average, 实际), not a threshold or a target (「要达到多少」「方案里…」)."""
+    return (
+        _MEASURED.search(clause) is not None
+        and _WHEN_OR_WHOSE.search(clause) is not None
+        and not any(w in clause for w in LEXICON.outcomes.not_measured_if)
+    )
 
 
 def at_other_authority(text: str) -> bool:

@@ -113,11 +113,30 @@ _ASKING = LEXICON.asking_words.intents  # the words of each intent (knowledge/le
 # (「邮箱」「手机号」, knowledge/lexicon.yaml) before all, so that 「办公室电话一直占线」 beside
 # 「手机号是多少」 is no contact question.
 DETAILS = tuple(Intent(d.name, d.words, d.evidence) for d in LEXICON.asked_details)
+# 「县局那一级要干什么活」: a bureau named and what it does asked; the answer is a sentence where
+# that bureau acts (「县（市、区）知识产权局具体负责组织受理和材料审核」)
+DUTIES = tuple(
+    Intent(
+        f"duty_{b.name}",
+        (),
+        either(b.in_text),
+        pattern=f"(?:{either(b.in_questions)})[^，,。？?；;]{{0,10}}?(?:{either(LEXICON.duties.asks)})",
+    )
+    for b in LEXICON.duties.bureaus
+)
 INTENTS = (
     *DETAILS,
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
     Intent("issued", _ASKING["issued"], FULL_DATE),
+    # who issued it (its signature, the meeting that passed it) and to whom: lines of its heading
+    Intent(
+        "issuer",
+        _ASKING["issuer"],
+        r"^[\u4e00-\u9fff]{2,16}(?:局|人民政府|人民政庛)(?:文件)?$|会议[^。]{0,6}通过",
+    ),
+    Intent("addressees", _ASKING["addressees"], r"[：:]$"),
+    Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
     # the number line of a document's heading (「苏知发〔2021〕140号」), not a number it cites
     Intent("doc_number", _ASKING["doc_number"], r"^\s*[\u4e00-\u9fff]{1,10}〔\d{4}〕\s*\d+\s*号\s*$"),
     Intent(
@@ -156,6 +175,7 @@ INTENTS = (
         "quota",
         _ASKING["quota"],
         r"推荐[^。；]{0,50}(?:不超过|不得超过|限)|推荐项目数",
+        unless=r"推送",  # 「精准推送要推多少条」: a target of the project's, no recommendation
     ),
     # 「纸质材料交几份」: how many copies (the evidence: 「一式一份」「各一份」)
     Intent("copies", _ASKING["copies"], r"一式|各[一二两三]份|\d+\s*份|[一二两三四五六]份"),
@@ -163,8 +183,9 @@ INTENTS = (
     Intent(
         "responsible",
         _ASKING["responsible"],
-        r"责任单位|牵头",
+        r"责任单位|牵头|按职责分工负责",  # the plan's 〔责任单位：…〕, the measures' (…等按职责分工负责)
     ),
+    *DUTIES,
     # 「要先过区县局吗」「能直接报省局吗」: the way an application goes up (the evidence: who
     # submits or recommends it to whom)
     Intent("channel", LEXICON.asking_to_apply.channels, r"报送|推荐|审核|汇总|逐级|直接向|统一"),
@@ -175,6 +196,7 @@ INTENTS = (
         None,
         "申报主体|支持对象",
         pattern=who_applies(),  # 「什么样的公司能报」
+        unless=r"网上|线上|纸质|书面|邮寄|快递",  # 「是网上报还是交纸质」 asks how, not who
     ),
     Intent("goals", _ASKING["goals"], None, "绩效目标|主要目标", True),
     # 「主要要干哪些事」「具体做些啥」: a verb of doing and a word asking what

@@ -226,6 +226,26 @@ class Outcomes:
 
     verbs: tuple[str, ...]
     results: tuple[str, ...]
+    measures: tuple[str, ...]  # 授权量, 撤回率: what a place counts, asked as its actual figure
+    measured_how_much: tuple[str, ...]
+    not_measured_if: tuple[str, ...]  # words of requiring, a target or a document
+
+
+@dataclass(frozen=True)
+class Bureau:
+    """A bureau an application passes through (knowledge/lexicon.yaml: duties)."""
+
+    name: str
+    in_questions: tuple[str, ...]
+    in_text: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Duties:
+    """What a question asks of a bureau's part (「县局那一级要干什么活」)."""
+
+    asks: tuple[str, ...]
+    bureaus: tuple[Bureau, ...]
 
 
 @dataclass(frozen=True)
@@ -254,6 +274,7 @@ class Lexicon:
     record_words: tuple[str, ...]
     record_verbs: tuple[str, ...]
     deadline_words: tuple[str, ...]
+    still_open_words: tuple[str, ...]  # 「现在还能报吗」: whether a round still takes applications
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
     short_program_names: dict[str, str]  # 示范区: a program's short name that ends other titles
@@ -269,6 +290,7 @@ class Lexicon:
     name_extensions: tuple[str, ...]  # after a short form, make it another noun (省专利项目奖)
     title_verbs: tuple[str, ...]  # open a task's title (加大知识产权保护): the rest names its matter
     asked_details: tuple[AskedDetail, ...]  # 邮箱, 手机号, 网址: what answers one
+    duties: Duties  # 「市局在里面要干什么」: the sentences where that bureau acts
     asking_words: AskingWords
 
     @property
@@ -331,6 +353,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             record_words=tuple(map(str, data["record_words"])),
             record_verbs=tuple(map(str, data["record_verbs"])),
             deadline_words=tuple(map(str, data["deadline_words"])),
+            still_open_words=tuple(map(str, data["still_open_words"])),
             applicant_types=tuple(
                 ApplicantType(str(t["name"]), tuple(t["in_questions"]), tuple(t["in_headings"]))
                 for t in data["applicant_types"]
@@ -357,6 +380,13 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             asked_details=tuple(
                 AskedDetail(str(d["name"]), tuple(map(str, d["words"])), str(d["evidence"]))
                 for d in data["asked_details"]
+            ),
+            duties=Duties(
+                tuple(map(str, data["duties"]["asks"])),
+                tuple(
+                    Bureau(str(b["name"]), tuple(map(str, b["in_questions"])), tuple(map(str, b["in_text"])))
+                    for b in data["duties"]["bureaus"]
+                ),
             ),
             asking_words=_asking_words(data["asking_words"]),
         )
