@@ -103,6 +103,7 @@ def test_what_one_bureau_does_is_every_sentence_where_it_acts(assistant: Assista
         "全省平均撤回率是多少",
         "2022年工业品牌项目最后评上了多少家企业？",
         "南通家纺海外纠纷应对指导分中心现在批下来没有",
+        "南京知识产权法院是哪一年正式挂牌的",  # when a body came to be
     ],
 )
 def test_a_places_own_figures_and_a_rounds_results_are_refused(question: str) -> None:
@@ -115,6 +116,7 @@ def test_a_places_own_figures_and_a_rounds_results_are_refused(question: str) ->
         "通州方案里2025年万人高价值发明专利拥有量是多少",  # the plan's target
         "通州到2025年万人高价值发明专利拥有量是多少",
         "24年县区报保护示范区，撤回率要多少",  # a threshold
+        "保护示范区什么时候立项",  # a step of the procedure, not a result
     ],
 )
 def test_a_target_or_a_threshold_is_no_places_own_figure(question: str) -> None:
@@ -195,3 +197,21 @@ def test_what_the_province_wants_done_is_no_duty_of_the_bureau() -> None:
     assert not detect_intent("专利转化专项里面高校那个方向，省里到底想支持学校干啥？").startswith("duty")
     assert detect_intent("保护示范区申报省局负责什么") == "duty_province"
     assert detect_intent("工业品牌申报时县局那一级要干什么活") == "duty_county"
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id", "fact"),
+    [
+        # what a program sets out to support: its 支持重点 section, whatever its words
+        ("2024年保护示范区主要想支持什么样的地方？", "2024-protection-zone:1", "综合实力强"),
+        ("工业品牌项目支持重点是什么", "2022-industrial-brand:1", "50条重点产业链"),
+        ("高价值专利新建项目要做多少年？", "2022-high-value-patent:5.3", "3年"),  # a period
+        # an attachment named by its number is its round's guide, not the current round's
+        ("140号文附件1的联系人", "2022-protection-zone:contact", "025-83279961"),
+    ],
+)
+def test_what_a_program_supports_its_period_and_an_attachments_round(
+    assistant: Assistant, question: str, clause_id: str, fact: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.answerable and cited(reply)[:1] == [clause_id] and fact in plain(reply.answer)

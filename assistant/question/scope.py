@@ -105,6 +105,9 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
         _joined_years(text, {int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
     )
     mentioned = [y for y in mentioned if y in _years_of_guides(kb) or y not in _quoted_years(kb, text)]
+    # 「140号文附件1的联系人」: an attachment named by its number is that round's guide
+    attached = {g.year for _, parts in _named_attachments(kb, normalize(question)) for g in parts}
+    mentioned = mentioned or sorted(attached)
     programs = tuple(dict.fromkeys((*_programs(kb, text), *_kinds_of_years(kb, text))))
     named = [g for g in kb.guides if not programs or g.program in programs]
     covered = {g.year for g in named}
