@@ -215,3 +215,10 @@ def test_what_a_program_supports_its_period_and_an_attachments_round(
 ) -> None:
     reply = assistant.ask(question)
     assert reply.answerable and cited(reply)[:1] == [clause_id] and fact in plain(reply.answer)
+
+
+def test_each_direction_of_a_program_answers_the_part_asked(assistant: Assistant) -> None:
+    """专利转化 is split into two directions with the same parts: 「分别」 asks each."""
+    reply = assistant.ask("转化专项两个方向的申报主体分别是谁")
+    assert cited(reply) == ["2022-patent-transfer:1.2", "2022-patent-transfer:2.2"]
+    assert "高等学校" in reply.answer and "管委会" in reply.answer

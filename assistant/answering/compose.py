@@ -95,6 +95,8 @@ _ASKS_THE_LIST = re.compile(
     r"(?:哪些|哪几|什么|啥|几)[^，,。？?]{0,4}(?:任务|目标|指标|工作|事|活)(?=[？?，,。！!呢吗啊呀]|$)"
     r"|(?:任务|目标|指标|绩效)[^，,。？?里中]{0,4}(?:有哪|有什么|有啥|都有|是什么|是啥|包括|列)"
 )
+# Each of several parts asked for (「两个方向，申报主体分别是谁」)
+_EACH = re.compile(r"分别|各自|各是|两个方向|两个都|各有|各要")
 # The asker's place and level (「无锡市级层面」): no matter a list must cover
 _PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
@@ -221,8 +223,11 @@ class Composer:
         draft = draft if draft is not None else Draft()
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
         titled = self._titled_list(turn, spec, draft)
+        each = self._each_direction(turn, spec, draft)
         if titled is not None:
             lines = titled
+        elif each is not None:
+            lines = each
         elif spec is None:  # 「140号文一共带了哪些附件」 asks for a list too
             listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
             lines = listed or self._general(turn, hits, draft)
@@ -451,6 +456,28 @@ class Composer:
             return None
         (best, _, item), (second, _, _) = scored[0], scored[1]
         return item if best >= ITEM_ALONE_COVERAGE and best - second >= ITEM_ALONE_MARGIN else None
+
+    def _each_direction(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
+        """「专利转化两个方向，申报主体分别是谁」: a guide split into directions, each with the same
+        parts (申报主体, 申报条件, 项目任务), answers the part asked of every direction."""
+        if spec is None or spec.section is None or len(turn.guides) != 1 or not _EACH.search(turn.question):
+            return None
+        guide = turn.guides[0].id
+        parts = [
+            c
+            for c in self.kb.guide_clauses(guide)
+            if c.parent_id
+            and self.kb.clause(c.parent_id).parent_id == guide
+            and re.search(spec.section, c.title)
+        ]
+        if len({c.parent_id for c in parts}) < 2:
+            return None
+        lines = []
+        for part in parts:
+            text = self.kb.full_text(part).strip().split("\n")
+            body = text[1:] if ev.strip_marker(text[0]) == part.title else text  # its heading said above
+            lines.append(f"【{self.kb.clause(part.parent_id).title}】" + "\n".join(body) + draft.cite(part))
+        return lines
 
     def _terms(self, turn: Turn, node: Clause, everything: bool = False) -> list[str]:
         """The question's own words that may name one part of a list: not its asking words, nor
