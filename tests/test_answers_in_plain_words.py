@@ -117,6 +117,7 @@ def test_a_places_own_figures_and_a_rounds_results_are_refused(question: str) ->
         "通州到2025年万人高价值发明专利拥有量是多少",
         "24年县区报保护示范区，撤回率要多少",  # a threshold
         "保护示范区什么时候立项",  # a step of the procedure, not a result
+        "24年保护示范区设区市那条，真抓实干要哪年评上的",  # the year a condition asks of a title
     ],
 )
 def test_a_target_or_a_threshold_is_no_places_own_figure(question: str) -> None:

@@ -428,7 +428,7 @@ _OUTCOME_VERBS = either(LEXICON.outcomes.verbs)
 _OUTCOME = re.compile(
     f"(?:{_OUTCOME_VERBS})(?:下来了|下来(?:没|吗|么)|了(?:哪|几|没|吗|么|多少))|(?:结果|名单)出来了?(?:吗|没)|公示了(?:吗|没)"
     # 「南京知识产权法院是哪一年正式挂牌的」: when a body came to be, which no guide records
-    f"|(?:哪一年|哪年|哪一天|哪天|什么时候|啥时候|何时)[^，,。？?]{{0,4}}(?:{_OUTCOME_VERBS})的"
+    f"|(?:哪一年|哪年|哪一天|哪天|什么时候|啥时候|何时)[^，,。？?]{{0,4}}(?:{either(LEXICON.outcomes.founded)})的"
     # 「最后有哪些高校立项了」「苏州工业园区入选省保护示范区了吗」
     f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
     f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"

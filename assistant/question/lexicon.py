@@ -226,6 +226,7 @@ class Outcomes:
 
     verbs: tuple[str, ...]
     results: tuple[str, ...]
+    founded: tuple[str, ...]  # 挂牌, 成立: when a body came to be
     measures: tuple[str, ...]  # 授权量, 撤回率: what a place counts, asked as its actual figure
     measured_how_much: tuple[str, ...]
     not_measured_if: tuple[str, ...]  # words of requiring, a target or a document
