@@ -194,8 +194,10 @@ def test_a_year_in_brackets_after_the_programs_name_is_the_round(kb: KnowledgeBa
     [
         ("想报今年（2024）的省保护示范区，条件是啥？", (2024,)),  # a bare year in brackets
         ("保护示范区【2022】的申报材料", (2022,)),
-        ("苏知发〔2021〕140号附件1的申报条件", ()),  # a document number's year
-        ("苏知发(2021)140号附件1的申报条件", ()),
+        # a document number's year (2021) is no round; the attachment it names is its own
+        # round's guide (附件1: the 2022 保护示范区 guide)
+        ("苏知发〔2021〕140号附件1的申报条件", (2022,)),
+        ("苏知发(2021)140号附件1的申报条件", (2022,)),
         ("(2021)140号文的附件有哪些", ()),
     ],
 )
