@@ -223,10 +223,9 @@ class Composer:
         draft = draft if draft is not None else Draft()
         spec = intent("conditions") if turn.intent == ELIGIBILITY else intent(turn.intent)
         titled = self._titled_list(turn, spec, draft)
-        each = self._each_direction(turn, spec, draft)
         if titled is not None:
             lines = titled
-        elif each is not None:
+        elif (each := self._each_direction(turn, spec, draft)) is not None:
             lines = each
         elif spec is None:  # 「140号文一共带了哪些附件」 asks for a list too
             listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
@@ -282,7 +281,7 @@ class Composer:
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
         subjectless = turn.guides and spec.name not in ("amount", "rate")
         subject = generic and not (subjectless and not self.relevance.has_subject(query, ASKED_WORDS))
-        # 「寄哪」 of the guide talked about: a detail asked with no other word, its evidence suffices
+        # 「网址呢」 of the guide talked about: a detail asked with no other word, its evidence suffices
         bare_detail = (
             spec.name in DETAIL_NAMES
             and turn.guides
@@ -321,18 +320,18 @@ class Composer:
         (「各设区市、县（市、区）知识产权局，各有关单位：」) says nothing it does."""
         query = turn.search_text or turn.question
         regex = re.compile(spec.evidence or ".")
-        ranked = self.relevance.rank(query, clauses, lambda x: bool(regex.search(x)))
-        guide_ids = [g.id for g in turn.guides] if len(turn.guides) == 1 else []
-        guide_ids = guide_ids or [item.clause.guide_id for _, item in ranked[:1]]
-        if not guide_ids:
-            return None
-        order = {c.id: c.order for c in self.kb.guide_clauses(guide_ids[0])}
+        if len(turn.guides) == 1:
+            guide_id = turn.guides[0].id
+        else:
+            best = ev.find_sentences(self.relevance, query, clauses, regex.pattern, per_guide=False)
+            if not best:
+                return None
+            guide_id = best[0].clause.guide_id
         acting = [
             item
-            for _, item in self.relevance.rank(query, self.kb.guide_clauses(guide_ids[0]), regex.search)
+            for item in ev.matching(self.kb.guide_clauses(guide_id), regex)
             if not item.sentence.rstrip().endswith(("：", ":"))
         ]
-        acting.sort(key=lambda item: order[item.clause.id])
         return [
             ev.strip_marker(item.sentence) + draft.cite(item.clause) for item in acting[:MAX_DUTIES]
         ] or None

@@ -122,6 +122,12 @@ def _titles(item: Evidence) -> bool:
     return strip_marker(item.sentence).rstrip("。.；;") == item.clause.title
 
 
+def matching(clauses: Iterable[Clause], regex: re.Pattern[str]) -> list[Evidence]:
+    """Every sentence of the clauses that the pattern matches, in their order (a clause's title
+    and the line that opens its list left out, as `Relevance.rank` leaves them out)."""
+    return [Evidence(c, s) for c in clauses for s in _units(c) if regex.search(s) and not _heading(c, s)]
+
+
 def _units(clause: Clause) -> list[str]:
     """The clause's sentences; a contact block stays whole (name and phone belong together)."""
     if clause.kind == TRAILER:
@@ -219,13 +225,12 @@ def render_items(kb: KnowledgeBase, node: Clause, whole: bool = True) -> list[st
     """Each item verbatim (conditions must be read in full), or, for long task lists, the
     heading of each long item."""
     children = kb.children(node)
+    fulls = [kb.full_text(c) for c in children]
     whole = whole or (  # a short list of tasks, not of sections, whole
-        not any(kb.children(c) for c in children)
-        and sum(len(kb.full_text(c)) for c in children) <= TASKS_WHOLE_MAX
+        not any(c.children for c in children) and sum(map(len, fulls)) <= TASKS_WHOLE_MAX
     )
     items = []
-    for child in children:
-        full = kb.full_text(child)
+    for child, full in zip(children, fulls, strict=True):
         short = whole or len(full) <= ITEM_FULL_MAX
         items.append(full if short else f"{child.text.split(child.title)[0]}{child.title}……")
     return items

@@ -137,10 +137,9 @@ INTENTS = (
     ),
     Intent("addressees", _ASKING["addressees"], r"[：:]$"),
     Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
-    # 「24年保护示范区主要想支持什么样的地方」: a sentence of the program's 支持重点 (支持对象)
-    Intent(
-        "focus", _ASKING["focus"], None, "支持重点|支持对象", unless="优先"
-    ),  # not 「优先支持」, a condition
+    # 「24年保护示范区主要想支持什么样的地方」: a sentence of the program's 支持重点 (支持对象);
+    # not 「优先支持」, which is a condition
+    Intent("focus", _ASKING["focus"], None, "支持重点|支持对象", unless="优先"),
     # the number line of a document's heading (「苏知发〔2021〕140号」), not a number it cites
     Intent("doc_number", _ASKING["doc_number"], r"^\s*[\u4e00-\u9fff]{1,10}〔\d{4}〕\s*\d+\s*号\s*$"),
     Intent(
