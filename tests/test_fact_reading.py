@@ -20,6 +20,7 @@ import yaml
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Interval, Rules, load_rules
 from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.fact_turns import facts_from_turns
 from assistant.question.facts import extract_facts
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "fact_reading.yaml").read_text(encoding="utf-8"))
@@ -78,7 +79,10 @@ def contradicts(expected: Any, got: Any) -> bool:
 
 def _read(case: dict, rules: Rules):
     """A case's facts, read for the program and applicant type it names, if any (facts about
-    another body, such as the other level's choice of a 地理标志, need the applicant's type)."""
+    another body, such as the other level's choice of a 地理标志, need the applicant's type);
+    a case of several turns (`turns`) is read as a conversation."""
+    if "turns" in case:
+        return facts_from_turns(case["turns"], rules, case.get("program"), case.get("applicant_type"))
     return extract_facts(case["text"], rules, case.get("program"), case.get("applicant_type"))
 
 
@@ -86,7 +90,11 @@ def _marks(case: dict) -> list:
     return [pytest.mark.xfail(reason=case["known_gap"], strict=True)] if case.get("known_gap") else []
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, marks=_marks(c), id=c["text"][:40]) for c in CASES])
+def _id(case: dict) -> str:
+    return (case.get("text") or " / ".join(case["turns"]))[:40]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=_marks(c), id=_id(c)) for c in CASES])
 def test_no_wrong_reading(case: dict, rules: Rules) -> None:
     sheet = _read(case, rules)
     for key, value in (case.get("facts") or {}).items():

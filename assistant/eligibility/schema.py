@@ -48,6 +48,7 @@ class FactEntry(_Strict):
     ongoing: bool = False
     owned: bool = False
     graded_negatives: bool = False
+    named_in_question: bool = False
     actors: Literal["other_level"] | None = None
     # a key, or a key with the words of this fact that alone say it (「industry_leading_position:
     # [龙头]」); a bare key needs a word of the implied fact's own in the clause
@@ -97,6 +98,7 @@ class FactEntry(_Strict):
             ongoing=self.ongoing,
             owned=self.owned,
             graded_negatives=self.graded_negatives,
+            named_in_question=self.named_in_question,
             actors=self.actors,
             implies=tuple(key for i in self.implies for key in ([i] if isinstance(i, str) else i)),
             implied_by=tuple(

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, Interval
 from ..thresholds import INTENDING_SPAN
+from .asking import asks_to_apply
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
@@ -159,7 +160,7 @@ def read_phrase(
         # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
         # is said is said of them (read as a plain mention, it had been a yes)
         return Reading(doubt=segment)
-    if asking(text):
+    if asking(text) and not _names_itself_asking(spec, segment, match):
         # a question states nothing; what was said before stands, unless the applicant asks
         # it of itself (「不知道算不算专职」): then what was said is in doubt
         return Reading(doubt=segment) if doubtful(text) else Reading()
@@ -441,13 +442,25 @@ def _modifies_next(segment: str, matches: list[Match], index: int) -> bool:
     return bool(cues("negations", mask_look_alikes(segment[head.end :])))
 
 
+def _names_itself_asking(spec: FactSpec, segment: str, match: Match) -> bool:
+    """「国家级经开区能报2024年度保护示范区吗」: the applicant's kind, the subject of its own
+    question whether it can apply (named before the apply verb, with no hedge), is said."""
+    return spec.named_in_question and not doubtful(segment) and asks_to_apply(segment[match.end :])
+
+
 def _denies_wanted_level(spec: FactSpec, text: str) -> bool:
     """The text denies the one level the fact names (「不是国家级」)."""
     wanted, _ = _levels_of(spec)
     if len(wanted) != 1:
         return False
-    words = LEXICON.fact_cues.levels[next(iter(wanted))]
-    return re.search(f"(?:不是|并非|不属于|非)(?:{either(words)})", text) is not None
+    words = either(LEXICON.fact_cues.levels[next(iter(wanted))])
+    if re.search(f"(?:不是|并非|不属于|非)(?:{words})", text):
+        return True
+    # 「保护中心是省级的，国家级的还在申请」: a clause of the level asked alone (「国家级的」) says
+    # it is not there yet, where a thing under way counts as none (in_progress: no)
+    clauses = (c.strip() for c in re.split(r"[，,。；;]", text))
+    elliptic = (re.fullmatch(f"(?:{words})的(?P<rest>.{{1,6}})", c) for c in clauses)
+    return spec.in_progress == "no" and any(m is not None and progress_of(m["rest"]) for m in elliptic)
 
 
 def _first_clause(rest: str) -> str:

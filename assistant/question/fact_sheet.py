@@ -41,6 +41,9 @@ class Sheet:
         pending = key in self.undated or key in self.applied
         pending = pending or (key in self.running and not cues("one_of_several", words))
         settles = pending and reading.value is not None and reading.doubt is None
+        # a doubt only because some alternatives were denied (「，不同学院，」) is settled by a
+        # denial of the whole (「学院和学科方向跟上次完全不同」)
+        settles = settles or (reading.value is False and reading.doubt is None and self._partly_denied(key))
         if key in self.doubts and not (
             settles or (reading.value is True and self._another_alternative(key, words))
         ):
@@ -65,7 +68,9 @@ class Sheet:
                 self.applied.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
-            if both is None:
+            if both is None and _changed(self.evidence.get(key, ""), words):
+                self.values[key], self.evidence[key] = reading.value, words  # 「原本想…，后来改报别的」
+            elif both is None:
                 self.doubt(key, words)  # the message says both
             else:
                 self.values[key] = both
@@ -93,6 +98,9 @@ class Sheet:
         held = self.evidence.get(key, "")
         named = {alt for alt in alternatives if any(w in held for w in alt.split("|"))}
         return bool(named - set(denied))
+
+    def _partly_denied(self, key: str) -> bool:
+        return key in self.doubts and self.doubts[key] in self.denied_words.get(key, ())
 
     def _another_alternative(self, key: str, words: str) -> bool:
         """A doubt only because some alternatives of an 「A或B」 fact were denied is settled by a
@@ -140,6 +148,12 @@ def _both(first: FactValue, then: FactValue) -> FactValue | None:
     if both is None:
         return None
     return both.lo if both.is_exact else both
+
+
+def _changed(before: str, after: str) -> bool:
+    """Two readings of one message where the first was so once (「市里原本也想用它报」) or the
+    second says what is so now (「…，市里改报别的地标了」): the second is what holds."""
+    return bool(cues("superseded", mask_look_alikes(before)) or cues("superseding", mask_look_alikes(after)))
 
 
 def _only_expected(words: str) -> bool:

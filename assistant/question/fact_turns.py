@@ -11,12 +11,12 @@ from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import FactSpec, Interval, Rules
-from ..thresholds import REPEATED_PHRASE
-from .applicant import names_itself
+from ..thresholds import REPEATED_PHRASE, SHARED_BY
+from .applicant import names_itself, says_county_city
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
-from .facts import extract_facts
+from .facts import extract_facts, scope_keys
 from .form_text import normalize
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 
 
@@ -25,18 +25,66 @@ def facts_from_turns(
 ) -> FactSheet:
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
     sheet, before = FactSheet(), FactSheet()
+    keys = set(scope_keys(rules, program, applicant_type))
+    if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
+        turns = [_own_city_words(turn, rules) for turn in turns]
     for turn in turns:
-        said = extract_facts(turn, rules, program, applicant_type)
-        sheet = sheet.merge(_corrected(sheet, said, turn, rules, before))
+        said = extract_facts(turn, rules, program, applicant_type, turns)
+        sheet = sheet.merge(_corrected(sheet, said, turn, rules, before, keys))
         before = said
-    return sheet
+    return _totals_with_members(sheet, turns, rules)
+
+
+def _own_city_words(turn: str, rules: Rules) -> str:
+    """A county-level city's words for itself (「市政府能给足经费」「是市里的主导产业」) read as
+    县级市, which names no other level; not another city's (「设区市里」「所在的市」「盐城市政府」),
+    nor in a clause about the city above (「市里（设区市）没有承担过」: a fact about others)."""
+    others = (*LEXICON.fact_cues.other_city_heads, *LEXICON.jiangsu_cities)
+
+    def own(found: re.Match[str]) -> str:
+        said = found.group()
+        return said if found.string[: found.start()].endswith(others) else "县级" + said
+
+    def clause(found: re.Match[str]) -> str:
+        said = found.group()
+        if any(m.spec.about_others for m in find_matches(said, rules.fact_specs)):
+            return said
+        return _OWN_CITY_WORDS().sub(own, said)
+
+    return _CLAUSE_TEXT.sub(clause, turn)
+
+
+_CLAUSE_TEXT = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+@cache
+def _OWN_CITY_WORDS() -> re.Pattern[str]:
+    return re.compile(rf"(?<!县级)市(?=(?:{either(LEXICON.fact_cues.county_city_self)}))")
+
+
+def _totals_with_members(sheet: FactSheet, turns: Sequence[str], rules: Rules) -> FactSheet:
+    """In a conversation that names the applicant's member bodies (「子公司名下还有40件」), a
+    figure told as a total (「加起来70件发明」) may hold theirs, which the guides do not count:
+    it is asked."""
+    if not any(cues("member_bodies", normalize(turn)) for turn in turns):
+        return sheet
+    summed = [
+        key
+        for key, words in sheet.evidence.items()
+        if rules.fact(key).is_numeric and cues("totals", words) and key in sheet.values
+    ]
+    values = {k: v for k, v in sheet.values.items() if k not in summed}
+    evidence = {k: v for k, v in sheet.evidence.items() if k not in summed}
+    return FactSheet(values, evidence, {**sheet.doubts, **{k: sheet.evidence[k] for k in summed}})
 
 
 _CLAUSES = re.compile(r"[，,。；;！!？?]")
 _ORDINAL = re.compile(r"第\s*[\d一二三四五六七八九十两]")  # 「第18」「第十八」
 
 
-def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet) -> FactSheet:
+def _corrected(
+    sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, before: FactSheet, keys: set[str]
+) -> FactSheet:
     """A correction (「刚核对了一下，真正算的只有三四十家」) whose figure no fact's words name
     puts in doubt each earlier figure of that unit it does not read again, and each earlier
     fact of a year it names; one from which no fact is read at all (「说错了，是高于全省平均，
@@ -56,7 +104,10 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
     # a figure told before, read or left in doubt (「…全省园区第11」 with no year), is what a figure
     # of its unit corrects
     specs = [rules.fact(key) for key in {**sheet.values, **sheet.doubts} if key not in said.values]
-    by_unit = _said_in(units, specs)
+    found = find_matches(text, rules.fact_specs)
+    named_here = {m.spec.key for m in found}
+    # 「专职做转化的是2个人」: of the facts of the figure's unit, the one the correction names
+    by_unit = [s for s in _said_in(units, specs) if s.key in named_here] or _said_in(units, specs)
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
     # fact of its own (「…，2021年知识产权费用占研发5.6%」) is that fact's
@@ -71,19 +122,23 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
             doubted[key] = turn
     # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
     # reading it anew is what it corrects
-    found = find_matches(text, rules.fact_specs)
-    named_again = {m.spec.key for m in found}
+    named_again = set(named_here)
     # or by a part of the words it was told in (「试点园区是隔壁高新区评上的」 of 「…强国建设试点园区」)
-    unnamed = masked(text, found)  # words of no other fact's phrase
+    # words of no phrase the correction reads a fact from (a phrase of a fact outside the
+    # program, 「强县」 of the 2024 round's title, leaves the words told before it standing)
+    unnamed = masked(text, [m for m in found if m.spec.key in said.values or m.spec.key in said.doubts])
     named_again |= {
         k
         for k, words in sheet.evidence.items()
-        if _repeats_phrase(rules.fact(k), words, unnamed)
+        if _repeats_phrase(rules.fact(k), words, unnamed, _common_spans(rules))
         or _names_its_alternative(rules.fact(k), words, unnamed)
     }
     doubted.update(dict.fromkeys((k for k in sheet.values if k in named_again and k not in said), turn))
     if not (said.values or said.doubts or doubted) and not names_itself(text):
-        doubted.update(dict.fromkeys(before.values, turn))  # what it corrects is not said: the last turn
+        # what it corrects is named but not read (「记错了，验收是2019年底」): that fact is asked;
+        # not named at all: what the last turn said
+        named_in_scope = named_here & keys
+        doubted.update(dict.fromkeys(named_in_scope or before.values, turn))
     values, evidence = dict(said.values), dict(said.evidence)
     # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
     # the correction reads a fact of that unit itself (the figure is then that fact's)
@@ -100,7 +155,8 @@ def _corrected(sheet: FactSheet, said: FactSheet, turn: str, rules: Rules, befor
         if len(figures) == 1:
             values[spec.key], evidence[spec.key] = figures[0], turn
             doubted.pop(spec.key, None)
-    return FactSheet(values, evidence, {**said.doubts, **doubted})
+    doubts = {k: v for k, v in {**said.doubts, **doubted}.items() if k not in values}
+    return FactSheet(values, evidence, doubts)
 
 
 def _a_year(text: str, figure: Spoken) -> bool:
@@ -137,15 +193,33 @@ def _clauses_of_its_year(text: str, spec: FactSpec) -> str:
     return "，".join(c for c in re.split(r"[，,。；;]", text) if not years_in(c) - {spec.year})
 
 
-def _repeats_phrase(spec: FactSpec, words: str, text: str) -> bool:
+def _repeats_phrase(spec: FactSpec, words: str, text: str, common: frozenset[str] = frozenset()) -> bool:
     """The text repeats REPEATED_PHRASE characters running of the phrase the fact was read from in
-    `words` (「试点园区」 of 「国家强国建设试点园区」), none of them a digit."""
+    `words` (「试点园区」 of 「国家强国建设试点园区」), none of them a digit, and not words that
+    many facts' phrases share (`common`: 「知识产权」 of 「独立知识产权部」 and of 「知识产权专兼职人员」)."""
     for match in find_matches(words, _alone(spec)):
         phrase = words[match.start : match.end]
         spans = (phrase[i : i + REPEATED_PHRASE] for i in range(len(phrase) - REPEATED_PHRASE + 1))
-        if any(not re.search(r"[\d\s，,。]", span) and span in text for span in spans):
+        if any(not re.search(r"[\d\s，,。]", span) and span not in common and span in text for span in spans):
             return True
     return False
+
+
+_COMMON: dict[int, tuple[tuple, frozenset[str]]] = {}
+
+
+def _common_spans(rules: Rules) -> frozenset[str]:
+    """Spans of REPEATED_PHRASE characters that the phrases of SHARED_BY facts or more hold."""
+    held = _COMMON.get(id(rules.fact_specs))
+    if held is None or held[0] is not rules.fact_specs:
+        counts: dict[str, set[str]] = {}
+        for spec in rules.fact_specs:
+            for phrase in spec.synonyms:
+                for i in range(len(phrase) - REPEATED_PHRASE + 1):
+                    counts.setdefault(phrase[i : i + REPEATED_PHRASE], set()).add(spec.key)
+        common = frozenset(span for span, keys in counts.items() if len(keys) >= SHARED_BY)
+        held = _COMMON[id(rules.fact_specs)] = (rules.fact_specs, common)
+    return held[1]
 
 
 def _names_its_alternative(spec: FactSpec, words: str, text: str) -> bool:

@@ -59,6 +59,7 @@ from .figure_reading import per_year, several_figures
 from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
+from .own_things import own_names, with_colleges_compared, with_stand_ins
 from .reading import Reading
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -83,12 +84,22 @@ def scope_keys(rules: Rules, program: str | None, applicant_type: str | None) ->
 
 
 def extract_facts(
-    text: str, rules: Rules, program: str | None = None, applicant_type: str | None = None
+    text: str,
+    rules: Rules,
+    program: str | None = None,
+    applicant_type: str | None = None,
+    conversation: Sequence[str] = (),
 ) -> FactSheet:
-    """Facts stated in one message; limited to the program's facts when the program is known."""
+    """Facts stated in one message; limited to the program's facts when the program is known.
+    `conversation`: every turn, in which the applicant may have named its own things (own_things)."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    return read_facts(_without_program_names(text, rules), rules.fact_specs, keys, reference, applicant_type)
+    text, turns = _without_program_names(text, rules), conversation or (text,)
+    if keys & set(LEXICON.own_things.facts):
+        text = with_stand_ins(text, own_names(turns, applicant_type), applicant_type)
+    if keys & set(LEXICON.own_things.college_facts):
+        text = with_colleges_compared(text, turns)
+    return read_facts(text, rules.fact_specs, keys, reference, applicant_type)
 
 
 def _without_program_names(text: str, rules: Rules) -> str:
@@ -280,7 +291,11 @@ def read_facts(
             and match.spec.key not in sheet.doubts
             and not is_measure(match)
         ):
-            add_reading(sheet, match, Reading(True), match.synonym, specs)
+            # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said; without them it is asked
+            needs = match.spec.yes_needs
+            wanting = needs and not any(word in match.synonym for word in needs)
+            reading = Reading(doubt=match.synonym) if wanting else Reading(True)
+            add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
 
 
@@ -442,8 +457,9 @@ def _outcome(segment: str, applied: list[str], sheet: Sheet, specs: dict[str, Fa
         return
     text = masked(segment, [])
     not_given = bool(cues("not_selected", text))
-    given = not not_given and bool(affirmed("granted", text))
     pending = progress_of(text, segment) == "under_way"
+    # (「明年才能建成」 is no outcome given: it is still under way)
+    given = not not_given and not pending and bool(affirmed("granted", text))
     for key in applied:
         waiting = pending and specs[key].in_progress == "no"
         if key in sheet.applied and (not_given or waiting):

@@ -20,6 +20,11 @@ def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> R
     """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
     lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
     highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    if len(figures) == 2 and any(isinstance(f, Interval) and math.isinf(f.hi) for f in figures):
+        # 「5%以上（约6.3%）」: a bound and the figure within it say one figure, the narrower
+        within = Interval(max(lows), min(highs))
+        if within.lo <= within.hi:
+            return Reading(within.lo if within.lo == within.hi else within)
     if spec.of_several == "min":  # the lowest of several lies between the lowest bounds
         return Reading(_lowest(figures))
     if len(figures) == _years_averaged(spec):  # 「近三年授权分别是100件、140件、190件」: their mean
@@ -29,7 +34,15 @@ def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> R
         )
     if spec.of_several == "range":
         return Reading(Interval(min(lows), max(highs)))
+    if len(figures) == len(LEXICON.fact_cues.count_parts) and _whole_of_parts(spec, segment):
+        return Reading(sum(lows) if lows == highs else Interval(sum(lows), sum(highs)))
     return Reading(doubt=segment)
+
+
+def _whole_of_parts(spec: FactSpec, segment: str) -> bool:
+    """「专职3人兼职5人」 of a count of full- and part-time staff together (专兼职): the sum."""
+    parts = LEXICON.fact_cues.count_parts
+    return bool(cues("figure_counts_all", spec.label)) and all(segment.count(part) == 1 for part in parts)
 
 
 def _years_averaged(spec: FactSpec) -> int | None:

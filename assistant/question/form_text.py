@@ -153,10 +153,24 @@ def prepared(text: str) -> str:
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
+    text = _ROUGH_FIGURES.sub(_each_rough, text)  # 「大概是2.8%、3.0%」: each figure said roughly
     text = _SPACED_QUESTION.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: the question typed apart
     text = _SPACED_CLAUSES.sub("，", text)  # 「事故没有 失信也没有」: a space between words ends a clause
     text = _YEAR_OF_PER_CAPITA.sub(r"\1年", text)  # 「2020万人发明专利拥有量」: 2020年, not 2020万
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
+
+
+# 「比例大概是2.8%、3.0%、3.1%」: a hedge of figures is each figure's (numbers.py reads 「约2.8%」 as
+# about 2.8 %, a span the checker weighs), not a doubt of the clause; a hedge of anything else
+# (「大概是示范县」) stays one
+_ROUGH_FIGURES = re.compile(
+    rf"(?:大概|大约|大致)(?:是|在|为|有)?\s*(?!(?:19|20)\d\d\s*年)((?:{_FIGURE}\s*[、和/，,]\s*)*{_FIGURE})(?![\d\u4e00-\u9fff]*(?:年|月|号))"
+)
+_ONE_FIGURE = re.compile(_FIGURE)
+
+
+def _each_rough(found: re.Match[str]) -> str:
+    return "是" + _ONE_FIGURE.sub(lambda f: "约" + f.group(), found.group(1))
 
 
 # a year written without 年 right before a per-ten-thousand-people measure (万人发明专利拥有量)

@@ -60,6 +60,8 @@ class FactCues:
     not_negations: tuple[str, ...]
     doubts: tuple[str, ...]
     expected: tuple[str, ...]
+    superseded: tuple[str, ...]  # 原本: a reading that was so once
+    superseding: tuple[str, ...]  # 改报, 后来: a reading of what is so now
     questions: tuple[str, ...]
     yes_words: tuple[str, ...]
     under_way: tuple[str, ...]
@@ -91,6 +93,8 @@ class FactCues:
     set_aside: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
+    county_city_self: tuple[str, ...]  # 里, 政府: 市里, 市政府 said by a 县级市 of itself
+    other_city_heads: tuple[str, ...]  # 设区, 所在的: 市 closing another city's name
     other_levels: dict[str, tuple[str, ...]]
     topic_markers: tuple[str, ...]
     joiners: tuple[str, ...]
@@ -104,12 +108,35 @@ class FactCues:
     departments: tuple[str, ...]  # 部, 科: a people count named by its department
     object_left_out_tails: tuple[str, ...]  # 过, 了: after a verb whose object is left out
     part_counts: tuple[str, ...]
+    count_parts: tuple[str, ...]  # 专职, 兼职: parts of a count of 专兼职 staff, summed
     people_counted: tuple[str, ...]  # 人, 兼职: after 个, a count of people
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
+    member_bodies: tuple[str, ...]  # 子公司: a total may hold their figures
     continuers: tuple[str, ...]
     predicate_openers: tuple[str, ...]  # 就是, 一直, 已经: before a predicate, no subject of its own
     second_denials: tuple[str, ...]  # 「不是A也不是B」: where a second denial opens its own clause
+
+
+@dataclass(frozen=True)
+class OwnThings:
+    """How applicants name the thing they apply with (knowledge/lexicon.yaml: own_things)."""
+
+    use_verbs: tuple[str, ...]
+    apply_verbs: tuple[str, ...]
+    designate_verbs: tuple[str, ...]
+    kind_words: tuple[str, ...]
+    not_names: tuple[str, ...]
+    before_a_short_name: tuple[str, ...]
+    not_applying: tuple[str, ...]  # 不, 不再: before an apply verb with no object
+    facts: tuple[str, ...]  # the facts read with the stand-in
+    stand_in: str
+    before_a_college: tuple[str, ...]
+    earlier_words: tuple[str, ...]
+    this_time_words: tuple[str, ...]
+    college_facts: tuple[str, ...]  # the facts read with colleges compared
+    college_head: str
+    other_college: str
 
 
 @dataclass(frozen=True)
@@ -282,6 +309,7 @@ class Lexicon:
     short_name_after: tuple[str, ...]  # what may stand right before such a short name
     relative_years: dict[str, int]
     fact_cues: FactCues
+    own_things: OwnThings
     asking_to_apply: AskingToApply
     figures: Figures
     applicant_kinds: ApplicantKinds
@@ -366,6 +394,10 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             fact_cues=_fact_cues(data["fact_reading"]),
             figures=Figures(**{k: tuple(map(str, v)) for k, v in data["figures"].items()}),
             applicant_kinds=_applicant_kinds(data["applicant_kinds"]),
+            own_things=OwnThings(
+                **{k: tuple(map(str, v)) for k, v in data["own_things"].items() if isinstance(v, list)},
+                **{k: str(v) for k, v in data["own_things"].items() if isinstance(v, str)},
+            ),
             asking_to_apply=AskingToApply(
                 **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
             ),

@@ -40,7 +40,7 @@ NUMBER_PATTERN = re.compile(
     rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
-    r"(?P<more>多|余|\.?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
+    r"(?P<more>多|余|[.点]?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
     r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
@@ -173,6 +173,13 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     if value is None:
         return None
     is_arabic = raw[0].isdigit()
+    top_magnitude = _magnitude(match["num2"])[1] if match["num2"] else ""
+    if top_magnitude and magnitude and top_magnitude != magnitude:
+        # 「8000万到1个亿」: the lower end in the upper end's magnitude (0.8 亿)
+        value, magnitude = value * _MAGNITUDES[magnitude] / _MAGNITUDES[top_magnitude], top_magnitude
+    elif top_magnitude and not magnitude:
+        magnitude = top_magnitude  # 「2到3万件」「七到八千万」: both ends in the upper end's
+    said_unit = unit
     value, unit = _with_magnitude(value, unit, magnitude, compound=bool(re.search("[万亿]", raw)))
     marked = unit or match["pre"] in ("第", "前")
     if not (is_arabic or marked):
@@ -180,8 +187,10 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     bound = _bound(match)
     upper = None
     if bound == "range":
-        top, _ = _magnitude(match["num2"])
+        top, top_magnitude = _magnitude(match["num2"])
         upper = chinese_to_number(top)
+        if upper is not None and top_magnitude:  # 「2万到3万件」: the upper end's magnitude too
+            upper = _with_magnitude(upper, said_unit, top_magnitude, compound=False)[0]
         if upper is None or upper < value:
             return None
     elif bound == "more":  # 「两百多」 below the next hundred; 「90%出头」 a little over 90
@@ -195,6 +204,7 @@ def normalize_numbers(text: str) -> str:
     「上千万」 at least that much; each rewrite keeps the text's length."""
     text = _PAST_A_FIGURE.sub("逾", text)
     text = _AT_LEAST_A_MAGNITUDE.sub("满", text)
+    text = text.replace("个多点", "多个点")  # 「五个多点」: a little over five points
     return re.sub(r"个(?=多?(?:亿|万))", "", text)
 
 

@@ -1,0 +1,154 @@
+"""The names an applicant gives the thing it applies with.
+
+A geographical indication is named once (「用柳塘竹编报」「南荡藕，集体商标2010年注册」「云岭茶
+是地理标志证明商标」) and named again where the other level is spoken of (「设区市没有指定南荡藕」
+「下面县区也没有指定竹编申报」). There the name is the applicant's own thing: it is read as the
+lexicon's stand-in (「这个地标」), a phrase of the fact 「市县指定同一项地理标志」, so that the clause
+reads as 「设区市没有指定这个地标」 with its negation in place. A name is learnt only from a clause
+that speaks of no other level and no other body (「市里指定的是板栗」 names the city's, not ours);
+a name said again that was never learnt (「市里报的是盐城大米」) stays as it is, and is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from .lexicon import LEXICON, either
+
+_WORDS = LEXICON.own_things
+_NAME = r"[“”\"'‘’「」]?([A-Za-z\u4e00-\u9fff]{2,8}?)[“”\"'‘’「」]?"
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]+")
+_SHORTEST = 2  # a name said again by its last characters keeps at least two
+
+
+@cache
+def _naming() -> tuple[re.Pattern[str], ...]:
+    kinds = either(_WORDS.kind_words)
+    return (
+        # 「用柳塘竹编报」「拿南荡藕来申报」
+        re.compile(rf"(?:{either(_WORDS.use_verbs)}){_NAME}(?:{either(_WORDS.apply_verbs)})"),
+        # 「指定射阳大米」「指定的是XX板栗」
+        re.compile(rf"(?:{either(_WORDS.designate_verbs)}){_NAME}(?=$|[^\u4e00-\u9fff]|来|去|申|报)"),
+        # 「云岭茶是地理标志证明商标」
+        re.compile(rf"^(?:[\u4e00-\u9fff]*的)?{_NAME}(?:是|为|属于)[^，。]*?(?:{kinds})"),
+        # 「我们的地标是本县的黑猪」「指定地理标志：XX板栗」
+        re.compile(rf"(?:{kinds})(?:产品)?(?:是|为|叫|[:：])(?:[\u4e00-\u9fff]*的)?{_NAME}$"),
+    )
+
+
+@cache
+def _other_level(applicant_type: str | None) -> re.Pattern[str]:
+    """Words of the applicant's other level (of every level when its type is not known) and of
+    other bodies."""
+    levels = LEXICON.fact_cues.other_levels
+    words = (
+        set(levels.get(applicant_type or "", ()))
+        if applicant_type in levels
+        else set().union(*levels.values())
+    )
+    return re.compile(either(tuple(sorted(words | set(LEXICON.fact_cues.other_bodies)))))
+
+
+def _names_another(clause: str, applicant_type: str | None) -> bool:
+    for word in LEXICON.fact_cues.not_levels:  # 「县级市」 names no level
+        clause = clause.replace(word, "")
+    return bool(_other_level(applicant_type).search(clause))
+
+
+def own_names(turns: Iterable[str], applicant_type: str | None = None) -> tuple[str, ...]:
+    """The names the applicant gives its own thing, over every turn, longest first."""
+    names: set[str] = set()
+    for turn in turns:
+        for clause in (c.group().strip() for c in _CLAUSE.finditer(turn)):
+            if not _names_another(clause, applicant_type):
+                names.update(_names_in(clause))
+        # 「指定地理标志：XX板栗」: a name after a colon
+        names.update(m.group(1) for m in _AFTER_A_COLON().finditer(turn))
+    usable = {n for n in names if not any(word in n for word in _WORDS.not_names)}
+    return tuple(sorted(usable, key=lambda n: (-len(n), n)))
+
+
+@cache
+def _AFTER_A_COLON() -> re.Pattern[str]:
+    return re.compile(rf"(?:{either(_WORDS.kind_words)})(?:产品)?[：:]\s*{_NAME}(?=[，,。；;\s]|$)")
+
+
+def _names_in(clause: str) -> set[str]:
+    return {m.group(1) for pattern in _naming() for m in pattern.finditer(clause)}
+
+
+def with_stand_ins(text: str, names: tuple[str, ...], applicant_type: str | None = None) -> str:
+    """The text with each own name said in a clause about the other level read as the stand-in."""
+    if not names:
+        return text
+
+    def read(clause: re.Match[str]) -> str:
+        said = clause.group()
+        return _stand_in(said, names) if _names_another(said, applicant_type) else said
+
+    return _CLAUSE.sub(read, text)
+
+
+def _stand_in(clause: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        if name in clause:
+            return clause.replace(name, _WORDS.stand_in)
+    before = either(_WORDS.before_a_short_name)
+    for name in names:
+        for size in range(len(name) - 1, _SHORTEST - 1, -1):
+            short = re.escape(name[-size:])
+            found = re.search(rf"(?:^|{before})({short})", clause)
+            if found:
+                return clause[: found.start(1)] + _WORDS.stand_in + clause[found.end(1) :]
+    # 「（如果）市里不报了」: the other level applying with nothing, so not with ours either
+    found = _NOT_APPLYING().search(clause)
+    return clause[: found.end(1)] + _WORDS.stand_in + clause[found.end(1) :] if found else clause
+
+
+@cache
+def _NOT_APPLYING() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{either(_WORDS.not_applying)})((?:{either(_WORDS.apply_verbs)}|指定))(?:了|啦)?\s*$"
+    )
+
+
+@cache
+def _COLLEGE() -> re.Pattern[str]:
+    head = re.escape(_WORDS.college_head)
+    return re.compile(rf"(?:{either(_WORDS.before_a_college)})([\u4e00-\u9fff]{{1,8}}?{head})")
+
+
+def _colleges(clause: str) -> set[str]:
+    return {m.group(1) for m in _COLLEGE().finditer(clause)}
+
+
+def with_colleges_compared(text: str, turns: Iterable[str]) -> str:
+    """The clause that names the college leading this time (「这次想由电气工程学院牵头」), when
+    the conversation named another for the project led before (「2018年以材料学院牵头承担过」),
+    with `other_college` after it; nothing when either is not named, or several are."""
+    earlier = {
+        c
+        for turn in turns
+        for clause in _CLAUSE.findall(turn)
+        if _of(clause, _WORDS.earlier_words)
+        for c in _colleges(clause)
+    }
+    if len(earlier) != 1:
+        return text
+
+    def read(clause: re.Match[str]) -> str:
+        said = clause.group()
+        now = (
+            _colleges(said)
+            if _of(said, _WORDS.this_time_words) and not _of(said, _WORDS.earlier_words)
+            else set()
+        )
+        return f"{said}，{_WORDS.other_college}" if len(now) == 1 and not now & earlier else said
+
+    return _CLAUSE.sub(read, text)
+
+
+def _of(clause: str, words: tuple[str, ...]) -> bool:
+    return any(word in clause for word in words)
