@@ -278,6 +278,7 @@ class EligibilityDesk:
 def is_statement(text: str) -> bool:
     """Facts told (「我们2022年被评为…」), not a question asked. 「几个」 asks only when no
     figure follows it in its clause: 「加上几个子公司总共有260件」 tells a figure."""
+    text = _NOTHING_OF.sub(r"\1某", text)  # 「也没在搞什么关键核心技术研发」 asks nothing
     last = _SENTENCE.search(text)
     if QUESTION_WORDS.search(text) or _asks_which(last.group() if last else text):
         return False
@@ -288,6 +289,9 @@ def is_statement(text: str) -> bool:
 
 
 _SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
+# 什么 or 啥 a few characters after 没 (未, 无, 不是) is 「any」 (「没搞什么研发」「不是什么示范区」), no question;
+# after 不 it may ask (「不知道要准备什么材料」)
+_NOTHING_OF = re.compile(r"((?:[没无未]|不是|不算)[^，,。；;？?！!]{0,4}?)(?:什么|啥)")
 _ENDING_ASKS = ("多少", "什么", "啥", "几个", "哪些", "哪个", "哪里", "怎么样")
 
 
@@ -296,7 +300,7 @@ def _asks_which(sentence: str) -> bool:
     still (「有效发明专利还是12件」「还是比平均低一点」)."""
     if "还是" not in sentence:
         return False
-    if re.search(r"[。！!]\s*$", sentence) and not re.search(r"是[^，,。！!还]{1,12}还是", sentence):
+    if re.search(r"[。！!]\s*$", sentence) and not re.search(r"(?<!还)是[^，,。！!还]{1,12}还是", sentence):
         return False  # 「这次还是电气学院，方向还是特高压。」: a statement, closed as one
     marked = re.search(r"[？?呢吗][。！!；;\s]*$", sentence) is not None
     return marked or any(not _STILL.match(sentence, m.end()) for m in re.finditer("还是", sentence))
@@ -400,9 +404,10 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
 
 
 def _figured(condition: dict) -> bool:
-    """A condition met by a figure the applicant gave (「金额约2000万元，超过1500万元」): its
-    words are quoted, so that the figure can be held against the guide's threshold."""
+    """A condition met by a figure the applicant gave (「金额约2000万元，超过1500万元」) or a kind
+    it named (「园区类型为省级经开区」): its words are quoted, so that the figure can be held
+    against the guide's threshold, and the kind against the guide's list."""
     return any(
-        isinstance(v, (int, float, dict)) and not isinstance(v, bool)
+        isinstance(v, (int, float, dict, str)) and not isinstance(v, bool)
         for v in (condition.get("facts") or {}).values()
     )

@@ -126,6 +126,7 @@ _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)[\u4e
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 # 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
 _PARENT = re.compile(r"(所在|所属|上级|上面|隶属|下面|管我们)的?(?:[\u4e00-\u9fff]{1,3}[（(])?$")
+_LOCATES = re.compile(r"(?:所在|所属|所处)的?")  # 「学校所在的高新区」: where the body named before is
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -186,7 +187,7 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
     asked = signals.family is not None and signals.family in _asked_families(text, rules)
     merged = replace(merged, asked=asked or (prev.asked and merged.family == prev.family))
     kind, said_of_self = _kind(text, program)
-    county_city = prev.county_city or (kind in ("city", "county") and _says_county_city(text))
+    county_city = prev.county_city or (kind in ("city", "county") and says_county_city(text))
     if kind == "city" and county_city:
         kind = "county"  # 「我们是江阴市，县级市」; 「县级市能报吗？」 then 「我们市…」
     if (
@@ -243,7 +244,7 @@ def _family_of_variant(text: str, variant: str, rules: Rules) -> str | None:
     return families.pop() if len(families) == 1 else None
 
 
-def _says_county_city(text: str) -> bool:
+def says_county_city(text: str) -> bool:
     """「我们是江阴市，县级市」「县级市能报吗」: the applicant is a county-level city; not one
     under it (「我们市下面的县级市」)."""
     below = LEXICON.fact_cues.other_levels.get("city", ())
@@ -499,7 +500,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     intermediary: tuple[str, bool] | None = None  # 「我们事务所」: the applicant only if none other
     # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
     head = _FIRST_CLAUSE.match(text)
-    switched = len(head.group()) if head and _SWITCH.match(head.group()) else 0
+    switching_head = head and (_SWITCH.match(head.group()) or _SWITCH_LONG.match(head.group()))
+    switched = len(head.group()) if switching_head else 0
     for m in _KINDS.finditer(text):
         kind = _kind_named(m)
         if m.group() in _KIND_WORDS.intermediaries:  # 「要问代理机构」: one the applicant asks
@@ -529,6 +531,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
             continue  # 「南京市江宁区」: the applicant is the district
         switching = m.start() < switched
+        if switching and _LOCATES.match(text, m.end()):
+            continue  # 「那我们学校所在的高新区呢」: the body named after it is the one asked
         if _PARENT.search(text[max(0, m.start() - 8) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         if text[max(0, m.start() - 4) : m.start()].endswith(LEXICON.fact_cues.yet_another):

@@ -267,7 +267,11 @@ def named_intent(question: str) -> str:
 def detect_intent(question: str, has_reference: bool = False) -> str:
     """The intent name of a question (or GENERAL)."""
     text = normalize_lines(question).strip(" ？?！!。")
-    if has_reference or any(c in text for c in LOOKUP_CUES):
+    if any(c in text for c in LOOKUP_CUES):
+        return LOOKUP
+    if has_reference and not _last_question_asks_to_apply(text):
+        # (「…2020年万人发明全省园区第3…。22年度保护示范区我们能报吗」: the facts' figures may
+        # read as a reference; the last question asks to apply)
         return LOOKUP
     if _last_question_asks_to_apply(text) or _names_a_program_after_facts(question):
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
@@ -343,7 +347,8 @@ def _last_question_asks_to_apply(text: str) -> bool:
 # (「…。报2024年度保护示范区？」: the apply verb and the round's year may come with it)
 _PROGRAM_ONLY = re.compile(
     r"[。；;！!\n]\s*[那就]?(?:报|申报|申请)?(?:20\d\d|\d\d)?\s*年?度?的?"
-    rf"[\u4e00-\u9fff]{{0,8}}(?:{either(LEXICON.asking_to_apply.program_name_ends)})\s*[？?]+\s*$"
+    rf"[\u4e00-\u9fff]{{0,14}}(?:{either(LEXICON.asking_to_apply.program_name_ends)})"
+    r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:怎么样|咋样|如何)?\s*[？?]+\s*$"  # 「…培育（新建）？」「…怎么样？」
 )
 
 

@@ -30,7 +30,7 @@ DOC_NUMBER = re.compile(
     # 「苏政发2017年的文件」「国办发2021」: the year of a document number written without brackets
     r"|(?<=[政知办国]发)\s*20\d{2}(?!\d)\s*年?"
 )
-TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那版的度指申相和跟与比])")  # 「22年那版」
+TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那这版的度指申相和跟与比])")  # 「22年那版」「22年这个」
 # 「专利导航服务基地的申报指南」「国家知识产权示范企业认定的条件」「专利导航服务基地怎么申报」
 # 「江苏专利奖今年什么时候开始申报」: a program asked about by its name, with what applying takes.
 _PROGRAM_NAME = (
