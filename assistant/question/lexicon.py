@@ -137,6 +137,7 @@ class OwnThings:
     college_facts: tuple[str, ...]  # the facts read with colleges compared
     college_head: str
     other_college: str
+    same_college: str
 
 
 @dataclass(frozen=True)

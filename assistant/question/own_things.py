@@ -126,8 +126,9 @@ def _colleges(clause: str) -> set[str]:
 
 def with_colleges_compared(text: str, turns: Iterable[str]) -> str:
     """The clause that names the college leading this time (「这次想由电气工程学院牵头」), when
-    the conversation named another for the project led before (「2018年以材料学院牵头承担过」),
-    with `other_college` after it; nothing when either is not named, or several are."""
+    the conversation named one for the project led before (「2018年以材料学院牵头承担过」),
+    with `other_college` after it when they differ, `same_college` when they are one
+    (「这次还想用机械学院」); nothing when either is not named, or several are."""
     earlier = {
         c
         for turn in turns
@@ -145,7 +146,9 @@ def with_colleges_compared(text: str, turns: Iterable[str]) -> str:
             if _of(said, _WORDS.this_time_words) and not _of(said, _WORDS.earlier_words)
             else set()
         )
-        return f"{said}，{_WORDS.other_college}" if len(now) == 1 and not now & earlier else said
+        if len(now) != 1:
+            return said
+        return f"{said}，{_WORDS.same_college if now == earlier else _WORDS.other_college}"
 
     return _CLAUSE.sub(read, text)
 
