@@ -213,6 +213,33 @@ CASES = [
         ],
         ("2022-patent-transfer", "research", None),
     ),
+    # one year's figures of three-year averages bound them from below only: 400 grants in 2021
+    # may be 133 a year (under 150), 24 transfers 8 (a wrong 符合 on set BG, session 45)
+    (
+        [
+            "我们是南京的一所高校，独立法人，想报2022年专利转化专项。知识产权管理人员6人，专职转化3人，制度完善。",
+            "2021年学校专利授权400件，转化了24件。",
+        ],
+        ("2022-patent-transfer", "research", None),
+    ),
+    # a geographical indication named once and again of the other level: the city did not
+    # designate ours (session 45, set BF)
+    (
+        [
+            "县里用青湖莲藕报22年地理标志项目：集体商标2012年注册；2021年销售额七千万元；县政府保障经费、人员、物资；"
+            "是地方特色主导产业，知名度高；生产规范，近三年无重大质量安全环保事故，无严重失信；"
+            "没有在承担2020、2021年省级地标项目；设区市没有指定青湖莲藕。"
+        ],
+        ("2022-gi-brand", "county", True),
+    ),
+    # ...and the city did (「市里已经指定东湖螃蟹去申报了」): 不符合
+    (
+        [
+            "我们市打算拿东湖螃蟹报22年地标项目，条件应该都够。",
+            "那我们县呢？我是东湖所在县的，市里已经指定东湖螃蟹去申报了，我们县也想用东湖螃蟹报，其他条件都满足。县里可以报吗？",
+        ],
+        ("2022-gi-brand", "county", False),
+    ),
 ]
 
 

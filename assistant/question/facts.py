@@ -55,7 +55,7 @@ from .fact_phrases import (
     years_in,
 )
 from .fact_sheet import Sheet, add_reading
-from .figure_reading import per_year, several_figures
+from .figure_reading import of_one_year, per_year, several_figures
 from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
@@ -256,6 +256,7 @@ def read_facts(
                 and not isinstance(reading.value, bool)
             ):
                 reading = per_year(match.spec, reading.value, total + segment)
+            reading = of_one_year(match.spec, reading, text[opened : found.end()])
             # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does
             labelled = (
                 text[found.end() : found.end() + 1] in ("：", ":")

@@ -189,6 +189,20 @@ def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:
 _YEARS_SPAN = re.compile(r"([三3两二2五5])\s*(?:个)?年")
 
 
+def of_one_year(spec: FactSpec, reading: Reading, sentence: str) -> Reading:
+    """「2021年学校专利授权500件，转化了30件」, of a yearly average over several years (近3年
+    年均): one year's figure, with no word of a period, says only that the average is at least
+    that figure over the years (a count is not negative): 500 in one year is at least 166.7 a year."""
+    years = _years_averaged(spec)
+    value = reading.value
+    if years is None or not isinstance(value, (int, float, Interval)) or isinstance(value, bool):
+        return reading
+    if len(years_in(sentence)) != 1 or cues("figure_periods", sentence) or cues("totals", sentence):
+        return reading
+    low = value.lo if isinstance(value, Interval) else float(value)
+    return Reading(Interval(round(low / years, 2), math.inf))
+
+
 def _counts_next(segment: str, end: int, stop: int, figure: Spoken) -> bool:
     """Whether a figure with a bare classifier (个, 名, 位) stands right before the next fact's
     phrase, so that it counts that phrase's noun (「2个专职」), not the fact before it."""
