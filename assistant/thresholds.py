@@ -73,6 +73,10 @@ REPEATED_PHRASE = 4
 # phrases, 「产权管理」 in 5; 「示范园区」, in 3, still names a title): a correction of the staff
 # count, 「知识产权专兼职人员一共是4个人」, corrects no 「独立知识产权部」. Blind set BF (session 45).
 SHARED_BY = 5
+# Words in doubt are shown as the applicant wrote them: the applicant's clause most like the
+# words the reader read (a program's name masked, a GI's name read as 「这个地标」), when at least
+# this alike (difflib's ratio); else the words as read. Set by hand (session 45).
+WRITTEN_LIKENESS = 0.5
 
 # --- retrieval --------------------------------------------------------------------------
 RETRIEVE_K = 10  # hits retrieved per turn (per guide for a comparison); eval set

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -26,7 +27,7 @@ from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
 from ..question.form_text import normalize
 from ..question.lexicon import LEXICON, either
-from ..thresholds import QUESTIONS_AT_ONCE
+from ..thresholds import QUESTIONS_AT_ONCE, WRITTEN_LIKENESS
 from .assessment import assess, program_of
 
 T = TypeVar("T")
@@ -225,7 +226,7 @@ class EligibilityDesk:
             return Checked(None, assessment.question)
         program = self.rules.program(guess.program)
         atype = next((t for t in program.types if t.id == guess.applicant_type), None)
-        said, doubted = self.read_back(assessment.facts)
+        said, doubted = self.read_back(assessment.facts, turns)
         if atype is None:  # a kind the program does not admit: nothing else to check
             decision = assessment.decision
             checked = Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
@@ -249,7 +250,7 @@ class EligibilityDesk:
         checked = []
         for program in open_to:
             facts = facts_from_turns(turns, self.rules, program.id, kind)
-            said, doubted = self.read_back(facts)
+            said, doubted = self.read_back(facts, turns)
             checked.append(self._checked(program.id, kind or "", facts, said, doubted))
         return tuple(checked)
 
@@ -268,11 +269,25 @@ class EligibilityDesk:
         kinds = dict.fromkeys(t.name for p in self.rules.programs for t in p.types)
         return f"请问贵单位属于哪一类：{'、'.join(kinds)}？说明后即可逐项对照可申报的项目。"
 
-    def read_back(self, facts: FactSheet) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def read_back(self, facts: FactSheet, turns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What was read from the applicant's words, in the registry's words, and the words whose
-        reading was in doubt."""
+        reading was in doubt, as the applicant wrote them."""
         said = tuple(fact_phrase(self.rules.fact(key), facts) for key in facts)
-        return said, tuple(dict.fromkeys(facts.doubts.values()))
+        return said, tuple(dict.fromkeys(_as_written(words, turns) for words in facts.doubts.values()))
+
+
+def _as_written(words: str, turns: list[str]) -> str:
+    """The applicant's own clause for words the reader read in its own form (a program's name
+    masked 「□□□」, a GI's name read as 「这个地标」): the clause of the turns most like them."""
+    if any(words in turn for turn in turns):
+        return words
+    clauses = [c.strip() for turn in turns for c in _WRITTEN_CLAUSE.findall(turn) if c.strip()]
+    scored = [(SequenceMatcher(None, words, c).ratio(), c) for c in clauses]
+    best = max(scored, default=(0.0, words))
+    return best[1] if best[0] >= WRITTEN_LIKENESS else words
+
+
+_WRITTEN_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 
 def is_statement(text: str) -> bool:
