@@ -7,6 +7,10 @@ lexicon's stand-in (「这个地标」), a phrase of the fact 「市县指定同
 reads as 「设区市没有指定这个地标」 with its negation in place. A name is learnt only from a clause
 that speaks of no other level and no other body (「市里指定的是板栗」 names the city's, not ours);
 a name said again that was never learnt (「市里报的是盐城大米」) stays as it is, and is asked.
+
+Colleges are names too: one named for the project led before (「2018年以材料学院牵头承担过」)
+and one named for this application (「这次想由电气工程学院牵头」) are two colleges, or one
+(「这次还想用机械学院」); the clause of this one is read with the lexicon's words for that.
 """
 
 from __future__ import annotations
