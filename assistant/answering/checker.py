@@ -25,7 +25,7 @@ from ..question.applicant import names_applicant
 from ..question.fact_phrases import cues, doubtful, find_matches
 from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
-from ..question.form_text import normalize
+from ..question.form_text import CLAUSE, normalize
 from ..question.lexicon import LEXICON, either
 from ..thresholds import QUESTIONS_AT_ONCE, WRITTEN_LIKENESS
 from .assessment import assess, program_of
@@ -281,13 +281,10 @@ def _as_written(words: str, turns: list[str]) -> str:
     masked 「□□□」, a GI's name read as 「这个地标」): the clause of the turns most like them."""
     if any(words in turn for turn in turns):
         return words
-    clauses = [c.strip() for turn in turns for c in _WRITTEN_CLAUSE.findall(turn) if c.strip()]
+    clauses = [c.strip() for turn in turns for c in CLAUSE.findall(turn) if c.strip()]
     scored = [(SequenceMatcher(None, words, c).ratio(), c) for c in clauses]
     best = max(scored, default=(0.0, words))
     return best[1] if best[0] >= WRITTEN_LIKENESS else words
-
-
-_WRITTEN_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 
 def is_statement(text: str) -> bool:

@@ -15,9 +15,10 @@ from ..thresholds import REPEATED_PHRASE, SHARED_BY
 from .applicant import names_itself, says_county_city
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts, scope_keys
-from .form_text import normalize
+from .form_text import CLAUSE, normalize
 from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
+from .own_things import named_in, reads_own_things
 
 
 def facts_from_turns(
@@ -28,8 +29,9 @@ def facts_from_turns(
     keys = set(scope_keys(rules, program, applicant_type))
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]
+    named = named_in(turns, applicant_type) if reads_own_things(keys) else None  # once for all turns
     for turn in turns:
-        said = extract_facts(turn, rules, program, applicant_type, turns)
+        said = extract_facts(turn, rules, program, applicant_type, named)
         sheet = sheet.merge(_corrected(sheet, said, turn, rules, before, keys))
         before = said
     return _totals_with_members(sheet, turns, rules)
@@ -51,10 +53,7 @@ def _own_city_words(turn: str, rules: Rules) -> str:
             return said
         return _OWN_CITY_WORDS().sub(own, said)
 
-    return _CLAUSE_TEXT.sub(clause, turn)
-
-
-_CLAUSE_TEXT = re.compile(r"[^，,。；;！!？?\n]+")
+    return CLAUSE.sub(clause, turn)
 
 
 @cache
@@ -68,14 +67,12 @@ def _totals_with_members(sheet: FactSheet, turns: Sequence[str], rules: Rules) -
     it is asked."""
     if not any(cues("member_bodies", normalize(turn)) for turn in turns):
         return sheet
-    summed = [
-        key
+    summed = {
+        key: words
         for key, words in sheet.evidence.items()
         if rules.fact(key).is_numeric and cues("totals", words) and key in sheet.values
-    ]
-    values = {k: v for k, v in sheet.values.items() if k not in summed}
-    evidence = {k: v for k, v in sheet.evidence.items() if k not in summed}
-    return FactSheet(values, evidence, {**sheet.doubts, **{k: sheet.evidence[k] for k in summed}})
+    }
+    return sheet.merge(FactSheet({}, {}, summed))  # a doubt takes the value back
 
 
 _CLAUSES = re.compile(r"[，,。；;！!？?]")

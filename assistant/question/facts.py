@@ -59,7 +59,7 @@ from .figure_reading import of_one_year, per_year, several_figures
 from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
-from .own_things import own_names, with_colleges_compared, with_stand_ins
+from .own_things import Named, as_named, named_in, reads_own_things
 from .reading import Reading
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -88,18 +88,17 @@ def extract_facts(
     rules: Rules,
     program: str | None = None,
     applicant_type: str | None = None,
-    conversation: Sequence[str] = (),
+    named: Named | None = None,
 ) -> FactSheet:
     """Facts stated in one message; limited to the program's facts when the program is known.
-    `conversation`: every turn, in which the applicant may have named its own things (own_things)."""
+    `named`: what the conversation named of the applicant's own things (own_things), else what
+    this message names."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    text, turns = _without_program_names(text, rules), conversation or (text,)
-    if keys & set(LEXICON.own_things.facts):
-        text = with_stand_ins(text, own_names(turns, applicant_type), applicant_type)
-    if keys & set(LEXICON.own_things.college_facts):
-        text = with_colleges_compared(text, turns)
-    return read_facts(text, rules.fact_specs, keys, reference, applicant_type)
+    said = _without_program_names(text, rules)
+    if reads_own_things(keys):
+        said = as_named(said, named or named_in((text,), applicant_type), keys, applicant_type)
+    return read_facts(said, rules.fact_specs, keys, reference, applicant_type)
 
 
 def _without_program_names(text: str, rules: Rules) -> str:

@@ -188,6 +188,9 @@ _ENUMERATOR = re.compile(
 )
 
 
+CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")  # a clause of a message, between its stops and commas
+
+
 def normalize(text: str) -> str:
     """Invisible characters out, full-width digits and signs to ASCII, thousands separators dropped."""
     table = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９％．："}

@@ -173,7 +173,7 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     if value is None:
         return None
     is_arabic = raw[0].isdigit()
-    top_magnitude = _magnitude(match["num2"])[1] if match["num2"] else ""
+    top, top_magnitude = _magnitude(match["num2"]) if match["num2"] else ("", "")
     if top_magnitude and magnitude and top_magnitude != magnitude:
         # 「8000万到1个亿」: the lower end in the upper end's magnitude (0.8 亿)
         value, magnitude = value * _MAGNITUDES[magnitude] / _MAGNITUDES[top_magnitude], top_magnitude
@@ -187,7 +187,6 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     bound = _bound(match)
     upper = None
     if bound == "range":
-        top, top_magnitude = _magnitude(match["num2"])
         upper = chinese_to_number(top)
         if upper is not None and top_magnitude:  # 「2万到3万件」: the upper end's magnitude too
             upper = _with_magnitude(upper, said_unit, top_magnitude, compound=False)[0]

@@ -16,9 +16,11 @@ and one named for this application (「这次想由电气工程学院牵头」) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
+from .fact_phrases import without
 from .lexicon import LEXICON, either
 
 _WORDS = LEXICON.own_things
@@ -56,9 +58,34 @@ def _other_level(applicant_type: str | None) -> re.Pattern[str]:
 
 
 def _names_another(clause: str, applicant_type: str | None) -> bool:
-    for word in LEXICON.fact_cues.not_levels:  # 「县级市」 names no level
-        clause = clause.replace(word, "")
-    return bool(_other_level(applicant_type).search(clause))
+    return bool(_other_level(applicant_type).search(without("not_levels", clause)))  # 县级市 names no level
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a conversation names of the applicant's own, read once for all its turns: its GI's
+    names (longest first) and the colleges named for the project it led before."""
+
+    names: tuple[str, ...]
+    earlier_colleges: frozenset[str]
+
+
+def reads_own_things(keys: set[str]) -> bool:
+    """Whether facts among `keys` are read with the applicant's own names."""
+    return bool(keys & {*_WORDS.facts, *_WORDS.college_facts})
+
+
+def named_in(turns: Sequence[str], applicant_type: str | None = None) -> Named:
+    return Named(own_names(turns, applicant_type), _earlier_colleges(turns))
+
+
+def as_named(text: str, named: Named, keys: set[str], applicant_type: str | None = None) -> str:
+    """The text as the facts among `keys` are read with the applicant's own names."""
+    if keys & set(_WORDS.facts):
+        text = with_stand_ins(text, named.names, applicant_type)
+    if keys & set(_WORDS.college_facts):
+        text = with_colleges_compared(text, named.earlier_colleges)
+    return text
 
 
 def own_names(turns: Iterable[str], applicant_type: str | None = None) -> tuple[str, ...]:
@@ -128,18 +155,22 @@ def _colleges(clause: str) -> set[str]:
     return {m.group(1) for m in _COLLEGE().finditer(clause)}
 
 
-def with_colleges_compared(text: str, turns: Iterable[str]) -> str:
-    """The clause that names the college leading this time (「这次想由电气工程学院牵头」), when
-    the conversation named one for the project led before (「2018年以材料学院牵头承担过」),
-    with `other_college` after it when they differ, `same_college` when they are one
-    (「这次还想用机械学院」); nothing when either is not named, or several are."""
-    earlier = {
+def _earlier_colleges(turns: Iterable[str]) -> frozenset[str]:
+    """The colleges the turns name for the project led before (「2018年以材料学院牵头承担过」)."""
+    return frozenset(
         c
         for turn in turns
         for clause in _CLAUSE.findall(turn)
         if _of(clause, _WORDS.earlier_words)
         for c in _colleges(clause)
-    }
+    )
+
+
+def with_colleges_compared(text: str, earlier: frozenset[str]) -> str:
+    """The clause that names the college leading this time (「这次想由电气工程学院牵头」), when
+    one was named for the project led before (`earlier`), with `other_college` after it when
+    they differ, `same_college` when they are one (「这次还想用机械学院」); nothing when either
+    is not named, or several are."""
     if len(earlier) != 1:
         return text
 
