@@ -121,7 +121,7 @@ MAX_PEERS = 2  # clauses cited beside the best one
 SAME_RULE_MARGIN = 0.15  # coverage by which the same rule for another applicant type may trail
 JOINT_GAIN = 0.1  # coverage a list's items must add to answer a question of several parts together
 RANK_PENALTY = 0.01  # coverage per rank: between equal sentences the better-ranked clause wins
-SHORT_CLAUSE = 160  # characters: a provision this short is stated whole
+SHORT_CLAUSE = 300  # characters: a provision this short is stated whole
 ITEM_FULL_MAX = 100  # characters: a list item this short is stated whole
 # A matter asked inside a list of tasks (「任务里讲海外维权的是第几条」): the one item whose text
 # covers the question's own words (those of the list's headings taken out) this well, and this

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
-from ..domain import Clause, Guide, Hit, WarningCode
+from ..domain import SECTION, Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import (
     CHITCHAT,
@@ -33,7 +33,7 @@ from ..question.intent import (
     named_intent,
 )
 from ..question.lexicon import LEXICON, either
-from ..question.scope import Scope, types_named
+from ..question.scope import Scope, types_named, without_program_names
 from ..question.turn import Turn
 from ..text.encoding import read_yaml
 from ..thresholds import (
@@ -118,7 +118,7 @@ def _applicant_section(clause: Clause) -> bool:
 
 # A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」), or its address
 _BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?"
-_BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机)")
+_BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机|热线)|([\u4e00-\u9fff]{2,14})热线")
 _BODY_VISITED = re.compile(_BODY + r"(?:地址|在哪办公|办公地点|在哪里办公)")
 
 
@@ -231,9 +231,11 @@ class Composer:
             listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
             lines = listed or self._general(turn, hits, draft)
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
-            lines = (self._attachments(turn, hits, draft) if spec.name == "parts" else None) or self._list(
-                turn, hits, spec, draft
-            )
+            lines = (
+                (self._attachments(turn, hits, draft) or self._document_parts(turn, spec, draft))
+                if spec.name == "parts"
+                else None
+            ) or self._list(turn, hits, spec, draft)
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
@@ -271,7 +273,14 @@ class Composer:
             clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
         if spec.name.startswith("duty_"):
             return self._duties(turn, clauses, spec, draft)
-        found = ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
+        near = (
+            [*clauses, *(c for c in self.reader.scope_clauses(turn) if c not in clauses)]
+            if spec.prefer
+            else []
+        )
+        preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer or "")]
+        found = ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
+        found = found or ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         # the hits missed it: the whole guide, the same section (a date of issue is the heading's)
         if not found and turn.guides and spec.name not in _HEADING_ASKED:
             rest = self._in_section(self.reader.scope_clauses(turn), spec)
@@ -298,7 +307,8 @@ class Composer:
         reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)
         body = reached.search(turn.question) if reached else None
         if body:  # 「我们市维权援助中心的电话」「市场监管局在哪办公」: another body's, which no line gives
-            found = [e for e in found if body.group(1)[-3:] in e.sentence]
+            named = next(g for g in body.groups() if g)
+            found = [e for e in found if named[-3:] in e.sentence]
         if spec.name == "doc_number":
             found = self._numbers(turn, hits, found, per_guide)
         if not found:
@@ -399,7 +409,7 @@ class Composer:
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
-        named = re.sub(spec.pattern, " ", query) if spec.pattern else query
+        named = spec.without_asking(query)
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
         if names and self.relevance.coverage(named, context) < bar:
             return None
@@ -436,6 +446,25 @@ class Composer:
             )
             lines += self._numbered(draft, part, part.label, items, lead)
         return lines
+
+    def _document_parts(self, turn: Turn, spec: Intent, draft: Draft) -> list[str] | None:
+        """「强省政策措施分成哪几大块」: the parts of a document asked with nothing named but the
+        document (no word left that its title does not hold): its sections' titles, each cited."""
+        if len(turn.guides) != 1 or not any(w in turn.question for w in LEXICON.asking_words.document_parts):
+            return None
+        guide = turn.guides[0]
+        rest = without_program_names(self.kb, spec.without_asking(turn.question))
+        left = " ".join(
+            sorted(t for t in self.relevance.tokens(rest) if t not in guide.title and not t.isdigit())
+        )
+        root = self.kb.clause(guide.id)
+        sections = [c for c in self.kb.children(root) if c.kind == SECTION]
+        # 「…包括两个方向,分别是:」: the document says its parts itself (the list's lead answers)
+        says_its_parts = re.search(r"包括|分为|分别是", root.text)
+        if self.relevance.names_things(left) or len(sections) < 2 or says_its_parts:
+            return None
+        header = self.t["parts_header"].format(title=guide.title)
+        return [header, *(c.text.splitlines()[0].strip() + draft.cite(c) for c in sections)]
 
     def _item_alone(self, turn: Turn, node: Clause) -> Clause | None:
         """「任务里讲海外维权的是第几条」: the one item that says what the question's own words

@@ -87,6 +87,7 @@ class Intent:
     is_list: bool = False
     pattern: str | None = None  # a regex over the question that also asks for it
     unless: str | None = None  # a regex over the question that rules it out
+    prefer: str | None = None  # a heading the supporting clause sits under best (tried first)
 
     def asked(self, text: str) -> bool:
         """A cue in the question asks, unless it names a unit after 每 (「每个周期要形成几个组合」
@@ -191,7 +192,15 @@ INTENTS = (
     *DUTIES,
     # 「要先过区县局吗」「能直接报省局吗」: the way an application goes up (the evidence: who
     # submits or recommends it to whom)
-    Intent("channel", LEXICON.asking_to_apply.channels, r"报送|推荐|审核|汇总|逐级|直接向|统一"),
+    # (「材料怎么报上去」: the route the guide's 组织方式 sets out, before the mailing line)
+    Intent(
+        "channel",
+        LEXICON.asking_to_apply.channels,
+        r"报送|推荐|审核|汇总|逐级|直接向|统一",
+        prefer="组织方式",
+    ),
+    # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
+    Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),
     Intent("contact", _ASKING["contact"], r"联系人|电\s*话"),
     Intent(
         "applicants",
@@ -209,8 +218,8 @@ INTENTS = (
         None,
         "任务",
         True,
-        # 「要做哪几项工作」「立项后主要干哪些事」
-        pattern=r"(?:立项(?:后|以后|之后)[^，,。？?]{0,4})?(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)[项件个类]?(?:事|工作|活)",
+        # 「要做哪几项工作」「立项后主要干哪些事」「要做哪几块工作」
+        pattern=r"(?:立项(?:后|以后|之后)[^，,。？?]{0,4})?(?:做|干|搞)(?:些|一些)?(?:哪些|什么|啥|哪几)(?:[项件个类块]|方面)?(?:事|工作|活)",
     ),
     # 「手里得有多少专利才够」「地理标志得注册满几年」: a threshold the applicant must reach, which a
     # condition states (when none does, the answer is the best sentence of any section); growth
@@ -244,6 +253,8 @@ COMPARE_CUES = LEXICON.asking_words.compare
 LOOKUP_CUES = LEXICON.asking_words.lookup
 CHITCHAT_PATTERNS = re.compile(
     r"^(你好|您好|hi|hello|在吗|谢谢|多谢|再见|你是谁|你叫什么|你能做什么|早上好|晚上好)"
+    # the assistant itself asked about (「你是哪个公司开发的」「你用的什么模型」)
+    r"|^(?:你|您)(?:们)?(?:是|用的?|由)(?:哪|什么|谁)"
 )
 # Requests no guide can answer: writing (a poem, an application written for the applicant),
 # weather, who holds an office, a template to send. (Results of a round are

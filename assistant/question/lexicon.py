@@ -246,6 +246,8 @@ class Procedures:
     fund_uses: tuple[str, ...]
     services: tuple[str, ...]  # 「帮我把申报书写出来」「哪家认证机构靠谱」: work no guide does
     exceptions: tuple[str, ...]  # 「过了截止日期还能补交吗」: leave from the rules no guide grants
+    own_cases: tuple[str, ...]  # 「我的商标被抢注了怎么办」: the asker's own case, which no guide handles
+    askers: tuple[str, ...]  # words by which the asker names itself
 
 
 @dataclass(frozen=True)
@@ -290,6 +292,7 @@ class AskingWords:
     matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: the words between 对 and these name it
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
     matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
+    document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,9 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     covered = {g.year for g in named}
     unknown = tuple(y for y in mentioned if y not in covered)
     if programs and not any(g.kind in ANNUAL_KINDS for g in named):
-        unknown = ()  # a policy or a plan: 「2017年那份」 is another document's year, not a round
+        # a policy or a plan: 「2017年那份」 is another document's year, not a round; but a year
+        # after the span its title gives (「通州方案到2030年的目标」) is one it does not cover
+        unknown = _beyond_spans(named, text)
     applicant = next(iter(types_named(_PARENT_BODY.sub(" ", text))), None)
     return Scope(
         programs,
@@ -123,6 +125,18 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
         current=CURRENT_WORDS.search(text) is not None and not mentioned,
         provincial=PROVINCIAL_WORDS.search(text) is not None,
     )
+
+
+_SPAN = re.compile(r"(20\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*年")
+
+
+def _beyond_spans(named: list[Guide], text: str) -> tuple[int, ...]:
+    """Years the text names that come after every span the documents' titles give (「（2022-2025年）」)."""
+    ends = [int(m.group(2)) for g in named if (m := _SPAN.search(g.title))]
+    if not ends or len(ends) < len(named):
+        return ()
+    return tuple(sorted({y for m in _ANY_YEAR.finditer(text) if (y := int(m.group(1))) > max(ends)}))
 
 
 _YEAR_KIND = re.compile(
@@ -289,6 +303,14 @@ def _joined_years(text: str, rounds: set[int]) -> set[int]:
         if pair & rounds:
             rounds |= pair
     return rounds
+
+
+def without_program_names(kb: KnowledgeBase, text: str) -> str:
+    """The text with the programs' names in it taken out (「强省政策措施分成哪几大块」 → 「分成哪几大块」)."""
+    text = normalize(text)
+    for name in sorted(_program_names(kb), key=len, reverse=True):
+        text = text.replace(name, " ")
+    return text
 
 
 def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ from .intent import (
     intent,
     named_intent,
 )
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 from .references import find_in_guides, find_reference
 from .scope import Scope, attachments_by_title, detect, types_named, unknown_program, with_full_years
 from .turn import Turn
@@ -263,7 +263,7 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     programs = scope.programs or (tuple(g.program for g in guides if g.program) if len(guides) == 1 else ())
     if (not programs or at_other_authority(question)) and asks_other_procedure(question):
         return True
-    if not programs and _asks_other_authority(kb, question):
+    if not programs and (_asks_other_authority(kb, question) or _asks_own_case(question)):
         return True
     return (
         _asks_unknown_fee(kb, question)
@@ -271,6 +271,15 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         or _asks_unknown_thing(kb, question)
         or _asks_exception(kb, question)
     )
+
+
+def _asks_own_case(question: str) -> bool:
+    """The asker's own right that something befell (「我的商标被别人抢注了怎么办」): a case to
+    handle, which no guide does."""
+    words = LEXICON.procedures
+    said = normalize(question)
+    befell = re.search(f"被[\u4e00-\u9fff]{{0,4}}?(?:{either(words.own_cases)})", said)
+    return befell is not None and any(w in said[: befell.start()] for w in words.askers) and asks(said)
 
 
 def _asks_exception(kb: KnowledgeBase, question: str) -> bool:
