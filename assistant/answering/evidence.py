@@ -62,12 +62,18 @@ def hit_ranks(kb: KnowledgeBase, hits: Iterable[Hit]) -> dict[str, int]:
 
 
 def find_sentences(
-    relevance: Relevance, question: str, clauses: list[Clause], pattern: str, per_guide: bool
+    relevance: Relevance,
+    question: str,
+    clauses: list[Clause],
+    pattern: str,
+    per_guide: bool,
+    openings: bool = False,
 ) -> list[Evidence]:
     """The sentences matching `pattern` that fit the question best: one overall, or the best
-    of each guide (「2022年各项目什么时候截止」)."""
+    of each guide (「2022年各项目什么时候截止」); with `openings`, a list's opening line too
+    (「…提升计划实施期 2 年，重点完成以下任务：」)."""
     regex = re.compile(pattern)
-    scored = relevance.rank(question, clauses, lambda s: bool(regex.search(s)))
+    scored = relevance.rank(question, clauses, lambda s: bool(regex.search(s)), openings=openings)
     best: dict[str, Evidence] = {}
     for _, item in scored:
         key = item.clause.guide_id if per_guide else ""
@@ -108,11 +114,14 @@ def attachments(clause: Clause) -> list[str]:
     return [strip_marker(x) for x in found]
 
 
-def _heading(clause: Clause, sentence: str) -> bool:
-    """A clause's bare title, or the line that opens its list (「…应符合下列条件：」); a
-    preamble's line ending in 「：」 names whom a document is sent to, and opens no list."""
+def _heading(clause: Clause, sentence: str, openings: bool = False) -> bool:
+    """A clause's bare title, or (unless `openings` are read) the line that opens its list
+    (「…应符合下列条件：」); a preamble's line ending in 「：」 names whom a document is sent
+    to, and opens no list."""
     bare = strip_marker(sentence)
-    opening = bool(clause.children) and clause.parent_id is not None and bare.endswith(("：", ":"))
+    opening = (
+        not openings and bool(clause.children) and clause.parent_id is not None and bare.endswith(("：", ":"))
+    )
     return bare == clause.title or opening
 
 
@@ -435,6 +444,7 @@ class Relevance:
         keep=lambda s: True,
         ranks: dict[str, int] | None = None,
         own_words: bool = False,
+        openings: bool = False,
     ) -> list[tuple[float, Evidence]]:
         """Sentences of the clauses, best first; a sentence is read with its headings. Ties go
         to the better-ranked clause: by its place in `clauses`, or by `ranks`; with `own_words`,
@@ -444,7 +454,7 @@ class Relevance:
         for place, clause in enumerate(clauses):
             rank = ranks.get(clause.id, place) if ranks else place
             for sentence in _units(clause):
-                if keep(sentence) and not _heading(clause, sentence):
+                if keep(sentence) and not _heading(clause, sentence, openings):
                     item = Evidence(clause, sentence)
                     score = self.coverage(question, in_context(item)) - RANK_PENALTY * rank
                     own = self.coverage(question, sentence) if own_words else 0.0

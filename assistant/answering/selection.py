@@ -13,6 +13,7 @@ import re
 
 from ..domain import Clause, Hit
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.lexicon import LEXICON
 from ..question.scope import types_named
 from ..question.turn import Turn
 from ..thresholds import (
@@ -63,6 +64,33 @@ class Reader:
             ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * (2 * other_type + superseded)
         best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
         return clauses, {c.id: ranks[c.id] - best for c in clauses}
+
+    def direction(self, turn: Turn) -> Clause | None:
+        """The one direction of a guide split into directions (top sections with parts of the same
+        titles: 专利转化's 高校院所… and 产业…运营中心) that the question, read with the one before
+        when it follows on, names by a word of its title no other direction's title holds
+        (「产业运营中心要定几年期的规划」「这个方向实施期几年」 after 「高校院所那个方向…」)."""
+        if len(turn.guides) != 1:
+            return None
+        tops = self.kb.top_sections(turn.guides[0].id)
+        titles = {c.id: {p.title for p in self.kb.children(c)} for c in tops}
+        directions = [c for c in tops if any(titles[c.id] & titles[o.id] for o in tops if o is not c)]
+        if len(directions) < 2:
+            return None
+        said = turn.search_text or turn.question
+        heads = {c.id: self._head(c, directions) for c in directions}
+        named = [c for c in directions if heads[c.id] and heads[c.id] in said]
+        if not named and any(w in turn.question for w in LEXICON.asking_words.back_references):
+            cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
+            named = [d for d in directions if d.id in cited]
+        return named[0] if len(named) == 1 else None
+
+    def _head(self, direction: Clause, directions: list[Clause]) -> str | None:
+        """The first word of a direction's title that no other direction's title holds (高校 of
+        「高校院所知识产权运营能力提升」, 产业 of 「产业知识产权运营中心发展」): whom it is for."""
+        others = "".join(c.title for c in directions if c is not direction)
+        words = [w for w in self.relevance.tokens(direction.title) if len(w) > 1 and w not in others]
+        return min(words, key=lambda w: (direction.title.index(w), len(w)), default=None)
 
     def scope_clauses(self, turn: Turn) -> list[Clause]:
         """Every clause of the guides the turn is about."""
