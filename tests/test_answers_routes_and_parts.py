@@ -1,0 +1,140 @@
+"""Questions in applicants' and staff's own words that session 46's blind set (13ao) found
+answered wrongly, one mechanism a test: a short clause stated whole, the route an application
+goes up and the province's review read from 组织方式, a document's parts, the direction of a
+guide a question names, and matters the guides do not cover (a year after a plan's span, the
+asker's own case, the assistant itself, another body's hotline)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.config import Settings
+from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.pipeline import Assistant, Conversation
+from assistant.question.intent import detect_intent
+from assistant.question.scope import detect
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    return Assistant(built_settings, kb)
+
+
+def cited(reply) -> list[str]:
+    return [c.clause_id for c in reply.citations]
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id", "fact"),
+    [
+        # a provision of up to 300 characters is stated whole: the sentence asked about is its
+        # third, which the best-fitting first sentence would have left out
+        (
+            "24年保护示范区设区市的任务里，保护工作要纳入对谁的考核",
+            "2024-protection-zone:4.1.1.1",
+            "绩效考核",
+        ),
+        ("高价值新建，企业的专利数量要求多少", "2022-high-value-patent:3.1.1.4", "100件"),
+    ],
+)
+def test_a_short_provision_is_stated_whole(
+    assistant: Assistant, question: str, clause_id: str, fact: str
+) -> None:
+    reply = assistant.ask(question)
+    assert clause_id in cited(reply) and fact in plain(reply.answer)
+
+
+@pytest.mark.parametrize(
+    ("turns", "clause_id", "fact"),
+    [
+        # the route up is the guide's 组织方式, not the line that says where the paper goes
+        (["我们是县级市，24年保护示范区材料怎么报上去"], "2024-protection-zone:5.1", "推荐意见"),
+        (["24年保护示范区怎么申报", "报送要经过谁"], "2024-protection-zone:5.1", "推荐意见"),
+        (["工业品牌项目怎么个报送流程"], "2022-industrial-brand:5.1", "择优推荐"),
+        # how the province chooses: its review, not the recommendation below it
+        (["工业品牌项目怎么个报送流程", "省里怎么定"], "2022-industrial-brand:5.2", "组织评审"),
+    ],
+)
+def test_the_route_up_and_the_review_are_read_from_the_guides_organisation(
+    assistant: Assistant, turns: list[str], clause_id: str, fact: str
+) -> None:
+    conversation = Conversation()
+    for turn in turns:
+        reply = assistant.ask(turn, conversation)
+    assert cited(reply)[:1] == [clause_id] and fact in reply.answer
+
+
+def test_how_a_rule_is_set_is_no_review() -> None:
+    """「怎么定的」 of a rule compares two rounds; only the province choosing is a review."""
+    assert detect_intent("设区市示范区执法案件的绩效要求，22版和24版怎么定的") != "review"
+    assert detect_intent("产业运营中心发展这个项目主攻方向怎么定") != "review"
+    assert detect_intent("省里怎么定") == "review"
+
+
+def test_a_documents_parts_are_its_sections_titles(assistant: Assistant) -> None:
+    reply = assistant.ask("强省政策措施分成哪几大块")
+    assert cited(reply) == [f"2023-policy-measures:{n}" for n in range(1, 7)]
+    assert "高效益运用" in reply.answer and "高标准保护" in reply.answer
+    # a document that says its parts itself answers with that line and its list
+    directions = assistant.ask("专利转化专项计划分成哪几块")
+    assert "包括两个方向" in directions.answer and cited(directions)[:1] == ["2022-patent-transfer"]
+    # a part named besides the document is no question of the document's parts
+    tasks = assistant.ask("高价值专利的任务分几个部分")
+    assert "一、支持重点" not in tasks.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "clause_id"),
+    [
+        (["产业运营中心的实施期几年"], "2022-patent-transfer:2.4"),
+        (["转化专项高校运营中心要做哪些机制创新", "它实施期多长"], "2022-patent-transfer:1.4"),
+        # no direction named: the period the guide sets for every project
+        (["专利转化项目实施期几年"], "2022-patent-transfer:3.3"),
+    ],
+)
+def test_a_fact_is_read_from_the_direction_named(
+    assistant: Assistant, turns: list[str], clause_id: str
+) -> None:
+    conversation = Conversation()
+    for turn in turns:
+        reply = assistant.ask(turn, conversation)
+    assert cited(reply) == [clause_id] and "2年" in plain(reply.answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "通州方案到2030年的目标是多少",  # after the span of the plan's title (2022-2025年)
+        "通州区2026年知识产权工作要点有哪些",
+        "我的商标被别人抢注了怎么办",  # the asker's own case
+        "我们公司专利被人侵权了咋办",
+        "你是哪个公司开发的？",  # the assistant itself
+    ],
+)
+def test_matters_the_guides_do_not_cover_are_refused(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert not reply.answerable and not cited(reply)
+
+
+def test_a_year_within_a_plans_span_is_its_content(kb: KnowledgeBase) -> None:
+    assert detect(kb, "通州方案2025年要达到什么目标").unknown_years == ()
+    assert detect(kb, "通州方案到2030年的目标是多少").unknown_years == (2030,)
+
+
+def test_a_hotline_of_a_body_no_contact_line_names_is_not_given(assistant: Assistant) -> None:
+    reply = assistant.ask("知识产权维权援助热线是多少")
+    assert "025-" not in reply.answer and "没有写明" in reply.answer
+
+
+def test_shi_li_names_the_city(assistant: Assistant) -> None:
+    """「那市里呢」 after a county's conditions asks the 设区市's."""
+    conversation = Conversation()
+    assistant.ask("22年保护示范区县里要满足什么条件", conversation)
+    reply = assistant.ask("那市里呢", conversation)
+    assert cited(reply)[:1] == ["2022-protection-zone:3.1"]
