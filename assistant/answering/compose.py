@@ -413,7 +413,7 @@ class Composer:
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
-        named = spec.without_asking(query)
+        named = re.sub(spec.pattern, " ", query) if spec.pattern else query
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
         if names and self.relevance.coverage(named, context) < bar:
             return None
