@@ -282,7 +282,7 @@ class Composer:
         found = ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
         if not found and (focus := self.reader.direction(turn)) is not None:  # the direction named
             # says it itself, in a list's opening line maybe (「…提升计划实施期 2 年，重点完成…：」)
-            inside = [focus, *self.kb.descendants(focus)]
+            inside = self._in_section([focus, *self.kb.descendants(focus)], spec)
             found = ev.find_sentences(self.relevance, query, inside, spec.evidence or ".", per_guide, True)
         found = found or ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         # the hits missed it: the whole guide, the same section (a date of issue is the heading's)
