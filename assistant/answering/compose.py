@@ -62,7 +62,7 @@ CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
 _ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
 GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
-_HEADING_ASKED = ("issued", "issuer", "addressees")  # what only a document's heading says
+_HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a document's heading says
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(

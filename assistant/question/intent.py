@@ -110,6 +110,11 @@ def _not_a_unit(cue: str, text: str) -> bool:
 
 
 _ASKING = LEXICON.asking_words.intents  # the words of each intent (knowledge/lexicon.yaml)
+# 「下面的开发区22年还能不能报」: a lower level of the asker's area, asked whether it may apply too
+SAME_AREA = (
+    f"(?:{either(LEXICON.asking_to_apply.lower_levels)})的?[^，,。？?]{{0,6}}?"
+    r"(?:还|也)(?:能|可以|可不可以|能不能)[^，,。？?]{0,2}(?:报|立|申报|申请)"
+)
 # Order matters: the first intent whose cue is in the question wins; a detail asked
 # (「邮箱」「手机号」, knowledge/lexicon.yaml) before all, so that 「办公室电话一直占线」 beside
 # 「手机号是多少」 is no contact question.
@@ -137,6 +142,13 @@ INTENTS = (
         r"^[\u4e00-\u9fff]{2,16}(?:局|人民政府|人民政庛)(?:文件)?$|会议[^。]{0,6}通过",
     ),
     Intent("addressees", _ASKING["addressees"], r"[：:]$"),
+    # 「通州方案是依据哪个文件制定的」: the documents its preamble says it follows (根据《…》)
+    Intent(
+        "basis",
+        _ASKING["basis"],
+        r"(?:根据|依据|按照)《",
+        pattern=r"(?:依据|根据|按照)[^，,。？?]{0,6}(?:哪个|哪份|哪些|什么)(?:文件|文)",
+    ),
     Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
     # 「24年保护示范区主要想支持什么样的地方」: a sentence of the program's 支持重点 (支持对象);
     # not 「优先支持」, which is a condition
@@ -159,6 +171,8 @@ INTENTS = (
         "funding",
         _ASKING["funding"],
         r"启动资金|后续资金|运行资金|剩余资金",
+        # 「钱是怎么发的」「经费拨付」: a fund word, then paying it
+        pattern=r"(?:钱|经费|资金)(?:是|都)?(?:怎么|如何|咋|怎样)?(?:拨付|拨|发放|下达|发(?!展))",
         unless=r"多少|几万|几百万|金额|数额",  # 「启动资金具体是多少万」 asks an amount
     ),
     # A rate or a sum asked (「贴息比例是多少」「补助金额多少」, the lexicon's figures); but 「卖到多少钱」
@@ -201,6 +215,14 @@ INTENTS = (
     ),
     # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
     Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),
+    # 「市里立了项，下面县还能立吗」: the rule that one area has one project (the evidence: the
+    # lower level 不得申报, 不立项, 不同时立项)
+    Intent(
+        "same_area",
+        (),
+        r"所属[^。]{0,12}不得申报|所辖[^。]{0,20}不立项|同辖区内不同时立项|不得指定同一",
+        pattern=SAME_AREA,
+    ),
     Intent("contact", _ASKING["contact"], r"联系人|电\s*话"),
     Intent(
         "applicants",
@@ -280,6 +302,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     text = normalize_lines(question).strip(" ？?！!。")
     if any(c in text for c in LOOKUP_CUES):
         return LOOKUP
+    if re.search(SAME_AREA, text):
+        return "same_area"  # 「…下面县还能立吗」: the rule asked, whatever else would check
     if has_reference and not _last_question_asks_to_apply(text):
         # (「…2020年万人发明全省园区第3…。22年度保护示范区我们能报吗」: the facts' figures may
         # read as a reference; the last question asks to apply)

@@ -158,6 +158,7 @@ class AskingToApply:
     which_not_if: tuple[str, ...]
     not_if: tuple[str, ...]
     channels: tuple[str, ...]
+    lower_levels: tuple[str, ...]  # 「下面的县还能报吗」: the rule of one project per area
     look_alikes: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
     wh_words: tuple[str, ...]

@@ -44,7 +44,15 @@ from .intent import (
 )
 from .lexicon import LEXICON, either
 from .references import find_in_guides, find_reference
-from .scope import Scope, attachments_by_title, detect, types_named, unknown_program, with_full_years
+from .scope import (
+    ANNUAL_KINDS,
+    Scope,
+    attachments_by_title,
+    detect,
+    types_named,
+    unknown_program,
+    with_full_years,
+)
 from .turn import Turn
 
 # 「那园区呢？」「今年的呢」「2022年那版也是这样吗」: a follow-up that keeps the last question's intent.
@@ -128,6 +136,8 @@ def understand(
     facts_turn = conversation.eligibility_open and name == GENERAL
     before = _scope_so_far(kb, conversation)
     scope = conversation.scope if facts_turn else said.follow(before)
+    if name != ELIGIBILITY and _a_term_of_the_document(kb, said, before, question):
+        scope = before  # 「保护示范区方面有目标吗」 of the 通州 plan: its own term, not the program
     if reference is not None:  # the guide a reference names is what the conversation is about now
         guide = kb.guide(reference.guide_id)
         scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
@@ -237,6 +247,24 @@ def _names_nothing(name: str, question: str) -> bool:
 _JOINED_ROUNDS = re.compile(r"20\d\d\s*年?度?版?(?:的)?\s*(?:和|跟|与|同|、|对比|比|还是)\s*20\d\d")
 
 
+def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, question: str) -> bool:
+    """In a conversation about a policy or a plan, a program named with no year and no word of
+    its own (项目, 指南, 申报…) is the document's own term when the document's text names it
+    (「中欧地标互认那个呢」 of the 2023 measures, whose 3.12 names 地理标志)."""
+    documents = before.guides(kb)
+    if len(documents) != 1 or documents[0].kind in ANNUAL_KINDS or not said.programs or said.years:
+        return False
+    words = LEXICON.asking_to_apply
+    if any(w in question for w in (*words.program_nouns, *words.apply_verbs)):
+        return False
+    text = "".join(c.text for c in kb.guide_clauses(documents[0].id))
+    named = [g for g in kb.guides if g.program in said.programs]
+    return all(
+        g.kind in ANNUAL_KINDS and any(n in text for n in (g.short_name, g.program, *g.aliases))
+        for g in named
+    )
+
+
 def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
     """What the conversation is about: the scope of the last turn; when it named no program,
     the program of the one guide its answer came from (「高校运营能力提升项目，对管理人员有啥要求？」
@@ -261,7 +289,8 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     guide names its program (「纸质件送省里哪个窗口？2024的」 asks the 2024 guide's own procedure)."""
     guides = scope.guides(kb)
     programs = scope.programs or (tuple(g.program for g in guides if g.program) if len(guides) == 1 else ())
-    if (not programs or at_other_authority(question)) and asks_other_procedure(question):
+    elsewhere = at_other_authority(question) and not _authority_of_guides(kb, question)
+    if (not programs or elsewhere) and asks_other_procedure(question):
         return True
     if not programs and (_asks_other_authority(kb, question) or _asks_own_case(question)):
         return True
@@ -351,13 +380,19 @@ def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
     least two of the characters before it is in no guide."""
     if not (asks(question) and at_other_authority(question)):
         return False
+    return not _authority_of_guides(kb, question)
+
+
+def _authority_of_guides(kb: KnowledgeBase, question: str) -> bool:
+    """An authority named as a guide names it (「南京知识产权法院」 of the 2023 measures): its
+    name with at least two of the characters before it is in a guide's text."""
     said = normalize(question)
     for word in LEXICON.procedures.authorities:
         for m in re.finditer(re.escape(word), said):
             before = said[max(0, m.start() - 6) : m.start()]
             if any(before[i:] + word in kb.all_text for i in range(len(before) - 1)):
-                return False
-    return True
+                return True
+    return False
 
 
 def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
