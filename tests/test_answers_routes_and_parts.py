@@ -138,3 +138,60 @@ def test_shi_li_names_the_city(assistant: Assistant) -> None:
     assistant.ask("22年保护示范区县里要满足什么条件", conversation)
     reply = assistant.ask("那市里呢", conversation)
     assert cited(reply)[:1] == ["2022-protection-zone:3.1"]
+
+
+def test_what_a_document_follows_is_its_preambles_basis(assistant: Assistant) -> None:
+    reply = assistant.ask("通州方案是依据国知局哪个文件制定的")
+    assert cited(reply) == ["2022-tongzhou-plan"] and "131号" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "fact"),
+    [
+        # a lower level of the asker's area asked whether it may apply too: the rule, no check
+        (["我们市已经在做省保护示范区项目了，下面的开发区22年还能不能报这个"], "不得申报"),
+        (["24年保护示范区申报条件", "市里立了项，下面县还能立吗"], "不同时立项"),
+    ],
+)
+def test_one_project_per_area_is_the_rule_not_a_check(
+    assistant: Assistant, turns: list[str], fact: str
+) -> None:
+    conversation = Conversation()
+    for turn in turns:
+        reply = assistant.ask(turn, conversation)
+    assert reply.decision is None and fact in reply.answer
+
+
+def test_a_prerequisite_asks_the_conditions(assistant: Assistant) -> None:
+    reply = assistant.ask("2022年县（市、区）报保护示范区的前提身份是什么")
+    assert cited(reply)[:1] == ["2022-protection-zone:3.2"] and "国家强县工程示范县" in reply.answer
+
+
+def test_an_authority_a_guide_names_is_asked_of_the_guide(assistant: Assistant) -> None:
+    reply = assistant.ask("政策措施里南京知识产权法院是怎么提的")
+    assert cited(reply) == ["2023-policy-measures:3.10"]
+    # another court is still another authority's procedure
+    assert not assistant.ask("我的专利被侵权了，去哪个法院起诉").answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        ("专利转化专项的钱是怎么发的", "2022-patent-transfer:3.3"),
+        ("24年县里报保护示范区的话流程怎么走", "2024-protection-zone:5.1"),
+    ],
+)
+def test_money_paid_and_the_route_in_other_words(assistant: Assistant, question: str, clause_id: str) -> None:
+    assert cited(assistant.ask(question))[:1] == [clause_id]
+
+
+def test_a_programs_name_inside_a_documents_own_terms_keeps_the_document(assistant: Assistant) -> None:
+    conversation = Conversation()
+    assistant.ask("强省政策里知识产权保护有哪些措施", conversation)
+    reply = assistant.ask("中欧地标互认那个呢", conversation)
+    assert cited(reply) == ["2023-policy-measures:3.12"]
+    # the program itself asked for, with a word of its own, turns to the program
+    conversation = Conversation()
+    assistant.ask("通州方案的主要目标有哪些", conversation)
+    reply = assistant.ask("保护示范区的申报条件呢", conversation)
+    assert cited(reply)[0].startswith("2024-protection-zone:3")
