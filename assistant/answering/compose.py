@@ -273,11 +273,8 @@ class Composer:
             clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
         if spec.name.startswith("duty_"):
             return self._duties(turn, clauses, spec, draft)
-        near = (
-            [*clauses, *(c for c in self.reader.scope_clauses(turn) if c not in clauses)]
-            if spec.prefer
-            else []
-        )
+        prefer = spec.prefer and not (spec.prefer_unless and re.search(spec.prefer_unless, turn.question))
+        near = [*clauses, *(c for c in self.reader.scope_clauses(turn) if c not in clauses)] if prefer else []
         preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer or "")]
         found = ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
         if not found and (focus := self.reader.direction(turn)) is not None:  # the direction named
@@ -401,6 +398,8 @@ class Composer:
         query = turn.search_text or turn.question
         # 「高价值专利新建项目要完成的任务」: the part the question names (新建项目) before another
         clauses.sort(key=lambda c: not ev.names_part(self.kb, query, c, spec.section))
+        if (focus := self.reader.direction(turn)) is not None:  # 「高校那个方向申报条件」: its own
+            clauses.sort(key=lambda c: not c.id.startswith(f"{focus.id}."))
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
             clauses.sort(key=lambda c: not ev.under_section(self.kb, c, spec.section, depth=2))
             clauses = self.reader.own_section(clauses[0], spec.section, turn.scope.applicant_type) + clauses
@@ -467,7 +466,7 @@ class Composer:
         says_its_parts = re.search(r"包括|分为|分别是", root.text)
         if self.relevance.names_things(left) or len(sections) < 2 or says_its_parts:
             return None
-        header = self.t["parts_header"].format(title=guide.title)
+        header = self.t["parts_header"].format(title=guide.title) + draft.cite(root)
         return [header, *(c.text.splitlines()[0].strip() + draft.cite(c) for c in sections)]
 
     def _item_alone(self, turn: Turn, node: Clause) -> Clause | None:
@@ -683,8 +682,14 @@ class Composer:
             scope = Scope((guide.program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(asked, base, scope, (guide,), default_year=None, search_text=turn.search_text)
             part = Draft(cited=draft.cited)
-            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
-                sub, part
+            side_hits = [h for h in hits if h.chunk.guide_id == guide.id]
+            # a side with no evidence of what is asked (「拨钱」 where a round names no funds): the
+            # sentences that fit, before the closest clause
+            general = replace(sub, intent=GENERAL)
+            if (
+                self._by_intent(sub, side_hits, part)
+                or (base != GENERAL and self._by_intent(general, side_hits, part))
+                or self._closest(sub, part)
             ):
                 parts.append((guide, part.lines))
         texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}

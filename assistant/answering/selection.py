@@ -69,7 +69,8 @@ class Reader:
         """The one direction of a guide split into directions (top sections with parts of the same
         titles: 专利转化's 高校院所… and 产业…运营中心) that the question, read with the one before
         when it follows on, names by a word of its title no other direction's title holds
-        (「产业运营中心要定几年期的规划」「这个方向实施期几年」 after 「高校院所那个方向…」)."""
+        (「产业运营中心要定几年期的规划」); else, when it points back (「这个方向实施期几年」) or
+        names nothing of its own (「要做几年」), the direction the last answer came from."""
         if len(turn.guides) != 1:
             return None
         tops = self.kb.top_sections(turn.guides[0].id)
@@ -80,7 +81,8 @@ class Reader:
         said = turn.search_text or turn.question
         heads = {c.id: self._head(c, directions) for c in directions}
         named = [c for c in directions if heads[c.id] and heads[c.id] in said]
-        if not named and any(w in turn.question for w in LEXICON.asking_words.back_references):
+        pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
+        if not named and (pointing or not self.relevance.names_things(turn.question)):  # 「要做几年」
             cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
             named = [d for d in directions if d.id in cited]
         return named[0] if len(named) == 1 else None

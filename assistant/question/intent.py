@@ -88,6 +88,7 @@ class Intent:
     pattern: str | None = None  # a regex over the question that also asks for it
     unless: str | None = None  # a regex over the question that rules it out
     prefer: str | None = None  # a heading the supporting clause sits under best (tried first)
+    prefer_unless: str | None = None  # a regex over the question that asks of something else
 
     def asked(self, text: str) -> bool:
         """A cue in the question asks, unless it names a unit after 每 (「每个周期要形成几个组合」
@@ -142,11 +143,11 @@ INTENTS = (
         r"^[\u4e00-\u9fff]{2,16}(?:局|人民政府|人民政庛)(?:文件)?$|会议[^。]{0,6}通过",
     ),
     Intent("addressees", _ASKING["addressees"], r"[：:]$"),
-    # 「通州方案是依据哪个文件制定的」: the documents its preamble says it follows (根据《…》)
+    # 「通州方案是依据哪个文件制定的」: what its preamble says it follows (根据《…》, 根据…预算安排)
     Intent(
         "basis",
         _ASKING["basis"],
-        r"(?:根据|依据|按照)《",
+        r"根据|依据|按照",
         pattern=r"(?:依据|根据|按照)[^，,。？?]{0,6}(?:哪个|哪份|哪些|什么)(?:文件|文)",
     ),
     Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
@@ -212,6 +213,7 @@ INTENTS = (
         LEXICON.asking_to_apply.channels,
         r"报送|推荐|审核|汇总|逐级|直接向|统一",
         prefer="组织方式",
+        prefer_unless=r"纸质|材料|寄|汇总表",  # 「纸质材料最后送到哪」: the mailing line
     ),
     # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
     Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),
@@ -319,14 +321,16 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     if (_pattern_asks(text) or asks_to_apply(text)) and not _asks_how_much_to_apply(text):
         return ELIGIBILITY
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
+    named_last = re.sub(f"(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)  # 「…条件说一下」
     for spec in INTENTS:
-        # a list asked with a word that asks which, or by its section's name alone (「专利转化的
-        # 申报条件」; not 「增幅要求」「纳入对谁的绩效考核」)
+        # a list asked with a word that asks which, or by its section's name or its first word
+        # alone (「专利转化的申报条件」「22年设区市报保护示范区条件」; not 「增幅要求」「纳入对谁的绩效考核」)
         listing = (
             not spec.is_list
             or spec.section is None
             or any(w in asked for w in LIST_WORDS)
-            or re.search(f"(?:{spec.section})$", asked) is not None
+            or re.search(f"(?:{spec.section}|{spec.cues[0]})$", named_last)
+            is not None  # 「…报保护示范区条件」
         )
         if spec.asked(asked) and listing:
             return spec.name

@@ -294,6 +294,7 @@ class AskingWords:
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
     matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
     document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
+    request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked
     back_references: tuple[str, ...]  # 「它实施期多长」: the part the last answer was about
 
 
