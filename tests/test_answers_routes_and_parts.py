@@ -79,7 +79,7 @@ def test_how_a_rule_is_set_is_no_review() -> None:
 
 def test_a_documents_parts_are_its_sections_titles(assistant: Assistant) -> None:
     reply = assistant.ask("强省政策措施分成哪几大块")
-    assert cited(reply) == [f"2023-policy-measures:{n}" for n in range(1, 7)]
+    assert cited(reply) == ["2023-policy-measures", *(f"2023-policy-measures:{n}" for n in range(1, 7))]
     assert "高效益运用" in reply.answer and "高标准保护" in reply.answer
     # a document that says its parts itself answers with that line and its list
     directions = assistant.ask("专利转化专项计划分成哪几块")
@@ -163,8 +163,34 @@ def test_one_project_per_area_is_the_rule_not_a_check(
 
 
 def test_a_prerequisite_asks_the_conditions(assistant: Assistant) -> None:
-    reply = assistant.ask("2022年县（市、区）报保护示范区的前提身份是什么")
-    assert cited(reply)[:1] == ["2022-protection-zone:3.2"] and "国家强县工程示范县" in reply.answer
+    """前提 is a thesaurus word of 条件: 「那升级项目有什么前提」 gets the 升级 conditions."""
+    conversation = Conversation()
+    assistant.ask("高价值新建，企业的专利数量要求多少", conversation)
+    reply = assistant.ask("那升级项目有什么前提", conversation)
+    assert cited(reply) and all(c.startswith("2022-high-value-patent:3.2") for c in cited(reply))
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        # a list named by its first word at the end, before words of asking
+        ("22年设区市报保护示范区条件", "2022-protection-zone:3.1"),
+        ("转化专项高校那个方向申报条件说一下", "2022-patent-transfer:1.3"),  # the direction's own list
+    ],
+)
+def test_a_list_named_at_the_end_is_asked(assistant: Assistant, question: str, clause_id: str) -> None:
+    assert cited(assistant.ask(question))[:1] == [clause_id]
+
+
+def test_paper_and_mailing_are_asked_of_the_mailing_line(assistant: Assistant) -> None:
+    reply = assistant.ask("2024保护示范区纸质材料最后送到哪里")
+    assert cited(reply)[:1] == ["2024-protection-zone:6.3"] and "汉中门大街145号" in reply.answer
+
+
+def test_a_notices_basis_and_another_review(assistant: Assistant) -> None:
+    reply = assistant.ask("140号文里说这批项目是根据什么安排的")
+    assert cited(reply) == ["2022-notice"] and "预算安排" in reply.answer
+    assert not assistant.ask("我在区市场监管局做申报工作，这个能算职称评审加分吗？").answerable
 
 
 def test_an_authority_a_guide_names_is_asked_of_the_guide(assistant: Assistant) -> None:

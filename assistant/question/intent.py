@@ -213,7 +213,7 @@ INTENTS = (
         LEXICON.asking_to_apply.channels,
         r"报送|推荐|审核|汇总|逐级|直接向|统一",
         prefer="组织方式",
-        prefer_unless=r"纸质|材料|寄|汇总表",  # 「纸质材料最后送到哪」: the mailing line
+        prefer_unless=r"纸质|寄|送到|汇总表",  # 「纸质材料最后送到哪」: the mailing line
     ),
     # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
     Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),
