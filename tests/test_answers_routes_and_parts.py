@@ -221,3 +221,17 @@ def test_a_programs_name_inside_a_documents_own_terms_keeps_the_document(assista
     assistant.ask("通州方案的主要目标有哪些", conversation)
     reply = assistant.ask("保护示范区的申报条件呢", conversation)
     assert cited(reply)[0].startswith("2024-protection-zone:3")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["园区报24年示范区，非正常专利撤回率看哪一年的数据", "24年保护示范区看的是哪一年的非正常专利撤回率"],
+)
+def test_the_year_a_condition_counts_is_the_conditions(assistant: Assistant, question: str) -> None:
+    reply = assistant.ask(question)
+    assert "申报条件" in reply.answer.split("依据：")[-1] and "2023年度" in reply.answer
+
+
+def test_what_counts_toward_a_figure_is_a_rule_not_a_check(assistant: Assistant) -> None:
+    reply = assistant.ask("我们集团母公司报高价值专利，子公司的专利能算进去不")
+    assert reply.decision is None and "不得计入集团母公司专利数量" in reply.answer

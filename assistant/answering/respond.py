@@ -22,7 +22,7 @@ from ..question.asking import (
     names_applying,
 )
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
@@ -130,6 +130,8 @@ class Responder:
             return False
         if turn.intent == ELIGIBILITY:
             return True
+        if asks_what_counts(turn.question) and not conversation.eligibility_open:
+            return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
         if conversation.eligibility_open and desk.stated(turn.question, statements) > 0:
             return True
         if conversation.eligibility_open and is_statement(turn.question):

@@ -143,6 +143,8 @@ INTENTS = (
         r"^[\u4e00-\u9fff]{2,16}(?:局|人民政府|人民政庛)(?:文件)?$|会议[^。]{0,6}通过",
     ),
     Intent("addressees", _ASKING["addressees"], r"[：:]$"),
+    # 「撤回率看哪一年的数据」: the year of a condition's figure (the evidence: a year)
+    Intent("data_year", _ASKING["data_year"], r"20\d\d\s*年", prefer="申报条件"),
     # 「通州方案是依据哪个文件制定的」: what its preamble says it follows (根据《…》, 根据…预算安排)
     Intent(
         "basis",
@@ -306,6 +308,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return LOOKUP
     if re.search(SAME_AREA, text):
         return "same_area"  # 「…下面县还能立吗」: the rule asked, whatever else would check
+    if asks_what_counts(text):
+        return GENERAL  # 「母公司报高价值专利，子公司的专利能算进去不」: what counts, no check
     if has_reference and not _last_question_asks_to_apply(text):
         # (「…2020年万人发明全省园区第3…。22年度保护示范区我们能报吗」: the facts' figures may
         # read as a reference; the last question asks to apply)
@@ -335,6 +339,17 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         if spec.asked(asked) and listing:
             return spec.name
     return GENERAL
+
+
+def asks_what_counts(text: str) -> bool:
+    """The message's last asking sentence asks what counts toward a figure (「…能算进去不」)."""
+    return any(w in _last_asking(text) for w in LEXICON.asking_to_apply.counting)
+
+
+def _last_asking(text: str) -> str:
+    """The message's last sentence that asks (all of it when none does)."""
+    asking = [s for s in split_sentences(text) if asks(s)]
+    return asking[-1] if asking else text
 
 
 def _asks_how_much_to_apply(text: str) -> bool:

@@ -159,6 +159,7 @@ class AskingToApply:
     not_if: tuple[str, ...]
     channels: tuple[str, ...]
     lower_levels: tuple[str, ...]  # 「下面的县还能报吗」: the rule of one project per area
+    counting: tuple[str, ...]  # 「子公司的专利能算进去不」: what counts, a rule asked
     look_alikes: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
     wh_words: tuple[str, ...]

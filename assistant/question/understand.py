@@ -38,6 +38,7 @@ from .intent import (
     LOOKUP,
     SCREENING,
     asks_to_compare,
+    asks_what_counts,
     detect_intent,
     intent,
     named_intent,
@@ -122,7 +123,11 @@ def understand(
         # 「还有这种排名要求吗」: what it names after 这种 is the last question's, asked again
         name = GENERAL if POINTS_BACK.search(question) else named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
-    if name not in (ELIGIBILITY, LOOKUP, SCREENING) and asks_for_itself(question, conversation.questions):
+    if (
+        name not in (ELIGIBILITY, LOOKUP, SCREENING)
+        and asks_for_itself(question, conversation.questions)
+        and not asks_what_counts(question)
+    ):
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
     if name == ELIGIBILITY and _asks_exception(kb, question):
         name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
