@@ -50,6 +50,11 @@ RECORD_SPAN = 5
 # Characters of a section title that names a direction of a program (专利转化's 「高校院所知识
 # 产权运营能力提升」), read as a name people shorten; the generic heading 「支持对象」 has 4.
 DIRECTION_MIN = 6
+# Top sections of a guide that share this many of their parts' titles are directions of one
+# program (专利转化's two share 申报主体, 申报条件, 项目任务, 绩效目标); 高价值专利's 申报条件 and
+# 项目任务和绩效目标 share only 新建项目 and 升级项目, and are no directions. Set in session 46
+# on answers-13ao/13ap and every older answers set (at 2, follow-ups 「绩效目标呢」 stayed in 申报条件).
+DIRECTION_SHARED_PARTS = 3
 # While a check waits for facts, a message this short that names a topic and gives no fact
 # (「联系电话」「组织方式」) asks that topic; a longer one is the applicant's answer. From blind
 # set 13z's multi-turn follow-ups and set X's bx-182 (session 34).

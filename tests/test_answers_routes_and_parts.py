@@ -162,14 +162,6 @@ def test_one_project_per_area_is_the_rule_not_a_check(
     assert reply.decision is None and fact in reply.answer
 
 
-def test_a_prerequisite_asks_the_conditions(assistant: Assistant) -> None:
-    """前提 is a thesaurus word of 条件: 「那升级项目有什么前提」 gets the 升级 conditions."""
-    conversation = Conversation()
-    assistant.ask("高价值新建，企业的专利数量要求多少", conversation)
-    reply = assistant.ask("那升级项目有什么前提", conversation)
-    assert cited(reply) and all(c.startswith("2022-high-value-patent:3.2") for c in cited(reply))
-
-
 @pytest.mark.parametrize(
     ("question", "clause_id"),
     [

@@ -682,14 +682,8 @@ class Composer:
             scope = Scope((guide.program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(asked, base, scope, (guide,), default_year=None, search_text=turn.search_text)
             part = Draft(cited=draft.cited)
-            side_hits = [h for h in hits if h.chunk.guide_id == guide.id]
-            # a side with no evidence of what is asked (「拨钱」 where a round names no funds): the
-            # sentences that fit, before the closest clause
-            general = replace(sub, intent=GENERAL)
-            if (
-                self._by_intent(sub, side_hits, part)
-                or (base != GENERAL and self._by_intent(general, side_hits, part))
-                or self._closest(sub, part)
+            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
+                sub, part
             ):
                 parts.append((guide, part.lines))
         texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}

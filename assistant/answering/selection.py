@@ -18,6 +18,7 @@ from ..question.scope import types_named
 from ..question.turn import Turn
 from ..thresholds import (
     DEMOTION,
+    DIRECTION_SHARED_PARTS,
     GENERAL_HITS,
     JOINT_GAIN,
     MAX_PEERS,
@@ -75,16 +76,22 @@ class Reader:
             return None
         tops = self.kb.top_sections(turn.guides[0].id)
         titles = {c.id: {p.title for p in self.kb.children(c)} for c in tops}
-        directions = [c for c in tops if any(titles[c.id] & titles[o.id] for o in tops if o is not c)]
+        directions = [
+            c
+            for c in tops
+            if any(len(titles[c.id] & titles[o.id]) >= DIRECTION_SHARED_PARTS for o in tops if o is not c)
+        ]
         if len(directions) < 2:
             return None
-        said = turn.search_text or turn.question
         heads = {c.id: self._head(c, directions) for c in directions}
-        named = [c for c in directions if heads[c.id] and heads[c.id] in said]
+        named = [c for c in directions if heads[c.id] and heads[c.id] in turn.question]
         pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
-        if not named and (pointing or not self.relevance.names_things(turn.question)):  # 「要做几年」
-            cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
-            named = [d for d in directions if d.id in cited]
+        if named or not (pointing or not self.relevance.names_things(turn.question)):
+            return named[0] if len(named) == 1 else None
+        # 「它实施期多长」「要做几年」: the direction the question before named, or the last answer's
+        named = [c for c in directions if heads[c.id] and heads[c.id] in (turn.search_text or "")]
+        cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
+        named = named or [d for d in directions if d.id in cited]
         return named[0] if len(named) == 1 else None
 
     def _head(self, direction: Clause, directions: list[Clause]) -> str | None:
