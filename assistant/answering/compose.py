@@ -239,12 +239,14 @@ class Composer:
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
-        elif spec.name == "threshold":  # the conditions' sentences that fit, else any section's
+        elif spec.name in ("threshold", "data_year"):  # the conditions' sentences that fit (with a
+            # figure; with a year for 「看哪一年的数据」), else any section's
+            section, figure = spec.section or spec.prefer or "", spec.evidence or r"\d"
             conditions = [
-                h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), spec.section)
+                h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), section)
             ]
             figured = self._general(
-                turn, conditions, draft, keep=lambda s: re.search(r"\d", ev.strip_marker(s)) is not None
+                turn, conditions, draft, keep=lambda s: re.search(figure, ev.strip_marker(s)) is not None
             )
             lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         else:
