@@ -26,11 +26,6 @@ CASES = [
         ],
         ("2022-gi-brand", "协会", False),
     ),
-    # the body asked about is the district below the speaker's city: the district is checked
-    (
-        ["22年保护示范区，如果我们市已经在做这个项目，下面的区还能申请吗？"],
-        ("2022-protection-zone", "county", None),
-    ),
     # a corrected rank in Chinese numerals (「是第十八，不是第八」) replaces the rank told before
     (
         [
