@@ -275,9 +275,10 @@ class Composer:
             clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
         if spec.name.startswith("duty_"):
             return self._duties(turn, clauses, spec, draft)
-        prefer = spec.prefer and not (spec.prefer_unless and re.search(spec.prefer_unless, turn.question))
-        near = [*clauses, *(c for c in self.reader.scope_clauses(turn) if c not in clauses)] if prefer else []
-        preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer or "")]
+        preferred = []  # the section the intent prefers, of the hits and then of the whole guide
+        if spec.prefer and not (spec.prefer_unless and re.search(spec.prefer_unless, turn.question)):
+            near = dict.fromkeys([*clauses, *self.reader.scope_clauses(turn)])
+            preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer)]
         found = ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
         if not found and (focus := self.reader.direction(turn)) is not None:  # the direction named
             # says it itself, in a list's opening line maybe (「…提升计划实施期 2 年，重点完成…：」)

@@ -40,6 +40,7 @@ class Reader:
     def __init__(self, kb: KnowledgeBase, relevance: ev.Relevance) -> None:
         self.kb = kb
         self.relevance = relevance
+        self._direction_heads: dict[str, dict[Clause, str | None]] = {}  # by guide: _directions
 
     def candidates(self, turn: Turn, hits: list[Hit]) -> list[Clause]:
         """The hit clauses and their items in the turn's guides: the current guides' first when
@@ -74,25 +75,33 @@ class Reader:
         names nothing of its own (「要做几年」), the direction the last answer came from."""
         if len(turn.guides) != 1:
             return None
-        tops = self.kb.top_sections(turn.guides[0].id)
-        titles = {c.id: {p.title for p in self.kb.children(c)} for c in tops}
-        directions = [
-            c
-            for c in tops
-            if any(len(titles[c.id] & titles[o.id]) >= DIRECTION_SHARED_PARTS for o in tops if o is not c)
-        ]
+        heads = self._directions(turn.guides[0].id)
+        directions = list(heads)
         if len(directions) < 2:
             return None
-        heads = {c.id: self._head(c, directions) for c in directions}
-        named = [c for c in directions if heads[c.id] and heads[c.id] in turn.question]
+        named = [c for c in directions if heads[c] and heads[c] in turn.question]
         pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
         if named or not (pointing or not self.relevance.names_things(turn.question)):
             return named[0] if len(named) == 1 else None
         # 「它实施期多长」「要做几年」: the direction the question before named, or the last answer's
-        named = [c for c in directions if heads[c.id] and heads[c.id] in (turn.search_text or "")]
+        named = [c for c in directions if heads[c] and heads[c] in (turn.search_text or "")]
         cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
         named = named or [d for d in directions if d.id in cited]
         return named[0] if len(named) == 1 else None
+
+    def _directions(self, guide_id: str) -> dict[Clause, str | None]:
+        """A guide's directions (top sections sharing DIRECTION_SHARED_PARTS parts' titles), each
+        with its head word; read once per guide."""
+        if guide_id not in self._direction_heads:
+            tops = self.kb.top_sections(guide_id)
+            titles = {c.id: {p.title for p in self.kb.children(c)} for c in tops}
+            shared = [
+                c
+                for c in tops
+                if any(len(titles[c.id] & titles[o.id]) >= DIRECTION_SHARED_PARTS for o in tops if o is not c)
+            ]
+            self._direction_heads[guide_id] = {c: self._head(c, shared) for c in shared}
+        return self._direction_heads[guide_id]
 
     def _head(self, direction: Clause, directions: list[Clause]) -> str | None:
         """The first word of a direction's title that no other direction's title holds (高校 of

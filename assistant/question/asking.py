@@ -26,6 +26,12 @@ def last_sentence(text: str) -> str:
     return sentences[-1].strip() if sentences else text
 
 
+def last_asking_sentence(text: str) -> str:
+    """The message's last sentence that asks (all of it when none does)."""
+    asking = [s for s in split_sentences(text) if asks(s)]
+    return asking[-1] if asking else text
+
+
 _WORDS = LEXICON.asking_to_apply
 # 「能申报…吗」「能不能报」: a word of possibility, up to three characters, an apply verb.
 _BEFORE_VERB = re.compile(

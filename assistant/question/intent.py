@@ -16,6 +16,7 @@ from .asking import (
     asks,
     asks_to_apply,
     asks_which_programs,
+    last_asking_sentence,
     split_sentences,
     who_applies,
 )
@@ -343,13 +344,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
 
 def asks_what_counts(text: str) -> bool:
     """The message's last asking sentence asks what counts toward a figure (「…能算进去不」)."""
-    return any(w in _last_asking(text) for w in LEXICON.asking_to_apply.counting)
-
-
-def _last_asking(text: str) -> str:
-    """The message's last sentence that asks (all of it when none does)."""
-    asking = [s for s in split_sentences(text) if asks(s)]
-    return asking[-1] if asking else text
+    return any(w in last_asking_sentence(text) for w in LEXICON.asking_to_apply.counting)
 
 
 def _asks_how_much_to_apply(text: str) -> bool:

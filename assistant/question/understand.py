@@ -307,13 +307,20 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     )
 
 
+# 「被别人抢注」「被侵权」: a harm that befell (knowledge/lexicon.yaml: procedures.own_cases)
+_BEFELL = re.compile(f"被[\u4e00-\u9fff]{{0,4}}?(?:{either(LEXICON.procedures.own_cases)})")
+
+
 def _asks_own_case(question: str) -> bool:
     """The asker's own right that something befell (「我的商标被别人抢注了怎么办」): a case to
     handle, which no guide does."""
-    words = LEXICON.procedures
     said = normalize(question)
-    befell = re.search(f"被[\u4e00-\u9fff]{{0,4}}?(?:{either(words.own_cases)})", said)
-    return befell is not None and any(w in said[: befell.start()] for w in words.askers) and asks(said)
+    befell = _BEFELL.search(said)
+    return (
+        befell is not None
+        and any(w in said[: befell.start()] for w in LEXICON.procedures.askers)
+        and asks(said)
+    )
 
 
 def _asks_exception(kb: KnowledgeBase, question: str) -> bool:
