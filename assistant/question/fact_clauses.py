@@ -13,7 +13,19 @@ from functools import cache
 from ..eligibility.rules import YES_NO, FactSpec
 from ..thresholds import PREDICATE_SPAN, SUBJECT_SPAN
 from .clause_reading import another_body, denies_its_level, in_progress, lifting, progress_of
-from .fact_phrases import MASK, Match, asking, cue_spans, cues, denied, doubtful, is_measure, masked, years_in
+from .fact_phrases import (
+    MASK,
+    Match,
+    asking,
+    cue_spans,
+    cues,
+    denied,
+    doubtful,
+    is_measure,
+    masked,
+    topic_only,
+    years_in,
+)
 from .fact_sheet import Sheet
 from .lexicon import LEXICON, either
 from .reading import Reading
@@ -117,6 +129,45 @@ def _own_subject(text: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2
 
 
+def _own_object(text: str, spec: FactSpec) -> bool:
+    """Words of its own after a clause's last negation: not a verb a negation may deny of a
+    topic (lexicon: predicate_verbs), nor a word of the topic's own phrases, nor the cues any
+    clause may hold (「特色主导产业，近三年没出事」: 出事 is another matter)."""
+    spans = cue_spans("negations", text)
+    rest = _CLAUSE_WORDS().sub("", text[spans[-1].end() :] if spans else "")
+    own = "".join(re.findall(r"[\u4e00-\u9fff]", rest))
+    phrases = "|".join((spec.yes_text, spec.question, *spec.synonyms))
+    return len([c for c in own if c not in phrases]) >= 2
+
+
+@cache
+def _CLAUSE_WORDS() -> re.Pattern[str]:
+    cues = LEXICON.fact_cues
+    words = {
+        *cues.predicate_verbs,
+        *cues.negations,
+        *cues.yes_words,
+        *cues.granted,
+        *cues.not_selected,
+        *cues.approvals,
+        *cues.finished,
+        *cues.experienced,
+        *cues.applied_for,
+        *cues.not_yet,
+        *cues.spoken_particles,
+        *cues.falling_short,
+        *cues.exceeding,
+        *cues.equal_to,
+        *cues.all_of,
+        *cues.phrase_tails,
+        *cues.continuers,
+        *cues.recent_periods,
+    }
+    return re.compile(
+        "|".join(map(re.escape, sorted((w for w in words if "…" not in w), key=len, reverse=True)))
+    )
+
+
 _YEARS_SAID = re.compile(r"(?:20)?\d{2}\s*年度?|[一二两三四五六七八九十近前去今]+年(?:内|来|度)?")
 
 
@@ -130,6 +181,13 @@ def says_no(text: str) -> bool:
     return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
 
 
+def opens_predicate(segment: str) -> bool:
+    """The clause opens with the applicant's own words or a word a predicate opens with
+    (「…，我们是优秀」「…，还没建成」), after its year if it names one."""
+    opening = _YEAR_OPENING.sub("", segment)
+    return bool(_CONTINUES.match(opening) or SELF.match(opening.strip()))
+
+
 def goes_on(segment: str, new_sentence: bool = False) -> bool:
     """A clause that goes on about the one before: short, or opening with 还/也/但… or the
     applicant's own 我们; a short
@@ -137,9 +195,9 @@ def goes_on(segment: str, new_sentence: bool = False) -> bool:
     吗？」), while a short negation still denies it (「快维中心。没有。」)."""
     if _OWN_TOPIC.search(segment):
         return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
-    opening = _YEAR_OPENING.sub("", segment)  # 「撤回率，2023年度比全省平均要高」: after its year
-    if _CONTINUES.match(opening) or SELF.match(opening.strip()):
-        return True  # 「撤回率，我们是高于全省平均的」: the applicant says it of itself
+    if opens_predicate(segment):
+        return True  # 「撤回率，我们是高于全省平均的」「撤回率，2023年度比全省平均要高」
+    opening = _YEAR_OPENING.sub("", segment)
     return len(opening) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 
@@ -170,6 +228,9 @@ def continuation(
     for match in topics:
         if match.spec.year and of_another_year(match.spec, segment):
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
+        if negated and not (doubt or progress or compared) and _own_object(text, match.spec):
+            sheet.add(match.spec.key, Reading(doubt=segment), segment)  # 「特色主导产业，近三年没出事」
+            continue
         if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
             sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
         elif doubt or (is_measure(match) and not compared):
@@ -219,4 +280,7 @@ def short_predicate(segment: str) -> bool:
     """After the applicant's name (「我们县」), only a short predicate of what was named before."""
     named = SELF.match(segment.strip())
     rest = segment.strip()[named.end() :] if named else segment
-    return len(_SELF_KIND.sub("", rest)) <= PREDICATE_SPAN
+    rest = _SELF_KIND.sub("", rest)
+    if topic_only(re.sub(either(LEXICON.applicant_kinds.reflexives), "", rest)):
+        return False  # 「我们县自己嘛，…」: the applicant named as the topic, its predicate to come
+    return len(rest) <= PREDICATE_SPAN

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 from .numbers import calendar_year, find_numbers, to_fact_unit
 
@@ -44,7 +44,11 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来
 # (「没出过什么质量…事故」「也没啥失信」)
 # words holding a question word that ask nothing: 「这么」, 「什么」 after a denial (any), 「什么的」 (etc.)
 # 「没出过什么事故」「没有获得过什么科学技术奖」: 什么 after a negation is 'any', no question
-_ASKING_WORDS = re.compile(r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,4}?(?:什么|啥)")
+# 「没什么问题」「没有哪个学院…」: a question word after a negation asks nothing
+_ASKING_WORDS = re.compile(
+    r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,4}?"
+    rf"(?:什么|啥|{either(LEXICON.fact_cues.any_one)})"
+)
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
 _NEAR = 2  # characters (「》」「的」) between two phrases of one fact that make them one
@@ -421,7 +425,10 @@ def before(text: str, matches: list[Match], index: int) -> str:
     earlier = (
         m.end
         for m in matches[:index]
-        if m.end <= here.start and m.spec.key != here.spec.key and not _in_manner(text, m, here)
+        if m.end <= here.start
+        and m.spec.key != here.spec.key
+        and not _in_manner(text, m, here)
+        and not _denied_subject(text, m, here)
     )
     start = max(earlier, default=0)
     return text[start : matches[index].start]
@@ -441,6 +448,20 @@ def _in_manner(text: str, phrase: Match, here: Match) -> bool:
         and _MANNER.search(text[max(0, phrase.start - _MANNER_SPAN) : phrase.start]) is not None
         and not _MANNER_DENIED.search(text[max(0, phrase.start - _MANNER_SPAN - 2) : phrase.start])
     )
+
+
+def _denied_subject(text: str, phrase: Match, here: Match) -> bool:
+    """The phrase is a body's kind right before the other one, its subject, after a negation
+    (「没有任何学院牵头过…」「没有哪个学院…」): the negation denies what the subject did."""
+    if phrase.spec.type != CHOICE or text[phrase.end : here.start].strip():
+        return False
+    return _SUBJECT_DENIED().search(text[: phrase.start]) is not None
+
+
+@cache
+def _SUBJECT_DENIED() -> re.Pattern[str]:
+    negations = either(LEXICON.fact_cues.negations)
+    return re.compile(f"(?:{negations})(?:{either(LEXICON.fact_cues.any_one)})?$")
 
 
 def inside(text: str, match: Match) -> str:
@@ -560,7 +581,34 @@ _ASKED_WITH_NOT = re.compile(
 
 
 def years_in(segment: str) -> set[int]:
-    return {int(y) for y in _YEAR.findall(segment)} | {2000 + int(y) for y in _SHORT_YEAR.findall(segment)}
+    """The calendar years a clause names; a span (「2019-2021年」「19至21年」) names each year in it."""
+    spans = {
+        year
+        for first, last in _YEAR_SPAN.findall(segment)
+        if (lo := _full_year(first)) <= (hi := _full_year(last)) <= lo + _longest_span(first)
+        for year in range(lo, hi + 1)
+    }
+    return (
+        spans
+        | {int(y) for y in _YEAR.findall(segment)}
+        | {2000 + int(y) for y in _SHORT_YEAR.findall(segment)}
+    )
+
+
+def _full_year(year: str) -> int:
+    return int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def _longest_span(first: str) -> int:
+    # years: a wider 「A-B年」 is no span of calendar years; of two digits, 「19-21年」 (three years)
+    # is, 「10-15年」 (a number of years) is not
+    return 10 if len(first) == 4 else (4 if int(first) >= 15 else -1)
+
+
+# 「2019-2021年」「19至21年」: not 「10-15年了」「十几年」 (a number of years)
+_YEAR_SPAN = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d|[12]\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d|[12]\d)\s*(?:年度|年(?![了多以左前来之内间半]))"
+)
 
 
 def _figure_end(text: str) -> int:

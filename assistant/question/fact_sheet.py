@@ -30,6 +30,9 @@ class Sheet:
         # doubts only whether a project once undertaken still runs: a later saying settles them
         self.running: set[str] = set()
         self.applied: set[str] = set()  # doubts only for want of the outcome of an application
+        # doubts only for want of the words a yes needs (「知识产权资金是从科技口挤的」 names no
+        # budget): a later saying with them settles them
+        self.wanting: set[str] = set()
 
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
@@ -38,7 +41,7 @@ class Sheet:
             self.of_others.setdefault(key, words)
             return
         # (of one of several projects, 「一个尾款拨完了」, a saying settles nothing of the others)
-        pending = key in self.undated or key in self.applied
+        pending = key in self.undated or key in self.applied or key in self.wanting
         pending = pending or (key in self.running and not cues("one_of_several", words))
         settles = pending and reading.value is not None and reading.doubt is None
         # a doubt only because some alternatives were denied (「，不同学院，」) is settled by a
@@ -52,6 +55,7 @@ class Sheet:
         self.undated.discard(key)
         self.running.discard(key)
         self.applied.discard(key)
+        self.wanting.discard(key)
         if (
             reading.doubt is not None
             and cues("not_being", words)
@@ -66,6 +70,8 @@ class Sheet:
                 self.running.add(key)
             if reading.applied and key in self.doubts:
                 self.applied.add(key)
+            if reading.wanting and key in self.doubts:
+                self.wanting.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
             if both is None and _changed(self.evidence.get(key, ""), words):

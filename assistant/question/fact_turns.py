@@ -92,6 +92,9 @@ def _corrected(
     if not cues("corrections", text):
         return said
     said = _taken_back(said, text, rules)
+    # 「说错了，四千万只是线上的销售额，…一共是六千五百万元」: a fact read again at the figure
+    # it had is the old figure named, not a new reading
+    said = _without_repeats(said, sheet, rules)
     # the units of figures the correction says of no fact it reads anew (「4%是2020年的」 of the
     # fact it then reads is that fact's old figure)
     figures = [f for f in find_numbers(text) if not _a_year(text, f)]  # 「4%是2020年的」: 2020 is no figure
@@ -105,10 +108,19 @@ def _corrected(
     named_here = {m.spec.key for m in found}
     # 「专职做转化的是2个人」: of the facts of the figure's unit, the one the correction names
     by_unit = [s for s in _said_in(units, specs) if s.key in named_here] or _said_in(units, specs)
+    # 「说错了，12件是2021年一年的，…每年18件」: of those, the one whose old figure it names
+    by_unit = _of_old_figure(by_unit, figures, sheet) or by_unit
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
     # fact of its own (「…，2021年知识产权费用占研发5.6%」) is that fact's
-    named = {y for c in _CLAUSES.split(text) if not find_matches(c, rules.fact_specs) for y in years_in(c)}
+    # (and a clause's year with a figure of its own dates that figure: 「2021年…一共是六千五百万元」)
+    named = {
+        y
+        for c in _CLAUSES.split(text)
+        if not find_matches(c, rules.fact_specs)
+        and not any(f.unit != "年" and not _a_year(c, f) for f in find_numbers(c))
+        for y in years_in(c)
+    }
     for key in sheet.values:
         spec = rules.fact(key)
         # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
@@ -154,6 +166,35 @@ def _corrected(
             doubted.pop(spec.key, None)
     doubts = {k: v for k, v in {**said.doubts, **doubted}.items() if k not in values}
     return FactSheet(values, evidence, doubts)
+
+
+def _of_old_figure(specs: list[FactSpec], figures: list[Spoken], sheet: FactSheet) -> list[FactSpec]:
+    """The one fact whose figure told before the correction names again, else none."""
+    named = [
+        spec
+        for spec in specs
+        if any(to_fact_unit(f, spec.unit) == sheet.values.get(spec.key) for f in figures)
+    ]
+    return named if len(named) == 1 else []
+
+
+def _without_repeats(said: FactSheet, sheet: FactSheet, rules: Rules) -> FactSheet:
+    """The readings of a correction less the figures it names again as they were told, when
+    no other fact told has figures of their unit (「专职的还是2个，一共5个」: the 5 may be the
+    other count's, so the 2 stays read)."""
+    told = [rules.fact(k) for k in sheet.values]
+
+    def alone(key: str) -> bool:
+        return len(_said_in(set(spoken_units(rules.fact(key).unit)) - {""}, told)) == 1
+
+    repeated = {
+        k for k, v in said.values.items() if sheet.values.get(k) == v and not isinstance(v, bool) and alone(k)
+    }
+    if not repeated:
+        return said
+    values = {k: v for k, v in said.values.items() if k not in repeated}
+    evidence = {k: v for k, v in said.evidence.items() if k not in repeated}
+    return FactSheet(values, evidence, dict(said.doubts))
 
 
 def _a_year(text: str, figure: Spoken) -> bool:

@@ -35,6 +35,7 @@ from .fact_clauses import (
     of_another_body,
     of_another_year,
     of_years,
+    opens_predicate,
     sets_aside,
     short_predicate,
     summary,
@@ -166,6 +167,7 @@ def read_facts(
     applied: list[str] = []  # facts the last clause read from an application not decided yet
     sentence: list[Match] = []  # the phrases of the sentence so far (「这几样」 looks back at them)
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
+    dated_before: list[Match] = []  # and those of every clause before it
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
@@ -174,9 +176,13 @@ def read_facts(
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
     text = parents_named(prepared(text), applicant_type)
     opened = 0
+    lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
-        matches = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
+        matches = _phrases(segment, specs, keys)
+        if not matches and lone and not ended and opens_predicate(segment):
+            segment, matches = _across(lone, segment, specs, keys)
+        lone = "" if matches else segment
         others = of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
@@ -225,7 +231,9 @@ def read_facts(
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
             continued = topics if goes_on(segment, new_sentence) else [m for m in topics if m in announced]
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
-            continuation(segment, continued + of_years(dated, segment), told, sheet, by_key, new_sentence)
+            # (「…2023年度真抓实干评上了，…。22年度那次没评上」: a year pointed back to, said before)
+            years_of = of_years(dated, segment) or of_years(_pointed_back(segment, dated_before), segment)
+            continuation(segment, continued + years_of, told, sheet, by_key, new_sentence)
             # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
             dated += [m for m in continued if of_another_year(m.spec, segment)]
             deny_the_rest(segment, sheet, specs)
@@ -240,6 +248,7 @@ def read_facts(
         plain += topics
         # 「一共三百六十件，其中发明二百一十件」: a part of a total is a total too
         total = last_segment if segment.startswith("其中") and cues("totals", last_segment) else ""
+        dated_before += dated
         topics, told, dated, last_clause, last_segment = [], [], [], matches, segment
         applied = []
         fact_clauses.append(segment)
@@ -284,7 +293,9 @@ def read_facts(
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     _no_year_said(text, sheet, specs, reference)
-    for match in plain + topics:  # topics no clause went on about: the plain mention says yes
+    # topics no clause went on about: the plain mention says yes (one with the words a yes
+    # needs first: 「知识产权资金进了财政预算」)
+    for match in sorted(plain + topics, key=lambda m: not _has_needs(m)):
         if (
             match not in announced
             and match.spec.key not in sheet.values
@@ -294,9 +305,33 @@ def read_facts(
             # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said; without them it is asked
             needs = match.spec.yes_needs
             wanting = needs and not any(word in match.synonym for word in needs)
-            reading = Reading(doubt=match.synonym) if wanting else Reading(True)
+            reading = Reading(doubt=match.synonym, wanting=True) if wanting else Reading(True)
             add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
+
+
+def _has_needs(match: Match) -> bool:
+    needs = match.spec.yes_needs
+    return not needs or any(word in match.synonym for word in needs)
+
+
+def _pointed_back(segment: str, dated: list[Match]) -> list[Match]:
+    """The phrases said before of another year, when the clause points back to one (那次, 那届)."""
+    return dated if cues("back_references", segment) else []
+
+
+def _phrases(segment: str, specs: Sequence[FactSpec], keys: set[str]) -> list[Match]:
+    return _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
+
+
+def _across(lone: str, segment: str, specs: Sequence[FactSpec], keys: set[str]) -> tuple[str, list[Match]]:
+    """A phrase split by a comma between a clause naming no fact and the clause going on about
+    it (「2021年省里对设区市知识产权保护工作检查，我们是优秀」): the two read as one clause."""
+    joined = lone + segment
+    matches = _phrases(joined, specs, keys)
+    if any(m.start < len(lone) < m.end for m in matches):
+        return joined, matches
+    return segment, []
 
 
 def _about_their_things(matches: list[Match], segment: str) -> list[Match]:
@@ -350,20 +385,29 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
     if not figures or without("figure_fillers", "".join(rest)).strip(" 、"):
         return False
+    # 「专职转化2人+其他管理3人，共5人」: a total settles a count its parts left in doubt
+    total = _TOTAL_OPENING().match(segment) is not None
     for before in filter(None, befores):
         fitting = []
         for spec in specs:
-            read = spec.key in sheet.values or spec.key in sheet.doubts
+            read = spec.key in sheet.values or (spec.key in sheet.doubts and not total)
             if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
                 values = [to_fact_unit(figure, spec.unit) for figure in figures]
                 if None not in values:
                     fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
         if len(fitting) == 1:
+            if total:
+                sheet.doubts.pop(fitting[0][0].key, None)  # the parts' doubt, settled by their sum
             sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
             return True
         if fitting:
             return False  # several facts fit: none is read
     return False
+
+
+@cache
+def _TOTAL_OPENING() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{either(LEXICON.fact_cues.totals)}|共)")
 
 
 def _holds_words(text: str, spec: FactSpec) -> bool:

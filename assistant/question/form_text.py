@@ -145,7 +145,8 @@ def _breakdown_words() -> tuple[str, ...]:
 
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", normalize(text)))
+    text = _YEAR_SAID_TWICE.sub(r"\1", normalize(text))  # 「前年（2020年）11件」: the year it names
+    text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
@@ -173,6 +174,10 @@ def _each_rough(found: re.Match[str]) -> str:
     return "是" + _ONE_FIGURE.sub(lambda f: "约" + f.group(), found.group(1))
 
 
+# a relative year with its calendar year in brackets after it (「前年（2020年）」「去年(21年)」)
+_YEAR_SAID_TWICE = re.compile(
+    r"(?:大前年|前年|去年|今年|上一年度|上一年|上年度|上年)\s*[（(]\s*((?:19|20)?\d{2}\s*年度?)\s*[)）]"
+)
 # a year written without 年 right before a per-ten-thousand-people measure (万人发明专利拥有量)
 _YEAR_OF_PER_CAPITA = re.compile(r"(?<![\d.])(20\d{2})(?=万人)")
 _SPACED_QUESTION = re.compile(

@@ -82,6 +82,7 @@ class FactCues:
     supplements: tuple[str, ...]  # 对了, 补充一下: more facts for a check already made
     summaries: tuple[str, ...]
     all_of: tuple[str, ...]
+    any_one: tuple[str, ...]  # 任何, 哪个: 「没有任何学院牵头过」 denies what follows
     modals: tuple[str, ...]
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
@@ -114,6 +115,8 @@ class FactCues:
     totals: tuple[str, ...]
     member_bodies: tuple[str, ...]  # 子公司: a total may hold their figures
     continuers: tuple[str, ...]
+    back_references: tuple[str, ...]  # 那次: a year's title said before, pointed back to
+    predicate_verbs: tuple[str, ...]  # 出过, 建: what a negated clause may deny of a topic
     predicate_openers: tuple[str, ...]  # 就是, 一直, 已经: before a predicate, no subject of its own
     second_denials: tuple[str, ...]  # 「不是A也不是B」: where a second denial opens its own clause
 
@@ -125,6 +128,8 @@ class OwnThings:
     use_verbs: tuple[str, ...]
     apply_verbs: tuple[str, ...]
     designate_verbs: tuple[str, ...]
+    after_a_name: tuple[str, ...]  # 作为: 「指定本市的银杏作为…」 ends the name
+    wish_words: tuple[str, ...]  # 想: 「想用本地的螃蟹」 names the thing
     kind_words: tuple[str, ...]
     not_names: tuple[str, ...]
     before_a_short_name: tuple[str, ...]
@@ -171,6 +176,7 @@ class AskingToApply:
     on_its_own: tuple[str, ...]
     condition_nouns: tuple[str, ...]
     sufficient_words: tuple[str, ...]
+    bare_asks: tuple[str, ...]  # 「…。符合？」: alone before a question mark, asks if they qualify
     whether_words: tuple[str, ...]
     bearing_words: tuple[str, ...]
 
@@ -304,6 +310,7 @@ class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
     jiangsu_cities: tuple[str, ...]  # the 13 设区市, by name without 市
+    jiangsu_county_cities: tuple[str, ...]  # the 县级市, by name without 市
     other_places: tuple[str, ...]
     procedures: Procedures
     outcomes: Outcomes
@@ -384,6 +391,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             province=str(data["province"]),
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             jiangsu_cities=tuple(map(str, data["jiangsu_cities"])),
+            jiangsu_county_cities=tuple(map(str, data["jiangsu_county_cities"])),
             other_places=tuple(map(str, data["other_places"])),
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),

@@ -20,7 +20,9 @@ from ..eligibility.rules import COUNT_UNITS, Interval
 from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE, LITTLE_OVER
 from .lexicon import LEXICON, either
 
-_GT = "超过|超出|多于|高于|大于|不止|逾|超"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
+_GT = (
+    "超过|超出|多于|高于|大于|不止|不只|逾|超"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
+)
 _GE = "不低于|不少于|不下于|不下|至少|起码|最少|达到|满"
 # a negated reach (「没满3人」「商标没用到5年」「没有50件」) is under the figure, not the thing denied
 _LT = (

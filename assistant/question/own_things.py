@@ -25,6 +25,7 @@ from .lexicon import LEXICON, either
 
 _WORDS = LEXICON.own_things
 _NAME = r"[“”\"'‘’「」]?([A-Za-z\u4e00-\u9fff]{2,8}?)[“”\"'‘’「」]?"
+_OWNER = r"(?:[\u4e00-\u9fff]{1,3}的)?"  # 「本市的」「我们县的」 before a name
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:]+")
 _SHORTEST = 2  # a name said again by its last characters keeps at least two
 
@@ -35,10 +36,17 @@ def _naming() -> tuple[re.Pattern[str], ...]:
     return (
         # 「用柳塘竹编报」「拿南荡藕来申报」
         re.compile(rf"(?:{either(_WORDS.use_verbs)}){_NAME}(?:{either(_WORDS.apply_verbs)})"),
-        # 「指定射阳大米」「指定的是XX板栗」
-        re.compile(rf"(?:{either(_WORDS.designate_verbs)}){_NAME}(?=$|[^\u4e00-\u9fff]|来|去|申|报)"),
+        # 「指定射阳大米」「指定的是XX板栗」「指定本市的银杏作为培育对象」
+        re.compile(
+            rf"(?:{either(_WORDS.designate_verbs)}){_OWNER}{_NAME}"
+            rf"(?=$|[^\u4e00-\u9fff]|{either(_WORDS.after_a_name)})"
+        ),
+        # 「我们想用本地的螃蟹」
+        re.compile(rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.use_verbs)}){_OWNER}{_NAME}$"),
         # 「云岭茶是地理标志证明商标」
-        re.compile(rf"^(?:[\u4e00-\u9fff]*的)?{_NAME}(?:是|为|属于)[^，。]*?(?:{kinds})"),
+        re.compile(
+            rf"^(?:[\u4e00-\u9fff]*的)?{_NAME}(?:是|(?<![作成])为|属于)[^，。]*?(?:{kinds})"
+        ),  # not 作为
         # 「我们的地标是本县的黑猪」「指定地理标志：XX板栗」
         re.compile(rf"(?:{kinds})(?:产品)?(?:是|为|叫|[:：])(?:[\u4e00-\u9fff]*的)?{_NAME}$"),
     )
