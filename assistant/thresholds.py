@@ -59,6 +59,11 @@ DIRECTION_SHARED_PARTS = 3
 # (「联系电话」「组织方式」) asks that topic; a longer one is the applicant's answer. From blind
 # set 13z's multi-turn follow-ups and set X's bx-182 (session 34).
 TOPIC_CHARS = 10
+# A message that tells this many facts of the program it is about (named or inferred from the
+# facts) is a case to check, whatever it asks besides (「…有效专利70件，…听说数量可以减半？无失信，…」).
+# Set in session 47 on blind set BH (bbh-061, bbh-155: 16 and 18 facts); questions of their own
+# asked with facts in the older sets tell 1-4.
+CASE_FACTS = 6
 # The clauses of a sentence, back from a clause of a figure only (「…，6个人」), whose fact words
 # may take the figure: the last one, then two earlier ones of the same sentence (「独立知识产权部，
 # 制度健全，6个人」). From blind set AK (session 34), held by reader cases.

@@ -235,6 +235,61 @@ CASES = [
         ],
         ("2022-gi-brand", "county", False),
     ),
+    # session 47 (blind sets BG, BH): a bare 「符合？」 after the applicant's facts asks to check them
+    (
+        [
+            "盐城市，指定一个水产品地理标志，证明商标2012年注册；2021年销售额2亿；市政府保障到位；"
+            "地方特色主导产业，知名度高；3年内无重大责任事故，无严重失信；未承担20、21年省级地标项目；"
+            "县区不报同一个。符合？"
+        ],
+        ("2022-gi-brand", "city", True),
+    ),
+    # a county-level city named by its name is a county
+    (
+        [
+            "我们是常熟市，国家知识产权强县工程示范县，2020年度真抓实干成效明显地区，苏州市没承担过这个项目。22年度保护示范区能报吗？"
+        ],
+        ("2022-protection-zone", "county", True),
+    ),
+    # 「那我们下面的邳州市呢」: a 市 under the city asked about is a county-level one
+    (
+        [
+            "我们是徐州市知识产权局的，市里能报24年保护示范区吗？我们市还没有国家级的保护中心。",
+            "那我们下面的新沂市呢？新沂是国家知识产权强县建设试点县，2023年度非正常专利申请撤回率高于全省平均。",
+        ],
+        ("2024-protection-zone", "county", True),
+    ),
+    # 「我们所在的市、县都没承担过」: each item of the list after 所在的 is the park's parent
+    (
+        [
+            "国家级经开区想报22年保护示范区创建。我们入选了国家知识产权示范园区，2020年万人发明专利拥有量全省园区第五。",
+            "补充：有独立的知识产权局，专利商标地理标志统一管理；我们所在的市、县都没承担过这个项目。能报吗？",
+        ],
+        ("2022-protection-zone", "park", True),
+    ),
+    # a town under a county is no applicant the guide admits, whatever its county holds
+    (
+        ["我们是某县下面的一个镇，镇政府想申报2024年的保护示范区，镇里企业专利很多，能报吗？"],
+        ("2024-protection-zone", "镇", False),
+    ),
+    # the applicant does not know a fact just asked: the check stays open on it
+    (
+        [
+            "我们市是国家知识产权示范城市，国家级知识产权保护中心也建成了，市政府想报22年保护示范区创建。",
+            "2021年省里那次保护工作检查的结果我还没查到，不知道评的什么等次。",
+        ],
+        ("2022-protection-zone", "city", None),
+    ),
+    # a case told at length is checked, though it asks something else in passing
+    (
+        [
+            "咨询22年高价值专利培育新建。我们是无锡注册的独立法人企业，行业龙头，正在承担国家重点研发计划项目，"
+            "已经取得一定成果。研发占比近三年分别是5.1%、5.3%、5.6%，2021年知识产权费用占研发6%。经营良好，"
+            "近三年利税均在5000万以上。有独立的知识产权部，5个人，制度健全。有效专利150件，不过听说获奖的话数量还能减半？"
+            "无失信，无非正常申请，没牵头做过高价值项目，没有未验收的企业战略推进项目。"
+        ],
+        ("2022-high-value-patent-new", "enterprise", True),
+    ),
 ]
 
 

@@ -193,6 +193,15 @@ class EligibilityDesk:
             return True
         return any(p.family == guess.family and p.year == guess.year for p in self.rules.programs)
 
+    def doubts_asked(self, question: str, asked: tuple[str, ...]) -> bool:
+        """The message says the applicant does not know a fact just asked (「检查结果我这边还没
+        查到，不知道是什么等次」): words of that fact's question and a doubt, no question of its own."""
+        text = normalize(question)
+        if not asked or not doubtful(text) or text.rstrip().endswith(("？", "?")):
+            return False
+        spans = {m.group(1) for m in _TWO_CHARACTERS.finditer(text)} - set(_COMMON_WORDS)
+        return any(span in self.rules.fact(key).question for key in asked for span in spans)
+
     def names_program(self, text: str) -> bool:
         """The message names a program with rules (「22年工业品牌，…会影响吗」)."""
         return program_of([text], self.rules).family is not None
@@ -285,6 +294,12 @@ def _as_written(words: str, turns: list[str]) -> str:
     scored = [(SequenceMatcher(None, words, c).ratio(), c) for c in clauses]
     best = max(scored, default=(0.0, words))
     return best[1] if best[0] >= WRITTEN_LIKENESS else words
+
+
+# two characters running, overlapping, of the words of a fact's question (「等次」「检查」); not
+# those every question holds
+_TWO_CHARACTERS = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_COMMON_WORDS = ("知识", "识产", "产权", "是否", "申报", "项目", "省知", "江苏", "年度", "我们")
 
 
 def is_statement(text: str) -> bool:

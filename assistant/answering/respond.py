@@ -26,7 +26,7 @@ from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, 
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
-from ..thresholds import TOPIC_CHARS
+from ..thresholds import CASE_FACTS, TOPIC_CHARS
 from .checker import STATED_FACTS, Checked, EligibilityDesk, is_statement
 from .compose import Composed, Composer
 
@@ -134,6 +134,8 @@ class Responder:
             return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
         if conversation.eligibility_open and desk.stated(turn.question, statements) > 0:
             return True
+        if conversation.eligibility_open and desk.doubts_asked(turn.question, conversation.asked_facts):
+            return True  # 「…结果还没查到，不知道是什么等次」: the fact asked stays asked
         if conversation.eligibility_open and is_statement(turn.question):
             # a short answer (「有的」「没评上」) continues the check; a topic asked in a few words
             # (「联系电话」「材料清单」) is a question of its own when no fact of it was read
@@ -161,6 +163,8 @@ class Responder:
             return True
         if bears and stated and desk.names_program(turn.question):
             return True  # 「22年工业品牌，我们去年被通报过非正常专利申请，会影响吗」: one fact, named program
+        if turn.intent == GENERAL and desk.stated(turn.question, statements) >= CASE_FACTS:
+            return True  # a case told at length (「…听说数量可以减半？无失信，…」) is checked
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False
         return desk.wants_check(turn.question, statements)

@@ -24,6 +24,8 @@ _PARTICLE_SUO = r"(?!在|属|处|有|说|以|谓|需|得|做|提|知|了解|能)
 _IN_CONTEXT = {
     "个人": r"(?<![\d一二两三四五六七八九十几])个人",
     "乡镇": r"乡镇(?!工业园|园区|产业园|开发区)",
+    # 「江阴下面的一个镇」: a town said as one, not 镇江, 古镇 (a product's name) or a 镇区
+    "镇": r"(?:(?<=一个)|(?<=下面的)|(?<=下属的))镇(?![江区])",
     **{word: word + _PARTICLE_SUO for word in ("我所", "本所", "我们所")},
     # 「一所211」「985高校」 name a university; 「有效专利211件」 counts patents
     **{n: rf"(?<=所){n}(?!\d)|(?<!\d){n}(?=高校|大学|院校|工程|名校)" for n in ("211", "985")},
@@ -119,13 +121,23 @@ _APPLYING_NEXT = re.compile(  # 「县政府能不能报」「让吴江区政府
     rf"[^，,。？?！!没不未别]{{0,4}}?(?:{either((*LEXICON.asking_to_apply.before_verb, '来', '负责'))})"
     rf"(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
 )
+# 「县政府想报…」「镇政府想牵头申报」: a body that wishes to apply is the applicant, when the
+# message names no other as itself
+_WISHING_NEXT = re.compile(
+    rf"[^，,。？?！!没不未别]{{0,2}}?(?:{either(LEXICON.own_things.wish_words)})(?:牵头|自己)?"
+    rf"(?:{either(LEXICON.asking_to_apply.apply_verbs)})"
+)
 _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 # 「那改由县政府申报呢」「换成市里报」: the applicant now is the one named next
 _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)[\u4e00-\u9fff]{0,4}$")  # 「换成徐州市」
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
 # 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
-_PARENT = re.compile(r"(所在|所属|上级|上面|隶属|下面|管我们)的?(?:[\u4e00-\u9fff]{1,3}[（(])?$")
+# (each item of a list after it too: 「我们所在的市、县都没承担过」)
+_PARENT = re.compile(
+    r"(所在|所属|归属|上级|上面|隶属|下面|管我们)的?(?:[\u4e00-\u9fff]{1,3}[（(])?(?:[\u4e00-\u9fff]{1,4}[、和与及])*$"
+)
+_UNDER = re.compile(r"(?:下面|下属|所辖|辖下|底下|辖区内)的?[\u4e00-\u9fff]{0,4}$")
 _LOCATES = re.compile(r"(?:所在|所属|所处)的?")  # 「学校所在的高新区」: where the body named before is
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
@@ -530,6 +542,10 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             continue
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
             continue  # 「南京市江宁区」: the applicant is the district
+        if kind == "city" and text[: m.start()].endswith(LEXICON.jiangsu_county_cities):
+            kind = "county"  # 「我们是江阴市」: a county-level city by name
+        if kind == "city" and _UNDER.search(text[max(0, m.start() - 8) : m.start()]):
+            kind = "county"  # 「那我们下面的邳州市呢」: a 市 under the applicant's city is a county-level one
         switching = m.start() < switched
         if switching and _LOCATES.match(text, m.end()):
             continue  # 「那我们学校所在的高新区呢」: the body named after it is the one asked
@@ -541,7 +557,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             continue  # 「我们被市里确定为…」: the body that acts on the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
         switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
-        applying = _APPLYING_NEXT.match(text, m.end()) is not None  # 「县政府能不能报…运营中心」
+        # 「县政府能不能报…运营中心」「县政府想报…」
+        applying = bool(_APPLYING_NEXT.match(text, m.end()) or _WISHING_NEXT.match(text, m.end()))
         if m.lastgroup == "self" or _said_of_self(text[: m.start()]) or switching or reflexive or applying:
             if kind == "city" and not switching and (lower := _lower_level_of_self(text, m.end())):
                 return lower, True  # 「我们市去年已承担…我们园区还能报吗」: the park speaks of its city
@@ -561,12 +578,14 @@ def _asked_of_another(text: str) -> str | None:
     """「如果我们市已经在做这个项目，下面的区还能申请吗」: a body of an admitted kind that is the
     subject of the last apply question, after the applicant named itself as another kind, is the
     applicant asked about."""
-    found = [m for m in _KINDS.finditer(text) if _kind_named(m) in KIND_NAMES]
+    # (a body no program admits too: 「我们是某县下面的一个镇，镇政府想牵头申报…」)
+    found = [m for m in _KINDS.finditer(text) if _kind_named(m) in (*KIND_NAMES, "other")]
     own = [m for m in found if m.lastgroup == "self" or _said_of_self(text[: m.start()])]
     applying = [m for m in found if _APPLYING_NEXT.match(text, m.end()) and m not in own]
     if not applying or _AGENT.search(text[max(0, applying[-1].start() - 6) : applying[-1].start()]):
         return None
     asked = _kind_named(applying[-1])
+    asked = applying[-1].group() if asked == "other" else asked  # named by its own word, as in _kind
     selves = {_kind_named(m) for m in own if m.start() < applying[-1].start()}
     return asked if selves and asked not in selves else None
 

@@ -180,7 +180,16 @@ def asks_yes_no(text: str) -> bool:
     endings = (*_WORDS.yes_no_endings, *_WORDS.tags)  # 「…符合不？」
     # 「专利数量够新建的要求不？」: a verb asked with 不 or 没 at the end, its question mark after it
     asked_with_not = any(s.strip().endswith(("不", "没", "没有")) for s in marked)
-    return asked_with_not or any(s.strip().endswith(endings) or A_NOT_A.search(s) for s in asked)
+    # 「…县区不报同一个。符合？」: the last sentence a bare word asked with its question mark
+    bare = (
+        text.rstrip().endswith(("？", "?")) and _BARE_ASK().fullmatch(sentences[-1].strip(" ？?")) is not None
+    )
+    return asked_with_not or bare or any(s.strip().endswith(endings) or A_NOT_A.search(s) for s in asked)
+
+
+@cache
+def _BARE_ASK() -> re.Pattern[str]:
+    return re.compile(rf"(?:那|这样|那这样)?(?:{either(_WORDS.bare_asks)})[吧呢]?")
 
 
 _QUESTION_MARKED = re.compile(r"([^。！!；;？?\n]+)[？?]")
