@@ -138,7 +138,9 @@ class EligibilityDesk:
             telling = is_statement(question) and guess.kind is not None and _SELF.search(question) is not None
             return telling and len(facts_from_turns([question], self.rules)) > STATED_FACTS
         stated = self.stated(question, turns)
-        return stated > 0 if guess.applicant_type else stated >= STATED_FACTS
+        # a program open to one kind of applicant (工业品牌: enterprises) needs no kind said
+        typed = guess.applicant_type or len(self.rules.program(guess.program).types) == 1
+        return stated > 0 if typed else stated >= STATED_FACTS
 
     def _tells_facts(self, question: str, turns: list[str]) -> bool:
         """No question asked of us: each clause that holds an asking word is the applicant's
@@ -330,9 +332,14 @@ def _asks_which(sentence: str) -> bool:
     if re.search(r"[。！!]\s*$", sentence) and not re.search(r"(?<!还)是[^，,。！!还]{1,12}还是", sentence):
         return False  # 「这次还是电气学院，方向还是特高压。」: a statement, closed as one
     marked = re.search(r"[？?呢吗][。！!；;\s]*$", sentence) is not None
-    return marked or any(not _STILL.match(sentence, m.end()) for m in re.finditer("还是", sentence))
+    return marked or any(
+        not _STILL.match(sentence, m.end()) and not _STILL_BEFORE.search(sentence[: m.start()])
+        for m in re.finditer("还是", sentence)
+    )
 
 
+# before 还是, a time or a word of going on (「这次还是计算机学院」「方向也还是」): still
+_STILL_BEFORE = re.compile(r"(?:这次|这回|本次|此次|今年|现在|目前|依然|仍然|也|都|、)\s*$")
 # after 还是, words of what still is: a figure, a comparison, the same as before
 _STILL = re.compile(r"\s*(?:\d|[一二两三四五六七八九十]|比|一样|没|那|原|老样子|在|很|挺|不)")
 

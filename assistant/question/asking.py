@@ -34,8 +34,9 @@ def last_asking_sentence(text: str) -> str:
 
 _WORDS = LEXICON.asking_to_apply
 # 「能申报…吗」「能不能报」: a word of possibility, up to three characters, an apply verb.
-_BEFORE_VERB = re.compile(
-    f"(?:{either(_WORDS.before_verb)})[^，。？?、]{{0,3}}?(?:{either(_WORDS.apply_verbs)})"
+_BEFORE_VERB = re.compile(  # 「能申报」「可以直接报」「能以个人名义申报」
+    f"(?:{either(_WORDS.before_verb)})(?:[^，。？?、]{{0,3}}?|以[^，。？?、]{{1,6}}?(?:名义|身份))"
+    f"(?:{either(_WORDS.apply_verbs)})"
 )
 # 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
 # would apply in, then an apply verb in the same clause.
@@ -316,7 +317,7 @@ def _WHICH_OF_OTHER() -> re.Pattern[str]:
     words = LEXICON.asking_to_apply
     program = either((*words.program_nouns, *words.apply_verbs, *words.fit_words))
     return re.compile(
-        rf"(?:什么|啥|哪些|哪个|哪几个)(?![\u4e00-\u9fff]{{0,4}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
+        rf"(?:什么|啥|哪些|哪个|哪几个)(?![\u4e00-\u9fff]{{0,6}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
         r"[\u4e00-\u9fff]{2}"
     )
 

@@ -16,6 +16,7 @@ from functools import cache
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, Interval
 from ..thresholds import INTENDING_SPAN
 from .asking import asks_to_apply
+from .averages import ABOVE, BELOW, UNSETTLED, compared_with_average
 from .fact_phrases import (
     AFTER_SPAN,
     CLAUSE_END,
@@ -49,7 +50,7 @@ from .fact_phrases import (
 )
 from .figure_reading import read_number
 from .lexicon import LEXICON, either
-from .numbers import Spoken, against_average, mask_figures
+from .numbers import Spoken, mask_figures
 from .reading import Reading
 
 _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the applicant is (「不是省级重点」)
@@ -155,7 +156,8 @@ def read_phrase(
     spec = match.spec
     text = _unmask_nested(segment, text, matches, match)
     if is_measure(match) and of_the_average(text[match.end :]):
-        return Reading(topic=True)  # 「撤回率全省平均是多少我不记得了，反正我们比平均高」
+        # 「撤回率全省平均是多少我不记得了，反正我们比平均高」: the comparison, if the sentence makes one
+        return _against_average(spec, text[match.end :] + "，" + rest, Reading(topic=True))
     if _modifies_next(segment, matches, index):
         # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
         # is said is said of them (read as a plain mention, it had been a yes)
@@ -241,7 +243,7 @@ def read_phrase(
         if reading.value is True and spec.yes_needs and not any(w in segment for w in spec.yes_needs):
             # 「承担过省高价值专利项目」: as its lead, or a partner? (a clause before may say)
             return Reading(doubt=segment, wanting=True)
-        if reading.topic and is_measure(match):  # 「撤回率97.6%，全省平均90%出头」
+        if is_measure(match):  # 「撤回率97.6%，全省平均90%出头」「撤回率不比全省平均低」: as it compares
             reading = _against_average(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
     if spec.type == CHOICE:
@@ -269,13 +271,13 @@ def lifting(text: str) -> bool | None:
 def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:
     """A measure said as a figure and the average's figure, compared the way the fact asks
     (its yes_text says 高于 or 低于, not both); figures whose ranges overlap are asked."""
-    found = against_average(said)
+    found = compared_with_average(said, frozenset({spec.year, *spec.years} - {None}))
     above, below = "高于" in spec.yes_text, "低于" in spec.yes_text
     if found is None or above == below:  # neither, or both: the fact's direction is not clear
         return reading
-    if found == "overlap":
+    if found == UNSETTLED:
         return Reading(doubt=said)
-    return Reading((found == "above") == above)
+    return Reading(found == (ABOVE if above else BELOW))  # level with it is neither
 
 
 def _unmask_nested(segment: str, text: str, matches: list[Match], match: Match) -> str:

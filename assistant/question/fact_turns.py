@@ -113,14 +113,7 @@ def _corrected(
     doubted = dict.fromkeys((spec.key for spec in by_unit), turn)
     # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
     # fact of its own (「…，2021年知识产权费用占研发5.6%」) is that fact's
-    # (and a clause's year with a figure of its own dates that figure: 「2021年…一共是六千五百万元」)
-    named = {
-        y
-        for c in _CLAUSES.split(text)
-        if not find_matches(c, rules.fact_specs)
-        and not any(f.unit != "年" and not _a_year(c, f) for f in find_numbers(c))
-        for y in years_in(c)
-    }
+    named = _years_of_nothing_named(text, rules)
     for key in sheet.values:
         spec = rules.fact(key)
         # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
@@ -166,6 +159,21 @@ def _corrected(
             doubted.pop(spec.key, None)
     doubts = {k: v for k, v in {**said.doubts, **doubted}.items() if k not in values}
     return FactSheet(values, evidence, doubts)
+
+
+def _years_of_nothing_named(text: str, rules: Rules) -> set[int]:
+    """The years of the correction's clauses that name no fact, no figure of their own
+    (「2021年…一共是六千五百万元」 dates that figure) and go on about no fact of the clause before
+    (「真抓实干是2020年度评上的，2021年度反而没有」: 2021 is 真抓实干's)."""
+    years: set[int] = set()
+    before_named = False
+    for clause in _CLAUSES.split(text):
+        named = bool(find_matches(clause, rules.fact_specs))
+        figured = any(f.unit != "年" and not _a_year(clause, f) for f in find_numbers(clause))
+        if not (named or figured or before_named):
+            years |= years_in(clause)
+        before_named = named
+    return years
 
 
 def _of_old_figure(specs: list[FactSpec], figures: list[Spoken], sheet: FactSheet) -> list[FactSpec]:
@@ -287,6 +295,7 @@ def _said_in(units: set[str], specs: list[FactSpec]) -> list[FactSpec]:
 
 
 _FIGURE = re.compile(r"[\d一二三四五六七八九十两百千万亿]")
+_A_YEAR = re.compile(r"(?<![\d.])(?:(?:19|20)\d{2}|[12]\d)(?=\s*年)")
 
 
 def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
@@ -296,7 +305,8 @@ def _taken_back(said: FactSheet, text: str, rules: Rules) -> FactSheet:
     else the fact is asked."""
     values, evidence, doubts = dict(said.values), dict(said.evidence), dict(said.doubts)
     for key, words in said.evidence.items():
-        figures = list(_FIGURE.finditer(words))
+        # (a year is no figure: 「23年撤回率我看错表了，其实比全省平均还低」 takes back no 23)
+        figures = list(_FIGURE.finditer(_A_YEAR.sub(lambda y: "年" * len(y.group()), words)))
         after = words[figures[-1].end() :] if figures else ""
         if key not in values or not cues("corrections", after) or words not in text:
             continue

@@ -204,7 +204,8 @@ def read_facts(
             topics = []
             continue
         in_scope = any(m.spec.key in keys for m in matches)  # 「专职」 names transfer staff elsewhere
-        if not matches and any(is_measure(m) for m in topics) and of_the_average(masked(segment, [])):
+        measures = any(is_measure(m) for m in topics + last_clause)  # 「撤回率97%，全省平均好像九十出头」
+        if not matches and measures and of_the_average(masked(segment, [])):
             continue  # 「撤回率，全省平均是多少我记不清，反正我们高于平均」: the average's doubt
         if not in_scope and doubtful(masked(segment, [])):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
@@ -379,25 +380,27 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
     if not any(befores) or not _NUMBER_CHARACTER.search(segment):
         return False  # every figure holds a digit or a numeral: no need to look for one
     text = normalize_numbers(without("figure_periods", segment))
-    figures = find_numbers(text)
+    figures = find_numbers(text) or find_numbers(text, default_unit="个")  # 「有一百出头」: a count
     rest = list(text)
     for figure in figures:
         rest[figure.start : figure.end] = " " * (figure.end - figure.start)
     if not figures or without("figure_fillers", "".join(rest)).strip(" 、"):
         return False
-    # 「专职转化2人+其他管理3人，共5人」: a total settles a count its parts left in doubt
+    # 「专职转化2人+其他管理3人，共5人」: a total settles a count its parts left in doubt, and a
+    # figure said plainly one the clause right before left in doubt (「不是没有50家，有一百出头」)
     total = _TOTAL_OPENING().match(segment) is not None
     for before in filter(None, befores):
         fitting = []
         for spec in specs:
-            read = spec.key in sheet.values or (spec.key in sheet.doubts and not total)
+            restated = total or sheet.doubts.get(spec.key) == befores[0]
+            read = spec.key in sheet.values or (spec.key in sheet.doubts and not restated)
             if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
                 values = [to_fact_unit(figure, spec.unit) for figure in figures]
                 if None not in values:
                     fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
         if len(fitting) == 1:
-            if total:
-                sheet.doubts.pop(fitting[0][0].key, None)  # the parts' doubt, settled by their sum
+            if fitting[0][0].key in sheet.doubts:
+                sheet.doubts.pop(fitting[0][0].key)  # the doubt before, settled by the figure said now
             sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
             return True
         if fitting:
