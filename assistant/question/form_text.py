@@ -146,6 +146,7 @@ def _breakdown_words() -> tuple[str, ...]:
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
     text = _YEAR_SAID_TWICE.sub(r"\1", normalize(text))  # 「前年（2020年）11件」: the year it names
+    text = text.replace("、其中", "，其中")  # 「管理人员6人、其中2人专职」: a part, in a clause of its own
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
