@@ -280,6 +280,15 @@ CASES = [
         ],
         ("2022-protection-zone", "city", None),
     ),
+    # a follow-up that turns to a county under the city, after a reply: the county is checked
+    # on its own facts, not on the city's told before (its own rate is not said: asked)
+    (
+        [
+            "我们市是国家知识产权强市建设示范城市，国家级保护中心已建，2023年度撤回率高于全省平均，想报24年保护示范区。",
+            "明白了。那我们下面的一个县呢？那个县建有国家级知识产权快速维权中心。",
+        ],
+        ("2024-protection-zone", "county", None),
+    ),
     # a case told at length is checked, though it asks something else in passing
     (
         [

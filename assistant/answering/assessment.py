@@ -15,7 +15,13 @@ from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
 from ..eligibility.logic import Status
 from ..eligibility.rules import Rules
-from ..question.applicant import ProgramGuess, detect_program, kind_name, resolve_type
+from ..question.applicant import (
+    ProgramGuess,
+    detect_program,
+    follows_up_on_another,
+    kind_name,
+    resolve_type,
+)
 from ..question.fact_turns import facts_from_turns
 from ..question.scope import CURRENT_WORDS
 
@@ -146,8 +152,14 @@ def _what_is_so(sheet: FactSheet) -> FactSheet:
 
 
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:
-    """Detect the program and applicant type from all turns, gather the facts, and decide."""
+    """Detect the program and applicant type from all turns, gather the facts, and decide.
+    After a follow-up that turns to another applicant (「那我们下面的区呢？」), the facts told
+    before it, and the answers given for it, are the other applicant's: only the turns from it on
+    are read."""
     guess = program_of(turns, rules)
+    own = _turns_of_the_applicant(turns, rules)
+    if len(own) < len(turns):
+        turns, answered = own, None
     if guess.program is not None and guess.year is None:
         guess = _round_the_facts_name(turns, rules, guess)
     if guess.program is not None and guess.variant is None:
@@ -178,6 +190,18 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     if decision.eligible is False and guess.variant is None:
         return _open_variant(turns, rules, guess, answered) or Assessment(guess, facts, decision)
     return Assessment(guess, facts, decision)
+
+
+def _turns_of_the_applicant(turns: Sequence[str], rules: Rules) -> Sequence[str]:
+    """The turns from the last follow-up that named another kind of applicant than the one
+    before it (「那我们下面的一个县呢？」 after a city's facts) on; all of them when none did."""
+    start, guess = 0, ProgramGuess()
+    for at, turn in enumerate(turns):
+        before = guess.kind
+        guess = detect_program(turn, rules, guess)
+        if at and before and guess.kind and guess.kind != before and follows_up_on_another(turn, rules):
+            start = at
+    return turns[start:]
 
 
 def _with_answers(answered: dict | None, sheet: FactSheet) -> FactSheet:

@@ -440,8 +440,9 @@ def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:
 def _figured(condition: dict) -> bool:
     """A condition met by a figure the applicant gave (「金额约2000万元，超过1500万元」) or a kind
     it named (「园区类型为省级经开区」): its words are quoted, so that the figure can be held
-    against the guide's threshold, and the kind against the guide's list."""
-    return any(
-        isinstance(v, (int, float, dict, str)) and not isinstance(v, bool)
-        for v in (condition.get("facts") or {}).values()
+    against the guide's threshold, and the kind against the guide's list. So is one met though
+    a fact of it is not known (「小巨人」 for a profit not said): the words say why (不受此限)."""
+    facts = (condition.get("facts") or {}).values()
+    return any(v is None for v in facts) or any(
+        isinstance(v, (int, float, dict, str)) and not isinstance(v, bool) for v in facts
     )

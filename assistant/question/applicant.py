@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..eligibility.rules import Program, Rules
-from .asking import asks_to_apply
+from .asking import asks, asks_to_apply
 from .fact_phrases import find_matches
 from .lexicon import LEXICON, either
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
@@ -276,7 +276,9 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     for at, clause in enumerate(clauses):
         # 「…，报22年专利转化专项，行吗」: applying, then a bare tag that asks it
         tagged = at + 1 < len(clauses) and clauses[at + 1].strip() in _ASKING.tags and _APPLIES.match(clause)
-        if not (asks_to_apply(clause) or (asking and (_INTENDS.search(clause) or tagged))):
+        # 「24年的知识产权保护示范区是支持谁的？」: a question of the program itself asks of it too
+        of_itself = sum(bool(c.strip()) for c in clauses) == 1 and asks(text)
+        if not (asks_to_apply(clause) or (asking and (_INTENDS.search(clause) or tagged)) or of_itself):
             continue
         family = _family(clause, rules)[0]
         before = clauses[at - 1] if at > 0 else ""
@@ -473,6 +475,15 @@ _SWITCH_LONG = re.compile(
 )
 
 
+def _switching_clause(text: str) -> tuple[int, int]:
+    """Where the clause that asks of another applicant lies (「那我们下面的区呢？」), among the
+    first clauses of a follow-up; (0, 0) when none does."""
+    for found in list(_FIRST_CLAUSE.finditer(text))[:_FOLLOW_UP_CLAUSES]:
+        if _SWITCH.match(found.group()) or _SWITCH_LONG.match(found.group()):
+            return found.start(), found.end()
+    return 0, 0
+
+
 def follows_up_on_another(text: str, rules: Rules) -> bool:
     """「那我们区呢？…」「那园区呢」「那升级项目呢」: a follow-up that opens (in its first clauses)
     by naming another applicant or program, to be checked as the one before was."""
@@ -511,9 +522,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     first_any: str | None = None
     intermediary: tuple[str, bool] | None = None  # 「我们事务所」: the applicant only if none other
     # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
-    head = _FIRST_CLAUSE.match(text)
-    switching_head = head and (_SWITCH.match(head.group()) or _SWITCH_LONG.match(head.group()))
-    switched = len(head.group()) if switching_head else 0
+    # (after a reply to us or a condition: 「明白。如果市里今年不报，那我们下面的区呢？」)
+    switched = _switching_clause(text)
     for m in _KINDS.finditer(text):
         kind = _kind_named(m)
         if m.group() in _KIND_WORDS.intermediaries:  # 「要问代理机构」: one the applicant asks
@@ -546,7 +556,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             kind = "county"  # 「我们是江阴市」: a county-level city by name
         if kind == "city" and _UNDER.search(text[max(0, m.start() - 8) : m.start()]):
             kind = "county"  # 「那我们下面的邳州市呢」: a 市 under the applicant's city is a county-level one
-        switching = m.start() < switched
+        switching = switched[0] <= m.start() < switched[1]
         if switching and _LOCATES.match(text, m.end()):
             continue  # 「那我们学校所在的高新区呢」: the body named after it is the one asked
         if _PARENT.search(text[max(0, m.start() - 8) : m.start()]) and not switching:
