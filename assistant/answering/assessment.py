@@ -84,10 +84,19 @@ def program_of(turns: Sequence[str], rules: Rules) -> ProgramGuess:
     """The program (its round, and its variant when named) and the applicant's kind the turns
     name, or the program their facts are about; neither an unnamed variant nor the type is
     inferred here (see `assess`): whether a round has rules needs neither."""
-    guess: ProgramGuess | None = None
+    return _program(turns, rules, _guesses(turns, rules))
+
+
+def _guesses(turns: Sequence[str], rules: Rules) -> list[ProgramGuess]:
+    """What the conversation is about after each of its turns."""
+    guesses: list[ProgramGuess] = []
     for turn in turns:
-        guess = detect_program(turn, rules, guess)
-    guess = guess or ProgramGuess()
+        guesses.append(detect_program(turn, rules, guesses[-1] if guesses else None))
+    return guesses
+
+
+def _program(turns: Sequence[str], rules: Rules, guesses: list[ProgramGuess]) -> ProgramGuess:
+    guess = guesses[-1] if guesses else ProgramGuess()
     if guess.program is None or not (_admits(rules, guess) or guess.asked):
         # no program named, or one that does not admit the applicant named in passing (「专利、
         # 商标、地理标志统一管理」), not in the question (「企业能报保护示范区吗」 is answered that
@@ -156,8 +165,9 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     After a follow-up that turns to another applicant (「那我们下面的区呢？」), the facts told
     before it, and the answers given for it, are the other applicant's: only the turns from it on
     are read."""
-    guess = program_of(turns, rules)
-    own = _turns_of_the_applicant(turns, rules)
+    guesses = _guesses(turns, rules)
+    guess = _program(turns, rules, guesses)
+    own = _turns_of_the_applicant(turns, rules, guesses)
     if len(own) < len(turns):
         turns, answered = own, None
     if guess.program is not None and guess.year is None:
@@ -192,14 +202,14 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     return Assessment(guess, facts, decision)
 
 
-def _turns_of_the_applicant(turns: Sequence[str], rules: Rules) -> Sequence[str]:
+def _turns_of_the_applicant(turns: Sequence[str], rules: Rules, guesses: list[ProgramGuess]) -> Sequence[str]:
     """The turns from the last follow-up that named another kind of applicant than the one
-    before it (「那我们下面的一个县呢？」 after a city's facts) on; all of them when none did."""
-    start, guess = 0, ProgramGuess()
-    for at, turn in enumerate(turns):
-        before = guess.kind
-        guess = detect_program(turn, rules, guess)
-        if at and before and guess.kind and guess.kind != before and follows_up_on_another(turn, rules):
+    before it (「那我们下面的一个县呢？」 after a city's facts) on; all of them when none did.
+    `guesses`: what the conversation was about after each turn."""
+    start = 0
+    for at in range(1, len(turns)):
+        before, now = guesses[at - 1].kind, guesses[at].kind
+        if before and now and now != before and follows_up_on_another(turns[at], rules):
             start = at
     return turns[start:]
 

@@ -156,14 +156,15 @@ class Responder:
             return not names_applying(turn.question) or desk.stated(turn.question, statements) > 0
         bears = asks_if_it_bears(turn.question)
         asks = asks_yes_no(turn.question) or bears
-        stated = desk.stated(turn.question, statements) if turn.intent == GENERAL and asks else 0
+        told = desk.stated(turn.question, statements) if turn.intent == GENERAL else 0
+        stated = told if asks else 0
         if asks and stated >= STATED_FACTS:
             # facts, then 「这样行不行？」「有影响吗？」: whether they qualify (「…3月20号报，来得及吧？」
             # asks the deadline)
             return True
         if bears and stated and desk.names_program(turn.question):
             return True  # 「22年工业品牌，我们去年被通报过非正常专利申请，会影响吗」: one fact, named program
-        if turn.intent == GENERAL and desk.stated(turn.question, statements) >= CASE_FACTS:
+        if told >= CASE_FACTS:
             return True  # a case told at length (「…听说数量可以减半？无失信，…」) is checked
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False

@@ -272,12 +272,12 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     标志，…，能报2022年度吗」 asks about no program by name)."""
     clauses = _CLAUSES.split(text)
     asking = asks_to_apply(text)
+    # 「24年的知识产权保护示范区是支持谁的？」: a one-clause question of the program asks of it too
+    of_itself = sum(bool(c.strip()) for c in clauses) == 1 and asks(text)
     families = set()
     for at, clause in enumerate(clauses):
         # 「…，报22年专利转化专项，行吗」: applying, then a bare tag that asks it
         tagged = at + 1 < len(clauses) and clauses[at + 1].strip() in _ASKING.tags and _APPLIES.match(clause)
-        # 「24年的知识产权保护示范区是支持谁的？」: a question of the program itself asks of it too
-        of_itself = sum(bool(c.strip()) for c in clauses) == 1 and asks(text)
         if not (asks_to_apply(clause) or (asking and (_INTENDS.search(clause) or tagged)) or of_itself):
             continue
         family = _family(clause, rules)[0]

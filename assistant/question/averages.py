@@ -33,7 +33,8 @@ def compared_with_average(text: str, years: frozenset[int] = frozenset()) -> str
         return by_figures
     # 「全省平均是多少我不记得了，反正我们比平均高」: the first average word that is compared
     for cue in _AVERAGE().finditer(text):
-        named = years_in(_clause_of(text, cue))
+        start, end = _clause_of(text, cue)
+        named = years_in(text[start : end.start() if end else len(text)])
         if years and named and not named & years:
             continue
         if found := _as_a_multiple(text[cue.end() :]) or _in_words(text, cue):
@@ -41,10 +42,10 @@ def compared_with_average(text: str, years: frozenset[int] = frozenset()) -> str
     return None
 
 
-def _clause_of(text: str, cue: re.Match[str]) -> str:
+def _clause_of(text: str, cue: re.Match[str]) -> tuple[int, re.Match[str] | None]:
+    """Where the clause of the average word starts, and the mark that ends it (None: the text's end)."""
     start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, cue.start())), default=0)
-    end = _CLAUSE_END.search(text, cue.end())
-    return text[start : end.start() if end else len(text)]
+    return start, _CLAUSE_END.search(text, cue.end())
 
 
 def _as_a_multiple(after: str) -> str | None:
@@ -65,8 +66,7 @@ def _in_words(text: str, cue: re.Match[str]) -> str | None:
     (「高于全省平均」「没到平均水平」), or 比 before it and the comparison after it (「比全省平均
     要高」「跟平均一模一样」). An odd count of negations turns above into not above (level, at
     most) and below into not below (unsettled: it may be level)."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, cue.start())), default=0)
-    end = _CLAUSE_END.search(text, cue.end())
+    start, end = _clause_of(text, cue)
     lead, tail = text[start : cue.start()], text[cue.end() : end.start() if end else len(text)]
     words = LEXICON.fact_cues
     if _COMPARING.search(lead):

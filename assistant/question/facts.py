@@ -304,14 +304,13 @@ def read_facts(
             and not is_measure(match)
         ):
             # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said; without them it is asked
-            needs = match.spec.yes_needs
-            wanting = needs and not any(word in match.synonym for word in needs)
-            reading = Reading(doubt=match.synonym, wanting=True) if wanting else Reading(True)
+            reading = Reading(True) if _has_needs(match) else Reading(doubt=match.synonym, wanting=True)
             add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
 
 
 def _has_needs(match: Match) -> bool:
+    """The phrase holds a word a yes of its fact needs, or the fact needs none."""
     needs = match.spec.yes_needs
     return not needs or any(word in match.synonym for word in needs)
 
