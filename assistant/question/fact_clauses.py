@@ -177,8 +177,13 @@ def _OPENERS() -> re.Pattern[str]:
 
 
 def says_no(text: str) -> bool:
-    """A clause naming no fact says no: an odd count of negations and shortfalls."""
-    return (len(cues("negations", text)) + len(cues("falling_short", text))) % 2 == 1
+    """A clause naming no fact says no: an odd count of negations and shortfalls. A shortfall
+    that holds a negation (没达到, 不够, 达不到) is one, not two (「保护中心，没达到建设标准」 had read yes)."""
+    shortfalls = cue_spans("falling_short", text)
+    rest = text
+    for span in shortfalls:
+        rest = rest[: span.start()] + MASK * (span.end() - span.start()) + rest[span.end() :]
+    return (len(cues("negations", rest)) + len(shortfalls)) % 2 == 1
 
 
 def opens_predicate(segment: str) -> bool:
