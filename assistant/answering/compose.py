@@ -29,11 +29,12 @@ from ..question.intent import (
     LOOKUP,
     SUM,
     Intent,
+    asks_to_compare,
     intent,
     named_intent,
 )
 from ..question.lexicon import LEXICON, either
-from ..question.scope import Scope, types_named, without_program_names
+from ..question.scope import Scope, types_named, with_full_years, without_program_names
 from ..question.turn import Turn
 from ..text.encoding import read_yaml
 from ..thresholds import (
@@ -81,7 +82,8 @@ _ATTACHMENTS_ASKED = re.compile(r"(?<!不是)附件(?!\s*\d)")
 
 # 「…140号附件3是什么」: an attachment named by its number, and nothing else asked of it
 _ATTACHMENT_ALONE = re.compile(
-    r"附件\s*(\d{1,2})\s*(?:是什么|是啥|是哪个|是哪份|是哪一个|指的是什么|是什么指南|是哪个指南|是什么文件)?\s*[？?。]?\s*$"
+    r"附件\s*(\d{1,2})\s*(?:是什么|是啥|是哪个|是哪份|是哪一个|指的是什么|是什么指南|是哪个指南|是什么文件"
+    r"|是什么项目|是哪个项目|是啥项目|讲的什么|讲什么|说的什么)?\s*[？?。]?\s*$"
 )
 
 
@@ -97,10 +99,49 @@ _ASKS_THE_LIST = re.compile(
 )
 # Each of several parts asked for (「两个方向，申报主体分别是谁」)
 _EACH = re.compile(r"分别|各自|各是|两个方向|两个都|各有|各要")
+
+
+_PARTS_LISTS = ("goals", "tasks")  # the lists each part of a guide has of its own
+
+
+def _COMPARED_OR_EACH(question: str) -> bool:
+    """The question compares (「比一比」「有啥区别」) or asks of each (「分别」)."""
+    return asks_to_compare(question) or _EACH.search(question) is not None
+
+
 # The asker's place and level (「无锡市级层面」): no matter a list must cover
 _PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
 _ASKING_TERMS = LEXICON.asking_words.asking_terms
+_EXISTENCE = "|".join(LEXICON.asking_words.existence)
+
+
+# A term defined in a guide's sentence: the words right before 「（指…）」「是指」
+_DEFINED = re.compile(r"([\u4e00-\u9fff]{2,12})(?:[（(]\s*(?:指|包括|含)|是指|系指)")
+
+
+def _defines_a_term_of(question: str, sentence: str) -> bool:
+    """Whether the sentence defines a term the question names (「园区（指…）」 for 「说的园区」)."""
+    return any(
+        term[-size:] in question
+        for term in (m.group(1) for m in _DEFINED.finditer(sentence))
+        for size in range(2, len(term) + 1)
+    )
+
+
+def _unused_cues_out(text: str, spec: Intent, context: str) -> str:
+    """The text without the word that asks for the list at its end when the list itself does
+    not use it (「…有没有身份上的前提」: 前提 is no word of 申报条件): a list is not missed for the
+    word it was asked with (but 「…取消资格还有啥后果」 asks of something else)."""
+    unused = [cue for cue in spec.cues if cue not in context]
+    if not unused:
+        return text
+    cue = either(unused)  # 「身份上的前提」: one such word after another
+    return re.sub(
+        rf"(?:(?:{cue})(?:上的|方面的|的)?)*(?:{cue})(?:吗|呢|啊|是什么|是啥|有哪些|有啥)?[？?。！!\s]*$",
+        "",
+        text,
+    )
 
 
 def _asks_attachments(question: str) -> bool:
@@ -120,6 +161,9 @@ def _applicant_section(clause: Clause) -> bool:
 _BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?"
 _BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机|热线)|([\u4e00-\u9fff]{2,14})热线")
 _BODY_VISITED = re.compile(_BODY + r"(?:地址|在哪办公|办公地点|在哪里办公)")
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Composer:
@@ -152,14 +196,23 @@ class Composer:
         if turn.scope.unknown_years and (not turn.scope.years or turn.intent == COMPARE):
             years = "、".join(str(y) for y in turn.scope.unknown_years)
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
-        if turn.reference is not None:
-            return finish(self.kb, self.t, turn, self._lookup(turn.reference), self.today())
         attachment = self._attachment_asked(turn)
+        if turn.reference is not None:
+            # 「苏知发〔2021〕140号附件4」: the notice's line of it, then the guide's own words
+            whole_guide = attachment is not None and turn.reference.id == turn.reference.guide_id
+            notice_line = (
+                Draft(attachment.lines[:1], attachment.cited[:1]) if attachment and whole_guide else None
+            )
+            looked = self._lookup(turn.reference, notice_line)
+            return finish(self.kb, self.t, turn, looked, self.today())
         if attachment is not None:
             return finish(self.kb, self.t, turn, attachment, self.today())
         hits = search()
         if turn.intent == COMPARE:
             return finish(self.kb, self.t, turn, self._compare(turn, hits), self.today())
+        parts = self._each_part(turn, hits)
+        if parts is not None:
+            return finish(self.kb, self.t, turn, parts, self.today())
         draft = (self._each_ask(turn, hits) if turn.asks else None) or self._by_intent(turn, hits)
         if draft is None:
             return self._not_found(turn, hits)
@@ -174,6 +227,54 @@ class Composer:
             if tried is None:
                 return None
             draft = Draft(list(dict.fromkeys(tried.lines)), tried.cited)
+        return draft
+
+    def _each_part(self, turn: Turn, hits: list[Hit]) -> Draft | None:
+        """「新建项目跟升级项目的专利绩效指标比一比」: a question that compares two parts of one
+        guide (or asks of each) is answered for each part in turn, under its title. None when
+        it names fewer than two, when they are applicant types (a list is given per type), or
+        when a part's answer is not inside it (「新建和升级拨钱方式有啥区别」: one clause says both)."""
+        if (
+            len(turn.guides) > 1
+            or turn.intent not in (GENERAL, *_PARTS_LISTS)
+            or not _COMPARED_OR_EACH(turn.question)
+        ):
+            return None
+        # of the guide talked about, or of the one guide whose parts they are (「新建和升级…」)
+        guides = turn.guides or self.kb.guides
+        named = [(g, t) for g in guides if len(t := self.reader.parts_named(g.id, turn.question)) >= 2]
+        if len(named) != 1:
+            return None
+        guide, titles = named[0]
+        if any(types_named(title) for title in titles):
+            return None
+        unasked = re.sub(either(COMPARE_CUES), " ", turn.question)  # each part asked without them
+        # 「…的绩效指标差在哪」: the targets or tasks of each part (a bare 要求 names no list: 「实施率的
+        # 要求一样吗」 asks one target of each)
+        listed = named_intent(unasked)
+        name = listed if turn.intent == GENERAL and listed in _PARTS_LISTS else turn.intent
+        draft = Draft()
+        for title in titles:
+            asked = unasked
+            for other in titles:
+                asked = asked.replace(re.sub(r"项目$", "", other), " ")
+            asked = f"{title} {asked}"
+            sub = replace(
+                turn,
+                question=asked,
+                intent=name,
+                guides=(guide,),
+                search_text=with_full_years(self.kb, asked),
+                asks=(),
+            )
+            own = [h for h in hits if h.chunk.guide_id == guide.id]
+            before = len(draft.cited)  # the parts' drafts share one list of citations
+            part = self._by_intent(sub, own, Draft(cited=draft.cited))
+            if part is None or not all(
+                self.reader.under_title(self.kb.clause(c), title) for c in draft.cited[before:]
+            ):
+                return None
+            draft.lines.append(f"【{title}】" + "\n".join(part.lines))
         return draft
 
     def eligibility(self, turn: Turn, checked: Checked, search: Search) -> Composed:
@@ -251,8 +352,8 @@ class Composer:
             lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
-            if lines is None and spec.name == "responsible":  # 「纸质材料谁负责往省里报」: no task's units
-                lines = self._general(turn, hits, draft)
+            if lines is None and spec.name in ("responsible", "definition"):
+                lines = self._general(turn, hits, draft)  # 「纸质材料谁负责往省里报」: no task's units
         if lines is None:
             return None
         draft.lines.extend(lines)
@@ -289,6 +390,8 @@ class Composer:
         if not found and turn.guides and spec.name not in _HEADING_ASKED:
             rest = self._in_section(self.reader.scope_clauses(turn), spec)
             found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
+        if spec.name == "definition":  # 「说的园区指哪几类」: the sentence that defines a term asked
+            found = [e for e in found if _defines_a_term_of(turn.question, e.sentence)]
         generic = spec.name in GENERIC_EVIDENCE
         # 「什么时候验收？」 of the guide talked about: the guide is its subject (a sum or a rate
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
@@ -416,6 +519,8 @@ class Composer:
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
         named = re.sub(spec.pattern, " ", query) if spec.pattern else query
+        # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
+        named = re.sub(_EXISTENCE, " ", _unused_cues_out(named, spec, context))
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
         if names and self.relevance.coverage(named, context) < bar:
             return None
@@ -623,6 +728,7 @@ class Composer:
             )
         if not ranked or ranked[0][0] < threshold:
             return None
+        ranked = self._topic_first(turn, ranked)
         best = ranked[0][1]
         if (
             not turn.scope.programs
@@ -649,6 +755,16 @@ class Composer:
             lines.append(whose + text)
         return lines
 
+    def _topic_first(self, turn: Turn, ranked: list) -> list:
+        """Of a follow-up that names a subject of its own (「培训人数呢」 after 「每年要推送多少条
+        供需信息」), the best sentence that says that subject, before sentences that fit the last
+        question's words better but not the subject."""
+        words = [w for w in self.relevance.tokens(turn.topic) if len(w) >= 2 and _CJK_WORD.fullmatch(w)]
+        on_topic = [r for r in ranked if any(w in r[1].sentence for w in words)]
+        if not on_topic or on_topic[0] is ranked[0]:
+            return ranked
+        return [on_topic[0], *(r for r in ranked if r is not on_topic[0])]
+
     @staticmethod
     def _named(guide: Guide) -> str:
         """「2022年工业品牌」; a text whose title gives no year (the 2023 measures) by name only,
@@ -665,11 +781,18 @@ class Composer:
         """How long a clause may be to be stated whole: a short item without sub-items."""
         return 0 if self.kb.children(item.clause) else SHORT_CLAUSE
 
-    def _lookup(self, clause: Clause) -> Draft:
-        draft = Draft()
+    def _lookup(self, clause: Clause, draft: Draft | None = None) -> Draft:
+        """A clause's own words, whole. A section whose own text is only its heading (「五、时序
+        进度」) is its items', each cited, so that each opens where it stands."""
+        draft = draft if draft is not None else Draft()
         header = self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
         draft.lines.append(header + draft.cite(clause))
-        draft.lines.append(self.kb.full_text(clause))
+        children = self.kb.children(clause)
+        if not children or ev.strip_marker(clause.text.strip()) != ev.strip_marker(clause.title):
+            draft.lines.append(self.kb.full_text(clause))
+            return draft
+        draft.lines.append(clause.text.strip())
+        draft.lines.extend(self.kb.full_text(child) + draft.cite(child) for child in children)
         return draft
 
     def _compare(self, turn: Turn, hits: list[Hit]) -> Draft:

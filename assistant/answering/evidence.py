@@ -284,7 +284,7 @@ _LIST_AFTER_TITLE = re.compile(
 def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:
     """Descend into the one sub-list the question names (「升级项目」, 「申报主体是企业的」)."""
     while True:
-        named = [c for c in kb.children(node) if c.children and _names(question, c.title)]
+        named = [c for c in kb.children(node) if c.children and names_title(question, c.title)]
         if len(named) != 1:
             return node
         node = named[0]
@@ -333,13 +333,14 @@ def names_part(kb: KnowledgeBase, question: str, clause: Clause, section: str | 
     node = clause
     while node.parent_id:
         node, child = kb.clause(node.parent_id), node
-        if _names(question, child.title) and not (section and re.search(section, child.title)):
+        if names_title(question, child.title) and not (section and re.search(section, child.title)):
             siblings = [c for c in kb.children(node) if c.id != child.id]
-            return not any(_names(question, c.title) for c in siblings)
+            return not any(names_title(question, c.title) for c in siblings)
     return False
 
 
-def _names(question: str, title: str) -> bool:
+def names_title(question: str, title: str) -> bool:
+    """The question names a part by its title (「新建项目」 by 新建, 「加大知识产权保护」 by 知识产权保护)."""
     core = re.sub(r"^申报主体是|的$|项目$", "", title)
     matter = _TITLE_VERB.sub("", core)  # 「加大知识产权保护」 is named by 「知识产权保护」
     return (len(core) >= 2 and core in question) or (

@@ -67,6 +67,26 @@ class Reader:
         best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
         return clauses, {c.id: ranks[c.id] - best for c in clauses}
 
+    def parts_named(self, guide_id: str, question: str) -> list[str]:
+        """The titles of two parts or more of one level of a guide that the question names
+        (「新建项目跟升级项目…比一比」: 新建项目, 升级项目), in the guide's order."""
+        clauses = self.kb.guide_clauses(guide_id)
+        parents = dict.fromkeys([self.kb.clause(guide_id), *(c for c in clauses if self.kb.children(c))])
+        titles: list[str] = []
+        for parent in parents:
+            named = [c.title for c in self.kb.children(parent) if ev.names_title(question, c.title)]
+            titles.extend(named if len(named) >= 2 else [])
+        return list(dict.fromkeys(titles))
+
+    def under_title(self, clause: Clause, title: str) -> bool:
+        """The clause is the part of that title, or sits inside it."""
+        node: Clause | None = clause
+        while node is not None:
+            if node.title == title:
+                return True
+            node = self.kb.clause(node.parent_id) if node.parent_id else None
+        return False
+
     def direction(self, turn: Turn) -> Clause | None:
         """The one direction of a guide split into directions (top sections with parts of the same
         titles: 专利转化's 高校院所… and 产业…运营中心) that the question, read with the one before

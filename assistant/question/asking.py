@@ -122,6 +122,11 @@ def _plain(text: str) -> str:
 _LOOK_ALIKES = re.compile(either(_WORDS.look_alikes))
 
 
+def without_look_alikes(text: str) -> str:
+    """The text without words that hold an asking word but name something else (报表, 新材料)."""
+    return _LOOK_ALIKES.sub("", text)
+
+
 def asks_to_apply(text: str) -> bool:
     """A sentence that asks whether the applicant can apply: a word of possibility right before
     an apply verb (「能申报地理标志商标品牌培育和保护项目吗」「能不能报」), a question tag on a
@@ -324,8 +329,8 @@ def _WHICH_OF_OTHER() -> re.Pattern[str]:
 
 @cache
 def who_applies() -> str:
-    """「什么样的公司能报」「哪类单位可以申请」: an asking word of an applicant, then applying."""
-    return rf"(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,5}}?(?:{_APPLY})"
+    """「什么样的公司能报」「哪类单位可以申请」「谁有资格报」: an asking word of an applicant, then applying."""
+    return rf"(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,5}}?(?:{_APPLY})|谁都?(?:{either(_WORDS.before_verb)})来?(?:{_APPLY})"
 
 
 def asks_who_applies(text: str) -> bool:

@@ -19,6 +19,7 @@ from .asking import (
     last_asking_sentence,
     split_sentences,
     who_applies,
+    without_look_alikes,
 )
 from .lexicon import LEXICON, either
 
@@ -46,7 +47,8 @@ def _asks_figure(nouns: tuple[str, ...], units: tuple[str, ...] = ()) -> str:
     figures = LEXICON.figures
     noun, how = either(nouns), either(figures.how_much)
     after = f"|(?:{how})(?:{either(units)})" if units else ""
-    return f"(?:{noun})[^，,。？?；;！!]{{0,6}}(?:{how})|(?:{how}).{{0,2}}(?:{noun}){after}"
+    counted = f"(?!\\s*(?:{either(figures.count_units)}))"  # 「资助的专利多少年内」 asks a span
+    return f"(?:{noun})[^，,。？?；;！!]{{0,6}}(?:{how}){counted}|(?:{how}).{{0,2}}(?:{noun}){after}"
 
 
 _FIGURES = LEXICON.figures
@@ -134,6 +136,13 @@ DUTIES = tuple(
 )
 INTENTS = (
     *DETAILS,
+    # 「说的“园区”具体指哪几类」「讲的园区包括哪些」: the sentence defining the term (「园区（指…）」)
+    Intent(
+        "definition",
+        _ASKING["definition"],
+        r"[（(]\s*(?:指|包括|含)|是指|系指",
+        pattern=r"(?:说的|所说的|讲的|提到的|所称的?)[“\"「‘]?[\u4e00-\u9fff]{2,8}[”\"」’]?(?:具体|到底|都)?(?:包括|包含)(?:哪|什么|啥)",
+    ),
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
     Intent("issued", _ASKING["issued"], FULL_DATE),
@@ -197,7 +206,8 @@ INTENTS = (
         "quota",
         _ASKING["quota"],
         r"推荐[^。；]{0,50}(?:不超过|不得超过|限)|推荐项目数",
-        unless=r"推送",  # 「精准推送要推多少条」: a target of the project's, no recommendation
+        # 「精准推送要推多少条」: a target of the project's; 「推荐几家代理机构」: a firm asked for
+        unless=r"推送|推荐[^，,。？?]{0,6}(?:机构|代理|公司|律所|事务所)",
     ),
     # 「纸质材料交几份」: how many copies (the evidence: 「一式一份」「各一份」)
     Intent("copies", _ASKING["copies"], r"一式|各[一二两三]份|\d+\s*份|[一二两三四五六]份"),
@@ -206,6 +216,8 @@ INTENTS = (
         "responsible",
         _ASKING["responsible"],
         r"责任单位|牵头|按职责分工负责",  # the plan's 〔责任单位：…〕, the measures' (…等按职责分工负责)
+        # 「由哪些单位负责」「哪个部门来牵头」: who (or which body) does it
+        pattern=r"(?:谁|哪个|哪些|哪家|哪几个|哪几家|什么)(?:单位|部门|机构)?(?:来|具体)?(?:负责|牵头)",
     ),
     *DUTIES,
     # 「要先过区县局吗」「能直接报省局吗」: the way an application goes up (the evidence: who
@@ -258,6 +270,8 @@ INTENTS = (
         None,
         "申报条件",
         True,
+        # 「对行政执法案件增长有啥要求」: how much a figure must grow is a target, not the conditions
+        unless=r"(?:涨|增长|增加|增幅)(?:上|方面|幅度)?(?:有|的)?(?:啥|什么|哪些)?要求",
     ),
     Intent(
         "parts",
@@ -268,6 +282,7 @@ INTENTS = (
     ),
 )
 LIST_WORDS = LEXICON.asking_words.lists
+_EXISTENCE = either(LEXICON.asking_words.existence)
 ELIGIBILITY_PATTERN = re.compile(
     r"(能|可以|可否|能否|够|有资格|符合)[^，。？?]{0,12}(报|申报|申请|条件|格)[^，。？?]{0,14}(吗|么|嘛|不)|能不能(?:自己|单独|直接|再|也|还)?(?:牵头|作为[^，。？?]{1,6}?|以[^，。？?]{1,6}?名义)?(报|申报|申请)|够不够|符不符合|有没有资格|还(有|差|需要)什么(要求|条件)|还差什么"
 )
@@ -336,6 +351,12 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
             or any(w in asked for w in LIST_WORDS)
             or re.search(f"(?:{spec.section}|{spec.cues[0]})$", named_last)
             is not None  # 「…报保护示范区条件」
+            # 「有没有身份上的前提」: whether there are any, answered with them (not 「有没有要求搞
+            # 产品溯源」, one thing asked of)
+            or re.search(
+                rf"(?:{_EXISTENCE})[^，,。？?]{{0,12}}?(?:{either(spec.cues)})[吗呢啊]?$", named_last
+            )
+            is not None
         )
         if spec.asked(asked) and listing:
             return spec.name
@@ -359,7 +380,7 @@ def _pattern_asks(text: str) -> bool:
     """A sentence in the words of ELIGIBILITY_PATTERN that asks none of the other topics
     (「能直接报省局吗」 asks the channel, a procedure)."""
     return any(
-        ELIGIBILITY_PATTERN.search(sentence)
+        ELIGIBILITY_PATTERN.search(without_look_alikes(sentence))  # 「能进财务报表么」 applies for nothing
         and not any(w in sentence for w in LEXICON.asking_to_apply.channels)
         for sentence in split_sentences(text)
     )

@@ -199,6 +199,7 @@ class Figures:
     money: tuple[str, ...]
     costs: tuple[str, ...]
     money_units: tuple[str, ...]
+    count_units: tuple[str, ...]  # 「多少年」「几件」: no sum asked
     rates: tuple[str, ...]
     thresholds: tuple[str, ...]
     ages: tuple[str, ...]
@@ -299,6 +300,7 @@ class AskingWords:
     topic_markers: tuple[str, ...]  # 「…这块」「…方面」: the words before name a list's topic
     matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: the words between 对 and these name it
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
+    existence: tuple[str, ...]  # 「有没有…前提」: whether there are any (a list asked)
     matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
     document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
     request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked

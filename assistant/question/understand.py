@@ -53,6 +53,7 @@ from .scope import (
     types_named,
     unknown_program,
     with_full_years,
+    without_program_names,
 )
 from .turn import Turn
 
@@ -61,12 +62,17 @@ from .turn import Turn
 _POINTER = r"(?:这一?条|这个|这一?项|这些|这种|这类|这样的?|同样的?)[^，,。？?]{0,6}吗"
 ELLIPTICAL = re.compile(
     # 「…会怎么样」 asks what follows (a consequence), not the last question of another thing
-    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|也一样吗|也这样吗|也是吗"
+    r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|(?:也|都)(?:是)?一样(?:吗|么|嘛|不|的吗)|也这样吗|也是吗"
     # 「县里也有这条吗」「2024年还卡这个排名吗」「24年还有这种排名要求吗」: the last question's
     # topic, asked of another
     rf"|(?:也|还)(?:有|要|需要|适用|卡|算){_POINTER})[？?。!！]*$"
 )
 POINTS_BACK = re.compile(rf"{_POINTER}[？?。!！]*$")
+# 「县里一样吗」「那园区呢一样不」: a few words of another subject, the same asked again (not
+# 「新建和升级…一样吗」, which compares two)
+SAME_AGAIN = re.compile(
+    r"^(?:那|那么)?[^，,。？?和跟与同]{1,6}?(?:是不是|是)?一样(?:吗|么|嘛|不|的吗)[？?。!！]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,9 @@ def understand(
     reference, error = _reference(kb, question, conversation, said.guides(kb) if said.years else ())
     name = detect_intent(question, has_reference=reference is not None)
     # 「…快速维权中心也没有。那这样呢？」: facts, then the last question asked again of them
-    elliptical = ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question))
+    elliptical = (
+        ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question)) or SAME_AGAIN.match(question)
+    )
     follow_up = bool(name == GENERAL and elliptical and conversation.last_intent)
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
         # 「还有这种排名要求吗」: what it names after 这种 is the last question's, asked again
@@ -131,6 +139,13 @@ def understand(
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
     if name == ELIGIBILITY and _asks_exception(kb, question):
         name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
+    if name == SCREENING and len(said.programs) == 1:
+        # 「专利转化专项里面向中小企业有提什么许可方式吗」: the program named is the one asked of; what
+        # the rest of the question asks decides (no screening unless it asks which programs)
+        named_aside = without_program_names(kb, question)
+        name = SCREENING if asks_which_programs(named_aside) else detect_intent(named_aside)
+    if name == ELIGIBILITY and said.programs and not any(g.kind in ANNUAL_KINDS for g in said.guides(kb)):
+        name = GENERAL  # 「…能进财务报表么，强省政策里怎么讲的」: a policy or plan has no one to check
     if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
         name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
     if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
@@ -196,7 +211,8 @@ def understand(
         follow_up=follow_up,
         last_question=conversation.last_question if follow_up else "",
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
-        asks_service=name != LOOKUP and asks_service(question),
+        asks_service=name not in (LOOKUP, "quota")
+        and asks_service(question),  # 「最多推荐几家企业」 asks a quota
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
