@@ -208,3 +208,42 @@ def test_a_question_of_the_programs_period_reads_no_fact(assistant: Assistant) -
     decision of 不符合 was given to a question that told nothing."""
     reply = assistant.ask("地标项目实施期多长")
     assert reply.decision is None and "2年" in plain(reply.answer)
+
+
+def test_a_quota_asked_is_no_service(assistant: Assistant) -> None:
+    """「推荐几家」 is a city's quota of recommendations; of firms (代理机构) it asks a service."""
+    reply = assistant.ask("工业品牌每个市最多推荐几家企业呐")
+    assert cited(reply)[:1] == ["2022-industrial-brand:6.4"] and "不超过5项" in reply.answer
+    assert not assistant.ask("能推荐几家靠谱的专利代理机构吗").answerable
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        # the asker's introduction names no part of the list asked in another clause
+        ("宿迁沭阳县想报24保护示范区，县级的条件有哪些", "2024-protection-zone:3.2"),
+        ("企业牵头报HVP新建项目条件列一下，我们是泰州的医药企业", "2022-high-value-patent:3.1.1"),
+        ("苏州工业园区问下，24年园区报保护示范区要哪些条件", "2024-protection-zone:3.3"),
+    ],
+)
+def test_a_list_asked_after_the_askers_introduction_is_given(
+    assistant: Assistant, question: str, clause_id: str
+) -> None:
+    reply = assistant.ask(question)
+    assert reply.answerable and cited(reply)[:1] == [clause_id]
+
+
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        ("省政府21条 第（七）条", "2023-policy-measures:2.7"),
+        ("强省21条 第（十九）条 自贸区那条", "2023-policy-measures:5.19"),
+    ],
+)
+def test_the_measures_are_named_by_their_count(assistant: Assistant, question: str, clause_id: str) -> None:
+    assert cited(assistant.ask(question)) == [clause_id]
+
+
+def test_until_which_day_online_asks_the_deadline(assistant: Assistant) -> None:
+    reply = assistant.ask("高价值专利网上报到几号")
+    assert cited(reply)[:1] == ["2022-high-value-patent:6.5"] and "1月30日" in plain(reply.answer)

@@ -518,7 +518,8 @@ class Composer:
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
-        named = re.sub(spec.pattern, " ", query) if spec.pattern else query
+        named = self._without_introductions(query, spec, context)
+        named = re.sub(spec.pattern, " ", named) if spec.pattern else named
         # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
         named = re.sub(_EXISTENCE, " ", _unused_cues_out(named, spec, context))
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
@@ -754,6 +755,20 @@ class Composer:
                 whose = f"【{self._named(self._guide(item.clause))}】{whose}"
             lines.append(whose + text)
         return lines
+
+    def _without_introductions(self, text: str, spec: Intent, context: str) -> str:
+        """The text with its clauses that introduce the asker and do not ask for the list
+        (「我们宜兴市，想报24年保护示范区，」「…，我们是泰州的医药企业」) cut to the words the list
+        uses (保护示范区): who asks is no part of the list asked."""
+        have = self.relevance.tokens(context)
+        kept = [
+            clause
+            if not any(w in clause for w in LEXICON.asking_words.introductions)
+            or any(cue in clause for cue in spec.cues)
+            else " ".join(w for w in self.relevance.tokens(clause) if w in have) + " "
+            for clause in re.split(r"(?<=[，,。；;！!？?])", text)
+        ]
+        return "".join(kept).strip() or text
 
     def _topic_first(self, turn: Turn, ranked: list) -> list:
         """Of a follow-up that names a subject of its own (「培训人数呢」 after 「每年要推送多少条

@@ -301,6 +301,8 @@ class AskingWords:
     matter_asked: tuple[str, ...]  # 「对执法人员有啥要求」: the words between 对 and these name it
     asking_terms: tuple[str, ...]  # 「要做什么」「这块」: ask, and name no part of a section
     existence: tuple[str, ...]  # 「有没有…前提」: whether there are any (a list asked)
+    existence_nouns: tuple[str, ...]  # 条件, 前提: what 有没有 asks as a list
+    introductions: tuple[str, ...]  # 「我们是…」「…想报」: a clause that introduces the asker
     matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
     document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
     request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked
