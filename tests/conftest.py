@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR, Settings
 from assistant.index.build import build_index
 from assistant.ingest.knowledge_base import KnowledgeBase
+
+if TYPE_CHECKING:
+    from assistant.domain import Reply
+    from assistant.pipeline import Assistant
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -56,3 +62,21 @@ def copy_small_knowledge(folder: Path) -> Path:
     first_entry = manifest.split("\n  - id: ")[1]
     (target / "manifest.yaml").write_text("guides:\n  - id: " + first_entry, encoding="utf-8")
     return target
+
+
+@pytest.fixture(scope="module")
+def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
+    """The whole assistant on the real index, one per test module (a module may define its own)."""
+    from assistant.pipeline import Assistant
+
+    return Assistant(built_settings, kb)
+
+
+def cited(reply: Reply) -> list[str]:
+    """The clause ids a reply cites, in order."""
+    return [c.clause_id for c in reply.citations]
+
+
+def plain(text: str) -> str:
+    """The text without white space (the guides' text has spaces inside figures)."""
+    return re.sub(r"\s", "", text)

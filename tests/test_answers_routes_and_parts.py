@@ -6,28 +6,13 @@ asker's own case, the assistant itself, another body's hotline)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from conftest import cited, plain
 
-from assistant.config import Settings
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.intent import detect_intent
 from assistant.question.scope import detect
-
-
-@pytest.fixture(scope="module")
-def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
-    return Assistant(built_settings, kb)
-
-
-def cited(reply) -> list[str]:
-    return [c.clause_id for c in reply.citations]
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\s", "", text)
 
 
 @pytest.mark.parametrize(

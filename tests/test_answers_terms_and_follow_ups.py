@@ -8,28 +8,13 @@ an attachment of the notice."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from conftest import cited, plain
 
-from assistant.config import Settings
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.intent import ELIGIBILITY, SCREENING, detect_intent
 from assistant.question.understand import understand
-
-
-@pytest.fixture(scope="module")
-def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
-    return Assistant(built_settings, kb)
-
-
-def cited(reply) -> list[str]:
-    return [c.clause_id for c in reply.citations]
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\s", "", text)
 
 
 def asked_in_turns(assistant: Assistant, turns: list[str]):

@@ -24,6 +24,7 @@ from ..question.intent import (
     COMPARE_CUES,
     COST_ASKED,
     ELIGIBILITY,
+    EXISTENCE,
     GENERAL,
     LIST_WORDS,
     LOOKUP,
@@ -104,7 +105,7 @@ _EACH = re.compile(r"分别|各自|各是|两个方向|两个都|各有|各要")
 _PARTS_LISTS = ("goals", "tasks")  # the lists each part of a guide has of its own
 
 
-def _COMPARED_OR_EACH(question: str) -> bool:
+def _compares_or_asks_each(question: str) -> bool:
     """The question compares (「比一比」「有啥区别」) or asks of each (「分别」)."""
     return asks_to_compare(question) or _EACH.search(question) is not None
 
@@ -113,7 +114,6 @@ def _COMPARED_OR_EACH(question: str) -> bool:
 _PLACES_AND_LEVELS = re.compile(f"(?:{either(LEXICON.jiangsu_places)})|[市县区]?级?层面|这边|我们这")
 # Words of a list question that ask, and name no part (「要做什么」「这块」「方面」「任务」)
 _ASKING_TERMS = LEXICON.asking_words.asking_terms
-_EXISTENCE = "|".join(LEXICON.asking_words.existence)
 
 
 # A term defined in a guide's sentence: the words right before 「（指…）」「是指」
@@ -237,7 +237,7 @@ class Composer:
         if (
             len(turn.guides) > 1
             or turn.intent not in (GENERAL, *_PARTS_LISTS)
-            or not _COMPARED_OR_EACH(turn.question)
+            or not _compares_or_asks_each(turn.question)
         ):
             return None
         # of the guide talked about, or of the one guide whose parts they are (「新建和升级…」)
@@ -253,6 +253,7 @@ class Composer:
         # 要求一样吗」 asks one target of each)
         listed = named_intent(unasked)
         name = listed if turn.intent == GENERAL and listed in _PARTS_LISTS else turn.intent
+        own = [h for h in hits if h.chunk.guide_id == guide.id]
         draft = Draft()
         for title in titles:
             asked = unasked
@@ -267,12 +268,9 @@ class Composer:
                 search_text=with_full_years(self.kb, asked),
                 asks=(),
             )
-            own = [h for h in hits if h.chunk.guide_id == guide.id]
             before = len(draft.cited)  # the parts' drafts share one list of citations
             part = self._by_intent(sub, own, Draft(cited=draft.cited))
-            if part is None or not all(
-                self.reader.under_title(self.kb.clause(c), title) for c in draft.cited[before:]
-            ):
+            if part is None or not all(title in self.kb.clause(c).heading_path for c in draft.cited[before:]):
                 return None
             draft.lines.append(f"【{title}】" + "\n".join(part.lines))
         return draft
@@ -521,7 +519,7 @@ class Composer:
         named = self._without_introductions(query, spec, context)
         named = re.sub(spec.pattern, " ", named) if spec.pattern else named
         # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
-        named = re.sub(_EXISTENCE, " ", _unused_cues_out(named, spec, context))
+        named = re.sub(EXISTENCE, " ", _unused_cues_out(named, spec, context))
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
         if names and self.relevance.coverage(named, context) < bar:
             return None
@@ -635,7 +633,7 @@ class Composer:
         return [
             w
             for w in words
-            if re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            if _CJK_WORD.fullmatch(w)
             and w not in shared
             and not any(a in w for a in (*LIST_WORDS, *_ASKING_TERMS))
         ]

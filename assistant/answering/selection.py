@@ -78,15 +78,6 @@ class Reader:
             titles.extend(named if len(named) >= 2 else [])
         return list(dict.fromkeys(titles))
 
-    def under_title(self, clause: Clause, title: str) -> bool:
-        """The clause is the part of that title, or sits inside it."""
-        node: Clause | None = clause
-        while node is not None:
-            if node.title == title:
-                return True
-            node = self.kb.clause(node.parent_id) if node.parent_id else None
-        return False
-
     def direction(self, turn: Turn) -> Clause | None:
         """The one direction of a guide split into directions (top sections with parts of the same
         titles: 专利转化's 高校院所… and 产业…运营中心) that the question, read with the one before

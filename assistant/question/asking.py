@@ -116,7 +116,7 @@ _ASIDE = re.compile(r"[（(][^（）()]{4,}[)）]")
 
 def _plain(text: str) -> str:
     """The normalized text without asides and look-alikes of the asking words (新材料)."""
-    return _LOOK_ALIKES.sub("", _ASIDE.sub("", normalize(text)))
+    return without_look_alikes(_ASIDE.sub("", normalize(text)))
 
 
 _LOOK_ALIKES = re.compile(either(_WORDS.look_alikes))

@@ -282,7 +282,7 @@ INTENTS = (
     ),
 )
 LIST_WORDS = LEXICON.asking_words.lists
-_EXISTENCE = either(LEXICON.asking_words.existence)
+EXISTENCE = either(LEXICON.asking_words.existence)  # 「有没有」「有无」: whether there are any
 _LISTED_NOUNS = either(LEXICON.asking_words.existence_nouns)
 ELIGIBILITY_PATTERN = re.compile(
     r"(能|可以|可否|能否|够|有资格|符合)[^，。？?]{0,12}(报|申报|申请|条件|格)[^，。？?]{0,14}(吗|么|嘛|不)|能不能(?:自己|单独|直接|再|也|还)?(?:牵头|作为[^，。？?]{1,6}?|以[^，。？?]{1,6}?名义)?(报|申报|申请)|够不够|符不符合|有没有资格|还(有|差|需要)什么(要求|条件)|还差什么"
@@ -354,7 +354,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
             is not None  # 「…报保护示范区条件」
             # 「有没有身份上的前提」: whether there are any, answered with them (not 「有没有要求搞
             # 产品溯源」, one thing asked of)
-            or re.search(rf"(?:{_EXISTENCE})[^，,。？?]{{0,12}}?(?:{_LISTED_NOUNS})[吗呢啊]?$", named_last)
+            or re.search(rf"(?:{EXISTENCE})[^，,。？?]{{0,12}}?(?:{_LISTED_NOUNS})[吗呢啊]?$", named_last)
             is not None
         )
         if spec.asked(asked) and listing:
