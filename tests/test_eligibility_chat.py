@@ -259,6 +259,15 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
         ("我们企业，江苏独立法人，行业骨干，利税3000多万，贯标了。22年工业品牌？", True),
         ("今年想报2024年度省保护示范区，我们市是国家知识产权强市建设示范城市。我们符合不？", True),
         ("县政府想报2024年度保护示范区，我们是国家知识产权强县建设示范县，这个够了吧？", True),
+        # a long program name between the word of meeting and the conditions, asked either way
+        ("我们区是强县建设示范县。符合24年度省保护示范区创建的申报条件吗？", True),
+        ("我们市有国家级保护中心。这样是不是符合24年保护示范区申报条件？", True),
+        ("24年保护示范区的申报条件是什么？", False),
+        ("我们是设区市，有国家级保护中心，24年保护示范区是不是没希望了？", True),
+        # the applicant's own body, in the role it would apply in (牵头, 以…名义)
+        ("我们是国家级高新区管委会，能不能由管委会牵头报22年高价值专利培育新建项目？", True),
+        # a field of research named with 材料 asks for no application materials
+        ("我们学校化学化工学院，同一个催化材料方向，想再牵头报22年高价值新建，可以吗？", True),
     ],
 )
 def test_asking_whether_one_qualifies_in_other_words_reaches_the_checker(
@@ -807,3 +816,68 @@ def test_a_project_undertaken_not_as_its_lead_is_asked(assistant: Assistant) -> 
     )
     assert reply.decision is not None and reply.decision["eligible"] is None
     assert "牵头" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "program", "applicant_type"),
+    [
+        # the capacity one applies in names the applicant (a city, which the program does not admit)
+        (
+            ["市知识产权局想以市政府的名义申报22年专利转化专项里的产业知识产权运营中心发展，可以吗？"],
+            "2022-patent-transfer",
+            "city",
+        ),
+        (
+            [
+                "我们是省内一所高校，学校的校办产业有个注册商标用了二十年，想以学校名义申报22年工业品牌项目，行不行？"
+            ],
+            "2022-industrial-brand",
+            "research",
+        ),
+    ],
+)
+def test_an_applicant_in_a_capacity_no_program_admits_is_no(
+    assistant: Assistant, turns: list[str], program: str, applicant_type: str
+) -> None:
+    reply = ask(assistant, *turns)
+    assert reply.decision["program"] == program and reply.decision["applicant_type"] == applicant_type
+    assert reply.decision["eligible"] is False
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a list summed up before its no: every item denied, none read as held
+        [
+            "我们县2021年度和2023年度都评上了省真抓实干成效明显地区，就2022年度没评上。强县示范试点、国家级快速维权中心"
+            "这些都没有。2023年度非正常专利撤回率高于全省平均。24年保护示范区够格吗？"
+        ],
+        # a correction that gives the grade to another body and says the applicant's own
+        [
+            "我们市是国家知识产权示范城市、有国家级保护中心，21年保护检查优秀，能报22年保护示范区吗？",
+            "说错了，21年检查优秀的是我们邻市，我们是合格。",
+        ],
+    ],
+)
+def test_denials_and_corrections_never_leave_a_yes(assistant: Assistant, turns: list[str]) -> None:
+    assert ask(assistant, *turns).decision["eligible"] is False
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # a centre applied for only after the round says nothing of the applicant when it was open
+        [
+            "我们区是国家强县工程示范区。",
+            "国家级快速维权中心是去年（2025年）才开始申报建设的，22年那批申报的时候还没有。",
+            "2020年度真抓实干和2020年万人发明排名我得查查。所在市没承担过保护示范区创建。那22年那批我们当时够不够格？",
+        ],
+        # a follow-up that turns to a park within the district checks the park, whose own rate is asked
+        [
+            "区政府（国家知识产权强县建设示范区，23年撤回率高于全省平均）能报24年保护示范区吗？",
+            "那我们区里的国家级经开区呢？园区是江苏省知识产权建设示范园区。",
+        ],
+    ],
+)
+def test_a_fact_not_surely_the_applicants_is_asked(assistant: Assistant, turns: list[str]) -> None:
+    assert ask(assistant, *turns).decision["eligible"] is None

@@ -107,6 +107,11 @@ class FactSpec:
     yes_needs: tuple[str, ...] = ()
     # Words that make a clause about something else (近三年 for a last-year figure).
     not_with: tuple[str, ...] = ()
+    # (yes_no) words naming the project the fact is about (高价值, 培育), and words naming other
+    # projects (战略推进, 地标): a phrase naming neither (「2020年验收了」) after another project in
+    # its sentence (「承担的是…战略推进计划项目，2020年验收了」) is that project's, not read.
+    project_words: tuple[str, ...] = ()
+    other_projects: tuple[str, ...] = ()
     # Several figures said at once (「分别是2500万、2300万、3100万」): min (the fact is the lowest),
     # range (the fact lies between the lowest and the highest), ask (the default).
     of_several: str = "ask"

@@ -43,6 +43,8 @@ class FactEntry(_Strict):
     needs: list[str] = []
     yes_needs: list[str] = []
     not_with: list[str] = []
+    project_words: list[str] = []
+    other_projects: list[str] = []
     of_several: Literal["min", "range", "ask"] = "ask"
     since_year: bool = False
     ongoing: bool = False
@@ -93,6 +95,8 @@ class FactEntry(_Strict):
             needs=tuple(self.needs),
             yes_needs=tuple(self.yes_needs),
             not_with=tuple(self.not_with),
+            project_words=tuple(self.project_words),
+            other_projects=tuple(self.other_projects),
             of_several=self.of_several,
             since_year=self.since_year,
             ongoing=self.ongoing,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..eligibility.rules import Program, Rules
-from .asking import asks, asks_to_apply
+from .asking import CAPACITY, asks, asks_to_apply, names_who_applies
 from .fact_phrases import find_matches
 from .lexicon import LEXICON, either
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
@@ -139,6 +139,7 @@ _PARENT = re.compile(
 )
 _UNDER = re.compile(r"(?:下面|下属|所辖|辖下|底下|辖区内)的?[\u4e00-\u9fff]{0,4}$")
 _LOCATES = re.compile(r"(?:所在|所属|所处)的?")  # 「学校所在的高新区」: where the body named before is
+_WITHIN = re.compile(r"(?:里|内|下面|下属|辖区内?|境内)的")  # 「我们区里的经开区」: a body within it
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -147,7 +148,7 @@ _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!�
 _ASKING = LEXICON.asking_to_apply
 _APPLIES = re.compile(f"\\s*(?:{either(_ASKING.apply_verbs)})")  # a clause that opens by applying
 _INTENDS = re.compile(
-    f"(?:{either(_ASKING.intent_words)})[^，,。？?]{{0,4}}?(?:{either(_ASKING.apply_verbs)})"
+    f"(?:{either(_ASKING.intent_words)})(?:[^，,。？?]{{0,4}}?|{CAPACITY})(?:{either(_ASKING.apply_verbs)})"
 )
 _SWITCH_TO = re.compile(either(_ASKING.switch_words))
 _TOLD_OF = re.compile(either(LEXICON.record_verbs))
@@ -278,7 +279,9 @@ def _asked_families(text: str, rules: Rules) -> set[str]:
     for at, clause in enumerate(clauses):
         # 「…，报22年专利转化专项，行吗」: applying, then a bare tag that asks it
         tagged = at + 1 < len(clauses) and clauses[at + 1].strip() in _ASKING.tags and _APPLIES.match(clause)
-        if not (asks_to_apply(clause) or (asking and (_INTENDS.search(clause) or tagged)) or of_itself):
+        # (「我们是…管委会，能不能由管委会牵头报…」: the clause asks it of the applicant)
+        intends = _INTENDS.search(clause) or tagged or names_who_applies(clause)
+        if not (asks_to_apply(clause) or (asking and intends) or of_itself):
             continue
         family = _family(clause, rules)[0]
         before = clauses[at - 1] if at > 0 else ""
@@ -559,6 +562,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = switched[0] <= m.start() < switched[1]
         if switching and _LOCATES.match(text, m.end()):
             continue  # 「那我们学校所在的高新区呢」: the body named after it is the one asked
+        if switching and _WITHIN.match(text, m.end()) and _KINDS.search(text, m.end(), switched[1]):
+            continue  # 「那我们区里的国家级经开区呢」: the body within it is the one asked
         if _PARENT.search(text[max(0, m.start() - 8) : m.start()]) and not switching:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         if text[max(0, m.start() - 4) : m.start()].endswith(LEXICON.fact_cues.yet_another):
@@ -569,6 +574,10 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
         # 「县政府能不能报…运营中心」「县政府想报…」
         applying = bool(_APPLYING_NEXT.match(text, m.end()) or _WISHING_NEXT.match(text, m.end()))
+        # 「以市政府的名义申报」: the capacity one applies in
+        applying = applying or (
+            text[: m.start()].endswith("以") and _IN_CAPACITY.match(text, m.end()) is not None
+        )
         if m.lastgroup == "self" or _said_of_self(text[: m.start()]) or switching or reflexive or applying:
             if kind == "city" and not switching and (lower := _lower_level_of_self(text, m.end())):
                 return lower, True  # 「我们市去年已承担…我们园区还能报吗」: the park speaks of its city
@@ -582,6 +591,10 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+# After a body's word, the capacity one applies in (「以市政府的名义申报」): the body is the applicant
+_IN_CAPACITY = re.compile(r"(?:政府|人民政府|管委会)?的?(?:名义|身份)")
 
 
 def _asked_of_another(text: str) -> str | None:

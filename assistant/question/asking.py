@@ -33,10 +33,11 @@ def last_asking_sentence(text: str) -> str:
 
 
 _WORDS = LEXICON.asking_to_apply
+# The capacity one would apply in, before the apply verb (「以学校名义」「以个人身份」)
+CAPACITY = r"以[^，,。？?、]{1,6}?(?:名义|身份)"
 # 「能申报…吗」「能不能报」: a word of possibility, up to three characters, an apply verb.
 _BEFORE_VERB = re.compile(  # 「能申报」「可以直接报」「能以个人名义申报」
-    f"(?:{either(_WORDS.before_verb)})(?:[^，。？?、]{{0,3}}?|以[^，。？?、]{{1,6}}?(?:名义|身份))"
-    f"(?:{either(_WORDS.apply_verbs)})"
+    f"(?:{either(_WORDS.before_verb)})(?:[^，。？?、]{{0,3}}?|{CAPACITY})(?:{either(_WORDS.apply_verbs)})"
 )
 # 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
 # would apply in, then an apply verb in the same clause.
@@ -60,7 +61,10 @@ def _as_applicant(text: str, sentence: str) -> bool:
 
 _APPLY = either(_WORDS.apply_verbs)
 # 「能不能由协会申报」: the body after 由; 「合作社能不能自己报」: the body before the possibility word.
-_BY_WHOM = re.compile(f"(?:{either(_WORDS.by_whom)})(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:来)?(?:{_APPLY})")
+# (the role it would apply in may stand before the verb: 「由管委会牵头报」)
+_BY_WHOM = re.compile(
+    f"(?:{either(_WORDS.by_whom)})(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:来)?(?:牵头|作为[^，,。？?、；]{{1,6}}?)?(?:{_APPLY})"
+)
 _ON_ITS_OWN = re.compile(
     f"(?P<who>[\u4e00-\u9fff]{{1,6}}?)(?:{either(_WORDS.question_forms)}|{either(_WORDS.before_verb)})"
     # 「自己作为申报主体报」「自己牵头报」: the role it would apply in may stand before the verb
@@ -84,6 +88,12 @@ def _for_itself(text: str, sentence: str) -> bool:
     return False
 
 
+def names_who_applies(clause: str) -> bool:
+    """「能不能由管委会牵头报…」「合作社能不能自己报」: the clause asks who would apply."""
+    plain = _plain(clause)
+    return _BY_WHOM.search(plain) is not None or _ON_ITS_OWN.search(plain) is not None
+
+
 def asks_for_itself(question: str, earlier: Sequence[str]) -> bool:
     """「能不能由协会自己申报…」 after 「我们是县里的…行业协会」 said in an earlier turn: who may
     apply, asked of the body the applicant said it is."""
@@ -103,6 +113,16 @@ _SUFFICIENT = either(_WORDS.sufficient_words)
 _CONDITION_MET = re.compile(
     f"(?:{either(_WORDS.condition_nouns)})[^，,。、；]{{0,3}}?(?:{_SUFFICIENT})"
     f"[^，,。、；]{{0,4}}?(?:{either(_WORDS.yes_no_endings)}|不(?:{_SUFFICIENT}))[？?]?$"
+)
+
+
+# 「符合24年度省保护示范区创建的申报条件吗」: a word of meeting, what is met (a program's name
+# may be long), a condition noun, a yes-or-no ending that closes the sentence.
+# (or asked before it: 「是不是符合24年保护示范区申报条件」)
+_MEETS_CONDITIONS = re.compile(
+    f"(?:{_SUFFICIENT})[^，,。、；]{{0,24}}?(?:{either(_WORDS.condition_nouns)})"
+    f"(?:{either(_WORDS.yes_no_endings)})[？?]?$"
+    f"|(?:是不是|是否)(?:{_SUFFICIENT})[^，,。、；]{{0,24}}?(?:{either(_WORDS.condition_nouns)})[？?]?$"
 )
 
 
@@ -145,6 +165,7 @@ def asks_to_apply(text: str) -> bool:
         if (
             _QUESTION_FORM.search(sentence)
             or _CONDITION_MET.search(sentence)
+            or _MEETS_CONDITIONS.search(sentence)
             or _WHETHER_MET.search(sentence)
             or _BEARS_ON_APPLYING.search(sentence)
             or _as_applicant(text, sentence)

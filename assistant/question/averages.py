@@ -29,8 +29,10 @@ def compared_with_average(text: str, years: frozenset[int] = frozenset()) -> str
     None when it says nothing of it. `years`: those the measure is of; a clause naming only
     other years (「2022年度是高于全省平均的」 of a 2023 rate) compares another year's."""
     by_figures = against_average(text)  # 「撤回率97.6%，全省平均90%出头」
-    if by_figures is not None:
+    if by_figures is not None and by_figures != UNSETTLED:
         return by_figures
+    # figures that overlap (「我们九十四点几，全省平均九十出头」) leave it to the words that follow
+    # (「，高于平均」), if any
     # 「全省平均是多少我不记得了，反正我们比平均高」: the first average word that is compared
     for cue in _AVERAGE().finditer(text):
         start, end = _clause_of(text, cue)
@@ -39,7 +41,7 @@ def compared_with_average(text: str, years: frozenset[int] = frozenset()) -> str
             continue
         if found := _as_a_multiple(text[cue.end() :]) or _in_words(text, cue):
             return found
-    return None
+    return by_figures
 
 
 def _clause_of(text: str, cue: re.Match[str]) -> tuple[int, re.Match[str] | None]:

@@ -172,7 +172,10 @@ def read_phrase(
     if spec.actors and not named_other_level:
         return Reading()  # not about the body the fact is about (a county's 市里)
     if doubtful(text):
-        return Reading(doubt=segment)
+        # what was heard (「但听说重点联系指导项目不受销售额限制」) is a rule, said by others:
+        # it says nothing of the applicant's own fact, told before or after
+        heard = all(h in LEXICON.fact_cues.hearsay for h in doubtful(text))
+        return Reading() if heard else Reading(doubt=segment)
     mentioned = years_in(segment)
     about = {spec.year, *spec.years} - {None}
     if about and mentioned and not about & mentioned:
@@ -378,9 +381,10 @@ def _other_years(matches: list[Match], index: int) -> bool:
 def _never(text: str, matches: list[Match], index: int) -> bool:
     """The phrase is denied once, for every time (「没评上过」「从未评上」), nothing else said of it."""
     said = _negations(text, matches, index)
-    return said.count == 1 and says_never(
-        (said.lead + inside(text, matches[index]) + said.tail).replace(MASK, "")
-    )
+    gap = inside(text, matches[index])
+    # a phrase that ends in 过 holds the 过 of 「没…过」 (「高价值项目我们没做过」)
+    past = matches[index].synonym.endswith("过") and bool(cues("negations", gap.replace(MASK, "")))
+    return said.count == 1 and (past or says_never((said.lead + gap + said.tail).replace(MASK, "")))
 
 
 def _level_scope(segment: str, text: str, match: Match) -> str:
@@ -473,7 +477,7 @@ def _first_clause(rest: str) -> str:
 def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:
     """A yes limited by 只是/只有, or a no that names only some alternatives of an 「A或B」
     fact (「不是示范城市」 may still be 试点), is asked instead."""
-    if reading.value is True and cues("limits", text):
+    if reading.value is True and _limited(text):
         return Reading(doubt=segment)
     if reading.value is False and spec.either:
         if _held_instead(spec, segment):
@@ -485,6 +489,18 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
         if len(named) < len(spec.either) and not generic:
             return Reading(doubt=segment, denies=named)
     return reading
+
+
+# 「只是2020年立项的…项目还在实施」: a limit word opening the clause before a time or the
+# applicant's name joins the clause as 「but」, limiting nothing
+_JOINING = re.compile(
+    r"^\s*(?:只是|只不过)(?=\s*(?:(?:20)?\d{2}\s*年|去年|前年|今年|目前|现在|我们|公司|企业|学校))"
+)
+
+
+def _limited(text: str) -> bool:
+    """A limit word (只是, 只有) in the clause that limits what follows it."""
+    return bool(cues("limits", _JOINING.sub("", text)))
 
 
 def _held_instead(spec: FactSpec, segment: str) -> bool:
@@ -538,15 +554,22 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
         said_after = [_bare_negation(text, matches, last, following)]
     shortfall = cues("falling_short", tail) + said_after
     count = said_before + len(shortfall) + int(matches[index].negative)
+    listed_before_a_no = False
     if count == 0 and _denied_for_every(text, matches, last):
         count = 1  # 「强县示范试点、快维中心都没有」: the list's 都没有 denies this item too
+    elif count == 0:
+        listed_before_a_no = _listed_before_a_no(text, matches, last)  # 「A、B一个也没有」: asked
     denied_before = said_before % 2 == 1
     # a yes of its own after it, where the negation before it may be the chain's (「没有失信、非正常
     # 申请有过一次」) or the phrase's before it (「保护中心没建成快维中心有」)
     own_yes = (first != index == last or first > 0) and bool(affirmed("yes_words", tail))
     # 「有事故失信都没有」: 有 right before the phrase (no phrase before it whose 有 it is) and a no after it
     contradicted = earlier is None and not said_before and bool(said_after) and _yes_right_before(lead)
-    unsure = (denied_before and (bool(said_after) or own_yes)) or (following is not None and takes is None)
+    unsure = (
+        (denied_before and (bool(said_after) or own_yes))
+        or (following is not None and takes is None)
+        or listed_before_a_no
+    )
     return Negations(count, lead, tail, unsure or contradicted)
 
 
@@ -602,7 +625,9 @@ def _takes_between(text: str, matches: list[Match], left: int, right: int) -> bo
 
 
 # 都 (均, 全都 …) and a negation ending a clause: what it says holds for every item before it
-_EVERY_DENIED = re.compile(rf"{EVERY_ONE}(?:没有|没|不是|无|不具备|不属于|未|不)")
+_EVERY_DENIED = re.compile(
+    rf"(?:{EVERY_ONE}|一[个样项条件次]也)(?:还|从来)?(?:没有|没|不是|无|不具备|不属于|未|不)"
+)
 
 
 def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
@@ -613,10 +638,26 @@ def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
     if not following:
         return False
     between = text[matches[last].end : min(following)]
+    end = _SUMMED_UP().sub("", text[max(m.end for m in matches) :].lstrip(MASK))
+    return bool(_EVERY_DENIED.match(end)) and "、" in between and not affirmed("yes_words", between)
+
+
+def _listed_before_a_no(text: str, matches: list[Match], last: int) -> bool:
+    """An item of an 、 list with no predicate of its own, the clause ending in a negation
+    (「强县示范试点、快维中心一个也没有」): the no may be every item's, so this one is not a yes."""
+    following = [m.start for m in matches if m.start >= matches[last].end]
+    if not following:
+        return False
+    between = text[matches[last].end : min(following)]
     end = text[max(m.end for m in matches) :]
-    return (
-        bool(_EVERY_DENIED.match(end.lstrip(MASK))) and "、" in between and not affirmed("yes_words", between)
-    )
+    return "、" in between and not affirmed("yes_words", between) and bool(cues("negations", end))
+
+
+@cache
+def _SUMMED_UP() -> re.Pattern[str]:
+    # 「…、快维中心这些（我们）都没有」: a word that sums the list up, and the applicant, before 都
+    summing = r"这些|这几[样项个条]|这两[样项个条]|这三[样项个条]|以上这些|上面这些|以上|上述"
+    return re.compile(f"^(?:{summing})?(?:(?:{either(LEXICON.applicant_kinds.pronouns)})[县市区园校院]?)?")
 
 
 def _own_item(lead: str) -> str:
@@ -669,7 +710,12 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
     if match.negative and match.spec.graded_negatives and negations > 1:
         return Reading(doubt=segment)  # 「市场份额也不是排不上号」: ranked, not said to be near the top
+    if match.spec.graded_negatives and negations % 2 == 1 and _A_RANK.search(lead + tail):
+        return Reading(doubt=segment)  # 「市场份额不是第一」「排不到前三」: second may still be near the top
     return Reading(negations % 2 == 0)
+
+
+_A_RANK = re.compile(r"[第前]\s*(?:\d+|[一二两三四五六七八九十]+)")
 
 
 def _bounds_masked(text: str, matches: list[Match]) -> str:

@@ -207,7 +207,7 @@ def read_facts(
         measures = any(is_measure(m) for m in topics + last_clause)  # 「撤回率97%，全省平均好像九十出头」
         if not matches and measures and of_the_average(masked(segment, [])):
             continue  # 「撤回率，全省平均是多少我记不清，反正我们高于平均」: the average's doubt
-        if not in_scope and doubtful(masked(segment, [])):
+        if not matches and doubtful(masked(segment, [])):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
             # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
             # 就是专利不多」 begins a sentence of its own
@@ -217,7 +217,10 @@ def read_facts(
             continue
         befores = list(dict.fromkeys([last_segment, *reversed(fact_clauses)]))[:BARE_FIGURE_LOOKBACK]
         if not in_scope and _bare_figure(segment, befores, specs, sheet):
-            topics = []  # 「有独立的知识产权部，专职4个人」: the figure of the clause before
+            # 「有独立的知识产权部，专职4个人」: the figure of the clause before, whose topics
+            # (「独立IP部门，专职3人」) were named plainly
+            plain += topics
+            topics = []
             continue
         if not matches and contrasted and SELF.match(segment.strip()):
             # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has;
@@ -266,6 +269,10 @@ def read_facts(
             ):
                 reading = per_year(match.spec, reading.value, total + segment)
             reading = of_one_year(match.spec, reading, text[opened : found.end()])
+            if reading.value is not None and _of_another_project(
+                match.spec, segment, text[opened : found.start()]
+            ):
+                reading = Reading()  # 「…战略推进计划项目，2020年验收了」: that project's acceptance
             # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does
             labelled = (
                 text[found.end() : found.end() + 1] in ("：", ":")
@@ -294,6 +301,7 @@ def read_facts(
             if reading.value is True and match.spec.type == YES_NO and not progress_of(text_masked, segment):
                 told.append(match.spec.key)
     _no_year_said(text, sheet, specs, reference)
+    _after_the_round(sheet, specs, reference)
     # topics no clause went on about: the plain mention says yes (one with the words a yes
     # needs first: 「知识产权资金进了财政预算」)
     for match in sorted(plain + topics, key=lambda m: not _has_needs(m)):
@@ -307,6 +315,16 @@ def read_facts(
             reading = Reading(True) if _has_needs(match) else Reading(doubt=match.synonym, wanting=True)
             add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
+
+
+def _of_another_project(spec: FactSpec, segment: str, before: str) -> bool:
+    """The clause names no project of the fact's own (project_words) and the project named last
+    in it or before it in its sentence is another one (other_projects)."""
+    if not spec.other_projects or any(w in segment for w in spec.project_words):
+        return False
+    said = before + segment
+    last_other = max((said.rfind(w) for w in spec.other_projects), default=-1)
+    return last_other >= 0 and last_other > max((said.rfind(w) for w in spec.project_words), default=-1)
 
 
 def _has_needs(match: Match) -> bool:
@@ -484,6 +502,20 @@ def _no_year_said(text: str, sheet: Sheet, specs: Sequence[FactSpec], reference:
             continue
         bounded = unbounded and spec.year_until is not None and sheet.values[spec.key] is True
         if bounded or (undated and _before_the_latest(spec, reference)):
+            sheet.doubt(spec.key, sheet.evidence[spec.key])
+
+
+def _after_the_round(sheet: Sheet, specs: Sequence[FactSpec], reference: float | None) -> None:
+    """A yes said in a clause dated only after the round (「快维中心是去年（2025年）才开始申报
+    建设的」 for the 2022 round) says nothing sure of the applicant when the round was open: asked.
+    Facts of their own year are read by theirs."""
+    if reference is None:
+        return
+    for spec in specs:
+        if sheet.values.get(spec.key) is not True or spec.year is not None or spec.years:
+            continue
+        named = years_in(sheet.evidence.get(spec.key, ""))
+        if named and min(named) > int(reference):
             sheet.doubt(spec.key, sheet.evidence[spec.key])
 
 

@@ -94,6 +94,7 @@ def read_number(
         return Reading(doubt=segment)  # 「商标没用到5年」: the figure is under a reach denied
     if _base_of_a_ratio(segment, matches, index):
         return Reading()  # 「知识产权费用是研发投入的7%」: the 7% is of 研发投入, not 研发投入's own
+    segment = _within_its_aside(segment, matches[index])
     value = number_near(segment, matches, index)
     if value is None and spec.since_year and reference is not None:
         return since(segment, reference)
@@ -121,6 +122,14 @@ def read_number(
         top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
         return Reading(Interval(0.0, top)) if math.isfinite(top) else Reading(doubt=segment)
     return per_year(spec, value, segment)
+
+
+def _within_its_aside(segment: str, match: Match) -> str:
+    """A phrase inside brackets (「茶叶地标（集体商标2014年注册）2021年销售额…」) has its
+    figures there: the clause up to the bracket that closes it."""
+    opened, closed = segment.rfind("（", 0, match.start), segment.rfind("）", 0, match.start)
+    end = segment.find("）", match.end)
+    return segment[:end] if opened > closed and end >= 0 else segment
 
 
 def _figure_of_its_year(

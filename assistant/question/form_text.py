@@ -143,6 +143,19 @@ def _breakdown_words() -> tuple[str, ...]:
     return tuple(sorted({*cues.people_counted, *cues.figure_fillers}, key=len, reverse=True))
 
 
+def _joined_per_year(found: re.Match[str]) -> str:
+    """The list of a year's figures joined to the clause before it, unless that clause is dated
+    by a year of its own and holds no figure (「2013年获批地理标志产品保护，2020年销售额900万，
+    2021年1300万」: the list is of another fact)."""
+    before = found.string[: found.start()]
+    clause = re.split(r"[，,、。；;：:！!？?\n]", before)[-1]
+    dated = _EVENT_YEAR.search(clause)
+    return found.group() if dated and not re.search(_AMOUNT, clause[dated.end() :]) else "、"
+
+
+_EVENT_YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
+
+
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
     text = _YEAR_SAID_TWICE.sub(r"\1", normalize(text))  # 「前年（2020年）11件」: the year it names
@@ -153,7 +166,7 @@ def prepared(text: str) -> str:
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))
     text = _YEAR_ASIDE().sub(r"，\1，", _DENIED_FIGURE.sub("", text))  # before the asides that end a clause
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
-    text = _PER_YEAR.sub("、", _COLON_ANSWER().sub("", text))
+    text = _PER_YEAR.sub(_joined_per_year, _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
     text = _ROUGH_FIGURES.sub(_each_rough, text)  # 「大概是2.8%、3.0%」: each figure said roughly
     text = _SPACED_QUESTION.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: the question typed apart
@@ -205,11 +218,12 @@ def normalize(text: str) -> str:
 
 
 def _slash_lists(text: str) -> str:
-    """「工业企业/江苏独立法人/经营良好/…」: a sentence of items between slashes is a list, each
-    item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays."""
+    """「工业企业/江苏独立法人/经营良好/…」: a clause of items between slashes is a list, each
+    item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays, one to a clause
+    (「研发/营收：5.3%，IP费/研发：8%」)."""
     return "".join(
         part.replace("/", "，") if part.count("/") >= 2 else part
-        for part in re.split(r"([。！？!?；;\n])", text)
+        for part in re.split(r"([。！？!?；;\n，,｜|])", text)
     )
 
 

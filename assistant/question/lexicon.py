@@ -87,6 +87,7 @@ class FactCues:
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
     not_doubts: tuple[str, ...]
+    hearsay: tuple[str, ...]
     hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
     held_instead: tuple[str, ...]

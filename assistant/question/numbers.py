@@ -39,7 +39,7 @@ _RANGE_JOIN = r"\s*(?:到|至|-|－|~|～|—)\s*"
 NUMBER_PATTERN = re.compile(
     rf"(?P<pre>{_LE}|{_GE}|{_LT}|{_GT}|{_NEAR}|{_ABOUT}|第|前)?"
     r"(?P<pct>百分之)?"
-    rf"(?:(?P<tens>[一二三四五六七八九]?十)?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
+    rf"(?:(?P<tens>[一二三四五六七八九]?十|[一二两三四五六七八九][百千万])?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
     rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
     r"(?P<more>多|余|[.点]?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
@@ -155,16 +155,22 @@ def _bound(match: re.Match[str]) -> str:
     return "top" if pre == "前" else "="
 
 
+_NEXT_LOWER = {"百": "十", "千": "百", "万": "千"}  # the place a pair after 「一百」「两千」 fills
+
+
 def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     unit = "%" if match["pct"] else (match["unit"] or default_unit)
-    if match["pair"]:  # 「七八十」: between 70 and 80; 「九十一二」: 91 or 92
-        if match["tens"] and match["pairunit"]:
+    if match["pair"]:  # 「七八十」: between 70 and 80; 「九十一二」: 91 or 92; 「一百六七十」: 160 to 170
+        lead = match["tens"] or ""
+        if lead and match["pairunit"] and _NEXT_LOWER.get(lead[-1:]) != match["pairunit"]:
             return None  # 「十二三十」 is no number
+        if lead and not match["pairunit"] and not lead.endswith("十"):
+            return None  # 「一百六七」: no place says what the pair counts
         if not (match["tens"] or match["pairunit"] or unit):
             return None  # 「七八」 alone: no unit says what it counts
         scale = chinese_to_number("一" + match["pairunit"]) if match["pairunit"] else 1
         low, high = chinese_to_number(match["pair"]), chinese_to_number(match["pair2"])
-        if low is None or high is None or high <= low or (match["tens"] and high != low + 1):
+        if low is None or high is None or high <= low or (lead and high != low + 1):
             return None
         base = chinese_to_number(match["tens"]) if match["tens"] else 0.0
         return Spoken(base + low * scale, unit, "range", match.start(), match.end(), base + high * scale)
