@@ -153,6 +153,8 @@ def _joined_per_year(found: re.Match[str]) -> str:
     return found.group() if dated and not re.search(_AMOUNT, clause[dated.end() :]) else "、"
 
 
+# staff written short: 「1专2兼」 for one full-time and two part-time
+_STAFF_SHORT = re.compile(r"(\d+|[一二两三四五六七八九十])\s*专\s*(\d+|[一二两三四五六七八九十])\s*兼(?!职)")
 _EVENT_YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
 
 
@@ -160,6 +162,7 @@ def prepared(text: str) -> str:
     """The text as the reader reads it."""
     text = _YEAR_SAID_TWICE.sub(r"\1", normalize(text))  # 「前年（2020年）11件」: the year it names
     text = text.replace("、其中", "，其中")  # 「管理人员6人、其中2人专职」: a part, in a clause of its own
+    text = _STAFF_SHORT.sub(r"\1个专职\2个兼职", text)  # 「3个人（1专2兼）」
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
