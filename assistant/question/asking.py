@@ -119,11 +119,8 @@ _CONDITION_MET = re.compile(
 # 「符合24年度省保护示范区创建的申报条件吗」: a word of meeting, what is met (a program's name
 # may be long), a condition noun, a yes-or-no ending that closes the sentence.
 # (or asked before it: 「是不是符合24年保护示范区申报条件」)
-_MEETS_CONDITIONS = re.compile(
-    f"(?:{_SUFFICIENT})[^，,。、；]{{0,24}}?(?:{either(_WORDS.condition_nouns)})"
-    f"(?:{either(_WORDS.yes_no_endings)})[？?]?$"
-    f"|(?:是不是|是否)(?:{_SUFFICIENT})[^，,。、；]{{0,24}}?(?:{either(_WORDS.condition_nouns)})[？?]?$"
-)
+_MET = f"(?:{_SUFFICIENT})[^，,。、；]{{0,24}}?(?:{either(_WORDS.condition_nouns)})"
+_MEETS_CONDITIONS = re.compile(f"(?:{_MET}(?:{either(_WORDS.yes_no_endings)})|(?:是不是|是否){_MET})[？?]?$")
 
 
 # 「是否符合条件」「是否符合2022年度专利转化专项计划」: a word of whether, then one of meeting.

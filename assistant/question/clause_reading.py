@@ -171,10 +171,10 @@ def read_phrase(
     named_other_level = any(word in without("not_levels", segment) for word in other_level)
     if spec.actors and not named_other_level:
         return Reading()  # not about the body the fact is about (a county's 市里)
-    if doubtful(text):
+    if hedges := doubtful(text):
         # what was heard (「但听说重点联系指导项目不受销售额限制」) is a rule, said by others:
         # it says nothing of the applicant's own fact, told before or after
-        heard = all(h in LEXICON.fact_cues.hearsay for h in doubtful(text))
+        heard = all(h in LEXICON.fact_cues.hearsay for h in hedges)
         return Reading() if heard else Reading(doubt=segment)
     mentioned = years_in(segment)
     about = {spec.year, *spec.years} - {None}
@@ -634,23 +634,27 @@ def _denied_for_every(text: str, matches: list[Match], last: int) -> bool:
     """The items of the clause after this phrase are followed by 都没有 (「强县示范试点、快维
     中心都没有」) and nothing between says yes of this one: the negation is this item's too,
     though words not of a phrase (试点) broke the list."""
-    following = [m.start for m in matches if m.start >= matches[last].end]
-    if not following:
-        return False
-    between = text[matches[last].end : min(following)]
-    end = _SUMMED_UP().sub("", text[max(m.end for m in matches) :].lstrip(MASK))
-    return bool(_EVERY_DENIED.match(end)) and "、" in between and not affirmed("yes_words", between)
+    end = _end_of_its_list(text, matches, last)
+    return end is not None and bool(_EVERY_DENIED.match(_SUMMED_UP().sub("", end.lstrip(MASK))))
 
 
 def _listed_before_a_no(text: str, matches: list[Match], last: int) -> bool:
     """An item of an 、 list with no predicate of its own, the clause ending in a negation
     (「强县示范试点、快维中心一个也没有」): the no may be every item's, so this one is not a yes."""
+    end = _end_of_its_list(text, matches, last)
+    return end is not None and bool(cues("negations", end))
+
+
+def _end_of_its_list(text: str, matches: list[Match], last: int) -> str | None:
+    """What the clause says after its last phrase, when this phrase is an item of an 、 list
+    (phrases follow it, an 、 between, no yes of its own there); None otherwise."""
     following = [m.start for m in matches if m.start >= matches[last].end]
     if not following:
-        return False
+        return None
     between = text[matches[last].end : min(following)]
-    end = text[max(m.end for m in matches) :]
-    return "、" in between and not affirmed("yes_words", between) and bool(cues("negations", end))
+    if "、" not in between or affirmed("yes_words", between):
+        return None
+    return text[max(m.end for m in matches) :]
 
 
 @cache
