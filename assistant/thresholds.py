@@ -163,3 +163,9 @@ MIN_OWN_TEXT = 40  # a parent's own text longer than this is a chunk of its own;
 # it cannot replace a good guide in the index. Scale: characters of clause text. Tuned on the
 # shipped guides: the smallest, the 2022 notice's own text, has 381.
 MIN_GUIDE_CHARS = 200
+
+# A consequence asked (「材料造假会咋样」) is answered with a sentence of a sanction (取消, 记入
+# 信用档案) when the best of those fits at least this share of the best sentence's score; else
+# with the best sentence (「专利三年没用起来会怎样」: 开放许可). Tuned on 13as, 13at and the
+# older answer sets' 「…会怎么样」 questions (session 50).
+SANCTION_FIT = 0.8

@@ -151,8 +151,9 @@ def test_who_is_responsible_for_a_measure_is_its_closing_bracket(assistant: Assi
 
 
 def test_who_issued_a_document_and_to_whom_are_lines_of_its_heading(assistant: Assistant) -> None:
-    reply = assistant.ask("22年战略推进计划那个通知是哪个单位发的，文号是多少")
-    assert "江苏省知识产权局文件，苏知发〔2021〕140号" in reply.answer
+    reply = assistant.ask("22年战略推进计划那个通知是哪个单位发的，文号是多少")  # two asks, each answered
+    assert cited(reply) == ["2022-notice"]
+    assert "江苏省知识产权局文件" in reply.answer and "苏知发〔2021〕140号" in reply.answer
     reply = assistant.ask("140号文是哪天发的？发给谁的")
     assert "各有关单位" in reply.answer and "2021年12月24日" in plain(reply.answer)
     reply = assistant.ask("通州区强县建设方案是区政府哪次会议定的")

@@ -112,7 +112,8 @@ def test_whether_there_are_preconditions_is_answered_with_them(
 
 def test_one_thing_asked_of_is_no_list(assistant: Assistant) -> None:
     assert detect_intent("地理标志项目里有没有要求搞产品溯源？") != "conditions"
-    assert detect_intent("工业品牌项目要是侵犯了别人知识产权被查实，除了取消资格还有啥后果") == "conditions"
+    # (what follows a breach is asked, with 资格 in it: its sanction, not the conditions)
+    assert detect_intent("工业品牌项目要是侵犯了别人知识产权被查实，除了取消资格还有啥后果") == "consequence"
     reply = assistant.ask("工业品牌项目要是侵犯了别人知识产权被查实，除了取消资格还有啥后果")
     assert cited(reply)[:1] == ["2022-industrial-brand:6.2"]  # not the conditions
 

@@ -40,7 +40,7 @@ APPLY_WORDS = re.compile(
 # 「名单出了没」: 了 and 没 at a clause's end ask too. 还是 asks (「交区里还是市里」) in the last
 # sentence only: before another sentence it tells what still is (「…还是市场监管局在管。想报…」)
 QUESTION_WORDS = re.compile(
-    r"[？?]|吗|多少|什么|啥|哪|谁|怎么|怎样|如何|是否|能否|有没有|是不是|了没有?(?=$|[。！!，,；;\s])"
+    r"[？?]|吗|多少|什么|啥|哪|谁|怎么|怎样|(?<!不)咋|如何|是否|能否|有没有|是不是|了没有?(?=$|[。！!，,；;\s])"
 )
 _SENTENCE = re.compile(r"[^。！!；;\n]+[。！!；;\n]*\s*$")  # the message's last sentence
 # 「几个」 asks how many (「能推几个」), unless it means some (「好几个」「加上几个子公司总共有260件」)

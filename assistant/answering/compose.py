@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, reduce
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
@@ -50,6 +50,7 @@ from ..thresholds import (
     MIN_NEAREST_COVERAGE,
     NEAREST_DEPTH,
     OFF_SUBJECT_COVERAGE,
+    SANCTION_FIT,
     SHORT_CLAUSE,
 )
 from . import evidence as ev
@@ -63,7 +64,14 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
 _ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
+GENERIC_EVIDENCE = (
+    "when",
+    "amount",
+    "rate",
+    "days",
+    "months",
+    *(d.name for d in LEXICON.asked_details),
+)
 _HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a document's heading says
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
@@ -97,6 +105,10 @@ _TOPIC = re.compile(
 _ASKS_THE_LIST = re.compile(
     r"(?:哪些|哪几|什么|啥|几)[^，,。？?]{0,4}(?:任务|目标|指标|工作|事|活)(?=[？?，,。！!呢吗啊呀]|$)"
     r"|(?:任务|目标|指标|绩效)[^，,。？?里中]{0,4}(?:有哪|有什么|有啥|都有|是什么|是啥|包括|列)"
+)
+# A request closing a question (「…有哪些？列个清单」「…条件给我捋一下」)
+_REQUEST_TAIL = re.compile(
+    rf"[？?，,。！!\s]*(?:给我|帮我|帮忙)?(?:{either(LEXICON.asking_words.request_tails)})[？?。！!\s]*$"
 )
 # Each of several parts asked for (「两个方向，申报主体分别是谁」)
 _EACH = re.compile(r"分别|各自|各是|两个方向|两个都|各有|各要")
@@ -158,12 +170,20 @@ def _applicant_section(clause: Clause) -> bool:
 
 
 # A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」), or its address
-_BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|院|处|站|办|所|委员会|协会))的?"
+_BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|法庭|院|处|站|办|所|委员会|协会))的?"
 _BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机|热线)|([\u4e00-\u9fff]{2,14})热线")
-_BODY_VISITED = re.compile(_BODY + r"(?:地址|在哪办公|办公地点|在哪里办公)")
+_BODY_VISITED = re.compile(
+    _BODY + r"(?:地址|在哪办公|办公地点|在哪里办公|在哪个区|在哪条路|位置在哪|在什么位置)"
+)
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# A measure asked (「办公场地至少要多少平方」「最高判几年」), and a figure that could answer one
+_MEASURE_ASKED = re.compile(
+    r"(?:多少|(?<![前这近好十]|哪)几)(?:平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
+    r"|多少[？?。！!吗呢]*$"  # 「质押贷款能贴息多少」
+)
+_A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|家|件|项|万|元|倍|次|名|人|天|年|%|％)")
 
 
 class Composer:
@@ -204,6 +224,8 @@ class Composer:
                 Draft(attachment.lines[:1], attachment.cited[:1]) if attachment and whole_guide else None
             )
             looked = self._lookup(turn.reference, notice_line)
+            for clause in turn.compared:  # the same place in the other round, after it
+                looked = self._lookup(clause, looked)
             return finish(self.kb, self.t, turn, looked, self.today())
         if attachment is not None:
             return finish(self.kb, self.t, turn, attachment, self.today())
@@ -268,12 +290,31 @@ class Composer:
                 search_text=with_full_years(self.kb, asked),
                 asks=(),
             )
-            before = len(draft.cited)  # the parts' drafts share one list of citations
-            part = self._by_intent(sub, own, Draft(cited=draft.cited))
-            if part is None or not all(title in self.kb.clause(c).heading_path for c in draft.cited[before:]):
+            part = self._part_answer(sub, title, titles, own, draft)
+            if part is None:
                 return None
             draft.lines.append(f"【{title}】" + "\n".join(part.lines))
         return draft
+
+    def _part_answer(
+        self, sub: Turn, title: str, titles: list[str], hits: list[Hit], draft: Draft
+    ) -> Draft | None:
+        """One part's answer in a comparison of parts: from the guide's hits, else from the hits
+        inside the part (「新建…实施率」: its own 绩效目标, not the other part's); None when the
+        answer found is in neither part (「新建和升级拨钱方式」: one clause of 组织方式 says both)."""
+        before = len(draft.cited)  # the parts' drafts share one list of citations
+        part = self._by_intent(sub, hits, Draft(cited=draft.cited))
+        found = [self.kb.clause(c) for c in draft.cited[before:]]
+        if part is not None and all(title in c.heading_path for c in found):
+            return part
+        del draft.cited[before:]
+        if part is not None and not any(t in c.heading_path for c in found for t in titles):
+            return None
+        inside = [h for h in hits if title in self.kb.clause(h.chunk.clause_id).heading_path]
+        part = self._by_intent(sub, inside, Draft(cited=draft.cited)) if inside else None
+        if part is None or not all(title in self.kb.clause(c).heading_path for c in draft.cited[before:]):
+            return None
+        return part
 
     def eligibility(self, turn: Turn, checked: Checked, search: Search) -> Composed:
         """The checker's decision, first, with each condition's clause cited. Before it can
@@ -348,6 +389,8 @@ class Composer:
                 turn, conditions, draft, keep=lambda s: re.search(figure, ev.strip_marker(s)) is not None
             )
             lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
+        elif spec.name == "consequence":
+            lines = self._consequence(turn, hits, spec, draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
             if lines is None and spec.name in ("responsible", "definition"):
@@ -394,7 +437,11 @@ class Composer:
         # 「什么时候验收？」 of the guide talked about: the guide is its subject (a sum or a rate
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
         subjectless = turn.guides and spec.name not in ("amount", "rate")
-        subject = generic and not (subjectless and not self.relevance.has_subject(query, ASKED_WORDS))
+        # (its subject is sought without the words that ask: 「啥后果」 names none)
+        unasked = reduce(
+            lambda text, cue: text.replace(cue, " "), sorted(spec.cues, key=len, reverse=True), query
+        )
+        subject = generic and not (subjectless and not self.relevance.has_subject(unasked, ASKED_WORDS))
         # 「网址呢」 of the guide talked about: a detail asked with no other word, its evidence suffices
         bare_detail = (
             spec.name in DETAIL_NAMES
@@ -404,7 +451,7 @@ class Composer:
         if (generic and not bare_detail) or not (
             spec.section or turn.guides
         ):  # else the guide and evidence suffice
-            found = [e for e in found if self._on_topic(query, e, subject=subject)]
+            found = [e for e in found if self._on_topic(query, e, subject=subject, unasked=unasked)]
         if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
@@ -428,6 +475,18 @@ class Composer:
             )
             lines.append(prefix + ev.joined(said) + draft.cite(item.clause))
         return lines
+
+    def _consequence(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
+        """「材料造假会咋样」: the sentences of a sanction that fit, when one fits nearly as well
+        as any sentence does; else those that fit (「专利三年没用起来会怎样」: 开放许可, no sanction)."""
+        sanction = re.compile(spec.evidence or ".")
+        query = turn.search_text or turn.question
+        clauses, ranks = self.reader.ranked(turn, hits)
+        best = self.relevance.rank(query, clauses, lambda s: True, ranks=ranks)
+        kept = self.relevance.rank(query, clauses, lambda s: bool(sanction.search(s)), ranks=ranks)
+        if best and kept and kept[0][0] >= best[0][0] * SANCTION_FIT:
+            return self._general(turn, hits, draft, keep=lambda s: bool(sanction.search(ev.strip_marker(s))))
+        return self._general(turn, hits, draft)
 
     def _duties(self, turn: Turn, clauses: list[Clause], spec: Intent, draft: Draft) -> list[str] | None:
         """「县局那一级要干什么活」: every sentence where that bureau acts, in the guide's order, of
@@ -485,13 +544,13 @@ class Composer:
             return clauses
         return [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
 
-    def _on_topic(self, query: str, item: ev.Evidence, subject: bool) -> bool:
+    def _on_topic(self, query: str, item: ev.Evidence, subject: bool, unasked: str | None = None) -> bool:
         """Whether a sentence with the evidence is about the question; where any date or sum
         would do as evidence, it must also name the question's subject (「江苏专利奖」)."""
         text = f"{self._guide(item.clause).title} {ev.in_context(item)}"
         if self.relevance.coverage(query, text) < MIN_FACT_COVERAGE:
             return False
-        return not subject or self.relevance.holds_subject(query, text, ASKED_WORDS)
+        return not subject or self.relevance.holds_subject(unasked or query, text, ASKED_WORDS)
 
     def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
@@ -517,6 +576,7 @@ class Composer:
         names = self.relevance.names_things(spec.without_asking(turn.question))
         # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
         named = self._without_introductions(query, spec, context)
+        named = _REQUEST_TAIL.sub("", named)  # 「…有哪些？列个清单」: the request names nothing
         named = re.sub(spec.pattern, " ", named) if spec.pattern else named
         # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
         named = re.sub(EXISTENCE, " ", _unused_cues_out(named, spec, context))
@@ -564,8 +624,12 @@ class Composer:
             return None
         guide = turn.guides[0]
         rest = without_program_names(self.kb, spec.without_asking(turn.question))
-        left = " ".join(
-            sorted(t for t in self.relevance.tokens(rest) if t not in guide.title and not t.isdigit())
+        left = " ".join(  # (「一共分几大块，分别是什么」: 一共, 分别 name nothing)
+            sorted(
+                t
+                for t in self.relevance.tokens(rest)
+                if t not in guide.title and not t.isdigit() and t not in _ASKING_TERMS
+            )
         )
         root = self.kb.clause(guide.id)
         sections = [c for c in self.kb.children(root) if c.kind == SECTION]
@@ -592,8 +656,18 @@ class Composer:
         )
         if len(scored) < 2:
             return None
-        (best, _, item), (second, _, _) = scored[0], scored[1]
-        return item if best >= ITEM_ALONE_COVERAGE and best - second >= ITEM_ALONE_MARGIN else None
+        (best, _, item), (second, _, other) = scored[0], scored[1]
+        if best < ITEM_ALONE_COVERAGE:
+            return None
+        if best - second >= ITEM_ALONE_MARGIN:
+            return item
+        # as well covered as another (「设维权援助什么机构」: 维权援助 in two items): the one that
+        # says the words by far the most often
+        said_in = [sum(self.kb.full_text(c).count(w) for w in words) for c in (item, other)]
+        if best - second > 0.01 or said_in[0] == said_in[1]:
+            return None
+        most = item if said_in[0] > said_in[1] else other
+        return most if max(said_in) >= 2 * min(said_in) else None
 
     def _each_direction(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
         """「专利转化两个方向，申报主体分别是谁」: a guide split into directions, each with the same
@@ -655,11 +729,12 @@ class Composer:
     def _titled_list(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
         """「列一下通州方案的保障措施有哪些」: a list asked of a section the question names by its
         title, in the guide it names (an intent with a section of its own reads that section)."""
-        if not turn.scope.programs or (spec is not None and spec.name != "parts"):
+        if not turn.scope.programs or (spec is not None and spec.name not in ("parts", "tasks")):
             return None
         node = ev.titled_section(self.kb, (g.id for g in turn.guides), turn.question)
-        if node is None:
-            return None
+        if node is None or (spec is not None and spec.name == "tasks" and "任务" not in node.title):
+            return None  # tasks asked of a direction (「高校院所…提升要做哪些任务」): its task list
+        node = ev.narrow(self.kb, node, turn.question)  # 「通州在知识产权保护上有哪些重点任务」
         bare = re.sub(r"[\s？?。！!呢吗]+$", "", turn.question).endswith(node.title)  # 「通州方案的基本原则」
         asked = any(word in turn.question for word in LIST_WORDS) or re.search(ev.ARRANGED, turn.question)
         if not (bare or asked):
@@ -740,18 +815,27 @@ class Composer:
         node = self.reader.joint_list(turn, ranked)
         if node is not None:  # items of one list answer the parts of the question together
             return self._numbered(draft, node, node.label, ev.render_items(self.kb, node))
-        lines = []
+        lines, figures = [], False
         items = [best, *self.reader.peers(turn, ranked)]
         several_guides = len({item.clause.guide_id for item in items}) > 1
         for item in items:
             said = self.relevance.with_companions(
                 query, item, self._guide(item.clause).title, self._whole(item)
             )
+            figures = figures or _A_FIGURE.search(ev.joined(said)) is not None
             text = ev.joined(said) + draft.cite(item.clause)
             whose = self._whose(item.clause) if len(items) > 1 else ""
             if several_guides:  # say which program each part comes from
                 whose = f"【{self._named(self._guide(item.clause))}】{whose}"
             lines.append(whose + text)
+        if (
+            turn.intent == GENERAL
+            and keep is None
+            and not turn.scope.programs
+            and not figures
+            and _MEASURE_ASKED.search(turn.question)
+        ):  # 「侵犯知识产权罪最高判几年」, of no program: sentences without a figure do not say it
+            return None
         return lines
 
     def _without_introductions(self, text: str, spec: Intent, context: str) -> str:

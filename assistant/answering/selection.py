@@ -30,6 +30,7 @@ from ..thresholds import (
 from . import evidence as ev
 
 ASKING = re.compile(r"多少|几[个项条件年名次]|什么|哪|怎么|如何|是否|吗")  # one per part of a question
+_OTHER_DIRECTION = LEXICON.asking_words.other_direction
 
 Ranked = list[tuple[float, ev.Evidence]]
 
@@ -90,13 +91,15 @@ class Reader:
         directions = list(heads)
         if len(directions) < 2:
             return None
+        cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
+        if len(directions) == 2 and len(cited) == 1 and any(w in turn.question for w in _OTHER_DIRECTION):
+            return next(d for d in directions if d.id not in cited)  # 「另一个方向谁来报」
         named = [c for c in directions if heads[c] and heads[c] in turn.question]
         pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
         if named or not (pointing or not self.relevance.names_things(turn.question)):
             return named[0] if len(named) == 1 else None
         # 「它实施期多长」「要做几年」: the direction the question before named, or the last answer's
         named = [c for c in directions if heads[c] and heads[c] in (turn.search_text or "")]
-        cited = {d.id for c in turn.previous for d in directions if c.id.startswith(f"{d.id}.")}
         named = named or [d for d in directions if d.id in cited]
         return named[0] if len(named) == 1 else None
 

@@ -88,6 +88,12 @@ def _for_itself(text: str, sentence: str) -> bool:
     return False
 
 
+def by_whom() -> str:
+    """「能不能由管委会牵头报」: who would apply, asked after 由 (not 「能不能由政府来购买」);
+    「想报…，啥样的园区才行」: which applicants will do."""
+    return rf"{_BY_WHOM.pattern}|(?:{_WHICH_APPLICANT().pattern})[^，,。？?]{{0,3}}?(?:才行|才可以|才能报|才够格)"
+
+
 def names_who_applies(clause: str) -> bool:
     """「能不能由管委会牵头报…」「合作社能不能自己报」: the clause asks who would apply."""
     plain = _plain(clause)
@@ -472,7 +478,8 @@ _OUTCOME = re.compile(
     f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
     f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"
     # 「最后立项的高校有哪些」: those a round chose; 「苏州工业园区有没有申报保护示范区」: a body's record
-    f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{1,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[？?呢]*$"
+    # (「最后立项的是哪几个地方」: what it asks of may follow the asking word)
+    f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{0,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[^，,。？?]{{0,4}}[？?呢]*$"
     f"|有没有(?:{_OUTCOME_VERBS}|申报过?|报过?)(?!的?(?:资格|条件|必要|可能))"
 )
 

@@ -16,6 +16,7 @@ from .asking import (
     asks,
     asks_to_apply,
     asks_which_programs,
+    by_whom,
     last_asking_sentence,
     split_sentences,
     who_applies,
@@ -162,6 +163,12 @@ INTENTS = (
         r"根据|依据|按照",
         pattern=r"(?:依据|根据|按照)[^，,。？?]{0,6}(?:哪个|哪份|哪些|什么)(?:文件|文)",
     ),
+    # 「材料造假会咋样」: what befalls a breach (the evidence: 取消…资格, 记入信用档案, 不得申报)
+    Intent(
+        "consequence",
+        _ASKING["consequence"],
+        r"取消|撤销|追回|收回|记入|不予|惩戒",
+    ),
     Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
     # 「24年保护示范区主要想支持什么样的地方」: a sentence of the program's 支持重点 (支持对象);
     # not 「优先支持」, which is a condition
@@ -172,11 +179,16 @@ INTENTS = (
         "period",
         _ASKING["period"],
         r"实施期限?为?\s*\d+\s*年|期限为\s*\d+\s*年|每\s*\d+\s*年",
-        unless=r"评价周期|" + _AGE_ASKED + "|" + _GROWTH,  # 「实施期内销售额要涨多少」 asks a target
+        # 「实施期内销售额要涨多少」 asks a target (not 「运营能力提升项目做几年」, a name's 提升)
+        # (「每个评价周期要形成几个组合」 asks a target of the period, not the period)
+        unless=r"评价周期[^，,。？?]{0,6}(?:几个|多少|形成|要)|"
+        + _AGE_ASKED
+        + rf"|(?:{_GROWTH})(?!项目|计划|工程)[^，,。？?]{{0,6}}?(?:多少|几)",
     ),
     # A span in days or months (「提异议的期限是多少天」): the answer needs such a figure.
-    Intent("days", _ASKING["days"], r"\d+\s*个?(?:工作)?[天日]"),
-    Intent("months", _ASKING["months"], r"(?:\d+|[一二三四五六七八九十]+)\s*个月"),
+    # (「哪几个月」「哪几天」 ask which, a when)
+    Intent("days", _ASKING["days"], r"\d+\s*个?(?:工作)?[天日]", unless="哪几"),
+    Intent("months", _ASKING["months"], r"(?:\d+|[一二三四五六七八九十]+)\s*个月", unless="哪几"),
     # Any other 「什么时候」: the answer needs a date or a point in the process (「立项后」).
     Intent("when", _ASKING["when"], WHEN),
     # 「经费是咋拨的」: how the project's money is paid (the evidence: 启动资金, 后续资金)
@@ -246,7 +258,7 @@ INTENTS = (
         _ASKING["applicants"],
         None,
         "申报主体|支持对象",
-        pattern=who_applies(),  # 「什么样的公司能报」
+        pattern=f"{who_applies()}|{by_whom()}",  # 「什么样的公司能报」「能不能由管委会牵头报」
         unless=r"网上|线上|纸质|书面|邮寄|快递",  # 「是网上报还是交纸质」 asks how, not who
     ),
     Intent("goals", _ASKING["goals"], None, "绩效目标|主要目标", True),
@@ -331,6 +343,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         # (「…2020年万人发明全省园区第3…。22年度保护示范区我们能报吗」: the facts' figures may
         # read as a reference; the last question asks to apply)
         return LOOKUP
+    if _asks_who_first(text):
+        return "applicants"
     if _last_question_asks_to_apply(text) or _names_a_program_after_facts(question):
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
@@ -342,7 +356,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     if (_pattern_asks(text) or asks_to_apply(text)) and not _asks_how_much_to_apply(text):
         return ELIGIBILITY
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
-    named_last = re.sub(f"(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)  # 「…条件说一下」
+    # 「…条件说一下」「…条件给我捋一下」
+    named_last = re.sub(f"(?:给我|帮我|帮忙)?(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)
     for spec in INTENTS:
         # a list asked with a word that asks which, or by its section's name or its first word
         # alone (「专利转化的申报条件」「22年设区市报保护示范区条件」; not 「增幅要求」「纳入对谁的绩效考核」)
@@ -410,6 +425,15 @@ def _last_question_asks_to_apply(text: str) -> bool:
         and (_pattern_asks(sentences[-1]) or asks_to_apply(sentences[-1]))
         and not asks_which_programs(sentences[-1])
     )
+
+
+def _asks_who_first(text: str) -> bool:
+    """「地标项目谁能报？县政府能报吗，协会呢」: who applies asked, then bodies as its examples."""
+    sentences = split_sentences(text)
+    if len(sentences) < 2 or named_intent(sentences[0]) != "applicants":
+        return False
+    first = sentences[0]  # (not 「协会能不能作为申报主体报…？」, a check; not which programs)
+    return not (_pattern_asks(first) or asks_to_apply(first) or asks_which_programs(first))
 
 
 # 「…无失信无非正常。升级项目？」: after the applicant's facts, a program's name asked by itself

@@ -256,6 +256,8 @@ class Procedures:
     fund_uses: tuple[str, ...]
     services: tuple[str, ...]  # 「帮我把申报书写出来」「哪家认证机构靠谱」: work no guide does
     exceptions: tuple[str, ...]  # 「过了截止日期还能补交吗」: leave from the rules no guide grants
+    program_parts: tuple[str, ...]  # 「…项目任务里要去海关办啥手续」: a part of the program asked of
+    still_in_time: tuple[str, ...]  # 「现在补报还来得及不」: whether there is still time, the deadline
     own_cases: tuple[str, ...]  # 「我的商标被抢注了怎么办」: the asker's own case, which no guide handles
     askers: tuple[str, ...]  # words by which the asker names itself
 
@@ -308,6 +310,7 @@ class AskingWords:
     document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
     request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked
     back_references: tuple[str, ...]  # 「它实施期多长」: the part the last answer was about
+    other_direction: tuple[str, ...]  # 「另一个方向谁来报」: the direction the last answer was not about
 
 
 @dataclass(frozen=True)

@@ -457,7 +457,8 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
 
 def _asked_name(question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
-    return None if match is None else match.group(1) or match.group(2) or match.group(3)
+    name = None if match is None else match.group(1) or match.group(2) or match.group(3)
+    return re.sub(r"^(?:那么|那|如果是|要是|还有)", "", name) if name else None  # 「那国家…示范区」
 
 
 def _national(kb: KnowledgeBase, name: str) -> bool:

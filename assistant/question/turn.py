@@ -17,6 +17,8 @@ class Turn:
     scope: Scope
     guides: tuple[Guide, ...] = ()
     reference: Clause | None = None
+    # the clause at the same place in another round compared (「22年和24年…条件第3条有啥不一样」)
+    compared: tuple[Clause, ...] = ()
     default_year: bool | None = False  # None: one side of a comparison
     search_text: str = ""
     previous: tuple[Clause, ...] = ()  # what the last answer cited (「这个谁牵头」 asks of it)

@@ -28,6 +28,7 @@ from .asking import (
     at_other_authority,
     last_sentence,
     split_asks,
+    split_sentences,
 )
 from .conversation import Conversation
 from .intent import (
@@ -47,6 +48,7 @@ from .lexicon import LEXICON, either
 from .references import find_in_guides, find_reference
 from .scope import (
     ANNUAL_KINDS,
+    APPLICANT_WORDS,
     Scope,
     attachments_by_title,
     detect,
@@ -123,8 +125,13 @@ def understand(
     reference, error = _reference(kb, question, conversation, said.guides(kb) if said.years else ())
     name = detect_intent(question, has_reference=reference is not None)
     # 「…快速维权中心也没有。那这样呢？」: facts, then the last question asked again of them
+    # 「24年的呢，换人没」: a clause of a round alone opens the message, the rest naming no intent
+    # (not 「材料呢，怎么交」, a subject of its own)
     elliptical = (
-        ELLIPTICAL.match(question) or ELLIPTICAL.match(last_sentence(question)) or SAME_AGAIN.match(question)
+        ELLIPTICAL.match(question)
+        or ELLIPTICAL.match(last_sentence(question))
+        or _opens_with_a_round(kb, question)
+        or SAME_AGAIN.match(question)
     )
     follow_up = bool(name == GENERAL and elliptical and conversation.last_intent)
     if follow_up:  # 「绩效目标呢？」 names its own intent; 「那园区呢？」 keeps the last one
@@ -177,6 +184,7 @@ def understand(
         scope=scope,
         guides=scope.guides(kb),
         reference=reference,
+        compared=_compared_rounds(kb, question, said, reference),
         default_year=_default_year(kb, scope),
         # a follow-up, or who is responsible for what was just answered (「谁负责？」), is read
         # with the question before it
@@ -228,6 +236,8 @@ def _each_ask(kb: KnowledgeBase, turn: Turn) -> tuple[Turn, ...]:
     the topic before it, for the applicant type it names. None when one asks to apply or compare."""
     parts = split_asks(turn.question)
     if len(parts) < 2:
+        parts = _asks_of_two_intents(turn.question)
+    if len(parts) < 2:
         return ()
     asked: list[Turn] = []
     for part in parts:
@@ -249,6 +259,59 @@ def _each_ask(kb: KnowledgeBase, turn: Turn) -> tuple[Turn, ...]:
             replace(turn, question=part, intent=name, scope=scope, search_text=with_full_years(kb, search))
         )
     return tuple(asked) if len(asked) >= 2 else ()
+
+
+def _compared_rounds(
+    kb: KnowledgeBase, question: str, said: Scope, reference: Clause | None
+) -> tuple[Clause, ...]:
+    """「22年和24年保护示范区设区市条件第3条有啥不一样」: a reference of one round compared with
+    another named: the clause at the same place of the other round's guide, under a section of
+    the same title."""
+    if reference is None or len(said.years) != 2 or not asks_to_compare(question):
+        return ()
+    program = kb.guide(reference.guide_id).program
+    others = [g for g in said.guides(kb) if g.program == program and g.id != reference.guide_id]
+    if len(others) != 1:
+        return ()
+    same = [
+        c
+        for c in kb.guide_clauses(others[0].id)
+        if c.path == reference.path
+        and c.kinds == reference.kinds
+        and c.heading_path[1:2] == reference.heading_path[1:2]
+    ]
+    return tuple(same[:1])
+
+
+def _opens_with_a_round(kb: KnowledgeBase, question: str) -> bool:
+    """「24年的呢，换人没」: an elliptical clause of a round alone, then words that ask nothing of
+    their own (not 「那今年的呢，已经开始报了吗」, which asks whether a round is open)."""
+    parts = re.split(r"[，,]", question, maxsplit=1)
+    return len(parts) == 2 and _scope_only(kb, parts[0]) and detect_intent(parts[1]) == GENERAL
+
+
+def _scope_only(kb: KnowledgeBase, clause: str) -> bool:
+    """「24年的呢」「那县里的呢」: an elliptical clause naming only a round, a program or an
+    applicant type, no subject of its own."""
+    if not ELLIPTICAL.match(clause):
+        return False
+    rest = re.sub(r"(?:20)?\d{2}\s*(?:年度|年|版)?", "", without_program_names(kb, clause))
+    for word in sorted((w for _, words in APPLICANT_WORDS for w in words), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest.strip(" 那么的呢里度版")
+
+
+def _asks_of_two_intents(question: str) -> list[str]:
+    """「这个文是哪个单位发的，发给谁」「多久评一次，评不过会怎样」: asks joined by a comma, each
+    naming an intent of its own (the words before the first are its context)."""
+    pieces = [p.strip() for p in re.split(r"[，,]", question) if p.strip()]
+    if len(pieces) < 2:
+        return []
+    last = named_intent(pieces[-1])
+    first = named_intent("".join(pieces[:-1]))
+    if GENERAL in (first, last) or first == last:
+        return []
+    return ["，".join(pieces[:-1]), pieces[-1]]
 
 
 def _guides_say(kb: KnowledgeBase, guides: tuple, word: str) -> bool:
@@ -310,7 +373,12 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     guide names its program (「纸质件送省里哪个窗口？2024的」 asks the 2024 guide's own procedure)."""
     guides = scope.guides(kb)
     programs = scope.programs or (tuple(g.program for g in guides if g.program) if len(guides) == 1 else ())
-    elsewhere = at_other_authority(question) and not _authority_of_guides(kb, question)
+    # (an authority the program's own guide names is its matter: 「工业品牌任务里要去海关办啥手续」)
+    elsewhere = (
+        at_other_authority(question)
+        and not _authority_of_guides(kb, question)
+        and not _named_by_guides(kb, question, guides if programs else ())
+    )
     if (not programs or elsewhere) and asks_other_procedure(question):
         return True
     if not programs and (_asks_other_authority(kb, question) or _asks_own_case(question)):
@@ -341,9 +409,17 @@ def _asks_own_case(question: str) -> bool:
 
 def _asks_exception(kb: KnowledgeBase, question: str) -> bool:
     """Leave from the rules (「过了截止日期还能补交吗」「验收能延期吗」): no guide grants any, so a
-    question asking it is not theirs, unless a guide's clause holds its word."""
-    words = [w for w in LEXICON.procedures.exceptions if w in question]
-    return bool(words) and asks(question) and not any(w in _guide_text(kb) for w in words)
+    question asking it is not theirs, unless a guide's clause holds its word. The sentence with
+    the word must ask it (「截止到哪天？我们想补报一下」 asks the deadline), and not whether
+    there is still time (「现在补报还来得及不」: the deadline, which has passed)."""
+    text = _guide_text(kb)
+    return any(
+        asks(sentence)
+        and not any(w in text for w in words)
+        and not any(w in sentence for w in LEXICON.procedures.still_in_time)
+        for sentence in split_sentences(question)
+        if (words := [w for w in LEXICON.procedures.exceptions if w in sentence])
+    )
 
 
 def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
@@ -409,6 +485,16 @@ def _asks_other_authority(kb: KnowledgeBase, question: str) -> bool:
     if not (asks(question) and at_other_authority(question)):
         return False
     return not _authority_of_guides(kb, question)
+
+
+def _named_by_guides(kb: KnowledgeBase, question: str, guides: tuple[Guide, ...]) -> bool:
+    """An authority the question names, asked of a part of the program (its 任务, 条件), that
+    these guides' own text names too (海关 of the 工业品牌 guide's 「知识产权海关保护备案」)."""
+    said = normalize(question)
+    if not any(part in said for part in LEXICON.procedures.program_parts):
+        return False  # 「省科技厅的成果转化专项资金怎么申报」: the authority's own procedure
+    named = [w for w in LEXICON.procedures.authorities if w in said]
+    return any(w in c.text for g in guides for c in kb.guide_clauses(g.id) for w in named)
 
 
 def _authority_of_guides(kb: KnowledgeBase, question: str) -> bool:
