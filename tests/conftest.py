@@ -77,6 +77,18 @@ def cited(reply: Reply) -> list[str]:
     return [c.clause_id for c in reply.citations]
 
 
+def asked_in_turns(assistant: Assistant, turns: list[str]) -> Reply:
+    """The reply to the last of several turns asked in one conversation."""
+    from assistant.pipeline import Conversation
+
+    conversation = Conversation()
+    reply = None
+    for turn in turns:
+        reply = assistant.ask(turn, conversation)
+    assert reply is not None
+    return reply
+
+
 def plain(text: str) -> str:
     """The text without white space (the guides' text has spaces inside figures)."""
     return re.sub(r"\s", "", text)

@@ -9,20 +9,13 @@ program's name that holds a word of growth."""
 from __future__ import annotations
 
 import pytest
-from conftest import cited
+from conftest import asked_in_turns, cited
 
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.asking import asks_outcome
 from assistant.question.intent import ELIGIBILITY, detect_intent
 from assistant.question.understand import _asks_of_two_intents, understand
-
-
-def asked_in_turns(assistant: Assistant, turns: list[str]):
-    conversation = Conversation()
-    for turn in turns:
-        reply = assistant.ask(turn, conversation)
-    return reply
 
 
 def test_what_follows_a_breach_is_the_sanction(assistant: Assistant) -> None:

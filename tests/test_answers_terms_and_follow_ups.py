@@ -9,19 +9,12 @@ an attachment of the notice."""
 from __future__ import annotations
 
 import pytest
-from conftest import cited, plain
+from conftest import asked_in_turns, cited, plain
 
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.intent import ELIGIBILITY, SCREENING, detect_intent
 from assistant.question.understand import understand
-
-
-def asked_in_turns(assistant: Assistant, turns: list[str]):
-    conversation = Conversation()
-    for turn in turns:
-        reply = assistant.ask(turn, conversation)
-    return reply
 
 
 def test_a_how_much_word_before_a_count_asks_no_sum(assistant: Assistant) -> None:

@@ -181,7 +181,6 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # A measure asked (「办公场地至少要多少平方」「最高判几年」), and a figure that could answer one
 _MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![前这近好十]|哪)几)(?:平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
-    r"|多少[？?。！!吗呢]*$"  # 「质押贷款能贴息多少」
 )
 _A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|家|件|项|万|元|倍|次|名|人|天|年|%|％)")
 
@@ -633,6 +632,8 @@ class Composer:
         )
         root = self.kb.clause(guide.id)
         sections = [c for c in self.kb.children(root) if c.kind == SECTION]
+        if any(len(c.title) >= 4 and c.title in turn.question for c in sections):
+            return None  # 「“实施知识产权高标准保护”部分有哪几条」: one part named, its items asked
         # 「…包括两个方向,分别是:」: the document says its parts itself (the list's lead answers)
         says_its_parts = re.search(r"包括|分为|分别是", root.text)
         if self.relevance.names_things(left) or len(sections) < 2 or says_its_parts:
