@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import cached_property, reduce
+from functools import cached_property
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
@@ -28,6 +28,7 @@ from ..question.intent import (
     GENERAL,
     LIST_WORDS,
     LOOKUP,
+    REQUESTER,
     SUM,
     Intent,
     asks_to_compare,
@@ -64,14 +65,7 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
 _ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = (
-    "when",
-    "amount",
-    "rate",
-    "days",
-    "months",
-    *(d.name for d in LEXICON.asked_details),
-)
+GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
 _HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a document's heading says
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
@@ -108,7 +102,7 @@ _ASKS_THE_LIST = re.compile(
 )
 # A request closing a question (「…有哪些？列个清单」「…条件给我捋一下」)
 _REQUEST_TAIL = re.compile(
-    rf"[？?，,。！!\s]*(?:给我|帮我|帮忙)?(?:{either(LEXICON.asking_words.request_tails)})[？?。！!\s]*$"
+    rf"[？?，,。！!\s]*{REQUESTER}(?:{either(LEXICON.asking_words.request_tails)})[？?。！!\s]*$"
 )
 # Each of several parts asked for (「两个方向，申报主体分别是谁」)
 _EACH = re.compile(r"分别|各自|各是|两个方向|两个都|各有|各要")
@@ -437,9 +431,7 @@ class Composer:
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
         subjectless = turn.guides and spec.name not in ("amount", "rate")
         # (its subject is sought without the words that ask: 「啥后果」 names none)
-        unasked = reduce(
-            lambda text, cue: text.replace(cue, " "), sorted(spec.cues, key=len, reverse=True), query
-        )
+        unasked = spec.without_cues(query)
         subject = generic and not (subjectless and not self.relevance.has_subject(unasked, ASKED_WORDS))
         # 「网址呢」 of the guide talked about: a detail asked with no other word, its evidence suffices
         bare_detail = (
@@ -481,8 +473,8 @@ class Composer:
         sanction = re.compile(spec.evidence or ".")
         query = turn.search_text or turn.question
         clauses, ranks = self.reader.ranked(turn, hits)
-        best = self.relevance.rank(query, clauses, lambda s: True, ranks=ranks)
-        kept = self.relevance.rank(query, clauses, lambda s: bool(sanction.search(s)), ranks=ranks)
+        best = self.relevance.rank(query, clauses, ranks=ranks)
+        kept = [r for r in best if sanction.search(r[1].sentence)]  # ranked alike, kept or not
         if best and kept and kept[0][0] >= best[0][0] * SANCTION_FIT:
             return self._general(turn, hits, draft, keep=lambda s: bool(sanction.search(ev.strip_marker(s))))
         return self._general(turn, hits, draft)

@@ -104,7 +104,11 @@ class Intent:
 
     def without_asking(self, text: str) -> str:
         """The text without the words that ask for this intent (「考核指标呢」 → 「呢」)."""
-        text = re.sub(self.pattern, " ", text) if self.pattern else text
+        return self.without_cues(re.sub(self.pattern, " ", text) if self.pattern else text)
+
+    def without_cues(self, text: str) -> str:
+        """The text without this intent's cue words, longest first (「啥后果」 → 「啥 」); what
+        its pattern matches stays (「多少财政资金」 keeps the thing asked of)."""
         for cue in sorted(self.cues, key=len, reverse=True):
             text = text.replace(cue, " ")
         return text
@@ -294,6 +298,7 @@ INTENTS = (
     ),
 )
 LIST_WORDS = LEXICON.asking_words.lists
+REQUESTER = "(?:给我|帮我|帮忙)?"  # who a request tail asks for (「…条件给我捋一下」)
 EXISTENCE = either(LEXICON.asking_words.existence)  # 「有没有」「有无」: whether there are any
 _LISTED_NOUNS = either(LEXICON.asking_words.existence_nouns)
 ELIGIBILITY_PATTERN = re.compile(
@@ -357,7 +362,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return ELIGIBILITY
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
     # 「…条件说一下」「…条件给我捋一下」
-    named_last = re.sub(f"(?:给我|帮我|帮忙)?(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)
+    named_last = re.sub(f"{REQUESTER}(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)
     for spec in INTENTS:
         # a list asked with a word that asks which, or by its section's name or its first word
         # alone (「专利转化的申报条件」「22年设区市报保护示范区条件」; not 「增幅要求」「纳入对谁的绩效考核」)
