@@ -652,9 +652,9 @@ def test_still_in_a_correction_is_no_question(assistant: Assistant) -> None:
     reply = ask(
         assistant,
         "工业品牌：镇江注册独立法人的工业企业，链主企业，行业领先，经营良好，利税三千万，贯标完成，"
-        "知识产权制度健全，独立知识产权室5人，知识产权费用占研发费用5.5%；不过去年研发投入占销售收入只有2.6%，"
+        "知识产权制度健全，独立知识产权室5人，知识产权费用占研发费用5.5%；不过2021年研发投入占销售收入只有2.6%，"
         "有效发明专利12件。能报吗？",
-        "说错了，2.6%是前年的数，去年研发投入占销售收入是3.1%，有效发明专利还是12件。",
+        "说错了，2.6%是2020年的数，2021年研发投入占销售收入是3.1%，有效发明专利还是12件。",
     )
     assert reply.decision is not None
     rd = next(c for c in reply.decision["conditions"] if c["facts"].get("rd_ratio_last_year") is not None)
@@ -794,7 +794,7 @@ def test_the_program_the_message_says_it_asks_about_is_checked(assistant: Assist
     )
     assert statement.decision is not None and statement.decision["program"] == "2022-high-value-patent-new"
     # whether one fact bears, asked mid-sentence with the program named: a check
-    bears = ask(assistant, "22年工业品牌，我们去年被国知局通报过非正常专利申请，会影响吗，别的条件都够")
+    bears = ask(assistant, "22年工业品牌，我们2021年被国知局通报过非正常专利申请，会影响吗，别的条件都够")
     assert bears.decision is not None and bears.decision["eligible"] is False
 
 

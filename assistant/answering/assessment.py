@@ -202,6 +202,28 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     return Assessment(guess, facts, decision)
 
 
+def agreed(first: Assessment, second: Assessment, rules: Rules) -> Assessment:
+    """The check on what two readings of the same turns read alike (「去年」 as today's last year
+    and as the round's): a fact they read otherwise is asked, with the words it was read from."""
+    decided, other_decided = first.decision, second.decision
+    if decided is None or other_decided is None:
+        return first
+    if (decided.program, decided.applicant_type) != (other_decided.program, other_decided.applicant_type):
+        return first
+    if decided.applicant_type not in {t.id for t in rules.program(decided.program).types}:
+        return first  # a kind the program does not admit: no fact decides it
+    one, other = first.facts, second.facts
+    values = {key: value for key, value in one.items() if key in other and other[key] == value}
+    differ = (set(one) | set(other) | set(one.doubts) | set(other.doubts)) - set(values)
+    words = {**other.evidence, **other.doubts, **one.evidence, **one.doubts}
+    facts = FactSheet(
+        values,
+        {k: one.evidence[k] for k in values if k in one.evidence},
+        {k: words.get(k, "") for k in differ},
+    )
+    return replace(first, facts=facts, decision=check(rules, decided.program, decided.applicant_type, facts))
+
+
 def _turns_of_the_applicant(turns: Sequence[str], rules: Rules, guesses: list[ProgramGuess]) -> Sequence[str]:
     """The turns from the last follow-up that named another kind of applicant than the one
     before it (「那我们下面的一个县呢？」 after a city's facts) on; all of them when none did.

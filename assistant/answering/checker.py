@@ -27,8 +27,9 @@ from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
 from ..question.form_text import CLAUSE, normalize
 from ..question.lexicon import LEXICON, either
+from ..question.scope import calendar_years
 from ..thresholds import QUESTIONS_AT_ONCE, WRITTEN_LIKENESS
-from .assessment import assess, program_of
+from .assessment import Assessment, agreed, assess, program_of
 
 T = TypeVar("T")
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
@@ -105,8 +106,8 @@ class EligibilityDesk:
         # Routing a turn asks for the conversation's assessment several times (has rules? wants
         # a check? facts stated?): the turns are read once. Whether its round has rules, asked
         # of every turn, needs the program alone, with no facts read.
-        self._assess = _LastOne(lambda turns: assess(turns, rules))
-        self._program = _LastOne(lambda turns: program_of(turns, rules))
+        self._assess = _LastOne(lambda turns: assess(self._dated(turns), rules))
+        self._program = _LastOne(lambda turns: program_of(self._dated(turns), rules))
 
     @classmethod
     def load(
@@ -136,7 +137,7 @@ class EligibilityDesk:
             return guess.program is not None
         if guess.program is None:  # an applicant telling many of its facts, of no program: which one is asked
             telling = is_statement(question) and guess.kind is not None and _SELF.search(question) is not None
-            return telling and len(facts_from_turns([question], self.rules)) > STATED_FACTS
+            return telling and len(self._facts([question], None, None)) > STATED_FACTS
         stated = self.stated(question, turns)
         # a program open to one kind of applicant (工业品牌: enterprises) needs no kind said
         typed = guess.applicant_type or len(self.rules.program(guess.program).types) == 1
@@ -164,10 +165,7 @@ class EligibilityDesk:
                 ends_asking = clause.strip().endswith(_ENDING_ASKS)
                 if not doubtful("".join(clauses[at if ends_asking else max(0, at - 1) : at + 2])):
                     return False
-            if (
-                asking
-                and not facts_from_turns([sentence], self.rules, guess.program, guess.applicant_type).doubts
-            ):
+            if asking and not self._facts([sentence], guess.program, guess.applicant_type).doubts:
                 return False
         return True
 
@@ -206,7 +204,7 @@ class EligibilityDesk:
 
     def names_program(self, text: str) -> bool:
         """The message names a program with rules (「22年工业品牌，…会影响吗」)."""
-        return program_of([text], self.rules).family is not None
+        return program_of(self._dated([text]), self.rules).family is not None
 
     def checks_another_program(self, turns: list[str], named: tuple[str, ...]) -> bool:
         """Whether the program the turns would be checked against is none of the programs the
@@ -224,14 +222,14 @@ class EligibilityDesk:
         guess = self._assess(turns).guess
         if guess.program is None:
             return 0
-        said = facts_from_turns([question], self.rules, guess.program, guess.applicant_type)
+        said = self._facts([question], guess.program, guess.applicant_type)
         keys = {*said, *said.doubts}
         implied = {key for fact in said if said[fact] is True for key in self.rules.fact(fact).implies}
         return len(keys - implied or keys)
 
     def run(self, turns: list[str], answered: dict | None = None) -> Checked:
         """Check the conversation: its statements, and the facts given in short answers."""
-        assessment = assess(turns, self.rules, answered)
+        assessment = self._assessed(turns, answered)
         guess = assessment.guess
         if assessment.decision is None or guess.program is None:
             return Checked(None, assessment.question)
@@ -260,10 +258,31 @@ class EligibilityDesk:
         )
         checked = []
         for program in open_to:
-            facts = facts_from_turns(turns, self.rules, program.id, kind)
+            facts = self._facts(turns, program.id, kind)
             said, doubted = self.read_back(facts, turns)
             checked.append(self._checked(program.id, kind or "", facts, said, doubted))
         return tuple(checked)
+
+    def _dated(self, turns: list[str]) -> list[str]:
+        """The applicant's words with 「去年」「前年」 as the calendar years they are today: a
+        figure of 「去年」 said now is not the one of the year before a round."""
+        today = self.today()
+        return [calendar_years(turn, today) for turn in turns]
+
+    def _assessed(self, turns: list[str], answered: dict | None) -> Assessment:
+        """The check of the turns dated as of today; when the round is not this year's, 「去年」
+        may mean the year before the round too (the applicant speaking as in the round): a fact
+        the two readings read otherwise is asked, never decided on."""
+        dated = self._dated(turns)
+        read = assess(dated, self.rules, answered)
+        year = self.rules.program(read.guess.program).year if read.guess.program else None
+        if year is None or year == self.today().year or dated == turns:
+            return read
+        in_the_round = [calendar_years(turn, date(year, 1, 1)) for turn in turns]
+        return agreed(read, assess(in_the_round, self.rules, answered), self.rules)
+
+    def _facts(self, turns: list[str], program: str | None, applicant_type: str | None) -> FactSheet:
+        return facts_from_turns(self._dated(turns), self.rules, program, applicant_type)
 
     def _checked(self, program_id: str, type_id: str, facts, said, doubted) -> Checked:
         arguments = {"program": program_id, "applicant_type": type_id, "facts": self._tool_facts(dict(facts))}

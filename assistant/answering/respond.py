@@ -19,6 +19,7 @@ from ..question.asking import (
     asks_if_qualifies,
     asks_still_open,
     asks_yes_no,
+    corrects,
     names_applying,
 )
 from ..question.conversation import Conversation
@@ -145,8 +146,9 @@ class Responder:
                 or not few_words
                 or bool(read_answers(turn.question, conversation.asked_facts, desk.rules))
             )
-        if conversation.decided and is_statement(turn.question) and desk.amends(turn.question, statements):
-            return True  # after a decision, 「说错了，18件是三年加起来的」 checks again
+        amending = is_statement(turn.question) or corrects(turn.question)
+        if conversation.decided and amending and desk.amends(turn.question, statements):
+            return True  # after a decision, 「说错了，18件是三年加起来的(，结果不变吧？)」 checks again
         after_check = conversation.eligibility_open or conversation.decided
         if after_check and follows_up_on_another(turn.question, desk.rules):
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it

@@ -151,3 +151,21 @@ def _coerce_choice(spec: FactSpec, where: str, value: Any) -> str:
             if value.strip() == option.value or value.strip() in option.synonyms:
                 return option.value
     raise FactsError(f"{where}应为以下之一：{'、'.join(spec.option_values)}，收到「{value}」。")
+
+
+def checkable(sheet: FactSheet, rules: Rules) -> FactSheet:
+    """The facts read from an applicant's words, with any value the checker would refuse (a
+    reading gone wrong: a negative count) asked instead: the applicant gets a question, never
+    an error about its own words."""
+    wrong = {}
+    for key, value in sheet.values.items():
+        try:
+            coerce(rules.fact(key), value)
+        except FactsError:
+            wrong[key] = sheet.evidence.get(key, "")
+    if not wrong:
+        return sheet
+    values = {k: v for k, v in sheet.values.items() if k not in wrong}
+    return FactSheet(
+        values, {k: v for k, v in sheet.evidence.items() if k in values}, {**sheet.doubts, **wrong}
+    )

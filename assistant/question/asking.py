@@ -243,6 +243,13 @@ def asks_if_qualifies(text: str) -> bool:
     return asks_yes_no(said) and any(w in said for w in _WHETHER)
 
 
+def corrects(text: str) -> bool:
+    """The message corrects what the applicant told (「说错了，…结果应该不变吧？」), whatever it
+    asks after the correction."""
+    said = normalize(text)
+    return any(word in said for word in LEXICON.fact_cues.corrections)
+
+
 def asks_still_open(text: str) -> bool:
     """「现在还能报吗？想赶一下」「还赶得上吗」: whether the round still takes applications."""
     said = normalize(text)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..eligibility.facts import FactSheet
+from ..eligibility.facts import FactSheet, checkable
 from ..eligibility.rules import FactSpec, Interval, Rules
 from ..thresholds import REPEATED_PHRASE, SHARED_BY
 from .applicant import names_itself, says_county_city
@@ -19,6 +19,7 @@ from .form_text import CLAUSE, normalize
 from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 from .own_things import named_in, reads_own_things
+from .year_corrections import with_years_corrected
 
 
 def facts_from_turns(
@@ -26,6 +27,7 @@ def facts_from_turns(
 ) -> FactSheet:
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
     sheet, before = FactSheet(), FactSheet()
+    turns = with_years_corrected(turns)  # 「说错了，是2022年度…，不是2021年度」: that clause again
     keys = set(scope_keys(rules, program, applicant_type))
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]
@@ -34,7 +36,7 @@ def facts_from_turns(
         said = extract_facts(turn, rules, program, applicant_type, named)
         sheet = sheet.merge(_corrected(sheet, said, turn, rules, before, keys))
         before = said
-    return _totals_with_members(sheet, turns, rules)
+    return checkable(_totals_with_members(sheet, turns, rules), rules)
 
 
 def _own_city_words(turn: str, rules: Rules) -> str:

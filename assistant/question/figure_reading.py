@@ -72,13 +72,16 @@ def since(segment: str, reference: float) -> Reading:
     if len(years) != 1:
         return Reading()
     (year,) = years
+    if year > math.floor(reference):
+        return Reading(doubt=segment)  # 「去年（2025年）注册的」: after the round, which cannot count it
     month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month; the day the round
     # counts to is not (its deadline or the day of applying: from its year's start to `reference`)
     if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
         start = year + (int(month.group(2)) - 1) / 12
         lo, hi = round(math.floor(reference) - start - 1 / 12, 2), round(reference - start, 2)
-        return Reading(Interval(lo, hi, lo_open=True))
-    return Reading(Interval(reference - year - 1, reference - year, lo_open=True))
+        return Reading(Interval(max(lo, 0.0), max(hi, 0.0), lo_open=True))
+    # the round's own year (「2022年注册的」 for the 2022 round): under a year, never less than none
+    return Reading(Interval(max(reference - year - 1, 0.0), reference - year, lo_open=True))
 
 
 _MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
@@ -198,7 +201,9 @@ def per_year(spec: FactSpec, value: FactValue, segment: str) -> Reading:
 _YEARS_SPAN = re.compile(r"([三3两二2五5])\s*(?:个)?年")
 
 
-def of_one_year(spec: FactSpec, reading: Reading, sentence: str) -> Reading:
+def of_one_year(
+    spec: FactSpec, reading: Reading, sentence: str, reference: float | None = None, clause: str = ""
+) -> Reading:
     """「2021年学校专利授权500件，转化了30件」, of a yearly average over several years (近3年
     年均): one year's figure, with no word of a period, says only that the average is at least
     that figure over the years (a count is not negative): 500 in one year is at least 166.7 a year."""
@@ -206,8 +211,13 @@ def of_one_year(spec: FactSpec, reading: Reading, sentence: str) -> Reading:
     value = reading.value
     if years is None or not isinstance(value, (int, float, Interval)) or isinstance(value, bool):
         return reading
-    if len(years_in(sentence)) != 1 or cues("figure_periods", sentence) or cues("totals", sentence):
+    # a period said in another clause (「近三年年均授权160件；转化的话2021年转了20件」) is that one's
+    periods = cues("figure_periods", clause or sentence)
+    if len(years_in(sentence)) != 1 or periods or cues("totals", sentence):
         return reading
+    (year,) = years_in(sentence)
+    if reference is not None and not math.floor(reference) - years <= year < math.floor(reference):
+        return Reading()  # 「2025年转了20件」: a year the round's average does not cover
     low = value.lo if isinstance(value, Interval) else float(value)
     return Reading(Interval(round(low / years, 2), math.inf))
 
@@ -239,4 +249,5 @@ def _base_of_a_ratio(segment: str, matches: list[Match], index: int) -> bool:
     here = matches[index]
     if here.spec.unit != "%" or not here.contiguous or not _RATIO_BASE.search(segment[: here.start]):
         return False
-    return any(m.end <= here.start and m.spec.unit == "%" and m.spec.key != here.spec.key for m in matches)
+    # (the other phrase may reach into this one: 「知识产权…占研发」 of 「…只占研发投入的3%」)
+    return any(m.start < here.start and m.spec.unit == "%" and m.spec.key != here.spec.key for m in matches)

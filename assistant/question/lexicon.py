@@ -83,6 +83,7 @@ class FactCues:
     summaries: tuple[str, ...]
     all_of: tuple[str, ...]
     any_one: tuple[str, ...]  # 任何, 哪个: 「没有任何学院牵头过」 denies what follows
+    shared_use: tuple[str, ...]  # 「…我们县也能用」: another body's thing used, not had
     modals: tuple[str, ...]
     experienced: tuple[str, ...]
     other_bodies: tuple[str, ...]
@@ -331,6 +332,7 @@ class Lexicon:
     short_program_names: dict[str, str]  # 示范区: a program's short name that ends other titles
     short_name_after: tuple[str, ...]  # what may stand right before such a short name
     relative_years: dict[str, int]
+    relative_years_inside: tuple[str, ...]  # 发明年均, 目前年均: no year said
     fact_cues: FactCues
     own_things: OwnThings
     asking_to_apply: AskingToApply
@@ -415,6 +417,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             short_program_names={str(k): str(v) for k, v in data["short_program_names"].items()},
             short_name_after=tuple(map(str, data["short_name_after"])),
             relative_years={str(k): int(v) for k, v in data["relative_years"].items()},
+            relative_years_inside=tuple(map(str, data["relative_years_inside"])),
             fact_cues=_fact_cues(data["fact_reading"]),
             figures=Figures(**{k: tuple(map(str, v)) for k, v in data["figures"].items()}),
             applicant_kinds=_applicant_kinds(data["applicant_kinds"]),

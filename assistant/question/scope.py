@@ -55,7 +55,12 @@ ASKED_PROGRAM = re.compile(
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
 CURRENT_WORDS = re.compile(r"今年|现在|新版|最新|现行|这一年")
-RELATIVE_YEAR = re.compile("|".join(map(re.escape, sorted(LEXICON.relative_years, key=len, reverse=True))))
+# 「去年」, not 「去年（2021年）」: a calendar year the applicant wrote beside it is the one meant
+RELATIVE_YEAR = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, sorted(LEXICON.relative_years, key=len, reverse=True)))
+    + r")(?!\s*[（(]\s*\d)"
+)
 APPLICANT_WORDS = tuple((t.name, t.in_questions) for t in LEXICON.applicant_types)
 
 
@@ -96,11 +101,23 @@ class Scope:
 _PARENT_BODY = re.compile(r"(?:所在|所属|上级|隶属)的?(?:设区市|县（市、区）|县|市|区)")
 
 
+def calendar_years(text: str, today: date) -> str:
+    """「去年」「前年」 as the calendar years they are as of `today` (「去年的撤回率」 said in 2026
+    is 2025's, not the year before a round's)."""
+
+    def dated(found: re.Match[str]) -> str:
+        if text[max(0, found.start() - 1) : found.start() + 1] in LEXICON.relative_years_inside:
+            return found.group()  # 「发明年均40件」: 明年 inside 发明
+        return f"{today.year + LEXICON.relative_years[found.group()]}年"
+
+    return RELATIVE_YEAR.sub(dated, text)
+
+
 def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope:
     """What a question names: programs, the rounds' years (「今年」 as of `today`), the applicant."""
     text = with_full_years(kb, DOC_NUMBER.sub(" ", normalize(question)))
     if today is not None:
-        text = RELATIVE_YEAR.sub(lambda m: f"{today.year + LEXICON.relative_years[m.group(0)]}年", text)
+        text = calendar_years(text, today)
     mentioned = sorted(
         _joined_years(text, {int(m.group(1)) for m in YEAR.finditer(text) if _names_a_round(kb, text, m)})
     )
