@@ -32,6 +32,7 @@ from .fact_phrases import (
     cue_spans,
     cues,
     denied,
+    describes,
     doubtful,
     inside,
     is_measure,
@@ -187,7 +188,9 @@ def read_phrase(
     if not spec.about_others and another_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
-        return Reading(doubt=segment)  # 「快维中心是市里建的」, said by a district: may serve it too
+        # 「快维中心是市里建的」, said by a district: may serve it too; a clause of the applicant's
+        # own after it settles it (「市里是22年真抓实干先进，我们县没评上」)
+        return Reading(doubt=segment, of_another=True)
     if (
         spec.needs
         and not any(word in segment for word in spec.needs)
@@ -462,11 +465,13 @@ def _denies_wanted_level(spec: FactSpec, text: str) -> bool:
     words = either(LEXICON.fact_cues.levels[next(iter(wanted))])
     if re.search(f"(?:不是|并非|不属于|非)(?:{words})", text):
         return True
-    # 「保护中心是省级的，国家级的还在申请」: a clause of the level asked alone (「国家级的」) says
-    # it is not there yet, where a thing under way counts as none (in_progress: no)
+    # 「保护中心是省级的，国家级的还在申请 / 还没建成」: a clause of the level asked alone
+    # (「国家级的」) denies it, or says it is not there yet, where a thing under way counts as
+    # none (in_progress: no)
     clauses = (c.strip() for c in re.split(r"[，,。；;]", text))
-    elliptic = (re.fullmatch(f"(?:{words})的(?P<rest>.{{1,6}})", c) for c in clauses)
-    return spec.in_progress == "no" and any(m is not None and progress_of(m["rest"]) for m in elliptic)
+    elliptic = [m["rest"] for c in clauses if (m := re.fullmatch(f"(?:{words})的(?P<rest>.{{1,6}})", c))]
+    denied = any(len(cues("negations", rest)) % 2 == 1 for rest in elliptic)
+    return denied or (spec.in_progress == "no" and any(progress_of(rest) for rest in elliptic))
 
 
 def _first_clause(rest: str) -> str:
@@ -703,7 +708,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     progress = progress_of(text, segment) or _waited_for(inside(segment, matches[index]))
     if progress:
         return in_progress(matches[index].spec, progress, segment)
-    said = (lead + inside(text, matches[index]) + tail).replace(MASK, "").strip()
+    described = describes(matches[index])  # 「纳入…预算的知识产权资金」: only its lead and tail say
+    said = (lead + ("" if described else inside(text, matches[index])) + tail).replace(MASK, "").strip()
     bare = said in ("", *LEXICON.fact_cues.phrase_tails)  # the phrase alone (「失信记录」)
     if negations == 0 and bare:
         return Reading(topic=True)

@@ -88,8 +88,9 @@ def of_another_year(spec: FactSpec, segment: str) -> bool:
 
 def summary(segment: str, matches: list[Match], sheet: Sheet, far: bool = False) -> None:
     """「…，这几样我们一样都不具备」: a clause that sums up the things named before it in the
-    sentence says the same of each (a yes read for one of them before is then in doubt); one
-    `far` from some of them (more clauses than it surely covers) leaves each in doubt."""
+    sentence denies each (a yes read for one of them before is then in doubt); one that says
+    they are fine (「这些都没问题」) confirms what each item said; one `far` from some of them
+    (more clauses than it surely covers) leaves each in doubt."""
     text = masked(segment, [])
     negated = says_no(text)
     for match in matches:
@@ -99,8 +100,12 @@ def summary(segment: str, matches: list[Match], sheet: Sheet, far: bool = False)
             sheet.values.pop(match.spec.key, None)  # 「国家级快维中心，…」 named only: the sum says it
         if doubtful(text) or asking(text) or far:
             sheet.doubt(match.spec.key, segment)
-        else:
-            sheet.add(match.spec.key, Reading(not negated), segment)
+        elif negated:
+            sheet.add(match.spec.key, Reading(False), segment)
+        elif not sheet.said(match.spec.key):
+            # 「无事故无失信、…，这些都没问题」: what each item said holds (or stays in doubt); a
+            # phrase that denies (无事故) is a no, only a thing named (「政府保障、…」) a yes
+            sheet.add(match.spec.key, Reading(not match.negative), segment)
 
 
 # What a clause may hold besides a phrase and still only name it: years, levels, list words, 的

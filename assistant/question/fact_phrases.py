@@ -233,13 +233,29 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     merged: list[Match] = []
     for m in kept:
-        same = next((x for x in merged if x.spec.key == m.spec.key and m.start <= x.end), None)
+        # 「纳入园区财政预算的知识产权资金」: a phrase of the fact before 的 and another of it is one
+        same = next(
+            (x for x in merged if x.spec.key == m.spec.key and m.start <= _joined_end(segment, x)), None
+        )
         if same is None:
             merged.append(m)
         elif m.end > same.end and same.option == m.option and same.negative == m.negative:
-            joined = f"{same.synonym}{GAP}{m.synonym}"  # what lies between stays readable
+            # what lies between stays readable; 「…的…」 marks a thing described (a noun phrase)
+            between = f"{GAP}的{GAP}" if m.start == same.end + 1 else GAP
+            joined = f"{same.synonym}{between}{m.synonym}"
             merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
     return [m for i, m in enumerate(merged) if not _subject_of_next(segment, m, merged[i + 1 :])]
+
+
+def describes(match: Match) -> bool:
+    """The phrase is a thing described by another phrase of its fact (「纳入园区财政预算的
+    知识产权资金」): a noun phrase, which says nothing by itself of whether it holds."""
+    return f"{GAP}的{GAP}" in match.synonym
+
+
+def _joined_end(segment: str, match: Match) -> int:
+    """Where a phrase ends for the next phrase of its fact: past a 的 that joins them."""
+    return match.end + 1 if segment.startswith("的", match.end) else match.end
 
 
 def _subject_of_next(segment: str, match: Match, after: list[Match]) -> bool:
@@ -289,7 +305,8 @@ def _argument(segment: str, match: Match, kept: list[Match]) -> bool:
     return not any(m.end == at for m in kept)
 
 
-_MEASURE = re.compile(r"(?:率|量|额|数|比例|占比|人数|金额|总数|名次|排名)$")
+# 批量 (「小批量出货」) is a manner, not a measure
+_MEASURE = re.compile(r"(?:率|(?<!批)量|额|数|比例|占比|人数|金额|总数|名次|排名)$")
 
 
 def is_measure(match: Match) -> bool:

@@ -34,6 +34,10 @@ class Sheet:
         # budget): a later saying with them settles them
         self.wanting: set[str] = set()
 
+    def said(self, key: str) -> bool:
+        """Some clause said the fact: a value, a doubt, or a saying of another body's."""
+        return key in self.values or key in self.doubts or key in self.of_others
+
     def add(self, key: str, reading: Reading, words: str) -> None:
         if key not in self.keys:
             return

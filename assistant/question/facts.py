@@ -182,7 +182,9 @@ def read_facts(
         matches = _phrases(segment, specs, keys)
         if not matches and lone and not ended and opens_predicate(segment):
             segment, matches = _across(lone, segment, specs, keys)
-        lone = "" if matches else segment
+        # a clause naming only facts of other programs may open a phrase of this one's
+        # (「商标2005年注册，用了十多年」: 注册 is a GI's word)
+        lone = "" if any(m.spec.key in keys for m in matches) else segment
         others = of_another_body(segment, others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
@@ -225,8 +227,9 @@ def read_facts(
         if not matches and contrasted and SELF.match(segment.strip()):
             # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has;
             # a clause with more to say is about something else (「我们县的企业维权也常去那边」)
-            if short_predicate(segment):
-                continuation(segment, contrasted, [], sheet, by_key, new_sentence)
+            if short_predicate(segment) and not cues("shared_use", segment):
+                said_of = [m for m in contrasted if m.spec.type == YES_NO]  # not 「…鸭蛋这个地标」's kind
+                continuation(segment, said_of, [], sheet, by_key, new_sentence)
             topics, contrasted = [], []
             continue
         contrasted = [] if matches else contrasted
@@ -268,7 +271,7 @@ def read_facts(
                 and not isinstance(reading.value, bool)
             ):
                 reading = per_year(match.spec, reading.value, total + segment)
-            reading = of_one_year(match.spec, reading, text[opened : found.end()])
+            reading = of_one_year(match.spec, reading, text[opened : found.end()], reference, segment)
             if reading.value is not None and _of_another_project(
                 match.spec, segment, text[opened : found.start()]
             ):
@@ -347,7 +350,7 @@ def _across(lone: str, segment: str, specs: Sequence[FactSpec], keys: set[str]) 
     it (「2021年省里对设区市知识产权保护工作检查，我们是优秀」): the two read as one clause."""
     joined = lone + segment
     matches = _phrases(joined, specs, keys)
-    if any(m.start < len(lone) < m.end for m in matches):
+    if any(m.start < len(lone) < m.end and m.spec.key in keys for m in matches):
         return joined, matches
     return segment, []
 

@@ -174,7 +174,8 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
             return None
         base = chinese_to_number(match["tens"]) if match["tens"] else 0.0
         return Spoken(base + low * scale, unit, "range", match.start(), match.end(), base + high * scale)
-    raw, magnitude = _magnitude(match["num"])
+    num = "一百" if match["pct"] and match["num"] == "百" else match["num"]  # 「百分之百」
+    raw, magnitude = _magnitude(num)
     if raw in _MAGNITUDES and match["pre"]:  # 「逾亿」「满千万」: one of the magnitude
         raw, magnitude = "1", raw
     value = chinese_to_number(raw)
