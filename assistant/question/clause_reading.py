@@ -188,9 +188,10 @@ def read_phrase(
     if not spec.about_others and another_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
-        # 「快维中心是市里建的」, said by a district: may serve it too; a clause of the applicant's
-        # own after it settles it (「市里是22年真抓实干先进，我们县没评上」)
-        return Reading(doubt=segment, of_another=True)
+        # 「快维中心是市里建的」, said by a district: a thing built may serve it too, so even 「我们区
+        # 自己没有建」 leaves it asked; another level's title is not the applicant's, whose own
+        # clause then settles it (「市里是22年真抓实干先进，我们县没评上」)
+        return Reading(doubt=segment, of_another=spec.in_progress is None)
     if (
         spec.needs
         and not any(word in segment for word in spec.needs)
