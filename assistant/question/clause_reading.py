@@ -191,7 +191,7 @@ def read_phrase(
         # 「快维中心是市里建的」, said by a district: a thing built may serve it too, so even 「我们区
         # 自己没有建」 leaves it asked; another level's title is not the applicant's, whose own
         # clause then settles it (「市里是22年真抓实干先进，我们县没评上」)
-        return Reading(doubt=segment, of_another=spec.in_progress is None)
+        return Reading(doubt=segment, of_another=spec.in_progress == "ask")
     if (
         spec.needs
         and not any(word in segment for word in spec.needs)
