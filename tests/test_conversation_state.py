@@ -65,6 +65,16 @@ CASES = {
         ("园区创建24年保护示范区，管理体系那块要做啥？", (PZ,), (2024,), "园区"),
         ("绩效里高价值发明专利有要求吗？", (PZ,), (2024,), "园区"),
     ],
+    "a year of the applicant's record is no round asked about": [
+        ("我们想拿本地一个地标报省里的项目，地标要注册多久？", (GI,), (), None),
+        ("这个地标去年还在做省级地标计划项目，能报吗？", (GI,), (), None),
+        ("钱是一次给齐吗？", (GI,), (), None),
+    ],
+    "bodies counted or served are not the applicant": [
+        ("产业知识产权运营中心发展，申报主体是哪些园区的管委会？", (TRANSFER,), (), "园区"),
+        ("产业链企业数量有要求吗？", (TRANSFER,), (), "园区"),
+        ("对中小企业许可有什么要求", (TRANSFER,), (), "园区"),
+    ],
     "a reference by item number of the 2023 measures": [
         ("2023政策措施 第十二条", (POLICY,), (2023,), None),
         ("第十一条呢", (POLICY,), (2023,), None),

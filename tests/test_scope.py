@@ -134,12 +134,17 @@ def test_a_year_said_with_the_guides_own_words_after_it_is_their_content(
         "2021年发明专利授权量超过10000件的设区市，高价值专利新建项目能推荐几个？",
         "我们市是2020年度真抓实干激励地区，高价值专利推荐名额能多给吗",
         "我们中心2019年就通过了高价值专利培育项目验收",
+        # a program's short name right before the year is the applicant's thing (这个地标), and
+        # an adverb stands between the year and the record word
+        "这个地标2025年还在做省级地标计划项目，能报吗？",
+        "这个地标2021年也承担过省级项目",
     ],
 )
 def test_a_year_of_the_applicants_record_is_not_the_round_asked_about(
     kb: KnowledgeBase, question: str
 ) -> None:
     assert detect(kb, question).years == ()
+    assert detect(kb, question).unknown_years == ()
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,7 @@ ASKED_WORDS = re.compile(
 )
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))
+_NAMED_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")  # 「实施率」「撤回率」: a rate the question names
 Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
 
 
@@ -414,10 +415,17 @@ class Composer:
         if spec.prefer and not (spec.prefer_unless and re.search(spec.prefer_unless, turn.question)):
             near = dict.fromkeys([*clauses, *self.reader.scope_clauses(turn)])
             preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer)]
-        found = ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
-        if not found and (focus := self.reader.direction(turn)) is not None:  # the direction named
-            # says it itself, in a list's opening line maybe (「…提升计划实施期 2 年，重点完成…：」)
-            inside = self._in_section([focus, *self.kb.descendants(focus)], spec)
+        # the direction named says it itself, in a list's opening line maybe (「…提升计划实施期 2 年，
+        # 重点完成…：」): a figure it states comes before what the guide says of every direction
+        focus = self.reader.direction(turn)
+        inside = self._in_section([focus, *self.kb.descendants(focus)], spec) if focus else []
+        found = (
+            ev.find_sentences(self.relevance, query, inside, spec.evidence, per_guide, True)
+            if spec.evidence
+            else []
+        )
+        found = found or ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
+        if not found and inside:
             found = ev.find_sentences(self.relevance, query, inside, spec.evidence or ".", per_guide, True)
         found = found or ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         # the hits missed it: the whole guide, the same section (a date of issue is the heading's)
@@ -445,6 +453,8 @@ class Composer:
             found = [e for e in found if self._on_topic(query, e, subject=subject, unasked=unasked)]
         if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
+            named = _NAMED_RATE.findall(spec.without_cues(query))  # 「实施率」: that rate itself
+            found = [e for e in found if all(r in e.sentence for r in named)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
         reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from ..domain import TRAILER, Clause, Hit
 from ..ingest import numbering
@@ -433,9 +432,11 @@ class Relevance:
         word in the question (「贴息」 of 「贴息比例是多少」, 「贷款」 of 「贷款利率」). A sentence
         with some other rate (「融资金额增幅不少于20%」) does not answer. True when there is none."""
         words = list(self._tokenizer(question))
-        for before, word in pairwise(words):
-            if figure.fullmatch(word) and len(before) > 1:  # 「贴息」 is a verb to jieba
-                return before in self.tokens(text)
+        for at, word in enumerate(words):
+            if figure.fullmatch(word):  # (the words before it not inside it: 「百分」 of 「百分之」)
+                before = next((w for w in reversed(words[:at]) if w not in word), "")
+                if len(before) > 1:  # 「贴息」 is a verb to jieba
+                    return before in self.tokens(text)
         return True
 
     def rank(

@@ -488,6 +488,8 @@ _OUTCOME = re.compile(
     # (「最后立项的是哪几个地方」: what it asks of may follow the asking word)
     f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{0,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[^，,。？?]{{0,4}}[？?呢]*$"
     f"|有没有(?:{_OUTCOME_VERBS}|申报过?|报过?)(?!的?(?:资格|条件|必要|可能))"
+    # 「目前一共有多少个省级保护示范区」: how many there are by now (not 「现在园区要有多少家企业」)
+    f"|(?:{either(LEXICON.outcomes.now)})[^，,。？?]{{0,10}}(?<![要需得须应])有(?:多少|几)(?:个|家|所|批)"
 )
 
 

@@ -150,7 +150,8 @@ INTENTS = (
     ),
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
-    Intent("issued", _ASKING["issued"], FULL_DATE),
+    # (「落款是哪个单位」 asks who signed, not the date under the signature)
+    Intent("issued", _ASKING["issued"], FULL_DATE, unless=r"落款(?:是|为)?(?:哪个|哪家|什么|谁)"),
     # who issued it (its signature, the meeting that passed it) and to whom: lines of its heading
     Intent(
         "issuer",
@@ -158,6 +159,7 @@ INTENTS = (
         r"^[\u4e00-\u9fff]{2,16}(?:局|人民政府|人民政庛)(?:文件)?$|会议[^。]{0,6}通过",
     ),
     Intent("addressees", _ASKING["addressees"], r"[：:]$"),
+    Intent("copied_to", _ASKING["copied_to"], r"抄送[：:]"),
     # 「撤回率看哪一年的数据」: the year of a condition's figure (the evidence: a year)
     Intent("data_year", _ASKING["data_year"], r"20\d\d\s*年", prefer="申报条件"),
     # 「通州方案是依据哪个文件制定的」: what its preamble says it follows (根据《…》, 根据…预算安排)
@@ -185,7 +187,8 @@ INTENTS = (
         r"实施期限?为?\s*\d+\s*年|期限为\s*\d+\s*年|每\s*\d+\s*年",
         # 「实施期内销售额要涨多少」 asks a target (not 「运营能力提升项目做几年」, a name's 提升)
         # (「每个评价周期要形成几个组合」 asks a target of the period, not the period)
-        unless=r"评价周期[^，,。？?]{0,6}(?:几个|多少|形成|要)|"
+        # (「发展规划要做几年期的」 asks the span of a plan the applicant writes, not the project's)
+        unless=r"评价周期[^，,。？?]{0,6}(?:几个|多少|形成|要)|规划[^，,。？?]{0,6}(?:几|多少)年|"
         + _AGE_ASKED
         + rf"|(?:{_GROWTH})(?!项目|计划|工程)[^，,。？?]{{0,6}}?(?:多少|几)",
     ),
@@ -206,7 +209,14 @@ INTENTS = (
     ),
     # A rate or a sum asked (「贴息比例是多少」「补助金额多少」, the lexicon's figures); but 「卖到多少钱」
     # 「利税多少万」 ask a condition's threshold.
-    Intent("rate", (), RATE, pattern=_asks_figure(LEXICON.figures.rates), unless=_THRESHOLDS),
+    # (「年销售额要增长百分之多少」: a growth of a threshold's figure is a target, its rate asked)
+    Intent(
+        "rate",
+        (),
+        RATE,
+        pattern=_asks_figure(LEXICON.figures.rates),
+        unless=f"(?:{_THRESHOLDS})(?![^，,。？?；;]*(?:{_GROWTH}))",
+    ),
     Intent(
         "amount",
         _ASKING["amount"],
@@ -287,7 +297,8 @@ INTENTS = (
         "申报条件",
         True,
         # 「对行政执法案件增长有啥要求」: how much a figure must grow is a target, not the conditions
-        unless=r"(?:涨|增长|增加|增幅)(?:上|方面|幅度)?(?:有|的)?(?:啥|什么|哪些)?要求",
+        # (「专利代理师资格考试」「资格证书」: an exam or a certificate, not the conditions to apply)
+        unless=r"(?:涨|增长|增加|增幅)(?:上|方面|幅度)?(?:有|的)?(?:啥|什么|哪些)?要求|资格(?:考试|证)",
     ),
     Intent(
         "parts",
@@ -327,6 +338,20 @@ OFF_TOPIC = re.compile(
     r"|模板|模版|范本|(?:在哪|哪里|哪儿|怎么)下载|发我一份|发一份给我"
 )
 BY_NAME = {i.name: i for i in INTENTS}
+
+
+# The list intents a bare 「要求」 may stand for: after a question about goals or tasks, 「设区市比
+# 县区多了哪些要求」 asks of those, not of the conditions to apply
+_SECTION_INTENTS = ("goals", "tasks")
+
+
+def generic_list_word(question: str, name: str, last: str | None) -> str:
+    """The intent a question's generic list word means in its conversation: 「要求」 alone asks of
+    the section the last question asked (goals or tasks) rather than of the conditions."""
+    if name != "conditions" or last not in _SECTION_INTENTS:
+        return name
+    said = {c for c in _ASKING["conditions"] if c in normalize(question)}
+    return last if said == {"要求"} else name
 
 
 def named_intent(question: str) -> str:

@@ -270,6 +270,7 @@ class Outcomes:
     verbs: tuple[str, ...]
     results: tuple[str, ...]
     founded: tuple[str, ...]  # 挂牌, 成立: when a body came to be
+    now: tuple[str, ...]  # 目前, 至今: how many there are by now
     measures: tuple[str, ...]  # 授权量, 撤回率: what a place counts, asked as its actual figure
     measured_how_much: tuple[str, ...]
     not_measured_if: tuple[str, ...]  # words of requiring, a target or a document
@@ -315,6 +316,15 @@ class AskingWords:
 
 
 @dataclass(frozen=True)
+class CountedBodies:
+    """Words around a body word that make it bodies counted or served (「产业链企业数量」)."""
+
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    measure_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     province: str
     jiangsu_places: tuple[str, ...]
@@ -325,6 +335,8 @@ class Lexicon:
     outcomes: Outcomes
     record_words: tuple[str, ...]
     record_verbs: tuple[str, ...]
+    record_adverbs: tuple[str, ...]  # 还 in 「去年还在做…项目」
+    counted_bodies: CountedBodies  # 「产业链企业数量」: bodies counted, not the applicant
     deadline_words: tuple[str, ...]
     still_open_words: tuple[str, ...]  # 「现在还能报吗」: whether a round still takes applications
     applicant_types: tuple[ApplicantType, ...]
@@ -407,6 +419,10 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),
             record_words=tuple(map(str, data["record_words"])),
             record_verbs=tuple(map(str, data["record_verbs"])),
+            record_adverbs=tuple(map(str, data["record_adverbs"])),
+            counted_bodies=CountedBodies(
+                *(tuple(map(str, data["counted_bodies"][k])) for k in ("after", "before", "measure_words"))
+            ),
             deadline_words=tuple(map(str, data["deadline_words"])),
             still_open_words=tuple(map(str, data["still_open_words"])),
             applicant_types=tuple(

@@ -184,6 +184,9 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, 
     # 「第四部分 设区市的第（10）项」: the numbers fit several clauses, and the one whose
     # headings hold every title written is meant
     titled = [c for _, c in numbered if all(s.title in "".join(c.heading_path) for s in steps if s.title)]
+    # (「四、设区市 项目任务（7）」: 项目任务 is a heading of its own, not only part of 项目任务和绩效目标)
+    whole = [c for c in titled if all(s.title in c.heading_path for s in steps if s.title)]
+    titled = whole if len(titled) > 1 and whole else titled
     if len(titled) == 1:
         return titled[0]
     if numbered:
@@ -191,6 +194,8 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, 
     restyled = _in_another_style(kb, guide, steps) if loose else None
     if restyled is not None:
         return restyled
+    if loose and (titled_only := _by_titles(kb, guide, steps)) is not None:
+        return titled_only
     _fail(reference, "找不到", _nearest(kb, guide, steps))
     raise AssertionError("unreachable")
 
@@ -360,6 +365,18 @@ def _article_kind(kb: KnowledgeBase, guide: Guide) -> str:
     items = [c.number for c in kb.guide_clauses(guide.id) if c.kind == PAREN_CN]
     sections = {c.parent_id for c in kb.guide_clauses(guide.id) if c.kind == PAREN_CN}
     return PAREN_CN if len(sections) > 1 and len(items) == len(set(items)) else SECTION
+
+
+def _by_titles(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> Clause | None:
+    """Titles alone, in any order (「“升级项目”申报条件那一段」): the topmost clause whose headings
+    hold each title whole, when there is one."""
+    if any(s.kind is not None for s in steps):
+        return None
+    titles = [s.title for s in steps if s.title]
+    holding = [c for c in kb.guide_clauses(guide.id) if titles and all(t in c.heading_path for t in titles)]
+    top = min((len(c.heading_path) for c in holding), default=0)
+    tops = [c for c in holding if len(c.heading_path) == top]
+    return tops[0] if len(tops) == 1 else None
 
 
 def _titled(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> list[Clause]:

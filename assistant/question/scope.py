@@ -15,7 +15,7 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..text.abbreviation import shortened_name
 from ..text.tokens import normalize
 from ..thresholds import DIRECTION_MIN, RECORD_SPAN
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 
 # A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
 # (「到2025年」「2021年以前」「2023年9月」).
@@ -101,6 +101,26 @@ class Scope:
 _PARENT_BODY = re.compile(r"(?:所在|所属|上级|隶属)的?(?:设区市|县（市、区）|县|市|区)")
 
 
+_BODY_WORD = re.compile(either(tuple(w for _, words in APPLICANT_WORDS for w in words)))
+_COUNTED = LEXICON.counted_bodies
+_COUNTED_BEFORE = re.compile(
+    rf"(?:{either(_COUNTED.before)}|[\d几多两三四五六七八九十百]\s*(?:{either(_COUNTED.measure_words)}))$"
+)
+
+
+def _without_counted_bodies(text: str) -> str:
+    """The text with the body words that name bodies counted or served taken out (「产业链企业
+    数量有要求吗」「超过50家企业」): they are not the applicant."""
+
+    def counted(found: re.Match[str]) -> str:
+        before, after = text[: found.start()], text[found.end() :]
+        if _COUNTED_BEFORE.search(before) or after.startswith(_COUNTED.after):
+            return " " * len(found.group())
+        return found.group()
+
+    return _BODY_WORD.sub(counted, text)
+
+
 def calendar_years(text: str, today: date) -> str:
     """「去年」「前年」 as the calendar years they are as of `today` (「去年的撤回率」 said in 2026
     is 2025's, not the year before a round's)."""
@@ -133,7 +153,7 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
         # a policy or a plan: 「2017年那份」 is another document's year, not a round; but a year
         # after the span its title gives (「通州方案到2030年的目标」) is one it does not cover
         unknown = _beyond_spans(named, text)
-    applicant = next(iter(types_named(_PARENT_BODY.sub(" ", text))), None)
+    applicant = next(iter(types_named(_without_counted_bodies(_PARENT_BODY.sub(" ", text)))), None)
     return Scope(
         programs,
         tuple(y for y in mentioned if y in covered),
@@ -280,8 +300,8 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     after = text[year.end() :]
     if _RECORD_BEFORE.search(text[: year.start()]):
         return False  # 「没在承担2020、2021年省级地标项目」: the applicant's record
-    if re.sub(r"^\s*年?度?的?\s*", "", after).startswith(LEXICON.record_words):
-        return False  # 「21年在做省级地标项目的那个还能报吗」「19年验收的」: so is this
+    if _RECORD_AFTER.match(after):
+        return False  # 「21年在做省级地标项目的那个还能报吗」「19年验收的」「去年还在做」: so is this
     if ROUND_AFTER.match(after) or _OPENS_A_QUESTION.match(text[: year.start()] + "#" + after):
         return True
     if _THAT_YEAR.match(text[: year.start()] + "#" + after):
@@ -305,6 +325,10 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
 # (「承担2020、2021年…」「2019年验收」 is after it; 「评为2022年度…」 before it)
 _RECORD_BEFORE = re.compile(
     rf"(?:{'|'.join(LEXICON.record_verbs)})(?:20\d{{2}}\s*年?度?\s*(?:和|与|、|及|或)\s*)?\s*$"
+)
+# A record word right after a year, perhaps after an adverb (「2025年还在做…」「19年就验收了」)
+_RECORD_AFTER = re.compile(
+    rf"\s*年?度?的?\s*(?:{'|'.join(LEXICON.record_adverbs)})?\s*(?:{'|'.join(LEXICON.record_words)})"
 )
 _JOINED_YEARS = re.compile(r"(20\d{2})\s*年?度?\s*(?:和|与|跟|及|或|还是|、|同)\s*(20\d{2})(?!\d)")
 

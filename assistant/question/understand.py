@@ -41,6 +41,7 @@ from .intent import (
     asks_to_compare,
     asks_what_counts,
     detect_intent,
+    generic_list_word,
     intent,
     named_intent,
 )
@@ -138,6 +139,7 @@ def understand(
         # 「还有这种排名要求吗」: what it names after 这种 is the last question's, asked again
         name = GENERAL if POINTS_BACK.search(question) else named_intent(question)
         name = conversation.last_intent or GENERAL if name == GENERAL else name
+    name = generic_list_word(question, name, conversation.last_intent)  # 「多了哪些要求」 of goals
     if (
         name not in (ELIGIBILITY, LOOKUP, SCREENING)
         and asks_for_itself(question, conversation.questions)
@@ -165,6 +167,7 @@ def understand(
     scope = conversation.scope if facts_turn else said.follow(before)
     if name != ELIGIBILITY and _a_term_of_the_document(kb, said, before, question):
         scope = before  # 「保护示范区方面有目标吗」 of the 通州 plan: its own term, not the program
+    scope = _admitted_type(kb, scope, before, name)
     if reference is not None:  # the guide a reference names is what the conversation is about now
         guide = kb.guide(reference.guide_id)
         scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
@@ -219,8 +222,8 @@ def understand(
         follow_up=follow_up,
         last_question=conversation.last_question if follow_up else "",
         asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
-        asks_service=name not in (LOOKUP, "quota")
-        and asks_service(question),  # 「最多推荐几家企业」 asks a quota
+        # (「最多推荐几家企业」 asks a quota; 「帮我们写一份申报书正文」 no clause's text)
+        asks_service=name != "quota" and (name != LOOKUP or reference is None) and asks_service(question),
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
         and _other_matter(kb, question, scope),
@@ -349,6 +352,19 @@ def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, quest
     )
 
 
+def _admitted_type(kb: KnowledgeBase, scope: Scope, before: Scope, name: str) -> Scope:
+    """A body no guide in scope admits as an applicant names someone served (「对中小企业许可有
+    什么要求」 of 专利转化, whose applicants are 高校院所 and 园区): the applicant stays the one
+    talked about. Whether it may apply is the checker's to say (eligibility, screening)."""
+    guides = scope.guides(kb)
+    said = scope.applicant_type
+    if name in (ELIGIBILITY, SCREENING) or not said or not guides:
+        return scope
+    if any(said in g.applicant_types for g in guides):
+        return scope
+    return replace(scope, applicant_type=before.applicant_type)
+
+
 def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
     """What the conversation is about: the scope of the last turn; when it named no program,
     the program of the one guide its answer came from (「高校运营能力提升项目，对管理人员有啥要求？」
@@ -379,7 +395,11 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         and not _authority_of_guides(kb, question)
         and not _named_by_guides(kb, question, guides if programs else ())
     )
-    if (not programs or elsewhere) and asks_other_procedure(question):
+    if (
+        (not programs or elsewhere)
+        and asks_other_procedure(question)
+        and not _IN_THE_DOCUMENTS.search(question)
+    ):
         return True
     if not programs and (_asks_other_authority(kb, question) or _asks_own_case(question)):
         return True
@@ -390,6 +410,10 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         or _asks_exception(kb, question)
     )
 
+
+# 「22年指南里园区怎么提升企业自我保护能力」: how the documents say to do something, not how to do
+# another matter
+_IN_THE_DOCUMENTS = re.compile(f"(?:{either(tuple(LEXICON.kind_words))}|文件)(?:里|中|上|内)")
 
 # 「被别人抢注」「被侵权」: a harm that befell (knowledge/lexicon.yaml: procedures.own_cases)
 _BEFELL = re.compile(f"被[\u4e00-\u9fff]{{0,4}}?(?:{either(LEXICON.procedures.own_cases)})")
