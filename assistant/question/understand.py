@@ -162,7 +162,9 @@ def understand(
     if name == GENERAL and _JOINED_ROUNDS.search(with_full_years(kb, question)) and len(said.years) == 2:
         name = COMPARE  # 「执法案件的绩效指标，22版和24版怎么要求的」: each round's, side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
-    facts_turn = conversation.eligibility_open and name == GENERAL
+    # (「24年指南对同一辖区立项是怎么规定的？」 while the checker waits: a question of another round)
+    other_round = bool(said.years) and said.years != conversation.scope.years and asks(question)
+    facts_turn = conversation.eligibility_open and name == GENERAL and not other_round
     before = _scope_so_far(kb, conversation)
     scope = conversation.scope if facts_turn else said.follow(before)
     if name != ELIGIBILITY and _a_term_of_the_document(kb, said, before, question):
