@@ -416,17 +416,18 @@ class Composer:
             near = dict.fromkeys([*clauses, *self.reader.scope_clauses(turn)])
             preferred = [c for c in near if ev.under_section(self.kb, c, spec.prefer)]
         # the direction named says it itself, in a list's opening line maybe (「…提升计划实施期 2 年，
-        # 重点完成…：」): a figure it states comes before what the guide says of every direction
+        # 重点完成…：」): a figure it states comes before what the guide says of every direction (the
+        # intent's preferred section); a sentence of no evidence of its own, after it
         focus = self.reader.direction(turn)
         inside = self._in_section([focus, *self.kb.descendants(focus)], spec) if focus else []
-        found = (
-            ev.find_sentences(self.relevance, query, inside, spec.evidence, per_guide, True)
-            if spec.evidence
-            else []
+        searches = (
+            [(inside, True), (preferred, False)] if spec.evidence else [(preferred, False), (inside, True)]
         )
-        found = found or ev.find_sentences(self.relevance, query, preferred, spec.evidence or ".", per_guide)
-        if not found and inside:
-            found = ev.find_sentences(self.relevance, query, inside, spec.evidence or ".", per_guide, True)
+        found = []
+        for searched, openings in searches:
+            found = found or ev.find_sentences(
+                self.relevance, query, searched, spec.evidence or ".", per_guide, openings
+            )
         found = found or ev.find_sentences(self.relevance, query, clauses, spec.evidence or ".", per_guide)
         # the hits missed it: the whole guide, the same section (a date of issue is the heading's)
         if not found and turn.guides and spec.name not in _HEADING_ASKED:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..text.tokens import normalize
+from .fact_phrases import cues
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
 
 _SENTENCES = re.compile(r"[。！!；;？?\n]")
@@ -246,8 +247,7 @@ def asks_if_qualifies(text: str) -> bool:
 def corrects(text: str) -> bool:
     """The message corrects what the applicant told (「说错了，…结果应该不变吧？」), whatever it
     asks after the correction."""
-    said = normalize(text)
-    return any(word in said for word in LEXICON.fact_cues.corrections)
+    return bool(cues("corrections", normalize(text)))
 
 
 def asks_still_open(text: str) -> bool:

@@ -350,7 +350,8 @@ def generic_list_word(question: str, name: str, last: str | None) -> str:
     the section the last question asked (goals or tasks) rather than of the conditions."""
     if name != "conditions" or last not in _SECTION_INTENTS:
         return name
-    said = {c for c in _ASKING["conditions"] if c in normalize(question)}
+    text = normalize(question)
+    said = {c for c in _ASKING["conditions"] if c in text}
     return last if said == {"要求"} else name
 
 
