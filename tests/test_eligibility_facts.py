@@ -49,6 +49,23 @@ def test_chinese_numerals(text: str, value: float) -> None:
     assert chinese_to_number(text) == value
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("几十件", 10, 100, "件"),
+        ("几百万", 100, 1000, "万"),
+        ("几千万", 1000, 10000, "万"),
+        ("几万元", 1, 10, "万元"),
+    ],
+)
+def test_some_tens_or_hundreds_are_a_span_not_the_round_figure(
+    text: str, low: float, high: float, unit: str
+) -> None:
+    """「几十件」 is more than ten and fewer than a hundred, never ten itself."""
+    (number,) = find_numbers(text)
+    assert (number.value, number.upper, number.unit, number.bound) == (low, high, unit, "more")
+
+
 def test_numbers_need_a_unit_when_written_in_chinese() -> None:
     assert [n.value for n in find_numbers("一定数量的发明专利，三年内")] == [3]  # 「三年」 has a unit
     assert [n.value for n in find_numbers("一定数量")] == []
@@ -250,6 +267,17 @@ def test_merge(rules: Rules) -> None:
         # the round applied for, said after the program was named (as the chat's scope reads it)
         ("我县是示范县，市里没承担过保护示范区创建项目。能报2022年度的吗？", PZ22, "county"),
         ("我们县是示范县，保护示范区想报22年度。", PZ22, "county"),
+        # a word of possibility or intent between the round and the program (「22年能报…」)
+        ("快速维权中心既没建也没申报。22年能报保护示范区吗？", PZ22, None),
+        ("我们县22年想申报保护示范区", PZ22, "county"),
+        # a round asked after the one named first is the one asked now
+        ("我们是个省级产业园区，22年能报保护示范区，24年还能吗", PZ24, "park"),
+        # a year of a fact compared after the round named is no round asked
+        ("问一下24年保护示范区。我们市撤回率2022年度比全省平均高，2023年度比全省平均低。", PZ24, "city"),
+        # 服务 as the applicant's verb (it serves enterprises): the enterprises are not the applicant
+        ("我们服务企业很多，园区想报专利转化", PT, "park"),
+        # two kinds said together and summed up are the applicant's surroundings, not itself
+        ("国家级经开区，我们市、县都没承担过这个项目。符合22年保护示范区条件吗？", PZ22, "park"),
         # a year whose clause names an applicant's fact is that fact's, not the round's
         ("我县2022年度省知识产权工作真抓实干成效明显地区评上了，能报保护示范区吗", PZ24, "county"),
         # words for an enterprise beyond 企业/公司
@@ -298,6 +326,14 @@ def test_detect_program(rules: Rules, text: str, program: str | None, atype: str
             "enterprise",
         ),
         ("我们研究院有自己的注册商标，也有不少发明专利，能申报工业品牌项目吗？", IB, "research"),
+        # after 是 a long name whose verb (服务) begins it: the company itself
+        ("我们是一家知识产权运营服务公司，想申请产业知识产权运营中心发展，可以吗？", PT, "enterprise"),
+        # the head noun of the phrase after 是, an aside in brackets after it
+        (
+            "我们是园区的运营公司（国有平台公司），不是管委会。我们公司能作为申报单位报24年保护示范区吗？",
+            PZ24,
+            "enterprise",
+        ),
     ],
 )
 def test_a_program_asked_for_that_does_not_admit_the_applicant_is_answered_no(
@@ -328,6 +364,13 @@ def test_a_body_followed_by_zi_ji_is_the_applicant(rules: Rules) -> None:
     text = "园区里一家企业想报22年保护示范区创建项目，企业自己作为申报主体行不行？"
     guess = detect_program(text, rules)
     assert (guess.program, guess.kind) == (PZ22, "enterprise")
+
+
+def test_a_follow_up_after_a_failed_condition_asks_of_the_body_it_names(rules: Rules) -> None:
+    """「那县里不行的话，我们县的经济开发区呢？」: the condition names the county, the question its park."""
+    guess = detect_program("我们县想报24年保护示范区，真抓实干没评上，快速维权中心也没有。", rules)
+    guess = detect_program("那县里不行的话，我们县的经济开发区呢？它是国家级经开区", rules, guess)
+    assert (guess.program, guess.applicant_type) == (PZ24, "park")
 
 
 def test_a_county_level_city_stays_a_county_when_it_says_we_the_city(rules: Rules) -> None:

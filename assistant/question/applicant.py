@@ -51,7 +51,10 @@ def _kinds_pattern() -> re.Pattern[str]:
 _KINDS = _kinds_pattern()
 _KIND_WORDS = LEXICON.applicant_kinds
 _SELF_KIND = _KIND_WORDS.self_names
-_SELF_WORDS = re.compile(f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})[^，。；！？]{{0,10}}$")
+# (after 是 a longer noun phrase: 「我们是一家知识产权运营服务公司」)
+_SELF_WORDS = re.compile(
+    f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})(?:[^，。；！？]{{0,10}}|是[^，。；！？]{{0,16}})$"
+)
 _NOT_SELF = re.compile(either(_KIND_WORDS.not_self_verbs))
 _SELF_LOOK_ALIKES = re.compile(either(_KIND_WORDS.self_look_alikes))
 
@@ -60,17 +63,28 @@ def _said_of_self(before: str) -> bool:
     """A pronoun some words before the body word, with no verb between that makes the body
     another (「我们是一家企业」, not 「我们有单项冠军和优势企业落户」)."""
     found = _SELF_WORDS.search(before)
-    return found is not None and not _NOT_SELF.search(_SELF_LOOK_ALIKES.sub("", before[found.end(1) :]))
+    if found is None:
+        return False
+    between = _SELF_LOOK_ALIKES.sub("", before[found.end(1) :])
+    if between.startswith("是"):  # 「我们是一家知识产权运营服务公司」: 服务 begins the body's name
+        between = _VERB_IN_NAME.sub("", between)
+    return not _NOT_SELF.search(between)
+
+
+_VERB_IN_NAME = re.compile(f"(?:{either(_KIND_WORDS.verbs_in_names)})$")
 
 
 _CITY_OF_DISTRICT = re.compile(r"^(?:(?![的和与及下])[\u4e00-\u9fff]){1,4}[区县]")
 # A year before a program's name, with words of its full name between (「22年的省知识产权保护示范区」)
-# A year right before a program's name, with filler, an applicant's kind or an apply verb
-# between (「2022年的省级保护示范区」「22年园区报保护示范区」)
+# A year right before a program's name, with filler, an applicant's kind or an apply verb and
+# its word of possibility or intent between (「2022年的省级保护示范区」「22年园区报保护示范区」
+# 「22年能报保护示范区吗」「22年想申报工业品牌」)
 _BETWEEN = either(
     (
         *("的", "那个", "这个", "省级", "省", "江苏省", "江苏", "知识产权", "创建"),
         *LEXICON.asking_to_apply.apply_verbs,
+        *LEXICON.asking_to_apply.before_verb,
+        *LEXICON.asking_to_apply.intent_words,
         *(word for t in LEXICON.applicant_types for word in t.in_questions),
     )
 )
@@ -81,7 +95,7 @@ _DENIED_BEFORE = re.compile(r"(?:不是|并非|不报|而不是)[^，,。；;？
 _YEAR_AFTER = re.compile(r"^[^，。？！（(]{0,12}[（(]\s*(?:(20\d\d)|(\d\d))\s*年?度?的?\s*[)）]")
 # 「那园区呢？」「如果是高校的话呢」: a short follow-up naming another applicant asks about it
 _SWITCH = re.compile(
-    r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,8}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
+    r"^\s*(?:那|那么|如果是|要是|换成|换作)?[^，。；]{0,12}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
 )
 # A body no program admits, later in the same noun phrase (「市新材料行业协会」): the head noun
 # (its words read in their context, as _KINDS reads them: 「3个人」 counts staff, 「乡镇工业园」 is a park)
@@ -109,7 +123,7 @@ _HEAD_KIND = re.compile(
     r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及报请想要\d]){0,16}?的"
     r"(?:(?!能[报申不否够])[^，,。；;？?！!、是在有和与及的报请想要\d]){0,8}?("
     + "|".join(_words(words) for words in LEXICON.applicant_kinds.kinds.values())
-    + r")(?=[，,。；;？?！!、]|$|来?(?:报|申报|申请))"
+    + r")(?=[，,。；;？?！!、（(]|$|来?(?:报|申报|申请))"  # (an aside in brackets after it: 「…的运营公司（国有平台公司）」)
 )
 # 「不是…」 before a program's name, in its clause and within _DENIAL_SPAN characters: the name
 # is of a title denied (「也不是国家地理标志运用促进重点联系指导项目或保护示范区」)
@@ -139,7 +153,9 @@ _PARENT = re.compile(
 )
 _UNDER = re.compile(r"(?:下面|下属|所辖|辖下|底下|辖区内)的?[\u4e00-\u9fff]{0,4}$")
 _LOCATES = re.compile(r"(?:所在|所属|所处)的?")  # 「学校所在的高新区」: where the body named before is
-_WITHIN = re.compile(r"(?:里|内|下面|下属|辖区内?|境内)的")  # 「我们区里的经开区」: a body within it
+_WITHIN = re.compile(
+    r"(?:里|内|下面|下属|辖区内?|境内)?的"
+)  # 「我们区里的经开区」「我们县的经济开发区」: a body within it
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
@@ -154,6 +170,17 @@ _SWITCH_TO = re.compile(either(_ASKING.switch_words))
 _TOLD_OF = re.compile(either(LEXICON.record_verbs))
 _RECORD_BEFORE = re.compile(f"(?:{either(LEXICON.record_verbs)})[^，,。；;？?！!]*$")
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
+# 「24年还能吗」: a short year asked of right after it
+_ASKED_AFTER = f"(?=还?(?:{either(_ASKING.before_verb)})|{either(_ASKING.tags)}|呢|吗)"
+_SHORT_ASKED = re.compile(rf"(?<![\d.])(2\d)年{_ASKED_AFTER}")
+_YEAR_ASKED = re.compile(rf"(?<![\d.])(20\d\d|2\d)年度?{_ASKED_AFTER}")
+
+
+def _years_asked(text: str) -> list[int]:
+    """The years asked of right after them (「24年还能吗」「2024年度呢」), in order."""
+    return [int(y) if len(y) == 4 else 2000 + int(y) for y in _YEAR_ASKED.findall(text)]
+
+
 _SHORT_APPLIED = re.compile(
     "((?:{}))(2\\d)年(?![\\d前底末内])".format("|".join(LEXICON.asking_to_apply.apply_verbs))
 )
@@ -370,7 +397,9 @@ def _year(text: str, spans: list[tuple[int, str]], rules: Rules, family: str | N
         else:
             continue
         if year in years:
-            return year
+            # 「22年能报保护示范区，24年还能吗」: a round asked after it is the one asked now
+            later = [y for y in _years_asked(text[start:]) if y in years]
+            return later[-1] if later else year
     return next((year for year in _round_years(text, rules) if year in years), None)
 
 
@@ -380,6 +409,7 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     after an apply verb (「想报22年度」). A year whose clause goes on to name one of the
     applicant's own facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
     text = _SHORT_APPLIED.sub(r"\g<1>20\2年", TWO_DIGIT_YEAR.sub(r"20\1年", text))  # 「想报22年这个」
+    text = _SHORT_ASKED.sub(r"20\1年", text)  # 「…，24年还能吗」
     found = []
     for m in YEAR.finditer(text):
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
@@ -482,16 +512,22 @@ def _switching_clause(text: str) -> tuple[int, int]:
     """Where the clause that asks of another applicant lies (「那我们下面的区呢？」), among the
     first clauses of a follow-up; (0, 0) when none does."""
     for found in list(_FIRST_CLAUSE.finditer(text))[:_FOLLOW_UP_CLAUSES]:
+        if _FAILED_IF.search(found.group()):
+            continue  # 「那县里不行的话，我们县的经济开发区呢？」: the condition, then the one asked
         if _SWITCH.match(found.group()) or _SWITCH_LONG.match(found.group()):
             return found.start(), found.end()
     return 0, 0
+
+
+# 「县里不行的话」「要是市里报不了的话」: if the one before fails (a condition, not the one asked)
+_FAILED_IF = re.compile(r"(?:不|没|未)[^，,。；;？?！!]{0,4}的话")
 
 
 def follows_up_on_another(text: str, rules: Rules) -> bool:
     """「那我们区呢？…」「那园区呢」「那升级项目呢」: a follow-up that opens (in its first clauses)
     by naming another applicant or program, to be checked as the one before was."""
     clauses = _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES]
-    heads = [c for c in clauses if _SWITCH.match(c) or _SWITCH_LONG.match(c)]
+    heads = [c for c in clauses if (_SWITCH.match(c) or _SWITCH_LONG.match(c)) and not _FAILED_IF.search(c)]
     # 「新建就不报了，改报升级项目」: a program or variant named after a switch word
     switched = [c[m.end() :] for c in clauses if (m := _SWITCH_TO.search(c))]
     return any(
@@ -551,7 +587,7 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             kind = _kind_named(named) or kind
         elif kind == "other":
             kind = m.group()  # a kind no program admits (协会, 个人, 镇政府): named by its word
-        if kind in (None, "none"):
+        if kind in (None, "none") or _in_body_pair(text, m):
             continue
         if kind == "city" and _CITY_OF_DISTRICT.match(text[m.end() :]):
             continue  # 「南京市江宁区」: the applicant is the district
@@ -591,6 +627,25 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+# 「我们市、县都没承担过」「市县两级都…」: two kinds of body said of together are the applicant's
+# surroundings, never the one applicant
+_PAIR_JOINS = "(?:、|和|与|及|跟|/)?"
+_ALL_AFTER_PAIR = re.compile(f"{_PAIR_JOINS}(?:两级)?(?:{either(LEXICON.fact_cues.all_of)})")
+
+
+def _in_body_pair(text: str, m: re.Match[str]) -> bool:
+    """The kind word `m` is one of two kinds named side by side and then summed up by 都/均."""
+    after = _KINDS.match(text, m.end() + 1) or _KINDS.match(text, m.end())
+    if after and _kind_named(after) in KIND_NAMES and _ALL_AFTER_PAIR.match(text, after.end()):
+        return True
+    before = [b for b in _KINDS.finditer(text, max(0, m.start() - 6), m.start()) if b.end() >= m.start() - 1]
+    return (
+        bool(before)
+        and _kind_named(before[-1]) in KIND_NAMES
+        and _ALL_AFTER_PAIR.match(text, m.end()) is not None
+    )
 
 
 # After a body's word, the capacity one applies in (「以市政府的名义申报」): the body is the applicant

@@ -326,10 +326,16 @@ _CAN_APPLY_FOR = re.compile(
 @cache
 def _WHAT_TO_APPLY_FOR() -> re.Pattern[str]:
     """An apply verb and an asking word with no object after them but a program noun
-    (「能报哪些？」「能报哪几类项目」; not 「要申报哪个海外纠纷应对分中心」)."""
+    (「能报哪些？」「能报哪几类项目」; not 「要申报哪个海外纠纷应对分中心」), or the asking word
+    first (「有哪些可以报？」「哪些项目能申报」; not 「哪些单位可以报」, which asks who)."""
     words = LEXICON.asking_to_apply
     verb, which, nouns = either(words.apply_verbs), either(words.which_words), either(words.program_nouns)
-    return re.compile(rf"(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?[呢啊吧呀？?。！!\s]*$")
+    can = either(words.before_verb)
+    end = r"[呢啊吧呀？?。！!\s]*$"
+    return re.compile(
+        rf"(?:(?:{verb})(?:{which})[类种项个些]?(?:的)?(?:{nouns})?"
+        rf"|(?:{which})[类种项个些]?(?:{nouns})?(?:是)?(?:{can})(?:{verb})的?){end}"
+    )
 
 
 @cache

@@ -73,6 +73,8 @@ def _in_words(text: str, cue: re.Match[str]) -> str | None:
     words = LEXICON.fact_cues
     if _COMPARING.search(lead):
         said = _said(tail, words.equal_to, _HIGHER, _LOWER)
+    elif position := _POSITION_AFTER.match(tail):  # 「在全省平均水平以下」
+        said = ABOVE if position["above"] else BELOW
     else:
         said = _said(lead[-_VERB_SPAN:], words.equal_to, words.exceeding, words.falling_short)
     if said == UNSETTLED and end:  # 「跟全省平均差不多，略低一点」: the next clause says which way
@@ -104,6 +106,8 @@ def _said(words: str, level: tuple[str, ...], higher: tuple[str, ...], lower: tu
     return UNSETTLED if about else None  # 「跟平均差不多」: a little either way
 
 
+# a place above or below the average, said after it (「在全省平均水平以下」「处于平均线之上」)
+_POSITION_AFTER = re.compile(r"^(?:水平|值|线)?(?:(?P<above>以上|之上)|以下|之下)")
 _GOES_HIGHER = re.compile(r"\s*(?:而且|并且|甚至|反而|还|更)[^，,。；;]{0,3}(?:高|超)")
 _MARGIN = re.compile(r"(?:差不多|大概|大约|将近|接近)(?=\s*[\d零〇一二两三四五六七八九十几])")
 _VERB_SPAN = 6  # characters before the average word where 高于, 没到 … are looked for

@@ -223,14 +223,20 @@ def read_phrase(
         # read with only its own words masked: another fact's phrase may hold its 过; a title
         # denied (「也不是…联系指导项目或保护示范区」) is not the title it presupposes either
         denied = _never(masked(segment, [match]), [match], 0)
-        if spec.ongoing and not denied:  # 「没有在承担省知识产权项目」: none now, so not this one now
+        # 「没有在承担省知识产权项目」: none now, so not this one now; 「重点联系指导项目和保护示范区都
+        # 不是」: a title listed with another is denied with it
+        listed = match.synonym.startswith(_LIST_JOINS)
+        if (spec.ongoing or listed) and not denied:
             denied = _read_yes_no(segment, text, matches, index).value is False
         before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
         not_being = before and _read_yes_no(segment, text, matches, index).value is not True
         return Reading(False) if denied or not_being else Reading()
     if spec.type == YES_NO:
-        if spec.year_until is not None and mentioned and min(mentioned) > spec.year_until:
-            return Reading(False)
+        dated = _years_of_this_event(segment) if spec.year_until is not None else set()
+        if dated and min(dated) > spec.year_until:  # type: ignore[operator]
+            return Reading(False)  # 「2019年立项的…是2022年6月才验收通过的」
+        if spec.year_until is not None and not dated and _LATE.search(segment):
+            return Reading()  # 「要到今年下半年才验收」: late, but of no year said; nothing of before it
         # another fact's phrase may hold the words (「尾款…拨付了」), and so may this fact's phrases of the
         # other sense (「…战略推进计划项目已验收」): read them around this fact's phrases of this sense
         own = [m for m in matches if m.spec.key == spec.key and m.negative == match.negative]
@@ -330,9 +336,14 @@ def another_body(text: str, clause: str = "") -> bool:
     names the applicant itself (「苏州这边是分公司」), and so does one that applies (「集团公司想报
     高价值专利培育新建」); `clause` is the whole clause of which `text` opens."""
     return any(
-        not _named_as_self(text[: m.start()]) and not _APPLIES.match(clause or text, m.end())
+        not _named_as_self(text[: m.start()])
+        and not _APPLIES.match(clause or text, m.end())
+        and not text.startswith(_ITSELF, m.end())  # 「母公司本部自己有效专利130件」: the applicant's own
         for m in cue_spans("other_bodies", text)
     )
+
+
+_ITSELF = (*LEXICON.applicant_kinds.reflexives, "本部", "本身")
 
 
 def _named_as_self(lead: str) -> bool:
@@ -347,7 +358,8 @@ def _named_as_self(lead: str) -> bool:
 _HELD_BY = re.compile(f"{MASK}(?:[^，,。；;{MASK}]{{0,4}}的)?$")
 
 
-_NAMED_AS_SELF = re.compile(r"(?:是|属于)[^，,。；;！!？?、有和与跟]{0,6}$")
+# (not the 是 of 但是/可是/还是/倒是: 「但是同集团的兄弟公司2019年验收过」 names another body)
+_NAMED_AS_SELF = re.compile(r"(?:(?<![但可还倒])是|属于)[^，,。；;！!？?、有和与跟]{0,6}$")
 
 
 _APPLIES = re.compile(r"(?:想|要|准备|打算|拟|计划)?(?:申报|申请|报|牵头)")
@@ -380,6 +392,22 @@ def _other_years(matches: list[Match], index: int) -> bool:
         for m in matches
         if m is not match
     )
+
+
+_LIST_JOINS = ("和", "与", "及", "、")
+_NONE_OF_IT = re.compile(r"(?:没有|没|无)(?=也|又|，|,|$)")  # 「没有也没申报」: none of it, and then
+_LATE = re.compile(r"才|要到|预计|将要|将于")  # an event later than hoped, or still to come
+
+
+def _years_of_this_event(segment: str) -> set[int]:
+    """The years a clause names, but those of another event it dates (「2019年立项」)."""
+    return years_in(OF_AN_EVENT().sub("", segment))
+
+
+@cache
+def OF_AN_EVENT() -> re.Pattern[str]:
+    # a year and the event it dates (「2019年立项」「20年获批」): that event's year
+    return re.compile(rf"(?:19|20)?\d{{2}}\s*年度?的?(?:{either(LEXICON.fact_cues.events)})")
 
 
 def _never(text: str, matches: list[Match], index: int) -> bool:
@@ -489,6 +517,9 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
         if _held_instead(spec, segment):
             return Reading(True)  # 「不是强县示范县而是试点县」: the other alternative is held
         named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        if named and spec.in_progress == "yes" and _NONE_OF_IT.search(segment):
+            # 「快速维权中心没有也没申报」: 没有 alone denies having one (built), the rest the application
+            named = (spec.either[0], *(alt for alt in named if alt != spec.either[0]))
         # 「不是强县」 names no alternative and denies the title whole; 「没有快维中心」 says nothing
         # of an application where one counts (in_progress: yes)
         generic = not named and spec.in_progress != "yes"
@@ -707,6 +738,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     # 「保护中心今年刚获批筹建」: under way, wherever in the clause, within a gapped phrase too
     # (「高价值项目还在等验收」)
     progress = progress_of(text, segment) or _waited_for(inside(segment, matches[index]))
+    if progress and negations == 1 and match.negative and progress_of(inside(segment, match)):
+        return Reading(False)  # 「地理标志还在申请」: its own phrase (the one negation) says not given yet
     if progress:
         return in_progress(matches[index].spec, progress, segment)
     described = describes(matches[index])  # 「纳入…预算的知识产权资金」: only its lead and tail say
@@ -723,7 +756,17 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return Reading(doubt=segment)  # 「市场份额也不是排不上号」: ranked, not said to be near the top
     if match.spec.graded_negatives and negations % 2 == 1 and _A_RANK.search(lead + tail):
         return Reading(doubt=segment)  # 「市场份额不是第一」「排不到前三」: second may still be near the top
+    if negations == 0 and _NONE_IN_MANNER().search(text[: match.start]):
+        return Reading(doubt=segment)  # 「没有以材料学院…牵头承担过」: not so; otherwise, not said
     return Reading(negations % 2 == 0)
+
+
+@cache
+def _NONE_IN_MANNER() -> re.Pattern[str]:
+    """A negation that there is any, then a manner (以/由/作为…) right before the phrase: what was
+    not done that way may have been done another way (「以任何学院」 denies it all: fact_phrases)."""
+    there_is_none = tuple(n for n in LEXICON.fact_cues.negations if any(c in n for c in "没无未"))
+    return re.compile(f"(?:{either(there_is_none)})有?(?:以|由|作为)[^，,。；;！!？?]{{1,14}}$")
 
 
 _A_RANK = re.compile(r"[第前]\s*(?:\d+|[一二两三四五六七八九十]+)")

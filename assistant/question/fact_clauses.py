@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..eligibility.rules import YES_NO, FactSpec
+from ..eligibility.rules import NUMBER, YES_NO, FactSpec
 from ..thresholds import PREDICATE_SPAN, SUBJECT_SPAN
 from .clause_reading import another_body, denies_its_level, in_progress, lifting, progress_of
 from .fact_phrases import (
@@ -28,6 +28,7 @@ from .fact_phrases import (
 )
 from .fact_sheet import Sheet
 from .lexicon import LEXICON, either
+from .numbers import find_numbers, to_fact_unit
 from .reading import Reading
 
 _CONTINUES = re.compile(rf"^\s*(?:{either(LEXICON.fact_cues.continuers)})")
@@ -238,6 +239,9 @@ def continuation(
     for match in topics:
         if match.spec.year and of_another_year(match.spec, segment):
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
+        if match.spec.type == NUMBER and not (doubt or negated or progress):
+            sheet.add(match.spec.key, _its_figure(match.spec, segment), segment)  # 「…第8，2020年是第14」
+            continue
         if negated and not (doubt or progress or compared) and _own_object(text, match.spec):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)  # 「特色主导产业，近三年没出事」
             continue
@@ -267,6 +271,12 @@ def continuation(
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)
+
+
+def _its_figure(spec: FactSpec, segment: str) -> Reading:
+    """The one figure in the fact's unit that a clause going on about a number fact gives."""
+    values = [v for f in find_numbers(segment) if (v := to_fact_unit(f, spec.unit)) is not None]
+    return Reading(values[0]) if len(values) == 1 else Reading(doubt=segment)
 
 
 def sets_aside(segment: str, matches: list[Match]) -> bool:

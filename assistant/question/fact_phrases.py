@@ -675,7 +675,10 @@ def number_near(segment: str, matches: list[Match], index: int, adjacent: bool =
         for spoken in find_numbers(inner):
             decade = _DECADE.match(inner, spoken.start)  # 「九几年」: the 1990s, no count of years
             if (
-                spoken.unit == spec.unit
+                (
+                    spoken.unit == spec.unit
+                    or (spoken.unit and spec.unit == "人" and to_fact_unit(spoken, "人"))
+                )
                 and not decade
                 and not calendar_year(inner, spoken.start, spoken.end, spoken)
             ):

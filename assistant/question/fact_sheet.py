@@ -178,6 +178,8 @@ def add_reading(sheet: Sheet, match: Match, reading: Reading, words: str, specs:
     key = match.spec.key
     if match.spec.ongoing and _unpaid_outweighs(sheet, key, reading, words):
         return
+    if _another_alternative_held(sheet, match, reading):
+        return  # 「还是机械学院牵头，换成数控机床方向」: the same college is enough
     sheet.add(key, reading, words)
     figure = match.spec.type != YES_NO
     if reading.value is True or (figure and _above_zero(reading.value)):
@@ -189,6 +191,21 @@ def add_reading(sheet: Sheet, match: Match, reading: Reading, words: str, specs:
                     sheet.imply(implied.key, words)
             elif any(word in words for word in implied.synonyms):
                 sheet.imply(implied.key, words)
+
+
+def _another_alternative_held(sheet: Sheet, match: Match, reading: Reading) -> bool:
+    """An 「A或B」 fact held by a yes that names one alternative (「还是机械学院」) is not denied by a
+    no whose phrase names only another (「换成数控机床方向」): one alternative is enough."""
+    either = match.spec.either
+    denying = reading.value is False or bool(reading.denies)
+    if not either or not denying or sheet.values.get(match.spec.key) is not True:
+        return False
+    held = sheet.evidence.get(match.spec.key, "")
+    named_now = set(reading.denies) or {
+        alt for alt in either if any(w in match.synonym for w in alt.split("|"))
+    }
+    named_then = {alt for alt in either if any(w in held for w in alt.split("|"))}
+    return bool(named_now) and bool(named_then - named_now)
 
 
 def _unpaid_outweighs(sheet: Sheet, key: str, reading: Reading, words: str) -> bool:

@@ -18,15 +18,16 @@ fact_clauses, and the sheet the readings go on (doubts, implications) in fact_sh
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from ..eligibility.facts import FactSheet
-from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval, Rules
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
 from ..thresholds import BARE_FIGURE_LOOKBACK, SUM_REACH
 from .asking import asks_to_apply
-from .clause_reading import progress_of, read_phrase
+from .clause_reading import OF_AN_EVENT, progress_of, read_phrase
 from .fact_clauses import (
     SELF,
     continuation,
@@ -56,7 +57,7 @@ from .fact_phrases import (
     years_in,
 )
 from .fact_sheet import Sheet, add_reading
-from .figure_reading import of_one_year, per_year, several_figures
+from .figure_reading import lower_year_after, of_one_year, per_year, several_figures
 from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
@@ -139,12 +140,6 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
     )
 
 
-@cache
-def _OF_AN_EVENT() -> re.Pattern[str]:
-    # a year and the event it dates (「2019年立项」「20年获批」): that event's year
-    return re.compile(rf"(?:19|20)?\d{{2}}\s*年度?的?(?:{either(LEXICON.fact_cues.events)})")
-
-
 _YEAR_IN_NUMERALS = re.compile(r"[〇零一二][〇零一二三四五六七八九]{3}年")  # 「二〇一九年验收的」
 _NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
@@ -174,7 +169,9 @@ def read_facts(
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
     last_segment = ""  # the last clause that named a fact
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
-    text = parents_named(prepared(text), applicant_type)
+    # 「我刚才说高于平均」: what was said before, being corrected, is no statement; nothing of it is read
+    # (one that says it was wrong, 「刚才说研发占比3.2%说错了」, is read as a correction)
+    text = _REPORTED_CLAUSE().sub(_unless_taken_back, parents_named(prepared(text), applicant_type))
     opened = 0
     lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
     for found in _SEGMENT.finditer(text):
@@ -201,6 +198,11 @@ def read_facts(
             continue
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
+        if not matches and not ended and _takes_back(segment):
+            for match in last_clause:  # 「2021年验收，不对，说错了，是2020年3月」: what the clause
+                sheet.withdraw(match.spec.key)  # before said is taken back; what follows says it
+            topics, told, last_clause = [], [], []
+            continue
         if not matches and (cues("summaries", masked(segment, [])) or sums_up(segment, looked_back)):
             summary(segment, looked_back, sheet, far=len(fact_clauses) > SUM_REACH)
             topics = []
@@ -217,6 +219,11 @@ def read_facts(
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
+        if matches and not new_sentence and _only_what_it_is(matches) and doubtful(masked(segment, matches)):
+            # 「销售额按全市水产总口径是两亿多，但XX蟹地标产品单独是多少分不出来」: naming the
+            # product (its class) the comment still doubts the figure of the clause before
+            for match in last_clause:
+                sheet.doubt(match.spec.key, segment)
         befores = list(dict.fromkeys([last_segment, *reversed(fact_clauses)]))[:BARE_FIGURE_LOOKBACK]
         if not in_scope and _bare_figure(segment, befores, specs, sheet):
             # 「有独立的知识产权部，专职4个人」: the figure of the clause before, whose topics
@@ -241,6 +248,9 @@ def read_facts(
             # (「…2023年度真抓实干评上了，…。22年度那次没评上」: a year pointed back to, said before)
             years_of = of_years(dated, segment) or of_years(_pointed_back(segment, dated_before), segment)
             continuation(segment, continued + years_of, told, sheet, by_key, new_sentence)
+            if not (continued or new_sentence):
+                # 「…，2021年只有1500万」 (its year may open the sentence: 「2019年那年…，没到两千万」)
+                lower_year_after(segment, text[opened : found.end()], looked_back, sheet, reference)
             # 「撤回率的话，2022年度是高于…的，2023年度并不高于」: the topic goes on to its own year
             dated += [m for m in continued if of_another_year(m.spec, segment)]
             deny_the_rest(segment, sheet, specs)
@@ -342,7 +352,43 @@ def _pointed_back(segment: str, dated: list[Match]) -> list[Match]:
 
 
 def _phrases(segment: str, specs: Sequence[FactSpec], keys: set[str]) -> list[Match]:
-    return _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
+    found = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
+    return [m for m in found if not _a_part_of_the_staff(m, segment, keys)]
+
+
+@cache
+def _REPORTED_CLAUSE() -> re.Pattern[str]:
+    inside = r"[^，,。；;！!？?\n]*"
+    return re.compile(rf"{inside}(?:{either(LEXICON.fact_cues.reported_speech)}){inside}[，,；;]?")
+
+
+def _unless_taken_back(clause: re.Match[str]) -> str:
+    return clause.group() if cues("corrections", clause.group()) else ""
+
+
+def _takes_back(segment: str) -> bool:
+    """A clause that only says the one before was wrong (「说错了」「哦不对」), not what was said in
+    an earlier turn (「…其实是140件，之前记错了」: the clause before is the correction)."""
+    said = segment.strip(" ，,。！!")
+    if cues("earlier_said", said):
+        return False
+    taken_back = said in LEXICON.fact_cues.taking_back
+    return taken_back or bool(cues("corrections", said) and len(said) <= len("不好意思说错了"))
+
+
+def _only_what_it_is(matches: list[Match]) -> bool:
+    """The clause's phrases only say what a thing is (a choice: 「XX蟹」 names the product's class)."""
+    return all(m.spec.type == CHOICE for m in matches)
+
+
+def _a_part_of_the_staff(match: Match, segment: str, keys: set[str]) -> bool:
+    """A bare part word (「专职」) that counts part of the staff, not its own fact: the program
+    does not ask that fact, or the other part follows (「专职3人兼职2人」)."""
+    parts = LEXICON.fact_cues.count_parts
+    if match.synonym not in parts:
+        return False
+    others = [p for p in parts if p != match.synonym]
+    return match.spec.key not in keys or any(p in segment[match.end : match.end + 8] for p in others)
 
 
 def _across(lone: str, segment: str, specs: Sequence[FactSpec], keys: set[str]) -> tuple[str, list[Match]]:
@@ -397,8 +443,13 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
     only (and words of whom they count) gives the figures of the one number fact not read yet
     whose words the clause before holds, or else an earlier clause of the sentence that named a
     fact (「独立知识产权部，制度健全，6个人」). Read when exactly one fact fits, else nothing is read."""
-    if not any(befores) or not _NUMBER_CHARACTER.search(segment):
+    if not _NUMBER_CHARACTER.search(segment):
         return False  # every figure holds a digit or a numeral: no need to look for one
+    # 「…制度健全，专职2人兼职3人」: both parts of the staff name the count of all of it
+    names_staff = all(part in segment for part in LEXICON.fact_cues.count_parts)
+    befores = befores if any(befores) else ([segment] if names_staff else [])
+    if not befores:
+        return False
     text = normalize_numbers(without("figure_periods", segment))
     figures = find_numbers(text) or find_numbers(text, default_unit="个")  # 「有一百出头」: a count
     rest = list(text)
@@ -413,8 +464,13 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
         fitting = []
         for spec in specs:
             restated = total or sheet.doubts.get(spec.key) == befores[0]
-            read = spec.key in sheet.values or (spec.key in sheet.doubts and not restated)
-            if spec.key in sheet.keys and spec.type != YES_NO and not read and _holds_words(before, spec):
+            # (a total said after a lower bound settles it: 「专职1个，兼职1个，一共两个人」)
+            bounded = total and _open_ended(sheet.values.get(spec.key))
+            read = (spec.key in sheet.values and not bounded) or (spec.key in sheet.doubts and not restated)
+            holds = _holds_words(before, spec) or (
+                names_staff and bool(cues("figure_counts_all", spec.label))
+            )
+            if spec.key in sheet.keys and spec.type != YES_NO and not read and holds:
                 values = [to_fact_unit(figure, spec.unit) for figure in figures]
                 if None not in values:
                     fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
@@ -431,6 +487,11 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
 @cache
 def _TOTAL_OPENING() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{either(LEXICON.fact_cues.totals)}|共)")
+
+
+def _open_ended(value: FactValue | None) -> bool:
+    """A figure read only as at least some number (「专职3人」)."""
+    return isinstance(value, Interval) and math.isinf(value.hi)
 
 
 def _holds_words(text: str, spec: FactSpec) -> bool:
@@ -499,7 +560,7 @@ def _no_year_said(text: str, sheet: Sheet, specs: Sequence[FactSpec], reference:
     rounds = {int(reference)} if reference is not None else set()
     in_numerals = _YEAR_IN_NUMERALS.search(text) is not None
     undated = not years_in(text) - rounds and not in_numerals
-    unbounded = not years_in(_OF_AN_EVENT().sub("", text)) - rounds and not in_numerals
+    unbounded = not years_in(OF_AN_EVENT().sub("", text)) - rounds and not in_numerals
     for spec in specs:
         if spec.key not in sheet.values:
             continue

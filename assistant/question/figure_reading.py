@@ -9,8 +9,9 @@ import re
 
 from ..eligibility.rules import FactSpec, FactValue, Interval
 from .fact_phrases import GAP, MASK, Match, cue_spans, cues, mask_look_alikes, number_near, years_in
+from .fact_sheet import Sheet
 from .lexicon import LEXICON
-from .numbers import Spoken, find_numbers, mask_figures, to_fact_unit
+from .numbers import Spoken, find_numbers, mask_figures, normalize_numbers, to_fact_unit
 from .reading import Reading
 
 BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follows them
@@ -124,7 +125,15 @@ def read_number(
         # the years is at most that (and is not known when that has no top)
         top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
         return Reading(Interval(0.0, top)) if math.isfinite(top) else Reading(doubt=segment)
+    if isinstance(value, float) and _part_of_the_people(spec, segment[matches[index].end : stop]):
+        return Reading(Interval(value))  # 「知识产权部专职3人」: part-time staff may come on top
     return per_year(spec, value, segment)
+
+
+def _part_of_the_people(spec: FactSpec, said: str) -> bool:
+    """A count of all the staff said with a word that counts only some of them (「专职3人」)."""
+    whole = cues("figure_counts_all", spec.label) and not cues("figure_counts_all", said)
+    return bool(whole) and bool(cues("part_counts", said))
 
 
 def _within_its_aside(segment: str, match: Match) -> str:
@@ -251,3 +260,34 @@ def _base_of_a_ratio(segment: str, matches: list[Match], index: int) -> bool:
         return False
     # (the other phrase may reach into this one: 「知识产权…占研发」 of 「…只占研发投入的3%」)
     return any(m.start < here.start and m.spec.unit == "%" and m.spec.key != here.spec.key for m in matches)
+
+
+def lower_year_after(
+    segment: str, sentence: str, said_before: list[Match], sheet: Sheet, reference: float | None
+) -> None:
+    """「利税2019年2600万、2020年2500万，2021年受疫情影响只有1500万」: a clause naming no fact
+    whose figure is lower than the lowest of the years just read for a fact of the lowest of
+    several years: a year among the ones counted (the three before the round) joins the list;
+    a figure with no year, or of another year, leaves the lowest in doubt. `sentence`: the
+    sentence up to this clause, whose year the clause may go on about."""
+    keys = {m.spec.key: m.spec for m in said_before if m.spec.of_several == "min"}
+    figures = [f for f in find_numbers(normalize_numbers(segment)) if f.unit != "年"]
+    if len(keys) != 1 or len(figures) != 1:
+        return
+    ((key, spec),) = keys.items()
+    known, said = sheet.values.get(key), to_fact_unit(figures[0], spec.unit)
+    if known is None or said is None or isinstance(known, bool):
+        return
+    if _low(said) >= _low(known):  # type: ignore[arg-type]
+        return  # not lower: the lowest stands whatever year it is of
+    lowest = _lowest([known, said])
+    years = years_in(segment) or years_in(sentence)  # the clause's year, else its sentence's so far
+    counted = reference is None or all(reference - 4 < year < reference for year in years)
+    if years and counted and not cues("other_amounts", segment):  # not 「2021年纳税只有1500万」
+        sheet.values[key], sheet.evidence[key] = lowest, f"{sheet.evidence.get(key, '')}，{segment}"
+    else:
+        sheet.doubt(key, segment)
+
+
+def _low(value: FactValue) -> float:
+    return value.lo if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]

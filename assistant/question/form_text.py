@@ -102,8 +102,8 @@ _LEVEL_AFTER = re.compile(
 )
 
 
-# 「商标2010年注册，一直在用」: the use that goes on from the registration is said of it
-_USE_GOES_ON = re.compile(r"(注册(?:的|了)?)\s*[，,]\s*(?=一直|持续|沿用|至今|用到)")
+# 「商标2010年注册，一直在用」「2010年注册商标，一直在用」: the use that goes on from the registration is said of it
+_USE_GOES_ON = re.compile(r"(注册(?:的|了)?(?:商标|品牌)?)\s*[，,]\s*(?=一直|持续|沿用|至今|用到)")
 
 # 「经开区（国家级，在盐城）」「高新区这边（国家级的）」: a park's level said in brackets
 _LEVEL_IN_BRACKETS = re.compile(
@@ -175,7 +175,23 @@ def prepared(text: str) -> str:
     text = _SPACED_QUESTION.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: the question typed apart
     text = _SPACED_CLAUSES.sub("，", text)  # 「事故没有 失信也没有」: a space between words ends a clause
     text = _YEAR_OF_PER_CAPITA.sub(r"\1年", text)  # 「2020万人发明专利拥有量」: 2020年, not 2020万
+    text = _AMOUNT_BEFORE_SHARE.sub(r"\1", text)  # 「知识产权费用是900万，占研发4.5%」: one clause
+    text = _TRAILING_CORRECTION.sub(
+        "，", text
+    )  # 「2021年验收……不对，说错了」: the correction a clause of its own
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
+
+
+# A correction trailing off a clause (「2021年验收……不对，说错了，是2020年」): its own clause,
+# no negation of the clause it breaks off
+_TRAILING_CORRECTION = re.compile(r"(?:……|…|——|—|\.\.\.)\s*(?=哦?不对|说错|不是不是)")
+
+
+# An amount of money, then its share of another (「研发投入2个亿，占销售收入的5%」): one clause, so
+# that the share's phrase (「研发投入…占…收入」) reads across the amount
+_AMOUNT_BEFORE_SHARE = re.compile(
+    r"([\d.零〇一二两三四五六七八九十百千]+\s*个?多?(?:亿元|亿|千万元|千万|万元|万|元)(?:左右|多)?)\s*[，,]\s*(?=占)"
+)
 
 
 # 「比例大概是2.8%、3.0%、3.1%」: a hedge of figures is each figure's (numbers.py reads 「约2.8%」 as

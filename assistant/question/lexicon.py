@@ -116,6 +116,10 @@ class FactCues:
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
     member_bodies: tuple[str, ...]  # 子公司: a total may hold their figures
+    other_amounts: tuple[str, ...]  # 纳税: another amount than a yearly list's
+    reported_speech: tuple[str, ...]  # 刚才说: what was said before, no statement
+    taking_back: tuple[str, ...]  # 不对: the clause before is taken back
+    earlier_said: tuple[str, ...]  # 之前: a correction of an earlier turn
     continuers: tuple[str, ...]
     back_references: tuple[str, ...]  # 那次: a year's title said before, pointed back to
     predicate_verbs: tuple[str, ...]  # 出过, 建: what a negated clause may deny of a topic
@@ -130,6 +134,7 @@ class OwnThings:
     use_verbs: tuple[str, ...]
     apply_verbs: tuple[str, ...]
     designate_verbs: tuple[str, ...]
+    having_words: tuple[str, ...]  # 有个: 「有个紫砂的地理标志」 names the thing
     after_a_name: tuple[str, ...]  # 作为: 「指定本市的银杏作为…」 ends the name
     wish_words: tuple[str, ...]  # 想: 「想用本地的螃蟹」 names the thing
     kind_words: tuple[str, ...]
@@ -139,12 +144,16 @@ class OwnThings:
     facts: tuple[str, ...]  # the facts read with the stand-in
     stand_in: str
     before_a_college: tuple[str, ...]
+    direction_before: tuple[str, ...]  # 方向是: 「方向是智能制造」 names a field
     earlier_words: tuple[str, ...]
     this_time_words: tuple[str, ...]
     college_facts: tuple[str, ...]  # the facts read with colleges compared
     college_head: str
     other_college: str
     same_college: str
+    direction_head: str
+    other_direction: str
+    same_direction: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +233,7 @@ class ApplicantKinds:
     reflexives: tuple[str, ...]  # 自己: after a body word, that body is the applicant
     not_self_verbs: tuple[str, ...]  # 有, 跟: between 我们 and a body word, the body is another
     self_look_alikes: tuple[str, ...]  # 有限, 有名: hold such a verb and still name the speaker
+    verbs_in_names: tuple[str, ...]  # 服务: right before a kind word, part of a body's name
     not_applicants: tuple[str, ...]
     unadmitted: tuple[str, ...]
     unadmitted_heads: tuple[str, ...]
@@ -384,6 +394,7 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         reflexives=tuple(map(str, data["reflexives"])),
         not_self_verbs=tuple(map(str, data["not_self_verbs"])),
         self_look_alikes=tuple(map(str, data["self_look_alikes"])),
+        verbs_in_names=tuple(map(str, data["verbs_in_names"])),
         not_applicants=tuple(map(str, data["not_applicants"])),
         unadmitted=tuple(map(str, data["unadmitted"])),
         unadmitted_heads=tuple(map(str, data["unadmitted_heads"])),

@@ -41,7 +41,7 @@ NUMBER_PATTERN = re.compile(
     r"(?P<pct>百分之)?"
     rf"(?:(?P<tens>[一二三四五六七八九]?十|[一二两三四五六七八九][百千万])?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
-    rf"|(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
+    rf"|(?P<some>几(?=[十百千万]))?(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
     r"(?P<more>多|余|[.点]?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
@@ -155,6 +155,7 @@ def _bound(match: re.Match[str]) -> str:
     return "top" if pre == "前" else "="
 
 
+_ORDINAL_OF = tuple("次批届期轮代回")  # what 第N before them orders (events), not a rank or count
 _NEXT_LOWER = {"百": "十", "千": "百", "万": "千"}  # the place a pair after 「一百」「两千」 fills
 
 
@@ -176,8 +177,12 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
         return Spoken(base + low * scale, unit, "range", match.start(), match.end(), base + high * scale)
     num = "一百" if match["pct"] and match["num"] == "百" else match["num"]  # 「百分之百」
     raw, magnitude = _magnitude(num)
-    if raw in _MAGNITUDES and match["pre"]:  # 「逾亿」「满千万」: one of the magnitude
+    if raw in _MAGNITUDES and (
+        match["pre"] or match["some"]
+    ):  # 「逾亿」「满千万」「几万」: one of the magnitude
         raw, magnitude = "1", raw
+    if match["some"] and raw in ("十", "百", "千"):
+        raw = "一" + raw  # 「几百万」: some times a hundred 万
     value = chinese_to_number(raw)
     if value is None:
         return None
@@ -193,9 +198,15 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
     marked = unit or match["pre"] in ("第", "前")
     if not (is_arabic or marked):
         return None  # 「一定」「三年内」-like words are not numbers without a unit
+    if match["pre"] == "第" and not unit and match.string[match.end() : match.end() + 1] in _ORDINAL_OF:
+        return None  # 「第一次核准注册」「第二批」: an event's order, no figure
     bound = _bound(match)
     upper = None
-    if bound == "range":
+    if match["some"]:  # 「几十件」「几百万」: some tens, some hundreds (not ten, not a hundred)
+        if bound != "=":
+            return None
+        bound, upper = "more", value * 10
+    elif bound == "range":
         upper = chinese_to_number(top)
         if upper is not None and top_magnitude:  # 「2万到3万件」: the upper end's magnitude too
             upper = _with_magnitude(upper, said_unit, top_magnitude, compound=False)[0]

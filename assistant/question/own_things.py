@@ -47,6 +47,8 @@ def _naming() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"^(?:[\u4e00-\u9fff]*的)?{_NAME}(?:是|(?<![作成])为|属于)[^，。]*?(?:{kinds})"
         ),  # not 作为
+        # 「我们县有个紫砂的地理标志」
+        re.compile(rf"(?:{either(_WORDS.having_words)}){_NAME}的(?:{kinds})"),
         # 「我们的地标是本县的黑猪」「指定地理标志：XX板栗」
         re.compile(rf"(?:{kinds})(?:产品)?(?:是|为|叫|[:：])(?:[\u4e00-\u9fff]*的)?{_NAME}$"),
     )
@@ -92,7 +94,7 @@ def as_named(text: str, named: Named, keys: set[str], applicant_type: str | None
     if keys & set(_WORDS.facts):
         text = with_stand_ins(text, named.names, applicant_type)
     if keys & set(_WORDS.college_facts):
-        text = with_colleges_compared(text, named.earlier_colleges)
+        text = with_directions_compared(with_colleges_compared(text, named.earlier_colleges))
     return text
 
 
@@ -160,7 +162,8 @@ def _COLLEGE() -> re.Pattern[str]:
 
 
 def _colleges(clause: str) -> set[str]:
-    return {m.group(1) for m in _COLLEGE().finditer(clause)}
+    # 以 of 以前/以后/以来 is no preposition (「以前机械学院牵头做过」 names 机械学院, said before)
+    return {m.group(1) for m in _COLLEGE().finditer(re.sub("以(?=[前后来上下])", "□", clause))}
 
 
 def _earlier_colleges(turns: Iterable[str]) -> frozenset[str]:
@@ -198,3 +201,35 @@ def with_colleges_compared(text: str, earlier: frozenset[str]) -> str:
 
 def _of(clause: str, words: tuple[str, ...]) -> bool:
     return any(word in clause for word in words)
+
+
+@cache
+def _DIRECTION() -> re.Pattern[str]:
+    head, before = re.escape(_WORDS.direction_head), either(_WORDS.direction_before)
+    return re.compile(rf"(?:{before})([\u4e00-\u9fff]{{2,10}})|(?:^|[、的是])([\u4e00-\u9fff]{{2,8}}?){head}")
+
+
+def with_directions_compared(text: str) -> str:
+    """The text with `other_direction` (or `same_direction`) after the clause naming the field
+    of this application, when one field was named for the project led before and one for this
+    one, in that order (「以前…方向是智能制造，我们这次是…抗体药物方向」). Whose a field is, the
+    time words of its sentence so far say (以前 … 这次 …)."""
+    said: dict[str, list[tuple[str, int]]] = {"earlier": [], "now": []}
+    clauses = list(_CLAUSE.finditer(text))
+    when = None
+    for clause in clauses:
+        words = clause.group()
+        if _of(words, _WORDS.earlier_words) and not _of(words, _WORDS.this_time_words):
+            when = "earlier"
+        elif _of(words, _WORDS.this_time_words):
+            when = "now"
+        for found in _DIRECTION().finditer(words.strip()):
+            if when is not None:
+                said[when].append((found.group(1) or found.group(2), clause.end()))
+    earlier, now = {d for d, _ in said["earlier"]}, said["now"]
+    if len(earlier) != 1 or len({d for d, _ in now}) != 1:
+        return text
+    (before,), (field, end) = earlier, now[-1]
+    if field != before and (field in before or before in field):
+        return text  # 「化工」 and 「精细化工」: one within the other, neither surely the same nor another
+    return f"{text[:end]}，{_WORDS.same_direction if field == before else _WORDS.other_direction}{text[end:]}"
