@@ -2,11 +2,12 @@
 
 The sets are measured with eval/eligibility_blind.py and never tuned on; this test only guards
 the one outcome that must not happen: a 符合 or 不符合 for the program the set names, that the
-set says is wrong. (Set A was developed on; B–AY and BA–BM are the guard. E to AY, BA–BC, BE,
-BG, BI, BK and BM were each run once, blind, before the changes their wrong decisions led to; BD,
-BF, BH, BJ and BL were developed on after their first run, and BG in session 47 after its
-figures were taken. AZ is not in the guard: one wrong decision of it, baz-064, an applicant switched from the
-city to its district in a later turn, is not mended.) A decision for another program (「新建」
+set says is wrong. (Set A was developed on; B–AY and BA–BP are the guard. E to AY, BA–BC, BE, BG, BI, BK and BM
+were each run once, blind, before the changes their wrong decisions led to; BD, BF, BH, BJ, BL
+and BN were developed on after their first run, and BG in session 47 after its figures were
+taken; the two wrong decisions each of BO and BP were opened and mended after their first runs.
+AZ is not in the guard: one wrong decision of it, baz-064, an applicant switched from the city to
+its district in a later turn, is not mended.) A decision for another program (「新建」
 taken for 「升级」) is left to the measurement.
 """
 
@@ -100,6 +101,9 @@ def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
         "bk",
         "bl",
         "bm",
+        "bn",
+        "bo",
+        "bp",
     ],
 )
 def test_no_wrong_yes_or_no_on_a_blind_set(assistant: Assistant, name: str) -> None:

@@ -170,7 +170,7 @@ def read_facts(
     last_segment = ""  # the last clause that named a fact
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
     # 「我刚才说高于平均」: what was said before, being corrected, is no statement; nothing of it is read
-    # (one that says it was wrong, 「刚才说研发占比3.2%说错了」, is read as a correction)
+    # (one that says it was wrong or of which year, 「刚才说研发占比3.2%说错了」, is a correction)
     text = _REPORTED_CLAUSE().sub(_unless_taken_back, parents_named(prepared(text), applicant_type))
     opened = 0
     lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
@@ -363,7 +363,10 @@ def _REPORTED_CLAUSE() -> re.Pattern[str]:
 
 
 def _unless_taken_back(clause: re.Match[str]) -> str:
-    return clause.group() if cues("corrections", clause.group()) else ""
+    """The reported clause, kept when it says what was wrong with it (「…说错了」) or the year it
+    was of (「刚才说的撤回率是2022年度的数据」): a correction, read as one."""
+    said = clause.group()
+    return said if cues("corrections", said) or years_in(said) else ""
 
 
 def _takes_back(segment: str) -> bool:
