@@ -22,6 +22,7 @@ from .fact_phrases import (
     CLAUSE_END,
     EVERY_ONE,
     MASK,
+    THERE_IS_NONE,
     Match,
     affirmed,
     affirmed_spans,
@@ -765,8 +766,7 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
 def _NONE_IN_MANNER() -> re.Pattern[str]:
     """A negation that there is any, then a manner (以/由/作为…) right before the phrase: what was
     not done that way may have been done another way (「以任何学院」 denies it all: fact_phrases)."""
-    there_is_none = tuple(n for n in LEXICON.fact_cues.negations if any(c in n for c in "没无未"))
-    return re.compile(f"(?:{either(there_is_none)})有?(?:以|由|作为)[^，,。；;！!？?]{{1,14}}$")
+    return re.compile(f"(?:{THERE_IS_NONE})有?(?:以|由|作为)[^，,。；;！!？?]{{1,14}}$")
 
 
 _A_RANK = re.compile(r"[第前]\s*(?:\d+|[一二两三四五六七八九十]+)")

@@ -475,12 +475,14 @@ def _denied_subject(text: str, phrase: Match, here: Match) -> bool:
     return _SUBJECT_DENIED().search(text[: phrase.start]) is not None
 
 
+# the negations that deny there is one (没有, 无, 未…), not those that deny what it is (不是)
+THERE_IS_NONE = either(tuple(n for n in LEXICON.fact_cues.negations if any(c in n for c in "没无未")))
+
+
 @cache
 def _SUBJECT_DENIED() -> re.Pattern[str]:
-    # the negations that deny there is one (没有, 无, 未…), not those that deny what it is
-    # (「不是学院牵头过…，是学校」: the school led it)
-    there_is_none = tuple(n for n in LEXICON.fact_cues.negations if any(c in n for c in "没无未"))
-    return re.compile(f"(?:{either(there_is_none)})有?(?:{either(LEXICON.fact_cues.any_one)})?$")  # 尚未有
+    # (「不是学院牵头过…，是学校」 denies what it is: the school led it)
+    return re.compile(f"(?:{THERE_IS_NONE})有?(?:{either(LEXICON.fact_cues.any_one)})?$")  # 尚未有
 
 
 def inside(text: str, match: Match) -> str:

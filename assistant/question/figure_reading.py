@@ -19,7 +19,7 @@ BARE_CLASSIFIERS = ("个", "名", "位")  # units that count whatever noun follo
 
 def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> Reading:
     """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
-    lows = [f.lo if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
+    lows = [_low(f) for f in figures]
     highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
     if len(figures) == 2 and any(isinstance(f, Interval) and math.isinf(f.hi) for f in figures):
         # 「5%以上（约6.3%）」: a bound and the figure within it say one figure, the narrower
@@ -271,12 +271,15 @@ def lower_year_after(
     a figure with no year, or of another year, leaves the lowest in doubt. `sentence`: the
     sentence up to this clause, whose year the clause may go on about."""
     keys = {m.spec.key: m.spec for m in said_before if m.spec.of_several == "min"}
-    figures = [f for f in find_numbers(normalize_numbers(segment)) if f.unit != "年"]
-    if len(keys) != 1 or len(figures) != 1:
-        return
+    if len(keys) != 1:
+        return  # (most clauses: no figure is looked for)
     ((key, spec),) = keys.items()
-    known, said = sheet.values.get(key), to_fact_unit(figures[0], spec.unit)
-    if known is None or said is None or isinstance(known, bool):
+    known = sheet.values.get(key)
+    if known is None or isinstance(known, bool):
+        return
+    figures = [f for f in find_numbers(normalize_numbers(segment)) if f.unit != "年"]
+    said = to_fact_unit(figures[0], spec.unit) if len(figures) == 1 else None
+    if said is None:
         return
     if _low(said) >= _low(known):  # type: ignore[arg-type]
         return  # not lower: the lowest stands whatever year it is of
