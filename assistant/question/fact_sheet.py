@@ -197,15 +197,10 @@ def _another_alternative_held(sheet: Sheet, match: Match, reading: Reading) -> b
     """An 「A或B」 fact held by a yes that names one alternative (「还是机械学院」) is not denied by a
     no whose phrase names only another (「换成数控机床方向」): one alternative is enough."""
     either = match.spec.either
-    denying = reading.value is False or bool(reading.denies)
-    if not either or not denying or sheet.values.get(match.spec.key) is not True:
+    if not either or not (reading.value is False or reading.denies):
         return False
-    held = sheet.evidence.get(match.spec.key, "")
-    named_now = set(reading.denies) or {
-        alt for alt in either if any(w in match.synonym for w in alt.split("|"))
-    }
-    named_then = {alt for alt in either if any(w in held for w in alt.split("|"))}
-    return bool(named_now) and bool(named_then - named_now)
+    denied = reading.denies or tuple(alt for alt in either if any(w in match.synonym for w in alt.split("|")))
+    return sheet.held_by_another(match.spec.key, either, denied)
 
 
 def _unpaid_outweighs(sheet: Sheet, key: str, reading: Reading, words: str) -> bool:
