@@ -121,6 +121,11 @@ MIN_FACT_COVERAGE = 0.2  # a sentence with a date or 截止 must also be about t
 OFF_SUBJECT_COVERAGE = 0.4
 COMPANION_COVERAGE = 0.25  # a sentence stated beside the best one
 SIMILAR_SENTENCES = 0.8  # share of words two sentences share to be the same rule
+# A span asked of something else than the project (「专利多久没转化就可以开放许可」): a sentence
+# with a span answers it only when it covers nearly all of the question. Tuned in session 54 on
+# answers-13ax: the one asked (13ax-063) 0.98; other offices' durations (「商标注册一般多久能
+# 下证」「发明专利…要多久」) 0.66-0.67 against the guides' 3-year conditions.
+SPAN_COVERAGE = 0.8
 
 # --- answering: which clauses are read and cited (answers set) ---------------------------
 GENERAL_HITS = 10  # hits a general answer reads (≤ RETRIEVE_K)

@@ -243,11 +243,14 @@ class EligibilityDesk:
         checked = self._checked(program.id, atype.id, assessment.facts, said, doubted)
         return replace(checked, every_type=assessment.every_type)
 
-    def screen(self, turns: list[str]) -> tuple[Checked, ...]:
+    def screen(self, turns: list[str], within: tuple[str, ...] = ()) -> tuple[Checked, ...]:
         """「我们能报哪些项目？」: every program open to the applicant's kind, checked on the facts
-        said so far, current rounds first. Empty when the kind is not known (it is asked)."""
+        said so far, current rounds first; `within` the programs named (「专利转化专项哪个方向
+        适合我们」: its directions). Empty when the kind is not known (it is asked)."""
         kind = self._assess(turns).guess.kind
         open_to = [p for p in self.rules.programs if kind in {t.id for t in p.types}]
+        named = [p for p in open_to if self.kb.guide(p.guide_id).program in within]
+        open_to = named or open_to  # (a notice named, 「申报的项目」, has no rules of its own)
         today = self.today()
         open_to.sort(
             key=lambda p: (
@@ -296,7 +299,8 @@ class EligibilityDesk:
 
     def kind_question(self) -> str:
         """What to ask when the applicant's kind is not known for a screening."""
-        kinds = dict.fromkeys(t.name for p in self.rules.programs for t in p.types)
+        names = (t.name for p in self.rules.programs for t in p.types)
+        kinds = dict.fromkeys(kind for name in names for kind in _kinds_in(name))
         return f"请问贵单位属于哪一类：{'、'.join(kinds)}？说明后即可逐项对照可申报的项目。"
 
     def read_back(self, facts: FactSheet, turns: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -428,6 +432,13 @@ def _why(decision: dict[str, Any], key: str) -> str:
         if key in condition.get("facts", {}):
             return f"关系到「{condition.get('title', '')}」"
     return "关系到申报条件"
+
+
+def _kinds_in(type_name: str) -> list[str]:
+    """The kinds of body a type's name lists (「高校、科研院所」), without the direction it
+    is of (「园区（产业知识产权运营中心发展）」 is 园区); 「县（市、区）」 stays whole."""
+    parts = re.split(r"、(?![^（(]*[）)])", type_name)
+    return [re.sub(r"[（(][^、）)]*[）)]$", "", part) for part in parts]
 
 
 def screening_lines(screened: tuple[Checked, ...], cite) -> list[str]:

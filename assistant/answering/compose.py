@@ -53,6 +53,7 @@ from ..thresholds import (
     OFF_SUBJECT_COVERAGE,
     SANCTION_FIT,
     SHORT_CLAUSE,
+    SPAN_COVERAGE,
 )
 from . import evidence as ev
 from .checker import Checked, decision_lines, screening_lines
@@ -74,6 +75,30 @@ ASKED_WORDS = re.compile(
     + "|".join((*LEXICON.figures.rates, *(w for d in LEXICON.asked_details for w in d.words)))
 )
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
+# (an area, 「方面」「这块」; not an item pointed at, 「那条」, which asks for that item)
+_TOPIC_MARKERS = re.compile(
+    either(tuple(w for w in LEXICON.asking_words.topic_markers if not re.search("[条项]", w)))
+)
+# 「指南出了没」「还组织吗」: whether a round is out or held at all
+_ROUND_ASKED = re.compile(
+    r"出了没|出了吗|出来了?[吗没]|发了没|发了吗|发布了?[吗没]|有没有出|还组织|还开展|还有没有|还搞不搞|还办不办"
+)
+_QUOTED_TERM = re.compile(r"[“\"「‘]([^”\"」’]{2,12})[”\"」’]")
+_DOCUMENT_KIND = re.compile(r"行动计划|行动方案|规划|纲要|办法|意见|条例|决定|实施方案")
+_POINTS_BACK = re.compile(r"这|它|此|该|上面|刚才")
+_PROJECT_SPAN = re.compile(
+    r"实施期|项目期|周期|执行期|实施多|执行多|实施几|执行几|做几年|干几年|做多|干多|为期"
+)
+_SPAN = r"[\d一二两三四五六七八九十]+\s*(?:个月|年|天|日|周)(?:内|以内|之内)"
+_SUM_WRITTEN = re.compile(r"\??\d[\d.?]*\s*万?元")
+
+
+def sums_erased(sentence: str) -> bool:
+    """Every sum the sentence states lost a digit to the damage (「分别给?0万元?0万元」)."""
+    sums = _SUM_WRITTEN.findall(sentence)
+    return bool(sums) and all("?" in s for s in sums)
+
+
 RATE_NOUNS = re.compile("|".join(map(re.escape, LEXICON.figures.rates)))
 _NAMED_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")  # 「实施率」「撤回率」: a rate the question names
 Search = Callable[[], list[Hit]]  # a turn's hits, searched when first asked for
@@ -87,7 +112,10 @@ _ATTACHMENTS_ASKED = re.compile(r"(?<!不是)附件(?!\s*\d)")
 # 「…140号附件3是什么」: an attachment named by its number, and nothing else asked of it
 _ATTACHMENT_ALONE = re.compile(
     r"附件\s*(\d{1,2})\s*(?:是什么|是啥|是哪个|是哪份|是哪一个|指的是什么|是什么指南|是哪个指南|是什么文件"
-    r"|是什么项目|是哪个项目|是啥项目|讲的什么|讲什么|说的什么)?\s*[？?。]?\s*$"
+    r"|是什么项目|是哪个项目|是啥项目|讲的什么|讲什么|说的什么"
+    # 「附件2里面分成哪两个指南」: the guides it holds
+    r"|(?:里面?|中|下面?)?(?:都|一共|具体)?(?:分成|分为|包括|包含|含|有)(?:哪|几|什么|啥)[^，,。？?]{0,6})?"
+    r"\s*[？?。]?\s*$"
 )
 
 
@@ -95,6 +123,8 @@ _ATTACHMENT_ALONE = re.compile(
 _TOPIC = re.compile(
     rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})"
     rf"|对([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.matter_asked)})"
+    # 「任务里的知识产权国际保护，主要是哪几块工作」: a matter inside the list
+    r"|任务(?:里|中|当中)的([\u4e00-\u9fff]{2,10})(?=[，,]|$)"
 )
 # A list of tasks or targets asked for itself (「要完成哪些重点工作任务」「任务都有啥」「干哪些事」)
 _ASKS_THE_LIST = re.compile(
@@ -177,6 +207,7 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![前这近好十]|哪)几)(?:平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
 )
+_ENDS_HOW_MUCH = re.compile(r"(?:上限|下限|额度|金额|数额|比例|标准)(?:是|为|有)?多少[？?。！!呢]*$")
 _A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|家|件|项|万|元|倍|次|名|人|天|年|%|％)")
 
 
@@ -209,7 +240,13 @@ class Composer:
         # 「2024年度地理标志指南有吗？和22年比变了啥」: a side of a comparison that no guide holds
         if turn.scope.unknown_years and (not turn.scope.years or turn.intent == COMPARE):
             years = "、".join(str(y) for y in turn.scope.unknown_years)
+            held = [g for g in self.kb.guides if g.program and g.program in turn.scope.programs]
+            if held:  # 「专利转化2024年还组织申报吗」: that program's rounds held, named
+                have = "、".join(f"《{g.title}》" for g in held)
+                return self._not_covered(self.t["not_covered_program_year"].format(years=years, have=have))
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
+        if (stale := self._no_round_this_year(turn)) is not None:
+            return stale
         attachment = self._attachment_asked(turn)
         if turn.reference is not None:
             # 「苏知发〔2021〕140号附件4」: the notice's line of it, then the guide's own words
@@ -233,6 +270,19 @@ class Composer:
         if draft is None:
             return self._not_found(turn, hits)
         return finish(self.kb, self.t, turn, draft, self.today())
+
+    def _no_round_this_year(self, turn: Turn) -> Composed | None:
+        """「今年地标指南出了没」「今年还组织吗」: whether this year's round is out, of a program
+        whose newest guide is of an earlier year, is in no guide. (Its deadline asked is answered
+        from the newest round, said to be closed: draft.finish.)"""
+        today = self.today()
+        if not turn.scope.current or today is None or not _ROUND_ASKED.search(turn.question):
+            return None
+        held = [g for g in self.kb.guides if g.program and g.program in turn.scope.programs]
+        if not held or any(g.year >= today.year for g in held):
+            return None
+        have = "、".join(f"《{g.title}》" for g in held)
+        return self._not_covered(self.t["not_covered_program_year"].format(years=today.year, have=have))
 
     def _each_ask(self, turn: Turn, hits: list[Hit]) -> Draft | None:
         """Each ask of a question that asks two things, answered in turn into one draft (a
@@ -385,6 +435,9 @@ class Composer:
             lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
         elif spec.name == "consequence":
             lines = self._consequence(turn, hits, spec, draft)
+        elif spec.name == "all_or_one":
+            # (「条件是哪些？满足一条就行吗」, no list answered before: the conditions, whole)
+            lines = self._all_or_one(turn, draft) or self._list(turn, hits, intent("conditions"), draft)
         else:
             lines = self._fact(turn, hits, spec, draft)
             if lines is None and spec.name in ("responsible", "definition"):
@@ -406,8 +459,20 @@ class Composer:
             clauses = held or clauses  # 「这个谁牵头」: of the task just answered (the best fit of them)
         if spec.name == "doc_number":  # a document's number stands in its heading
             clauses = self.reader.preambles(clauses) or clauses
-        if spec.name in _HEADING_ASKED:  # its date, issuer, addressees; a guide attached to a
-            # notice has the notice's
+        named = _DOCUMENT_KIND.search(turn.question) if spec.name == "basis" else None
+        held: list[Clause] = []
+        if named and _POINTS_BACK.search(turn.question):  # 「这是依据哪个行动计划的」: the document
+            # of that kind the last answer named (「围绕《…“产业强链”三年行动计划》…」)
+            pattern = rf"《[^》]*{named.group()}[^》]*》"
+            held = [c for c in turn.previous if re.search(pattern, self.kb.full_text(c))]
+            clauses = held or clauses
+            spec = replace(spec, evidence=pattern) if held else spec
+        if spec.name == "all_or_one":  # the lists just answered (an item's own list), first
+            lists = [c.id if self.kb.children(c) else c.parent_id for c in turn.previous]
+            held = [self.kb.clause(i) for i in dict.fromkeys(lists) if i and self.kb.has_clause(i)]
+            clauses = [*held, *clauses]
+        if spec.name in _HEADING_ASKED and not held:  # its date, issuer, addressees; a guide
+            # attached to a notice has the notice's
             clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
         if spec.name.startswith("duty_"):
             return self._duties(turn, clauses, spec, draft)
@@ -424,6 +489,8 @@ class Composer:
             [(inside, True), (preferred, False)] if spec.evidence else [(preferred, False), (inside, True)]
         )
         found = []
+        if spec.name == "all_or_one" and held:  # the opening line of the list just answered
+            found = ev.find_sentences(self.relevance, query, held, spec.evidence or ".", False, True)
         for searched, openings in searches:
             found = found or ev.find_sentences(
                 self.relevance, query, searched, spec.evidence or ".", per_guide, openings
@@ -435,6 +502,11 @@ class Composer:
             found = ev.find_sentences(self.relevance, query, rest, spec.evidence or ".", per_guide)
         if spec.name == "definition":  # 「说的园区指哪几类」: the sentence that defines a term asked
             found = [e for e in found if _defines_a_term_of(turn.question, e.sentence)]
+            quoted = _QUOTED_TERM.findall(turn.question)
+            if not found and quoted:  # 「“地理标志+”是什么意思」, defined nowhere: where it is used
+                pool = self.reader.scope_clauses(turn) or clauses
+                used = "|".join(re.escape(t) for t in quoted)
+                found = ev.find_sentences(self.relevance, query, pool, used, per_guide)
         generic = spec.name in GENERIC_EVIDENCE
         # 「什么时候验收？」 of the guide talked about: the guide is its subject (a sum or a rate
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
@@ -458,6 +530,8 @@ class Composer:
             found = [e for e in found if all(r in e.sentence for r in named)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
+        if spec.name == "span":  # a span of something else: the sentence must say the rest of it
+            found = [e for e in found if self.relevance.coverage(query, e.sentence) >= SPAN_COVERAGE]
         reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)
         body = reached.search(turn.question) if reached else None
         if body:  # 「我们市维权援助中心的电话」「市场监管局在哪办公」: another body's, which no line gives
@@ -465,9 +539,17 @@ class Composer:
             found = [e for e in found if named[-3:] in e.sentence]
         if spec.name == "doc_number":
             found = self._numbers(turn, hits, found, per_guide)
+        if not found and spec.name == "period" and not _PROJECT_SPAN.search(turn.question):
+            # 「专利多久没转化就可以开放许可」: a span of something else than the project
+            return self._fact(turn, hits, replace(spec, name="span", evidence=_SPAN), draft)
         if not found:
             return None
-        lines = []
+        # 「分别给?0万元?0万元」: the sums asked were erased by the damage, said first
+        lines = (
+            [self.t["erased_amount"]]
+            if spec.name == "amount" and all(sums_erased(e.sentence) for e in found)
+            else []
+        )
         for item in found:
             prefix = f"《{self._guide(item.clause).title}》：" if len(found) > 1 else ""
             said = (
@@ -484,11 +566,34 @@ class Composer:
         sanction = re.compile(spec.evidence or ".")
         query = turn.search_text or turn.question
         clauses, ranks = self.reader.ranked(turn, hits)
+        asked = [
+            family for family in LEXICON.asking_words.breaches if any(w in turn.question for w in family)
+        ]
+        said = "".join(self.kb.full_text(c) for c in [*clauses, *self.reader.scope_clauses(turn)])
+        if any(not any(w in said for w in family) for family in asked):
+            return None  # 「中期评估不合格会怎么处理」: no sentence says what follows that breach
         best = self.relevance.rank(query, clauses, ranks=ranks)
         kept = [r for r in best if sanction.search(r[1].sentence)]  # ranked alike, kept or not
         if best and kept and kept[0][0] >= best[0][0] * SANCTION_FIT:
             return self._general(turn, hits, draft, keep=lambda s: bool(sanction.search(ev.strip_marker(s))))
         return self._general(turn, hits, draft)
+
+    def _all_or_one(self, turn: Turn, draft: Draft) -> list[str] | None:
+        """「后面那几条要全部满足吗」: the list just answered, whole, with its opening line
+        (「…且符合下列条件之一：」); 「那设区市呢」 after it: the same list of that type."""
+        lists = [c.id if self.kb.children(c) else c.parent_id for c in turn.previous]
+        held = [self.kb.clause(i) for i in dict.fromkeys(lists) if i and self.kb.has_clause(i)]
+        if not held:
+            return None
+        node, kind = held[0], turn.scope.applicant_type
+        if kind and kind not in types_named(node.text) and node.parent_id:
+            parent = self.kb.clause(node.parent_id)
+            typed = [
+                c for c in self.kb.children(parent) if self.kb.children(c) and kind in types_named(c.text)
+            ]
+            node = typed[0] if len(typed) == 1 else node
+        lead = ev.strip_marker(node.text)
+        return self._numbered(draft, node, node.label, ev.render_items(self.kb, node), lead)
 
     def _duties(self, turn: Turn, clauses: list[Clause], spec: Intent, draft: Draft) -> list[str] | None:
         """「县局那一级要干什么活」: every sentence where that bureau acts, in the guide's order, of
@@ -583,6 +688,7 @@ class Composer:
         # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
         named = re.sub(EXISTENCE, " ", _unused_cues_out(named, spec, context))
         named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
+        named = _TOPIC_MARKERS.sub(" ", named)  # 「商标方面有什么硬性要求」: 方面 names nothing
         if names and self.relevance.coverage(named, context) < bar:
             return None
         if not self.kb.children(node):  # a section of paragraphs (「三、主要目标」)
@@ -705,7 +811,9 @@ class Composer:
             words = set(self.relevance.tokens(_PLACES_AND_LEVELS.sub(" ", question)))
             words -= self.relevance.tokens(shared)
         else:
-            topics = " ".join([turn.topic, *(m.group(1) or m.group(2) for m in _TOPIC.finditer(question))])
+            topics = " ".join(
+                [turn.topic, *(next(g for g in m.groups() if g) for m in _TOPIC.finditer(question))]
+            )
             words = set(self.relevance.tokens(topics))
         words = {w for w in words if len(w) >= 2}
         return [
@@ -835,9 +943,11 @@ class Composer:
         if (
             turn.intent == GENERAL
             and keep is None
-            and not turn.scope.programs
             and not figures
-            and _MEASURE_ASKED.search(turn.question)
+            and (
+                (not turn.scope.programs and _MEASURE_ASKED.search(turn.question))
+                or _ENDS_HOW_MUCH.search(turn.question)  # 「…单户贷款额度上限是多少」, of any
+            )
         ):  # 「侵犯知识产权罪最高判几年」, of no program: sentences without a figure do not say it
             return None
         return lines

@@ -44,21 +44,34 @@ def finish(
     warnings: list[WarningCode] = []
     rounds = _round_notes(kb, templates, turn, draft, today, warnings) if today else []
     cited = [kb.clause(i) for i in draft.cited]
-    notes = [*_notes(kb, templates, turn, cited, warnings), *rounds]
+    notes = [*_notes(kb, templates, turn, cited, warnings, draft.lines), *rounds]
     sources = "；".join(_sources(kb, cited))
     answer = "\n".join([*draft.lines, *notes, templates["closing"].format(sources=sources)])
     return Composed(answer, True, tuple(draft.cited), tuple(warnings))
 
 
+def _quoted(span: str, said: str) -> bool:
+    """The damaged span (「分别给?0万元」, 「段末字符「庛」) is in what the answer says."""
+    return span.split("「")[-1] in said
+
+
 def _notes(
-    kb: KnowledgeBase, templates: dict[str, Any], turn: Turn, cited: list[Clause], warnings: list[WarningCode]
+    kb: KnowledgeBase,
+    templates: dict[str, Any],
+    turn: Turn,
+    cited: list[Clause],
+    warnings: list[WarningCode],
+    lines: list[str],
 ) -> list[str]:
     notes = []
     damaged = [n for c in cited for d in (c, *kb.descendants(c)) for n in d.damage_notes]
-    if damaged:
+    said = "\n".join(lines)
+    # only the damage in what the answer quotes (「2023??9?」, not the rest of a long preamble)
+    every = list(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
+    spans = [span for span in every if _quoted(span, said)] or (every if "?" in said else [])
+    if spans:
         warnings.append(WarningCode.SOURCE_DAMAGED)
-        spans = "；".join(dict.fromkeys(n.split("」")[0].lstrip("「") for n in damaged))
-        notes.append(templates["damaged"].format(spans=spans))
+        notes.append(templates["damaged"].format(spans="；".join(spans)))
     notes += _manifest_notes(kb, templates, cited, warnings)
     guides = list(dict.fromkeys(kb.guide(c.guide_id) for c in cited))
     old = [g for g in guides if not g.is_current]

@@ -7,6 +7,7 @@ A language model, when one is configured, may then rewrite a fluent reply (pipel
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,12 +25,15 @@ from ..question.asking import (
 )
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts
+from ..question.lexicon import LEXICON, either
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
 from ..thresholds import CASE_FACTS, TOPIC_CHARS
 from .checker import STATED_FACTS, Checked, EligibilityDesk, is_statement
 from .compose import Composed, Composer
+
+_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))  # 我们, 本单位: the applicant speaks
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,9 @@ class Responder:
                 turn = replace(turn, intent=SCREENING)
                 understood = replace(understood, turn=turn)
                 retrieved = replace(retrieved, understood=understood)
-            screened = self.desk.screen(statements)
+            # 「专利转化专项哪个方向适合我们」: the directions of the program named
+            within = understood.said.programs if "方向" in turn.question else ()
+            screened = self.desk.screen(statements, within)
             composed = self.composer.screening(turn, screened, self.desk.kind_question())
             decisions = tuple(c.decision for c in screened if c.decision)
             reply = replace(self._reply(composed, understood), decisions=decisions)
@@ -170,6 +176,13 @@ class Responder:
             return True  # a case told at length (「…听说数量可以减半？无失信，…」) is checked
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False
+        if (
+            turn.intent != GENERAL
+            and is_statement(turn.question)
+            and not desk.stated(turn.question, statements)
+            and not _SELF.search(turn.question)
+        ):
+            return False  # 「高价值专利2022年网上申报截止日期」: a topic named, no fact of its own told
         return desk.wants_check(turn.question, statements)
 
     def _only_scope(self, turn: Turn) -> bool:

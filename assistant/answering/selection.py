@@ -13,7 +13,8 @@ import re
 
 from ..domain import Clause, Hit
 from ..ingest.knowledge_base import KnowledgeBase
-from ..question.lexicon import LEXICON
+from ..question.intent import intent
+from ..question.lexicon import LEXICON, either
 from ..question.scope import types_named
 from ..question.turn import Turn
 from ..thresholds import (
@@ -96,7 +97,10 @@ class Reader:
             return next(d for d in directions if d.id not in cited)  # 「另一个方向谁来报」
         named = [c for c in directions if heads[c] and heads[c] in turn.question]
         pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
-        if named or not (pointing or not self.relevance.names_things(turn.question)):
+        spec = intent(turn.intent)  # 「实施期几年」 names nothing but what it asks
+        own = spec.without_asking(turn.question) if spec else turn.question
+        own = re.sub(either(LEXICON.asking_to_apply.program_nouns), " ", own)  # 「项目实施期多久」
+        if named or not (pointing or not self.relevance.names_things(own)):
             return named[0] if len(named) == 1 else None
         # 「它实施期多长」「要做几年」: the direction the question before named, or the last answer's
         named = [c for c in directions if heads[c] and heads[c] in (turn.search_text or "")]
@@ -163,21 +167,31 @@ class Reader:
         """Other clauses that answer as well as the best one, each once; and when the question
         names several applicant types (「设区市、县、园区都一样吗」), the same rule in theirs."""
         top, best = ranked[0]
-        every_type = len(types_named(turn.question)) > 1
-        seen, peers = {best.clause.id}, []
+        types = types_named(turn.question)
+        every_type = len(types) > 1
+        seen, peers, answered = {best.clause.id}, [], {self._type_of(best.clause)}
         for score, item in ranked[1:]:
             if score < top - SAME_RULE_MARGIN or len(peers) == MAX_PEERS:
                 break
             close = score >= top - PEER_MARGIN
             same_rule = every_type and self.relevance.similar(item.sentence, best.sentence)
+            # (「企业和高校在…上有什么区别」: the best of a type named that none answered yet)
+            kind = self._type_of(item.clause)
+            another_type = every_type and kind in types and kind not in answered
             if (
-                (close or same_rule)
+                (close or same_rule or another_type)
                 and item.clause.id not in seen
                 and not self._related(item.clause.id, seen)
             ):
                 seen.add(item.clause.id)
+                answered.add(kind)
                 peers.append(item)
         return peers
+
+    def _type_of(self, clause: Clause) -> str | None:
+        """The one applicant type whose section a clause is in (「申报主体是企业的」), if any."""
+        named = types_named(" ".join(ev.section_headings(clause)))
+        return named[0] if len(named) == 1 else None
 
     def joint_list(self, turn: Turn, ranked: Ranked) -> Clause | None:
         """The list whose items, together, answer a question of several parts (「每年推送多少条

@@ -285,7 +285,7 @@ def split_asks(text: str) -> list[str]:
     """The asks of a question that asks two things or more (「县政府报的，纸质材料交给谁？市政府
     报的话呢」), each with the words before it that ask nothing (context); one ask gives one part."""
     parts, context = [], ""
-    for piece in _ASK_BREAK.split(text):
+    for piece in (p for chunk in _ASK_BREAK.split(text) for p in _asks_listed(chunk)):
         piece = piece.strip(" ，,")
         if not piece:
             continue
@@ -297,6 +297,12 @@ def split_asks(text: str) -> list[str]:
     if context and parts:
         parts[-1] += context
     return parts
+
+
+def _asks_listed(chunk: str) -> list[str]:
+    """「要交哪些东西、纸质版怎么装订」: two asks listed with 、, each asking (not 「设区市、县」)."""
+    halves = chunk.split("、")
+    return halves if len(halves) == 2 and all(asks(h) for h in halves) else [chunk]
 
 
 def asks(sentence: str) -> bool:
@@ -384,6 +390,8 @@ def asks_which_programs(text: str) -> bool:
         sentence = _WHICH_OF_OTHER().sub("", sentence)  # 「用什么许可方式」 asks of 许可方式
         if any(w in sentence for w in words.which_not_if) or _APPLICANTS_ASKED.search(sentence):
             continue
+        if _TO_AUTHORITY().search(sentence):
+            continue  # 「任务里要向海关总署申请什么」: what is applied for at another authority
         if all(
             any(w in sentence for w in group)
             for group in ((*words.apply_verbs, *words.fit_words), _which_words(sentence), words.program_nouns)
@@ -399,6 +407,13 @@ def asks_which_programs(text: str) -> bool:
         if _CAN_APPLY_FOR.search(sentence) and any(w in sentence for w in words.which_words):
             return True  # 「能报的都列给我」: what can be applied for, as the object of a listing
     return False
+
+
+@cache
+def _TO_AUTHORITY() -> re.Pattern[str]:
+    """An apply verb with another authority as the one applied to (「向海关总署申请」「到法院申请」)."""
+    authority, verb = either(LEXICON.procedures.authorities), either(LEXICON.asking_to_apply.apply_verbs)
+    return re.compile(rf"(?:向|到|去|找|跟)[^，,。？?]{{0,4}}(?:{authority})[^，,。？?]{{0,4}}?(?:{verb})")
 
 
 _ANY_AT_ALL = re.compile(r"有没有|有[^，,。]{0,12}[吗么嘛]")
@@ -490,6 +505,8 @@ _OUTCOME = re.compile(
     # 「最后有哪些高校立项了」「苏州工业园区入选省保护示范区了吗」
     f"|(?:哪些|哪几|哪个|谁)[^，,。？?]{{0,10}}(?:{_OUTCOME_VERBS})了"
     f"|(?:{_OUTCOME_VERBS})[^，,。？?]{{1,12}}了(?:吗|没|么)"
+    # 「专用标志使用申请要多久能批下来」: how long until an outcome, which no guide says
+    f"|(?:多久|多长时间|几个月|几天|什么时候|啥时候|何时|哪天)[^，,。？?]{{0,4}}(?:{_OUTCOME_VERBS})下来"
     # 「最后立项的高校有哪些」: those a round chose; 「苏州工业园区有没有申报保护示范区」: a body's record
     # (「最后立项的是哪几个地方」: what it asks of may follow the asking word)
     f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{0,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[^，,。？?]{{0,4}}[？?呢]*$"
@@ -520,12 +537,22 @@ _WHEN_OR_WHOSE = re.compile(r"20\d\d年|(?<!\d)[12]\d年|去年|前年|今年|�
 
 def _asks_measured(clause: str) -> bool:
     """「通州区2021年专利授权量是多少」「全省平均撤回率是多少」: a place's actual figure (of a year,
-    an average, 实际), not a threshold or a target (「要达到多少」「方案里…」)."""
-    return (
-        _MEASURED.search(clause) is not None
-        and _WHEN_OR_WHOSE.search(clause) is not None
-        and not any(w in clause for w in LEXICON.outcomes.not_measured_if)
+    an average, 实际), not a threshold or a target (「要达到多少」「方案里…」). A figure asked as
+    done (「2024年审结了多少件」「2023年实际拥有量达到多少了」) is one whatever its verb."""
+    if _WHEN_OR_WHOSE.search(clause) is None:
+        return False
+    if _DONE_HOW_MUCH.search(clause) and _WHOSE_ACTUAL.search(clause) and not _TARGET_WORDS.search(clause):
+        return True  # (not 「22年两个截止日期差了多少」: a difference of the guides' own dates)
+    return _MEASURED.search(clause) is not None and not any(
+        w in clause for w in LEXICON.outcomes.not_measured_if
     )
+
+
+_DONE_HOW_MUCH = re.compile(r"了多少|多少[件个家项条次万亿]?了|实际[^，,。？?]{0,12}(?:多少|几)")
+_WHOSE_ACTUAL = re.compile(
+    f"实际|已经|目前|现在|至今|截至|法院|{either((*LEXICON.jiangsu_places, *LEXICON.jiangsu_county_cities))}"
+)
+_TARGET_WORDS = re.compile(r"要求|目标|指标|规定|方案|指南|政策|措施|规划|计划|应|须|不低于|以上")
 
 
 def at_other_authority(text: str) -> bool:

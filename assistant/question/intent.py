@@ -148,6 +148,17 @@ INTENTS = (
         r"[（(]\s*(?:指|包括|含)|是指|系指",
         pattern=r"(?:说的|所说的|讲的|提到的|所称的?)[“\"「‘]?[\u4e00-\u9fff]{2,8}[”\"」’]?(?:具体|到底|都)?(?:包括|包含)(?:哪|什么|啥)",
     ),
+    # 「后面那几条要全部满足吗」: how many of a list's items must be met (its opening line)
+    # (not 「其他条件都满足，可以吗」: the applicant's own facts)
+    Intent(
+        "all_or_one",
+        (),
+        r"之一|同时满足|同时符合|均应|全部满足|下列条件|以下条件",
+        # (「条件是不是都满足了」 asks whether the applicant qualifies)
+        pattern=r"(?:要|得|需要|必须|需|是否|是不是|应)(?:全部|都|全都|全|同时|每条都|每一条都|每项都)(?:要|得|需要)?(?:满足|符合)(?!了)"
+        r"|(?:满足|符合)(?:其中)?(?:一条|一项|任一|任意一|其一|几条|几项)(?:就|即)?(?:行|可以|够)?(?:吗|么|嘛|呢|[？?])"
+        r"|(?:全部|都|同时)(?:满足|符合)(?:才|吗|么|嘛)",
+    ),
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
     # (「落款是哪个单位」 asks who signed, not the date under the signature)
@@ -188,7 +199,8 @@ INTENTS = (
         # 「实施期内销售额要涨多少」 asks a target (not 「运营能力提升项目做几年」, a name's 提升)
         # (「每个评价周期要形成几个组合」 asks a target of the period, not the period)
         # (「发展规划要做几年期的」 asks the span of a plan the applicant writes, not the project's)
-        unless=r"评价周期[^，,。？?]{0,6}(?:几个|多少|形成|要)|规划[^，,。？?]{0,6}(?:几|多少)年|"
+        unless=r"评价周期[^，,。？?]{0,6}(?:几个|多少|形成|要)|规划[^，,。？?]{0,6}(?:几|多少)年"
+        r"|(?:几|多少)年期?的?[^，,。？?]{0,4}规划|"
         + _AGE_ASKED
         + rf"|(?:{_GROWTH})(?!项目|计划|工程)[^，,。？?]{{0,6}}?(?:多少|几)",
     ),
@@ -255,6 +267,7 @@ INTENTS = (
         r"报送|推荐|审核|汇总|逐级|直接向|统一",
         prefer="组织方式",
         prefer_unless=r"纸质|寄|送到|汇总表",  # 「纸质材料最后送到哪」: the mailing line
+        unless=r"(?:^|[，,。；;！!])不过(?:市里|县里|区县)",  # 「…，不过县里有个…」: but, no channel
     ),
     # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
     Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),
@@ -275,7 +288,15 @@ INTENTS = (
         pattern=f"{who_applies()}|{by_whom()}",  # 「什么样的公司能报」「能不能由管委会牵头报」
         unless=r"网上|线上|纸质|书面|邮寄|快递",  # 「是网上报还是交纸质」 asks how, not who
     ),
-    Intent("goals", _ASKING["goals"], None, "绩效目标|主要目标", True),
+    Intent(
+        "goals",
+        _ASKING["goals"],
+        None,
+        "绩效目标|主要目标",
+        True,
+        # 「立项后高校的专利实施率要达到多少」: what a project must reach once approved
+        pattern=r"立项(?:后|以后|之后)[^，,。？?]{0,12}(?:要|需要|得|应)(?:达到|实现)",
+    ),
     # 「主要要干哪些事」「具体做些啥」: a verb of doing and a word asking what
     Intent(
         "tasks",
@@ -298,7 +319,9 @@ INTENTS = (
         True,
         # 「对行政执法案件增长有啥要求」: how much a figure must grow is a target, not the conditions
         # (「专利代理师资格考试」「资格证书」: an exam or a certificate, not the conditions to apply)
-        unless=r"(?:涨|增长|增加|增幅)(?:上|方面|幅度)?(?:有|的)?(?:啥|什么|哪些)?要求|资格(?:考试|证)",
+        # (「为了降低中小企业门槛试点什么付费方式」: a threshold a measure lowers is not asked)
+        unless=r"(?:涨|增长|增加|增幅)(?:上|方面|幅度)?(?:有|的)?(?:啥|什么|哪些)?要求|资格(?:考试|证)"
+        r"|(?:降低|提高|放宽|减少|降)[^，,。？?]{0,8}(?:门槛|要求)",
     ),
     Intent(
         "parts",
@@ -309,7 +332,7 @@ INTENTS = (
     ),
 )
 LIST_WORDS = LEXICON.asking_words.lists
-REQUESTER = "(?:给我|帮我|帮忙)?"  # who a request tail asks for (「…条件给我捋一下」)
+REQUESTER = "(?:给我|帮我|帮忙|简单|大概)?"  # who a request tail asks for (「…条件给我捋一下」)
 EXISTENCE = either(LEXICON.asking_words.existence)  # 「有没有」「有无」: whether there are any
 _LISTED_NOUNS = either(LEXICON.asking_words.existence_nouns)
 ELIGIBILITY_PATTERN = re.compile(
@@ -396,6 +419,7 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
             not spec.is_list
             or spec.section is None
             or any(w in asked for w in LIST_WORDS)
+            or bool(spec.pattern and re.search(spec.pattern, asked))  # 「立项后…要达到多少」
             or re.search(f"(?:{spec.section}|{spec.cues[0]})$", named_last)
             is not None  # 「…报保护示范区条件」
             # 「有没有身份上的前提」: whether there are any, answered with them (not 「有没有要求搞

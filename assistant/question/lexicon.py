@@ -171,6 +171,7 @@ class AskingToApply:
     standalone: tuple[str, ...]
     which_words: tuple[str, ...]
     program_nouns: tuple[str, ...]
+    project_life: tuple[str, ...]  # 立项, 验收: a program's project named by its life
     which_not_if: tuple[str, ...]
     not_if: tuple[str, ...]
     channels: tuple[str, ...]
@@ -320,6 +321,7 @@ class AskingWords:
     introductions: tuple[str, ...]  # 「我们是…」「…想报」: a clause that introduces the asker
     matterless: tuple[str, ...]  # 「截止时间呢」: nouns a follow-up asks with, naming no subject
     document_parts: tuple[str, ...]  # 「分几大部分」: a document's own parts asked (its sections)
+    breaches: tuple[tuple[str, ...], ...]  # 不合格, 造假: what a consequence is asked of, by family
     request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked
     back_references: tuple[str, ...]  # 「它实施期多长」: the part the last answer was about
     other_direction: tuple[str, ...]  # 「另一个方向谁来报」: the direction the last answer was not about
@@ -412,8 +414,12 @@ def _fact_cues(data: dict) -> FactCues:
 
 
 def _asking_words(data: dict) -> AskingWords:
-    words = {k: tuple(map(str, v)) for k, v in data.items() if k != "intents"}
-    return AskingWords(intents={str(k): tuple(map(str, v)) for k, v in data["intents"].items()}, **words)
+    words = {k: tuple(map(str, v)) for k, v in data.items() if k not in ("intents", "breaches")}
+    return AskingWords(
+        intents={str(k): tuple(map(str, v)) for k, v in data["intents"].items()},
+        breaches=tuple(tuple(map(str, family)) for family in data["breaches"]),
+        **words,
+    )
 
 
 @cache

@@ -20,6 +20,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .asking import asks
 from .intent import LOOKUP_CUES
+from .numbers import chinese_to_number
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
 
 MAX_CANDIDATES = 6
@@ -421,3 +422,35 @@ def _fail(reference: Reference, problem: str, candidates: list[Clause]) -> None:
         f"「{reference.written}」在《{reference.guide.title}》中{problem}（候选：{_candidates(candidates)}）："
         "请写出完整层级，如「2024 保护示范区 三（二）1」。"
     )
+
+
+# 「最后那个阶段主要干什么」「第二个呢」: an item of the list the last answer quoted, by its place
+_ORDINAL = re.compile(
+    r"(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末))\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段)"
+    r"(?=[^，,。？?]{0,8}(?:呢|是|讲|说|干|做|要|有|内容|什么|啥|写))"
+)
+
+
+def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The item a question names by its place (「第二个」「最后那个阶段」) in the list the last
+    answer quoted: the one clause with items it cited, or the list its cited items belong to."""
+    match = _ORDINAL.search(question)
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    # (the place opens the question: 「绩效目标第一条是啥」 names its list itself)
+    if (
+        match is None
+        or not clauses
+        or re.sub(r"^(?:那么|那|这|还有|再问下?)", "", question[: match.start()]).strip()
+    ):
+        return None
+    if len(clauses) == 1 and kb.children(clauses[0]):
+        items = kb.children(clauses[0])
+    else:
+        parents = {c.parent_id for c in clauses}
+        if len(parents) != 1 or None in parents:
+            return None
+        items = kb.children(kb.clause(parents.pop()))
+    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
+    if len(items) < 2 or place is None or not 1 <= place <= len(items):
+        return None
+    return items[int(place) - 1]

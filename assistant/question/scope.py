@@ -39,10 +39,16 @@ _PROGRAM_NAME = (
 _TITLE_NAME = (
     r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心)"
 )
+_QUALIFICATION = r"[\u4e00-\u9fff]{2,14}?(?:职称|资格|称号|认证|备案)"
+# A city's or a county's own plan or policy (「无锡市知识产权强市建设方案」「海门区…工作方案」)
+_PLACE_DOCUMENT = re.compile(
+    f"((?:{either((*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities))})[市县区]?(?:本级)?"
+    r"[^，,。？?]{0,16}?(?:方案|规划|实施意见|实施办法))"
+)
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
     r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
-    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|何时|哪天)(?:开始)?(?:申报|申请|报名|推荐|参评)"
+    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|啥时候|何时|哪天)(?:开始)?(?:申报|申请|报名|推荐|参评|报)"
     # 「中国专利奖今年申报截止是哪天」: when applying for it opens or closes
     r"|[^，,。？?]{0,6}?(?:申报|申请|报名)的?(?:截止|开始|时间))"
     # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
@@ -51,6 +57,10 @@ ASKED_PROGRAM = re.compile(
     # 「国家知识产权强县建设示范县本身的申报条件」「省级知识产权服务业集聚区认定需要什么条件」:
     # a title of a level, then what becoming one takes
     rf"|({_TITLE_NAME})[^，,。？?]{{0,8}}?(?:申报条件|条件|评定标准|认定标准|评选标准|怎么评|怎么申报|怎么申请|怎么认定|申报通知)"
+    # 「知识产权师职称怎么评」「服务机构备案需要满足什么条件」: a title, a qualification or a filing
+    # that no guide is about, and what obtaining it takes
+    rf"|({_QUALIFICATION})[^，,。？?]{{0,6}}?(?:(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
+    r"|(?:怎么|如何|怎样)(?:评|评审|认定|考|申请|办理|取得))"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round
@@ -84,6 +94,7 @@ class Scope:
             self.years or (previous.years if inherit_years else ()),
             self.applicant_type or previous.applicant_type,
             self.unknown_years,
+            current=self.current,
             provincial=self.provincial,
         )
 
@@ -237,6 +248,8 @@ ROUND_AFTER = re.compile(
     r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|能报|能申报|能申请|可以报|可以申报|可报|行吗|行不行|"
     + _PROVINCIAL_ROUND
     + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！]"
+    # 「2025年还有这个项目吗」「明年还组织吗」: whether there is a round that year
+    + r"|还有(?:这个|该|那个)(?:项目|计划|专项|指南)|还有没有|还(?:组织|开展)"
     # a clause's number right after (「24年 六、申报要求（二）」「2022年三（三）」)
     + r"|[一二三四五六七八九十]{1,3}[、（(]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}[条项款])"
 )
@@ -315,12 +328,16 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         at = clause.find(name)
         between = clause[:at]
         record = re.search(r"\d", between) or any(word in between for word in LEXICON.record_words)
-        right_before = before.rstrip("的 (（[【").endswith(name)  # 「保护示范区（2022年度）」
+        record = record and not _STILL_THERE.search(between)  # 「2024年还有没有工业品牌项目」
+        # 「保护示范区（2022年度）」「专利转化专项计划2024年…」: the name, perhaps with its head noun
+        right_before = _PROGRAM_HEADS.sub("", before.rstrip("的 (（[【")).endswith(name)
         if (at >= 0 and not record) or right_before:
             return True
     return False
 
 
+_STILL_THERE = re.compile(r"还有没有|有没有|还有")
+_PROGRAM_HEADS = re.compile(f"(?:{either(LEXICON.asking_to_apply.program_nouns)})+$")
 # A verb of the applicant's record right before a year, or before a year joined to it
 # (「承担2020、2021年…」「2019年验收」 is after it; 「评为2022年度…」 before it)
 _RECORD_BEFORE = re.compile(
@@ -488,6 +505,10 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
     for title in () if names_covered else QUOTED_TITLE.findall(normalize(question)):
         if not _programs(kb, title) and f"《{title}》" not in kb.all_text and not _a_guide_title(kb, title):
             return title
+    place_document = _PLACE_DOCUMENT.search(normalize(question))
+    if place_document and not _programs(kb, place_document.group(1)):
+        # 「无锡市知识产权强市建设方案有哪些目标」: no guide's plan (named without the asking words)
+        return re.sub(r"(?:有没有|是否|有无)?(?:出台|出|制定|印发)了?", "", place_document.group(1))
     name = _asked_name(question)
     if name is None or _a_section_title(kb, name):
         return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
@@ -498,7 +519,7 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
 
 def _asked_name(question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
-    name = None if match is None else match.group(1) or match.group(2) or match.group(3)
+    name = None if match is None else next((g for g in match.groups() if g), None)
     return re.sub(r"^(?:那么|那|如果是|要是|还有)", "", name) if name else None  # 「那国家…示范区」
 
 

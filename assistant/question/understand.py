@@ -46,7 +46,7 @@ from .intent import (
     named_intent,
 )
 from .lexicon import LEXICON, either
-from .references import find_in_guides, find_reference
+from .references import find_in_guides, find_reference, ordinal_item
 from .scope import (
     ANNUAL_KINDS,
     APPLICANT_WORDS,
@@ -146,6 +146,8 @@ def understand(
         and not asks_what_counts(question)
     ):
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
+    if name == ELIGIBILITY and _A_CLASS.search(question) and not _SELF.search(question):
+        name = GENERAL  # 「已经牵头做过…项目的企业还能报22年新建项目吗」: a rule asked of a class
     if name == ELIGIBILITY and _asks_exception(kb, question):
         name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
     if name == SCREENING and len(said.programs) == 1:
@@ -157,8 +159,12 @@ def understand(
         name = GENERAL  # 「…能进财务报表么，强省政策里怎么讲的」: a policy or plan has no one to check
     if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
         name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
-    if len(said.programs) >= 2 and name not in (LOOKUP, COMPARE) and asks_to_compare(question):
-        name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」: the programs side by side
+    if (
+        len(said.programs) >= 2
+        and name not in (LOOKUP, COMPARE)
+        and (asks_to_compare(question) or _EACH.search(question))
+    ):
+        name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」「…的要求各是多少」: side by side
     if name == GENERAL and _JOINED_ROUNDS.search(with_full_years(kb, question)) and len(said.years) == 2:
         name = COMPARE  # 「执法案件的绩效指标，22版和24版怎么要求的」: each round's, side by side
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
@@ -167,7 +173,10 @@ def understand(
     facts_turn = conversation.eligibility_open and name == GENERAL and not other_round
     before = _scope_so_far(kb, conversation)
     scope = conversation.scope if facts_turn else said.follow(before)
-    if name != ELIGIBILITY and _a_term_of_the_document(kb, said, before, question):
+    if name != ELIGIBILITY and (
+        _a_term_of_the_document(kb, said, before, question)
+        or (name == GENERAL and _a_term_just_quoted(kb, said, question, conversation))
+    ):
         scope = before  # 「保护示范区方面有目标吗」 of the 通州 plan: its own term, not the program
     scope = _admitted_type(kb, scope, before, name)
     if reference is not None:  # the guide a reference names is what the conversation is about now
@@ -181,6 +190,8 @@ def understand(
         and not _guides_say(kb, guides, "责任单位")
     ):
         name = "contact"  # a bare 「谁负责」 of a guide with a contact and no units responsible
+    if name == "applicants" and _names_conditions_part(kb, guides, question):
+        name = "conditions"  # 「高价值专利升级项目谁有资格报」: the conditions of that part
     if name == "conditions" and not _guides_say(kb, guides, "申报条件"):
         name = GENERAL  # 「通州方案里对快维中心有什么要求」: a plan has tasks, no conditions to apply
     turn = Turn(
@@ -232,6 +243,16 @@ def understand(
     )
 
 
+# A class of bodies described before the verb (「…的企业还能报吗」), not the asker itself
+_BODIES = either(tuple(w for _, words in APPLICANT_WORDS for w in words if len(w) >= 2 or w == "县"))
+_A_CLASS = re.compile(
+    rf"[了过]?[\u4e00-\u9fff]{{2,}}的(?:{_BODIES})(?:还|也|就|都)?(?:能|可以|能否|能不能|可不可以)再?(?:报|申报|申请)"
+)
+_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
+# 「…的要求各是多少」: each asked (not 「分别为4.1%、4.6%」, the applicant's own figures)
+_EACH = re.compile(
+    r"(?:各是|各为|各自|各有|各要|分别是|分别为|分别有|分别要)[^，,。；;]{0,6}?(?:多少|什么|哪|几|啥|如何|怎样|怎么)"
+)
 _ONE_ASK = (ELIGIBILITY, SCREENING, LOOKUP, COMPARE, CHITCHAT)
 
 
@@ -336,6 +357,31 @@ def _names_nothing(name: str, question: str) -> bool:
 _JOINED_ROUNDS = re.compile(r"20\d\d\s*年?度?版?(?:的)?\s*(?:和|跟|与|同|、|对比|比|还是)\s*20\d\d")
 
 
+def _a_term_just_quoted(kb: KnowledgeBase, said: Scope, question: str, conversation: Conversation) -> bool:
+    """A follow-up (「企业知识产权战略推进计划还没验收的呢」) names a program by words the last
+    answer quoted (「尚未验收的省企业知识产权战略推进计划项目承担单位…」): a term of that answer,
+    not a switch to the program (which a part of its own would name: 「保护示范区的申报条件呢」)."""
+    if not said.programs or said.years or not question.rstrip("？?。").endswith("呢"):
+        return False
+    quoted = "".join(kb.clause(c).text for c in conversation.cited_clauses if kb.has_clause(c))
+    named = [g for g in kb.guides if g.program in said.programs]
+    return all(
+        any(n and n in question and n in quoted for n in (g.short_name, g.program, *g.aliases)) for g in named
+    )
+
+
+def _names_conditions_part(kb: KnowledgeBase, guides: tuple[Guide, ...], question: str) -> bool:
+    """The question names a part of a guide's conditions by its title, no applicant type
+    (「升级项目」 of 三、申报条件（二）升级项目)."""
+    return any(
+        len(part.title) >= 2 and part.title in question and not types_named(part.title)
+        for guide in guides
+        for section in kb.guide_clauses(guide.id)
+        if section.title == "申报条件"
+        for part in kb.children(section)
+    )
+
+
 def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, question: str) -> bool:
     """In a conversation about a policy or a plan, a program named with no year and no word of
     its own (项目, 指南, 申报…) is the document's own term when the document's text names it
@@ -344,7 +390,7 @@ def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, quest
     if len(documents) != 1 or documents[0].kind in ANNUAL_KINDS or not said.programs or said.years:
         return False
     words = LEXICON.asking_to_apply
-    if any(w in question for w in (*words.program_nouns, *words.apply_verbs)):
+    if any(w in question for w in (*words.program_nouns, *words.apply_verbs, *words.project_life)):
         return False
     text = "".join(c.text for c in kb.guide_clauses(documents[0].id))
     named = [g for g in kb.guides if g.program in said.programs]
@@ -465,6 +511,7 @@ def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
 _FEE = re.compile(r"([一-鿿]{1,3}费)(?:(?!用)|用(?=[^，,。？?]{0,4}(?:减|免|缓|退)))")
 _ABOUT_PAYING = re.compile(f"{'|'.join((*LEXICON.figures.paying, *LEXICON.figures.how_much))}|收|免|减|谁出")
 _VOCABULARY: dict[str, str] = {}
+_PAYING_A_FEE = ("付费", "缴费", "交费", "收费", "免费", "花费")
 _PAYING_HOW_MUCH = re.compile(
     f"(?:{'|'.join(LEXICON.figures.paying)})[^，,。？?]{{0,3}}(?:多少钱|多少费用|几块钱|多少万)"
 )
@@ -476,7 +523,9 @@ def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
     text = _guide_text(kb)
     if _PAYING_HOW_MUCH.search(question):
         return True  # 「备案要交多少钱」: no guide states a sum the applicant pays
-    fees = [m.group(1) for m in _FEE.finditer(question)]
+    # (「试点什么付费方式」: 付费 pays a fee and names none; an asking word is no part of a fee's name)
+    fees = [re.sub(r"^.*?(?:什么|啥|哪种|哪些|哪个)", "", m.group(1)) for m in _FEE.finditer(question)]
+    fees = [f for f in fees if len(f) >= 2 and f not in _PAYING_A_FEE]
     unknown = [f for f in fees if not any(f[i:] in text for i in range(len(f) - 1))]
     return bool(unknown) and bool(_ABOUT_PAYING.search(question))
 
@@ -569,6 +618,8 @@ def _reference(
         found = find_reference(kb, said, guides[0] if len(guides) == 1 else None, near)
         if found is None and len(guides) != 1:  # 「2022年三（三）原文」: of which guide?
             found = find_in_guides(kb, said, tuple(named or guides) or kb.guides, near)
+        if found is None and asks(question) and not conversation.eligibility_open:
+            found = ordinal_item(kb, question, conversation.cited_clauses)  # 「第二个阶段呢」
         return found, None
     except UnknownReferenceError as exc:
         return None, str(exc)
