@@ -467,10 +467,6 @@ class Composer:
             held = [c for c in turn.previous if re.search(pattern, self.kb.full_text(c))]
             clauses = held or clauses
             spec = replace(spec, evidence=pattern) if held else spec
-        if spec.name == "all_or_one":  # the lists just answered (an item's own list), first
-            lists = [c.id if self.kb.children(c) else c.parent_id for c in turn.previous]
-            held = [self.kb.clause(i) for i in dict.fromkeys(lists) if i and self.kb.has_clause(i)]
-            clauses = [*held, *clauses]
         if spec.name in _HEADING_ASKED and not held:  # its date, issuer, addressees; a guide
             # attached to a notice has the notice's
             clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
@@ -489,8 +485,6 @@ class Composer:
             [(inside, True), (preferred, False)] if spec.evidence else [(preferred, False), (inside, True)]
         )
         found = []
-        if spec.name == "all_or_one" and held:  # the opening line of the list just answered
-            found = ev.find_sentences(self.relevance, query, held, spec.evidence or ".", False, True)
         for searched, openings in searches:
             found = found or ev.find_sentences(
                 self.relevance, query, searched, spec.evidence or ".", per_guide, openings
