@@ -45,6 +45,11 @@ class Guide:
     def is_current(self) -> bool:
         return self.superseded_by is None
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a question may call the guide's program by (「高价值」「140号文」)."""
+        return tuple(n for n in (self.short_name, self.program, *self.aliases) if n)
+
 
 class RoundState(StrEnum):
     """Where a guide's application round stands on a given day."""

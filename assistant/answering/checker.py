@@ -26,7 +26,7 @@ from ..question.fact_phrases import cues, doubtful, find_matches
 from ..question.fact_turns import facts_from_turns
 from ..question.facts import scope_keys
 from ..question.form_text import CLAUSE, normalize
-from ..question.lexicon import LEXICON, either
+from ..question.lexicon import LEXICON, SELF_WORDS
 from ..question.scope import calendar_years
 from ..thresholds import QUESTIONS_AT_ONCE, WRITTEN_LIKENESS
 from .assessment import Assessment, agreed, assess, program_of
@@ -136,7 +136,9 @@ class EligibilityDesk:
         if APPLY_WORDS.search(question):
             return guess.program is not None
         if guess.program is None:  # an applicant telling many of its facts, of no program: which one is asked
-            telling = is_statement(question) and guess.kind is not None and _SELF.search(question) is not None
+            telling = (
+                is_statement(question) and guess.kind is not None and SELF_WORDS.search(question) is not None
+            )
             return telling and len(self._facts([question], None, None)) > STATED_FACTS
         stated = self.stated(question, turns)
         # a program open to one kind of applicant (工业品牌: enterprises) needs no kind said
@@ -340,7 +342,6 @@ def is_statement(text: str) -> bool:
     return True
 
 
-_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
 # 什么 or 啥 a few characters after 没 (未, 无, 不是) is 「any」 (「没搞什么研发」「不是什么示范区」), no question;
 # after 不 it may ask (「不知道要准备什么材料」)
 _NOTHING_OF = re.compile(r"((?:[没无未]|不是|不算)[^，,。；;？?！!]{0,4}?)(?:什么|啥)")

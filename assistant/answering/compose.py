@@ -240,10 +240,8 @@ class Composer:
         # 「2024年度地理标志指南有吗？和22年比变了啥」: a side of a comparison that no guide holds
         if turn.scope.unknown_years and (not turn.scope.years or turn.intent == COMPARE):
             years = "、".join(str(y) for y in turn.scope.unknown_years)
-            held = [g for g in self.kb.guides if g.program and g.program in turn.scope.programs]
-            if held:  # 「专利转化2024年还组织申报吗」: that program's rounds held, named
-                have = "、".join(f"《{g.title}》" for g in held)
-                return self._not_covered(self.t["not_covered_program_year"].format(years=years, have=have))
+            if held := self._programs_guides(turn):  # 「专利转化2024年还组织申报吗」: its rounds, named
+                return self._no_round(years, held)
             return self._not_covered(self.t["not_covered_year"].format(years=years, covered=self.covered))
         if (stale := self._no_round_this_year(turn)) is not None:
             return stale
@@ -278,11 +276,18 @@ class Composer:
         today = self.today()
         if not turn.scope.current or today is None or not _ROUND_ASKED.search(turn.question):
             return None
-        held = [g for g in self.kb.guides if g.program and g.program in turn.scope.programs]
+        held = self._programs_guides(turn)
         if not held or any(g.year >= today.year for g in held):
             return None
+        return self._no_round(str(today.year), held)
+
+    def _programs_guides(self, turn: Turn) -> list[Guide]:
+        return [g for g in self.kb.guides if g.program and g.program in turn.scope.programs]
+
+    def _no_round(self, years: str, held: list[Guide]) -> Composed:
+        """No guide of the program talked about for these years: the rounds held, named."""
         have = "、".join(f"《{g.title}》" for g in held)
-        return self._not_covered(self.t["not_covered_program_year"].format(years=today.year, have=have))
+        return self._not_covered(self.t["not_covered_program_year"].format(years=years, have=have))
 
     def _each_ask(self, turn: Turn, hits: list[Hit]) -> Draft | None:
         """Each ask of a question that asks two things, answered in turn into one draft (a
@@ -563,9 +568,10 @@ class Composer:
         asked = [
             family for family in LEXICON.asking_words.breaches if any(w in turn.question for w in family)
         ]
-        said = "".join(self.kb.full_text(c) for c in [*clauses, *self.reader.scope_clauses(turn)])
-        if any(not any(w in said for w in family) for family in asked):
-            return None  # 「中期评估不合格会怎么处理」: no sentence says what follows that breach
+        if asked:  # 「中期评估不合格会怎么处理」: no sentence says what follows that breach
+            said = "".join(self.kb.full_text(c) for c in [*clauses, *self.reader.scope_clauses(turn)])
+            if any(not any(w in said for w in family) for family in asked):
+                return None
         best = self.relevance.rank(query, clauses, ranks=ranks)
         kept = [r for r in best if sanction.search(r[1].sentence)]  # ranked alike, kept or not
         if best and kept and kept[0][0] >= best[0][0] * SANCTION_FIT:
@@ -979,8 +985,8 @@ class Composer:
     def _whose(self, clause: Clause) -> str:
         """「县（市、区）：」 before a provision of one applicant type's section, when several
         types' provisions are stated side by side."""
-        named = types_named(" ".join(ev.section_headings(clause)))
-        return f"{named[0]}：" if len(named) == 1 else ""
+        kind = self.reader.type_of(clause)
+        return f"{kind}：" if kind else ""
 
     def _whole(self, item: ev.Evidence) -> int:
         """How long a clause may be to be stated whole: a short item without sub-items."""

@@ -7,7 +7,6 @@ A language model, when one is configured, may then rewrite a fluent reply (pipel
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -25,15 +24,13 @@ from ..question.asking import (
 )
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts
-from ..question.lexicon import LEXICON, either
+from ..question.lexicon import SELF_WORDS
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
 from ..thresholds import CASE_FACTS, TOPIC_CHARS
 from .checker import STATED_FACTS, Checked, EligibilityDesk, is_statement
 from .compose import Composed, Composer
-
-_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))  # 我们, 本单位: the applicant speaks
 
 
 @dataclass(frozen=True)
@@ -180,7 +177,7 @@ class Responder:
             turn.intent != GENERAL
             and is_statement(turn.question)
             and not desk.stated(turn.question, statements)
-            and not _SELF.search(turn.question)
+            and not SELF_WORDS.search(turn.question)
         ):
             return False  # 「高价值专利2022年网上申报截止日期」: a topic named, no fact of its own told
         return desk.wants_check(turn.question, statements)

@@ -169,14 +169,14 @@ class Reader:
         top, best = ranked[0]
         types = types_named(turn.question)
         every_type = len(types) > 1
-        seen, peers, answered = {best.clause.id}, [], {self._type_of(best.clause)}
+        seen, peers, answered = {best.clause.id}, [], {self.type_of(best.clause)}
         for score, item in ranked[1:]:
             if score < top - SAME_RULE_MARGIN or len(peers) == MAX_PEERS:
                 break
             close = score >= top - PEER_MARGIN
             same_rule = every_type and self.relevance.similar(item.sentence, best.sentence)
             # (「企业和高校在…上有什么区别」: the best of a type named that none answered yet)
-            kind = self._type_of(item.clause)
+            kind = self.type_of(item.clause)
             another_type = every_type and kind in types and kind not in answered
             if (
                 (close or same_rule or another_type)
@@ -188,7 +188,7 @@ class Reader:
                 peers.append(item)
         return peers
 
-    def _type_of(self, clause: Clause) -> str | None:
+    def type_of(self, clause: Clause) -> str | None:
         """The one applicant type whose section a clause is in (「申报主体是企业的」), if any."""
         named = types_named(" ".join(ev.section_headings(clause)))
         return named[0] if len(named) == 1 else None

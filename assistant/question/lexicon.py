@@ -490,6 +490,8 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
 
 
 LEXICON = load_lexicon()
+# Every word by which the applicant names itself (我们, 本县, 我市), as one pattern
+SELF_WORDS = re.compile(either(LEXICON.applicant_kinds.self_words))
 
 
 def lexicon_pairs() -> dict[str, tuple[str, ...]]:

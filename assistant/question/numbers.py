@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
 from ..thresholds import APPROXIMATE_POINTS, APPROXIMATE_SHARE, LITTLE_OVER
-from .lexicon import LEXICON, either
+from .lexicon import LEXICON, SELF_WORDS, either
 
 _GT = (
     "超过|超出|多于|高于|大于|不止|不只|逾|超"  # 「过5000万」「过亿」 are rewritten to 逾 (normalize_numbers)
@@ -355,7 +355,6 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
 
 
 _AVERAGE = re.compile(either(LEXICON.fact_cues.averages))
-_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
 
 
 def against_average(text: str) -> str | None:
@@ -372,7 +371,7 @@ def against_average(text: str) -> str | None:
     own = [f for f in before if f.unit == "%" and f.end - f.start > 1 and to_fact_unit(f, "%") is not None]
     after = normalize_numbers(text[cue.end() :])
     average = [f for f in find_numbers(after, default_unit="%") if f.unit == "%"]
-    if not own and len(average) == 2 and _SELF.search(after[average[0].end : average[1].start]):
+    if not own and len(average) == 2 and SELF_WORDS.search(after[average[0].end : average[1].start]):
         own, average = average[1:], average[:1]  # 「全省平均89%，我们是93.5%」: the average first
     if len(own) != 1 or not average:
         return None

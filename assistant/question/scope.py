@@ -300,7 +300,7 @@ def _before_a_program(kb: KnowledgeBase) -> re.Pattern[str]:
 
 
 def _program_names(kb: KnowledgeBase) -> set[str]:
-    names = {normalize(n) for g in kb.guides for n in (g.short_name, g.program, *g.aliases) if len(n) >= 2}
+    names = {normalize(n) for g in kb.guides for n in g.names if len(n) >= 2}
     return names | set(LEXICON.short_program_names)
 
 
@@ -375,12 +375,7 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     """Programs named in the text, longest names first: 「地理标志产品保护示范区」 names
     地理标志, and the 「保护示范区」 inside it then names nothing."""
     names = sorted(
-        {
-            (normalize(n), g.program)
-            for g in kb.guides
-            for n in (g.short_name, g.program, *g.aliases)
-            if len(n) >= 2
-        },
+        {(normalize(n), g.program) for g in kb.guides for n in g.names if len(n) >= 2},
         key=lambda pair: (-len(pair[0]), pair),
     )
     said = text

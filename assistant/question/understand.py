@@ -45,7 +45,7 @@ from .intent import (
     intent,
     named_intent,
 )
-from .lexicon import LEXICON, either
+from .lexicon import LEXICON, SELF_WORDS, either
 from .references import find_in_guides, find_reference, ordinal_item
 from .scope import (
     ANNUAL_KINDS,
@@ -146,7 +146,7 @@ def understand(
         and not asks_what_counts(question)
     ):
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
-    if name == ELIGIBILITY and _A_CLASS.search(question) and not _SELF.search(question):
+    if name == ELIGIBILITY and _A_CLASS.search(question) and not SELF_WORDS.search(question):
         name = GENERAL  # 「已经牵头做过…项目的企业还能报22年新建项目吗」: a rule asked of a class
     if name == ELIGIBILITY and _asks_exception(kb, question):
         name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
@@ -248,7 +248,6 @@ _BODIES = either(tuple(w for _, words in APPLICANT_WORDS for w in words if len(w
 _A_CLASS = re.compile(
     rf"[了过]?[\u4e00-\u9fff]{{2,}}的(?:{_BODIES})(?:还|也|就|都)?(?:能|可以|能否|能不能|可不可以)再?(?:报|申报|申请)"
 )
-_SELF = re.compile(either(LEXICON.applicant_kinds.self_words))
 # 「…的要求各是多少」: each asked (not 「分别为4.1%、4.6%」, the applicant's own figures)
 _EACH = re.compile(
     r"(?:各是|各为|各自|各有|各要|分别是|分别为|分别有|分别要)[^，,。；;]{0,6}?(?:多少|什么|哪|几|啥|如何|怎样|怎么)"
@@ -365,9 +364,7 @@ def _a_term_just_quoted(kb: KnowledgeBase, said: Scope, question: str, conversat
         return False
     quoted = "".join(kb.clause(c).text for c in conversation.cited_clauses if kb.has_clause(c))
     named = [g for g in kb.guides if g.program in said.programs]
-    return all(
-        any(n and n in question and n in quoted for n in (g.short_name, g.program, *g.aliases)) for g in named
-    )
+    return all(any(n in question and n in quoted for n in g.names) for g in named)
 
 
 def _names_conditions_part(kb: KnowledgeBase, guides: tuple[Guide, ...], question: str) -> bool:
@@ -394,10 +391,7 @@ def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, quest
         return False
     text = "".join(c.text for c in kb.guide_clauses(documents[0].id))
     named = [g for g in kb.guides if g.program in said.programs]
-    return all(
-        g.kind in ANNUAL_KINDS and any(n in text for n in (g.short_name, g.program, *g.aliases))
-        for g in named
-    )
+    return all(g.kind in ANNUAL_KINDS and any(n in text for n in g.names) for g in named)
 
 
 def _admitted_type(kb: KnowledgeBase, scope: Scope, before: Scope, name: str) -> Scope:

@@ -140,7 +140,7 @@ class TurnRetriever:
         asking = LEXICON.asking_words
         said = {
             *(w for t in LEXICON.applicant_types for w in (t.name, *t.in_questions)),
-            *(n for g in guides for n in (g.title, g.short_name, g.program, *g.aliases) if n),
+            *(n for g in guides for n in (g.title, *g.names) if n),
             *(c for cues in asking.intents.values() for c in cues),
             *asking.topic_markers,
             *asking.asking_terms,
