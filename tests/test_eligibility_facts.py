@@ -155,7 +155,11 @@ def test_yes_no_and_negations(rules: Rules, text: str, key: str, value: bool) ->
     [
         ("我们不是小巨人", {"little_giant": False}),
         ("不是单项冠军也不是小巨人", {"single_champion": False, "little_giant": False}),
-        ("是单项冠军，不是小巨人", {"single_champion": True, "little_giant": False}),
+        # a champion of its product is at least a 骨干 of its industry
+        (
+            "是单项冠军，不是小巨人",
+            {"single_champion": True, "little_giant": False, "chain_leader_or_backbone": True},
+        ),
         ("没有失信和非正常专利申请", {"serious_dishonesty": False, "abnormal_filing": False}),
         ("失信和非正常专利申请都没有", {"serious_dishonesty": False, "abnormal_filing": False}),
         ("无严重失信行为", {"serious_dishonesty": False}),

@@ -49,7 +49,8 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     (「我们县」) limits the programs. Nothing is inferred from less than MIN_INFERENCE."""
     sheet = facts_from_turns(list(turns), rules)
     said = set(sheet) | set(sheet.doubts)
-    said -= {key for fact in said for key in rules.fact(fact).implies}  # 在江苏 adds nothing
+    # 在江苏 adds nothing to 江苏注册的独立法人 (a yes implies it; 「不是单项冠军」 implies nothing)
+    said -= {key for fact in sheet if sheet[fact] is True for key in rules.fact(fact).implies}
     if len(said) < MIN_INFERRED_FACTS:
         return guess
     usage = Counter(key for program in rules.programs for key in program.facts)

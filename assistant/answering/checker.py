@@ -344,7 +344,10 @@ def is_statement(text: str) -> bool:
 
 # 什么 or 啥 a few characters after 没 (未, 无, 不是) is 「any」 (「没搞什么研发」「不是什么示范区」), no question;
 # after 不 it may ask (「不知道要准备什么材料」)
-_NOTHING_OF = re.compile(r"((?:[没无未]|不是|不算)[^，,。；;？?！!]{0,4}?)(?:什么|啥)")
+# 「也没在搞什么…」「不归哪个区」: an indefinite after a negation asks nothing
+_NOTHING_OF = re.compile(
+    r"((?:[没无未]|不是|不算|不归|不属于)[^，,。；;？?！!]{0,4}?)(?:什么|啥|哪个|哪一个|哪家)(?![^，,。；;]*[吗呢？?])"
+)
 _ENDING_ASKS = ("多少", "什么", "啥", "几个", "哪些", "哪个", "哪里", "怎么样")
 
 

@@ -7,13 +7,14 @@ A language model, when one is configured, may then rewrite a fluent reply (pipel
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..domain import Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
-from ..question.applicant import follows_up_on_another
+from ..question.applicant import follows_up_on_another, turns_to_another_round
 from ..question.asking import (
     asks_if_it_bears,
     asks_if_qualifies,
@@ -24,7 +25,7 @@ from ..question.asking import (
 )
 from ..question.conversation import Conversation
 from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts
-from ..question.lexicon import SELF_WORDS
+from ..question.lexicon import LEXICON, SELF_WORDS, either
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
@@ -138,6 +139,8 @@ class Responder:
             return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
         if conversation.eligibility_open and desk.stated(turn.question, statements) > 0:
             return True
+        if conversation.eligibility_open and any(w in turn.question for w in _REMAINING):
+            return True  # 「还有别的要求吗？」 while a check waits: what it still needs
         if conversation.eligibility_open and desk.doubts_asked(turn.question, conversation.asked_facts):
             return True  # 「…结果还没查到，不知道是什么等次」: the fact asked stays asked
         if conversation.eligibility_open and is_statement(turn.question):
@@ -155,6 +158,12 @@ class Responder:
         after_check = conversation.eligibility_open or conversation.decided
         if after_check and follows_up_on_another(turn.question, desk.rules):
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it
+        if (
+            after_check
+            and turns_to_another_round(turn.question, desk.rules)
+            and desk.stated(turn.question, statements)
+        ):
+            return True  # 「那2024年那一轮呢？我们是…」: the check of that round, on the facts it tells
         if after_check and asks_if_qualifies(turn.question):
             # after a check, 「那我们符合吗」「说错了，…这样还行吗」 asks it again; 「网上申报可以吗」
             # (applying, with no fact of the applicant's) asks something else
@@ -171,6 +180,8 @@ class Responder:
             return True  # 「22年工业品牌，我们去年被通报过非正常专利申请，会影响吗」: one fact, named program
         if told >= CASE_FACTS:
             return True  # a case told at length (「…听说数量可以减半？无失信，…」) is checked
+        if told >= STATED_FACTS and is_statement(turn.question) and _laid_before_us(turn.question):
+            return True  # 「…管委会咨询2022年度…创建：有独立的…；…」: a case laid before us
         if desk.checks_another_program(statements, conversation.scope.programs):
             return False
         if (
@@ -217,3 +228,18 @@ class Responder:
         all_warnings = tuple(dict.fromkeys([*warnings, *composed.warnings]))
         citations = tuple(self.kb.citation(clause_id) for clause_id in composed.clause_ids)
         return Reply(answer, composed.answerable, citations, decision, all_warnings)
+
+
+_REMAINING = LEXICON.asking_to_apply.remaining_asks
+
+
+# The applicant consulting about a program, then laying out its case after a colon
+# (「…管委会咨询2022年度省知识产权保护示范区创建：有独立的…；…」)
+_CONSULTING = re.compile(
+    rf"(?:{either((*LEXICON.asking_to_apply.asked_about, '咨询'))})[^，,。；;？?]{{0,30}}[：:]"
+)
+
+
+def _laid_before_us(question: str) -> bool:
+    """A message that consults about a program and tells its case after a colon, asking nothing."""
+    return _CONSULTING.search(question) is not None

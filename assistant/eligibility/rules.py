@@ -125,7 +125,7 @@ class FactSpec:
     # (yes_no) the negative synonyms say far from it (「份额很小」「排不上号」): denied (「也不是排不上
     # 号」), they do not say the fact, which is then asked.
     graded_negatives: bool = False
-    # (choice) the applicant's own kind: named as the subject of its question whether it can
+    # (choice) the applicant's own kind (a kind it has, 「有研究院」, is none of it): named as the subject of its question whether it can
     # apply (「国家级经开区能报…吗」), it is read, as a question of anything else is not.
     named_in_question: bool = False
     # (about another body) other_level: the applicant's other level (a county's is the city),

@@ -84,5 +84,8 @@ def _answer(spec: FactSpec, part: str) -> FactValue | None:
 
 def _of_another_event(spec: FactSpec, part: str) -> bool:
     """The answer tells of an event the question does not ask about (「是2018年立项的」 to 「是否
-    …已通过验收」): its 是 says nothing of the fact."""
+    …已通过验收」) or says what a message before meant (「是指2024年度那批」): its 是 says
+    nothing of the fact."""
+    if cues("clarifying", part):
+        return True
     return any(word in part and word not in spec.question for word in LEXICON.fact_cues.events)

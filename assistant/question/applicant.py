@@ -16,7 +16,7 @@ from ..eligibility.rules import Program, Rules
 from .asking import CAPACITY, asks, asks_to_apply, names_who_applies
 from .fact_phrases import find_matches
 from .lexicon import LEXICON, either
-from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR
+from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR, opens_an_apply_question
 
 # Words whose meaning depends on their neighbours: 「3个人」 counts staff, 「乡镇工业园」 is a park.
 # 「我所」 is a research institute, not 「我所在的市」「我们所有的专利」 (所 as a particle).
@@ -53,7 +53,8 @@ _KIND_WORDS = LEXICON.applicant_kinds
 _SELF_KIND = _KIND_WORDS.self_names
 # (after 是 a longer noun phrase: 「我们是一家知识产权运营服务公司」)
 _SELF_WORDS = re.compile(
-    f"({either(_KIND_WORDS.pronouns + _KIND_WORDS.determiners)})(?:[^，。；！？]{{0,10}}|是[^，。；！？]{{0,16}})$"
+    f"({either(_KIND_WORDS.pronouns)}|(?!{either(_KIND_WORDS.determiner_look_alikes)})"
+    f"{either(_KIND_WORDS.determiners)})(?:[^，。；！？]{{0,10}}|是[^，。；！？]{{0,16}})$"
 )
 _NOT_SELF = re.compile(either(_KIND_WORDS.not_self_verbs))
 _SELF_LOOK_ALIKES = re.compile(either(_KIND_WORDS.self_look_alikes))
@@ -172,6 +173,7 @@ _RECORD_BEFORE = re.compile(f"(?:{either(LEXICON.record_verbs)})[^，,。；;？
 _APPLY_BEFORE = re.compile("(?:{})的?$".format("|".join(LEXICON.asking_to_apply.apply_verbs)))
 # 「24年还能吗」: a short year asked of right after it
 _ASKED_AFTER = f"(?=还?(?:{either(_ASKING.before_verb)})|{either(_ASKING.tags)}|呢|吗)"
+_SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)(?=年)")
 _SHORT_ASKED = re.compile(rf"(?<![\d.])(2\d)年{_ASKED_AFTER}")
 _YEAR_ASKED = re.compile(rf"(?<![\d.])(20\d\d|2\d)年度?{_ASKED_AFTER}")
 
@@ -257,6 +259,10 @@ def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | No
     if switched and (turned := _family(text[switched[-1] :], rules)[0]) is not None:
         family = turned  # 「…今年先不报了。改问专利转化专项计划的高校院所方向」
         spans = [(at, f) for at, f in spans if at >= switched[-1]]
+    start, end = _switching_clause(text)
+    if end and (turned := _family(text[start:end], rules)[0]) is not None:
+        family = turned  # 「我们学校高价值专利新建报不了，那专利转化专项计划呢？」
+        spans = [(at, f) for at, f in spans if start <= at < end]
     asked_for = _applied_for(text, rules)
     if len(asked_for) == 1 and family not in asked_for:
         family = asked_for.pop()  # 「正在承担…高价值专利培育项目。同时想报2022年工业品牌，可以吗」
@@ -410,8 +416,14 @@ def _round_years(text: str, rules: Rules) -> list[int]:
     applicant's own facts is that fact's (「2022年度省…真抓实干…评上了」), not a round."""
     text = _SHORT_APPLIED.sub(r"\g<1>20\2年", TWO_DIGIT_YEAR.sub(r"20\1年", text))  # 「想报22年这个」
     text = _SHORT_ASKED.sub(r"20\1年", text)  # 「…，24年还能吗」
+    text = _SHORT_YEAR.sub(
+        lambda m: f"20{m[1]}" if opens_an_apply_question(text, m.start(), m.end()) else m[0], text
+    )
     found = []
     for m in YEAR.finditer(text):
+        if opens_an_apply_question(text, m.start(), m.end()):
+            found.append(int(m.group(1)))  # 「22年县这一级能报吗？」
+            continue
         after, lead = text[m.end() :], text[max(0, m.start() - 3) : m.start()]
         clause = _CLAUSES.split(after, maxsplit=1)[0]
         named = ROUND_AFTER.match(after) and not _ONLY_PUNCTUATION.match(after)
@@ -429,7 +441,9 @@ def _round_years(text: str, rules: Rules) -> list[int]:
 
 
 # 「那新建就不报了」: a variant the applicant gives up is not the one asked about
-_GIVEN_UP = re.compile(r"不(?:报|申报|申请|考虑|弄)了|放弃|算了")
+_GIVEN_UP = re.compile(
+    r"不(?:报|申报|申请|考虑|弄)了|放弃|算了|(?<!行)不行(?![吗呢么])|报不了|不能报(?![吗呢么])"
+)
 _RECORD = re.compile(r"做过|承担过|搞过|牵头过|立项|验收")  # a project done; not 牵头报 (applying)
 _HEADING_AFTER = re.compile(r"[^，,。；;：:]{0,4}[：:]")  # 「升级项目：…验收」: the message's heading
 _APPLIED_BEFORE = re.compile(
@@ -460,12 +474,28 @@ def _variant(text: str, rules: Rules) -> str | None:
     if not named:
         return None
     switched = [(at, v) for at, v in named if _SWITCH_TO.search(text[max(0, at - 4) : at])]
+    starts = [at for at, _ in named]
     asking = [
-        (at, v)
-        for at, v in named
-        if _asks_about(clause := _clause_at(text, at)) and not _GIVEN_UP.search(clause)
+        (at, v) for at, v in named if _asks_about(_clause_at(text, at)) and not _given_up(text, at, starts)
     ]
-    return max(switched or asking)[1] if switched or asking else named[0][1]
+    if switched or asking:
+        return max(switched or asking)[1]
+    # 「升级不行。那就报新建：…」: the variant applied for, over one given up
+    kept = [(at, v) for at, v in named if not _given_up(text, at, starts)]
+    applied = [(at, v) for at, v in kept if _APPLIED_BEFORE.search(text[:at])]
+    return max(applied)[1] if applied else (kept or named)[0][1]
+
+
+def _given_up(text: str, at: int, starts: list[int]) -> bool:
+    """The variant named at `at` is given up by the words after it in its clause, up to the next
+    variant named, or before it when it is named first (「新建不行的话升级项目呢」 gives up 新建
+    only; 「放弃新建」)."""
+    clause_start = max((m.end() for m in _CLAUSES.finditer(text, 0, at)), default=0)
+    clause_end = found.end() if (found := _CLAUSES.search(text, at)) else len(text)
+    first = not any(clause_start <= s < at for s in starts)
+    before = clause_start if first else at  # words before it are its own when it is named first
+    after = min([clause_end, *(s for s in starts if s > at)])
+    return _GIVEN_UP.search(text, before, after) is not None
 
 
 def _of_record(clause: str) -> bool:
@@ -504,7 +534,7 @@ _FOLLOW_UP_CLAUSES = 3  # 「明白了，新建不让报。那升级项目呢？
 # The longer follow-up opens with 那 or 如果 (「那如果换成徐州市来报呢？」「那由我们园区管委会来报
 # 呢？」「那专利转化专项计划里面高校院所知识产权运营能力提升呢？」)
 _SWITCH_LONG = re.compile(
-    r"^\s*(?:那|那么|如果|要是|换成|换作|改成|改由)[^，。；？?]{0,30}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
+    r"^\s*(?:那|那么|如果|要是|换成|换作|换|改成|改由|由)[^，。；？?]{0,30}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
 )
 
 
@@ -533,6 +563,13 @@ def follows_up_on_another(text: str, rules: Rules) -> bool:
     return any(
         _KINDS.search(head) or _family(head, rules)[0] is not None or _variant(head, rules) for head in heads
     ) or any(_family(rest, rules)[0] is not None or _variant(rest, rules) for rest in switched)
+
+
+def turns_to_another_round(text: str, rules: Rules) -> bool:
+    """「那2024年那一轮呢？…」: a follow-up that opens by naming another round."""
+    clauses = _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES]
+    heads = [c for c in clauses if (_SWITCH.match(c) or _SWITCH_LONG.match(c)) and not _FAILED_IF.search(c)]
+    return any(_round_years(head, rules) for head in heads)
 
 
 def names_itself(text: str) -> bool:
@@ -567,12 +604,20 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         kind = _kind_named(m)
         if m.group() in _KIND_WORDS.intermediaries:  # 「要问代理机构」: one the applicant asks
             before = text[: m.start()]
-            if before.endswith(_KIND_WORDS.not_self_verbs) or any(
-                w in text for w in _KIND_WORDS.client_words
+            said = _said_of_self(before)
+            for_a_client = any(w in text for w in _KIND_WORDS.client_words)
+            # 「我们是一家知识产权代理机构，…我们机构自己能不能报」: it names itself and asks of itself
+            # (a client named, it asks of itself only with 自己: 「…客户…，想问它能不能报」 asks of the client)
+            of_itself = not for_a_client or _ASKS_OF_ITSELF.search(text) is not None
+            if (
+                said
+                and _BEING_BEFORE.search(before)
+                and of_itself
+                and not before.endswith(_KIND_WORDS.not_self_verbs)
             ):
+                return m.group(), True
+            if before.endswith(_KIND_WORDS.not_self_verbs) or for_a_client:
                 continue
-            if (said := _said_of_self(before)) and _BEING_BEFORE.search(before):
-                return m.group(), True  # 「我们是一家知识产权代理机构」: it names itself
             intermediary = intermediary or (m.group(), said)
             continue
         body = _HEAD_BODY.match(text, m.end())
@@ -636,16 +681,35 @@ _ALL_AFTER_PAIR = re.compile(f"{_PAIR_JOINS}(?:两级)?(?:{either(LEXICON.fact_c
 
 
 def _in_body_pair(text: str, m: re.Match[str]) -> bool:
-    """The kind word `m` is one of two kinds named side by side and then summed up by 都/均."""
-    after = _KINDS.match(text, m.end() + 1) or _KINDS.match(text, m.end())
-    if after and _kind_named(after) in KIND_NAMES and _ALL_AFTER_PAIR.match(text, after.end()):
+    """The kind word `m` is one of two kinds named side by side and then summed up by 都/均
+    (「我们市里和县里都没有承担过」「我们市和所在区都没有」: each perhaps with its 里 or 所在)."""
+    end = _BODY_TAIL.match(text, m.end()).end()
+    second = _PAIR_JOIN.match(text, end).end()
+    after = _KINDS.match(text, second)
+    if after and _kind_named(after) in KIND_NAMES and _ALL_AFTER_PAIR.match(text, _tail_end(text, after)):
         return True
-    before = [b for b in _KINDS.finditer(text, max(0, m.start() - 6), m.start()) if b.end() >= m.start() - 1]
+    before = [
+        b
+        for b in _KINDS.finditer(text, max(0, m.start() - 8), m.start())
+        if _PAIR_JOIN.match(text, _tail_end(text, b)).end() == m.start()
+    ]
     return (
         bool(before)
         and _kind_named(before[-1]) in KIND_NAMES
-        and _ALL_AFTER_PAIR.match(text, m.end()) is not None
+        and _ALL_AFTER_PAIR.match(text, end) is not None
     )
+
+
+# The applicant asking of itself with a reflexive (「我们机构自己能不能报」)
+_ASKS_OF_ITSELF = re.compile(
+    f"(?:{either(_KIND_WORDS.pronouns)})[^，,。；;？?！!]{{0,4}}(?:{either(_KIND_WORDS.reflexives)})"
+)
+_BODY_TAIL = re.compile(r"(?:里|这边|那边)?")
+_PAIR_JOIN = re.compile(r"(?:、|和|与|及|跟|/)?(?:所在的?|所属的?)?")
+
+
+def _tail_end(text: str, m: re.Match[str]) -> int:
+    return _BODY_TAIL.match(text, m.end()).end()
 
 
 # After a body's word, the capacity one applies in (「以市政府的名义申报」): the body is the applicant

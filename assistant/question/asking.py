@@ -131,7 +131,9 @@ _MEETS_CONDITIONS = re.compile(f"(?:{_MET}(?:{either(_WORDS.yes_no_endings)})|(?
 
 
 # 「是否符合条件」「是否符合2022年度专利转化专项计划」: a word of whether, then one of meeting.
-_WHETHER_MET = re.compile(f"(?:{either(_WORDS.whether_words)})(?:{_SUFFICIENT})")
+_WHETHER_MET = re.compile(
+    f"(?:{either(_WORDS.whether_words)})(?:都|全|全都|全部)?(?:{_SUFFICIENT})"
+)  # 「是不是都满足」
 
 
 # 「（就是2月29号截止那个）」: an aside in brackets says which thing is meant; it asks nothing.
@@ -177,7 +179,16 @@ def asks_to_apply(text: str) -> bool:
             return True
         if any(v in sentence for v in words.apply_verbs) and any(tag in sentence for tag in words.tags):
             return True
+        if _PROGRAM_THEN_TAG.search(sentence):
+            return True  # 「…，新建项目行不行？」: a program named, then a question tag
     return _closing_tag(text)
+
+
+# A clause that names a program by its noun, then a question tag alone (「升级项目行不行」)
+_PROGRAM_THEN_TAG = re.compile(
+    rf"(?:^|[，,])[^，,]*(?:{either(_WORDS.program_nouns)})(?:呢|的话)?\s*(?:{either(_WORDS.tags)})"
+    r"[吗呢吧？?。！!\s]*$"
+)
 
 
 # 「打算用扬州漆器报今年的…项目。…（facts）…符合吗？」: a wish to apply, said before

@@ -108,12 +108,17 @@ def progress_of(text: str, clause: str = "") -> str | None:
     the unmasked `clause`: its word may be another fact's phrase (「获批」 of a GI's years)."""
     if affirmed("under_way", text) or _not_yet_approved(clause or text):
         return "under_way"
-    if affirmed("applied_for", text):
+    if affirmed("applied_for", text) or _APPLIED_LAST.search(text):
         return "applied"
     # a plan to apply with the thing (「打算指定一个…证明商标」) is no plan of the thing
     applying = LEXICON.fact_cues.applying_verbs
     planned = [m for m in affirmed_spans("planned", text) if not text.startswith(applying, m.end())]
     return "planned" if planned else None
+
+
+# An apply verb closing the clause, its object the thing named before (「保护中心我们去年申请了」),
+# not 「申请了一批专利」, which applied for something else
+_APPLIED_LAST = re.compile(r"(?:申请|申报)(?:了|过)+的?[。！!，,；;\s]*$")
 
 
 def _waited_for(words: str) -> str | None:
@@ -159,7 +164,7 @@ def read_phrase(
     text = _unmask_nested(segment, text, matches, match)
     if is_measure(match) and of_the_average(text[match.end :]):
         # 「撤回率全省平均是多少我不记得了，反正我们比平均高」: the comparison, if the sentence makes one
-        return _against_average(spec, text[match.end :] + "，" + rest, Reading(topic=True))
+        return against_average_of(spec, text[match.end :] + "，" + rest, Reading(topic=True))
     if _modifies_next(segment, matches, index):
         # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
         # is said is said of them (read as a plain mention, it had been a yes)
@@ -186,7 +191,9 @@ def read_phrase(
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment, undated=True)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
-    if not spec.about_others and another_body(_only_this_masked(segment, match)):
+    # (the body switched to, 「换我们市下面的国家级高新区报呢」, is the applicant now)
+    switched = spec.named_in_question and _SWITCHED_TO.match(segment) is not None
+    if not spec.about_others and not switched and another_body(_only_this_masked(segment, match)):
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
         # 「快维中心是市里建的」, said by a district: a thing built may serve it too, so even 「我们区
@@ -258,7 +265,7 @@ def read_phrase(
             # 「承担过省高价值专利项目」: as its lead, or a partner? (a clause before may say)
             return Reading(doubt=segment, wanting=True)
         if is_measure(match):  # 「撤回率97.6%，全省平均90%出头」「撤回率不比全省平均低」: as it compares
-            reading = _against_average(spec, segment[match.end :] + rest, reading)
+            reading = against_average_of(spec, segment[match.end :] + rest, reading)
         return _checked_yes_no(reading, spec, segment, text)
     if spec.type == CHOICE:
         if progress_of(text, segment) in ("under_way", "applied"):
@@ -282,7 +289,7 @@ def lifting(text: str) -> bool | None:
     return False if under_way or denied("lifted", text) else None
 
 
-def _against_average(spec: FactSpec, said: str, reading: Reading) -> Reading:
+def against_average_of(spec: FactSpec, said: str, reading: Reading) -> Reading:
     """A measure said as a figure and the average's figure, compared the way the fact asks
     (its yes_text says 高于 or 低于, not both); figures whose ranges overlap are asked."""
     found = compared_with_average(said, frozenset({spec.year, *spec.years} - {None}))
@@ -484,7 +491,16 @@ def _modifies_next(segment: str, matches: list[Match], index: int) -> bool:
 def _names_itself_asking(spec: FactSpec, segment: str, match: Match) -> bool:
     """「国家级经开区能报2024年度保护示范区吗」: the applicant's kind, the subject of its own
     question whether it can apply (named before the apply verb, with no hedge), is said."""
-    return spec.named_in_question and not doubtful(segment) and asks_to_apply(segment[match.end :])
+    switched_to = _SWITCHED_TO.match(segment) is not None  # 「换我们市下面的国家级高新区报呢」
+    return (
+        spec.named_in_question
+        and not doubtful(segment)
+        and (switched_to or asks_to_apply(segment[match.end :]))
+    )
+
+
+# A follow-up naming the body that would apply instead (「换…高新区报呢」「那由园区管委会来报呢」)
+_SWITCHED_TO = re.compile(r"^\s*(?:那|那么)?\s*(?:换成|换作|换|改成|改由|由)[^，。；？?]{0,30}呢")
 
 
 def _denies_wanted_level(spec: FactSpec, text: str) -> bool:

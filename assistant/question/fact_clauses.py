@@ -12,7 +12,14 @@ from functools import cache
 
 from ..eligibility.rules import NUMBER, YES_NO, FactSpec
 from ..thresholds import PREDICATE_SPAN, SUBJECT_SPAN
-from .clause_reading import another_body, denies_its_level, in_progress, lifting, progress_of
+from .clause_reading import (
+    against_average_of,
+    another_body,
+    denies_its_level,
+    in_progress,
+    lifting,
+    progress_of,
+)
 from .fact_phrases import (
     MASK,
     Match,
@@ -245,6 +252,11 @@ def continuation(
         if negated and not (doubt or progress or compared) and _own_object(text, match.spec):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)  # 「特色主导产业，近三年没出事」
             continue
+        if is_measure(match) and not (doubt or negated):
+            against = against_average_of(match.spec, segment, Reading())
+            if against.value is not None:  # 「撤回率我们是98.7%，全省平均96%左右」: by the figures
+                sheet.add(match.spec.key, against, segment)
+                continue
         if is_measure(match) and not (compared or doubt or negated) and cues("equal_to", text):
             sheet.add(match.spec.key, Reading(False), segment)  # level with it: not above, not below
         elif doubt or (is_measure(match) and not compared):
@@ -266,6 +278,8 @@ def continuation(
         for key in told:
             if of_another_year(specs[key], segment):
                 continue  # 「2020年度评上了，2021年度没评上」: the other year's, not this fact's
+            if specs[key].about_others and SELF.match(segment.strip()):
+                continue  # 「市里承担过…，我们县没有」: the applicant's own, not the other body's fact
             if progress and in_progress(specs[key], progress, segment).value is True:
                 continue  # 「已经在申报建设了，还没批下来」: under way, as the fact counts it
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))

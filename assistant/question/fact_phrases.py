@@ -227,6 +227,7 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             if negative and _compared_in_gap(m.group(), synonym):
                 continue  # 「撤回率比全省均值高了差不多三个百分点」: 差不多 is the margin, not 持平
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
+    found = [m for m in found if not _had_not_been(segment, m)]
     dated = bool(years_in(segment))
     kept = [m for m in found if not any(_covers(other, m, dated) or _modifies(m, other) for other in found)]
     kept = [m for m in kept if not _argument(segment, m, kept)]
@@ -245,6 +246,20 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             joined = f"{same.synonym}{between}{m.synonym}"
             merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
     return [m for i, m in enumerate(merged) if not _subject_of_next(segment, m, merged[i + 1 :])]
+
+
+def _had_not_been(segment: str, match: Match) -> bool:
+    """A phrase of what the applicant is, or where, that names a thing it has (「在苏州有研究院」
+    said by a university: 研究院 is no kind of it, 苏州 no place of it)."""
+    before, after = segment[: match.start], segment[match.end :].lstrip("了")
+    if match.spec.type == CHOICE and match.spec.named_in_question and before.endswith(_HAVING_VERBS()):
+        return True
+    return match.spec.type == YES_NO and before.endswith("在") and after.startswith(_HAVING_VERBS())
+
+
+@cache
+def _HAVING_VERBS() -> tuple[str, ...]:
+    return tuple(LEXICON.fact_cues.having_verbs)
 
 
 def describes(match: Match) -> bool:

@@ -101,6 +101,7 @@ def _corrected(
     # fact it then reads is that fact's old figure)
     figures = [f for f in find_numbers(text) if not _a_year(text, f)]  # 「4%是2020年的」: 2020 is no figure
     units = {_counted(text, f) for f in figures if not _explained(f, said, sheet, rules)} - {""}
+    units -= _summing_to_told(text, figures, sheet, rules)  # 「专职转化的是2人，另外4人兼管」 of 6 told
     if _ORDINAL.search(text):
         units.add("名")  # 「2020年我们排第13」: a rank
     # a figure told before, read or left in doubt (「…全省园区第11」 with no year), is what a figure
@@ -141,20 +142,32 @@ def _corrected(
     if not (said.values or said.doubts or doubted) and not names_itself(text):
         # what it corrects is named but not read (「记错了，验收是2019年底」): that fact is asked;
         # not named at all: what the last turn said
-        named_in_scope = named_here & keys
+        named_in_scope = [m.spec.key for m in found if m.spec.key in keys]  # in the order said
         doubted.update(dict.fromkeys(named_in_scope or before.values, turn))
     values, evidence = dict(said.values), dict(said.evidence)
-    # 「哦不对，看错表了，是第19名」: the one figure of the unit is the one earlier fact's, unless
-    # the correction reads a fact of that unit itself (the figure is then that fact's)
-    all_units = {f.unit for f in figures} - {""}
-    if len(by_unit) == 1 and not _said_in(all_units, [rules.fact(key) for key in said.values]):
+    # 「哦不对，看错表了，是第19名」: the one figure of the unit in the correction's sentence is the
+    # one earlier fact's, unless the correction reads a fact of that unit itself (the figure is then
+    # that fact's); sentences after it tell facts of their own (「刚才人数说少了，专职2人，…一共4人。
+    # 相关领域有效专利150件。」)
+    sentence = _corrected_sentence(text)
+    own_units = (
+        {f.unit for f in find_numbers(sentence)} & set(spoken_units(by_unit[0].unit)) if by_unit else set()
+    )
+    if len(by_unit) == 1 and not _said_in(own_units, [rules.fact(key) for key in said.values]):
         spec = by_unit[0]
-        after = text[cue_spans("corrections", text)[0].end() :]  # 「3.2%说错了」 is the figure taken back
+        after = sentence[
+            cue_spans("corrections", sentence)[0].end() :
+        ]  # 「3.2%说错了」 is the figure taken back
         after = _NOT_THAT.sub("", after)  # 「是第十八，不是第八」: the figure denied is the old one
         after = _clauses_of_its_year(
             after, spec
         )  # 「第14是2019年的排名，2020年是第9」: 2019's is no correction
-        figures = [v for f in find_numbers(after) if (v := to_fact_unit(f, spec.unit)) is not None]
+        # (not the object of a verb done, 「刚才少看了一位」: how the mistake came about)
+        figures = [
+            v
+            for f in find_numbers(after)
+            if not after[: f.start].endswith("了") and (v := to_fact_unit(f, spec.unit)) is not None
+        ]
         figures = [v for v in figures if v != sheet.values.get(spec.key)]  # 「七千万是前年的」: the old one
         if len(figures) == 1:
             values[spec.key], evidence[spec.key] = figures[0], turn
@@ -225,6 +238,35 @@ def _explained(figure: Spoken, said: FactSheet, sheet: FactSheet, rules: Rules) 
         if value is not None and value in (said.values.get(key), sheet.values.get(key)):
             return True
     return False
+
+
+def _corrected_sentence(text: str) -> str:
+    """The sentence of the text that holds its first correction word."""
+    at = cue_spans("corrections", text)[0].start()
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return text[start : end.end() if end else len(text)]
+
+
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
+
+
+def _summing_to_told(text: str, figures: list[Spoken], sheet: FactSheet, rules: Rules) -> set[str]:
+    """The units whose figures in the correction (two or more) sum to a figure told before
+    (「说错了，专职转化的是2人，另外4人兼管」 after 「管理人员6人」): the parts of that whole,
+    which they leave as it was."""
+    units = set()
+    for unit in {_counted(text, f) for f in figures} - {""}:
+        parts = [f for f in figures if _counted(text, f) == unit]
+        if len(parts) < 2:
+            continue
+        for key, value in sheet.values.items():
+            spec = rules.fact(key)
+            sums = [to_fact_unit(f, spec.unit) for f in parts] if spec.is_numeric else []
+            exact = [v for v in sums if isinstance(v, (int, float)) and not isinstance(v, bool)]
+            if sums and len(exact) == len(sums) and isinstance(value, (int, float)) and sum(exact) == value:
+                units.add(unit)
+    return units
 
 
 def _counted(text: str, figure: Spoken) -> str:

@@ -37,6 +37,7 @@ from .fact_clauses import (
     of_another_year,
     of_years,
     opens_predicate,
+    says_no,
     sets_aside,
     short_predicate,
     summary,
@@ -57,7 +58,7 @@ from .fact_phrases import (
     years_in,
 )
 from .fact_sheet import Sheet, add_reading
-from .figure_reading import lower_year_after, of_one_year, per_year, several_figures
+from .figure_reading import lower_year_after, of_one_year, part_of_the_people, per_year, several_figures
 from .form_text import parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
@@ -137,6 +138,80 @@ def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
         return None
     return re.compile(
         rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?)({'|'.join(map(re.escape, longest_first))})"
+    )
+
+
+def _read_across_contrast(
+    clauses: tuple[str, str],
+    last_clause: list[Match],
+    sheet: Sheet,
+    known: tuple[set[str], Sequence[FactSpec]],
+    round_and_type: tuple[float | None, str | None],
+) -> bool:
+    """A clause with no phrase of its own that goes on about the phrase the clause before left in
+    doubt (see _goes_on_about): the two read as one settle it (「快速维权中心还没建成，不过已经向国家局
+    递交了建设申请」 has applied to build one; 「快速维权中心没有，也没申请」 has neither; 「…牵头承担了
+    省高价值专利培育计划项目，现在还在实施」 runs now), or leave the doubt as it was."""
+    (before, segment), (keys, specs) = clauses, known
+    doubted = [m for m in last_clause if sheet.doubts.get(m.spec.key) == before]
+    how = _goes_on_about(segment, doubted, sheet)
+    if how is None:
+        return False
+    joined = before + segment
+    matches = _phrases(joined, specs, keys)
+    settled = False
+    for index, match in enumerate(matches):
+        if match.spec.key not in {m.spec.key for m in doubted}:
+            continue
+        reading = read_phrase(joined, masked(joined, matches), matches, index, keys, *round_and_type, "")
+        if reading.value is not None and reading.doubt is None and not reading.of_another:
+            if how == "also_denied" and reading.value is not False:
+                continue  # (denied twice, a yes would be a misreading)
+            sheet.doubts.pop(match.spec.key, None)
+            sheet.running.discard(match.spec.key)
+            add_reading(sheet, match, reading, joined, specs)
+            settled = True
+    return settled
+
+
+def _goes_on_about(segment: str, doubted: list[Match], sheet: Sheet) -> str | None:
+    """How a clause goes on about the doubted phrases before it: it tells how far the thing came
+    after a contrast (「不过已经递交了申请」: "how_far"), denies another of its alternatives after 也
+    (「也没申请」: "also_denied"), or tells whether a project undertaken still runs (「现在还在实施」
+    「已经验收了」: "running"); None when it names another body or says none of these."""
+    cues_of = LEXICON.fact_cues
+    if not doubted or _A_BODY().search(segment):
+        return None  # (「…，不过我们市的已经建了」 tells of another body)
+    said = masked(segment, [])
+    if segment.startswith(cues_of.contrasts) and any(
+        cues(kind, said) for kind in ("under_way", "applied_for", "granted")
+    ):
+        return "how_far"
+    alternatives = [w for m in doubted for alt in m.spec.either for w in alt.split("|")]
+    if segment.startswith(cues_of.going_on) and says_no(said) and any(w in segment for w in alternatives):
+        return "also_denied"
+    running = [m for m in doubted if m.spec.ongoing]
+    now = segment.startswith((*cues_of.going_on, *cues_of.still_words))
+    if now and any(cues("finished", said) or any(w in segment for w in m.spec.yes_needs) for m in running):
+        return "running"
+    return None
+
+
+def _after_contrast(segment: str) -> str:
+    """The clause without a contrast word opening it (「但我们县自己没评上」 as 「我们县自己没评上」)."""
+    opener = next(
+        (w for w in sorted(LEXICON.fact_cues.going_on, key=len, reverse=True) if segment.startswith(w)), ""
+    )
+    return segment[len(opener) :]
+
+
+@cache
+def _A_BODY() -> re.Pattern[str]:
+    """Any word naming a body (市, 园区, 企业, 隔壁 …)."""
+    kinds = LEXICON.applicant_kinds
+    words = [w for group in kinds.kinds.values() for w in group]
+    return re.compile(
+        either((*words, *kinds.self_names, *kinds.self_bodies, *LEXICON.fact_cues.other_bodies))
     )
 
 
@@ -231,15 +306,19 @@ def read_facts(
             plain += topics
             topics = []
             continue
-        if not matches and contrasted and SELF.match(segment.strip()):
-            # 「隔壁县评上了真抓实干，我们县没评上」: the applicant's own of what another body has;
+        if not matches and contrasted and SELF.match(own := _after_contrast(segment.strip())):
+            # 「隔壁县评上了真抓实干，(但)我们县没评上」: the applicant's own of what another body has;
             # a clause with more to say is about something else (「我们县的企业维权也常去那边」)
-            if short_predicate(segment) and not cues("shared_use", segment):
+            if short_predicate(own) and not cues("shared_use", own):
                 said_of = [m for m in contrasted if m.spec.type == YES_NO]  # not 「…鸭蛋这个地标」's kind
-                continuation(segment, said_of, [], sheet, by_key, new_sentence)
+                continuation(own, said_of, [], sheet, by_key, new_sentence)
             topics, contrasted = [], []
             continue
         contrasted = [] if matches else contrasted
+        if not matches and _read_across_contrast(
+            (last_segment, segment), last_clause, sheet, (keys, specs), (reference, applicant_type)
+        ):
+            continue  # 「快速维权中心还没建成，不过已经递交了建设申请」
         if not matches:  # 「2021年度拿过…，2022年度没评上」: the clause says the year's fact
             # a bare mention (「国家知识产权示范园区，…」) is continued only by a clause that goes
             # on about it (short, or 还/也/但…), not by one with a subject of its own (「市区两级都没承担过」)
@@ -477,6 +556,7 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
                 values = [to_fact_unit(figure, spec.unit) for figure in figures]
                 if None not in values:
                     fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
+        fitting = _of_the_period(fitting, segment)  # 「利税…，近三年每年都三千多万」: the three years'
         if len(fitting) == 1:
             if fitting[0][0].key in sheet.doubts:
                 sheet.doubts.pop(fitting[0][0].key)  # the doubt before, settled by the figure said now
@@ -485,6 +565,17 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
         if fitting:
             return False  # several facts fit: none is read
     return False
+
+
+def _of_the_period(fitting: list, segment: str) -> list:
+    """Of several facts a figure fits, those whose label names the period the clause names
+    (「近三年」 of 近三年利税总额, not of 上一年度利税总额); all of them when it names none or
+    when none or all have it."""
+    said = [p for p in LEXICON.fact_cues.figure_periods if p in segment and p.startswith("近")]
+    if not said:
+        return fitting
+    own = [f for f in fitting if any(p in f[0].label for p in said)]
+    return own if 0 < len(own) < len(fitting) else fitting
 
 
 @cache
@@ -517,7 +608,7 @@ def _figures_read(spec: FactSpec, values: list[FactValue], text: str) -> tuple[F
     if len(values) > 1:
         return spec, several_figures(spec, values, text)
     value = values[0]
-    if isinstance(value, float) and cues("part_counts", without("figure_counts_all", text)):
+    if isinstance(value, float) and part_of_the_people(spec, without("figure_counts_all", text)):
         value = Interval(value)
     return spec, Reading(value)
 

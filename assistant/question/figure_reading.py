@@ -125,15 +125,28 @@ def read_number(
         # the years is at most that (and is not known when that has no top)
         top = value.hi if isinstance(value, Interval) else float(value)  # type: ignore[arg-type]
         return Reading(Interval(0.0, top)) if math.isfinite(top) else Reading(doubt=segment)
-    if isinstance(value, float) and _part_of_the_people(spec, segment[matches[index].end : stop]):
-        return Reading(Interval(value))  # 「知识产权部专职3人」: part-time staff may come on top
+    # 「知识产权部专职3人」「知识产权专职的只有两个人」: part-time staff may come on top
+    if isinstance(value, float) and part_of_the_people(
+        spec, matches[index].synonym + segment[matches[index].end : stop]
+    ):
+        return Reading(Interval(value))
     return per_year(spec, value, segment)
 
 
-def _part_of_the_people(spec: FactSpec, said: str) -> bool:
-    """A count of all the staff said with a word that counts only some of them (「专职3人」)."""
+def part_of_the_people(spec: FactSpec, said: str) -> bool:
+    """A count of all the staff said with a word that counts only some of them (「专职3人」「还有
+    一个兼职的」); not one limited to them (「管理人员只有一个兼职的」: that is all there is)."""
     whole = cues("figure_counts_all", spec.label) and not cues("figure_counts_all", said)
-    return bool(whole) and bool(cues("part_counts", said))
+    parts = cue_spans("part_counts", said)
+    limits = [*cue_spans("limits", said), *re.finditer("就(?!是)", said)]  # 「就2个兼职的」
+    if parts and limits and min(m.start() for m in limits) < parts[0].start():
+        return False
+    if parts and _NONE_OF_A_PART.search(said):
+        return False  # 「2个兼职的，没有专职的」: the other part is none
+    return bool(whole) and bool(parts)
+
+
+_NONE_OF_A_PART = re.compile(r"(?:没有|没|无)(?:专职|全职|兼职)")
 
 
 def _within_its_aside(segment: str, match: Match) -> str:

@@ -160,7 +160,9 @@ _EVENT_YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
 
 def prepared(text: str) -> str:
     """The text as the reader reads it."""
-    text = _YEAR_SAID_TWICE.sub(r"\1", normalize(text))  # 「前年（2020年）11件」: the year it names
+    text = _YEAR_SAID_TWICE.sub(
+        r"\1", _digit_years(normalize(text))
+    )  # 「前年（2020年）11件」: the year it names
     text = text.replace("、其中", "，其中")  # 「管理人员6人、其中2人专职」: a part, in a clause of its own
     text = _STAFF_SHORT.sub(r"\1个专职\2个兼职", text)  # 「3个人（1专2兼）」
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
@@ -180,6 +182,17 @@ def prepared(text: str) -> str:
         "，", text
     )  # 「2021年验收……不对，说错了」: the correction a clause of its own
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
+
+
+_NUMERAL_YEAR = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千万])[〇零一二][〇零一二三四五六七八九]{3}(?=年)"
+)
+_NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _digit_years(text: str) -> str:
+    """「二〇二〇年度」 as 「2020年度」: a year written digit by digit in numerals."""
+    return _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERAL_DIGITS), text)
 
 
 # A correction trailing off a clause (「2021年验收……不对，说错了，是2020年」): its own clause,

@@ -158,6 +158,8 @@ INTENTS = (
         pattern=r"(?:要|得|需要|必须|需|是否|是不是|应)(?:全部|都|全都|全|同时|每条都|每一条都|每项都)(?:要|得|需要)?(?:满足|符合)(?!了)"
         r"|(?:满足|符合)(?:其中)?(?:一条|一项|任一|任意一|其一|几条|几项)(?:就|即)?(?:行|可以|够)?(?:吗|么|嘛|呢|[？?])"
         r"|(?:全部|都|同时)(?:满足|符合)(?:才|吗|么|嘛)",
+        # 「设区市的条件我们是不是都满足：…」: whether the applicant meets them all (a check)
+        unless=rf"(?:{either(LEXICON.applicant_kinds.self_words)})[^，,。？?；;：:]{{0,6}}(?:是不是|是否|都)",
     ),
     Intent("validity", _ASKING["validity"], r"有效期|施行"),
     Intent("deadline", _ASKING["deadline"], r"截止"),

@@ -94,6 +94,11 @@ class FactCues:
     held_instead: tuple[str, ...]
     events: tuple[str, ...]
     set_aside: tuple[str, ...]
+    going_on: tuple[str, ...]  # 不过, 也: a clause going on about the doubted phrase before
+    contrasts: tuple[str, ...]  # 不过: those of them that turn against it
+    still_words: tuple[str, ...]  # 现在: a clause telling whether a project still runs
+    having_verbs: tuple[str, ...]  # 有: before a thing the applicant has, not is
+    clarifying: tuple[str, ...]  # 是指: what a message before meant, no answer
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
     county_city_self: tuple[str, ...]  # 里, 政府: 市里, 市政府 said by a 县级市 of itself
@@ -169,6 +174,7 @@ class AskingToApply:
     before_verb: tuple[str, ...]
     tags: tuple[str, ...]
     standalone: tuple[str, ...]
+    remaining_asks: tuple[str, ...]  # 还有别的要求: what an open check still needs
     which_words: tuple[str, ...]
     program_nouns: tuple[str, ...]
     project_life: tuple[str, ...]  # 立项, 验收: a program's project named by its life
@@ -230,6 +236,7 @@ class ApplicantKinds:
     self_names: dict[str, str]
     pronouns: tuple[str, ...]  # 我们, 咱: the applicant speaking
     determiners: tuple[str, ...]  # 本: before a body word (「本县」「本高新区」)
+    determiner_look_alikes: tuple[str, ...]  # 本地: no determiner
     self_bodies: tuple[str, ...]  # 本单位, 本县: the applicant named as a whole word
     reflexives: tuple[str, ...]  # 自己: after a body word, that body is the applicant
     not_self_verbs: tuple[str, ...]  # 有, 跟: between 我们 and a body word, the body is another
@@ -392,6 +399,7 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         self_names={str(k): str(v) for k, v in data["self_names"].items()},
         pronouns=tuple(map(str, data["pronouns"])),
         determiners=tuple(map(str, data["determiners"])),
+        determiner_look_alikes=tuple(map(str, data["determiner_look_alikes"])),
         self_bodies=tuple(map(str, data["self_bodies"])),
         reflexives=tuple(map(str, data["reflexives"])),
         not_self_verbs=tuple(map(str, data["not_self_verbs"])),

@@ -224,7 +224,13 @@ def normalize_numbers(text: str) -> str:
     text = _PAST_A_FIGURE.sub("逾", text)
     text = _AT_LEAST_A_MAGNITUDE.sub("满", text)
     text = text.replace("个多点", "多个点")  # 「五个多点」: a little over five points
+    text = _MIXED_NUMERAL.sub(lambda m: m.group().translate(_AS_NUMERALS), text)  # 「4千5百万」
     return re.sub(r"个(?=多?(?:亿|万))", "", text)
+
+
+# Digits between magnitudes (「4千5百万」「1千2」): one figure, read as its numerals (四千五百万)
+_MIXED_NUMERAL = re.compile(r"(?<![\d.])\d[千百]\d(?:[千百十]\d?)*(?![\d.])")
+_AS_NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
 # 过 after a measure's name or 都/均/已 (「利税都过亿」「销售额过5000万」), not the aspect 过 after a

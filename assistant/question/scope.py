@@ -319,6 +319,8 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         return True
     if _THAT_YEAR.match(text[: year.start()] + "#" + after):
         return True  # 「那22年设区市是怎么要求的」: a follow-up that turns to another round
+    if opens_an_apply_question(text, year.start(), year.end()):
+        return True  # 「22年县这一级能报吗？」
     names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
     before = text[max(0, year.start() - 12) : year.start()]
@@ -337,6 +339,21 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
 
 
 _STILL_THERE = re.compile(r"还有没有|有没有|还有")
+# The rest of a clause asking whether one can apply, no figure in it (「…县这一级能报吗」), not
+# of a record (「报过吗」)
+_ASKS_TO_APPLY_AFTER = re.compile(
+    rf"\s*年?度?的?[^，,。；;\d？?]*?(?:{either(LEXICON.asking_to_apply.apply_verbs)})(?![过了])"
+    r"[^，,。；;\d？?]*(?:吗|呢|[？?])"
+)
+_OPENING = re.compile(r"(?:^|[，,。？?；;！!])\s*(?:那|那么|在)?\s*$")
+
+
+def opens_an_apply_question(text: str, start: int, end: int) -> bool:
+    """The year at text[start:end] opens a clause that asks whether one can apply (「…。22年县这
+    一级能报吗？」「2022年的县区这一档能申报吗」): it names the round asked."""
+    return bool(_OPENING.search(text[:start])) and _ASKS_TO_APPLY_AFTER.match(text, end) is not None
+
+
 _PROGRAM_HEADS = re.compile(f"(?:{either(LEXICON.asking_to_apply.program_nouns)})+$")
 # A verb of the applicant's record right before a year, or before a year joined to it
 # (「承担2020、2021年…」「2019年验收」 is after it; 「评为2022年度…」 before it)
