@@ -534,7 +534,7 @@ _FOLLOW_UP_CLAUSES = 3  # 「明白了，新建不让报。那升级项目呢？
 # The longer follow-up opens with 那 or 如果 (「那如果换成徐州市来报呢？」「那由我们园区管委会来报
 # 呢？」「那专利转化专项计划里面高校院所知识产权运营能力提升呢？」)
 _SWITCH_LONG = re.compile(
-    r"^\s*(?:那|那么|如果|要是|换成|换作|换|改成|改由|由)[^，。；？?]{0,30}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
+    rf"^\s*(?:那|那么|如果|要是|{either(_ASKING.instead_openers)})[^，。；？?]{{0,30}}(?:呢|的话|怎么样)[？?。！!，,\s]*$"
 )
 
 
@@ -557,7 +557,7 @@ def follows_up_on_another(text: str, rules: Rules) -> bool:
     """「那我们区呢？…」「那园区呢」「那升级项目呢」: a follow-up that opens (in its first clauses)
     by naming another applicant or program, to be checked as the one before was."""
     clauses = _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES]
-    heads = [c for c in clauses if (_SWITCH.match(c) or _SWITCH_LONG.match(c)) and not _FAILED_IF.search(c)]
+    heads = _follow_up_heads(clauses)
     # 「新建就不报了，改报升级项目」: a program or variant named after a switch word
     switched = [c[m.end() :] for c in clauses if (m := _SWITCH_TO.search(c))]
     return any(
@@ -567,9 +567,13 @@ def follows_up_on_another(text: str, rules: Rules) -> bool:
 
 def turns_to_another_round(text: str, rules: Rules) -> bool:
     """「那2024年那一轮呢？…」: a follow-up that opens by naming another round."""
-    clauses = _FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES]
-    heads = [c for c in clauses if (_SWITCH.match(c) or _SWITCH_LONG.match(c)) and not _FAILED_IF.search(c)]
+    heads = _follow_up_heads(_FIRST_CLAUSE.findall(text)[:_FOLLOW_UP_CLAUSES])
     return any(_round_years(head, rules) for head in heads)
+
+
+def _follow_up_heads(clauses: list[str]) -> list[str]:
+    """The first clauses that ask of another thing (「那园区呢」), not on a condition (「…不行的话」)."""
+    return [c for c in clauses if (_SWITCH.match(c) or _SWITCH_LONG.match(c)) and not _FAILED_IF.search(c)]
 
 
 def names_itself(text: str) -> bool:
@@ -683,7 +687,7 @@ _ALL_AFTER_PAIR = re.compile(f"{_PAIR_JOINS}(?:两级)?(?:{either(LEXICON.fact_c
 def _in_body_pair(text: str, m: re.Match[str]) -> bool:
     """The kind word `m` is one of two kinds named side by side and then summed up by 都/均
     (「我们市里和县里都没有承担过」「我们市和所在区都没有」: each perhaps with its 里 or 所在)."""
-    end = _BODY_TAIL.match(text, m.end()).end()
+    end = _tail_end(text, m)
     second = _PAIR_JOIN.match(text, end).end()
     after = _KINDS.match(text, second)
     if after and _kind_named(after) in KIND_NAMES and _ALL_AFTER_PAIR.match(text, _tail_end(text, after)):

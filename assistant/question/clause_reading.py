@@ -191,9 +191,11 @@ def read_phrase(
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
         return Reading(doubt=segment, undated=True)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
-    # (the body switched to, 「换我们市下面的国家级高新区报呢」, is the applicant now)
-    switched = spec.named_in_question and _SWITCHED_TO.match(segment) is not None
-    if not spec.about_others and not switched and another_body(_only_this_masked(segment, match)):
+    if (
+        not spec.about_others
+        and not _switched_to(spec, segment)
+        and another_body(_only_this_masked(segment, match))
+    ):
         return Reading(doubt=segment, of_another=True)
     if not spec.about_others and named_other_level:
         # 「快维中心是市里建的」, said by a district: a thing built may serve it too, so even 「我们区
@@ -491,16 +493,21 @@ def _modifies_next(segment: str, matches: list[Match], index: int) -> bool:
 def _names_itself_asking(spec: FactSpec, segment: str, match: Match) -> bool:
     """「国家级经开区能报2024年度保护示范区吗」: the applicant's kind, the subject of its own
     question whether it can apply (named before the apply verb, with no hedge), is said."""
-    switched_to = _SWITCHED_TO.match(segment) is not None  # 「换我们市下面的国家级高新区报呢」
-    return (
-        spec.named_in_question
-        and not doubtful(segment)
-        and (switched_to or asks_to_apply(segment[match.end :]))
-    )
+    if doubtful(segment):
+        return False
+    return _switched_to(spec, segment) or (spec.named_in_question and asks_to_apply(segment[match.end :]))
 
 
 # A follow-up naming the body that would apply instead (「换…高新区报呢」「那由园区管委会来报呢」)
-_SWITCHED_TO = re.compile(r"^\s*(?:那|那么)?\s*(?:换成|换作|换|改成|改由|由)[^，。；？?]{0,30}呢")
+_SWITCHED_TO = re.compile(
+    rf"^\s*(?:那|那么)?\s*(?:{either(LEXICON.asking_to_apply.instead_openers)})[^，。；？?]{{0,30}}呢"
+)
+
+
+def _switched_to(spec: FactSpec, segment: str) -> bool:
+    """The applicant's own kind named in a follow-up that switches to it (「换我们市下面的国家级
+    高新区报呢」): the body switched to is the applicant now."""
+    return spec.named_in_question and _SWITCHED_TO.match(segment) is not None
 
 
 def _denies_wanted_level(spec: FactSpec, text: str) -> bool:

@@ -252,14 +252,12 @@ def _had_not_been(segment: str, match: Match) -> bool:
     """A phrase of what the applicant is, or where, that names a thing it has (「在苏州有研究院」
     said by a university: 研究院 is no kind of it, 苏州 no place of it)."""
     before, after = segment[: match.start], segment[match.end :].lstrip("了")
-    if match.spec.type == CHOICE and match.spec.named_in_question and before.endswith(_HAVING_VERBS()):
+    if match.spec.type == CHOICE and match.spec.named_in_question and before.endswith(_HAVING_VERBS):
         return True
-    return match.spec.type == YES_NO and before.endswith("在") and after.startswith(_HAVING_VERBS())
+    return match.spec.type == YES_NO and before.endswith("在") and after.startswith(_HAVING_VERBS)
 
 
-@cache
-def _HAVING_VERBS() -> tuple[str, ...]:
-    return tuple(LEXICON.fact_cues.having_verbs)
+_HAVING_VERBS = tuple(LEXICON.fact_cues.having_verbs)
 
 
 def describes(match: Match) -> bool:

@@ -150,11 +150,9 @@ def _corrected(
     # that fact's); sentences after it tell facts of their own (「刚才人数说少了，专职2人，…一共4人。
     # 相关领域有效专利150件。」)
     sentence = _corrected_sentence(text)
-    own_units = (
-        {f.unit for f in find_numbers(sentence)} & set(spoken_units(by_unit[0].unit)) if by_unit else set()
-    )
-    if len(by_unit) == 1 and not _said_in(own_units, [rules.fact(key) for key in said.values]):
-        spec = by_unit[0]
+    spec = by_unit[0] if len(by_unit) == 1 else None
+    own_units = {f.unit for f in find_numbers(sentence)} & set(spoken_units(spec.unit)) if spec else set()
+    if spec and not _said_in(own_units, [rules.fact(key) for key in said.values]):
         after = sentence[
             cue_spans("corrections", sentence)[0].end() :
         ]  # 「3.2%说错了」 is the figure taken back

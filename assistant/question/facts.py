@@ -154,14 +154,15 @@ def _read_across_contrast(
     省高价值专利培育计划项目，现在还在实施」 runs now), or leave the doubt as it was."""
     (before, segment), (keys, specs) = clauses, known
     doubted = [m for m in last_clause if sheet.doubts.get(m.spec.key) == before]
-    how = _goes_on_about(segment, doubted, sheet)
+    how = _goes_on_about(segment, doubted)
     if how is None:
         return False
     joined = before + segment
     matches = _phrases(joined, specs, keys)
+    doubted_keys = {m.spec.key for m in doubted}
     settled = False
     for index, match in enumerate(matches):
-        if match.spec.key not in {m.spec.key for m in doubted}:
+        if match.spec.key not in doubted_keys:
             continue
         reading = read_phrase(joined, masked(joined, matches), matches, index, keys, *round_and_type, "")
         if reading.value is not None and reading.doubt is None and not reading.of_another:
@@ -174,7 +175,7 @@ def _read_across_contrast(
     return settled
 
 
-def _goes_on_about(segment: str, doubted: list[Match], sheet: Sheet) -> str | None:
+def _goes_on_about(segment: str, doubted: list[Match]) -> str | None:
     """How a clause goes on about the doubted phrases before it: it tells how far the thing came
     after a contrast (「不过已经递交了申请」: "how_far"), denies another of its alternatives after 也
     (「也没申请」: "also_denied"), or tells whether a project undertaken still runs (「现在还在实施」
@@ -199,10 +200,11 @@ def _goes_on_about(segment: str, doubted: list[Match], sheet: Sheet) -> str | No
 
 def _after_contrast(segment: str) -> str:
     """The clause without a contrast word opening it (「但我们县自己没评上」 as 「我们县自己没评上」)."""
-    opener = next(
-        (w for w in sorted(LEXICON.fact_cues.going_on, key=len, reverse=True) if segment.startswith(w)), ""
-    )
+    opener = next((w for w in _OPENERS if segment.startswith(w)), "")
     return segment[len(opener) :]
+
+
+_OPENERS = tuple(sorted(LEXICON.fact_cues.going_on, key=len, reverse=True))  # longest first
 
 
 @cache

@@ -167,6 +167,7 @@ class AskingToApply:
 
     apply_verbs: tuple[str, ...]
     switch_words: tuple[str, ...]  # 改问, 换成: the program named after them is asked about
+    instead_openers: tuple[str, ...]  # 换, 由: a follow-up naming the body that would apply instead
     program_name_ends: tuple[str, ...]  # 品牌, 项目: how a program's short name ends
     asked_about: tuple[str, ...]  # 问的是: the program named in its clause is the one asked
     intent_words: tuple[str, ...]
