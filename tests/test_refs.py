@@ -241,3 +241,22 @@ def test_a_reference_that_names_no_guide_is_found_in_the_guides_of_its_words(kb:
     found = find_in_guides(kb, "强县方案（三）强化知识产权运用 第2条", kb.guides)
     assert found is not None and found.id == "2022-tongzhou-plan:4.3.2"
     assert find_in_guides(kb, "高价值专利培育有什么要求", kb.guides) is None
+
+
+def test_a_fraction_in_a_statement_is_no_section_number(kb: KnowledgeBase) -> None:
+    guide = kb.guide("2022-industrial-brand")
+    statement = "研发投入占销售收入百分之七（2021年），想报2022年工业品牌"
+    assert find_reference(kb, statement, guide) is None  # 「之七（」 is a share; 「七（」 alone is no 七、
+    found = find_reference(kb, "五（三）原文", kb.guide("2024-protection-zone"))  # a section is one
+    assert found == kb.clause("2024-protection-zone:5.3")
+
+
+def test_the_year_of_a_reference_is_the_one_before_its_guides_name(kb: KnowledgeBase) -> None:
+    """A year in brackets after 附件1 names the round; a year before a title the applicant
+    holds (「没评上2022年度真抓实干…」) does not, the one before the guide's name does."""
+    assert resolve(kb, "附件1（2022年保护示范区创建）第五条") == kb.clause("2022-protection-zone:5")
+    found = find_reference(kb, "没评上2022年度真抓实干，2024年保护示范区三（二）原文")
+    assert found == kb.clause("2024-protection-zone:3.2")
+    # a document number's year in the brackets people type is the number's, not a round
+    for number in ("苏知发（2021）140号附件3 六（五）", "苏知发[2021]140号附件3 六（五）"):
+        assert resolve(kb, number) == kb.clause("2022-high-value-patent:6.5")

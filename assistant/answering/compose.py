@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
-from ..domain import SECTION, Clause, Guide, Hit, WarningCode
+from ..domain import SECTION, TRAILER, Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import (
     CHITCHAT,
@@ -36,7 +36,7 @@ from ..question.intent import (
     named_intent,
 )
 from ..question.lexicon import LEXICON, either
-from ..question.scope import Scope, types_named, with_full_years, without_program_names
+from ..question.scope import APPLICANT_WORDS, Scope, types_named, with_full_years, without_program_names
 from ..question.turn import Turn
 from ..text.encoding import read_yaml
 from ..thresholds import (
@@ -119,6 +119,17 @@ _ATTACHMENT_ALONE = re.compile(
 )
 
 
+# 「对执法案卷评查有啥要求」「在执法队伍上有什么要求」: the matter a requirement is asked of
+_MATTER_ASKED = re.compile(
+    r"(?:对|在|关于)([\u4e00-\u9fff]{2,14}?)(?:上|方面|这块)?(?:有|提了|提出了)?(?:什么|啥|哪些|何)(?:具体)?(?:要求|规定)"
+)
+# The words of a question that say its scope, not its matter: years, applicants, 申报, 项目
+_SCOPE_WORDS = re.compile(
+    r"(?:20)?\d{2}\s*(?:年度|年|版)|申报|项目|指南|"
+    + either(tuple(w for _, words in APPLICANT_WORDS for w in words))
+)
+# 「…分成哪两个」「…包括哪几类」: the parts of something asked
+_PARTS_ASKED = re.compile(r"(?:分成|分为|分了|包括|包含)(?:了)?(?:哪|几)")
 # A matter named as the topic of a list question: the words before 方面/这块/这部分
 _TOPIC = re.compile(
     rf"([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.topic_markers)})"
@@ -179,6 +190,11 @@ def _unused_cues_out(text: str, spec: Intent, context: str) -> str:
         "",
         text,
     )
+
+
+def _attached_to(guide: Guide, notice: Guide) -> bool:
+    """The guide is one of the notice's attachments (its number is the notice's 「…附件N」)."""
+    return (guide.doc_number or "").replace(" ", "").startswith(f"{notice.doc_number}附件".replace(" ", ""))
 
 
 def _asks_attachments(question: str) -> bool:
@@ -419,6 +435,8 @@ class Composer:
         elif spec is None:  # 「140号文一共带了哪些附件」 asks for a list too
             listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
             lines = listed or self._general(turn, hits, draft)
+        elif spec.name == "conditions" and self._matter_beyond_conditions(turn):
+            lines = self._general(turn, hits, draft)  # 「对执法案卷评查有啥要求」: a target, not a condition
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
             lines = (
                 (self._attachments(turn, hits, draft) or self._document_parts(turn, spec, draft))
@@ -452,6 +470,22 @@ class Composer:
         draft.lines.extend(lines)
         return draft
 
+    def _matter_beyond_conditions(self, turn: Turn) -> bool:
+        """「24年保护示范区对设区市的执法案卷评查有啥要求」「申报前对技术检索有什么要求」: what is
+        asked of (the words between 对/在 and the asking words, the round, program and applicant
+        taken out) is said by no condition of the guides in scope, only by other sections."""
+        matter = _MATTER_ASKED.search(turn.question)
+        if matter is None or not turn.guides:
+            return False
+        named = _SCOPE_WORDS.sub(" ", without_program_names(self.kb, matter.group(1)))
+        words = [w for w in self.relevance.tokens(named) if len(w) >= 2 and _CJK_WORD.fullmatch(w)]
+        if not words:
+            return False
+        clauses = [c for g in turn.guides for c in self.kb.guide_clauses(g.id)]
+        conditions = " ".join(c.text for c in clauses if ev.matches_intent(self.kb, c, intent("conditions")))
+        elsewhere = " ".join(c.text for c in clauses)
+        return not any(w in conditions for w in words) and any(w in elsewhere for w in words)
+
     def _fact(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         per_guide = len(turn.guides) > 1
         query = turn.search_text or turn.question
@@ -473,8 +507,10 @@ class Composer:
             clauses = held or clauses
             spec = replace(spec, evidence=pattern) if held else spec
         if spec.name in _HEADING_ASKED and not held:  # its date, issuer, addressees; a guide
-            # attached to a notice has the notice's
-            clauses = [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
+            # attached to a notice has the notice's; 「文末…」 asks the lines after its text
+            ends = any(w in turn.question for w in LEXICON.asking_words.document_end)
+            trailers = [c for c in self.reader.scope_clauses(turn) if c.kind == TRAILER] if ends else []
+            clauses = trailers or [*self.reader.preambles(clauses), *self._notices(turn)] or clauses
         if spec.name.startswith("duty_"):
             return self._duties(turn, clauses, spec, draft)
         preferred = []  # the section the intent prefers, of the hits and then of the whole guide
@@ -847,7 +883,9 @@ class Composer:
         if node is None or (spec is not None and spec.name == "tasks" and "任务" not in node.title):
             return None  # tasks asked of a direction (「高校院所…提升要做哪些任务」): its task list
         node = ev.narrow(self.kb, node, turn.question)  # 「通州在知识产权保护上有哪些重点任务」
-        bare = re.sub(r"[\s？?。！!呢吗]+$", "", turn.question).endswith(node.title)  # 「通州方案的基本原则」
+        bare = re.sub(r"[\s？?。！!呢吗\"'”」』]+$", "", turn.question).endswith(
+            node.title
+        )  # 「通州方案的基本原则」
         asked = any(word in turn.question for word in LIST_WORDS) or re.search(ev.ARRANGED, turn.question)
         if not (bare or asked):
             return None
@@ -867,29 +905,46 @@ class Composer:
 
     def _attachment_asked(self, turn: Turn) -> Draft | None:
         """「苏知发〔2021〕140号附件3是什么」「140号文 附件2」: which guide an attachment of a
-        notice is, as the notice lists it, with the guides it holds."""
+        notice is, as the notice lists it, with the guides it holds; 「商标品牌那个附件分成哪两个」:
+        an attachment of several guides named by its title, its parts asked."""
         asked = _ATTACHMENT_ALONE.search(turn.question)
-        if asked is None:
-            return None
-        before = re.sub(r"[\s的文]+$", "", turn.question[: asked.start()])
         for notice in (g for g in self.kb.guides if g.doc_number and "附件" not in g.doc_number):
-            names = [n for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)]
             listed = ev.attachments(self.kb.clause(notice.id))
-            number = int(asked.group(1))
-            named = any(before.endswith(n.replace(" ", "")) for n in names)
-            talked_about = not before and notice in turn.guides  # 「附件3是哪个」 of the notice talked about
-            if not (named or talked_about) or not 0 < number <= len(listed):
-                continue
-            draft = Draft()
-            draft.lines.append(
-                f"《{notice.title}》附件{number}：{listed[number - 1]}"
-                + draft.cite(self.kb.clause(notice.id))
-            )
-            wanted = f"{notice.doc_number}附件{number}".replace(" ", "")
-            for guide in (g for g in self.kb.guides if (g.doc_number or "").replace(" ", "") == wanted):
-                draft.lines.append(f"《{guide.title}》" + draft.cite(self.kb.clause(guide.id)))
-            return draft
+            if asked is None:
+                number = self._attachment_by_title(notice, listed, turn.question)
+            else:
+                names = [n for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)]
+                before = re.sub(r"[\s的文]+$", "", turn.question[: asked.start()])
+                named = any(before.endswith(n.replace(" ", "")) for n in names)
+                # 「附件3是哪个」 of the notice talked about, or of one of its attachments
+                talked_about = not before and any(g == notice or _attached_to(g, notice) for g in turn.guides)
+                number = int(asked.group(1)) if named or talked_about else 0
+            if 0 < number <= len(listed):
+                return self._attachment_draft(notice, number, listed[number - 1])
         return None
+
+    def _attachment_draft(self, notice: Guide, number: int, line: str) -> Draft:
+        """The notice's line of its attachment N, then each guide it holds, each cited."""
+        draft = Draft()
+        draft.lines.append(f"《{notice.title}》附件{number}：{line}" + draft.cite(self.kb.clause(notice.id)))
+        for guide in self._attached(notice, number):
+            draft.lines.append(f"《{guide.title}》" + draft.cite(self.kb.clause(guide.id)))
+        return draft
+
+    def _attached(self, notice: Guide, number: int) -> list[Guide]:
+        wanted = f"{notice.doc_number}附件{number}".replace(" ", "")
+        return [g for g in self.kb.guides if (g.doc_number or "").replace(" ", "") == wanted]
+
+    def _attachment_by_title(self, notice: Guide, listed: list[str], question: str) -> int:
+        """The number of the attachment of several guides that a question asking its parts names by
+        the first words of its title (「商标品牌那个附件又分了哪两个」), else 0."""
+        if not _PARTS_ASKED.search(question):
+            return 0
+        for number, line in enumerate(listed, 1):
+            core = re.sub(r"^\s*\d{4}\s*年度?\s*省?|项目?申报指南$", "", line).replace(" ", "")
+            if len(self._attached(notice, number)) >= 2 and core[:4] in question:
+                return number
+        return 0
 
     def _general(
         self,

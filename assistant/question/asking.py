@@ -430,7 +430,7 @@ def _TO_AUTHORITY() -> re.Pattern[str]:
 _ANY_AT_ALL = re.compile(r"有没有|有[^，,。]{0,12}[吗么嘛]")
 # 「…指南，申报主体是哪些」: who applies for a program, not which programs the applicant may apply for
 _APPLICANTS_ASKED = re.compile(
-    r"(?:申报主体|申报单位|支持对象)(?:都|分别)?(?:是|有|为|包括)(?:哪些|哪几|谁|什么)"
+    r"(?:申报主体|申报单位|支持对象)(?:都|分别|各自|各)?(?:是|有|为|包括)(?:哪些|哪几|谁|什么)"
 )
 
 
@@ -563,7 +563,10 @@ _DONE_HOW_MUCH = re.compile(r"了多少|多少[件个家项条次万亿]?了|实
 _WHOSE_ACTUAL = re.compile(
     f"实际|已经|目前|现在|至今|截至|法院|{either((*LEXICON.jiangsu_places, *LEXICON.jiangsu_county_cities))}"
 )
-_TARGET_WORDS = re.compile(r"要求|目标|指标|规定|方案|指南|政策|措施|规划|计划|应|须|不低于|以上")
+# (a limit asked, 「最多占实际缴纳官费的多少」, is a rule too)
+_TARGET_WORDS = re.compile(
+    r"要求|目标|指标|规定|方案|指南|政策|措施|规划|计划|应|须|不低于|以上|最多|最高|上限|不超过|封顶"
+)
 
 
 def at_other_authority(text: str) -> bool:

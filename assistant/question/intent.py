@@ -70,7 +70,8 @@ _THRESHOLDS = either(_FIGURES.thresholds) + "|" + _REQUIRED + "|" + _COUNT_REQUI
 # 「执法案件每年要增长多少」「要组织多少人参加培训」 ask a target, which the tasks and goals state.
 _GROWTH = r"涨|增长|增加|增幅|提高|提升"
 _AGE_ASKED = (  # required of the applicant (「地标要注册多久」), not how long a procedure takes (「注册要多久能下来」)
-    f"(?:{either(_FIGURES.requiring)})(?:{either(_FIGURES.ages)})[^，,。？?；;]{{0,3}}?(?:多久|多长时间|几年|多少年)"
+    # (「要求至少一件商标持续使用多久」: what must have been used, a few words after the requiring)
+    f"(?:{either(_FIGURES.requiring)})[^，,。？?；;]{{0,12}}?(?:{either(_FIGURES.ages)})[^，,。？?；;]{{0,3}}?(?:多久|多长时间|几年|多少年)"
 )
 _THRESHOLD_ASKED = (
     f"(?:{either(_FIGURES.thresholds)})[^，,。？?；;]{{0,8}}?(?:{_HOW})|满(?:{_HOW})"
@@ -380,10 +381,22 @@ def generic_list_word(question: str, name: str, last: str | None) -> str:
     return last if said == {"要求"} else name
 
 
+def _names_a_breach(text: str) -> bool:
+    """The text names a breach (lexicon: breaches): 不合格, 造假, 逾期…"""
+    return any(w in text for family in LEXICON.asking_words.breaches for w in family)
+
+
+_HANDLED = re.compile(r"处理|处置|处罚|追责|怎么办")
+
+
 def named_intent(question: str) -> str:
-    """The intent a short follow-up names by itself (「绩效目标呢？」), lists included."""
+    """The intent a short follow-up names by itself (「绩效目标呢？」), lists included; a
+    breach named alone (「材料造假呢」「中期评估没通过呢」) asks what follows it."""
     text = normalize(question)
-    return next((spec.name for spec in INTENTS if spec.asked(text)), GENERAL)
+    named = next((spec.name for spec in INTENTS if spec.asked(text)), GENERAL)
+    if named == GENERAL and _names_a_breach(text):
+        return "consequence"
+    return named
 
 
 def detect_intent(question: str, has_reference: bool = False) -> str:
@@ -391,6 +404,26 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
     text = normalize_lines(question).strip(" ？?！!。")
     if any(c in text for c in LOOKUP_CUES):
         return LOOKUP
+    return _intent_of_words(question, text, has_reference)
+
+
+def matter_intent(question: str) -> str:
+    """What a question asking for the guide's own words asks with the rest of its words
+    (「市里和县可以用同一个地理标志去报吗？指南原话怎么说」 asks a rule; 「真抓实干那条具体怎么写的」
+    a condition), when it names no clause to open: LOOKUP when the rest asks nothing of its own."""
+    text = normalize_lines(question).strip(" ？?！!。")
+    rest = re.sub(either(LOOKUP_CUES), "", text).strip(" ，,？?！!。")
+    rest = re.sub(r"(?:是|的|具体|到底|指南里?|文件里?|上面|里面)+$", "", rest)  # 「…的绩效要求是」
+    if rest and not asks(rest):
+        rest += "是什么"  # the cue was its asking word: 「…的绩效要求是怎么写的」 asks what they are
+    name = _intent_of_words(rest, rest, False) if rest else GENERAL
+    if name in (ELIGIBILITY, SCREENING):
+        return GENERAL  # what the guide says of a case, quoted, not a check
+    return LOOKUP if name in (GENERAL, CHITCHAT) else name
+
+
+def _intent_of_words(question: str, text: str, has_reference: bool) -> str:
+    """The intent of a question's words once a cue asking for a clause's text is ruled out."""
     if re.search(SAME_AREA, text):
         return "same_area"  # 「…下面县还能立吗」: the rule asked, whatever else would check
     if asks_what_counts(text):
@@ -411,6 +444,8 @@ def detect_intent(question: str, has_reference: bool = False) -> str:
         return SCREENING
     if (_pattern_asks(text) or asks_to_apply(text)) and not _asks_how_much_to_apply(text):
         return ELIGIBILITY
+    if _names_a_breach(text) and _HANDLED.search(text):
+        return "consequence"  # 「升级项目绩效评价不合格按什么文件处理」: what follows the breach
     asked = _asked(text)  # 「…管委会咨询：…。我们符合吗」: the statement's 咨询 asks no contact
     # 「…条件说一下」「…条件给我捋一下」
     named_last = re.sub(f"{REQUESTER}(?:{either(LEXICON.asking_words.request_tails)})+$", "", asked)

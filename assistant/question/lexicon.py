@@ -280,6 +280,10 @@ class Procedures:
     still_in_time: tuple[str, ...]  # 「现在补报还来得及不」: whether there is still time, the deadline
     own_cases: tuple[str, ...]  # 「我的商标被抢注了怎么办」: the asker's own case, which no guide handles
     askers: tuple[str, ...]  # words by which the asker names itself
+    process_nouns: tuple[str, ...]  # 「流程」「时间节点」: the steps of an act asked
+    application_acts: tuple[str, ...]  # the acts of applying, whose steps the guides set out
+    process_fillers: tuple[str, ...]  # 「具体」「哪些」 between an act and its steps
+    other_acts: tuple[str, ...]  # 「使用」「验收」: acts whose steps no guide sets out
 
 
 @dataclass(frozen=True)
@@ -333,6 +337,8 @@ class AskingWords:
     request_tails: tuple[str, ...]  # 「申报条件说一下」: asking words after what is asked
     back_references: tuple[str, ...]  # 「它实施期多长」: the part the last answer was about
     other_direction: tuple[str, ...]  # 「另一个方向谁来报」: the direction the last answer was not about
+    document_end: tuple[str, ...]  # 「文末」: the lines after a document's text, not its heading
+    pointed_parts: tuple[str, ...]  # 「这个阶段」: a part of a document pointed back to
 
 
 @dataclass(frozen=True)

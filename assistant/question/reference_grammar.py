@@ -36,12 +36,13 @@ NUMBERING = re.compile(
     rf"|\((?P<cn>[{CN}]{{1,3}})\)"
     rf"|\((?P<pn>\d{{1,2}})\)"
     rf"|(?P<circ>[{CIRCLED_CHARS}])"
-    rf"|(?<![前第数名每几])(?P<bare_sec>[{CN}]{{1,3}})(?=\(|\d|$)"  # not 「全省前十」
+    rf"|(?<![前第数名每几之])(?P<bare_sec>[{CN}]{{1,3}})(?=\(|\d|$)"  # not 「全省前十」「百分之七（2021年）」
     rf"|(?<![\d.])(?P<n>\d{{1,2}})(?P<mark>[.、项])?(?![\d.%年月日万元个件人家名])"
     r"|(?P<end>正文结尾))"
 )
 SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?![\d度内])")  # 「22年」「24年那版」
-YEAR = re.compile(r"(?<![\d〔\[(])(20\d{2})(?:年度?)?(?![\d〕\])])")  # not 〔2021〕 of a document number
+# not 〔2021〕 or (2021) of a document number, nor a span (「（2021-2035年）」); 「附件1（22年…）」 is one
+YEAR = re.compile(r"(?<![\d〔\[])(20\d{2})(?:年度?)?(?![\d〕\])\-–—~至])")
 # Words written right after 「三、」 or 「（三）」 up to the end or the next mark: that item's title,
 # even when the guide calls it otherwise (「三、主要任务」 where 三、 is 主要目标).
 WRITTEN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,15}(?=$|[(\s\"'“”‘’「」《》:：,，。;；?？!！、])")
@@ -71,10 +72,18 @@ class Reference:
 
 
 def clean(text: str) -> str:
-    """Full-width digits and brackets to half-width (circled numbers kept), no spaces, and a
-    two-digit year written out (「22年保护示范区」 → 2022年)."""
+    """Full-width digits and brackets to half-width (circled numbers kept), no spaces, a
+    document number's year in the brackets it is printed with (〔2021〕), and a two-digit year
+    written out (「22年保护示范区」 → 2022年)."""
     kept = "".join(c if c in CIRCLED_CHARS else unicodedata.normalize("NFKC", c) for c in text)
-    return SHORT_YEAR.sub(r"20\1年", re.sub(r"\s+", "", kept).lower())
+    kept = _NUMBER_YEAR.sub(
+        r"〔\1〕", re.sub(r"\s+", "", kept)
+    )  # 「苏知发（2021）140号」 as printed: 〔2021〕
+    return SHORT_YEAR.sub(r"20\1年", kept.lower())
+
+
+# The year of a document number in any brackets people type (（2021）, [2021], 【2021】)
+_NUMBER_YEAR = re.compile(r"[〔\[【(](20\d{2})[〕\]】)](?=\d+号)")
 
 
 def parse(kb: KnowledgeBase, text: str, default_guide: Guide | None = None) -> Reference | None:
@@ -97,9 +106,12 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
     """The guide a reference names, and the text with its name and year taken out. A name
     shared by several years' guides without a year means the current one."""
     text = _year_before_name(kb, text)
-    year_match = YEAR.search(text)
+    # a year right before a guide's name is its round (「没评上2022年度真抓实干…，2024年保护示范区
+    # 第一条」: 2024), else the first year written
+    before_name = _year_of_name(kb.guides).search(text)
+    year_match = before_name or YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
-    rest = YEAR.sub("", text, count=1) if year_match else text
+    rest = text[: year_match.start()] + text[year_match.end() :] if year_match else text
     by_number = _by_document_number(kb, rest, year)
     if by_number is not None:
         return by_number
@@ -115,6 +127,8 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
                 (-at, len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :])
             )
     candidates.extend(_by_short_name(kb, rest, year))
+    if before_name is not None:  # the guide whose name the year stands before, not one named elsewhere
+        candidates = [c for c in candidates if -c[0] == before_name.start()] or candidates
     if not candidates:
         of_year = [g for g in kb.guides if g.year == year]
         if len(of_year) == 1 and _GUIDE_WORD.search(rest):
@@ -144,6 +158,12 @@ def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple
 def _year_before_name(kb: KnowledgeBase, text: str) -> str:
     """「24保护示范区」: two digits right before a guide's name are its year (2024年)."""
     return _year_before_pattern(kb.guides).sub(r"20\1年", text)
+
+
+@lru_cache(maxsize=8)
+def _year_of_name(guides: tuple[Guide, ...]) -> re.Pattern[str]:
+    names = sorted({n for guide in guides for n in _names(guide)}, key=len, reverse=True)
+    return re.compile(rf"(?<![\d〔\[])(20\d{{2}})年度?的?(?=(?:{'|'.join(map(re.escape, names))}))")
 
 
 @lru_cache(maxsize=8)

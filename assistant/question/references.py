@@ -13,6 +13,7 @@ guide's 一、 level, or the items of a text that numbers them straight through 
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, TRAILER, Clause, Guide
@@ -20,6 +21,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .asking import asks
 from .intent import LOOKUP_CUES
+from .lexicon import LEXICON
 from .numbers import chinese_to_number
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
 
@@ -454,3 +456,22 @@ def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Cl
     if len(items) < 2 or place is None or not 1 <= place <= len(items):
         return None
     return items[int(place) - 1]
+
+
+def pointed_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The clause a question points back to (「这个阶段主要干啥」「这条牵头部门都有谁」): the one
+    clause the last answer quoted, when the question opens with a demonstrative before a word
+    for a part of a document (lexicon: pointed_parts). Not a list (several clauses quoted)."""
+    match = _POINTED().match(question.strip())
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or kb.children(clauses[0]):
+        return None
+    return clauses[0]
+
+
+@cache
+def _POINTED() -> re.Pattern[str]:
+    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
+    return re.compile(
+        rf"(?:那么|那)?(?:这一|这个|这|该|此|上面这|上面那|刚才那|刚才这)一?个?(?:{parts})(?![目])"
+    )

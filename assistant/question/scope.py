@@ -36,9 +36,7 @@ TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那这版的度指申相和�
 _PROGRAM_NAME = (
     r"[\u4e00-\u9fff]{2,18}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟|商标)"
 )
-_TITLE_NAME = (
-    r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心)"
-)
+_TITLE_NAME = r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心|单位)"
 _QUALIFICATION = r"[\u4e00-\u9fff]{2,14}?(?:职称|资格|称号|认证|备案)"
 # A city's or a county's own plan or policy (「无锡市知识产权强市建设方案」「海门区…工作方案」)
 _PLACE_DOCUMENT = re.compile(
@@ -461,6 +459,23 @@ def attachments_by_title(kb: KnowledgeBase, text: str) -> str:
     return text
 
 
+def attachment_talked_about(
+    kb: KnowledgeBase, text: str, talked_about: tuple[Guide, ...]
+) -> tuple[Guide, ...]:
+    """「附件3的联系人是谁」「附件4那个截止到哪天」 in a conversation about a notice or one of its
+    attachments: the guides of that notice's attachment N (none when the number is no
+    attachment of it, or when no notice is talked about)."""
+    match = _ATTACHMENT_NUMBER.search(normalize(text))
+    if match is None:
+        return ()
+    notices = {re.sub(r"\s*附件\d+$", "", g.doc_number or "").replace(" ", "") for g in talked_about}
+    wanted = {f"{n}附件{match.group(1)}" for n in notices if n}
+    return tuple(g for g in kb.guides if g.doc_number and g.doc_number.replace(" ", "") in wanted)
+
+
+_ATTACHMENT_NUMBER = re.compile(r"附件\s*(\d{1,2})(?!\d)")
+
+
 def _named_attachments(kb: KnowledgeBase, text: str) -> list[tuple[re.Match[str], list[Guide]]]:
     """Each attachment of a notice the text names by the notice's number, with its guides."""
     named = []
@@ -526,13 +541,27 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
         return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
     if not any(k in name for k in _program_names(kb)):  # no covered program's words in it
         return None if names_covered else name
-    return name if _national(kb, name) else None
+    return name if _national(kb, name) or _another_of_the_guides(kb, name) else None
+
+
+def _another_of_the_guides(kb: KnowledgeBase, name: str) -> bool:
+    """「省企业知识产权战略推进计划」 holds the notice's 「战略推进计划」 but is another program,
+    one the guides name (a past one whose unfinished projects bar applying) and do not cover:
+    a program's name the guides' text holds that no guide's title holds."""
+    core = re.sub(r"^(?:20)?\d{0,2}年度?", "", name)
+    core = re.sub(r"项目$", "", core)
+    return (
+        core.endswith("计划")
+        and core in kb.all_text
+        and not any(core in normalize(g.title) for g in kb.guides)
+    )
 
 
 def _asked_name(question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
     name = None if match is None else next((g for g in match.groups() if g), None)
-    return re.sub(r"^(?:那么|那|如果是|要是|还有)", "", name) if name else None  # 「那国家…示范区」
+    # 「那国家…示范区」; 「2022年省企业…计划」: the year's 年 is no part of the name
+    return re.sub(r"^(?:那么|那|如果是|要是|还有|年度|年)", "", name) if name else None
 
 
 def _national(kb: KnowledgeBase, name: str) -> bool:

@@ -43,14 +43,16 @@ from .intent import (
     detect_intent,
     generic_list_word,
     intent,
+    matter_intent,
     named_intent,
 )
 from .lexicon import LEXICON, SELF_WORDS, either
-from .references import find_in_guides, find_reference, ordinal_item
+from .references import find_in_guides, find_reference, ordinal_item, pointed_item
 from .scope import (
     ANNUAL_KINDS,
     APPLICANT_WORDS,
     Scope,
+    attachment_talked_about,
     attachments_by_title,
     detect,
     types_named,
@@ -68,7 +70,8 @@ ELLIPTICAL = re.compile(
     r"^(?:那|那么|还有|如果是)?.{0,16}(?:呢|的呢|(?<![会将])(?:怎么样|如何)|也是这样吗|(?:也|都)(?:是)?一样(?:吗|么|嘛|不|的吗)|也这样吗|也是吗"
     # 「县里也有这条吗」「2024年还卡这个排名吗」「24年还有这种排名要求吗」: the last question's
     # topic, asked of another
-    rf"|(?:也|还)(?:有|要|需要|适用|卡|算){_POINTER})[？?。!！]*$"
+    # (「县里也是这个数吗」: the same figure asked of another)
+    rf"|(?:也|还)(?:有|要|需要|适用|卡|算|是){_POINTER})[？?。!！]*$"
 )
 POINTS_BACK = re.compile(rf"{_POINTER}[？?。!！]*$")
 # 「县里一样吗」「那园区呢一样不」: a few words of another subject, the same asked again (not
@@ -122,9 +125,19 @@ def understand(
     if not question:
         return Understood(question, None, warnings)
     said = detect(kb, question, today)
+    if not said.programs and conversation.questions:  # 「附件3的联系人是谁」 of the notice talked about
+        talked = (
+            *conversation.scope.guides(kb),
+            *(kb.guide(g) for g in conversation.cited_guides if kb.has_guide(g)),
+        )
+        if attached := attachment_talked_about(kb, question, talked):
+            programs = tuple(dict.fromkeys(g.program for g in attached if g.program))
+            said = replace(said, programs=programs, years=tuple(sorted({g.year for g in attached})))
     # a year alone (「24版指南 三（一）」) names the guide a reference is in when it has one guide
     reference, error = _reference(kb, question, conversation, said.guides(kb) if said.years else ())
     name = detect_intent(question, has_reference=reference is not None)
+    if name == LOOKUP and reference is None:
+        name = matter_intent(question)  # 「…真抓实干那条具体怎么写的」: no clause named, a matter asked
     # 「…快速维权中心也没有。那这样呢？」: facts, then the last question asked again of them
     # 「24年的呢，换人没」: a clause of a round alone opens the message, the rest naming no intent
     # (not 「材料呢，怎么交」, a subject of its own)
@@ -148,6 +161,8 @@ def understand(
         name = ELIGIBILITY  # 「能不能由协会自己申报…」 of the 协会 the applicant said it is
     if name == ELIGIBILITY and _A_CLASS.search(question) and not SELF_WORDS.search(question):
         name = GENERAL  # 「已经牵头做过…项目的企业还能报22年新建项目吗」: a rule asked of a class
+    if name == ELIGIBILITY and not said.programs and _asks_own_case(question):
+        name = GENERAL  # 「商标被抢注了，帮我判断一下官司能不能赢」: a case of its own, no program to check
     if name == ELIGIBILITY and _asks_exception(kb, question):
         name = GENERAL  # 「专利转化项目能申请延期结项吗」: what is applied for is leave, not the program
     if name == SCREENING and len(said.programs) == 1:
@@ -171,7 +186,7 @@ def understand(
     # (「24年指南对同一辖区立项是怎么规定的？」 while the checker waits: a question of another round)
     other_round = bool(said.years) and said.years != conversation.scope.years and asks(question)
     facts_turn = conversation.eligibility_open and name == GENERAL and not other_round
-    before = _scope_so_far(kb, conversation)
+    before = _scope_so_far(kb, conversation, question)
     scope = conversation.scope if facts_turn else said.follow(before)
     if name != ELIGIBILITY and (
         _a_term_of_the_document(kb, said, before, question)
@@ -407,11 +422,18 @@ def _admitted_type(kb: KnowledgeBase, scope: Scope, before: Scope, name: str) ->
     return replace(scope, applicant_type=before.applicant_type)
 
 
-def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
+def _scope_so_far(kb: KnowledgeBase, conversation: Conversation, question: str = "") -> Scope:
     """What the conversation is about: the scope of the last turn; when it named no program,
     the program of the one guide its answer came from (「高校运营能力提升项目，对管理人员有啥要求？」
-    is answered from the 2022 专利转化 guide, and 「一个市能推几个？」 asks of it)."""
+    is answered from the 2022 专利转化 guide, and 「一个市能推几个？」 asks of it); 「分别是谁来
+    申报？」 after an answer from several programs' guides asks of each of them."""
     scope = conversation.scope
+    cited = [kb.guide(g) for g in conversation.cited_guides if kb.has_guide(g) and kb.guide(g).kind != "通知"]
+    programs = tuple(dict.fromkeys(g.program for g in cited if g.program))
+    if len(programs) >= 2 and _EACH_OF_THEM.search(question):
+        return replace(
+            scope, programs=programs, years=tuple(sorted({g.year for g in cited})), unknown_years=()
+        )
     if (
         scope.programs
         or len(conversation.cited_guides) != 1
@@ -422,6 +444,9 @@ def _scope_so_far(kb: KnowledgeBase, conversation: Conversation) -> Scope:
     if not guide.program:
         return scope
     return replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
+
+
+_EACH_OF_THEM = re.compile(r"^(?:那|那么)?(?:它们|他们|这两个|这几个|两个|各个)?(?:分别|各自|各)")
 
 
 def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
@@ -446,7 +471,8 @@ def _other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     if not programs and (_asks_other_authority(kb, question) or _asks_own_case(question)):
         return True
     return (
-        _asks_unknown_fee(kb, question)
+        _asks_steps_of_another_act(question)
+        or _asks_unknown_fee(kb, question)
         or _asks_use_of_funds(kb, question)
         or _asks_unknown_thing(kb, question)
         or _asks_exception(kb, question)
@@ -486,6 +512,43 @@ def _asks_exception(kb: KnowledgeBase, question: str) -> bool:
         for sentence in split_sentences(question)
         if (words := [w for w in LEXICON.procedures.exceptions if w in sentence])
     )
+
+
+_PROCESS_WORDS = LEXICON.procedures
+_STEPS = re.compile(either(_PROCESS_WORDS.process_nouns))
+_APPLYING_ACT = re.compile(f"(?:{either(_PROCESS_WORDS.application_acts)})+$")
+_FILLERS = re.compile(either(_PROCESS_WORDS.process_fillers))
+_OTHER_ACT = re.compile(f"(?:{either(_PROCESS_WORDS.other_acts)})$")
+_OTHER_ACT_FIRST = re.compile(either(_PROCESS_WORDS.other_acts))
+_INTENDED_ACT = re.compile(
+    f"(?:{either(LEXICON.asking_to_apply.intent_words)})(?:{either(_PROCESS_WORDS.other_acts)})"
+)
+
+
+def _asks_steps_of_another_act(question: str) -> bool:
+    """The steps of an act other than applying for a program (「地理标志专用标志的使用申请流程」
+    「示范中心验收的具体流程和时间节点」): the guides set out only how to apply, so the question
+    is not theirs. The act is the word right before the steps (asking words and applying words
+    taken off: 「使用申请要走什么流程」 is 使用), one of the lexicon's other acts."""
+    if not asks(question):
+        return False
+    before = ""
+    for clause in re.split(r"[，,。？?；;！!\s]", normalize(question)):
+        steps = _STEPS.search(clause)
+        if steps is not None:
+            act = _APPLYING_ACT.sub("", _FILLERS.sub("", clause[: steps.start()]).rstrip("的"))
+            # the act right before its steps (not 「验收以后的流程」, what follows it), opening the
+            # clause before its object (「注册地理标志证明商标要准备哪些材料」), or, with none of its
+            # own, the act the clause before says the asker intends (「企业想使用…专用标志，要走什么
+            # 申请程序」)
+            if (
+                _OTHER_ACT.search(act)
+                or _OTHER_ACT_FIRST.match(act)
+                or (not act and _INTENDED_ACT.search(before))
+            ):
+                return True
+        before = clause
+    return False
 
 
 def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
@@ -536,7 +599,16 @@ def _asks_unknown_thing(kb: KnowledgeBase, question: str) -> bool:
     if not asks(question):
         return False
     text = _guide_text(kb)
-    things = [m.group(1) for m in _DOCUMENT.finditer(question)] if _REQUIRING.search(question) else []
+    # (「证明商标」: a document word at the head of a longer term of the guides names no document)
+    things = (
+        [
+            m.group(1)
+            for m in _DOCUMENT.finditer(question)
+            if question[m.start(1) : m.end(1) + 2][-4:] not in text
+        ]
+        if _REQUIRING.search(question)
+        else []
+    )
     named = [t for t in (_WHAT.split(t)[-1] for t in things) if len(t) >= 4]  # 「什么证明」 names none
     return any(not any(t[i:] in text for i in range(len(t) - 2)) for t in named)
 
@@ -612,8 +684,16 @@ def _reference(
         found = find_reference(kb, said, guides[0] if len(guides) == 1 else None, near)
         if found is None and len(guides) != 1:  # 「2022年三（三）原文」: of which guide?
             found = find_in_guides(kb, said, tuple(named or guides) or kb.guides, near)
-        if found is None and asks(question) and not conversation.eligibility_open:
+        if (
+            found is None
+            and (asks(question) or ELLIPTICAL.match(question))
+            and not conversation.eligibility_open
+        ):
             found = ordinal_item(kb, question, conversation.cited_clauses)  # 「第二个阶段呢」
+            # 「这个阶段主要干啥」: the one clause the last answer quoted (not 「那24年的指南在这点上
+            # 怎么规定的」, which asks another round's)
+            if not named:
+                found = found or pointed_item(kb, question, conversation.cited_clauses)
         return found, None
     except UnknownReferenceError as exc:
         return None, str(exc)

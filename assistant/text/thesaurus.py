@@ -28,7 +28,23 @@ SYNONYMS_FILE = "synonyms.yaml"
 NOUN_TAGS = re.compile(r"^(n|j|eng|vn)")
 # Words that ask rather than name: they weigh nothing (「什么时候」 leaves 「时候」 behind).
 ASKING_WORDS = frozenset(
-    ["时候", "多久", "多长", "哪里", "哪儿", "怎样", "怎么样", "啥", "咋", "是否", "有没有", "能不能"]
+    [
+        "时候",
+        "多久",
+        "多长",
+        "哪里",
+        "哪儿",
+        "怎样",
+        "怎么样",
+        "啥",
+        "咋",
+        "是否",
+        "有没有",
+        "能不能",
+        "具体",
+        "原文",
+        "原话",
+    ]
 )
 SPEECH_TAGS = (
     "m",
