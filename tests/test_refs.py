@@ -257,6 +257,8 @@ def test_the_year_of_a_reference_is_the_one_before_its_guides_name(kb: Knowledge
     assert resolve(kb, "附件1（2022年保护示范区创建）第五条") == kb.clause("2022-protection-zone:5")
     found = find_reference(kb, "没评上2022年度真抓实干，2024年保护示范区三（二）原文")
     assert found == kb.clause("2024-protection-zone:3.2")
+    found = find_reference(kb, "2022年和2024年保护示范区三（一）有啥不一样")  # two rounds: the first
+    assert found == kb.clause("2022-protection-zone:3.1")
     # a document number's year in the brackets people type is the number's, not a round
     for number in ("苏知发（2021）140号附件3 六（五）", "苏知发[2021]140号附件3 六（五）"):
         assert resolve(kb, number) == kb.clause("2022-high-value-patent:6.5")

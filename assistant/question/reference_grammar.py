@@ -109,6 +109,8 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
     # a year right before a guide's name is its round (「没评上2022年度真抓实干…，2024年保护示范区
     # 第一条」: 2024), else the first year written
     before_name = _year_of_name(kb.guides).search(text)
+    if before_name is not None and _JOINED_YEAR.search(text[: before_name.start()]):
+        before_name = None  # 「2022年和2024年保护示范区…第3条」: the first of two rounds compared
     year_match = before_name or YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     rest = text[: year_match.start()] + text[year_match.end() :] if year_match else text
@@ -158,6 +160,9 @@ def _by_short_name(kb: KnowledgeBase, text: str, year: int | None) -> list[tuple
 def _year_before_name(kb: KnowledgeBase, text: str) -> str:
     """「24保护示范区」: two digits right before a guide's name are its year (2024年)."""
     return _year_before_pattern(kb.guides).sub(r"20\1年", text)
+
+
+_JOINED_YEAR = re.compile(r"20\d{2}年?度?版?(?:和|跟|与|同|及|、|还是)$")
 
 
 @lru_cache(maxsize=8)
