@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -49,6 +50,12 @@ class Guide:
     def names(self) -> tuple[str, ...]:
         """Every name a question may call the guide's program by (「高价值」「140号文」)."""
         return tuple(n for n in (self.short_name, self.program, *self.aliases) if n)
+
+    @property
+    def notice_number(self) -> str:
+        """The number of the notice this guide is, or is an attachment of, without spaces
+        (「苏知发〔2021〕140号」 for 「苏知发〔2021〕140号 附件3」); "" when it has none."""
+        return re.sub(r"附件\d+$", "", (self.doc_number or "").replace(" ", ""))
 
 
 class RoundState(StrEnum):

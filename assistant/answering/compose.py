@@ -192,11 +192,6 @@ def _unused_cues_out(text: str, spec: Intent, context: str) -> str:
     )
 
 
-def _attached_to(guide: Guide, notice: Guide) -> bool:
-    """The guide is one of the notice's attachments (its number is the notice's 「…附件N」)."""
-    return (guide.doc_number or "").replace(" ", "").startswith(f"{notice.doc_number}附件".replace(" ", ""))
-
-
 def _asks_attachments(question: str) -> bool:
     """A clause of the question asks which attachments a document has."""
     return any(
@@ -917,7 +912,9 @@ class Composer:
                 before = re.sub(r"[\s的文]+$", "", turn.question[: asked.start()])
                 named = any(before.endswith(n.replace(" ", "")) for n in names)
                 # 「附件3是哪个」 of the notice talked about, or of one of its attachments
-                talked_about = not before and any(g == notice or _attached_to(g, notice) for g in turn.guides)
+                talked_about = not before and any(
+                    g.notice_number == notice.notice_number for g in turn.guides
+                )
                 number = int(asked.group(1)) if named or talked_about else 0
             if 0 < number <= len(listed):
                 return self._attachment_draft(notice, number, listed[number - 1])
@@ -927,13 +924,9 @@ class Composer:
         """The notice's line of its attachment N, then each guide it holds, each cited."""
         draft = Draft()
         draft.lines.append(f"《{notice.title}》附件{number}：{line}" + draft.cite(self.kb.clause(notice.id)))
-        for guide in self._attached(notice, number):
+        for guide in self.kb.attachment(notice, number):
             draft.lines.append(f"《{guide.title}》" + draft.cite(self.kb.clause(guide.id)))
         return draft
-
-    def _attached(self, notice: Guide, number: int) -> list[Guide]:
-        wanted = f"{notice.doc_number}附件{number}".replace(" ", "")
-        return [g for g in self.kb.guides if (g.doc_number or "").replace(" ", "") == wanted]
 
     def _attachment_by_title(self, notice: Guide, listed: list[str], question: str) -> int:
         """The number of the attachment of several guides that a question asking its parts names by
@@ -942,7 +935,7 @@ class Composer:
             return 0
         for number, line in enumerate(listed, 1):
             core = re.sub(r"^\s*\d{4}\s*年度?\s*省?|项目?申报指南$", "", line).replace(" ", "")
-            if len(self._attached(notice, number)) >= 2 and core[:4] in question:
+            if len(self.kb.attachment(notice, number)) >= 2 and core[:4] in question:
                 return number
         return 0
 

@@ -82,6 +82,14 @@ class KnowledgeBase:
     def has_clause(self, clause_id: str) -> bool:
         return clause_id in self._by_id
 
+    def attachment(self, guide: Guide, number: int | str) -> list[Guide]:
+        """The guides that are attachment `number` of the notice `guide` is or belongs to
+        (「附件2」 of 苏知发〔2021〕140号: its 地理标志 and 工业品牌 guides)."""
+        wanted = f"{guide.notice_number}附件{number}"
+        return [
+            g for g in self.guides if guide.notice_number and (g.doc_number or "").replace(" ", "") == wanted
+        ]
+
     def guide_clauses(self, guide_id: str) -> list[Clause]:
         return [c for c in self.clauses if c.guide_id == guide_id]
 

@@ -348,6 +348,7 @@ VERSION_WORDS = re.compile(
 BOTH_ROUNDS = re.compile(r"(?:两个年度|两个版本|两版|两轮|两届|两年)(?:的)?[^，,。？?]{0,10}?(?:都|各|分别)")
 COMPARE_CUES = LEXICON.asking_words.compare
 LOOKUP_CUES = LEXICON.asking_words.lookup
+_LOOKUP_CUE = re.compile(either(LOOKUP_CUES))
 CHITCHAT_PATTERNS = re.compile(
     r"^(你好|您好|hi|hello|在吗|谢谢|多谢|再见|你是谁|你叫什么|你能做什么|早上好|晚上好)"
     # the assistant itself asked about (「你是哪个公司开发的」「你用的什么模型」)
@@ -412,7 +413,7 @@ def matter_intent(question: str) -> str:
     (「市里和县可以用同一个地理标志去报吗？指南原话怎么说」 asks a rule; 「真抓实干那条具体怎么写的」
     a condition), when it names no clause to open: LOOKUP when the rest asks nothing of its own."""
     text = normalize_lines(question).strip(" ？?！!。")
-    rest = re.sub(either(LOOKUP_CUES), "", text).strip(" ，,？?！!。")
+    rest = _LOOKUP_CUE.sub("", text).strip(" ，,？?！!。")
     rest = re.sub(r"(?:是|的|具体|到底|指南里?|文件里?|上面|里面)+$", "", rest)  # 「…的绩效要求是」
     if rest and not asks(rest):
         rest += "是什么"  # the cue was its asking word: 「…的绩效要求是怎么写的」 asks what they are

@@ -22,7 +22,7 @@ from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..ingest.parse import CIRCLED_CHARS, cn_number
 from ..text.abbreviation import shortened_name
-from .lexicon import LEXICON
+from .lexicon import LEXICON, either
 
 ARTICLE, BELOW = "article", "below"  # 第N条 and 第N款: levels that depend on the guide
 UNIT_KINDS = {"article": ARTICLE, "part": SECTION, "below": BELOW, "item": NUM, "subitem": PAREN_NUM}
@@ -167,14 +167,17 @@ _JOINED_YEAR = re.compile(r"20\d{2}年?度?版?(?:和|跟|与|同|及|、|还是
 
 @lru_cache(maxsize=8)
 def _year_of_name(guides: tuple[Guide, ...]) -> re.Pattern[str]:
-    names = sorted({n for guide in guides for n in _names(guide)}, key=len, reverse=True)
-    return re.compile(rf"(?<![\d〔\[])(20\d{{2}})年度?的?(?=(?:{'|'.join(map(re.escape, names))}))")
+    return re.compile(rf"(?<![\d〔\[])(20\d{{2}})年度?的?(?=(?:{_any_name(guides)}))")
 
 
 @lru_cache(maxsize=8)
 def _year_before_pattern(guides: tuple[Guide, ...]) -> re.Pattern[str]:
-    names = sorted({n for guide in guides for n in _names(guide)}, key=len, reverse=True)
-    return re.compile(rf"(?<![\d.])(2\d)(?=(?:{'|'.join(map(re.escape, names))}))")
+    return re.compile(rf"(?<![\d.])(2\d)(?=(?:{_any_name(guides)}))")
+
+
+def _any_name(guides: tuple[Guide, ...]) -> str:
+    """Every name of the guides as one alternation, longest first."""
+    return either(tuple({n for guide in guides for n in _names(guide)}))
 
 
 @lru_cache(maxsize=64)
@@ -229,9 +232,7 @@ def _sibling_attachment(kb: KnowledgeBase, guide: Guide | None, text: str) -> tu
     attachment = ATTACHMENT.search(text)
     if guide is None or attachment is None or not guide.doc_number:
         return None
-    notice = re.sub(r"附件\d+$", "", clean(guide.doc_number or ""))
-    wanted = f"{notice}附件{attachment.group(1)}"
-    parts = [g for g in kb.guides if g.doc_number and clean(g.doc_number) == wanted]
+    parts = kb.attachment(guide, attachment.group(1))
     chosen = guide if guide in parts else parts[0] if len(parts) == 1 else None
     return None if chosen is None else (chosen, text.replace(attachment.group(0), " ", 1))
 

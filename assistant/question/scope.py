@@ -468,9 +468,8 @@ def attachment_talked_about(
     match = _ATTACHMENT_NUMBER.search(normalize(text))
     if match is None:
         return ()
-    notices = {re.sub(r"\s*附件\d+$", "", g.doc_number or "").replace(" ", "") for g in talked_about}
-    wanted = {f"{n}附件{match.group(1)}" for n in notices if n}
-    return tuple(g for g in kb.guides if g.doc_number and g.doc_number.replace(" ", "") in wanted)
+    notices = {g.notice_number: g for g in talked_about}  # one guide of each notice talked about
+    return tuple(a for g in notices.values() for a in kb.attachment(g, match.group(1)))
 
 
 _ATTACHMENT_NUMBER = re.compile(r"附件\s*(\d{1,2})(?!\d)")
