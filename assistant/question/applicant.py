@@ -14,7 +14,7 @@ from functools import cache
 
 from ..eligibility.rules import Program, Rules
 from .asking import CAPACITY, asks, asks_to_apply, names_who_applies
-from .fact_phrases import find_matches
+from .fact_phrases import cues, find_matches
 from .lexicon import LEXICON, either
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR, opens_an_apply_question
 
@@ -373,9 +373,10 @@ def _family(
                 or _RECORD_BEFORE.search(text[: m.start()])
             ):
                 continue  # named without applying, or as the applicant's record (「正在承担…项目」)
-            counts = (
-                denied if _NOT_THIS.search(text[max(0, m.start() - _DENIAL_SPAN) : m.start()]) else scores
-            )
+            not_this = _NOT_THIS.search(text[max(0, m.start() - _DENIAL_SPAN) : m.start()])
+            # 「保护示范区先不管了，就看产业运营中心这个」: a program given up in its clause
+            given_up = _GIVEN_UP.search(text, m.end(), _clause_end(text, m.end()))
+            counts = denied if not_this or given_up else scores
             counts[family] = counts.get(family, 0) + weight
             first[family] = min(first.get(family, m.start()), m.start())
             spans.append((m.start(), family))
@@ -442,7 +443,7 @@ def _round_years(text: str, rules: Rules) -> list[int]:
 
 # 「那新建就不报了」: a variant the applicant gives up is not the one asked about
 _GIVEN_UP = re.compile(
-    r"不(?:报|申报|申请|考虑|弄)了|放弃|算了|(?<!行)不行(?![吗呢么])|报不了|不能报(?![吗呢么])"
+    r"不(?:报|申报|申请|考虑|弄|管|看)了|先不(?:管|看|考虑|报)|放一放|放弃|算了|(?<!行)不行(?![吗呢么])|报不了|不能报(?![吗呢么])"
 )
 _RECORD = re.compile(r"做过|承担过|搞过|牵头过|立项|验收")  # a project done; not 牵头报 (applying)
 _HEADING_AFTER = re.compile(r"[^，,。；;：:]{0,4}[：:]")  # 「升级项目：…验收」: the message's heading
@@ -496,6 +497,11 @@ def _given_up(text: str, at: int, starts: list[int]) -> bool:
     before = clause_start if first else at  # words before it are its own when it is named first
     after = min([clause_end, *(s for s in starts if s > at)])
     return _GIVEN_UP.search(text, before, after) is not None
+
+
+def _clause_end(text: str, at: int) -> int:
+    found = _CLAUSES.search(text, at)
+    return found.start() if found else len(text)
 
 
 def _of_record(clause: str) -> bool:
@@ -743,12 +749,28 @@ def _kind_named(m: re.Match[str]) -> str | None:
 
 def _lower_level_of_self(text: str, after: int) -> str | None:
     """A county or a park the applicant calls itself later in the text (「我们园区」「我们县」),
+    or a title only a county holds that it says it has (「国家强县工程示范县，…我们市没承担过」),
     whose own city its 「我们市」 named."""
     for m in _KINDS.finditer(text, after):
         kind = _kind_named(m)
         if kind in ("county", "park") and (m.lastgroup == "self" or _said_of_self(text[: m.start()])):
             return kind
+    for m in _COUNTY_TITLE().finditer(text):
+        lead = text[max(0, m.start() - 8) : m.start()]
+        clause_lead = re.split(r"[，,。；;！!？?]", lead)[-1]
+        if cues("other_bodies", clause_lead) or cues("negations", clause_lead + m.group()):
+            continue  # 「隔壁县是示范县」「我们不是示范县」
+        if not _COUNTED.search(clause_lead):  # (not 「我们市有3个示范县」)
+            return "county"
     return None
+
+
+_COUNTED = re.compile(r"[有\d几两三四五六七八九十]|下辖|下面|所辖")
+
+
+@cache
+def _COUNTY_TITLE() -> re.Pattern[str]:
+    return re.compile(either(LEXICON.applicant_kinds.county_titles))
 
 
 KIND_NAMES = {

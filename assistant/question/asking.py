@@ -395,7 +395,8 @@ def asks_which_programs(text: str) -> bool:
     """「我们能报哪些项目？」「有哪些项目可以报」「请帮我们梳理一下可以申报的项目」: a sentence with
     an apply verb, an asking word and a program noun, that asks for no condition or date."""
     words = LEXICON.asking_to_apply
-    for sentence in _SENTENCES.split(_plain(text)):
+    # (「这些申报指南里，哪些是以设区市政府名义申报的」: 申报指南 is a program noun, though a look-alike)
+    for sentence in _SENTENCES.split(_plain(text.replace("申报指南", "指南"))):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
         sentence = _WHICH_APPLICANT().sub("", sentence)  # 「什么样的公司能报」 asks who
         sentence = _WHICH_OF_OTHER().sub("", sentence)  # 「用什么许可方式」 asks of 许可方式

@@ -59,11 +59,13 @@ _BEING_SPAN = 8  # characters before a phrase where 「不是」 says what the a
 
 
 @cache
-def _APPLYING_INSIDE() -> re.Pattern[str]:
-    """A wish to apply inside a phrase's gap (「牵头单位想报…高价值」): the phrase names the
-    application, not a record."""
+def _APPLYING_INSIDE(deeds: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A wish to apply, or to do what the fact says was done (`deeds`: 「高价值专利培育新建，我们
+    企业想牵头」), inside a phrase (「牵头单位想报…高价值」): the phrase names the application,
+    not a record."""
     words = LEXICON.asking_to_apply
-    return re.compile(f"(?:{either(words.intent_words)})(?:{either(words.apply_verbs)})")
+    verbs = either((*words.apply_verbs, *deeds))
+    return re.compile(f"(?:{either(words.intent_words)})(?:来|去)?(?:{verbs})")
 
 
 @cache
@@ -190,6 +192,8 @@ def read_phrase(
     if spec.year is not None and not mentioned and _other_years(matches, index):
         if spec.type == YES_NO and _never(text, matches, index):
             return Reading(False)  # 「真抓实干没评上过」: no year's title, so not this year's
+        if spec.type == YES_NO and _read_yes_no(segment, text, matches, index).value is False:
+            return Reading(False)  # 「真抓实干和快速维权中心都没有」: a title denied, of no year, is not held
         return Reading(doubt=segment, undated=True)  # 「被评为过真抓实干」: the 2020 or the 2022 title?
     if (
         not spec.about_others
@@ -210,7 +214,7 @@ def read_phrase(
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
-    intended = _INTENDING().search(segment[: match.start]) or _APPLYING_INSIDE().search(
+    intended = _INTENDING().search(segment[: match.start]) or _APPLYING_INSIDE(spec.yes_needs).search(
         inside(segment, match)
     )
     if intended and _of_experience(spec) and not progress_of(text):
@@ -220,7 +224,11 @@ def read_phrase(
     if spec.owned and _NOT_BEING().search(segment[max(0, match.start - _BEING_SPAN) : match.start]):
         return Reading()  # 「我们也不是重点实验室」: what the applicant is, not what it owns
     if any(word in segment for word in spec.not_with):
-        return Reading()  # another period (近三年 for a last-year figure) or another thing
+        # another period (近三年 for a last-year figure) or another thing; a project the applicant
+        # took part in as a partner is another body's it led (「作为合作单位参加过…高校牵头的…项目，
+        # 我们自己没有牵头过」: the applicant's own clause may follow)
+        partner = cues("partner_roles", segment) and spec.type == YES_NO
+        return Reading(of_another=True) if partner else Reading()
     if _other_level(spec, segment[match.start : match.end] + _level_scope(segment, text, match)):
         if match.synonym in spec.prerequisites:
             return Reading()  # 「省…保护示范区」: another title than the one it presupposes
@@ -613,7 +621,7 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     takes = None if following is None else _takes_between(text, matches, last, following)
     if takes and not said_after:  # 「失信记录没有非正常申请也没有」: the 没有 was kept for the next phrase
         said_after = [_bare_negation(text, matches, last, following)]
-    shortfall = cues("falling_short", tail) + said_after
+    shortfall = cues("falling_short", tail) + cues("middling", tail) + said_after
     count = said_before + len(shortfall) + int(matches[index].negative)
     listed_before_a_no = False
     if count == 0 and _denied_for_every(text, matches, last):
@@ -738,7 +746,8 @@ def _negated_after(tail: str, parallel: bool) -> list[str]:
     predicate that ends its clause (「国家知识产权强县的示范、试点也都不是」)."""
     end = tail[max(AFTER_SPAN, len(tail) - CLAUSE_END) :]
     for window in (tail[:AFTER_SPAN], end):
-        plain = [c for c in tail_cues(window, parallel) if c not in LEXICON.fact_cues.falling_short]
+        said = (*LEXICON.fact_cues.falling_short, *LEXICON.fact_cues.middling)
+        plain = [c for c in tail_cues(window, parallel) if c not in said]
         if plain:
             return plain
     return []

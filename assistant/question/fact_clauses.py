@@ -314,7 +314,24 @@ def short_predicate(segment: str) -> bool:
     """After the applicant's name (「我们县」), only a short predicate of what was named before."""
     named = SELF.match(segment.strip())
     rest = segment.strip()[named.end() :] if named else segment
-    rest = _SELF_KIND.sub("", rest)
-    if topic_only(re.sub(either(LEXICON.applicant_kinds.reflexives), "", rest)):
+    rest = re.sub(either(LEXICON.applicant_kinds.reflexives), "", _SELF_KIND.sub("", rest))
+    if topic_only(rest):
         return False  # 「我们县自己嘛，…」: the applicant named as the topic, its predicate to come
-    return len(rest) <= PREDICATE_SPAN
+    return len(rest) <= PREDICATE_SPAN  # (「自己」 counts for nothing)
+
+
+def without_own_name(segment: str) -> str:
+    """The clause after the applicant's name without the kind it names itself by and the quoted
+    name of its thing (「我们园区没有」 as 「我们没有」, 「我们县的‘南湖莲子’不是」 as 「我们不是」):
+    the subject, however it and its thing are called."""
+    named = SELF.match(segment)
+    if named is None:
+        return segment
+    rest = _OWN_QUOTED_NAME.sub("", _OWN_KIND.sub("", segment[named.end() :], count=1), count=1)
+    return segment[: named.end()] + rest
+
+
+_OWN_KIND = re.compile(
+    r"^(?:园区|开发区|高新区|学校|高校|公司|企业|单位|集团|研究所|研究院|[县市区园校院所])"
+)
+_OWN_QUOTED_NAME = re.compile(r"^的?[‘“「『\"'][^’”」』\"'，。]{1,12}[’”」』\"']")

@@ -252,12 +252,21 @@ def _had_not_been(segment: str, match: Match) -> bool:
     """A phrase of what the applicant is, or where, that names a thing it has (「在苏州有研究院」
     said by a university: 研究院 is no kind of it, 苏州 no place of it)."""
     before, after = segment[: match.start], segment[match.end :].lstrip("了")
-    if match.spec.type == CHOICE and match.spec.named_in_question and before.endswith(_HAVING_VERBS):
+    # (「挂靠在高校下面」「依托南京大学建设」: the body it hangs under)
+    hung_under = _PARENT_BEFORE.search(before) is not None or after.startswith(_PARENT_AFTER)
+    if (
+        match.spec.type == CHOICE
+        and match.spec.named_in_question
+        and (before.endswith(_HAVING_VERBS) or hung_under)
+    ):
         return True
     return match.spec.type == YES_NO and before.endswith("在") and after.startswith(_HAVING_VERBS)
 
 
 _HAVING_VERBS = tuple(LEXICON.fact_cues.having_verbs)
+# (its name may come between: 「依托南京大学」)
+_PARENT_BEFORE = re.compile(f"(?:{either(LEXICON.fact_cues.parent_before)})[\u4e00-\u9fff]{{0,4}}$")
+_PARENT_AFTER = tuple(LEXICON.fact_cues.parent_after)
 
 
 def describes(match: Match) -> bool:
@@ -521,14 +530,15 @@ def tail_cues(tail: str, parallel: bool = False) -> list[str]:
     A plain negation followed by another named thing (「失信无非正常」, 非正常 masked) is that
     thing's, not this phrase's; so is one after 也 when the phrase was negated with 既
     (`parallel`)."""
-    words = (*LEXICON.fact_cues.negations, *LEXICON.fact_cues.falling_short)
+    cues_of = LEXICON.fact_cues
+    words = (*cues_of.negations, *cues_of.falling_short, *cues_of.middling)
     found: list[str] = []
     last_end = None  # where the last plain negation counted ended
     for cue in _alternation(tuple(sorted(set(words)))).finditer(tail):
         rest = tail[cue.end() :]
         # 「既不是示范县也不是试点县」: the 也 negation is the next item's, said in parallel
         next_item = parallel and tail[max(0, cue.start() - 1) : cue.start()] in ("也", "又", "亦")
-        if cue.group() in LEXICON.fact_cues.falling_short:
+        if cue.group() in cues_of.falling_short or cue.group() in cues_of.middling:
             found.append(cue.group())
         elif MASK not in rest and not next_item:
             # 「没建、没申报」: negations listed side by side say no once; only a negation that

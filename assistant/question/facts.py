@@ -25,9 +25,9 @@ from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
-from ..thresholds import BARE_FIGURE_LOOKBACK, SUM_REACH
+from ..thresholds import BARE_FIGURE_LOOKBACK, SUBJECT_SPAN, SUM_REACH
 from .asking import asks_to_apply
-from .clause_reading import OF_AN_EVENT, progress_of, read_phrase
+from .clause_reading import OF_AN_EVENT, another_body, progress_of, read_phrase
 from .fact_clauses import (
     SELF,
     continuation,
@@ -42,6 +42,7 @@ from .fact_clauses import (
     short_predicate,
     summary,
     sums_up,
+    without_own_name,
 )
 from .fact_phrases import (
     Match,
@@ -59,7 +60,7 @@ from .fact_phrases import (
 )
 from .fact_sheet import Sheet, add_reading
 from .figure_reading import lower_year_after, of_one_year, part_of_the_people, per_year, several_figures
-from .form_text import parents_named, prepared
+from .form_text import bodies_apart, parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
 from .own_things import Named, as_named, named_in, reads_own_things
@@ -248,12 +249,16 @@ def read_facts(
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
     # 「我刚才说高于平均」: what was said before, being corrected, is no statement; nothing of it is read
     # (one that says it was wrong or of which year, 「刚才说研发占比3.2%说错了」, is a correction)
-    text = _REPORTED_CLAUSE().sub(_unless_taken_back, parents_named(prepared(text), applicant_type))
+    text = parents_named(prepared(text), applicant_type)
+    text = _REPORTED_CLAUSE().sub(_unless_taken_back, bodies_apart(text, applicant_type))
     opened = 0
     lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _phrases(segment, specs, keys)
+        if topics and _only_others_bare_words(matches, keys):
+            # 「保护中心的话，2017年获批、2018年建成运行的」: 获批 (a GI's word) is the topic's predicate
+            matches = []
         if not matches and lone and not ended and opens_predicate(segment):
             segment, matches = _across(lone, segment, specs, keys)
         # a clause naming only facts of other programs may open a phrase of this one's
@@ -308,7 +313,8 @@ def read_facts(
             plain += topics
             topics = []
             continue
-        if not matches and contrasted and SELF.match(own := _after_contrast(segment.strip())):
+        own = without_own_name(_after_contrast(segment.strip()))
+        if not matches and contrasted and SELF.match(own):
             # 「隔壁县评上了真抓实干，(但)我们县没评上」: the applicant's own of what another body has;
             # a clause with more to say is about something else (「我们县的企业维权也常去那边」)
             if short_predicate(own) and not cues("shared_use", own):
@@ -328,7 +334,16 @@ def read_facts(
             plain += [m for m in topics if m not in continued]  # said plainly, nothing said of it
             # (「…2023年度真抓实干评上了，…。22年度那次没评上」: a year pointed back to, said before)
             years_of = of_years(dated, segment) or of_years(_pointed_back(segment, dated_before), segment)
-            continuation(segment, continued + years_of, told, sheet, by_key, new_sentence)
+            # (a clause about another body, 「…，市里不报」, contradicts nothing told of the applicant)
+            own_told = [] if _of_another_body(segment, applicant_type) else told
+            continuation(segment, continued + years_of, own_told, sheet, by_key, new_sentence)
+            # a topic the clause said yes of is told, for the next clause to go on about (「保护中心，
+            # 获批了，还在建」: under way after all)
+            told += [
+                m.spec.key
+                for m in continued
+                if m.spec.type == YES_NO and sheet.values.get(m.spec.key) is True
+            ]
             if not (continued or new_sentence):
                 # 「…，2021年只有1500万」 (its year may open the sentence: 「2019年那年…，没到两千万」)
                 lower_year_after(segment, text[opened : found.end()], looked_back, sheet, reference)
@@ -411,6 +426,13 @@ def read_facts(
     return sheet.sheet()
 
 
+def _of_another_body(segment: str, applicant_type: str | None) -> bool:
+    """The clause opens with another body (「隔壁县有」「市里不报」, said by a county) as its subject."""
+    opening = segment.strip()[:SUBJECT_SPAN]
+    other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
+    return another_body(opening, segment) or opening.startswith(other_level)
+
+
 def _of_another_project(spec: FactSpec, segment: str, before: str) -> bool:
     """The clause names no project of the fact's own (project_words) and the project named last
     in it or before it in its sentence is another one (other_projects)."""
@@ -433,8 +455,23 @@ def _pointed_back(segment: str, dated: list[Match]) -> list[Match]:
 
 
 def _phrases(segment: str, specs: Sequence[FactSpec], keys: set[str]) -> list[Match]:
-    found = _heads_only(_about_their_things(find_matches(segment, specs), segment), segment, keys)
-    return [m for m in found if not _a_part_of_the_staff(m, segment, keys)]
+    found = _heads_only(_about_their_things(find_matches(segment, specs), segment, keys), segment, keys)
+    return [m for m in found if not _a_part_of_the_staff(m, segment, keys) and not _only_a_shortfall(m, keys)]
+
+
+def _only_others_bare_words(matches: list[Match], keys: set[str]) -> bool:
+    """The clause's phrases are all other programs' facts named by a bare word of two characters
+    (获批, 注册): words any clause may hold, that name no thing of their own."""
+    return bool(matches) and all(
+        m.spec.key not in keys and m.contiguous and len(m.synonym) <= 2 for m in matches
+    )
+
+
+def _only_a_shortfall(match: Match, keys: set[str]) -> bool:
+    """A phrase of a fact outside the program's that is only a shortfall word (market share's
+    「靠后」「中游」): in 「专利产出在全省靠后」 it says how the program's own fact falls short."""
+    said = (*LEXICON.fact_cues.falling_short, *LEXICON.fact_cues.middling)
+    return match.spec.key not in keys and match.synonym in said
 
 
 @cache
@@ -485,17 +522,24 @@ def _across(lone: str, segment: str, specs: Sequence[FactSpec], keys: set[str]) 
     return segment, []
 
 
-def _about_their_things(matches: list[Match], segment: str) -> list[Match]:
+def _about_their_things(matches: list[Match], segment: str, keys: set[str]) -> list[Match]:
     """Of two facts whose phrases are the same words (「未验收」 of a 高价值 project and of a
     战略推进 one), the one the clause is not about (a word of its `not_with` is there: 「…未验收的
-    企业知识产权战略推进计划项目」) is dropped; a phrase of its own stays, read as nothing, so that
-    the negations around it are read as before."""
+    企业知识产权战略推进计划项目」) is dropped, unless the other is no fact of the program's; a
+    phrase of its own stays, read as nothing, so that the negations around it are read as before."""
+
+    def yields(m: Match) -> bool:
+        return any(
+            o.spec.key != m.spec.key
+            and (o.start, o.end) == (m.start, m.end)
+            and (o.spec.key in keys or m.spec.key not in keys)
+            for o in matches
+        )
+
     return [
         m
         for m in matches
-        if m.spec.type != YES_NO
-        or not any(word in segment for word in m.spec.not_with)
-        or not any(o.spec.key != m.spec.key and (o.start, o.end) == (m.start, m.end) for o in matches)
+        if m.spec.type != YES_NO or not any(word in segment for word in m.spec.not_with) or not yields(m)
     ]
 
 

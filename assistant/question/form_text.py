@@ -125,6 +125,35 @@ _DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不�
 
 # 「专兼职3个人（两个专职一个兼职）」: a bracket after a count that only breaks it down (its
 # figures and words of people) says nothing more, and its figures are no other fact's
+# 「有6个知识产权管理人员（有两个是那年年初新招的）」: an aside with a figure after a counted noun
+# says something of some of them; its figure is not the count, so it is a clause of its own
+_ASIDE_AFTER_A_COUNTED_NOUN = re.compile(
+    r"((?:\d+|[一二两三四五六七八九十百]+)\s*[个名位人件家项][\u4e00-\u9fff]{1,10})"
+    r"[（(]([^（）()]*?[\d一二两三四五六七八九十][^（）()]*?)[）)]"
+)
+# 「2019到2021年分别是4.1%、4.3%、4.6%」: a span of years and a figure for each, in order
+_SPAN_OF_YEARS = re.compile(
+    r"((?:20)?\d{2})\s*年?度?\s*(?:到|至|[-—~～])\s*((?:20)?\d{2})\s*年度?的?\s*(?:分别|依次|各)(?:是|为)?\s*"
+    rf"((?:{_AMOUNT}[%％万元件]*\s*[、，,]\s*)+{_AMOUNT}[%％万元件]*)"
+)
+
+
+# 「都是3.5%左右（分别是3.5%、3.6%、3.5%）」: a rough figure, then the exact ones in brackets
+_ROUGH_THEN_EXACT = re.compile(
+    rf"(?:都是|均为|都在)?{_AMOUNT}[%％万元件]*\s*(?:左右|上下)\s*[（(]\s*((?:分别|具体|准确|精确)(?:是|为)?[^（）()]+)[）)]"
+)
+
+
+def _years_spelt_out(found: re.Match[str]) -> str:
+    """Each figure of a span of years with its year (「2019年4.1%、2020年4.3%、2021年4.6%」), when
+    there are as many figures as years; the words as they were otherwise."""
+    first, last = (int(y) % 100 + 2000 for y in found.group(1, 2))
+    figures = re.split(r"\s*[、，,]\s*", found.group(3))
+    if last - first + 1 != len(figures):
+        return found.group()
+    return "、".join(f"{first + i}年{figure}" for i, figure in enumerate(figures))
+
+
 _AFTER_A_COUNT = re.compile(r"(?<=[个人名位])[（(]([^（）()]{1,24})[）)]")
 _BREAKDOWN_FIGURES = re.compile(r"[\d零〇一二两三四五六七八九十]+|[个人名位、，,和及各]")
 
@@ -165,6 +194,8 @@ def prepared(text: str) -> str:
     )  # 「前年（2020年）11件」: the year it names
     text = text.replace("、其中", "，其中")  # 「管理人员6人、其中2人专职」: a part, in a clause of its own
     text = _STAFF_SHORT.sub(r"\1个专职\2个兼职", text)  # 「3个人（1专2兼）」
+    text = _ROUGH_THEN_EXACT.sub(r"\1", text)
+    text = _ASIDE_AFTER_A_COUNTED_NOUN.sub(r"\1，\2，", _SPAN_OF_YEARS.sub(_years_spelt_out, text))
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
@@ -270,6 +301,37 @@ def parents_named(text: str, applicant_type: str | None) -> str:
             lambda m: m.group(1) + ("所在的区" if len(m.group(2)) == 4 else "所在区"), text
         )
     return text
+
+
+def bodies_apart(text: str, applicant_type: str | None) -> str:
+    """「三年无事故、无失信、没在承担省级项目、市里不报」: an 、 item that opens with another body
+    and says yes or no of its own, after an item that says no of its own, is a clause of its own:
+    the body is its subject, not every item's. (After a bare item, 「事故、失信、市里都没有」, the
+    item's no may be the list's; the 、 stays.)"""
+    pattern = _BODY_ITEM(applicant_type)
+    if "、" not in text or pattern is None:
+        return text
+    cut = list(text)
+    for found in pattern.finditer(text):
+        item_start = max(text.rfind(mark, 0, found.start()) for mark in "、，,。；;！!？?：:\n") + 1
+        if _NEGATION().search(text, item_start, found.start()):
+            cut[found.start()] = "，"
+    return "".join(cut)
+
+
+@cache
+def _BODY_ITEM(applicant_type: str | None) -> re.Pattern[str] | None:
+    cues = LEXICON.fact_cues
+    bodies = (*cues.other_levels.get(applicant_type or "", ()), *cues.other_bodies)
+    says = either(sorted({*cues.negations, *cues.yes_words}, key=len, reverse=True))
+    # (a body word may open its name: 「隔壁县有」)
+    body = f"(?:{either(bodies)})[\u4e00-\u9fff]{{0,2}}?"
+    return re.compile(f"、(?={body}(?:也|都|还|就)?(?:{says}))") if bodies else None
+
+
+@cache
+def _NEGATION() -> re.Pattern[str]:
+    return re.compile(either(LEXICON.fact_cues.negations))
 
 
 _DISTRICT_BESIDE = re.compile(r"(所在的?市\s*[和、与及跟]\s*)([\u4e00-\u9fff]{2,3}[区县])")

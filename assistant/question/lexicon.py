@@ -54,6 +54,7 @@ class FactCues:
     yet_another: tuple[str, ...]
     one_of_several: tuple[str, ...]
     falling_short: tuple[str, ...]
+    middling: tuple[str, ...]  # 一般: right after a phrase, a no of a high level
     exceeding: tuple[str, ...]
     averages: tuple[str, ...]
     equal_to: tuple[str, ...]
@@ -98,6 +99,9 @@ class FactCues:
     contrasts: tuple[str, ...]  # 不过: those of them that turn against it
     still_words: tuple[str, ...]  # 现在: a clause telling whether a project still runs
     having_verbs: tuple[str, ...]  # 有: before a thing the applicant has, not is
+    partner_roles: tuple[str, ...]  # 合作单位: a project's partner, not its lead
+    parent_before: tuple[str, ...]  # 挂靠在: before a body the applicant hangs under
+    parent_after: tuple[str, ...]  # 下面: after a body the applicant hangs under
     clarifying: tuple[str, ...]  # 是指: what a message before meant, no answer
     levels: dict[str, tuple[str, ...]]
     not_levels: tuple[str, ...]
@@ -240,6 +244,7 @@ class ApplicantKinds:
     determiner_look_alikes: tuple[str, ...]  # 本地: no determiner
     self_bodies: tuple[str, ...]  # 本单位, 本县: the applicant named as a whole word
     reflexives: tuple[str, ...]  # 自己: after a body word, that body is the applicant
+    county_titles: tuple[str, ...]  # 示范县: a title only a county holds
     not_self_verbs: tuple[str, ...]  # 有, 跟: between 我们 and a body word, the body is another
     self_look_alikes: tuple[str, ...]  # 有限, 有名: hold such a verb and still name the speaker
     verbs_in_names: tuple[str, ...]  # 服务: right before a kind word, part of a body's name
@@ -409,6 +414,7 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         determiner_look_alikes=tuple(map(str, data["determiner_look_alikes"])),
         self_bodies=tuple(map(str, data["self_bodies"])),
         reflexives=tuple(map(str, data["reflexives"])),
+        county_titles=tuple(map(str, data["county_titles"])),
         not_self_verbs=tuple(map(str, data["not_self_verbs"])),
         self_look_alikes=tuple(map(str, data["self_look_alikes"])),
         verbs_in_names=tuple(map(str, data["verbs_in_names"])),

@@ -16,7 +16,7 @@ and one named for this application (「这次想由电气工程学院牵头」) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,7 +34,10 @@ _SHORTEST = 2  # a name said again by its last characters keeps at least two
 def _naming() -> tuple[re.Pattern[str], ...]:
     kinds = either(_WORDS.kind_words)
     return (
-        # 「用柳塘竹编报」「拿南荡藕来申报」
+        # 「用柳塘竹编报」「拿南荡藕来申报」「也想用同一个“芦湾香米”申报」
+        re.compile(
+            rf"(?:{either(_WORDS.use_verbs)})(?:同一个|同一|这个){_NAME}(?:{either(_WORDS.apply_verbs)})"
+        ),
         re.compile(rf"(?:{either(_WORDS.use_verbs)}){_NAME}(?:{either(_WORDS.apply_verbs)})"),
         # 「指定射阳大米」「指定的是XX板栗」「指定本市的银杏作为培育对象」
         re.compile(
@@ -121,9 +124,8 @@ def _names_in(clause: str) -> set[str]:
 
 
 def with_stand_ins(text: str, names: tuple[str, ...], applicant_type: str | None = None) -> str:
-    """The text with each own name said in a clause about the other level read as the stand-in."""
-    if not names:
-        return text
+    """The text with each own name said in a clause about the other level read as the stand-in
+    (and 「市里不报了」, the other level applying with nothing, whether or not a name was given)."""
 
     def read(clause: re.Match[str]) -> str:
         said = clause.group()
@@ -167,14 +169,28 @@ def _colleges(clause: str) -> set[str]:
 
 
 def _earlier_colleges(turns: Iterable[str]) -> frozenset[str]:
-    """The colleges the turns name for the project led before (「2018年以材料学院牵头承担过」)."""
+    """The colleges the turns name for the project led before (「2018年以材料学院牵头承担过」
+    「…牵头承担过一个…项目，那个是材料学院的…」: the time words of the turn so far say whose)."""
     return frozenset(
         c
         for turn in turns
-        for clause in _CLAUSE.findall(turn)
-        if _of(clause, _WORDS.earlier_words)
-        for c in _colleges(clause)
+        for clause, when in _timed(_CLAUSE.finditer(turn))
+        if when == "earlier"
+        for c in _colleges(clause.group())
     )
+
+
+def _timed(clauses: Iterable[re.Match[str]]) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Each clause with the time it tells of: the project led before ("earlier") or this one
+    ("now"), as the last clause naming a time word said; None before any did."""
+    when = None
+    for clause in clauses:
+        words = clause.group()
+        if _of(words, _WORDS.earlier_words) and not _of(words, _WORDS.this_time_words):
+            when = "earlier"
+        elif _of(words, _WORDS.this_time_words):
+            when = "now"
+        yield clause, when
 
 
 def with_colleges_compared(text: str, earlier: frozenset[str]) -> str:
@@ -215,15 +231,8 @@ def with_directions_compared(text: str) -> str:
     one, in that order (「以前…方向是智能制造，我们这次是…抗体药物方向」). Whose a field is, the
     time words of its sentence so far say (以前 … 这次 …)."""
     said: dict[str, list[tuple[str, int]]] = {"earlier": [], "now": []}
-    clauses = list(_CLAUSE.finditer(text))
-    when = None
-    for clause in clauses:
-        words = clause.group()
-        if _of(words, _WORDS.earlier_words) and not _of(words, _WORDS.this_time_words):
-            when = "earlier"
-        elif _of(words, _WORDS.this_time_words):
-            when = "now"
-        for found in _DIRECTION().finditer(words.strip()):
+    for clause, when in _timed(_CLAUSE.finditer(text)):
+        for found in _DIRECTION().finditer(clause.group().strip()):
             if when is not None:
                 said[when].append((found.group(1) or found.group(2), clause.end()))
     earlier, now = {d for d, _ in said["earlier"]}, said["now"]
