@@ -14,6 +14,7 @@ from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Interval, Rules, load_rules
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.question.asking import asks_which_programs
+from assistant.question.fact_turns import facts_from_turns
 from assistant.question.facts import extract_facts
 
 IB, HVN = "2022-industrial-brand", "2022-high-value-patent-new"
@@ -198,3 +199,13 @@ def test_a_town_cluster_is_a_park_not_a_district(rules: Rules) -> None:
 def test_guides_asked_by_who_applies_are_a_screening() -> None:
     assert asks_which_programs("想帮市政府梳理一下，省里这些申报指南里，哪些是以设区市政府名义申报的？")
     assert not asks_which_programs("申报指南里对设区市有哪些条件？")
+
+
+def test_a_figure_corrected_in_the_clause_it_was_told(rules: Rules) -> None:
+    """「2019年利税是2800万，不是1800万」: the lowest of the three years is then 2800万."""
+    turns = [
+        "我们是南通独立法人企业，经营良好，利税2019年1800万，2020年3200万，2021年4100万。",
+        "不好意思，刚才说错了，2019年利税是2800万，不是1800万。",
+    ]
+    sheet = facts_from_turns(turns, rules, HVN, "enterprise")
+    assert sheet["profit_tax_min_3y"] == 2800

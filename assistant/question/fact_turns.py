@@ -19,7 +19,7 @@ from .form_text import CLAUSE, normalize
 from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 from .own_things import named_in, reads_own_things
-from .year_corrections import with_years_corrected
+from .year_corrections import with_figures_corrected, with_years_corrected
 
 
 def facts_from_turns(
@@ -27,7 +27,8 @@ def facts_from_turns(
 ) -> FactSheet:
     """Facts accumulated over a conversation, later turns overriding earlier ones."""
     sheet, before = FactSheet(), FactSheet()
-    turns = with_years_corrected(turns)  # 「说错了，是2022年度…，不是2021年度」: that clause again
+    # 「说错了，是2022年度…，不是2021年度」「…是2800万，不是1800万」: that clause again
+    turns = with_figures_corrected(with_years_corrected(turns))
     keys = set(scope_keys(rules, program, applicant_type))
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]

@@ -1,7 +1,8 @@
-"""A correction of a year (「说错了，是2022年度被评上的，不是2021年度」): the one clause told
-before with the old year is read again with the new one, and the correction itself is no new
-statement. When the old year is in no clause told before, or in several, nothing is rewritten:
-the correction then puts in doubt what it may correct (fact_turns), and that is asked."""
+"""A correction of a year (「说错了，是2022年度被评上的，不是2021年度」) or of a figure (「说错了，
+2019年利税是2800万，不是1800万」): the one clause told before with the old year or figure is read
+again with the new one, and the correction itself is no new statement. When the old one is in
+no clause told before, or in several, nothing is rewritten: the correction then puts in doubt
+what it may correct (fact_turns), and that is asked."""
 
 from __future__ import annotations
 
@@ -38,6 +39,43 @@ def with_years_corrected(turns: Sequence[str]) -> list[str]:
         spans = [m.span() for m in cue_spans("corrections", text)] + [swap.span()]
         turns[at] = _without(text, spans)
     return turns
+
+
+# a figure with its magnitude and unit (「2800万」「4.5%」「120件」)
+_FIGURE = r"\d+(?:\.\d+)?\s*[万亿千]?\s*(?:元|件|人|家|个|%|％|名)?"
+_FIGURE_SWAPS = (
+    re.compile(rf"是\s*(?P<new>{_FIGURE})\s*[，,]?\s*(?:而)?不是\s*(?P<old>{_FIGURE})"),
+    re.compile(rf"不是\s*(?P<old>{_FIGURE})\s*[，,]\s*(?:而)?是\s*(?P<new>{_FIGURE})"),
+)
+
+
+def with_figures_corrected(turns: Sequence[str]) -> list[str]:
+    """The turns with each figure correction applied to the one clause told before that holds
+    the old figure (with its unit), as it was typed."""
+    turns = list(turns)
+    for at, turn in enumerate(turns):
+        text = normalize(turn)
+        swap = next((m for p in _FIGURE_SWAPS if (m := p.search(text))), None)
+        if swap is None or not cues("corrections", text):
+            continue
+        old, new = swap["old"].strip(), swap["new"].strip()
+        if old == new or _unit(old) != _unit(new) or not _unit(old):
+            continue  # (a bare number may be anything: 「是3，不是5」)
+        token = re.compile(rf"(?<![\d.]){re.escape(old)}(?![\d.])")
+        told = [
+            (i, c) for i, t in enumerate(turns[:at]) for c in CLAUSE.findall(normalize(t)) if token.search(c)
+        ]
+        if len(told) != 1:
+            continue  # which clause it corrects is not certain
+        i, clause = told[0]
+        turns[i] = normalize(turns[i]).replace(clause, token.sub(new, clause, count=1), 1)
+        spans = [m.span() for m in cue_spans("corrections", text)] + [swap.span()]
+        turns[at] = _without(text, spans)
+    return turns
+
+
+def _unit(figure: str) -> str:
+    return re.sub(r"[\d.\s]", "", figure)
 
 
 def _with_year(clause: str, old: int, new: int) -> str:
