@@ -1009,10 +1009,18 @@ class Composer:
             clause
             if not any(w in clause for w in LEXICON.asking_words.introductions)
             or any(cue in clause for cue in spec.cues)
-            else " ".join(w for w in self.relevance.tokens(clause) if w in have) + " "
+            else " ".join(self._words_in_order(clause, have)) + " "
             for clause in re.split(r"(?<=[，,。；;！!？?])", text)
         ]
         return "".join(kept).strip() or text
+
+    def _words_in_order(self, clause: str, have: frozenset[str]) -> list[str]:
+        """The clause's words that `have` holds, each once (not the parts of a longer one: 保护
+        of 保护示范区), in the order the clause says them (a set's order changed with the
+        process's string hashes, and with it the coverage of the words joined)."""
+        words = {w for w in self.relevance.tokens(clause) if w in have}
+        whole = [w for w in words if not any(w != other and w in other for other in words)]
+        return sorted(whole, key=lambda w: (clause.find(w), w))
 
     def _topic_first(self, turn: Turn, ranked: list) -> list:
         """Of a follow-up that names a subject of its own (「培训人数呢」 after 「每年要推送多少条
