@@ -114,6 +114,8 @@ READ = [
     ),
     # words of leading a field and of a mark's use
     ("是链上的骨干企业，行业里处于领先。", IB, "enterprise", {"industry_leading_position": True}),
+    # Jiangsu said in the sentence before a bare 独立法人
+    ("公司在苏州注册，独立法人，生产电机。", IB, "enterprise", {"js_legal_person": True}),
     # an independent IP department is an IP department
     (
         "园区有独立的知识产权管理机构，知识产权资金纳入园区财政预算。",
@@ -151,6 +153,9 @@ def test_facts_read(rules: Rules, text: str, program: str, atype: str, expected:
 ASKED = [
     # an intention to lead this application is no project led before
     ("高价值专利培育新建，我们企业想牵头。", HVN, "enterprise", "hvp_led_before"),
+    # an independent legal person of no place said: registered in Jiangsu is asked
+    ("我们是独立法人的工业企业，做纺织机械的行业龙头。", IB, "enterprise", "js_legal_person"),
+    ("我们是浙江的企业，独立法人。", IB, "enterprise", "js_legal_person"),
     # approved, still being built: not built yet
     ("保护中心，获批了，还在建。", PZ24, "city", "national_protection_center"),
     # a bare item of a list shares the list's no: not read alone

@@ -242,6 +242,7 @@ def read_facts(
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
     dated_before: list[Match] = []  # and those of every clause before it
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
+    leads: dict[int, str] = {}  # each topic's sentence before it (a word its yes needs may be there)
     contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
@@ -390,6 +391,7 @@ def read_facts(
             )
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
+                leads[id(match)] = text[opened : found.start()]
                 announced += [match] if reading.announced or labelled else []
                 continue
             if reading.other_year:
@@ -420,8 +422,10 @@ def read_facts(
             and match.spec.key not in sheet.doubts
             and not is_measure(match)
         ):
-            # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said; without them it is asked
-            reading = Reading(True) if _has_needs(match) else Reading(doubt=match.synonym, wanting=True)
+            # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said, in the phrase or in its
+            # sentence before it (「公司在苏州注册，独立法人」); without them it is asked
+            needs_said = _has_needs(match) or _says_affirmed(leads.get(id(match), ""), match.spec.yes_needs)
+            reading = Reading(True) if needs_said else Reading(doubt=match.synonym, wanting=True)
             add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
 
