@@ -116,6 +116,8 @@ READ = [
     ("是链上的骨干企业，行业里处于领先。", IB, "enterprise", {"industry_leading_position": True}),
     # Jiangsu said in the sentence before a bare 独立法人
     ("公司在苏州注册，独立法人，生产电机。", IB, "enterprise", {"js_legal_person": True}),
+    ("苏州市注册独立法人工业企业；行业骨干企业。", IB, "enterprise", {"js_legal_person": True}),
+    ("海安注册的独立法人，制造业。", IB, "enterprise", {"js_legal_person": True}),
     # an independent IP department is an IP department
     (
         "园区有独立的知识产权管理机构，知识产权资金纳入园区财政预算。",

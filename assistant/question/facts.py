@@ -242,7 +242,7 @@ def read_facts(
     dated: list[Match] = []  # phrases the last clause said of another year than theirs
     dated_before: list[Match] = []  # and those of every clause before it
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
-    leads: dict[int, str] = {}  # each topic's sentence before it (a word its yes needs may be there)
+    leads: dict[int, str] = {}  # each topic's sentence up to it (a word its yes needs may be there)
     contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
@@ -391,7 +391,7 @@ def read_facts(
             )
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
-                leads[id(match)] = text[opened : found.start()]
+                leads[id(match)] = text[opened : found.start() + match.start]
                 announced += [match] if reading.announced or labelled else []
                 continue
             if reading.other_year:
