@@ -22,6 +22,7 @@ from .fact_phrases import (
     CLAUSE_END,
     EVERY_ONE,
     MASK,
+    SHORTFALLS,
     THERE_IS_NONE,
     Match,
     affirmed,
@@ -214,10 +215,12 @@ def read_phrase(
         return Reading()  # not the thing the fact is about
     if _RELATED().match(segment, match.end):
         return Reading(doubt=segment)  # 「链主的配套企业」: a body related to the one named
-    intended = _INTENDING().search(segment[: match.start]) or _APPLYING_INSIDE(spec.yes_needs).search(
-        inside(segment, match)
+    # (asked of facts of what was done only: their yes_needs are its verbs, 牵头 …)
+    intended = _of_experience(spec) and (
+        _INTENDING().search(segment[: match.start])
+        or _APPLYING_INSIDE(spec.yes_needs).search(inside(segment, match))
     )
-    if intended and _of_experience(spec) and not progress_of(text):
+    if intended and not progress_of(text):
         # 「想牵头…报高价值专利」「作为牵头单位想报…高价值专利培育新建项目」: what is intended says
         # nothing of what was done
         return Reading()
@@ -746,8 +749,7 @@ def _negated_after(tail: str, parallel: bool) -> list[str]:
     predicate that ends its clause (「国家知识产权强县的示范、试点也都不是」)."""
     end = tail[max(AFTER_SPAN, len(tail) - CLAUSE_END) :]
     for window in (tail[:AFTER_SPAN], end):
-        said = (*LEXICON.fact_cues.falling_short, *LEXICON.fact_cues.middling)
-        plain = [c for c in tail_cues(window, parallel) if c not in said]
+        plain = [c for c in tail_cues(window, parallel) if c not in SHORTFALLS]
         if plain:
             return plain
     return []

@@ -264,6 +264,8 @@ def _had_not_been(segment: str, match: Match) -> bool:
 
 
 _HAVING_VERBS = tuple(LEXICON.fact_cues.having_verbs)
+# Words after a phrase that say it falls short of what it names, or is middling (「低于」「一般」)
+SHORTFALLS = frozenset((*LEXICON.fact_cues.falling_short, *LEXICON.fact_cues.middling))
 # (its name may come between: 「依托南京大学」)
 _PARENT_BEFORE = re.compile(f"(?:{either(LEXICON.fact_cues.parent_before)})[\u4e00-\u9fff]{{0,4}}$")
 _PARENT_AFTER = tuple(LEXICON.fact_cues.parent_after)
@@ -530,15 +532,14 @@ def tail_cues(tail: str, parallel: bool = False) -> list[str]:
     A plain negation followed by another named thing (「失信无非正常」, 非正常 masked) is that
     thing's, not this phrase's; so is one after 也 when the phrase was negated with 既
     (`parallel`)."""
-    cues_of = LEXICON.fact_cues
-    words = (*cues_of.negations, *cues_of.falling_short, *cues_of.middling)
+    words = (*LEXICON.fact_cues.negations, *SHORTFALLS)
     found: list[str] = []
     last_end = None  # where the last plain negation counted ended
     for cue in _alternation(tuple(sorted(set(words)))).finditer(tail):
         rest = tail[cue.end() :]
         # 「既不是示范县也不是试点县」: the 也 negation is the next item's, said in parallel
         next_item = parallel and tail[max(0, cue.start() - 1) : cue.start()] in ("也", "又", "亦")
-        if cue.group() in cues_of.falling_short or cue.group() in cues_of.middling:
+        if cue.group() in SHORTFALLS:
             found.append(cue.group())
         elif MASK not in rest and not next_item:
             # 「没建、没申报」: negations listed side by side say no once; only a negation that

@@ -45,6 +45,7 @@ from .fact_clauses import (
     without_own_name,
 )
 from .fact_phrases import (
+    SHORTFALLS,
     Match,
     affirmed,
     asking,
@@ -314,8 +315,11 @@ def read_facts(
             plain += topics
             topics = []
             continue
-        own = without_own_name(_after_contrast(segment.strip()))
-        if not matches and contrasted and SELF.match(own):
+        if (
+            not matches
+            and contrasted
+            and SELF.match(own := without_own_name(_after_contrast(segment.strip())))
+        ):
             # 「隔壁县评上了真抓实干，(但)我们县没评上」: the applicant's own of what another body has;
             # a clause with more to say is about something else (「我们县的企业维权也常去那边」)
             if short_predicate(own) and not cues("shared_use", own):
@@ -474,8 +478,7 @@ def _only_others_bare_words(matches: list[Match], keys: set[str]) -> bool:
 def _only_a_shortfall(match: Match, keys: set[str]) -> bool:
     """A phrase of a fact outside the program's that is only a shortfall word (market share's
     「靠后」「中游」): in 「专利产出在全省靠后」 it says how the program's own fact falls short."""
-    said = (*LEXICON.fact_cues.falling_short, *LEXICON.fact_cues.middling)
-    return match.spec.key not in keys and match.synonym in said
+    return match.spec.key not in keys and match.synonym in SHORTFALLS
 
 
 @cache

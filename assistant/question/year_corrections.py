@@ -36,8 +36,7 @@ def with_years_corrected(turns: Sequence[str]) -> list[str]:
             continue  # which clause it corrects is not certain
         i, clause = told[0]
         turns[i] = turns[i].replace(clause, _with_year(clause, old, new), 1)
-        spans = [m.span() for m in cue_spans("corrections", text)] + [swap.span()]
-        turns[at] = _without(text, spans)
+        turns[at] = _said_without(text, swap)
     return turns
 
 
@@ -69,8 +68,7 @@ def with_figures_corrected(turns: Sequence[str]) -> list[str]:
             continue  # which clause it corrects is not certain
         i, clause = told[0]
         turns[i] = normalize(turns[i]).replace(clause, token.sub(new, clause, count=1), 1)
-        spans = [m.span() for m in cue_spans("corrections", text)] + [swap.span()]
-        turns[at] = _without(text, spans)
+        turns[at] = _said_without(text, swap)
     return turns
 
 
@@ -86,6 +84,11 @@ def _calendar(year: str) -> int:
     digits = re.match(r"\d+", year.strip())
     value = int(digits.group()) if digits else 0
     return value if value >= 100 else 2000 + value
+
+
+def _said_without(text: str, swap: re.Match[str]) -> str:
+    """The correcting message without its correction words and the swap it made: no new statement."""
+    return _without(text, [m.span() for m in cue_spans("corrections", text)] + [swap.span()])
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
