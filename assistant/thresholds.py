@@ -50,6 +50,14 @@ RECORD_SPAN = 5
 # Characters of a section title that names a direction of a program (专利转化's 「高校院所知识
 # 产权运营能力提升」), read as a name people shorten; the generic heading 「支持对象」 has 4.
 DIRECTION_MIN = 6
+# Characters of a long name said without its 「知识产权」 (「高校院所运营能力提升」) for it to
+# still name its program; shorter cuts (「保护示范区」) are names of their own. Set in session 58
+# on answers-13be and the older answer sets.
+SPOKEN_NAME_MIN = 6
+# Characters of a heading's title (「产业知识产权运营中心」 has 10) beyond which an item's title
+# is a sentence (a condition written whole), never named by its last words; session 58, on the
+# older answer sets (「…快速维权中心」 of a 2022 condition had drawn a question of a body).
+HEADING_TITLE_MAX = 12
 # Top sections of a guide that share this many of their parts' titles are directions of one
 # program (专利转化's two share 申报主体, 申报条件, 项目任务, 绩效目标); 高价值专利's 申报条件 and
 # 项目任务和绩效目标 share only 新建项目 and 升级项目, and are no directions. Set in session 46

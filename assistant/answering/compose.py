@@ -71,8 +71,16 @@ _HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a docu
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(
-    "钱|资金|经费|金额|奖励|补助|补贴|万元|元|时间|日期|时候|"
-    + "|".join((*LEXICON.figures.rates, *(w for d in LEXICON.asked_details for w in d.words)))
+    "金额|时间|日期|时候|"
+    + "|".join(
+        (
+            *LEXICON.figures.money,
+            *LEXICON.figures.money_units,
+            *LEXICON.figures.limits,
+            *LEXICON.figures.rates,
+            *(w for d in LEXICON.asked_details for w in d.words),
+        )
+    )
 )
 MONEY_WORDS = r"资金|奖励|补助|经费|奖补|元"
 # (an area, 「方面」「这块」; not an item pointed at, 「那条」, which asks for that item)
@@ -114,7 +122,9 @@ _ATTACHMENT_ALONE = re.compile(
     r"附件\s*(\d{1,2})\s*(?:是什么|是啥|是哪个|是哪份|是哪一个|指的是什么|是什么指南|是哪个指南|是什么文件"
     r"|是什么项目|是哪个项目|是啥项目|讲的什么|讲什么|说的什么"
     # 「附件2里面分成哪两个指南」: the guides it holds
-    r"|(?:里面?|中|下面?)?(?:都|一共|具体)?(?:分成|分为|包括|包含|含|有)(?:哪|几|什么|啥)[^，,。？?]{0,6})?"
+    # (named by its title too: 「附件2商标品牌那个又分哪两个指南」)
+    r"|(?:[\u4e00-\u9fff]{0,8}?(?:那个|这个|那份|的))?(?:里面?|中|下面?)?(?:又|还|都|一共|具体)*"
+    r"(?:分成|分为|分|包括|包含|含|有)(?:哪|几|什么|啥)[^，,。？?]{0,6})?"
     r"\s*[？?。]?\s*$"
 )
 
@@ -122,7 +132,13 @@ _ATTACHMENT_ALONE = re.compile(
 # 「对执法案卷评查有啥要求」「在执法队伍上有什么要求」: the matter a requirement is asked of
 _MATTER_ASKED = re.compile(
     r"(?:对|在|关于)([\u4e00-\u9fff]{2,14}?)(?:上|方面|这块)?(?:有|提了|提出了)?(?:什么|啥|哪些|何)(?:具体)?(?:要求|规定)"
+    # 「要求成立成什么性质的机构」: an act required
+    r"|要求([\u4e00-\u9fff]{2,10}?)(?:什么|啥|哪些|哪种|哪类)"
 )
+# A list asked right after its title (「申报要求有哪些」「申报要求是什么」)
+_ASKED_RIGHT_AFTER = r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|有几|是什么|是啥|是哪|包括|哪些)"
+# Before applying (「申报之前」「申报项目前」)
+_BEFORE_APPLYING = re.compile(r"(?:申报|申请)(?:[\u4e00-\u9fff]{0,10}?项目)?之?前(?!期)")
 # The words of a question that say its scope, not its matter: years, applicants, 申报, 项目
 _SCOPE_WORDS = re.compile(
     r"(?:20)?\d{2}\s*(?:年度|年|版)|申报|项目|指南|"
@@ -136,7 +152,11 @@ _TOPIC = re.compile(
     rf"|对([\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(LEXICON.asking_words.matter_asked)})"
     # 「任务里的知识产权国际保护，主要是哪几块工作」: a matter inside the list
     r"|任务(?:里|中|当中)的([\u4e00-\u9fff]{2,10})(?=[，,]|$)"
+    # 「园区的执法监管任务里，…」: the matter the list is named by
+    r"|([\u4e00-\u9fff]{2,8}?)(?:任务|目标)(?:里|中|当中)(?!的)"
 )
+# 「重点强化哪些领域」: a phrase that asks names no topic
+_ASKING_PHRASE = re.compile(r"哪|什么|啥|怎么|多少|几")
 # A list of tasks or targets asked for itself (「要完成哪些重点工作任务」「任务都有啥」「干哪些事」)
 _ASKS_THE_LIST = re.compile(
     r"(?:哪些|哪几|什么|啥|几)[^，,。？?]{0,4}(?:任务|目标|指标|工作|事|活)(?=[？?，,。！!呢吗啊呀]|$)"
@@ -414,6 +434,9 @@ class Composer:
     def not_covered_procedure(self) -> Composed:
         return self._not_covered(self.t["not_covered_procedure"].format(covered=self.covered))
 
+    def not_covered_document(self, name: str) -> Composed:
+        return self._not_covered(self.t["not_covered_document"].format(name=name, covered=self.covered))
+
     def not_covered_program(self, name: str) -> Composed:
         return self._not_covered(self.t["not_covered_program"].format(name=name, covered=self.covered))
 
@@ -429,9 +452,10 @@ class Composer:
             lines = each
         elif spec is None:  # 「140号文一共带了哪些附件」 asks for a list too
             listed = self._attachments(turn, hits, draft) if _asks_attachments(turn.question) else None
-            lines = listed or self._general(turn, hits, draft)
+            lines = listed or self._before_applying(turn, hits, draft) or self._general(turn, hits, draft)
         elif spec.name == "conditions" and self._matter_beyond_conditions(turn):
-            lines = self._general(turn, hits, draft)  # 「对执法案卷评查有啥要求」: a target, not a condition
+            # 「对执法案卷评查有啥要求」: a target, not a condition; 「申报前要先做什么」: a requirement
+            lines = self._before_applying(turn, hits, draft) or self._general(turn, hits, draft)
         elif spec.is_list:  # no list fits: the sentences that fit (a stricter bar for conditions)
             lines = (
                 (self._attachments(turn, hits, draft) or self._document_parts(turn, spec, draft))
@@ -465,18 +489,31 @@ class Composer:
         draft.lines.extend(lines)
         return draft
 
+    def _before_applying(self, turn: Turn, hits: list[Hit], draft: Draft) -> list[str] | None:
+        """「申报之前要先做什么功课」: the sentences that say what comes before applying."""
+        if not _BEFORE_APPLYING.search(turn.question):
+            return None
+        return self._general(turn, hits, draft, keep=lambda s: _BEFORE_APPLYING.search(s) is not None)
+
     def _matter_beyond_conditions(self, turn: Turn) -> bool:
         """「24年保护示范区对设区市的执法案卷评查有啥要求」「申报前对技术检索有什么要求」: what is
         asked of (the words between 对/在 and the asking words, the round, program and applicant
         taken out) is said by no condition of the guides in scope, only by other sections."""
-        matter = _MATTER_ASKED.search(turn.question)
-        if matter is None or not turn.guides:
+        if not turn.guides:
             return False
-        named = _SCOPE_WORDS.sub(" ", without_program_names(self.kb, matter.group(1)))
+        clauses = [c for g in turn.guides for c in self.kb.guide_clauses(g.id)]
+        # 「申报之前要先做什么功课」: what comes before applying, which a requirement says
+        # (「申报单位在申报项目前须…」), not a condition
+        if _BEFORE_APPLYING.search(turn.question):
+            return any(_BEFORE_APPLYING.search(c.text) for c in clauses)
+        matter = _MATTER_ASKED.search(turn.question)
+        if matter is None:
+            return False
+        asked = next(g for g in matter.groups() if g)
+        named = _SCOPE_WORDS.sub(" ", without_program_names(self.kb, asked))
         words = [w for w in self.relevance.tokens(named) if len(w) >= 2 and _CJK_WORD.fullmatch(w)]
         if not words:
             return False
-        clauses = [c for g in turn.guides for c in self.kb.guide_clauses(g.id)]
         conditions = " ".join(c.text for c in clauses if ev.matches_intent(self.kb, c, intent("conditions")))
         elsewhere = " ".join(c.text for c in clauses)
         return not any(w in conditions for w in words) and any(w in elsewhere for w in words)
@@ -542,7 +579,8 @@ class Composer:
         # asked so, 「具体补多少钱」, must still be of the thing talked about)
         subjectless = turn.guides and spec.name not in ("amount", "rate")
         # (its subject is sought without the words that ask: 「啥后果」 names none)
-        unasked = spec.without_cues(query)
+        # (nor is a program's name: its guide is the one answering, 「强省政策对PCT申请补助多少」)
+        unasked = without_program_names(self.kb, spec.without_cues(query))
         subject = generic and not (subjectless and not self.relevance.has_subject(unasked, ASKED_WORDS))
         # 「网址呢」 of the guide talked about: a detail asked with no other word, its evidence suffices
         bare_detail = (
@@ -553,7 +591,9 @@ class Composer:
         if (generic and not bare_detail) or not (
             spec.section or turn.guides
         ):  # else the guide and evidence suffice
-            found = [e for e in found if self._on_topic(query, e, subject=subject, unasked=unasked)]
+            # (a sum or a rate is of an act too: 「贯标认证补贴多少」 is no sum of 专利奖)
+            acts = spec.name in ("amount", "rate")
+            found = [e for e in found if self._on_topic(query, e, subject, unasked, acts)]
         if spec.name == "rate":  # a rate of the thing asked, not any rate of the same topic
             found = [e for e in found if self.relevance.holds_whose(query, ev.in_context(e), RATE_NOUNS)]
             named = _NAMED_RATE.findall(spec.without_cues(query))  # 「实施率」: that rate itself
@@ -682,13 +722,15 @@ class Composer:
             return clauses
         return [c for c in clauses if ev.under_section(self.kb, c, spec.section)]
 
-    def _on_topic(self, query: str, item: ev.Evidence, subject: bool, unasked: str | None = None) -> bool:
+    def _on_topic(
+        self, query: str, item: ev.Evidence, subject: bool, unasked: str | None = None, acts: bool = False
+    ) -> bool:
         """Whether a sentence with the evidence is about the question; where any date or sum
         would do as evidence, it must also name the question's subject (「江苏专利奖」)."""
         text = f"{self._guide(item.clause).title} {ev.in_context(item)}"
         if self.relevance.coverage(query, text) < MIN_FACT_COVERAGE:
             return False
-        return not subject or self.relevance.holds_subject(unasked or query, text, ASKED_WORDS)
+        return not subject or self.relevance.holds_subject(unasked or query, text, ASKED_WORDS, acts)
 
     def _list(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
         clauses = [c for c in self.reader.candidates(turn, hits) if ev.matches_intent(self.kb, c, spec)]
@@ -843,7 +885,14 @@ class Composer:
             words -= self.relevance.tokens(shared)
         else:
             topics = " ".join(
-                [turn.topic, *(next(g for g in m.groups() if g) for m in _TOPIC.finditer(question))]
+                [
+                    turn.topic,
+                    *(
+                        named
+                        for m in _TOPIC.finditer(question)
+                        if not _ASKING_PHRASE.search(named := next(g for g in m.groups() if g))
+                    ),
+                ]
             )
             words = set(self.relevance.tokens(topics))
         words = {w for w in words if len(w) >= 2}
@@ -872,11 +921,16 @@ class Composer:
     def _titled_list(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
         """「列一下通州方案的保障措施有哪些」: a list asked of a section the question names by its
         title, in the guide it names (an intent with a section of its own reads that section)."""
-        if not turn.scope.programs or (spec is not None and spec.name not in ("parts", "tasks")):
+        if not turn.scope.programs:
             return None
         node = ev.titled_section(self.kb, (g.id for g in turn.guides), turn.question)
         if node is None or (spec is not None and spec.name == "tasks" and "任务" not in node.title):
             return None  # tasks asked of a direction (「高校院所…提升要做哪些任务」): its task list
+        # another list asked is answered by its own section, unless the question writes the title
+        # of a section that is not its (「地标项目申报要求有哪些」: 六、申报要求, not 三、申报条件)
+        own = spec is None or spec.name in ("parts", "tasks")
+        if not own and not self._other_section_asked(node, spec, turn.question):
+            return None
         node = ev.narrow(self.kb, node, turn.question)  # 「通州在知识产权保护上有哪些重点任务」
         bare = re.sub(r"[\s？?。！!呢吗\"'”」』]+$", "", turn.question).endswith(
             node.title
@@ -886,6 +940,17 @@ class Composer:
             return None
         whole = not any(self.kb.children(item) for item in self.kb.children(node))  # sections: headings
         return self._numbered(draft, node, node.label, ev.render_items(self.kb, node, whole))
+
+    def _other_section_asked(self, node: Clause, spec: Intent, question: str) -> bool:
+        """「地标项目申报要求有哪些」: the title of a section that is not the list intent's own (nor
+        holds it, nor is an applicant type's part), asked for right after it."""
+        if spec.section is None or types_named(node.title):
+            return False
+        if any(re.search(spec.section, c.title) for c in (node, *self.kb.descendants(node))):
+            return False
+        after = re.search(re.escape(node.title) + _ASKED_RIGHT_AFTER, question)
+        # (「…运营中心有哪几条条件」 asks the list of its own section after all)
+        return after is not None and not spec.asked(question[after.end() :])
 
     def _attachments(self, turn: Turn, hits: list[Hit], draft: Draft) -> list[str] | None:
         """「通知附了哪几个指南」: the attachment list of a notice that fits the question."""
@@ -1074,10 +1139,20 @@ class Composer:
         for guide in sides:
             scope = Scope((guide.program,), (guide.year,), turn.scope.applicant_type)
             sub = Turn(asked, base, scope, (guide,), default_year=None, search_text=turn.search_text)
+            # another round of the same program: the clause at the same place, when the first
+            # side's answer is one clause and this round has it under the same titles
+            placed = self._same_place(draft.cited, guide) if parts and len(draft.cited) == 1 else None
+            before = list(draft.cited)
             part = Draft(cited=draft.cited)
-            if self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part) or self._closest(
-                sub, part
-            ):
+            found = self._by_intent(sub, [h for h in hits if h.chunk.guide_id == guide.id], part)
+            # (its own answer is nothing, or its guide's title line: 「2022年度…申报指南」)
+            weak = not found or set(draft.cited[len(before) :]) <= {guide.id}
+            if placed is not None and weak:
+                draft.cited[:] = before
+                part = Draft([ev.strip_marker(self.kb.full_text(placed))], draft.cited)
+                part.lines[0] += part.cite(placed)
+                parts.append((guide, part.lines))
+            elif found or self._closest(sub, part):
                 parts.append((guide, part.lines))
         texts = {re.sub(r"\[\d+\]|\d{4}", "", "".join(lines)) for _, lines in parts}
         same = self.t["compare_same"] if len(texts) == 1 else self.t["compare_differ"]
@@ -1091,6 +1166,26 @@ class Composer:
             draft.lines.append(self.t["compare_header"].format(program=sides[0].program, same_or_not=same))
             draft.lines.extend(f"【{guide.year}年度】" + "\n".join(lines) for guide, lines in parts)
         return draft
+
+    def _same_place(self, cited: list[str], guide: Guide) -> Clause | None:
+        """The clause of `guide` at the place of the one clause cited in another round's guide
+        of the same program: the same numbering, under sections of the same titles."""
+        clause = self.kb.clause(cited[0])
+        other = self._guide(clause)
+        if other.program != guide.program or other.id == guide.id or not clause.parent_id:
+            return None
+        same = clause.id.replace(other.id, guide.id, 1)
+        if not self.kb.has_clause(same):
+            return None
+        placed = self.kb.clause(same)
+        return placed if self._titles_above(placed) == self._titles_above(clause) else None
+
+    def _titles_above(self, clause: Clause) -> list[str]:
+        titles = []
+        while clause.parent_id:
+            clause = self.kb.clause(clause.parent_id)
+            titles.append(clause.title)
+        return titles[:-1]  # (not the guide's own title)
 
     def _sides(self, turn: Turn) -> list[Guide]:
         """What a comparison sets side by side: the current guide of each program named, or

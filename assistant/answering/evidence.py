@@ -18,6 +18,7 @@ from ..text.thesaurus import Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
 from ..thresholds import (
     COMPANION_COVERAGE,
+    HEADING_TITLE_MAX,
     ITEM_FULL_MAX,
     RANK_PENALTY,
     SIMILAR_SENTENCES,
@@ -305,7 +306,9 @@ def named_item(kb: KnowledgeBase, node: Clause, question: str) -> Clause | None:
         named = [c for c in kb.children(node) if terms & set(_QUOTED.findall(text_of(c)))]
         if len(named) == 1:
             return named[0]
-    return None
+    # a term quoted that is an item's own title (「园区任务“加强执法监管”」), at any depth
+    titled = [c for c in kb.descendants(node) if c.title in terms]
+    return titled[0] if len(titled) == 1 else None
 
 
 def part_holding(kb: KnowledgeBase, node: Clause, terms: Iterable[str]) -> Clause | None:
@@ -347,9 +350,25 @@ def names_title(question: str, title: str) -> bool:
     """The question names a part by its title (「新建项目」 by 新建, 「加大知识产权保护」 by 知识产权保护)."""
     core = re.sub(r"^申报主体是|的$|项目$", "", title)
     matter = _TITLE_VERB.sub("", core)  # 「加大知识产权保护」 is named by 「知识产权保护」
-    return (len(core) >= 2 and core in question) or (
-        len(matter) >= 4 and matter != core and matter in question
+    return (
+        (len(core) >= 2 and core in question)
+        or (len(matter) >= 4 and matter != core and matter in question)
+        or _named_by_its_end(question, core)
     )
+
+
+def _named_by_its_end(question: str, title: str) -> bool:
+    """A long title named by its last words, as people shorten it (「运营中心本身」 of
+    「产业知识产权运营中心」): four characters or more, none of a guide's part (「绩效目标」); the
+    title a heading's, not a sentence's (a condition written as its item's title)."""
+    if not 6 <= len(title) <= HEADING_TITLE_MAX:
+        return False
+    end = next((title[i:] for i in range(len(title) - 4, 0, -1) if title[i:] in question), "")
+    return bool(end) and _CJK_ONLY.fullmatch(end) is not None and not _ROUND_PART.search(end)
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_ROUND_PART = re.compile("|".join(LEXICON.round_parts))
 
 
 _TITLE_VERB = re.compile(f"^(?:{'|'.join(LEXICON.title_verbs)})")
@@ -408,27 +427,42 @@ class Relevance:
             w > 0 and is_noun(next(iter(ways[0])), self._tokenizer.tag) for w, ways in self._wanted(text)
         )
 
-    def holds_subject(self, question: str, text: str, asked: re.Pattern | None = None) -> bool:
+    def holds_subject(
+        self, question: str, text: str, asked: re.Pattern | None = None, acts: bool = False
+    ) -> bool:
         """Whether the text holds the question's weightiest noun, its subject (「江苏专利奖」).
         Words of what is asked for (`asked`: 「钱」 in 「补多少钱」) are no subject; a question
-        with no subject of its own has none that a text could hold."""
+        with no subject of its own has none that a text could hold. With `acts`, a verb of two
+        characters or more names a subject too (「贯标」 of 「贯标认证补贴多少钱」)."""
 
-        wanted = self._subjects(question, asked)
+        # (with nothing but what is asked, the sum asked is its own subject: 「资助最多给多少」)
+        wanted = self._subjects(question, asked, acts) or self._subjects(question, None, acts)
         if not wanted:
             return False
         top = max(w for w, _ in wanted)
-        have = self.tokens(text)
-        return any(any(way <= have for way in ways) for w, ways in wanted if w == top)
+        have, written = self.tokens(text), text.lower()
+        # (a word inside a longer one of the text counts: 「通州」 of 「通州区」)
+        return any(
+            any(way <= have or (len(way) == 1 and len(min(way)) >= 2 and min(way) in written) for way in ways)
+            for w, ways in wanted
+            if w == top
+        )
 
     def has_subject(self, question: str, asked: re.Pattern | None = None) -> bool:
         """Whether the question names a subject of its own (「什么时候验收」 names none)."""
         return bool(self._subjects(question, asked))
 
     def _subjects(
-        self, question: str, asked: re.Pattern | None
+        self, question: str, asked: re.Pattern | None, acts: bool = False
     ) -> list[tuple[float, tuple[frozenset[str], ...]]]:
         def subject(word: str) -> bool:
-            return is_noun(word, self._tokenizer.tag) and not (asked and asked.fullmatch(word))
+            act = (
+                acts
+                and len(word) >= 2
+                and (self._tokenizer.tag(word) or "").startswith("v")
+                and word not in LEXICON.figures.plain_verbs
+            )
+            return (is_noun(word, self._tokenizer.tag) or act) and not (asked and asked.fullmatch(word))
 
         return [(w, ways) for w, ways in self._wanted(question) if subject(next(iter(ways[0])))]
 

@@ -91,7 +91,9 @@ class Responder:
             return Responded(retrieved, reply, True, False, False)
         # 「第十五届江苏专利奖申报截止时间」: a program no guide covers, asked of by name, is refused
         # below, though its words (专利, 申报) would open a check
-        other_program = understood.unknown_program is not None and not understood.said.programs
+        other_program = (
+            understood.unknown_program is not None and not understood.said.programs
+        ) or understood.unheld_document is not None
         # after a check, 「哦忘了说，是2024年度的那批」: the round named, the same check in it
         rescoped = bool(understood.said.years) and conversation.decided and self._only_scope(turn)
         if not other_program and (rescoped or self._is_eligibility_turn(turn, conversation, statements)):
@@ -111,6 +113,8 @@ class Responder:
             return Responded(retrieved, reply, True, waiting, False, answers)
         if understood.other_places:
             composed = self.composer.not_covered_place(list(understood.other_places))
+        elif understood.unheld_document:
+            composed = self.composer.not_covered_document(understood.unheld_document)
         elif understood.unknown_program:
             composed = self.composer.not_covered_program(understood.unknown_program)
         elif understood.asks_outcome:

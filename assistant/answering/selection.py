@@ -62,8 +62,12 @@ class Reader:
         items at its own rank), lower for another applicant type's or a superseded guide."""
         ranks = ev.hit_ranks(self.kb, hits)
         clauses = [c for c in self.candidates(turn, hits) if ranks.get(c.id, 0) < GENERAL_HITS]
+        focus = self.direction(turn)
+        others = [d.id for d in self._directions(focus.guide_id) if d.id != focus.id] if focus else []
         for c in clauses:  # provisions for everyone (组织方式) stay where they are
             other_type = bool(turn.own_type) and ev.type_rank(c, turn.own_type) == OTHER_TYPE
+            # (and another direction's, of a guide split into directions, than the one talked of)
+            other_type = other_type or any(c.id.startswith(f"{d}.") for d in others)
             superseded = not (turn.scope.years or self.kb.guide(c.guide_id).is_current)
             ranks[c.id] = ranks.get(c.id, 0) + DEMOTION * (2 * other_type + superseded)
         best = min((ranks[c.id] for c in clauses), default=0)  # the best clause keeps its full score
@@ -100,8 +104,12 @@ class Reader:
         spec = intent(turn.intent)  # 「实施期几年」 names nothing but what it asks
         own = spec.without_asking(turn.question) if spec else turn.question
         own = re.sub(either(LEXICON.asking_to_apply.program_nouns), " ", own)  # 「项目实施期多久」
-        if named or not (pointing or not self.relevance.names_things(own)):
+        if named:
             return named[0] if len(named) == 1 else None
+        if not (pointing or not self.relevance.names_things(own)):
+            # 「运营中心要怎么设」 after an answer of one direction, naming no applicant: that one
+            held = [d for d in directions if d.id in cited]
+            return held[0] if len(held) == 1 and not types_named(turn.question) else None
         # 「它实施期多长」「要做几年」: the direction the question before named, or the last answer's
         named = [c for c in directions if heads[c] and heads[c] in (turn.search_text or "")]
         named = named or [d for d in directions if d.id in cited]

@@ -376,7 +376,7 @@ def _WHICH_OF_OTHER() -> re.Pattern[str]:
     words = LEXICON.asking_to_apply
     program = either((*words.program_nouns, *words.apply_verbs, *words.fit_words))
     return re.compile(
-        rf"(?:什么|啥|哪些|哪个|哪几个)(?![\u4e00-\u9fff]{{0,6}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
+        rf"(?:什么|啥|哪些|哪个|哪几个|几个)(?![\u4e00-\u9fff]{{0,6}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
         r"[\u4e00-\u9fff]{2}"
     )
 

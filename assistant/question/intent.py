@@ -125,6 +125,12 @@ SAME_AREA = (
     f"(?:{either(LEXICON.asking_to_apply.lower_levels)})的?[^，,。？?]{{0,6}}?"
     r"(?:还|也)(?:能|可以|可不可以|能不能)[^，,。？?]{0,2}(?:报|立|申报|申请)"
 )
+# 「要是我们所在的市已经承担了这个项目呢」: the same rule seen from below, when the question does
+# not ask to apply (「…已经承担了…，县里还能报吗」 is a check, which the rules decide)
+UPPER_LEVEL_HOLDS = (
+    f"(?:{either(LEXICON.asking_to_apply.upper_levels)})[^，,。？?]{{0,4}}?"
+    f"(?:已经|已)(?:{either(LEXICON.asking_to_apply.holding_verbs)})"
+)
 # Order matters: the first intent whose cue is in the question wins; a detail asked
 # (「邮箱」「手机号」, knowledge/lexicon.yaml) before all, so that 「办公室电话一直占线」 beside
 # 「手机号是多少」 is no contact question.
@@ -157,7 +163,7 @@ INTENTS = (
         r"之一|同时满足|同时符合|均应|全部满足|下列条件|以下条件",
         # (「条件是不是都满足了」 asks whether the applicant qualifies)
         pattern=r"(?:要|得|需要|必须|需|是否|是不是|应)(?:全部|都|全都|全|同时|每条都|每一条都|每项都)(?:要|得|需要)?(?:满足|符合)(?!了)"
-        r"|(?:满足|符合)(?:其中)?(?:一条|一项|任一|任意一|其一|几条|几项)(?:就|即)?(?:行|可以|够)?(?:吗|么|嘛|呢|[？?])"
+        r"|(?:满足|符合)(?:其中)?(?:一条|一项|任一|任意一|其一|几条|几项)(?:(?:就|即)?(?:行|可以|够)?(?:吗|么|嘛|呢|[？?])|(?:就|即)(?:行|可以|够)$)"
         r"|(?:全部|都|同时)(?:满足|符合)(?:才|吗|么|嘛)",
         # 「设区市的条件我们是不是都满足：…」: whether the applicant meets them all (a check)
         unless=rf"(?:{either(LEXICON.applicant_kinds.self_words)})[^，,。？?；;：:]{{0,6}}(?:是不是|是否|都)",
@@ -192,7 +198,15 @@ INTENTS = (
     Intent("address", _ASKING["address"], r"地址[：:]"),  # 「寄哪」: the mailing address
     # 「24年保护示范区主要想支持什么样的地方」: a sentence of the program's 支持重点 (支持对象);
     # not 「优先支持」, which is a condition
-    Intent("focus", _ASKING["focus"], None, "支持重点|支持对象", unless="优先"),
+    Intent(
+        "focus",
+        _ASKING["focus"],
+        None,
+        "支持重点|支持对象",
+        # 「重点扶持的是什么样的地方」: what is supported, asked after the verb
+        pattern=r"(?:重点|主要)(?:支持|扶持)的?(?:是|为)?(?:什么|啥|哪)",
+        unless="优先",
+    ),
     # the number line of a document's heading (「苏知发〔2021〕140号」), not a number it cites
     Intent("doc_number", _ASKING["doc_number"], r"^\s*[\u4e00-\u9fff]{1,10}〔\d{4}〕\s*\d+\s*号\s*$"),
     Intent(
@@ -425,7 +439,7 @@ def matter_intent(question: str) -> str:
 
 def _intent_of_words(question: str, text: str, has_reference: bool) -> str:
     """The intent of a question's words once a cue asking for a clause's text is ruled out."""
-    if re.search(SAME_AREA, text):
+    if re.search(SAME_AREA, text) or (re.search(UPPER_LEVEL_HOLDS, text) and not asks_to_apply(text)):
         return "same_area"  # 「…下面县还能立吗」: the rule asked, whatever else would check
     if asks_what_counts(text):
         return GENERAL  # 「母公司报高价值专利，子公司的专利能算进去不」: what counts, no check

@@ -187,6 +187,8 @@ class AskingToApply:
     not_if: tuple[str, ...]
     channels: tuple[str, ...]
     lower_levels: tuple[str, ...]  # 「下面的县还能报吗」: the rule of one project per area
+    upper_levels: tuple[str, ...]  # 「我们所在的市已经承担了」: the same rule, seen from below
+    holding_verbs: tuple[str, ...]  # 承担, 立项: what the level above did
     counting: tuple[str, ...]  # 「子公司的专利能算进去不」: what counts, a rule asked
     look_alikes: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
@@ -221,6 +223,8 @@ class Figures:
     how_much: tuple[str, ...]
     money: tuple[str, ...]
     costs: tuple[str, ...]
+    limits: tuple[str, ...]  # 「上限」「最多」: a cap asked
+    plain_verbs: tuple[str, ...]  # 「还有」「拿到」: verbs that name no act a sum is of
     money_units: tuple[str, ...]
     count_units: tuple[str, ...]  # 「多少年」「几件」: no sum asked
     rates: tuple[str, ...]
@@ -282,6 +286,7 @@ class Procedures:
     services: tuple[str, ...]  # 「帮我把申报书写出来」「哪家认证机构靠谱」: work no guide does
     exceptions: tuple[str, ...]  # 「过了截止日期还能补交吗」: leave from the rules no guide grants
     program_parts: tuple[str, ...]  # 「…项目任务里要去海关办啥手续」: a part of the program asked of
+    inside_document: tuple[str, ...]  # 「《…办法》里…」: what a document the guides only name says
     still_in_time: tuple[str, ...]  # 「现在补报还来得及不」: whether there is still time, the deadline
     own_cases: tuple[str, ...]  # 「我的商标被抢注了怎么办」: the asker's own case, which no guide handles
     askers: tuple[str, ...]  # words by which the asker names itself
@@ -365,6 +370,7 @@ class Lexicon:
     procedures: Procedures
     outcomes: Outcomes
     record_words: tuple[str, ...]
+    round_parts: tuple[str, ...]  # 「24年设区市的绩效目标」: a guide's part after its year
     record_verbs: tuple[str, ...]
     record_adverbs: tuple[str, ...]  # 还 in 「去年还在做…项目」
     counted_bodies: CountedBodies  # 「产业链企业数量」: bodies counted, not the applicant
@@ -456,6 +462,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),
             record_words=tuple(map(str, data["record_words"])),
+            round_parts=tuple(map(str, data["round_parts"])),
             record_verbs=tuple(map(str, data["record_verbs"])),
             record_adverbs=tuple(map(str, data["record_adverbs"])),
             counted_bodies=CountedBodies(

@@ -125,9 +125,10 @@ def guide_named(kb: KnowledgeBase, text: str) -> tuple[Guide, str] | None:
         spots = [(rest.find(name), -len(name), name) for name in _names(guide) if name in rest]
         if spots:
             at, _, name = min(spots)  # the first name written: a title later may hold an alias
-            candidates.append(
-                (-at, len(name), guide.is_current, guide, rest[:at] + " " + rest[at + len(name) :])
-            )
+            # (an alias that is a title of the guide's own stays a step: 「升级项目…第一条」)
+            own_title = name in _guide_titles(kb, guide.id)
+            left = rest if own_title else rest[:at] + " " + rest[at + len(name) :]
+            candidates.append((-at, len(name), guide.is_current, guide, left))
     candidates.extend(_by_short_name(kb, rest, year))
     if before_name is not None:  # the guide whose name the year stands before, not one named elsewhere
         candidates = [c for c in candidates if -c[0] == before_name.start()] or candidates

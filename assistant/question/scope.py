@@ -14,7 +14,7 @@ from ..domain import Guide
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.abbreviation import shortened_name
 from ..text.tokens import normalize
-from ..thresholds import DIRECTION_MIN, RECORD_SPAN
+from ..thresholds import DIRECTION_MIN, RECORD_SPAN, SPOKEN_NAME_MIN
 from .lexicon import LEXICON, either
 
 # A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
@@ -45,10 +45,13 @@ _PLACE_DOCUMENT = re.compile(
 )
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
-    r"(?:的?(?:申报指南|申报条件|认定|评选|评定)"
-    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|啥时候|何时|哪天)(?:开始)?(?:申报|申请|报名|推荐|参评|报)"
+    r"(?:的?(?:申报指南|申报条件|认定|评选|评定|遴选)"
+    r"|[^，,。？?]{0,10}?(?:怎么|如何|怎样|什么时候|啥时候|何时|哪天)(?:开始)?(?:申报|申请|报名|推荐|参评|报|截止)"
     # 「中国专利奖今年申报截止是哪天」: when applying for it opens or closes
-    r"|[^，,。？?]{0,6}?(?:申报|申请|报名)的?(?:截止|开始|时间))"
+    r"|[^，,。？?]{0,6}?(?:申报|申请|报名)的?(?:截止|开始|时间)"
+    # 「中国专利奖申报需要满足什么条件」「…要通过什么渠道推荐申报」: what applying for it takes
+    r"|(?:申报|申请|推荐)(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
+    r"|[^，,。？?]{0,4}?(?:通过|走)(?:什么|哪个|哪些)(?:渠道|途径))"
     # 「申报国家知识产权示范企业需要满足哪些条件」: the verb before the name
     rf"|(?:申报|申请|评上|认定为|创建)({_PROGRAM_NAME})(?:需要|要|得|应|应当)?(?:满足|具备|符合)?"
     r"(?:什么|哪些|啥)(?:条件|要求|材料)"
@@ -319,8 +322,10 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
         return True  # 「那22年设区市是怎么要求的」: a follow-up that turns to another round
     if opens_an_apply_question(text, year.start(), year.end()):
         return True  # 「22年县这一级能报吗？」
-    names = _program_names(kb)
     clause = re.split(r"[，,。？?；;！!]", after, maxsplit=1)[0]
+    if _a_part_of_its_guide(kb, 2000 + int(year.group(1)) % 100, clause):  # (「24年」 too)
+        return True
+    names = _program_names(kb)
     before = text[max(0, year.start() - 12) : year.start()]
     for name in names:
         if name in LEXICON.short_program_names and not bare_name(name, clause):
@@ -336,6 +341,17 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     return False
 
 
+def _a_part_of_its_guide(kb: KnowledgeBase, year: int, clause: str) -> bool:
+    """「24年设区市的绩效目标一共几条」: a part of a guide (its conditions, tasks, targets) later in
+    the year's clause, no figure or record word between, and a guide of that year's round."""
+    part = _ROUND_PART.search(clause)
+    if part is None or not any(g.year == year and g.kind in ANNUAL_KINDS for g in kb.guides):
+        return False
+    between = clause[: part.start()]
+    return not re.search(r"\d", between) and not any(w in between for w in LEXICON.record_words)
+
+
+_ROUND_PART = re.compile(either(LEXICON.round_parts))
 _STILL_THERE = re.compile(r"还有没有|有没有|还有")
 # The rest of a clause asking whether one can apply, no figure in it (「…县这一级能报吗」), not
 # of a record (「报过吗」)
@@ -395,15 +411,46 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     )
     said = text
     found, text = _attachments_named(kb, text)
+    spans: dict[str, tuple[int, int]] = {}  # where each program is named first
     for name, program in names:
         if name in text and not _a_longer_term(kb, name, text, [n for n, _ in names]):
             found.append(program)
+            at = text.find(name)
+            spans.setdefault(program, (at, at + len(name)))
+            text = text.replace(name, "\0" * len(name))
+    for name, program in _spoken_names(kb).items():  # 「高校院所运营能力提升」
+        if name in text:
+            found.append(program)
+            spans.setdefault(program, (text.find(name), text.find(name) + len(name)))
             text = text.replace(name, "\0" * len(name))
     short = shortened_name(text, _long_names(kb), LEXICON.name_words)  # 「强省措施」
     if short is not None:
         found.append(short[2])
+        spans.setdefault(short[2], (short[0], short[1]))
     found.extend(p for name, p in LEXICON.short_program_names.items() if bare_name(name, said))
-    return tuple(dict.fromkeys(found))
+    return tuple(p for p in dict.fromkeys(found) if not _a_matter_of_a_document(kb, said, p, spans))
+
+
+# 「强省政策对高价值专利培育中心有什么支持」: what joins a document's name to a matter inside it
+_INSIDE_A_DOCUMENT = re.compile(r"(?:里|中|里面|当中)?的?(?:对|对于|关于|给)?")
+
+
+def _a_matter_of_a_document(
+    kb: KnowledgeBase, text: str, program: str, spans: dict[str, tuple[int, int]]
+) -> bool:
+    """A round's program named right after a document that is no round's (the measures, a plan)
+    and 对/里/关于 (「强省政策对高价值专利培育中心有什么支持」): a matter the document speaks
+    of, not a program asked about."""
+    if program not in spans:
+        return False
+    start = spans[program][0]
+    for other, (_, end) in spans.items():
+        documents = [g for g in kb.guides if g.program == other]
+        if other == program or not documents or any(g.kind in ANNUAL_KINDS for g in documents):
+            continue
+        if end < start and _INSIDE_A_DOCUMENT.fullmatch(text[end:start]):
+            return True
+    return False
 
 
 _SHORT_ALIAS = 3  # an alias this short may begin a longer term of the guides (高价值 → 高价值发明专利)
@@ -512,6 +559,13 @@ def _long_names(kb: KnowledgeBase) -> dict[str, str]:
     return _LONG_NAMES[kb.fingerprint]
 
 
+def _spoken_names(kb: KnowledgeBase) -> dict[str, str]:
+    """The long names as people say them, without 「知识产权」 (「高校院所运营能力提升」 of
+    「高校院所知识产权运营能力提升」), six characters or more."""
+    spoken = {n.replace("知识产权", ""): p for n, p in _long_names(kb).items() if "知识产权" in n}
+    return {n: p for n, p in spoken.items() if len(n) >= SPOKEN_NAME_MIN}
+
+
 def _own_section_titles(kb: KnowledgeBase, guide: Guide) -> list[str]:
     others = {c.title for g in kb.guides if g.id != guide.id for c in kb.top_sections(g.id)}
     return [
@@ -543,6 +597,25 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
     return name if _national(kb, name) or _another_of_the_guides(kb, name) else None
 
 
+def unheld_document(kb: KnowledgeBase, question: str) -> str | None:
+    """The title of a document that no guide is, asked for what it says (「《江苏省高价值专利
+    培育示范中心建设和管理办法（暂行）》里评价不合格的处理细则」): the guides may name it, but
+    hold none of its text. Its title is followed by a word of its inside (里, 全文, 细则…)."""
+    inside = re.compile(f"\\s*的?(?:{'|'.join(LEXICON.procedures.inside_document)})")
+    for match in QUOTED_TITLE.finditer(question):  # (the title as the question writes it)
+        title = match.group(1)
+        # (a guide's own title, or a program's name ending as a guide's name does: 「《2024年保护
+        # 示范区申报指南》里」)
+        named = normalize(title)
+        guide = _a_guide_title(kb, named) or (_programs(kb, named) and _NAME_HEAD_LAST.search(named))
+        if inside.match(question, match.end()) and not guide:
+            return title
+    return None
+
+
+_NAME_HEAD_LAST = re.compile(f"(?:{either(LEXICON.name_heads)})$")
+
+
 def _another_of_the_guides(kb: KnowledgeBase, name: str) -> bool:
     """「省企业知识产权战略推进计划」 holds the notice's 「战略推进计划」 but is another program,
     one the guides name (a past one whose unfinished projects bar applying) and do not cover:
@@ -559,6 +632,8 @@ def _another_of_the_guides(kb: KnowledgeBase, name: str) -> bool:
 def _asked_name(question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
     name = None if match is None else next((g for g in match.groups() if g), None)
+    if name and any(w in name for w in LEXICON.applicant_kinds.pronouns):
+        return None  # 「我们企业的申报条件」: the asker, no program
     # 「那国家…示范区」; 「2022年省企业…计划」: the year's 年 is no part of the name
     return re.sub(r"^(?:那么|那|如果是|要是|还有|年度|年)", "", name) if name else None
 

@@ -54,6 +54,7 @@ from .scope import (
     attachments_by_title,
     detect,
     types_named,
+    unheld_document,
     unknown_program,
     with_full_years,
     without_program_names,
@@ -89,6 +90,7 @@ class Understood:
     reference_error: str | None = None  # a clause reference was written but names no clause
     other_places: tuple[str, ...] = ()  # places outside Jiangsu the question asks about
     unknown_program: str | None = None  # a program asked about by name that no guide covers
+    unheld_document: str | None = None  # a document asked for what it says, that no guide is
     orphan: bool = False  # a bare follow-up (「那2022年的呢？」) with nothing before it
     said: Scope = field(default_factory=Scope)  # what the question itself says, before anything is inherited
     # the program comes from earlier turns, not from this question, and may be a stale topic
@@ -238,6 +240,7 @@ def understand(
         reference_error=error,
         other_places=_other_places(question),
         unknown_program=None if reference else unknown_program(kb, question, bool(said.programs)),
+        unheld_document=None if reference else unheld_document(kb, question),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
         said=said,
         inherited=bool(before.programs)
@@ -347,9 +350,19 @@ def _asks_of_two_intents(question: str) -> list[str]:
         return []
     last = named_intent(pieces[-1])
     first = named_intent("".join(pieces[:-1]))
-    if GENERAL in (first, last) or first == last:
+    if GENERAL in (first, last) or first == last or _asks_only(last, pieces[-1]):
         return []
     return ["，".join(pieces[:-1]), pieces[-1]]
+
+
+_ASKING_TERMS = re.compile(either(LEXICON.asking_words.asking_terms) + r"|[是的呢吗啊？?。！!\s]")
+
+
+def _asks_only(name: str, piece: str) -> bool:
+    """「…国际保护，主要是哪几块工作」: a last piece that asks for a list with nothing but its
+    asking words asks for the matter before it, no second thing (「…，发给谁」 does)."""
+    spec = intent(name)
+    return spec is not None and spec.is_list and not _ASKING_TERMS.sub("", spec.without_asking(piece))
 
 
 def _guides_say(kb: KnowledgeBase, guides: tuple, word: str) -> bool:

@@ -44,6 +44,9 @@ ASKING_WORDS = frozenset(
         "具体",
         "原文",
         "原话",
+        # 「一共几条，…」: how many, asked of a list
+        "一共",
+        "总共",
     ]
 )
 SPEECH_TAGS = (
