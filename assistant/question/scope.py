@@ -294,7 +294,7 @@ _PROGRAM_YEARS: dict[str, re.Pattern[str]] = {}
 def _before_a_program(kb: KnowledgeBase) -> re.Pattern[str]:
     """A two-digit year right before a program's name (「24年保护示范区」「22年度高价值专利」)."""
     if kb.fingerprint not in _PROGRAM_YEARS:
-        names = sorted(_program_names(kb), key=len, reverse=True)
+        names = sorted(_program_names(kb), key=lambda n: (-len(n), n))
         pattern = r"(?<![\d.])(2\d)年(?=度?的?(?:{}))".format("|".join(map(re.escape, names)))
         _PROGRAM_YEARS[kb.fingerprint] = re.compile(pattern)
     return _PROGRAM_YEARS[kb.fingerprint]
@@ -397,7 +397,7 @@ def _joined_years(text: str, rounds: set[int]) -> set[int]:
 def without_program_names(kb: KnowledgeBase, text: str) -> str:
     """The text with the programs' names in it taken out (「强省政策措施分成哪几大块」 → 「分成哪几大块」)."""
     text = normalize(text)
-    for name in sorted(_program_names(kb), key=len, reverse=True):
+    for name in sorted(_program_names(kb), key=lambda n: (-len(n), n)):
         text = text.replace(name, " ")
     return text
 
@@ -529,7 +529,7 @@ def _named_attachments(kb: KnowledgeBase, text: str) -> list[tuple[re.Match[str]
         if not notice.doc_number or "附件" in notice.doc_number:
             continue
         names = {normalize(n) for n in (notice.doc_number, *notice.aliases) if re.search(r"\d号", n)}
-        for name in sorted(names, key=len, reverse=True):
+        for name in sorted(names, key=lambda n: (-len(n), n)):
             match = re.search(re.escape(name) + r"文?的?\s*附件\s*(\d{1,2})(?!\d)", text)
             if match is None:
                 continue

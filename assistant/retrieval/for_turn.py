@@ -125,7 +125,7 @@ class TurnRetriever:
         assert turn is not None
         names = self._not_subjects(tuple(g.id for g in turn.guides))
         parts = re.split(f"({names.pattern})", normalize(understood.last_question))
-        subjects = sorted(self._subjects(understood.last_question, turn), key=len, reverse=True)
+        subjects = sorted(self._subjects(understood.last_question, turn), key=lambda w: (-len(w), w))
         for i in range(0, len(parts), 2):  # the text between names and asking words
             for word in subjects:
                 parts[i] = parts[i].replace(word, " ")
