@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,3 +96,20 @@ def asked_in_turns(assistant: Assistant, turns: list[str]) -> Reply:
 def plain(text: str) -> str:
     """The text without white space (the guides' text has spaces inside figures)."""
     return re.sub(r"\s", "", text)
+
+
+def printed_in_processes(script: str, seeds: Iterable[int], data_dir: Path | None = None) -> set[str]:
+    """What a Python script prints, run in a fresh process for each string-hash seed
+    (PYTHONHASHSEED), on the index in `data_dir` when given: a single output means the result
+    does not depend on the order in which a set is iterated."""
+    env = {**os.environ, **({"ASSISTANT_DATA_DIR": str(data_dir)} if data_dir else {})}
+    return {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**env, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in seeds
+    }

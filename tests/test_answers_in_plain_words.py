@@ -5,7 +5,7 @@ a document's date, what one bureau does, a place's own figures and sums no guide
 from __future__ import annotations
 
 import pytest
-from conftest import cited, plain
+from conftest import cited, plain, printed_in_processes
 
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.asking import asks_outcome, asks_still_open, asks_to_apply
@@ -214,10 +214,6 @@ def test_a_question_after_an_introduction_is_answered_alike_in_every_process(bui
     """「我们宜兴市，想报24年保护示范区，县一级要啥条件？」: the introduction's words the list uses
     were joined in a set's order, which changed with the process's string hashes; in about one
     process in three the county's conditions were refused as 「没有写明」."""
-    import os
-    import subprocess
-    import sys
-
     script = (
         "from assistant.config import Settings\n"
         "from assistant.pipeline import Assistant, Conversation\n"
@@ -225,16 +221,8 @@ def test_a_question_after_an_introduction_is_answered_alike_in_every_process(bui
         "reply = a.ask('我们宜兴市，想报24年保护示范区，县一级要啥条件？', Conversation())\n"
         "print(reply.answer.splitlines()[0])\n"
     )
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(built_settings.data_dir)}
     firsts = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**env, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in (0, 12, 18)
+        printed.strip() for printed in printed_in_processes(script, (0, 12, 18), built_settings.data_dir)
     }
     assert len(firsts) == 1, firsts
     assert firsts.pop().startswith(

@@ -7,7 +7,7 @@ and the same place of another round."""
 from __future__ import annotations
 
 import pytest
-from conftest import asked_in_turns, cited
+from conftest import asked_in_turns, cited, printed_in_processes
 
 from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant
@@ -197,10 +197,6 @@ def test_program_names_are_taken_out_alike_in_every_process(built_settings) -> N
     string hashes): 「强省政策措施」 lost 「强省政策」 or 「政策措施」 first, and the subject of
     「被废止的…那份强省政策措施，原来的奖励标准是多少」 with it; in some processes the 2023
     measures' erased sums were quoted as the answer."""
-    import os
-    import subprocess
-    import sys
-
     script = (
         "from assistant.config import Settings\n"
         "from assistant.pipeline import Assistant, Conversation\n"
@@ -208,15 +204,5 @@ def test_program_names_are_taken_out_alike_in_every_process(built_settings) -> N
         "q = '被废止的苏政发2017年那份强省政策措施，原来的奖励标准是多少？'\n"
         "print(a.ask(q, Conversation()).answerable)\n"
     )
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(built_settings.data_dir)}
-    answered = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**env, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in (0, 1, 2)
-    }
-    assert answered == {"False"}
+    answered = printed_in_processes(script, (0, 1, 2), built_settings.data_dir)
+    assert {printed.strip() for printed in answered} == {"False"}

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import printed_in_processes
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Interval, Rules, load_rules
@@ -117,10 +118,6 @@ def test_most_stated_facts_are_read(rules: Rules) -> None:
 def test_reading_does_not_depend_on_hash_order() -> None:
     """The facts read, and their order in 「您提到的情况」, are the same in every process
     (Python salts string hashes per process; a set iterated once put them in another order)."""
-    import os
-    import subprocess
-    import sys
-
     script = (
         "import json\n"
         "from assistant.config import Settings\n"
@@ -134,16 +131,7 @@ def test_reading_does_not_depend_on_hash_order() -> None:
         "sheet = extract_facts(text, rules, '2022-high-value-patent-new', 'enterprise')\n"
         "print(json.dumps([list(sheet.values), list(sheet.doubts)], ensure_ascii=False))\n"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout
-        for seed in (1, 2, 3, 4)
-    }
+    outputs = printed_in_processes(script, (1, 2, 3, 4))
     assert len(outputs) == 1, outputs
 
 

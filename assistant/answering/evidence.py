@@ -13,7 +13,7 @@ from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import Intent
 from ..question.lexicon import LEXICON
-from ..question.scope import APPLICANT_WORDS
+from ..question.scope import APPLICANT_WORDS, ROUND_PART
 from ..text.thesaurus import Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
 from ..thresholds import (
@@ -364,11 +364,10 @@ def _named_by_its_end(question: str, title: str) -> bool:
     if not 6 <= len(title) <= HEADING_TITLE_MAX:
         return False
     end = next((title[i:] for i in range(len(title) - 4, 0, -1) if title[i:] in question), "")
-    return bool(end) and _CJK_ONLY.fullmatch(end) is not None and not _ROUND_PART.search(end)
+    return bool(end) and _CJK_ONLY.fullmatch(end) is not None and not ROUND_PART.search(end)
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_ROUND_PART = re.compile("|".join(LEXICON.round_parts))
 
 
 _TITLE_VERB = re.compile(f"^(?:{'|'.join(LEXICON.title_verbs)})")

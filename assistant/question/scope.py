@@ -344,14 +344,14 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
 def _a_part_of_its_guide(kb: KnowledgeBase, year: int, clause: str) -> bool:
     """「24年设区市的绩效目标一共几条」: a part of a guide (its conditions, tasks, targets) later in
     the year's clause, no figure or record word between, and a guide of that year's round."""
-    part = _ROUND_PART.search(clause)
+    part = ROUND_PART.search(clause)
     if part is None or not any(g.year == year and g.kind in ANNUAL_KINDS for g in kb.guides):
         return False
     between = clause[: part.start()]
     return not re.search(r"\d", between) and not any(w in between for w in LEXICON.record_words)
 
 
-_ROUND_PART = re.compile(either(LEXICON.round_parts))
+ROUND_PART = re.compile(either(LEXICON.round_parts))  # a part of a round's guide (条件, 任务…)
 _STILL_THERE = re.compile(r"还有没有|有没有|还有")
 # The rest of a clause asking whether one can apply, no figure in it (「…县这一级能报吗」), not
 # of a record (「报过吗」)
@@ -415,20 +415,25 @@ def _programs(kb: KnowledgeBase, text: str) -> tuple[str, ...]:
     for name, program in names:
         if name in text and not _a_longer_term(kb, name, text, [n for n, _ in names]):
             found.append(program)
-            at = text.find(name)
-            spans.setdefault(program, (at, at + len(name)))
-            text = text.replace(name, "\0" * len(name))
+            text = _taken_out(text, name, program, spans)
     for name, program in _spoken_names(kb).items():  # 「高校院所运营能力提升」
         if name in text:
             found.append(program)
-            spans.setdefault(program, (text.find(name), text.find(name) + len(name)))
-            text = text.replace(name, "\0" * len(name))
+            text = _taken_out(text, name, program, spans)
     short = shortened_name(text, _long_names(kb), LEXICON.name_words)  # 「强省措施」
     if short is not None:
         found.append(short[2])
         spans.setdefault(short[2], (short[0], short[1]))
     found.extend(p for name, p in LEXICON.short_program_names.items() if bare_name(name, said))
     return tuple(p for p in dict.fromkeys(found) if not _a_matter_of_a_document(kb, said, p, spans))
+
+
+def _taken_out(text: str, name: str, program: str, spans: dict[str, tuple[int, int]]) -> str:
+    """The text with a program's name blanked out (so that no shorter name inside it counts), its
+    first place kept in `spans` when the program has none yet."""
+    at = text.find(name)
+    spans.setdefault(program, (at, at + len(name)))
+    return text.replace(name, "\0" * len(name))
 
 
 # 「强省政策对高价值专利培育中心有什么支持」: what joins a document's name to a matter inside it
@@ -559,11 +564,16 @@ def _long_names(kb: KnowledgeBase) -> dict[str, str]:
     return _LONG_NAMES[kb.fingerprint]
 
 
+_SPOKEN_NAMES: dict[str, dict[str, str]] = {}
+
+
 def _spoken_names(kb: KnowledgeBase) -> dict[str, str]:
     """The long names as people say them, without 「知识产权」 (「高校院所运营能力提升」 of
-    「高校院所知识产权运营能力提升」), six characters or more."""
-    spoken = {n.replace("知识产权", ""): p for n, p in _long_names(kb).items() if "知识产权" in n}
-    return {n: p for n, p in spoken.items() if len(n) >= SPOKEN_NAME_MIN}
+    「高校院所知识产权运营能力提升」), six characters or more; built once per knowledge base."""
+    if kb.fingerprint not in _SPOKEN_NAMES:
+        spoken = {n.replace("知识产权", ""): p for n, p in _long_names(kb).items() if "知识产权" in n}
+        _SPOKEN_NAMES[kb.fingerprint] = {n: p for n, p in spoken.items() if len(n) >= SPOKEN_NAME_MIN}
+    return _SPOKEN_NAMES[kb.fingerprint]
 
 
 def _own_section_titles(kb: KnowledgeBase, guide: Guide) -> list[str]:
