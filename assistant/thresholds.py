@@ -31,6 +31,9 @@ STATEMENT_TURNS = 40
 # held by the reader cases of tests/data/fact_reading.yaml. The points were 5 until session 45:
 # blind set BF's 「撤回率百分之九十七点几，全省平均九十三左右」 was then 88–98 against 97–98, asked;
 # a rate said 「左右」 is within three points (93 左右 is 90–96; 93 % against 90 左右 is still asked).
+# A count or a sum said to two digits or more is no rougher than half its last digit's place
+# (「一百一十件左右」 is 105–115: session 59, blind set BW's 110 and 160 patents against bars of
+# 100 and 150 had been asked).
 APPROXIMATE_SHARE = 0.1
 APPROXIMATE_POINTS = 3.0
 # 「90%出头」「三千万出头」: a little over the figure, at most this share of its last digit's

@@ -105,6 +105,17 @@ def test_no_wrong_reading(case: dict, rules: Rules) -> None:
         assert key not in sheet, f"{key} must be asked, but was read as {sheet[key]!r}"
 
 
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, marks=_marks(c), id=_id(c)) for c in CASES if c.get("exact")]
+)
+def test_exact_cases_are_read(case: dict, rules: Rules) -> None:
+    sheet = _read(case, rules)
+    for key, value in case["facts"].items():
+        assert key in sheet and exact(value, sheet[key]), (
+            f"{key}: read {sheet.get(key)!r}, the words say {value!r}"
+        )
+
+
 def test_most_stated_facts_are_read(rules: Rules) -> None:
     expected = read = 0
     for case in CASES:

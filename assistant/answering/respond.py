@@ -162,6 +162,10 @@ class Responder:
         after_check = conversation.eligibility_open or conversation.decided
         if after_check and follows_up_on_another(turn.question, desk.rules):
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it
+        if follows_up_on_another(turn.question, desk.rules) and _told_after_it(
+            turn.question, desk, statements
+        ):
+            return True  # 「那我们下面的XX县呢？它是…示范县，撤回率也高于…」: that one's facts, to be checked
         if (
             after_check
             and turns_to_another_round(turn.question, desk.rules)
@@ -242,6 +246,14 @@ _REMAINING = LEXICON.asking_to_apply.remaining_asks
 _CONSULTING = re.compile(
     rf"(?:{either((*LEXICON.asking_to_apply.asked_about, '咨询'))})[^，,。；;？?]{{0,30}}[：:]"
 )
+
+
+def _told_after_it(question: str, desk: EligibilityDesk, statements: list[str]) -> bool:
+    """After a follow-up's question (「那我们下面的XX县呢？」), a statement of facts of the
+    program talked about (two or more): the one followed up on is weighing an application."""
+    rest = re.split(r"[？?]", question, maxsplit=1)[1:]
+    told = rest[0].strip(" 。，,") if rest else ""
+    return bool(told) and is_statement(told) and desk.stated(told, statements) >= STATED_FACTS
 
 
 def _laid_before_us(question: str) -> bool:

@@ -54,6 +54,15 @@ class Interval:
             return None
         return Interval(lo, hi, lo_open, hi_open)
 
+    def complement(self) -> Interval | None:
+        """The numbers a one-sided bound leaves out (「不是不到三年」: not under 3, so 3 or more);
+        None for a span closed on both sides, whose outside is two pieces."""
+        if self.lo == 0.0 and not self.lo_open and math.isfinite(self.hi):
+            return Interval(self.hi, math.inf, lo_open=not self.hi_open)
+        if math.isinf(self.hi):
+            return Interval(0.0, self.lo, hi_open=not self.lo_open)
+        return None
+
     def plus(self, other: Interval, weight: float = 1.0) -> Interval:
         return Interval(
             self.lo + weight * other.lo,
@@ -136,6 +145,9 @@ class FactSpec:
     # The words of this fact that alone imply one of them (a 龙头 is in a leading position,
     # a 骨干 not by that word): (implied key, words); others need a word of their own.
     implied_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (number) facts whose yes a figure at or above a value says: (implied key, value). Profits at
+    # the guides' own bar show good operation (「经营状况良好，近三年利税总额均不低于2000万元」).
+    implied_at: tuple[tuple[str, float], ...] = ()
 
     @property
     def is_numeric(self) -> bool:

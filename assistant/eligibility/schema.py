@@ -55,6 +55,8 @@ class FactEntry(_Strict):
     # a key, or a key with the words of this fact that alone say it (「industry_leading_position:
     # [龙头]」); a bare key needs a word of the implied fact's own in the clause
     implies: list[str | dict[str, list[str]]] = []
+    # (number) a fact whose yes a figure at or above the value says (good_operation: 2000)
+    implies_at: dict[str, float] = {}
 
     @model_validator(mode="after")
     def _complete(self) -> FactEntry:
@@ -68,6 +70,8 @@ class FactEntry(_Strict):
             raise ValueError("actors name another body: they are only allowed with about_others")
         if self.implies and self.type == CHOICE:
             raise ValueError("implies is only allowed on a yes_no, number or years fact")
+        if self.implies_at and self.type != "number":
+            raise ValueError("implies_at is only allowed on a number fact")
         if self.type in ("number", "years") and not self.unit:
             raise ValueError(f"a {self.type} fact needs a unit")
         return self
@@ -108,11 +112,22 @@ class FactEntry(_Strict):
             implied_by=tuple(
                 (key, tuple(words)) for i in self.implies if isinstance(i, dict) for key, words in i.items()
             ),
+            implied_at=tuple(self.implies_at.items()),
         )
 
 
 class FactsFile(_Strict):
     facts: list[FactEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _implied_exist(self) -> FactsFile:
+        keys = {f.key for f in self.facts}
+        for entry in self.facts:
+            spec = entry.to_spec()
+            unknown = {*spec.implies, *(key for key, _ in spec.implied_at)} - keys
+            if unknown:
+                raise ValueError(f"{entry.key} implies unknown facts: {', '.join(sorted(unknown))}")
+        return self
 
 
 class TermSpec(_Strict):

@@ -42,10 +42,29 @@ _BEFORE_VERB = re.compile(  # 「能申报」「可以直接报」「能以个�
 )
 # 「能不能以公司名义申请…」: a possibility word that asks by itself, the capacity the applicant
 # would apply in, then an apply verb in the same clause.
+# (the applicant may name itself first: 「能不能我们自己作为牵头单位报…」「可不可以我们单独报」)
+_ITSELF = f"(?:{either(LEXICON.applicant_kinds.pronouns)})(?:{either(_WORDS.on_its_own)})?"
 _QUESTION_FORM = re.compile(
-    f"(?:{either(_WORDS.question_forms)})(?:{either(_WORDS.capacity_words)})"
+    f"(?:{either(_WORDS.question_forms)})(?:{_ITSELF})?(?:{either(_WORDS.capacity_words)})"
     f"[^，,。？?、；]{{1,10}}?(?:{either(_WORDS.apply_verbs)})"
+    f"|(?:{either(_WORDS.question_forms)}){_ITSELF}(?:来|牵头)?(?:{either(_WORDS.apply_verbs)})"
 )
+# 「是不是报不了」「申报不了吧」: an apply verb that cannot be done, asked yes or no.
+_UNABLE = f"(?:{either(_WORDS.apply_verbs)})(?:{either(_WORDS.unable_complements)})"
+_CANNOT_APPLY = re.compile(
+    f"(?:{either(_WORDS.whether_words)})[^，,。？?、；]{{0,4}}?{_UNABLE}"
+    f"|{_UNABLE}了?(?:{either(_WORDS.yes_no_endings)}|[？?])"
+)
+# 「出过事故的是不是就报不了了」: asked of a class (a phrase ending in 的), a rule
+_OF_A_CLASS = re.compile(r"的(?:是不是|是否|就|也|都|还)*$")
+
+
+def _cannot_apply(sentence: str) -> bool:
+    """「是不是报不了」 asked of the applicant, not of a class (「出过的是不是就报不了了」)."""
+    found = _CANNOT_APPLY.search(sentence)
+    return found is not None and not _OF_A_CLASS.search(sentence[: found.start()])
+
+
 # 「协会能当牵头单位吗」: a possibility word, a verb of being, an applicant's role.
 _AS_APPLICANT = re.compile(
     f"(?:{either(_WORDS.before_verb)})(?:{either(_WORDS.being_verbs)})"
@@ -85,6 +104,10 @@ def _for_itself(text: str, sentence: str) -> bool:
         start = max((m.end() for m in _CLAUSES.finditer(sentence, 0, asking.start())), default=0)
         asked = _CLAUSES.split(sentence[start:])[0]
         if any(p in who for p in pronouns) or any(who[-2:] in c for c in speaking if c != asked):
+            return True
+        # 「县政府想帮辖区企业打造品牌，能不能由县政府作为申报主体报…」: the body's own wish told first
+        wishing = re.compile(f"{re.escape(who)}(?:{either(_WORDS.intent_words)})")
+        if any(wishing.search(c) for c in _CLAUSES.split(_plain(text)) if c != asked):
             return True
     return False
 
@@ -170,6 +193,7 @@ def asks_to_apply(text: str) -> bool:
             return True
         if (
             _QUESTION_FORM.search(sentence)
+            or _cannot_apply(sentence)
             or _CONDITION_MET.search(sentence)
             or _MEETS_CONDITIONS.search(sentence)
             or _WHETHER_MET.search(sentence)
@@ -398,6 +422,7 @@ def asks_which_programs(text: str) -> bool:
     # (「这些申报指南里，哪些是以设区市政府名义申报的」: 申报指南 is a program noun, though a look-alike)
     for sentence in _SENTENCES.split(_plain(text.replace("申报指南", "指南"))):
         sentence = _APPROXIMATE.sub("", sentence)  # 「销售额好几个亿」 asks nothing
+        sentence = _CHECK_ASKS().sub("", sentence)  # 「想报工业品牌项目，还差什么吗」 asks to be checked
         sentence = _WHICH_APPLICANT().sub("", sentence)  # 「什么样的公司能报」 asks who
         sentence = _WHICH_OF_OTHER().sub("", sentence)  # 「用什么许可方式」 asks of 许可方式
         if any(w in sentence for w in words.which_not_if) or _APPLICANTS_ASKED.search(sentence):
@@ -419,6 +444,13 @@ def asks_which_programs(text: str) -> bool:
         if _CAN_APPLY_FOR.search(sentence) and any(w in sentence for w in words.which_words):
             return True  # 「能报的都列给我」: what can be applied for, as the object of a listing
     return False
+
+
+@cache
+def _CHECK_ASKS() -> re.Pattern[str]:
+    """Words that ask for a check by themselves (「还差什么」「还需要什么」): their asking word asks
+    what the check still needs, not which programs there are."""
+    return re.compile(either(_WORDS.standalone))
 
 
 @cache

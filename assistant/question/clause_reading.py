@@ -44,11 +44,13 @@ from .fact_phrases import (
     negated_in_parallel,
     neighbour,
     number_near,
+    of_a_rule,
     of_the_average,
     says_never,
     tail_cues,
     topic_only,
     without,
+    without_left_out,
     years_in,
 )
 from .figure_reading import read_number
@@ -172,20 +174,21 @@ def read_phrase(
         # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
         # is said is said of them (read as a plain mention, it had been a yes)
         return Reading(doubt=segment)
+    hedges = doubtful(text)
+    # what was heard (「但听说重点联系指导项目不受销售额限制」) or what a rule grants, hedged
+    # (「不过小巨人好像不受这个限制」), is a rule: it says nothing of the applicant's own fact
+    of_the_rule = of_a_rule(segment, hedges)
     if asking(text) and not _names_itself_asking(spec, segment, match):
         # a question states nothing; what was said before stands, unless the applicant asks
         # it of itself (「不知道算不算专职」): then what was said is in doubt
-        return Reading(doubt=segment) if doubtful(text) else Reading()
+        return Reading(doubt=segment) if hedges and not of_the_rule else Reading()
     other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
     # 「县级市政府给人给钱给物」: a county-level city names itself, not the city above it
     named_other_level = any(word in without("not_levels", segment) for word in other_level)
     if spec.actors and not named_other_level:
         return Reading()  # not about the body the fact is about (a county's 市里)
-    if hedges := doubtful(text):
-        # what was heard (「但听说重点联系指导项目不受销售额限制」) is a rule, said by others:
-        # it says nothing of the applicant's own fact, told before or after
-        heard = all(h in LEXICON.fact_cues.hearsay for h in hedges)
-        return Reading() if heard else Reading(doubt=segment)
+    if hedges:
+        return Reading() if of_the_rule else Reading(doubt=segment)
     mentioned = years_in(segment)
     about = {spec.year, *spec.years} - {None}
     if about and mentioned and not about & mentioned:
@@ -249,6 +252,9 @@ def read_phrase(
         listed = match.synonym.startswith(_LIST_JOINS)
         if (spec.ongoing or listed) and not denied:
             denied = _read_yes_no(segment, text, matches, index).value is False
+        if listed and not denied:  # 「没被列为A或者保护示范区」: the item before it is denied, so is it
+            before_it = [j for j, m in enumerate(matches) if m.end == match.start and m.spec.type == YES_NO]
+            denied = any(_read_yes_no(segment, text, matches, j).value is False for j in before_it)
         before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
         not_being = before and _read_yes_no(segment, text, matches, index).value is not True
         return Reading(False) if denied or not_being else Reading()
@@ -356,6 +362,7 @@ def another_body(text: str, clause: str = "") -> bool:
     """The clause names another body than the applicant (「母公司有…」); a body word after 是
     names the applicant itself (「苏州这边是分公司」), and so does one that applies (「集团公司想报
     高价值专利培育新建」); `clause` is the whole clause of which `text` opens."""
+    text = without_left_out(text)  # 「一千二百件（不含子公司）」: not the subsidiaries' figure
     return any(
         not _named_as_self(text[: m.start()])
         and not _APPLIES.match(clause or text, m.end())
@@ -415,7 +422,7 @@ def _other_years(matches: list[Match], index: int) -> bool:
     )
 
 
-_LIST_JOINS = ("和", "与", "及", "、")
+_LIST_JOINS = ("和", "与", "及", "、", "或")  # 「没被列为A或者保护示范区」: denied with A
 _NONE_OF_IT = re.compile(r"(?:没有|没|无)(?=也|又|，|,|$)")  # 「没有也没申报」: none of it, and then
 _LATE = re.compile(r"才|要到|预计|将要|将于")  # an event later than hoped, or still to come
 

@@ -577,6 +577,12 @@ def doubtful(text: str) -> list[str]:
     return cues("doubts", text)
 
 
+def of_a_rule(segment: str, hedges: list[str]) -> bool:
+    """A clause's hedges are of a rule, not of the applicant's fact: what was heard
+    (「听说专利数量可以减半」) or what a rule grants (「小巨人好像不受这个限制」)."""
+    return bool(cues("rule_effects", segment)) or all(h in LEXICON.fact_cues.hearsay for h in hedges)
+
+
 _ASKS_US = re.compile(r"(?<![得要去再先还需])(?:问一下|问一问|问下|问问|请教一下|请教下|咨询一下|咨询下)")
 
 
@@ -600,10 +606,25 @@ def asking(text: str) -> list[str]:
     return cues("questions", _ASKING_WORDS.sub(MASK, text))
 
 
+@cache
+def _LEFT_OUT_BODY() -> re.Pattern[str]:
+    """A member or other body left out of a figure (「不含子公司」「不包括下属的分公司」)."""
+    cue = LEXICON.fact_cues
+    return re.compile(
+        f"(?:{either(cue.left_out)})[^，,。；;（）()]{{0,4}}?(?:{either((*cue.member_bodies, *cue.other_bodies))})"
+    )
+
+
+def without_left_out(text: str) -> str:
+    """The text with bodies left out of a figure masked (「一千二百件（不含子公司）」)."""
+    return _LEFT_OUT_BODY().sub(lambda w: MASK * len(w.group()), text)
+
+
 def mask_look_alikes(text: str) -> str:
     """The text with look-alikes of a negation (无锡, 不断, 非正常) masked, and the negation
     inside an A-not-A question (够不够, 行不行, 符不符合) turned into the question it is."""
     text = _alternation(LEXICON.fact_cues.not_negations).sub(lambda w: MASK * len(w.group()), text)
+    text = without_left_out(text)  # 「（不含子公司）」 says nothing
     text = _ASKED_WITH_NOT.sub(lambda m: m.group(1) + "？", text)  # 「这样符合不」 asks
     text = _ASKED_WITH_MEIYOU.sub(lambda m: m.group(1) + "？", text)  # 「现在批下来没有」 asks
     return _a_not_a_asked(text)

@@ -191,6 +191,10 @@ def add_reading(sheet: Sheet, match: Match, reading: Reading, words: str, specs:
                     sheet.imply(implied.key, words)
             elif any(word in words for word in implied.synonyms):
                 sheet.imply(implied.key, words)
+    if figure:
+        for implied_key, bar in match.spec.implied_at:
+            if _at_least(reading.value, bar):
+                sheet.imply(implied_key, words)  # 「近三年利税都在三千万以上」: operating well
 
 
 def _another_alternative_held(sheet: Sheet, match: Match, reading: Reading) -> bool:
@@ -229,6 +233,13 @@ def _says_unpaid(words: str) -> bool:
         if cues("negations", mask_look_alikes(after)) or "待" in after:
             return True
     return False
+
+
+def _at_least(value: FactValue | None, bar: float) -> bool:
+    """A figure whose every reading is at or above the bar (「三千万左右」 but not 「两千万上下」)."""
+    if isinstance(value, Interval):
+        return value.lo >= bar
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= bar
 
 
 def _above_zero(value: FactValue | None) -> bool:

@@ -55,6 +55,7 @@ from .fact_phrases import (
     is_measure,
     mask_look_alikes,
     masked,
+    of_a_rule,
     of_the_average,
     without,
     years_in,
@@ -295,11 +296,12 @@ def read_facts(
         measures = any(is_measure(m) for m in topics + last_clause)  # 「撤回率97%，全省平均好像九十出头」
         if not matches and measures and of_the_average(masked(segment, [])):
             continue  # 「撤回率，全省平均是多少我记不清，反正我们高于平均」: the average's doubt
-        if not matches and doubtful(masked(segment, [])):
+        if not matches and (hedges := doubtful(masked(segment, []))):
             # 「市场占有率排第几没有数据，说不好」: the comment doubts the clause before it, in its
             # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
-            # 就是专利不多」 begins a sentence of its own
-            for match in [] if new_sentence and not echoed else last_clause:
+            # 就是专利不多」 begins a sentence of its own; a rule heard (「听说…可以减半」) doubts none
+            doubted_before = not (new_sentence and not echoed) and not of_a_rule(segment, hedges)
+            for match in last_clause if doubted_before else []:
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue
@@ -599,8 +601,10 @@ def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sh
         fitting = []
         for spec in specs:
             restated = total or sheet.doubts.get(spec.key) == befores[0]
-            # (a total said after a lower bound settles it: 「专职1个，兼职1个，一共两个人」)
-            bounded = total and _open_ended(sheet.values.get(spec.key))
+            # (a total said after a lower bound settles it: 「专职1个，兼职1个，一共两个人」; so does a
+            # figure after the bound of the clause right before: 「不是没有50家，有一百出头」)
+            narrowed = total or sheet.evidence.get(spec.key) == befores[0]
+            bounded = narrowed and _open_ended(sheet.values.get(spec.key))
             read = (spec.key in sheet.values and not bounded) or (spec.key in sheet.doubts and not restated)
             holds = _holds_words(before, spec) or (
                 names_staff and bool(cues("figure_counts_all", spec.label))

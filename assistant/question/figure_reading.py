@@ -117,6 +117,8 @@ def read_number(
         own = _figure_of_its_year(lead, segment[matches[index].end : stop], figures, spec, reference)
         return Reading(own) if own is not None else several_figures(spec, several, segment)
     said = mask_figures(text)  # a figure's own bound words (不到, 没超过) are no negation
+    if (denied := _bound_denied(said, value)) is not None:
+        return Reading(denied)  # 「注册不是不到三年」: three years or more
     # a negation of another fact's phrase (「三千万（不是手工艺品）」) is that phrase's
     if any(not said[n.end() :].lstrip().startswith(MASK) for n in cue_spans("negations", said)):
         return Reading(doubt=segment)
@@ -131,6 +133,29 @@ def read_number(
     ):
         return Reading(Interval(value))
     return per_year(spec, value, segment)
+
+
+# 「不是」「并非」: a statement denied (not 没, which denies a thing or an act)
+_NOT_SO = re.compile(r"(?:并不是|也不是|不是|并非)$")
+# 「不是没注册满三年」: a statement denied of a denial, the fact's phrase and the figure after it
+_NOT_NOT = re.compile(rf"(?:并不是|也不是|不是|并非)(?:没有|没|未)[{MASK}]*$")
+
+
+def _bound_denied(said: str, value: FactValue) -> Interval | None:
+    """A clause's one figure with a bound (`said`: the clause, the figure masked by #) whose only
+    negation denies the bound: 「不是不到三年」 is three years or more, 「并不是低于2000万」 2000 or
+    more; 「不是没注册满三年」 (two negations side by side) is its bound, three years or more.
+    None when the clause says anything else."""
+    figure = said.find("#")
+    negations = cue_spans("negations", said)
+    if figure < 0 or not isinstance(value, Interval) or value.is_exact:
+        return None
+    lead = said[:figure].rstrip()
+    if _NOT_NOT.search(lead) and len(negations) == 2 and all(n.end() <= figure for n in negations):
+        return value  # the two negations cancel: the figure's own bound holds
+    if len(negations) == 1 and _NOT_SO.search(lead):
+        return value.complement()
+    return None
 
 
 def part_of_the_people(spec: FactSpec, said: str) -> bool:

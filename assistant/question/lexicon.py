@@ -90,6 +90,7 @@ class FactCues:
     other_bodies: tuple[str, ...]
     not_doubts: tuple[str, ...]
     hearsay: tuple[str, ...]
+    rule_effects: tuple[str, ...]  # 「小巨人好像不受这个限制？」: a rule asked, no fact in doubt
     hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
     held_instead: tuple[str, ...]
@@ -125,6 +126,7 @@ class FactCues:
     figure_counts_all: tuple[str, ...]
     totals: tuple[str, ...]
     member_bodies: tuple[str, ...]  # 子公司: a total may hold their figures
+    left_out: tuple[str, ...]  # 不含: the body after it is left out of the figure
     other_amounts: tuple[str, ...]  # 纳税: another amount than a yearly list's
     reported_speech: tuple[str, ...]  # 刚才说: what was said before, no statement
     taking_back: tuple[str, ...]  # 不对: the clause before is taken back
@@ -194,6 +196,7 @@ class AskingToApply:
     yes_no_endings: tuple[str, ...]
     wh_words: tuple[str, ...]
     question_forms: tuple[str, ...]
+    unable_complements: tuple[str, ...]  # 「是不是报不了」: whether the applicant can apply
     capacity_words: tuple[str, ...]
     being_verbs: tuple[str, ...]
     applicant_roles: tuple[str, ...]

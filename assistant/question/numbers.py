@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 from ..eligibility.rules import COUNT_UNITS, Interval
@@ -343,9 +344,9 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
     if bound == "more" and upper is not None:
         return Interval(value, upper, lo_open=True, hi_open=True)
     if bound == "about":
-        margin = value * APPROXIMATE_SHARE
-        if unit == "%":
-            margin = min(margin, APPROXIMATE_POINTS)
+        # a percentage within a few points; a count or sum no rougher than its last digit
+        bar = APPROXIMATE_POINTS if unit == "%" else _half_last_place(value)
+        margin = min(value * APPROXIMATE_SHARE, bar)
         return Interval(value - margin, value + margin, about=True)
     if bound == ">":
         return Interval(value, math.inf, lo_open=True)
@@ -358,6 +359,16 @@ def _interval(value: float, bound: str, upper: float | None, unit: str | None) -
     if bound == "<=":
         return Interval(0.0, value)
     return value
+
+
+def _half_last_place(value: float) -> float:
+    """Half the place of a figure's last digit that is not zero, when it has two digits or more
+    (「一百一十件左右」 is said to the ten: 105 to 115, not 99 to 121); a figure of one digit
+    (「八千万左右」) is no more precise than the share either way."""
+    digits = Decimal(repr(float(value))).normalize().as_tuple()
+    if len(digits.digits) < 2 or not isinstance(digits.exponent, int):
+        return math.inf
+    return 10.0**digits.exponent / 2
 
 
 _AVERAGE = re.compile(either(LEXICON.fact_cues.averages))

@@ -172,8 +172,10 @@ def understand(
         name = SCREENING if asks_which_programs(named_aside) else detect_intent(named_aside)
     if name == ELIGIBILITY and said.programs and not any(g.kind in ANNUAL_KINDS for g in said.guides(kb)):
         name = GENERAL  # 「…能进财务报表么，强省政策里怎么讲的」: a policy or plan has no one to check
-    if name == ELIGIBILITY and len(said.programs) >= 2 and asks_which_programs(question):
-        name = SCREENING  # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples
+    if name == ELIGIBILITY and len(said.programs) != 1 and asks_which_programs(question):
+        # 「能申报哪些项目？保护示范区、地理标志这些都能报吗」: programs as examples; 「市政府能报哪些
+        # 项目？…先看主体能不能报」: no program to check, the one asked which
+        name = SCREENING
     if (
         len(said.programs) >= 2
         and name not in (LOOKUP, COMPARE)
