@@ -97,13 +97,17 @@ def test_percent_not_confused_with_years(rules: Rules) -> None:
 
 
 def test_calendar_years_are_not_amounts(rules: Rules) -> None:
-    assert facts(rules, "2021年利税2600万", IB) == {"profit_tax_last_year": 2600}
+    # (profits at the guide's bar of 2000万 say good operation too: facts.yaml, implies_at)
+    assert facts(rules, "2021年利税2600万", IB) == {"profit_tax_last_year": 2600, "good_operation": True}
 
 
 def test_another_years_figure_is_not_the_last_years(rules: Rules) -> None:
     """上一年度 of the 2022 round is 2021: a figure of 2023 or 2020 is another year's."""
     assert facts(rules, "2023年利税2600万", IB) == {}
-    assert facts(rules, "2020年利税2600万，2021年3100万", IB) == {"profit_tax_last_year": 3100}
+    assert facts(rules, "2020年利税2600万，2021年3100万", IB) == {
+        "profit_tax_last_year": 3100,
+        "good_operation": True,
+    }
 
 
 @pytest.mark.parametrize(
@@ -215,8 +219,12 @@ def test_no_pct_means_zero(rules: Rules) -> None:
 
 
 def test_extraction_is_scoped_to_the_program(rules: Rules) -> None:
-    assert facts(rules, "利税2500万", IB) == {"profit_tax_last_year": 2500}
-    assert facts(rules, "利税2500万", HVN, "enterprise") == {"profit_tax_min_3y": 2500}
+    assert facts(rules, "利税2500万", IB) == {"profit_tax_last_year": 2500, "good_operation": True}
+    assert facts(rules, "利税2500万", HVN, "enterprise") == {
+        "profit_tax_min_3y": 2500,
+        "good_operation": True,
+    }
+    assert facts(rules, "利税1500万", IB) == {"profit_tax_last_year": 1500}  # under the bar: nothing implied
     # With no program, the words fit last year's figure and the three-year lowest alike: asked.
     assert set(extract_facts("利税2500万", rules).doubts) == {"profit_tax_last_year", "profit_tax_min_3y"}
 

@@ -301,6 +301,16 @@ CASES = [
     ),
     # session 59: questions of applying in forms that had not reached the checker, and facts
     # the guides' own sentences imply
+    # 「我们是市里确定的…地区」: the city decided, the applicant is the park named first; the
+    # program read from the park's facts
+    (
+        [
+            "开发区管委会咨询（国家级经开区）。我们是市里确定的新能源汽车重点产业链所在地区，出台了产业发展规划；"
+            "链主企业落户，配套企业集聚，产业链相关企业八十多家；园区建有知识产权管理机构，知识产权资金纳入财政预算，"
+            "专利产出高，知识产权综合实力全省前列。能报吗？"
+        ],
+        ("2022-patent-transfer", "park", True),
+    ),
     # 「是不是报不了」: an apply verb that cannot be done, asked yes or no
     (
         ["我们市国家级知识产权保护中心一直没建起来，22年保护示范区创建是不是就报不了了？"],

@@ -159,6 +159,8 @@ _WITHIN = re.compile(
 )  # 「我们区里的经开区」「我们县的经济开发区」: a body within it
 # 「我们被市里确定为…」「经省、市认定」: a body after a word of agency acts on the applicant
 _AGENT = re.compile(r"(?:被|受到?|经过?|(?<!自)给)(?:[^，,。；;？?！!]{0,3}[、和与及])?$")
+# 「我们是市里确定的重点产业链所在地区」: a body, then what it decided of the applicant
+_ACTS_ON = re.compile(r"(?:里|政府|级)?(?:确定|认定|批准|评定|命名|认可|授予|列为|评为)(?:的|为)")
 _INTENT = re.compile(r"报|申请|项目|指南|条件|专项|计划|方向|资格")
 _CLAUSES = re.compile(r"[，,；;。？?！!\n]")
 _ONLY_PUNCTUATION = re.compile(r"\s*年?度?(?:的|里|中)?\s*(?:[?？,，。!！]|$)")
@@ -659,8 +661,9 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
             continue  # 「我们所在的市」: the applicant's parent, not the applicant
         if text[max(0, m.start() - 4) : m.start()].endswith(LEXICON.fact_cues.yet_another):
             continue  # 「另一个市里的科技项目」「别的园区」: yet another body
-        if _AGENT.search(text[max(0, m.start() - 6) : m.start()]):
-            continue  # 「我们被市里确定为…」: the body that acts on the applicant
+        acted_on = text[: m.start()].endswith("是") and _ACTS_ON.match(text, m.end())  # 「…是市里确定的」
+        if _AGENT.search(text[max(0, m.start() - 6) : m.start()]) or acted_on:
+            continue  # 「我们被市里确定为…」「我们是市里确定的…地区」: the body that acts on the applicant
         reflexive = text.startswith(_KIND_WORDS.reflexives, m.end())  # 「企业自己作为申报主体」
         switching = switching or bool(_BY_INSTEAD.search(text[: m.start()]))  # 「那改由县政府申报呢」
         # 「县政府能不能报…运营中心」「县政府想报…」

@@ -46,6 +46,7 @@ from .fact_phrases import (
     number_near,
     of_a_rule,
     of_the_average,
+    payment_settled,
     says_never,
     tail_cues,
     topic_only,
@@ -258,6 +259,16 @@ def read_phrase(
         before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
         not_being = before and _read_yes_no(segment, text, matches, index).value is not True
         return Reading(False) if denied or not_being else Reading()
+    aside = _PAYMENT_ASIDE.search(segment) if spec.ongoing else None
+    closing = aside is not None and not segment[aside.end() :].strip(" 。，,；;！!")
+    if aside and closing and match.end <= aside.start() and not _names_payment(match):
+        # 「未承担…项目（无未拨尾款）」: the bracket's negations are the last payment's, read of its
+        # own; the phrase is read on the clause before it
+        kept = [m for m in matches if m.end <= aside.start()]
+        cut = aside.start()
+        return read_phrase(
+            segment[:cut], text[:cut], kept, kept.index(match), keys, reference, applicant_type, rest
+        )
     if spec.type == YES_NO:
         dated = _years_of_this_event(segment) if spec.year_until is not None else set()
         if dated and min(dated) > spec.year_until:  # type: ignore[operator]
@@ -271,6 +282,8 @@ def read_phrase(
             return Reading(True)  # 「已经验收了但尾款还没拨下来」: still running, as the guides count it
         if spec.ongoing and (finished := _finished(masked(segment, own))) is not None:
             return Reading(not finished)  # 「已经验收」: no longer running; 「还没验收」: still running
+        if spec.ongoing and _names_payment(match) and (paid := _read_payment(segment, match)) is not None:
+            return paid
         if spec.ongoing and match.synonym in LEXICON.fact_cues.payments:
             return Reading(doubt=segment)  # 「尾款还没到」: paid or not, the words do not say
         if spec.ongoing and affirmed("experienced", text) and not progress_of(text):
@@ -336,6 +349,49 @@ def _unpaid_phrase(segment: str, match: Match) -> bool:
     unpaid = paid_words and bool(cues("negations", match.synonym))
     around = mask_look_alikes(segment[: match.start] + MASK + segment[match.end :])
     return unpaid and not cues("negations", around)
+
+
+_PAYMENT_LEAD = 4  # characters before 尾款 that are its own words (「无未拨尾款」「以前的尾款」)
+
+
+def _read_payment(segment: str, match: Match) -> Reading | None:
+    """A last payment's words, for a fact of a project still running: settled (「尾款都结了」
+    「尾款也没有挂着的」) is no project running on its account, outstanding (「尾款还挂着」) is one;
+    in brackets (「没有在承担…项目（含尾款）」「没有正在承担（含尾款没拨）的…」) they say what the
+    phrase covers, which says whether there is one. None: read as any other phrase (a denial
+    further before scopes over it: 「没有正在承担或尾款未拨的…项目」)."""
+    settled = _payment_settled(segment, match)
+    if _in_brackets(segment, match):
+        return Reading(False) if settled is True else Reading()
+    denied_before = cues("negations", mask_look_alikes(segment[: max(0, match.start - _PAYMENT_LEAD)]))
+    return Reading(not settled) if settled is not None and not denied_before else None
+
+
+def _payment_words(segment: str, match: Match) -> str:
+    """Where a last payment's state is said: the bracket that holds 尾款 (「（无未拨尾款）」), else
+    its clause from 尾款 on, with what stands right before it (「无未拨尾款」「以前的尾款也都拿了」)."""
+    opened, closed = segment.rfind("（", 0, match.start), segment.rfind("）", 0, match.start)
+    if opened > closed:
+        end = segment.find("）", match.end)
+        return segment[opened + 1 : end if end >= 0 else len(segment)]
+    return segment[max(0, match.start - _PAYMENT_LEAD) :]
+
+
+_PAYMENT_ASIDE = re.compile(f"（[^（）]*(?:{either(LEXICON.fact_cues.payments)})[^（）]*）")
+
+
+def _names_payment(match: Match) -> bool:
+    """The phrase is one of a last payment (「尾款」「尾款…没拨」)."""
+    return any(word in match.synonym for word in LEXICON.fact_cues.payments)
+
+
+def _in_brackets(segment: str, match: Match) -> bool:
+    return segment.rfind("（", 0, match.start) > segment.rfind("）", 0, match.start)
+
+
+def _payment_settled(segment: str, match: Match) -> bool | None:
+    """Whether the last payment named is settled (see fact_phrases.payment_settled)."""
+    return payment_settled(_payment_words(segment, match))
 
 
 def _finished(text: str) -> bool | None:

@@ -615,6 +615,23 @@ def _LEFT_OUT_BODY() -> re.Pattern[str]:
     )
 
 
+def payment_settled(words: str) -> bool | None:
+    """Whether the words of a last payment say it received (「尾款都结了」: True), outstanding
+    (「尾款还挂着」「尾款还没拿到」「尾款还没到」: False), or an outstanding one denied (「尾款也没有
+    挂着的」「无未拨尾款」: True); None when they say neither."""
+    words = mask_look_alikes(words)
+    negations = cue_spans("negations", words)
+    pending = cue_spans("payment_pending", words)
+    if pending:  # a negation apart from the pending word (「还没到」 is one) denies it
+        apart = [
+            n for n in negations if not any(n.start() < p.end() and p.start() < n.end() for p in pending)
+        ]
+        return bool(apart)
+    if settled := cue_spans("payment_settled", words):
+        return not any(n.end() <= settled[0].start() for n in negations)
+    return None
+
+
 def without_left_out(text: str) -> str:
     """The text with bodies left out of a figure masked (「一千二百件（不含子公司）」)."""
     return _LEFT_OUT_BODY().sub(lambda w: MASK * len(w.group()), text)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
-from .fact_phrases import Match, cue_spans, cues, doubtful, mask_look_alikes, masked
+from .fact_phrases import Match, cue_spans, cues, doubtful, mask_look_alikes, masked, payment_settled
 from .lexicon import LEXICON
 from .reading import Reading
 
@@ -230,7 +230,10 @@ def _says_unpaid(words: str) -> bool:
         if cues("negations", mask_look_alikes(words[max(0, found.start() - 2) : found.start()])):
             continue  # 「没有尾款没拨的」: an unpaid one denied
         after = re.split(r"[，,。；;、]", words[found.end() : found.end() + _UNPAID_WINDOW])[0]
-        if cues("negations", mask_look_alikes(after)) or "待" in after:
+        settled = payment_settled(after)  # 「尾款还挂着」; 「尾款也没有挂着的」 is settled
+        if settled is False or (
+            settled is None and (cues("negations", mask_look_alikes(after)) or "待" in after)
+        ):
             return True
     return False
 

@@ -301,7 +301,10 @@ def read_facts(
             # sentence or after the question it echoes (「撤回率？还没统计出来」); 「…国际领先。
             # 就是专利不多」 begins a sentence of its own; a rule heard (「听说…可以减半」) doubts none
             doubted_before = not (new_sentence and not echoed) and not of_a_rule(segment, hedges)
+            of_amount = all(h in LEXICON.fact_cues.quantity_hedges for h in hedges)  # 「数量不多」
             for match in last_clause if doubted_before else []:
+                if of_amount and match.spec.type == YES_NO:
+                    continue
                 sheet.doubt(match.spec.key, segment)
             topics, last_clause = [], []
             continue

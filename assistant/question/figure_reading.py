@@ -70,8 +70,8 @@ def since(segment: str, reference: float) -> Reading:
     """「2017年注册的」: the years from then to the round (the year itself is not known to the
     month, so the count is an interval)."""
     years = years_in(segment)
-    if len(years) != 1:
-        return Reading()
+    if len(years) != 1 or cues("application_dates", segment):
+        return Reading()  # (「2015年是提交注册申请的时间」: the year an application was made)
     (year,) = years
     if year > math.floor(reference):
         return Reading(doubt=segment)  # 「去年（2025年）注册的」: after the round, which cannot count it

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import LEXICON, either
+from .numbers import find_numbers
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 # An aside that asks us (「（单项冠军应该不受限吧）」): a question of the rules, no fact of the applicant's
@@ -120,6 +121,25 @@ _OTHER_LEVEL_DENIED = re.compile(
 
 # 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
 # of its own, read as the same words after a comma
+@cache
+def _CLOSING_ASIDE() -> re.Pattern[str]:
+    """An aside in brackets that closes its clause (punctuation or the end after it)."""
+    return re.compile(r"[（(]([^（）()]{2,})[）)](?=\s*(?:[，,。；;！!？?]|$))")
+
+
+def _aside_as_clause(aside: re.Match[str]) -> str:
+    """「…没承担过（之前也没报过）」「省级高新区（还没升国家级）」「我们县没评上（隔壁县评上了）」:
+    an aside that closing its clause says something of its own (a negation, a hedge, another
+    body) is a clause of its own; one that says what the phrase before covers or leaves out
+    (「（含尾款）」「（不含子公司）」) or only gives a figure stays an aside."""
+    said = aside.group(1)
+    cue = LEXICON.fact_cues
+    if said.startswith(("含", "包括", "包含", *cue.left_out)) or _ASKING_ASIDE.fullmatch(aside.group()):
+        return aside.group()  # (an aside that asks us is dropped below)
+    own = re.search(either((*cue.negations, *cue.doubts, *cue.other_bodies)), said)
+    return f"，{said}" if own else aside.group()
+
+
 _DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不是)[^（）()，,。]*?)\s*[）)]")
 
 
@@ -142,6 +162,20 @@ _SPAN_OF_YEARS = re.compile(
 _ROUGH_THEN_EXACT = re.compile(
     rf"(?:都是|均为|都在)?{_AMOUNT}[%％万元件]*\s*(?:左右|上下)\s*[（(]\s*((?:分别|具体|准确|精确)(?:是|为)?[^（）()]+)[）)]"
 )
+
+
+# 「全省园区前十（第八）」: a rank among the first N, then the exact rank in brackets
+_TOP_THEN_RANK = re.compile(
+    r"前\s*(?P<top>\d+|[一二两三四五六七八九十]+)\s*(?:名|位)?\s*[（(]\s*(?P<rank>第\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:名|位)?)\s*[）)]"
+)
+
+
+def _exact_rank(found: re.Match[str]) -> str:
+    """The exact rank when it lies within the first N said before it; both, as said, when not."""
+    top, rank = find_numbers(found.group("top") + "名"), find_numbers(found.group("rank").lstrip("第") + "名")
+    if top and rank and 0 < rank[0].value <= top[0].value:
+        return found.group("rank")
+    return found.group()
 
 
 def _years_spelt_out(found: re.Match[str]) -> str:
@@ -195,8 +229,10 @@ def prepared(text: str) -> str:
     text = text.replace("、其中", "，其中")  # 「管理人员6人、其中2人专职」: a part, in a clause of its own
     text = _STAFF_SHORT.sub(r"\1个专职\2个兼职", text)  # 「3个人（1专2兼）」
     text = _ROUGH_THEN_EXACT.sub(r"\1", text)
+    text = _TOP_THEN_RANK.sub(_exact_rank, text)  # 「全省园区前十（第八）」: eighth
     text = _ASIDE_AFTER_A_COUNTED_NOUN.sub(r"\1，\2，", _SPAN_OF_YEARS.sub(_years_spelt_out, text))
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
+    text = _CLOSING_ASIDE().sub(_aside_as_clause, text)  # 「…项目（之前也没报过）。」
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))
     text = _LEVEL_AFTER.sub(r"\3\1\2，\3的", _SECOND_DENIAL().sub(r"\1，", text))

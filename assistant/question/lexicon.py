@@ -79,6 +79,8 @@ class FactCues:
     finished: tuple[str, ...]
     lifted: tuple[str, ...]
     payments: tuple[str, ...]
+    payment_settled: tuple[str, ...]  # 「尾款都结了」: a last payment received
+    payment_pending: tuple[str, ...]  # 「尾款还挂着」: a last payment outstanding
     corrections: tuple[str, ...]
     supplements: tuple[str, ...]  # 对了, 补充一下: more facts for a check already made
     summaries: tuple[str, ...]
@@ -90,6 +92,8 @@ class FactCues:
     other_bodies: tuple[str, ...]
     not_doubts: tuple[str, ...]
     hearsay: tuple[str, ...]
+    quantity_hedges: tuple[str, ...]  # 「数量不多」: a figure doubted, not whether there is any
+    application_dates: tuple[str, ...]  # 「2015年是提交注册申请的时间」: no date of a grant
     rule_effects: tuple[str, ...]  # 「小巨人好像不受这个限制？」: a rule asked, no fact in doubt
     hypotheticals: tuple[str, ...]
     limits: tuple[str, ...]
