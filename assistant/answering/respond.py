@@ -160,11 +160,10 @@ class Responder:
         if conversation.decided and amending and desk.amends(turn.question, statements):
             return True  # after a decision, 「说错了，18件是三年加起来的(，结果不变吧？)」 checks again
         after_check = conversation.eligibility_open or conversation.decided
-        if after_check and follows_up_on_another(turn.question, desk.rules):
+        another = follows_up_on_another(turn.question, desk.rules)
+        if after_check and another:
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it
-        if follows_up_on_another(turn.question, desk.rules) and _told_after_it(
-            turn.question, desk, statements
-        ):
+        if another and _told_after_it(turn.question, desk, statements):
             return True  # 「那我们下面的XX县呢？它是…示范县，撤回率也高于…」: that one's facts, to be checked
         if (
             after_check

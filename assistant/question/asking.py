@@ -98,7 +98,8 @@ def _for_itself(text: str, sentence: str) -> bool:
     in), asks whether it can apply."""
     pronouns = LEXICON.applicant_kinds.pronouns
     found = [*_BY_WHOM.finditer(sentence), *_ON_ITS_OWN.finditer(sentence)]
-    speaking = [c for c in _CLAUSES.split(_plain(text)) if any(p in c for p in pronouns)] if found else []
+    clauses = _CLAUSES.split(_plain(text)) if found else []
+    speaking = [c for c in clauses if any(p in c for p in pronouns)]
     for asking in found:
         who = asking.group("who")
         start = max((m.end() for m in _CLAUSES.finditer(sentence, 0, asking.start())), default=0)
@@ -107,7 +108,7 @@ def _for_itself(text: str, sentence: str) -> bool:
             return True
         # 「县政府想帮辖区企业打造品牌，能不能由县政府作为申报主体报…」: the body's own wish told first
         wishing = re.compile(f"{re.escape(who)}(?:{either(_WORDS.intent_words)})")
-        if any(wishing.search(c) for c in _CLAUSES.split(_plain(text)) if c != asked):
+        if any(wishing.search(c) for c in clauses if c != asked):
             return True
     return False
 

@@ -370,10 +370,9 @@ def _read_payment(segment: str, match: Match) -> Reading | None:
 def _payment_words(segment: str, match: Match) -> str:
     """Where a last payment's state is said: the bracket that holds 尾款 (「（无未拨尾款）」), else
     its clause from 尾款 on, with what stands right before it (「无未拨尾款」「以前的尾款也都拿了」)."""
-    opened, closed = segment.rfind("（", 0, match.start), segment.rfind("）", 0, match.start)
-    if opened > closed:
+    if _in_brackets(segment, match):
         end = segment.find("）", match.end)
-        return segment[opened + 1 : end if end >= 0 else len(segment)]
+        return segment[segment.rfind("（", 0, match.start) + 1 : end if end >= 0 else len(segment)]
     return segment[max(0, match.start - _PAYMENT_LEAD) :]
 
 

@@ -617,12 +617,12 @@ def _LEFT_OUT_BODY() -> re.Pattern[str]:
 
 def payment_settled(words: str) -> bool | None:
     """Whether the words of a last payment say it received (「尾款都结了」: True), outstanding
-    (「尾款还挂着」「尾款还没拿到」「尾款还没到」: False), or an outstanding one denied (「尾款也没有
-    挂着的」「无未拨尾款」: True); None when they say neither."""
+    (「尾款还挂着」「尾款还没拿到」: False), or an outstanding one denied (「尾款也没有挂着的」「无未拨
+    尾款」: True); None when they say neither (「尾款还没到」: the clause is asked)."""
     words = mask_look_alikes(words)
     negations = cue_spans("negations", words)
     pending = cue_spans("payment_pending", words)
-    if pending:  # a negation apart from the pending word (「还没到」 is one) denies it
+    if pending:  # a negation apart from the pending word (「未拨」 holds one) denies it
         apart = [
             n for n in negations if not any(n.start() < p.end() and p.start() < n.end() for p in pending)
         ]

@@ -119,8 +119,6 @@ _OTHER_LEVEL_DENIED = re.compile(
 )
 
 
-# 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
-# of its own, read as the same words after a comma
 @cache
 def _CLOSING_ASIDE() -> re.Pattern[str]:
     """An aside in brackets that closes its clause (punctuation or the end after it)."""
@@ -133,13 +131,22 @@ def _aside_as_clause(aside: re.Match[str]) -> str:
     body) is a clause of its own; one that says what the phrase before covers or leaves out
     (「（含尾款）」「（不含子公司）」) or only gives a figure stays an aside."""
     said = aside.group(1)
-    cue = LEXICON.fact_cues
-    if said.startswith(("含", "包括", "包含", *cue.left_out)) or _ASKING_ASIDE.fullmatch(aside.group()):
+    if said.startswith(("含", "包括", "包含", *LEXICON.fact_cues.left_out)) or _ASKING_ASIDE.fullmatch(
+        aside.group()
+    ):
         return aside.group()  # (an aside that asks us is dropped below)
-    own = re.search(either((*cue.negations, *cue.doubts, *cue.other_bodies)), said)
-    return f"，{said}" if own else aside.group()
+    return f"，{said}" if _OWN_SAYING().search(said) else aside.group()
 
 
+@cache
+def _OWN_SAYING() -> re.Pattern[str]:
+    """Words with which an aside says something of its own: a negation, a hedge, another body."""
+    cue = LEXICON.fact_cues
+    return re.compile(either((*cue.negations, *cue.doubts, *cue.other_bodies)))
+
+
+# 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
+# of its own, read as the same words after a comma
 _DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不是)[^（）()，,。]*?)\s*[）)]")
 
 
