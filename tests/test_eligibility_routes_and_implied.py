@@ -6,6 +6,7 @@ tests/test_eligibility_turns.py.)"""
 from __future__ import annotations
 
 import pytest
+from conftest import printed_in_processes
 
 from assistant.pipeline import Assistant, Conversation
 from assistant.question.asking import asks_to_apply
@@ -32,3 +33,20 @@ def test_which_programs_asked_after_facts_is_a_screening(assistant: Assistant) -
 )
 def test_an_apply_verb_that_cannot_be_done_asked_yes_or_no(question: str, asks: bool) -> None:
     assert asks_to_apply(question) is asks
+
+
+def test_the_facts_two_readings_differ_on_are_listed_alike_in_every_process(built_settings) -> None:
+    """「去年」 read as today's last year and as the round's: the facts the two readings differ on
+    were listed in a set's order (the process's string hashes), so 「以下说法未能确定」 named its
+    clauses in another order from process to process."""
+    script = (
+        "from assistant.config import Settings\n"
+        "from assistant.pipeline import Assistant, Conversation\n"
+        "a = Assistant(Settings.from_env())\n"
+        "q = '我们县是国家强县工程示范县，2020年度真抓实干没评上，万人发明专利拥有量也没进全省前十，"
+        "国家级快速维权中心去年向国家局递交了建设申请，还没批下来。市里没承担过保护示范区创建。能报22年的吗？'\n"
+        "print([l for l in a.ask(q, Conversation()).answer.splitlines() if '未能确定' in l])\n"
+    )
+    printed = {p.strip() for p in printed_in_processes(script, (0, 1, 2, 3), built_settings.data_dir)}
+    assert len(printed) == 1, printed
+    assert "万人发明专利" in next(iter(printed)) and "快速维权中心" in next(iter(printed))

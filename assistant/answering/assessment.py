@@ -215,7 +215,8 @@ def agreed(first: Assessment, second: Assessment, rules: Rules) -> Assessment:
         return first  # a kind the program does not admit: no fact decides it
     one, other = first.facts, second.facts
     values = {key: value for key, value in one.items() if key in other and other[key] == value}
-    differ = (set(one) | set(other) | set(one.doubts) | set(other.doubts)) - set(values)
+    # (in the order the facts were read, not a set's: the read-back lists them in this order)
+    differ = [k for k in dict.fromkeys([*one, *one.doubts, *other, *other.doubts]) if k not in values]
     words = {**other.evidence, **other.doubts, **one.evidence, **one.doubts}
     facts = FactSheet(
         values,
