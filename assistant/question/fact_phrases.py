@@ -617,7 +617,7 @@ def _LEFT_OUT_BODY() -> re.Pattern[str]:
 
 def payment_settled(words: str) -> bool | None:
     """Whether the words of a last payment say it received (「尾款都结了」: True), outstanding
-    (「尾款还挂着」「尾款还没拿到」: False), or an outstanding one denied (「尾款也没有挂着的」「无未拨
+    (「尾款还挂着」「尾款还没拿到」「尾款拿了一半」: False), or an outstanding one denied (「尾款也没有挂着的」「无未拨
     尾款」: True); None when they say neither (「尾款还没到」: the clause is asked)."""
     words = mask_look_alikes(words)
     negations = cue_spans("negations", words)
@@ -628,7 +628,8 @@ def payment_settled(words: str) -> bool | None:
         ]
         return bool(apart)
     if settled := cue_spans("payment_settled", words):
-        return not any(n.end() <= settled[0].start() for n in negations)
+        partly = bool(cue_spans("payment_partial", words))  # 「尾款拿了一半」: the rest is not
+        return not partly and not any(n.end() <= settled[0].start() for n in negations)
     return None
 
 

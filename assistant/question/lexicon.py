@@ -81,6 +81,7 @@ class FactCues:
     payments: tuple[str, ...]
     payment_settled: tuple[str, ...]  # 「尾款都结了」: a last payment received
     payment_pending: tuple[str, ...]  # 「尾款还挂着」: a last payment outstanding
+    payment_partial: tuple[str, ...]  # 「尾款拿了一半」: part received, the rest outstanding
     corrections: tuple[str, ...]
     supplements: tuple[str, ...]  # 对了, 补充一下: more facts for a check already made
     summaries: tuple[str, ...]
