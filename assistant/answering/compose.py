@@ -38,6 +38,7 @@ from ..question.intent import (
 from ..question.lexicon import LEXICON, either
 from ..question.scope import APPLICANT_WORDS, Scope, types_named, with_full_years, without_program_names
 from ..question.turn import Turn
+from ..question.understand import POINTS_BACK
 from ..text.encoding import read_yaml
 from ..thresholds import (
     ITEM_ALONE_COVERAGE,
@@ -228,6 +229,13 @@ def _applicant_section(clause: Clause) -> bool:
 # A body whose telephone or contact is asked (「我们市知识产权维权援助中心的电话」), or its address
 _BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|法庭|院|处|站|办|所|委员会|协会))的?"
 _BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机|热线)|([\u4e00-\u9fff]{2,14})热线")
+# A place's own body whose people are asked for (「苏州市知识产权局负责这个项目的人电话多少」): no
+# line of a guide that does not name the place gives them (the guides give the province's)
+_PLACES = (*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities, "通州", *LEXICON.other_places)
+_PLACE_BODY_CONTACTED = re.compile(
+    f"({either(_PLACES)})[市县区]?[\u4e00-\u9fff]{{0,8}}?(?:中心|局|法院|法庭|处|站|办|委员会|协会)"
+    r"[^，,。？?]{0,10}?(?:电话|联系方式|联系人|座机|热线)"
+)
 _BODY_VISITED = re.compile(
     _BODY + r"(?:地址|在哪办公|办公地点|在哪里办公|在哪个区|在哪条路|位置在哪|在什么位置)"
 )
@@ -296,6 +304,7 @@ class Composer:
         if parts is not None:
             return finish(self.kb, self.t, turn, parts, self.today())
         draft = (self._each_ask(turn, hits) if turn.asks else None) or self._by_intent(turn, hits)
+        draft = draft or self._same_place_asked_again(turn)
         if draft is None:
             return self._not_found(turn, hits)
         return finish(self.kb, self.t, turn, draft, self.today())
@@ -607,6 +616,8 @@ class Composer:
         if body:  # 「我们市维权援助中心的电话」「市场监管局在哪办公」: another body's, which no line gives
             named = next(g for g in body.groups() if g)
             found = [e for e in found if named[-3:] in e.sentence]
+        if spec.name == "contact" and (place := _PLACE_BODY_CONTACTED.search(turn.question)):
+            found = [e for e in found if place[1] in e.sentence]  # (not the province's body of that name)
         if spec.name == "doc_number":
             found = self._numbers(turn, hits, found, per_guide)
         if not found and spec.name == "period" and not _PROJECT_SPAN.search(turn.question):
@@ -1179,6 +1190,26 @@ class Composer:
             return None
         placed = self.kb.clause(same)
         return placed if self._titles_above(placed) == self._titles_above(clause) else None
+
+    def _same_place_asked_again(self, turn: Turn) -> Draft | None:
+        """「那24年还有这个排名要求吗」 after one clause of the 2022 guide quoted, when nothing of 2024
+        answers it: the list at the same place of the round asked, whole (what that round
+        requires there), so that the asker sees whether it is among them."""
+        if len(turn.previous) != 1 or len(turn.guides) != 1 or not POINTS_BACK.search(turn.question):
+            return None
+        clause, guide = turn.previous[0], turn.guides[0]
+        other = self._guide(clause)
+        if other.program != guide.program or other.id == guide.id or not clause.parent_id:
+            return None
+        same = clause.parent_id.replace(other.id, guide.id, 1)
+        if not self.kb.has_clause(same):
+            return None
+        placed = self.kb.clause(same)
+        return (
+            self._lookup(placed)
+            if self._titles_above(placed) == self._titles_above(self.kb.clause(clause.parent_id))
+            else None
+        )
 
     def _titles_above(self, clause: Clause) -> list[str]:
         titles = []

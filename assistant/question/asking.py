@@ -177,6 +177,14 @@ def without_look_alikes(text: str) -> str:
     return _LOOK_ALIKES.sub("", text)
 
 
+def applies_together(sentence: str) -> bool:
+    """「能联合申报吗」「可以几家一起报吗」: applying together, a rule of who may join; not two
+    bodies each applying with the same thing (「市和县能拿同一个地标一起报吗」, checked)."""
+    levels = [t for t in LEXICON.applicant_types if any(w in sentence for w in (t.name, *t.in_questions))]
+    together = any(w in sentence for w in LEXICON.asking_to_apply.together)
+    return together and len(levels) < 2 and "同一" not in sentence
+
+
 def asks_to_apply(text: str) -> bool:
     """A sentence that asks whether the applicant can apply: a word of possibility right before
     an apply verb (「能申报地理标志商标品牌培育和保护项目吗」「能不能报」), a question tag on a
@@ -184,7 +192,7 @@ def asks_to_apply(text: str) -> bool:
     itself (「够格吗」); not a list or who-applies question (「能报哪些」「可以由市政府申报吗」)."""
     words = LEXICON.asking_to_apply
     for sentence in _SENTENCES.split(_plain(text)):
-        if any(w in sentence for w in words.channels):
+        if any(w in sentence for w in words.channels) or applies_together(sentence):
             continue
         if _for_itself(text, sentence):
             return True
@@ -382,7 +390,7 @@ def _WHAT_TO_APPLY_FOR() -> re.Pattern[str]:
 
 @cache
 def _WHICH_APPLICANT() -> re.Pattern[str]:
-    """An asking word of an applicant (「什么样的公司」「哪些单位」「啥企业」): who may apply, asked
+    """An asking word of an applicant (「什么样的公司」「哪些类型的单位」「啥企业」): who may apply, asked
     of a program, not which programs the applicant may apply for."""
     kinds = LEXICON.applicant_kinds.kinds
     nouns = (
@@ -390,18 +398,20 @@ def _WHICH_APPLICANT() -> re.Pattern[str]:
         *LEXICON.asking_to_apply.applicant_roles,
         "单位",
     )
-    return re.compile(rf"(?:什么|啥|哪)[些几个类种样]{{0,2}}的?(?:{either(nouns)})")
+    # (「哪些类型的单位」「什么性质的企业」)
+    return re.compile(rf"(?:什么|啥|哪)[些几个类种样]{{0,2}}(?:类型|性质|类别)?的?(?:{either(nouns)})")
 
 
 @cache
 def _WHICH_OF_OTHER() -> re.Pattern[str]:
-    """An asking word right before a noun that is no program (「指南建议用什么许可方式」): it asks
+    """An asking word right before a noun that is no program (「指南建议用什么许可方式」「面向中小企业
+    探索什么样的许可方式」): it asks
     of that thing. Before a program noun, a verb of applying or fitting, or nothing (「能报什么
     省级项目」「有什么适合的」「能报哪些」), it asks which programs."""
     words = LEXICON.asking_to_apply
     program = either((*words.program_nouns, *words.apply_verbs, *words.fit_words))
     return re.compile(
-        rf"(?:什么|啥|哪些|哪个|哪几个|几个)(?![\u4e00-\u9fff]{{0,6}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
+        rf"(?:什么样的?|啥样的?|什么|啥|哪些|哪个|哪几个|几个)(?![\u4e00-\u9fff]{{0,6}}?(?:{program})|[可能都样的些类种还呢吗？?，,。])"
         r"[\u4e00-\u9fff]{2}"
     )
 
@@ -556,6 +566,14 @@ _OUTCOME = re.compile(
     # (「最后立项的是哪几个地方」: what it asks of may follow the asking word)
     f"|(?:{_OUTCOME_VERBS})的[^，,。？?]{{0,8}}(?:有哪些|是哪些|有哪几|是哪几|有谁|是谁)[^，,。？?]{{0,4}}[？?呢]*$"
     f"|有没有(?:{_OUTCOME_VERBS}|申报过?|报过?)(?!的?(?:资格|条件|必要|可能))"
+    # 「苏州工业园区有没有被认定为省知识产权保护示范区」: whether a body was chosen
+    f"|(?:有没有|是否|是不是|有无)(?:已经|已)?被(?:{_OUTCOME_VERBS})"
+    # 「中欧地理标志互认互保清单里有哪些江苏产品」: the members of a list
+    f"|(?:{either(LEXICON.outcomes.member_lists)})(?:里|中|上|内)[^，,。？?要应需须]{{0,4}}?(?:有|包括|包含)"
+    # 「这些目标2025年最后都完成了吗」: whether targets were met
+    f"|(?:{either(LEXICON.outcomes.achieved)})了(?:吗|没|么|嘛)"
+    # 「到期以后会出台新版政策吗」「会不会继续发布」: what will come, which no guide says
+    f"|(?:会|还会|会不会)(?:再|另外)?(?:{either(LEXICON.outcomes.future)})"
     # 「目前一共有多少个省级保护示范区」: how many there are by now (not 「现在园区要有多少家企业」)
     f"|(?:{either(LEXICON.outcomes.now)})[^，,。？?]{{0,10}}(?<![要需得须应])有(?:多少|几)(?:个|家|所|批)"
 )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..text.tokens import normalize, normalize_lines
 from .asking import (
+    applies_together,
     asks,
     asks_to_apply,
     asks_which_programs,
@@ -499,10 +500,11 @@ def _asks_how_much_to_apply(text: str) -> bool:
 
 def _pattern_asks(text: str) -> bool:
     """A sentence in the words of ELIGIBILITY_PATTERN that asks none of the other topics
-    (「能直接报省局吗」 asks the channel, a procedure)."""
+    (「能直接报省局吗」 asks the channel, a procedure; 「能联合申报吗」 the rule of applying together)."""
     return any(
         ELIGIBILITY_PATTERN.search(without_look_alikes(sentence))  # 「能进财务报表么」 applies for nothing
         and not any(w in sentence for w in LEXICON.asking_to_apply.channels)
+        and not applies_together(sentence)
         for sentence in split_sentences(text)
     )
 

@@ -191,6 +191,7 @@ class AskingToApply:
     program_nouns: tuple[str, ...]
     project_life: tuple[str, ...]  # 立项, 验收: a program's project named by its life
     which_not_if: tuple[str, ...]
+    together: tuple[str, ...]  # 「能联合申报吗」: applying together, a rule asked
     not_if: tuple[str, ...]
     channels: tuple[str, ...]
     lower_levels: tuple[str, ...]  # 「下面的县还能报吗」: the rule of one project per area
@@ -302,6 +303,7 @@ class Procedures:
     application_acts: tuple[str, ...]  # the acts of applying, whose steps the guides set out
     process_fillers: tuple[str, ...]  # 「具体」「哪些」 between an act and its steps
     other_acts: tuple[str, ...]  # 「使用」「验收」: acts whose steps no guide sets out
+    unstated_details: tuple[str, ...]  # 「邮编」「周末」「个税」: details of practice no guide gives
 
 
 @dataclass(frozen=True)
@@ -310,7 +312,10 @@ class Outcomes:
 
     verbs: tuple[str, ...]
     results: tuple[str, ...]
+    member_lists: tuple[str, ...]  # 清单, 名单: lists whose members are asked (「…清单里有哪些」)
     founded: tuple[str, ...]  # 挂牌, 成立: when a body came to be
+    achieved: tuple[str, ...]  # 完成, 实现: whether targets were met, asked with 了吗
+    future: tuple[str, ...]  # 出台, 发布: whether a new document will be issued, asked with 会
     now: tuple[str, ...]  # 目前, 至今: how many there are by now
     measures: tuple[str, ...]  # 授权量, 撤回率: what a place counts, asked as its actual figure
     measured_how_much: tuple[str, ...]

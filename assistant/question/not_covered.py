@@ -13,7 +13,7 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..text.tokens import normalize
 from .asking import asks, asks_other_procedure, at_other_authority, split_sentences
 from .lexicon import LEXICON, either
-from .scope import Scope
+from .scope import Scope, without_program_names
 
 
 def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
@@ -39,6 +39,8 @@ def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         return True
     return (
         _asks_steps_of_another_act(question)
+        or _asks_how_recognized(kb, question)
+        or asks_unstated_detail(kb, question)
         or _asks_unknown_fee(kb, question)
         or _asks_use_of_funds(kb, question)
         or _asks_unknown_thing(kb, question)
@@ -66,19 +68,53 @@ def asks_own_case(question: str) -> bool:
     )
 
 
+# 「“江苏精品”是怎么认定的」「专精特新小巨人怎么认定」: how a thing comes to be recognized
+_HOW_RECOGNIZED = re.compile(r"([\u4e00-\u9fff]{2,16})[”\"」’]?(?:是|要)?(?:怎么|如何|怎样)(?:被)?认定")
+# what a guide says a thing is judged by (「非正常专利申请行为（以国家知识产权局通报为准）」)
+_JUDGED_BY = re.compile(r"为准|是指|（指|\(指")
+
+
+def _asks_how_recognized(kb: KnowledgeBase, question: str) -> bool:
+    """How a title or a status is recognized (「“江苏精品”是怎么认定的」): the guides name such
+    things as conditions (「被认定为…」) and never say how they are recognized, unless a clause
+    that names the thing says what it is judged by (「…怎么认定，以谁的为准」 of 非正常专利申请)."""
+    asked = _HOW_RECOGNIZED.search(normalize(question))
+    if asked is None or not asks(question):
+        return False
+    if without_program_names(kb, asked.group(1)) != asked.group(1):
+        return False  # 「保护示范区怎么认定」: a program of the guides, chosen as they say
+    thing = asked.group(1)[-4:]
+    return not any(thing in c.text and _JUDGED_BY.search(c.text) for c in kb.clauses)
+
+
+def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
+    """A detail of practice no guide gives (「邮编填多少」「受理窗口周末收材料吗」「奖金要交个税吗」),
+    asked in a sentence that asks nothing the guides hold besides: the lexicon's word, in no
+    guide's text."""
+    text = _guide_text(kb)
+    details = [w for w in LEXICON.procedures.unstated_details if w not in text]
+    return any(asks(s) and any(w in s for w in details) for s in split_sentences(question)) and not any(
+        asks(s) and not any(w in s for w in details) for s in split_sentences(question)
+    )
+
+
 def asks_exception(kb: KnowledgeBase, question: str) -> bool:
     """Leave from the rules (「过了截止日期还能补交吗」「验收能延期吗」): no guide grants any, so a
     question asking it is not theirs, unless a guide's clause holds its word. The sentence with
     the word must ask it (「截止到哪天？我们想补报一下」 asks the deadline), and not whether
     there is still time (「现在补报还来得及不」: the deadline, which has passed)."""
     text = _guide_text(kb)
-    return any(
-        asks(sentence)
+    sentences = split_sentences(question)
+    leave = [
+        sentence
+        for sentence in sentences
+        if (words := [w for w in LEXICON.procedures.exceptions if w in sentence])
+        and asks(sentence)
         and not any(w in text for w in words)
         and not any(w in sentence for w in LEXICON.procedures.still_in_time)
-        for sentence in split_sentences(question)
-        if (words := [w for w in LEXICON.procedures.exceptions if w in sentence])
-    )
+    ]
+    # (「22年保护示范区截止到哪天？现在还能补报吗？」 asks the deadline too: answered)
+    return bool(leave) and not any(asks(s) for s in sentences if s not in leave)
 
 
 _PROCESS_WORDS = LEXICON.procedures
@@ -87,9 +123,12 @@ _APPLYING_ACT = re.compile(f"(?:{either(_PROCESS_WORDS.application_acts)})+$")
 _FILLERS = re.compile(either(_PROCESS_WORDS.process_fillers))
 _OTHER_ACT = re.compile(f"(?:{either(_PROCESS_WORDS.other_acts)})$")
 _OTHER_ACT_FIRST = re.compile(either(_PROCESS_WORDS.other_acts))
+# (「想用…专用标志」: 用 said for 使用)
 _INTENDED_ACT = re.compile(
-    f"(?:{either(LEXICON.asking_to_apply.intent_words)})(?:{either(_PROCESS_WORDS.other_acts)})"
+    f"(?:{either(LEXICON.asking_to_apply.intent_words)})(?:{either(_PROCESS_WORDS.other_acts)}|用(?![于来]))"
 )
+# 「具体怎么申请」「要怎么办理」: how to do it, with no act of its own
+_HOW_TO = re.compile(f"^(?:{either(_PROCESS_WORDS.process_fillers)})*(?:申请|办理|办|申领|操作)[？?吗呢]*$")
 
 
 def _asks_steps_of_another_act(question: str) -> bool:
@@ -114,6 +153,8 @@ def _asks_steps_of_another_act(question: str) -> bool:
                 or (not act and _INTENDED_ACT.search(before))
             ):
                 return True
+        elif _HOW_TO.match(clause) and _INTENDED_ACT.search(before):
+            return True  # 「企业想用地理标志专用标志，具体怎么申请」: how to do that act
         before = clause
     return False
 

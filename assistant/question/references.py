@@ -24,6 +24,7 @@ from .intent import LOOKUP_CUES
 from .lexicon import LEXICON
 from .numbers import chinese_to_number
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
+from .scope import types_named
 
 MAX_CANDIDATES = 6
 
@@ -233,10 +234,15 @@ def _detached(steps: tuple[Step, ...]) -> tuple[Step, ...]:
 
 
 def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tuple[tuple[int, int], Clause]]:
-    """Of the clauses that fit best, the one beside `near` (a sibling) or under it, if only one is."""
+    """Of the clauses that fit best, the one beside `near` (a sibling) or under it, if only one is;
+    else the one item of `near` that fits at all (「第二项…」 of the list just shown, though items
+    of other sections fit with fewer levels skipped)."""
     best = [fit for fit in fits if fit[0] == fits[0][0]]
     close = [fit for fit in best if fit[1].parent_id in (near.parent_id, near.id)]
-    return close if len(close) == 1 else fits
+    if len(close) == 1:
+        return close
+    under = [fit for fit in fits if fit[1].parent_id == near.id]
+    return under if len(under) == 1 else fits
 
 
 def _fits(
@@ -272,6 +278,11 @@ def _by_leftover_words(
         return len({p for p in pairs if p in titles})
 
     tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
+    # (「22年保护示范区县区条件第1项」: 三（二）1, of 县（市、区）, and of 条件)
+    if len(tied) > 1 and len(typed := _of_the_type_named(kb, tied, leftover)) < len(tied):
+        tied = typed or tied
+        if len(tied) == 1:
+            return tied
     for candidates, whole in ((tied, True), (fits, False)):
         if len(candidates) < 2:
             continue
@@ -281,6 +292,21 @@ def _by_leftover_words(
         if best > 0 and len(winners) == 1:
             return winners
     return fits
+
+
+def _of_the_type_named(
+    kb: KnowledgeBase, fits: list[tuple[tuple[int, int], Clause]], leftover: str
+) -> list[tuple[tuple[int, int], Clause]]:
+    """Of clauses that fit as well, those whose titles name the one applicant type the words
+    besides the numbering name (县区 for 县（市、区）, written in any of its words)."""
+    named = types_named(leftover)
+    if len(named) != 1:
+        return []
+    return [
+        (score, clause)
+        for score, clause in fits
+        if types_named("".join(clean(c.title) for c in _chain(kb, clause))) == named
+    ]
 
 
 def _chain(kb: KnowledgeBase, clause: Clause) -> list[Clause]:
@@ -467,6 +493,30 @@ def pointed_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Cl
     if match is None or len(clauses) != 1 or kb.children(clauses[0]):
         return None
     return clauses[0]
+
+
+def next_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The item before or after the one the last answer quoted (「它前面那个阶段呢」「下一条呢」):
+    its sibling, when the question opens with a word of before or after and a part's word."""
+    match = _BESIDE().match(question.strip())
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or clauses[0].parent_id is None:
+        return None
+    items = kb.children(kb.clause(clauses[0].parent_id))
+    at = next((i for i, c in enumerate(items) if c.id == clauses[0].id), None)
+    step = -1 if match.group(1) else 1
+    if at is None or not 0 <= at + step < len(items):
+        return None
+    return items[at + step]
+
+
+@cache
+def _BESIDE() -> re.Pattern[str]:
+    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
+    return re.compile(
+        r"(?:那么|那)?(?:它|这个|这|该)?的?"
+        rf"(?:(前面|前一|上一|之前)|(?:后面|后一|下一|之后|接下来))(?:那|这)?一?个?(?:{parts})"
+    )
 
 
 @cache

@@ -36,8 +36,10 @@ TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?=[那这版的度指申相和�
 _PROGRAM_NAME = (
     r"[\u4e00-\u9fff]{2,18}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟|商标)"
 )
-_TITLE_NAME = r"(?:国家级?|省级|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心|单位)"
+# (「省知识产权工作真抓实干成效明显地区是怎么评出来的」: a title of 省 too)
+_TITLE_NAME = r"(?:国家级?|省级?|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心|单位|地区)"
 _QUALIFICATION = r"[\u4e00-\u9fff]{2,14}?(?:职称|资格|称号|认证|备案)"
+_EXAM = r"[\u4e00-\u9fff]{2,14}?考试"
 # A city's or a county's own plan or policy (「无锡市知识产权强市建设方案」「海门区…工作方案」)
 _PLACE_DOCUMENT = re.compile(
     f"((?:{either((*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities))})[市县区]?(?:本级)?"
@@ -62,6 +64,8 @@ ASKED_PROGRAM = re.compile(
     # that no guide is about, and what obtaining it takes
     rf"|({_QUALIFICATION})[^，,。？?]{{0,6}}?(?:(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
     r"|(?:怎么|如何|怎样)(?:评|评审|认定|考|申请|办理|取得))"
+    # 「专利代理师资格考试的报名条件是什么」: an examination, and what sitting it takes
+    rf"|({_EXAM})[^，,。？?]{{0,6}}?(?:(?:报名|报考)?条件|(?:怎么|如何|在哪|哪里)(?:报名|报考)|(?:什么时候|何时|啥时候)(?:考|报名))"
 )
 PROVINCIAL_WORDS = re.compile(r"省里|省级|省政府|省委|省财政|省局|省知识产权局")
 ANNUAL_KINDS = ("申报指南", "通知")  # documents of one year's round; a year asked about names the round

@@ -45,7 +45,7 @@ from .intent import (
 )
 from .lexicon import LEXICON, SELF_WORDS, either
 from .not_covered import asks_exception, asks_own_case, other_matter
-from .references import find_in_guides, find_reference, ordinal_item, pointed_item
+from .references import find_in_guides, find_reference, next_item, ordinal_item, pointed_item
 from .scope import (
     ANNUAL_KINDS,
     APPLICANT_WORDS,
@@ -468,16 +468,29 @@ def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
     return bool(scope.programs and not scope.years and len(years) > 1)
 
 
-_COMPARED_WITH = re.compile(f"(?:和|跟|与|同|比|对比)(?:{'|'.join(LEXICON.jiangsu_places)})省?(?:的)?")
+# 「和江苏」「类似江苏…的」「像江苏这样」: Jiangsu named as what another place is compared with
+_COMPARED_WITH = re.compile(
+    f"(?:和|跟|与|同|比|对比|类似|类似于|像|参照)(?:{'|'.join(LEXICON.jiangsu_places)})省?(?:的)?"
+)
 
 
 def _other_places(question: str) -> tuple[str, ...]:
     """Places outside Jiangsu the question names (none when it also names a Jiangsu place, other
-    than as what the other place is compared with: 「浙江的…条件和江苏一样吗」 asks of 浙江)."""
+    than as what the other place is compared with: 「浙江的…条件和江苏一样吗」「上海有没有类似江苏
+    …的项目」 ask of 浙江 and 上海)."""
     said = _COMPARED_WITH.sub(" ", question)
     if any(word in said for word in LEXICON.jiangsu_places):
         return ()
     return tuple(p for p in LEXICON.other_places if p in question)
+
+
+def _a_list_shown(conversation: Conversation) -> bool:
+    """The last reply answered a question in words (no clause reference) with a list."""
+    return (
+        bool(conversation.cited_clauses)
+        and conversation.last_reference not in conversation.cited_clauses
+        and not conversation.eligibility_open
+    )
 
 
 def _reference(
@@ -490,6 +503,10 @@ def _reference(
         list(named) if len(named) == 1 else conversation.scope.guides(kb) if conversation.questions else []
     )
     near = kb.clause(conversation.last_reference) if conversation.last_reference else None
+    # 「第二条具体说了啥」 right after a list answered in words: its item, not the guide's 二、
+    shown = not named and _a_list_shown(conversation)
+    if shown and (item := ordinal_item(kb, question, conversation.cited_clauses)) is not None:
+        return item, None
     try:
         # 「24版指南 三（一）」: a short year is a round's, not a number of the path
         said = with_full_years(kb, question)
@@ -502,10 +519,15 @@ def _reference(
             and not conversation.eligibility_open
         ):
             found = ordinal_item(kb, question, conversation.cited_clauses)  # 「第二个阶段呢」
+            found = found or next_item(kb, question, conversation.cited_clauses)  # 「它前面那个阶段呢」
             # 「这个阶段主要干啥」: the one clause the last answer quoted (not 「那24年的指南在这点上
             # 怎么规定的」, which asks another round's)
             if not named:
                 found = found or pointed_item(kb, question, conversation.cited_clauses)
         return found, None
     except UnknownReferenceError as exc:
-        return None, str(exc)
+        # 「第二项司法保护具体怎么写的」 after a list: its item, though other sections have a 2
+        item = (
+            None if conversation.eligibility_open else ordinal_item(kb, question, conversation.cited_clauses)
+        )
+        return (item, None) if item is not None else (None, str(exc))

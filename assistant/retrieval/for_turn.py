@@ -179,7 +179,14 @@ class TurnRetriever:
         def fit(found: list[Hit]) -> float:
             return self.fit(turn.question, found[0]) if found else 0.0
 
-        if not free or fit(free) < fit(hits) + NEW_TOPIC_MARGIN or not self._names_other_topic(turn, free[0]):
+        # (「还有啥要求」 asks what else the same program requires: never a new topic)
+        more = any(w in turn.question for w in LEXICON.asking_to_apply.remaining_asks)
+        if (
+            more
+            or not free
+            or fit(free) < fit(hits) + NEW_TOPIC_MARGIN
+            or not self._names_other_topic(turn, free[0])
+        ):
             return Retrieved.found(understood, tuple(hits or free))
         said = understood.said
         fresh = replace(
