@@ -185,3 +185,44 @@ def test_how_a_thing_is_recognized(kb: KnowledgeBase, assistant: Assistant) -> N
     # a clause says what it is judged by: answered
     reply = assistant.ask("工业品牌 非正常专利申请行为怎么认定，以谁的为准")
     assert "2022-industrial-brand:3.5" in cited(reply)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中欧地理标志互认互保清单里江苏有哪些产品？",  # the members of a list
+        "你觉得我们县的条件报保护示范区能评上吗？给点建议",  # a forecast
+        "22年地标项目全省一共立几个",  # how many a round chose
+        "苏州工业园区是不是国家级知识产权强国建设示范园区？",  # a named place's own standing
+    ],
+)
+def test_lists_forecasts_counts_and_standing_are_outcomes(question: str) -> None:
+    assert asks_outcome(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工业品牌项目的任务清单有哪些？",  # a list of the guide's own
+        "设区市推荐新建项目不超过几项",  # a quota
+        "通州区的专利资助政策是不是要砍了？怎么调整的",  # of a policy, not a place's standing
+        "我们县是不是国家级强县试点县",  # the asker's own fact
+    ],
+)
+def test_the_guides_own_lists_and_quotas_are_no_outcomes(question: str) -> None:
+    assert not asks_outcome(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["研发费用加计扣除比例现在是多少", "工业品牌项目评审要现场答辩吗？", "商标恶意注册一般罚款多少"],
+)
+def test_more_details_no_guide_gives(kb: KnowledgeBase, question: str) -> None:
+    assert asks_unstated_detail(kb, question)
+
+
+def test_looking_up_the_askers_records_is_no_work_of_the_guides(assistant: Assistant) -> None:
+    refused = assistant.ask("帮我查一下我们公司那件专利年费是不是快到期了")
+    assert not refused.answerable and "不能查询" in refused.answer
+    lookup = assistant.ask("通州方案 四（四）6 帮忙查一下")  # a staff lookup asked so
+    assert "2022-tongzhou-plan:4.4.6" in cited(lookup)

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..config import PROJECT_ROOT
 from ..domain import SECTION, TRAILER, Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
+from ..question.asking import NAMED_PLACES
 from ..question.intent import (
     CHITCHAT,
     COMPARE,
@@ -231,7 +232,7 @@ _BODY = r"([\u4e00-\u9fff]{2,14}(?:中心|局|法院|法庭|院|处|站|办|所|
 _BODY_CONTACTED = re.compile(_BODY + r"(?:电话|联系方式|联系人|座机|热线)|([\u4e00-\u9fff]{2,14})热线")
 # A place's own body whose people are asked for (「苏州市知识产权局负责这个项目的人电话多少」): no
 # line of a guide that does not name the place gives them (the guides give the province's)
-_PLACES = (*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities, "通州", *LEXICON.other_places)
+_PLACES = (*NAMED_PLACES, *LEXICON.other_places)
 _PLACE_BODY_CONTACTED = re.compile(
     f"({either(_PLACES)})[市县区]?[\u4e00-\u9fff]{{0,8}}?(?:中心|局|法院|法庭|处|站|办|委员会|协会)"
     r"[^，,。？?]{0,10}?(?:电话|联系方式|联系人|座机|热线)"
@@ -1197,19 +1198,9 @@ class Composer:
         requires there), so that the asker sees whether it is among them."""
         if len(turn.previous) != 1 or len(turn.guides) != 1 or not POINTS_BACK.search(turn.question):
             return None
-        clause, guide = turn.previous[0], turn.guides[0]
-        other = self._guide(clause)
-        if other.program != guide.program or other.id == guide.id or not clause.parent_id:
-            return None
-        same = clause.parent_id.replace(other.id, guide.id, 1)
-        if not self.kb.has_clause(same):
-            return None
-        placed = self.kb.clause(same)
-        return (
-            self._lookup(placed)
-            if self._titles_above(placed) == self._titles_above(self.kb.clause(clause.parent_id))
-            else None
-        )
+        parent = turn.previous[0].parent_id
+        placed = self._same_place([parent], turn.guides[0]) if parent else None
+        return self._lookup(placed) if placed is not None else None
 
     def _titles_above(self, clause: Clause) -> list[str]:
         titles = []

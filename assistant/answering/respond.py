@@ -77,7 +77,18 @@ class Responder:
             and not conversation.scope.programs
             and not (understood.said.programs and names_applying(turn.question))
         )
-        if turn.intent == SCREENING or (after_screening and is_statement(turn.question)):
+        # (「上海对PCT申请有什么资助政策」: another place's policy asked, no applicant to screen;
+        # 「我们是上海的企业，能报哪些项目」 is screened)
+        # (nor facts told while a check waits: 「PCT已进入美国、日本国家阶段」)
+        elsewhere = (
+            bool(understood.other_places)
+            and turn.intent != ELIGIBILITY
+            and not conversation.eligibility_open
+            and not is_statement(turn.question)
+            and not any(w in turn.question for w in LEXICON.applicant_kinds.pronouns)
+        )
+        screening = turn.intent == SCREENING or (after_screening and is_statement(turn.question))
+        if screening and not elsewhere:
             if turn.intent != SCREENING:  # recorded as a screening: the next facts screen again too
                 turn = replace(turn, intent=SCREENING)
                 understood = replace(understood, turn=turn)
@@ -96,7 +107,9 @@ class Responder:
         ) or understood.unheld_document is not None
         # after a check, 「哦忘了说，是2024年度的那批」: the round named, the same check in it
         rescoped = bool(understood.said.years) and conversation.decided and self._only_scope(turn)
-        if not other_program and (rescoped or self._is_eligibility_turn(turn, conversation, statements)):
+        if not (other_program or elsewhere) and (
+            rescoped or self._is_eligibility_turn(turn, conversation, statements)
+        ):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None

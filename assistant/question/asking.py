@@ -179,10 +179,12 @@ def without_look_alikes(text: str) -> str:
 
 def applies_together(sentence: str) -> bool:
     """「能联合申报吗」「可以几家一起报吗」: applying together, a rule of who may join; not two
-    bodies each applying with the same thing (「市和县能拿同一个地标一起报吗」, checked)."""
+    bodies each applying with the same thing (「市和县能拿同一个地标一起报吗」), nor the asker's
+    own joint application (「我们是协会，想牵头几家会员企业一起报…，可以吗」): those are checked."""
     levels = [t for t in LEXICON.applicant_types if any(w in sentence for w in (t.name, *t.in_questions))]
     together = any(w in sentence for w in LEXICON.asking_to_apply.together)
-    return together and len(levels) < 2 and "同一" not in sentence
+    own = any(w in sentence for w in LEXICON.applicant_kinds.pronouns)
+    return together and len(levels) < 2 and "同一" not in sentence and not own
 
 
 def asks_to_apply(text: str) -> bool:
@@ -550,6 +552,10 @@ def asks_other_procedure(text: str) -> bool:
     return len(rest) >= 2
 
 
+# Places of Jiangsu by name (not 江苏 itself): a body named by its place is not the asker
+NAMED_PLACES = tuple(
+    p for p in (*LEXICON.jiangsu_places, *LEXICON.jiangsu_county_cities) if p not in ("江苏", "省知识产权局")
+)
 # 「最后立项了哪些地区」「验收通过了没」「批下来了吗」「立项了没有」: an outcome verb, 了, an
 # asking word; 「结果出来了吗」「公示了没」: a result out yet.
 _OUTCOME_VERBS = either(LEXICON.outcomes.verbs)
@@ -570,6 +576,11 @@ _OUTCOME = re.compile(
     f"|(?:有没有|是否|是不是|有无)(?:已经|已)?被(?:{_OUTCOME_VERBS})"
     # 「中欧地理标志互认互保清单里有哪些江苏产品」: the members of a list
     f"|(?:{either(LEXICON.outcomes.member_lists)})(?:里|中|上|内)[^，,。？?要应需须]{{0,4}}?(?:有|包括|包含)"
+    # 「苏州工业园区是不是国家级知识产权强国建设示范园区」: a named place's own standing
+    f"|(?:{either(NAMED_PLACES)})"
+    r"[\u4e00-\u9fff]{0,8}?(?:是不是|是否|算不算)(?:已经|已)?(?:国家级|省级?|入选|立项|评上|评为|拿过|获批|认定)"
+    # 「22年地标项目全省一共立几个」「最终有几个地方立项」: how many a round chose
+    r"|(?:一共|总共|全省|最终|最后|计划)[^，,。？?]{0,6}?(?:立|批|选)了?(?:几|多少)|有几个(?:地方|单位|项目)立项"
     # 「这些目标2025年最后都完成了吗」: whether targets were met
     f"|(?:{either(LEXICON.outcomes.achieved)})了(?:吗|没|么|嘛)"
     # 「到期以后会出台新版政策吗」「会不会继续发布」: what will come, which no guide says
@@ -584,8 +595,8 @@ def asks_outcome(text: str) -> bool:
     guide says: 「2022年保护示范区最后立项了哪些地区」「立项名单里有哪些市」. A result noun counts
     in a clause that asks (「…我得查下立项名单」 asks nothing); so does a place's measured figure."""
     said = normalize(text)
-    if _OUTCOME.search(said):
-        return True
+    if _OUTCOME.search(said) or any(w in said for w in LEXICON.outcomes.predictions):
+        return True  # (「你觉得我们县能评上吗」: a forecast of it)
     clauses = re.split(r"[，,。！!；;？?\n]", said)
     return any(
         (asks(c) and any(w in c for w in LEXICON.outcomes.results)) or _asks_measured(c) for c in clauses

@@ -315,6 +315,7 @@ class Outcomes:
     member_lists: tuple[str, ...]  # 清单, 名单: lists whose members are asked (「…清单里有哪些」)
     founded: tuple[str, ...]  # 挂牌, 成立: when a body came to be
     achieved: tuple[str, ...]  # 完成, 实现: whether targets were met, asked with 了吗
+    predictions: tuple[str, ...]  # 能评上吗, 更容易中: a forecast of the outcome
     future: tuple[str, ...]  # 出台, 发布: whether a new document will be issued, asked with 会
     now: tuple[str, ...]  # 目前, 至今: how many there are by now
     measures: tuple[str, ...]  # 授权量, 撤回率: what a place counts, asked as its actual figure

@@ -470,7 +470,7 @@ def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
 
 # 「和江苏」「类似江苏…的」「像江苏这样」: Jiangsu named as what another place is compared with
 _COMPARED_WITH = re.compile(
-    f"(?:和|跟|与|同|比|对比|类似|类似于|像|参照)(?:{'|'.join(LEXICON.jiangsu_places)})省?(?:的)?"
+    f"(?:和|跟|与|同|比|对比|类似|类似于|像|参照)(?:咱们|我们|咱)?(?:{'|'.join(LEXICON.jiangsu_places)})省?(?:的)?"
 )
 
 
