@@ -1,13 +1,15 @@
 """Questions in applicants' and staff's own words that session 60's blind sets (13bf, 13bg
-opened; 13bh written at its start) found answered wrongly, one mechanism a test, each with a
-counter-case: whether a body was chosen or targets were met, what will come after a document,
-another place compared with Jiangsu by 类似, a city's own bureau asked for its contact, an
-examination, an act intended then asked how (想用…怎么申请), details of practice no guide gives
-(邮编, 周末, 个税), leave asked beside a question the guides answer, a place's own ranking, a
-title of 省 asked how it is awarded, a channel (先报县局), applying together, a reference that
-names an applicant type, an item of the list just shown named by its place, the item before or
-after the one just quoted, 「还有啥要求」 of the program talked about, another round asked
-whether it keeps what was just quoted, and a comparison asked with 哪个要求高."""
+opened; 13bh written at its start) and the older sets found answered wrongly, one mechanism a
+test, each with a counter-case: whether a body was chosen or targets were met, what will come
+after a document, forecasts, how many a round chose, who holds a title of a year, a named
+place's standing, the members of a list; another place compared with Jiangsu; a city's own
+bureau asked for its contact; an examination; an act intended then asked how, and how or where
+another act is done; how a thing is recognized; details of practice no guide gives; leave asked
+beside a question the guides answer; a title of 省; a channel; applying together; the asker's own
+records; a reference that names an applicant type; an item of the list just shown by its place;
+the item before or after the one just quoted; 「还有啥要求」 of the program talked about; another
+round asked whether it keeps what was just quoted; a year with no round of the program; a
+comparison asked with 哪个要求高."""
 
 from __future__ import annotations
 
@@ -226,3 +228,34 @@ def test_looking_up_the_askers_records_is_no_work_of_the_guides(assistant: Assis
     assert not refused.answerable and "不能查询" in refused.answer
     lookup = assistant.ask("通州方案 四（四）6 帮忙查一下")  # a staff lookup asked so
     assert "2022-tongzhou-plan:4.4.6" in cited(lookup)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "作品版权登记怎么办，收费吗",
+        "地理标志专用标志怎么申请使用？",
+        "地理标志专用标志使用申请去哪里办，流程是啥",
+    ],
+)
+def test_how_or_where_another_act_is_done(assistant: Assistant, question: str) -> None:
+    assert not assistant.ask(question).answerable
+
+
+def test_arrangements_the_guides_set_out_are_answered(assistant: Assistant) -> None:
+    assert assistant.ask("2024年保护示范区立项后怎么评估？").answerable
+    assert assistant.ask("强省政策对数据知识产权登记怎么安排的").answerable
+
+
+def test_who_holds_a_title_of_a_year() -> None:
+    assert asks_outcome("2023年度省知识产权工作真抓实干成效明显地区有哪些")
+    assert asks_outcome("2023年江苏专利奖金奖都有哪些项目")
+    assert not asks_outcome("2022年度保护示范区对城市有哪些要求")
+
+
+def test_a_year_with_no_round_of_the_program_talked_about(assistant: Assistant) -> None:
+    turns = ["2024年度专利转化专项计划还分两个方向吗", "那24年高校方向截止时间呢"]
+    refused = asked_in_turns(assistant, turns)
+    assert not refused.answerable and "2024年度" in refused.answer
+    turns = ["22年保护示范区的截止日期", "那24年的呢"]  # a round there is
+    assert "2024-protection-zone:6.3" in cited(asked_in_turns(assistant, turns))

@@ -77,16 +77,7 @@ class Responder:
             and not conversation.scope.programs
             and not (understood.said.programs and names_applying(turn.question))
         )
-        # (「上海对PCT申请有什么资助政策」: another place's policy asked, no applicant to screen;
-        # 「我们是上海的企业，能报哪些项目」 is screened)
-        # (nor facts told while a check waits: 「PCT已进入美国、日本国家阶段」)
-        elsewhere = (
-            bool(understood.other_places)
-            and turn.intent != ELIGIBILITY
-            and not conversation.eligibility_open
-            and not is_statement(turn.question)
-            and not any(w in turn.question for w in LEXICON.applicant_kinds.pronouns)
-        )
+        elsewhere = _of_another_place(understood, conversation)  # refused below, never screened
         screening = turn.intent == SCREENING or (after_screening and is_statement(turn.question))
         if screening and not elsewhere:
             if turn.intent != SCREENING:  # recorded as a screening: the next facts screen again too
@@ -271,3 +262,18 @@ def _told_after_it(question: str, desk: EligibilityDesk, statements: list[str]) 
 def _laid_before_us(question: str) -> bool:
     """A message that consults about a program and tells its case after a colon, asking nothing."""
     return _CONSULTING.search(question) is not None
+
+
+def _of_another_place(understood: Understood, conversation: Conversation) -> bool:
+    """Another place's policy asked with no applicant to screen or check (「上海对PCT申请有什么
+    资助政策」); not 「我们是上海的企业，能报哪些项目」, an applicant screened, nor facts told while
+    a check waits (「PCT已进入美国、日本国家阶段」)."""
+    turn = understood.turn
+    return (
+        turn is not None
+        and bool(understood.other_places)
+        and turn.intent != ELIGIBILITY
+        and not conversation.eligibility_open
+        and not is_statement(turn.question)
+        and not any(w in turn.question for w in LEXICON.applicant_kinds.pronouns)
+    )

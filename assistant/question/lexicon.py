@@ -303,6 +303,7 @@ class Procedures:
     application_acts: tuple[str, ...]  # the acts of applying, whose steps the guides set out
     process_fillers: tuple[str, ...]  # 「具体」「哪些」 between an act and its steps
     other_acts: tuple[str, ...]  # 「使用」「验收」: acts whose steps no guide sets out
+    done_elsewhere: tuple[str, ...]  # 「登记怎么办」: other acts asked how or where they are done
     unstated_details: tuple[str, ...]  # 「邮编」「周末」「个税」: details of practice no guide gives
 
 

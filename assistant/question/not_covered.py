@@ -131,6 +131,14 @@ _INTENDED_ACT = re.compile(
 _HOW_TO = re.compile(f"^(?:{either(_PROCESS_WORDS.process_fillers)})*(?:申请|办理|办|申领|操作)[？?吗呢]*$")
 
 
+_DONE = either(_PROCESS_WORDS.done_elsewhere)
+# 「作品版权登记怎么办」「专用标志使用申请去哪里办」「怎么申请使用」: how or where the act is done
+_ACT_DONE_HOW = re.compile(
+    f"(?:{_DONE})(?:申请)?(?:(?:怎么|如何|怎样)(?:办理|办|申请|操作|弄|走)|去哪|在哪|找谁|向谁)"
+    f"|(?:怎么|如何|怎样)申请(?:{_DONE})"
+)
+
+
 def _asks_steps_of_another_act(question: str) -> bool:
     """The steps of an act other than applying for a program (「地理标志专用标志的使用申请流程」
     「示范中心验收的具体流程和时间节点」): the guides set out only how to apply, so the question
@@ -138,6 +146,8 @@ def _asks_steps_of_another_act(question: str) -> bool:
     taken off: 「使用申请要走什么流程」 is 使用), one of the lexicon's other acts."""
     if not asks(question):
         return False
+    if _ACT_DONE_HOW.search(normalize(question)):
+        return True
     before = ""
     for clause in re.split(r"[，,。？?；;！!\s]", normalize(question)):
         steps = _STEPS.search(clause)

@@ -196,6 +196,9 @@ def understand(
     ):
         scope = before  # 「保护示范区方面有目标吗」 of the 通州 plan: its own term, not the program
     scope = _admitted_type(kb, scope, before, name)
+    if name != ELIGIBILITY and _no_round_that_year(kb, scope):
+        # 「2024年度专利转化…」, then 「那24年高校方向截止时间呢」: no round of the program that year
+        scope = replace(scope, years=(), unknown_years=tuple(sorted({*scope.unknown_years, *scope.years})))
     if reference is not None:  # the guide a reference names is what the conversation is about now
         guide = kb.guide(reference.guide_id)
         scope = replace(scope, programs=(guide.program,), years=(guide.year,), unknown_years=())
@@ -482,6 +485,14 @@ def _other_places(question: str) -> tuple[str, ...]:
     if any(word in said for word in LEXICON.jiangsu_places):
         return ()
     return tuple(p for p in LEXICON.other_places if p in question)
+
+
+def _no_round_that_year(kb: KnowledgeBase, scope: Scope) -> bool:
+    """Programs of annual rounds and years none of their guides is of (not a plan's or a policy's
+    program, whose years are inside its text: 「通州方案…2023年以后呢」)."""
+    held = [g for g in kb.guides if g.program in scope.programs]
+    annual = bool(held) and all(g.kind in ANNUAL_KINDS for g in held)
+    return annual and bool(scope.years) and not scope.guides(kb)
 
 
 def _a_list_shown(conversation: Conversation) -> bool:
