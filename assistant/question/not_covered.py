@@ -93,9 +93,9 @@ def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
     guide's text."""
     text = _guide_text(kb)
     details = [w for w in LEXICON.procedures.unstated_details if w not in text]
-    return any(asks(s) and any(w in s for w in details) for s in split_sentences(question)) and not any(
-        asks(s) and not any(w in s for w in details) for s in split_sentences(question)
-    )
+    asking = [s for s in split_sentences(question) if asks(s)]
+    of_detail = [s for s in asking if any(w in s for w in details)]
+    return bool(of_detail) and len(of_detail) == len(asking)
 
 
 def asks_exception(kb: KnowledgeBase, question: str) -> bool:
