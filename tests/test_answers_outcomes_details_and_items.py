@@ -75,6 +75,11 @@ def test_an_act_intended_then_asked_how(assistant: Assistant) -> None:
     assert applying.answerable
 
 
+def test_a_detail_no_guide_gives_is_named_in_the_reply(assistant: Assistant) -> None:
+    refused = assistant.ask("寄纸质材料到省政务服务中心，邮编填多少？")
+    assert not refused.answerable and "没有写明具体的「邮编」" in refused.answer
+
+
 def test_details_of_practice_no_guide_gives(kb: KnowledgeBase) -> None:
     for question in (
         "寄纸质材料到省政务服务中心，邮编填多少？",

@@ -441,6 +441,9 @@ class Composer:
     def not_covered_service(self) -> Composed:
         return self._not_covered(self.t["not_covered_service"].format(covered=self.covered))
 
+    def not_covered_detail(self, detail: str) -> Composed:
+        return self._not_covered(self.t["not_covered_detail"].format(detail=detail, covered=self.covered))
+
     def not_covered_procedure(self) -> Composed:
         return self._not_covered(self.t["not_covered_procedure"].format(covered=self.covered))
 

@@ -125,6 +125,8 @@ class Responder:
             composed = self.composer.not_covered_outcome()
         elif understood.asks_service:
             composed = self.composer.not_covered_service()
+        elif understood.unstated_detail:
+            composed = self.composer.not_covered_detail(understood.unstated_detail)
         elif understood.other_procedure:
             composed = self.composer.not_covered_procedure()
         else:

@@ -40,7 +40,6 @@ def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     return (
         _asks_steps_of_another_act(question)
         or _asks_how_recognized(kb, question)
-        or asks_unstated_detail(kb, question)
         or _asks_unknown_fee(kb, question)
         or _asks_use_of_funds(kb, question)
         or _asks_unknown_thing(kb, question)
@@ -87,15 +86,19 @@ def _asks_how_recognized(kb: KnowledgeBase, question: str) -> bool:
     return not any(thing in c.text and _JUDGED_BY.search(c.text) for c in kb.clauses)
 
 
-def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
+def unstated_detail(kb: KnowledgeBase, question: str) -> str | None:
     """A detail of practice no guide gives (「邮编填多少」「受理窗口周末收材料吗」「奖金要交个税吗」),
     asked in a sentence that asks nothing the guides hold besides: the lexicon's word, in no
-    guide's text."""
+    guide's text; None when the question asks none."""
     text = _guide_text(kb)
     details = [w for w in LEXICON.procedures.unstated_details if w not in text]
     asking = [s for s in split_sentences(question) if asks(s)]
-    of_detail = [s for s in asking if any(w in s for w in details)]
-    return bool(of_detail) and len(of_detail) == len(asking)
+    named = [next((w for w in details if w in s), None) for s in asking]
+    return named[0] if named and all(named) else None
+
+
+def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
+    return unstated_detail(kb, question) is not None
 
 
 def asks_exception(kb: KnowledgeBase, question: str) -> bool:

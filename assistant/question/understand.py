@@ -44,7 +44,7 @@ from .intent import (
     named_intent,
 )
 from .lexicon import LEXICON, SELF_WORDS, either
-from .not_covered import asks_exception, asks_own_case, other_matter
+from .not_covered import asks_exception, asks_own_case, other_matter, unstated_detail
 from .references import find_in_guides, find_reference, next_item, ordinal_item, pointed_item
 from .scope import (
     ANNUAL_KINDS,
@@ -103,6 +103,7 @@ class Understood:
     other_procedure: bool = False
     asks_outcome: bool = False  # what a round came to (「最后立项了哪些地区」): in no guide
     asks_service: bool = False  # work no guide does (「帮我把申报书写出来」「哪家机构靠谱」)
+    unstated_detail: str | None = None  # a detail of practice no guide gives (邮编, 周末, 个税)
 
 
 def read_part(question: str) -> tuple[str, int]:
@@ -261,6 +262,7 @@ def understand(
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
         and other_matter(kb, question, scope),
+        unstated_detail=None if reference or name in (LOOKUP, COMPARE) else unstated_detail(kb, question),
     )
 
 
