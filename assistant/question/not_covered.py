@@ -90,11 +90,21 @@ def unstated_detail(kb: KnowledgeBase, question: str) -> str | None:
     """A detail of practice no guide gives (「邮编填多少」「受理窗口周末收材料吗」「奖金要交个税吗」),
     asked in a sentence that asks nothing the guides hold besides: the lexicon's word, in no
     guide's text; None when the question asks none."""
-    text = _guide_text(kb)
-    details = [w for w in LEXICON.procedures.unstated_details if w not in text]
+    details = _unstated(kb)
     asking = [s for s in split_sentences(question) if asks(s)]
     named = [next((w for w in details if w in s), None) for s in asking]
     return named[0] if named and all(named) else None
+
+
+_UNSTATED: dict[str, tuple[str, ...]] = {}
+
+
+def _unstated(kb: KnowledgeBase) -> tuple[str, ...]:
+    """The lexicon's details of practice that no guide's text holds (found once per knowledge base)."""
+    if kb.fingerprint not in _UNSTATED:
+        text = _guide_text(kb)
+        _UNSTATED[kb.fingerprint] = tuple(w for w in LEXICON.procedures.unstated_details if w not in text)
+    return _UNSTATED[kb.fingerprint]
 
 
 def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
