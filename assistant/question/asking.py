@@ -11,6 +11,7 @@ from functools import cache
 from ..text.tokens import normalize
 from .fact_phrases import cues
 from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
+from .scope import types_named
 
 _SENTENCES = re.compile(r"[。！!；;？?\n]")
 _CLAUSES = re.compile(r"[，,：:]")
@@ -181,10 +182,10 @@ def applies_together(sentence: str) -> bool:
     """「能联合申报吗」「可以几家一起报吗」: applying together, a rule of who may join; not two
     bodies each applying with the same thing (「市和县能拿同一个地标一起报吗」), nor the asker's
     own joint application (「我们是协会，想牵头几家会员企业一起报…，可以吗」): those are checked."""
-    levels = [t for t in LEXICON.applicant_types if any(w in sentence for w in (t.name, *t.in_questions))]
-    together = any(w in sentence for w in LEXICON.asking_to_apply.together)
+    if not any(w in sentence for w in LEXICON.asking_to_apply.together):
+        return False
     own = any(w in sentence for w in LEXICON.applicant_kinds.pronouns)
-    return together and len(levels) < 2 and "同一" not in sentence and not own
+    return len(types_named(sentence)) < 2 and "同一" not in sentence and not own
 
 
 def asks_to_apply(text: str) -> bool:

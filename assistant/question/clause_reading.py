@@ -360,7 +360,7 @@ def _read_payment(segment: str, match: Match) -> Reading | None:
     in brackets (「没有在承担…项目（含尾款）」「没有正在承担（含尾款没拨）的…」) they say what the
     phrase covers, which says whether there is one. None: read as any other phrase (a denial
     further before scopes over it: 「没有正在承担或尾款未拨的…项目」)."""
-    settled = _payment_settled(segment, match)
+    settled = payment_settled(_payment_words(segment, match))
     if _in_brackets(segment, match):
         return Reading(False) if settled is True else Reading()
     denied_before = cues("negations", mask_look_alikes(segment[: max(0, match.start - _PAYMENT_LEAD)]))
@@ -386,11 +386,6 @@ def _names_payment(match: Match) -> bool:
 
 def _in_brackets(segment: str, match: Match) -> bool:
     return segment.rfind("（", 0, match.start) > segment.rfind("）", 0, match.start)
-
-
-def _payment_settled(segment: str, match: Match) -> bool | None:
-    """Whether the last payment named is settled (see fact_phrases.payment_settled)."""
-    return payment_settled(_payment_words(segment, match))
 
 
 def _finished(text: str) -> bool | None:

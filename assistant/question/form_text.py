@@ -127,7 +127,7 @@ def _CLOSING_ASIDE() -> re.Pattern[str]:
 
 def _aside_as_clause(aside: re.Match[str]) -> str:
     """「…没承担过（之前也没报过）」「省级高新区（还没升国家级）」「我们县没评上（隔壁县评上了）」:
-    an aside that closing its clause says something of its own (a negation, a hedge, another
+    an aside that, closing its clause, says something of its own (a negation, a hedge, another
     body) is a clause of its own; one that says what the phrase before covers or leaves out
     (「（含尾款）」「（不含子公司）」) or only gives a figure stays an aside."""
     said = aside.group(1)

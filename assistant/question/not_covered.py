@@ -107,10 +107,6 @@ def _unstated(kb: KnowledgeBase) -> tuple[str, ...]:
     return _UNSTATED[kb.fingerprint]
 
 
-def asks_unstated_detail(kb: KnowledgeBase, question: str) -> bool:
-    return unstated_detail(kb, question) is not None
-
-
 def asks_exception(kb: KnowledgeBase, question: str) -> bool:
     """Leave from the rules (「过了截止日期还能补交吗」「验收能延期吗」): no guide grants any, so a
     question asking it is not theirs, unless a guide's clause holds its word. The sentence with

@@ -171,6 +171,11 @@ class TurnRetriever:
         topic, and the inherited scope is dropped."""
         turn = understood.turn
         assert turn is not None
+        # (「还有啥要求」 asks what else the same program requires: never a new topic, so the
+        # whole base is not searched when the scope found anything)
+        more = any(w in turn.question for w in LEXICON.asking_to_apply.remaining_asks)
+        if more and hits:
+            return Retrieved.found(understood, tuple(hits))
         free = self.retriever.run(turn.question, RETRIEVE_K)
         spec = intent(turn.intent)
         if spec is not None and spec.evidence:  # 「有问题找谁」: only a contact line elsewhere is a new topic
@@ -179,8 +184,6 @@ class TurnRetriever:
         def fit(found: list[Hit]) -> float:
             return self.fit(turn.question, found[0]) if found else 0.0
 
-        # (「还有啥要求」 asks what else the same program requires: never a new topic)
-        more = any(w in turn.question for w in LEXICON.asking_to_apply.remaining_asks)
         if (
             more
             or not free
