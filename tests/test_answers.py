@@ -38,6 +38,13 @@ def rules() -> Rules:
         ("不清楚", ("zhenzhua_2022",), {}),
         ("好像是吧", ("zhenzhua_2022",), {}),
         ("没评上", (), {}),  # nothing was asked
+        # a correction of a figure told before is no answer: 「刚才说的…」「2021年是1260万」 say no yes
+        ("不好意思，刚才说的800万是2020年的数，2021年是1260万。", ASKED, {}),
+        (
+            "没有，刚才说的是2021年，是",
+            ASKED,
+            {"withdrawal_above_avg_2023": False, "national_strong_county": True},
+        ),
         (
             "5个人，有",
             ("independent_ip_dept", "ip_staff"),

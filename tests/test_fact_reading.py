@@ -20,7 +20,9 @@ from conftest import printed_in_processes
 
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Interval, Rules, load_rules
+from assistant.eligibility.rules import YES_NO
 from assistant.ingest.knowledge_base import KnowledgeBase
+from assistant.question.fact_phrases import GAP
 from assistant.question.fact_turns import facts_from_turns
 from assistant.question.facts import extract_facts
 
@@ -114,6 +116,33 @@ def test_exact_cases_are_read(case: dict, rules: Rules) -> None:
         assert key in sheet and exact(value, sheet[key]), (
             f"{key}: read {sheet.get(key)!r}, the words say {value!r}"
         )
+
+
+def test_a_denied_name_is_never_read_as_a_yes(rules: Rules) -> None:
+    """「不是X」「没有X」「也不是X」, X any unbroken name of a yes-or-no fact of a program: no yes of
+    that fact, nor of any other (but those the denied fact's own readings imply) — a name's
+    negation must not be taken by a neighbour phrase overlapping it (「也不是地理标志产品保护示范区」
+    had read 不是地理标志 and left 保护示范区 a yes)."""
+    wrong = []
+    for program in rules.programs:
+        for atype in program.types:
+            for spec in (rules.fact(key) for key in atype.facts):
+                if spec.type != YES_NO:
+                    continue
+                # (not a name that is itself a denial, 「尚未验收」: denied, it is a double negation)
+                names = (
+                    s for s in spec.synonyms if GAP not in s and len(s) >= 3 and s[0] not in "没未尚还无不非"
+                )
+                for synonym in names:
+                    for negation in ("不是", "没有", "也不是"):
+                        sheet = extract_facts(negation + synonym, rules, program.id, atype.id)
+                        implied = {k for key in sheet for k in rules.fact(key).implies}
+                        wrong += [
+                            f"{program.id}/{atype.id} {negation}{synonym} -> {key}"
+                            for key, value in sheet.items()
+                            if value is True and key not in implied and rules.fact(key).type == YES_NO
+                        ]
+    assert not wrong, wrong[:10]
 
 
 def test_most_stated_facts_are_read(rules: Rules) -> None:

@@ -14,7 +14,7 @@ from typing import TypeVar
 from ..eligibility.engine import Decision, check, not_admitted
 from ..eligibility.facts import FactSheet
 from ..eligibility.logic import Status
-from ..eligibility.rules import Rules
+from ..eligibility.rules import Program, Rules
 from ..question.applicant import (
     ProgramGuess,
     detect_program,
@@ -143,22 +143,37 @@ def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGues
     ]
     if len({p.year for p in rounds}) < 2:
         return guess
-    named = _stating_own_facts(
-        rounds,
-        lambda program: program.facts,
-        # a title denied (「我们县不是国家知识产权示范城市」) names no round: only what is so
-        lambda program: _what_is_so(
-            facts_from_turns(list(turns), rules, program.id, resolve_type(program, guess.kind))
-        ),
-    )
+    # a title denied (「我们县不是国家知识产权示范城市」) names no round: only what is so
+    sheets = {
+        p.id: _what_is_so(facts_from_turns(list(turns), rules, p.id, resolve_type(p, guess.kind)))
+        for p in rounds
+    }
+    named = _stating_own_facts(rounds, lambda program: program.facts, _without_shared(rounds, sheets))
     if len(named) != 1 or named[0] is taken:
         return guess
     chosen = named[0]
     return replace(guess, program=chosen.id, applicant_type=resolve_type(chosen, guess.kind))
 
 
+def _without_shared(rounds: list[Program], sheets: dict[str, FactSheet]) -> Callable[[Program], FactSheet]:
+    """Each round's sheet without the facts read from words that are read as another round's own
+    fact too (「强县工程示范区」 is the 2022 round's 强县工程示范县 and the 2024 round's 强县建设示范
+    县): such words name neither round."""
+    own = {p.id: set(p.facts) - {k for o in rounds if o is not p for k in o.facts} for p in rounds}
+    words = {p.id: {sheets[p.id].evidence.get(k) for k in own[p.id] if k in sheets[p.id]} for p in rounds}
+
+    def sheet_of(program: Program) -> FactSheet:
+        sheet = sheets[program.id]
+        shared = {w for p in rounds if p is not program for w in words[p.id]} - {None}
+        return FactSheet({k: v for k, v in sheet.items() if sheet.evidence.get(k) not in shared})
+
+    return sheet_of
+
+
 def _what_is_so(sheet: FactSheet) -> FactSheet:
-    return FactSheet({key: value for key, value in sheet.values.items() if value is not False})
+    return FactSheet(
+        {key: value for key, value in sheet.values.items() if value is not False}, sheet.evidence
+    )
 
 
 def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> Assessment:

@@ -184,6 +184,8 @@ class EligibilityDesk:
         guess = self._assess(turns).guess
         if guess.program is None:
             return False
+        if guess.kind and guess.kind not in {t.id for t in self.rules.program(guess.program).types}:
+            return True  # 「我们每年撮合转让专利几百件」 from a body the program does not admit: still no
         keys = set(scope_keys(self.rules, guess.program, guess.applicant_type))
         return any(m.spec.key in keys for m in find_matches(normalize(question), self.rules.fact_specs))
 

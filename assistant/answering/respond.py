@@ -99,7 +99,7 @@ class Responder:
         # after a check, 「哦忘了说，是2024年度的那批」: the round named, the same check in it
         rescoped = bool(understood.said.years) and conversation.decided and self._only_scope(turn)
         if not (other_program or elsewhere) and (
-            rescoped or self._is_eligibility_turn(turn, conversation, statements)
+            rescoped or self._is_eligibility_turn(turn, conversation, statements, understood.inherited)
         ):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
@@ -134,7 +134,9 @@ class Responder:
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
         return Responded(retrieved, self._reply(composed, understood), True, False, fluent)
 
-    def _is_eligibility_turn(self, turn: Turn, conversation: Conversation, statements: list[str]) -> bool:
+    def _is_eligibility_turn(
+        self, turn: Turn, conversation: Conversation, statements: list[str], inherited: bool = False
+    ) -> bool:
         """「能报吗」 opens a check, whatever its length; so does a statement of the applicant's
         facts or 「想报…」. While the checker waits for facts, a message that gives some continues
         it. The checker reads every turn of the conversation. A round the rules do not cover
@@ -195,7 +197,10 @@ class Responder:
             return True  # a case told at length (「…听说数量可以减半？无失信，…」) is checked
         if told >= STATED_FACTS and is_statement(turn.question) and _laid_before_us(turn.question):
             return True  # 「…管委会咨询2022年度…创建：有独立的…；…」: a case laid before us
-        if desk.checks_another_program(statements, conversation.scope.programs):
+        # (the programs the turn inherited from the answer before, 「HVP新建推荐名额按什么定」 then
+        # 「我们21年发明授权三千出头」, when the conversation's own scope names none)
+        talked_of = conversation.scope.programs or (turn.scope.programs if inherited else ())
+        if desk.checks_another_program(statements, talked_of):
             return False
         if (
             turn.intent != GENERAL

@@ -30,6 +30,8 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
         return FactSheet()
     if asks_to_apply(text):  # 「那我们够格报保护示范区不」 asks; its 不 answers nothing
         return FactSheet()
+    if cues("corrections", text):  # 「不好意思，刚才说的800万是2020年的数，…」: no answers, a correction
+        return FactSheet()
     parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
     if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats
         asked = tuple(k for k in asked if _repeats(parts[0], rules.fact(k).question))
@@ -67,6 +69,8 @@ def _answer(spec: FactSpec, part: str) -> FactValue | None:
     text = masked(part, [])
     if doubtful(text) or asking(text) or _of_another_event(spec, part):
         return None
+    if spec.type == YES_NO and (find_numbers(part) or cues("reported_speech", text)):
+        return None  # 「2021年是1260万」「刚才说的是…」: a figure or a report, no yes or no
     if spec.type == YES_NO:  # 「没有」「没评上」 no; 「低于」 falls short; 「是的」「高于」 yes
         said = len(cues("negations", text)) + len(cues("falling_short", text))
         if said == 0 and not (cues("yes_words", text) or cues("exceeding", text)):

@@ -714,8 +714,10 @@ def _in_body_pair(text: str, m: re.Match[str]) -> bool:
 
 
 # The applicant asking of itself with a reflexive (「我们机构自己能不能报」)
+# 「我们机构自己能不能报」「能帮客户以我们名义报…吗」: the intermediary asks of itself
 _ASKS_OF_ITSELF = re.compile(
     f"(?:{either(_KIND_WORDS.pronouns)})[^，,。；;？?！!]{{0,4}}(?:{either(_KIND_WORDS.reflexives)})"
+    f"|(?:以|用)(?:{either(_KIND_WORDS.pronouns + _KIND_WORDS.reflexives)})(?:自己)?的?名义"
 )
 _BODY_TAIL = re.compile(r"(?:里|这边|那边)?")
 _PAIR_JOIN = re.compile(r"(?:、|和|与|及|跟|/)?(?:所在的?|所属的?)?")

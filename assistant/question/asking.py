@@ -236,7 +236,14 @@ def _closing_tag(text: str) -> bool:
     「行不行？」), the facts between: it asks whether the applicant can apply."""
     sentences = [s.strip(" ，,") for s in _SENTENCES.split(_plain(text)) if s.strip(" ，,")]
     last = _SAYER.sub("", sentences[-1]) if sentences else ""  # 「我们符合不？」 as 「符合不」
-    return last in _WORDS.tags and len(sentences) > 1 and _WISH_TO_APPLY.search(_plain(text)) is not None
+    if last not in _WORDS.tags or len(sentences) < 2:
+        return False
+    # 「区局问一下2022年度保护示范区创建。我们区是…。这样行不行？」: a program asked about, then facts
+    asked_about = len(sentences) > 2 and _ASKS_ABOUT.search(sentences[0]) is not None
+    return asked_about or _WISH_TO_APPLY.search(_plain(text)) is not None
+
+
+_ASKS_ABOUT = re.compile(f"(?:{either(_WORDS.asked_about)})")
 
 
 # Who asks or of whom, before a question tag (「那我们符合不？」「这样行不行」)

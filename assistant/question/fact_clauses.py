@@ -242,12 +242,14 @@ def continuation(
     # 「经营良好，就是规模不大」: a negation with a subject of its own is not the topic's
     doubt = hedged or asks or bool(cues("other_bodies", text)) or (negated and _own_subject(text))
     progress = progress_of(text, segment)
-    compared = cues("falling_short", text) or cues("exceeding", text)
+    short, high = cues("falling_short", text) or cues("middling", text), cues("exceeding", text)
+    compared = short or high
     for match in topics:
         if match.spec.year and of_another_year(match.spec, segment):
             continue  # 「撤回率…，2022年度是高于全省平均的」: another year's, not this fact's
         if match.spec.type == NUMBER and not (doubt or negated or progress):
-            sheet.add(match.spec.key, _its_figure(match.spec, segment), segment)  # 「…第8，2020年是第14」
+            if find_numbers(segment):  # 「…第8，2020年是第14」 (「知识产权管理机构：独立设置」: no figure)
+                sheet.add(match.spec.key, _its_figure(match.spec, segment), segment)
             continue
         if negated and not (doubt or progress or compared) and _own_object(text, match.spec):
             sheet.add(match.spec.key, Reading(doubt=segment), segment)  # 「特色主导产业，近三年没出事」
@@ -263,6 +265,9 @@ def continuation(
             sheet.add(match.spec.key, Reading(doubt=segment), segment)
         elif progress:
             sheet.add(match.spec.key, in_progress(match.spec, progress, segment), segment)
+        elif short:  # 「知识产权综合实力这个，排中下游」「…，不到1%」: no high level; 「不算靠后」 unsure
+            contrary = says_no(_without_shortfalls(text))
+            sheet.add(match.spec.key, Reading(doubt=segment) if contrary or high else Reading(False), segment)
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
     continues = goes_on(segment, new_sentence)
@@ -285,6 +290,14 @@ def continuation(
             others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)
+
+
+def _without_shortfalls(text: str) -> str:
+    """The text with its words of falling short masked (不到, 靠后: their 不 denies nothing else)."""
+    for kind in ("falling_short", "middling"):
+        for found in cue_spans(kind, text):
+            text = text[: found.start()] + MASK * (found.end() - found.start()) + text[found.end() :]
+    return text
 
 
 def _its_figure(spec: FactSpec, segment: str) -> Reading:

@@ -38,8 +38,8 @@ _NONE_AT_ALL = re.compile(r"^\s*(?:都|也)(?:没有|没|无|不)")
 _DECADE = re.compile(r"[零〇一二两三四五六七八九]几年")
 _COUNT_LEAD = re.compile(r"^(?:有|共|约|是|为|:|达|总共|一共)?\s*$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)(?!\s*[万亿元件个人家名项%余多千百])")  # not 「2000万」
-# 「22年度」「23年撤回率」: a two-digit year; not 「22年了」「十几年」 (a number of years)
-_SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?![了多以左前来之内间半]))")
+# 「22年度」「23年撤回率」「19年以后」: a two-digit year; not 「22年了」「十几年」 (a number of years)
+_SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?=[以之]后)|年(?![了多以左前来之内间半]))")
 # Look-alikes of asking words: 那么, and 什么/啥 after a denial, where they mean 「any」
 # (「没出过什么质量…事故」「也没啥失信」)
 # words holding a question word that ask nothing: 「这么」, 「什么」 after a denial (any), 「什么的」 (etc.)
@@ -81,10 +81,17 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     (「第二」 is not 「第二十名」, 「前五」 not 「前五十」)."""
     ends_in_numeral = "零〇一二两三四五六七八九十"
     alternatives = [
-        gapped(w, _CUE_GAP) + (r"(?![零〇一二两三四五六七八九十百千\d])" if w[-1] in ends_in_numeral else "")
+        gapped(w, _CUE_GAP)
+        + (r"(?![零〇一二两三四五六七八九十百千\d])" if w[-1] in ends_in_numeral else "")
+        + (_NOT_A_NOUN_PREFIX if w in LEXICON.fact_cues.noun_prefixes else "")
         for w in sorted(words, key=len, reverse=True)
     ]
     return re.compile("|".join(alternatives))
+
+
+# 「低」「高」 end a predicate (「撤回率低」「比全省低不少」「偏高了点」), not a noun they open
+# (「低功耗芯片」「高功率激光器」)
+_NOT_A_NOUN_PREFIX = r"(?:(?![\u4e00-\u9fff])|(?=[了的些点一不得啊呀吧呢很太多出过嘛也还且又而于]))"
 
 
 def cues(kind: str, text: str) -> list[str]:
@@ -229,7 +236,11 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
     found = [m for m in found if not _had_not_been(segment, m)]
     dated = bool(years_in(segment))
-    kept = [m for m in found if not any(_covers(other, m, dated) or _modifies(m, other) for other in found)]
+    kept = [
+        m
+        for m in found
+        if not any(_covers(other, m, dated) or _modifies(m, other) or _cut_short(m, other) for other in found)
+    ]
     kept = [m for m in kept if not _argument(segment, m, kept)]
     kept.sort(key=lambda m: (m.start, -(m.end - m.start)))
     merged: list[Match] = []
@@ -356,6 +367,18 @@ def _covers(big: Match, small: Match, dated: bool = False) -> bool:
         return False
     longer = (big.end - big.start) > (small.end - small.start)
     return big.contiguous and longer and big.start <= small.start and small.end <= big.end
+
+
+def _cut_short(negative: Match, phrase: Match) -> bool:
+    """A negative phrase that ends inside a longer one going on past it (「不是地理标志」 in 「也不
+    是地理标志产品保护示范区」): its words are the start of that thing's name, whose negation it
+    is; the longer phrase is read, with the negation before it."""
+    return (
+        negative.negative
+        and phrase.contiguous
+        and negative.start < phrase.start < negative.end < phrase.end
+        and phrase.spec.key != negative.spec.key
+    )
 
 
 def masked(segment: str, matches: list[Match]) -> str:

@@ -19,7 +19,12 @@ from .form_text import CLAUSE, normalize
 from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
 from .own_things import named_in, reads_own_things
-from .year_corrections import with_figures_corrected, with_years_corrected
+from .year_corrections import (
+    settled_wording,
+    with_dated_predicates,
+    with_figures_corrected,
+    with_years_corrected,
+)
 
 
 def facts_from_turns(
@@ -29,6 +34,8 @@ def facts_from_turns(
     sheet, before = FactSheet(), FactSheet()
     # 「说错了，是2022年度…，不是2021年度」「…是2800万，不是1800万」: that clause again
     turns = with_figures_corrected(with_years_corrected(turns))
+    # 「说错了，…22年度我们是评上了的」「不对，应该是国际领先」: what a correction says is right
+    turns = [settled_wording(t) for t in with_dated_predicates(turns, rules.fact_specs)]
     keys = set(scope_keys(rules, program, applicant_type))
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]
@@ -165,7 +172,7 @@ def _corrected(
         figures = [
             v
             for f in find_numbers(after)
-            if not after[: f.start].endswith("了") and (v := to_fact_unit(f, spec.unit)) is not None
+            if not _done_to(after[: f.start]) and (v := to_fact_unit(f, spec.unit)) is not None
         ]
         figures = [v for v in figures if v != sheet.values.get(spec.key)]  # 「七千万是前年的」: the old one
         if len(figures) == 1:
@@ -173,6 +180,12 @@ def _corrected(
             doubted.pop(spec.key, None)
     doubts = {k: v for k, v in {**said.doubts, **doubted}.items() if k not in values}
     return FactSheet(values, evidence, doubts)
+
+
+def _done_to(before: str) -> bool:
+    """The figure after these words is what a verb did (「刚才少看了一位」), not a figure reached
+    (「2021年已经到了六千五百万」)."""
+    return before.endswith("了") and not before.endswith(("到了", "达了"))
 
 
 def _years_of_nothing_named(text: str, rules: Rules) -> set[int]:

@@ -252,8 +252,9 @@ def read_facts(
     fact_clauses: list[str] = []  # the sentence's clauses that named one (「有独立部门，制度健全，6个人」)
     # 「我刚才说高于平均」: what was said before, being corrected, is no statement; nothing of it is read
     # (one that says it was wrong or of which year, 「刚才说研发占比3.2%说错了」, is a correction)
-    text = parents_named(prepared(text), applicant_type)
+    text = _form_values_joined(parents_named(prepared(text), applicant_type), specs)
     text = _REPORTED_CLAUSE().sub(_unless_taken_back, bodies_apart(text, applicant_type))
+    text = _OTHERS_CLAIM().sub("", text)  # 「上次有人说我们没贯标是搞错了」: not the applicant's word
     opened = 0
     lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
     for found in _SEGMENT.finditer(text):
@@ -486,10 +487,35 @@ def _only_a_shortfall(match: Match, keys: set[str]) -> bool:
     return match.spec.key not in keys and match.synonym in SHORTFALLS
 
 
+def _form_values_joined(text: str, specs: Sequence[FactSpec]) -> str:
+    """A form's label and its short value (「…保护工作检查——优秀」「商标：'宁电'使用了11年」) read
+    as one clause when together they name a fact that neither names alone (检查…优秀); a label
+    that is a fact's phrase by itself (「保护中心：已建成」) stays a topic its value says."""
+
+    def joined(pair: re.Match[str]) -> str:
+        label, value = pair["label"], pair["value"]
+        alone = {m.spec.key for part in (label, value) for m in find_matches(part, specs)}
+        together = {m.spec.key for m in find_matches(label + value, specs)}
+        return label + value if together - alone else pair.group()
+
+    return _FORM_PAIR.sub(joined, text)
+
+
+_FORM_PAIR = re.compile(
+    r"(?P<label>[^，,。；;：:—\n]+)(?:：|:|——|—)\s*(?P<value>[^，,。；;：:—\n]{1,12})(?=[，,。；;！!？?\n]|$)"
+)
+
+
 @cache
 def _REPORTED_CLAUSE() -> re.Pattern[str]:
     inside = r"[^，,。；;！!？?\n]*"
     return re.compile(rf"{inside}(?:{either(LEXICON.fact_cues.reported_speech)}){inside}[，,；;]?")
+
+
+@cache
+def _OTHERS_CLAIM() -> re.Pattern[str]:
+    inside = r"[^，,。；;！!？?\n]*"
+    return re.compile(rf"{inside}(?:{either(LEXICON.fact_cues.others_claims)}){inside}[，,；;]?")
 
 
 def _unless_taken_back(clause: re.Match[str]) -> str:
@@ -699,11 +725,19 @@ def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> No
     一百件是下面子公司的」) or says whose the figure is (「…合起来260件，但都是子公司名下的」):
     part or all of the figure before it is not the applicant's, so it is asked."""
     figures = [m for m in last_clause if m.spec.is_numeric]
-    if not figures or not cues("other_bodies", masked(segment, [])):
+    said = masked(segment, [])
+    # 「都是母公司本身的」: the applicant's own; 「都不是子公司的」: no part is another's
+    if not figures or not cues("other_bodies", said) or _NOT_OF.search(said) or _ITS_OWN.search(said):
         return
     if find_numbers(segment) or _OWNED_BY.search(segment):  # 「是子公司的」「在子公司名下」
         for match in figures:
             sheet.doubt(match.spec.key, segment)
+
+
+_ITS_OWN = re.compile(r"(?:本身|自己|本部|自有)的?$|(?:本身|自己|本部)的")
+_NOT_OF = re.compile(
+    r"(?:不是|不在|不属于|不含|不包括|没有)[^，,。；;]{0,2}$|(?:不是|不在|不属于|不含|不包括|没有)(?=[^，,。；;]{0,6}的)"
+)
 
 
 def _no_year_said(text: str, sheet: Sheet, specs: Sequence[FactSpec], reference: float | None) -> None:

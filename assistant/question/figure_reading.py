@@ -8,7 +8,17 @@ import math
 import re
 
 from ..eligibility.rules import FactSpec, FactValue, Interval
-from .fact_phrases import GAP, MASK, Match, cue_spans, cues, mask_look_alikes, number_near, years_in
+from .fact_phrases import (
+    GAP,
+    MASK,
+    Match,
+    cue_spans,
+    cues,
+    mask_look_alikes,
+    number_near,
+    topic_only,
+    years_in,
+)
 from .fact_sheet import Sheet
 from .lexicon import LEXICON
 from .numbers import Spoken, find_numbers, mask_figures, normalize_numbers, to_fact_unit
@@ -75,6 +85,8 @@ def since(segment: str, reference: float) -> Reading:
     (year,) = years
     if year > math.floor(reference):
         return Reading(doubt=segment)  # 「去年（2025年）注册的」: after the round, which cannot count it
+    if _AFTER_THE_YEAR.search(segment):  # 「19年以后才注册的」: in that year or later
+        return Reading(Interval(0.0, reference - year))
     month = _MONTH.search(segment)  # 「2019年7月注册」: known to the month; the day the round
     # counts to is not (its deadline or the day of applying: from its year's start to `reference`)
     if month is not None and int(month.group(1)) == year and 1 <= int(month.group(2)) <= 12:
@@ -85,7 +97,14 @@ def since(segment: str, reference: float) -> Reading:
     return Reading(Interval(max(reference - year - 1, 0.0), reference - year, lo_open=True))
 
 
+def _alone(segment: str, match: Match) -> bool:
+    """The phrase is all its clause says, but for a topic's marker (「万人发明专利拥有量这块，…」)."""
+    rest = (segment[: match.start] + segment[match.end :]).strip()
+    return not rest or topic_only(rest)
+
+
 _MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
+_AFTER_THE_YEAR = re.compile(r"年(?:以后|之后)")
 
 
 def read_number(
@@ -102,6 +121,10 @@ def read_number(
     value = number_near(segment, matches, index)
     if value is None and spec.since_year and reference is not None:
         return since(segment, reference)
+    if value is None and _alone(segment, matches[index]):
+        return Reading(
+            topic=True, announced=True
+        )  # 「万人发明专利拥有量，20年统计全省园区第二」: the figure comes after
     if value is None or value == 0.0:
         return Reading(value)
     # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)

@@ -46,7 +46,7 @@ NUMBER_PATTERN = re.compile(
     r"(?P<more>多|余|[.点]?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
-    r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|\+)?"  # 「3000万+」: at least
+    r"(?P<post>以上|以下|左右|以内|之内|上下|以后|之后|开外|不到|不足|\+)?"  # 「3000万+」: at least
 )
 SIGNS = ("-", "－", "负", "−")
 # Beyond these a figure is no real applicant's: 10 billion of a count, 10 trillion yuan, 1000 %.
@@ -145,8 +145,8 @@ def _bound(match: re.Match[str]) -> str:
         return ">"
     if post in ("以上", "+") or re.fullmatch(_GE, pre):
         return ">="
-    if re.fullmatch(_LT, pre):
-        return "<"
+    if re.fullmatch(_LT, pre) or post in ("不到", "不足"):
+        return "<"  # 「不到三年」「三年不到」
     if re.fullmatch(_NEAR, pre):
         return "near"
     if post in ("以下", "以内", "之内") or re.fullmatch(_LE, pre):
@@ -156,6 +156,8 @@ def _bound(match: re.Match[str]) -> str:
     return "top" if pre == "前" else "="
 
 
+# a Chinese numeral with a digit and a place (三百, 一百五十, 两千五), no word (一定, 千万, 十分)
+_PLACED = re.compile(r"[一二两三四五六七八九](?:[十百千万亿][零〇一二两三四五六七八九]?)+")
 _ORDINAL_OF = tuple("次批届期轮代回")  # what 第N before them orders (events), not a rank or count
 _NEXT_LOWER = {"百": "十", "千": "百", "万": "千"}  # the place a pair after 「一百」「两千」 fills
 
@@ -196,7 +198,8 @@ def _spoken(match: re.Match[str], default_unit: str = "") -> Spoken | None:
         magnitude = top_magnitude  # 「2到3万件」「七到八千万」: both ends in the upper end's
     said_unit = unit
     value, unit = _with_magnitude(value, unit, magnitude, compound=bool(re.search("[万亿]", raw)))
-    marked = unit or match["pre"] in ("第", "前")
+    # 「三百出头」「一百五」: a numeral with a digit and its place is a figure without a unit too
+    marked = unit or match["pre"] in ("第", "前") or _PLACED.fullmatch(raw) is not None
     if not (is_arabic or marked):
         return None  # 「一定」「三年内」-like words are not numbers without a unit
     if match["pre"] == "第" and not unit and match.string[match.end() : match.end() + 1] in _ORDINAL_OF:
@@ -271,6 +274,8 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
         if spoken is not None and calendar_year(text, match.start(), match.end(), spoken):
             continue  # 「20年下半年」: the year 2020, no twenty years
+        if spoken is not None and _after_a_year(match):
+            continue  # 「19年以后才注册的」: after the year 2019, no more than nineteen years
         if spoken is not None and spoken.unit == "年" and text.startswith("半", match.end()):
             upper = spoken.upper + 0.5 if spoken.upper is not None else None  # 「两年半」: 2.5 years
             spoken = replace(spoken, value=spoken.value + 0.5, upper=upper, end=match.end() + 1)
@@ -295,6 +300,16 @@ def mask_figures(text: str, which: Callable[[Spoken], bool] = lambda spoken: Tru
         if which(spoken):
             text = text[: spoken.start] + "#" * (spoken.end - spoken.start) + text[spoken.end :]
     return text
+
+
+def _after_a_year(match: re.Match[str]) -> bool:
+    """「19年以后」「2019年之后」: a point in time after a calendar year, not a span of years."""
+    year = match["num"] or ""
+    return (
+        match["unit"] == "年"
+        and match["post"] in ("以后", "之后")
+        and re.fullmatch(r"[12]\d|(?:19|20)\d\d", year) is not None
+    )
 
 
 def calendar_year(text: str, start: int, end: int, spoken: Spoken) -> bool:

@@ -44,6 +44,12 @@ def _naming() -> tuple[re.Pattern[str], ...]:
             rf"(?:{either(_WORDS.designate_verbs)}){_OWNER}{_NAME}"
             rf"(?=$|[^\u4e00-\u9fff]|{either(_WORDS.after_a_name)})"
         ),
+        # 「打算报“东岗黄酒”」「我们想报“红泥湾枇杷”」: a quoted name after a wish to apply (not a
+        # program's name, which is never quoted as a thing)
+        re.compile(
+            rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.apply_verbs)})"
+            r"[“\"'‘「]([\u4e00-\u9fff]{2,8})[”\"'’」]"
+        ),
         # 「我们想用本地的螃蟹」
         re.compile(rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.use_verbs)}){_OWNER}{_NAME}$"),
         # 「云岭茶是地理标志证明商标」

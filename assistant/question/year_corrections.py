@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .fact_phrases import cue_spans, cues, years_in
+from ..eligibility.rules import YES_NO, FactSpec
+from .fact_phrases import cue_spans, cues, find_matches, years_in
 from .form_text import CLAUSE, normalize
+from .lexicon import LEXICON
 
 _YEAR = r"(?:20)?\d{2}\s*年度?"
 _ENDS = "。；;！!？?"
@@ -70,6 +72,59 @@ def with_figures_corrected(turns: Sequence[str]) -> list[str]:
         turns[i] = normalize(turns[i]).replace(clause, token.sub(new, clause, count=1), 1)
         turns[at] = _said_without(text, swap)
     return turns
+
+
+def with_dated_predicates(turns: Sequence[str], specs: Sequence[FactSpec]) -> list[str]:
+    """A correction's clause that gives a year and what holds of it but names no fact (「说错了，
+    …，22年度我们是评上了的」) is about the fact of the one clause told before with that year
+    (「22年真抓实干没评上」): it is read with that fact's phrase as its topic. Where no clause, or
+    several, or one naming several facts, has that year, nothing is added and the fact is asked."""
+    turns = list(turns)
+    for at, turn in enumerate(turns):
+        text = normalize(turn)
+        if not cues("corrections", text):
+            continue
+        for clause in CLAUSE.findall(text):
+            topic = _topic_of_its_year(clause, turns[:at], specs)
+            if topic:
+                text = text.replace(clause, f"{topic}的话，{clause}", 1)
+        turns[at] = text if text != normalize(turn) else turn
+    return turns
+
+
+def _topic_of_its_year(clause: str, told: Sequence[str], specs: Sequence[FactSpec]) -> str:
+    """The phrase of the one fact told before in a clause of the clause's one year, or ""."""
+    years = years_in(clause)
+    if len(years) != 1 or find_matches(clause, specs) or cues("corrections", clause):
+        return ""
+    if cues("other_bodies", clause) or any(w in clause for w in _OTHER_LEVELS):
+        return ""  # 「22年度评上的是市里」: whose the title is, not whether the applicant holds it
+    if len(_BARE.sub("", clause)) > _BARE_PREDICATE:
+        return ""  # 「2020年升为示范园区」: a thing of its own, not a yes or no of the one told
+    said = [c for turn in told for c in CLAUSE.findall(normalize(turn)) if years_in(c) == years]
+    found = find_matches(said[0], specs) if len(said) == 1 else []
+    found = [m for m in found if m.spec.year in (None, *years)]  # 真抓实干 names the 2020 and 2022 titles
+    if len({m.spec.key for m in found}) != 1 or not found[0].contiguous or found[0].spec.type != YES_NO:
+        return ""
+    return said[0][found[0].start : found[0].end]
+
+
+def settled_wording(turn: str) -> str:
+    """In a correction, 「应该是」 after the correction word says what is right (「不对，我写错了，
+    应该是国际领先」), not a guess: it is read as 「是」."""
+    text = normalize(turn)
+    spans = cue_spans("corrections", text)
+    if not spans:
+        return turn
+    at = spans[0].end()
+    return text[:at] + _SHOULD_BE.sub("是", text[at:])
+
+
+# what a clause of a bare yes or no holds besides its predicate (「22年度我们是评上了的」: 评上)
+_BARE = re.compile(r"(?:20)?\d{2}\s*年度?|我们|我市|我县|我区|本单位|是|的|了|也|都|就|确实|其实|倒是|那次")
+_BARE_PREDICATE = 4  # characters
+_OTHER_LEVELS = tuple(w for words in LEXICON.fact_cues.other_levels.values() for w in words)
+_SHOULD_BE = re.compile(r"应该是|应当是|应是")
 
 
 def _unit(figure: str) -> str:
