@@ -494,8 +494,10 @@ def _form_values_joined(text: str, specs: Sequence[FactSpec]) -> str:
 
     def joined(pair: re.Match[str]) -> str:
         label, value = pair["label"], pair["value"]
-        alone = {m.spec.key for part in (label, value) for m in find_matches(part, specs)}
         together = {m.spec.key for m in find_matches(label + value, specs)}
+        if not together:
+            return pair.group()
+        alone = {m.spec.key for part in (label, value) for m in find_matches(part, specs)}
         return label + value if together - alone else pair.group()
 
     return _FORM_PAIR.sub(joined, text)

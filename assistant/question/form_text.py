@@ -253,8 +253,8 @@ def prepared(text: str) -> str:
     text = _YEAR_OF_PER_CAPITA.sub(r"\1年", text)  # 「2020万人发明专利拥有量」: 2020年, not 2020万
     text = _AMOUNT_BEFORE_SHARE.sub(r"\1", text)  # 「知识产权费用是900万，占研发4.5%」: one clause
     text = _TRAILING_CORRECTION.sub(
-        "，", text
-    )  # 「2021年验收……不对，说错了」: the correction a clause of its own
+        "，", _TRAILING_NOT_SO.sub("，不对", text)
+    )  # 「2021年验收……不对，说错了」「贯标去年…不是，是2020年」: the correction a clause of its own
     return _slash_lists(_ASKING_ASIDE.sub("", _COLON_FIGURE.sub("", text)))
 
 
@@ -271,6 +271,9 @@ def _digit_years(text: str) -> str:
 
 # A correction trailing off a clause (「2021年验收……不对，说错了，是2020年」): its own clause,
 # no negation of the clause it breaks off
+# ...and a bare 不是 after the break, before the words that say what is right (「贯标去年…不是，是2020年
+# 就做了」): it takes back the words before it, it denies nothing
+_TRAILING_NOT_SO = re.compile(r"(?:……|…|——|—|\.\.\.)\s*不是(?=\s*[，,]\s*是)")
 _TRAILING_CORRECTION = re.compile(r"(?:……|…|——|—|\.\.\.)\s*(?=哦?不对|说错|不是不是)")
 
 
