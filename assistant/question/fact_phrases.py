@@ -89,9 +89,12 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-# 「低」「高」 end a predicate (「撤回率低」「比全省低不少」「偏高了点」), not a noun they open
-# (「低功耗芯片」「高功率激光器」)
-_NOT_A_NOUN_PREFIX = r"(?:(?![\u4e00-\u9fff])|(?=[了的些点一不得啊呀吧呢很太多出过嘛也还且又而于]))"
+# 「低」「高」 end a predicate (「撤回率低」「比全省低不少」「偏高了点」) or name a level (「处于低水平」),
+# not a noun they open (「低功耗芯片」「高功率激光器」)
+_NOT_A_NOUN_PREFIX = (
+    r"(?:(?![\u4e00-\u9fff])|(?=[了的些点一不得啊呀吧呢很太多出过嘛也还且又而于])"
+    rf"|(?=(?:{'|'.join(LEXICON.fact_cues.level_nouns)})))"
+)
 
 
 def cues(kind: str, text: str) -> list[str]:

@@ -728,18 +728,25 @@ def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> No
     part or all of the figure before it is not the applicant's, so it is asked."""
     figures = [m for m in last_clause if m.spec.is_numeric]
     said = masked(segment, [])
-    # 「都是母公司本身的」: the applicant's own; 「都不是子公司的」: no part is another's
-    if not figures or not cues("other_bodies", said) or _NOT_OF.search(said) or _ITS_OWN.search(said):
+    # 「都是母公司本身的」: the applicant's own; 「都不是子公司的」: no part is another's (not 「不是
+    # 母公司自己的，是子公司的」, a part that is)
+    its_own = _ITS_OWN().search(said) is not None and not cues("negations", said)
+    if not figures or not cues("other_bodies", said) or _NOT_OF().search(said) or its_own:
         return
     if find_numbers(segment) or _OWNED_BY.search(segment):  # 「是子公司的」「在子公司名下」
         for match in figures:
             sheet.doubt(match.spec.key, segment)
 
 
-_ITS_OWN = re.compile(r"(?:本身|自己|本部|自有)的?$|(?:本身|自己|本部)的")
-_NOT_OF = re.compile(
-    r"(?:不是|不在|不属于|不含|不包括|没有)[^，,。；;]{0,2}$|(?:不是|不在|不属于|不含|不包括|没有)(?=[^，,。；;]{0,6}的)"
-)
+@cache
+def _ITS_OWN() -> re.Pattern[str]:  # 「母公司本身的」: the body named is the applicant itself
+    return re.compile(rf"(?:{either(LEXICON.fact_cues.other_bodies)})(?:本身|自己|本部)")
+
+
+@cache
+def _NOT_OF() -> re.Pattern[str]:  # 「都不是子公司的」: a denial right before the other body
+    denials = "不是|不在|不属于|不含|不包括|没有"
+    return re.compile(rf"(?:{denials})(?:{either(LEXICON.fact_cues.other_bodies)})(?![^，,。；;]*是)")
 
 
 def _no_year_said(text: str, sheet: Sheet, specs: Sequence[FactSpec], reference: float | None) -> None:

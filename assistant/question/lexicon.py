@@ -135,6 +135,7 @@ class FactCues:
     other_amounts: tuple[str, ...]  # 纳税: another amount than a yearly list's
     reported_speech: tuple[str, ...]  # 刚才说: what was said before, no statement
     noun_prefixes: tuple[str, ...]  # 低, 高: a cue only when no word follows
+    level_nouns: tuple[str, ...]  # 水平, 位: after 低/高 a level, the cue stands
     others_claims: tuple[str, ...]  # 有人说, 你们那边: another's claim or record, no statement
     taking_back: tuple[str, ...]  # 不对: the clause before is taken back
     earlier_said: tuple[str, ...]  # 之前: a correction of an earlier turn

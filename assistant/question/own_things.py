@@ -48,7 +48,8 @@ def _naming() -> tuple[re.Pattern[str], ...]:
         # program's name, which is never quoted as a thing)
         re.compile(
             rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.apply_verbs)})"
-            r"[“\"'‘「]([\u4e00-\u9fff]{2,8})[”\"'’」]"
+            rf"[“\"'‘「](?![^”\"'’」]*(?:{kinds}|{either(LEXICON.asking_to_apply.program_nouns)}))"
+            r"([\u4e00-\u9fff]{2,8})[”\"'’」]"
         ),
         # 「我们想用本地的螃蟹」
         re.compile(rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.use_verbs)}){_OWNER}{_NAME}$"),
