@@ -74,7 +74,7 @@ def infer_program(turns: Sequence[str], rules: Rules, guess: ProgramGuess) -> Pr
     return replace(guess, program=best.id, family=best.family, year=best.year, applicant_type=atype)
 
 
-def _admits(rules: Rules, guess: ProgramGuess) -> bool:
+def admits(rules: Rules, guess: ProgramGuess) -> bool:
     """The program admits the applicant's kind (or the kind is not known)."""
     if guess.program is None or guess.kind is None:
         return True
@@ -98,7 +98,7 @@ def _guesses(turns: Sequence[str], rules: Rules) -> list[ProgramGuess]:
 
 def _program(turns: Sequence[str], rules: Rules, guesses: list[ProgramGuess]) -> ProgramGuess:
     guess = guesses[-1] if guesses else ProgramGuess()
-    if guess.program is None or not (_admits(rules, guess) or guess.asked):
+    if guess.program is None or not (admits(rules, guess) or guess.asked):
         # no program named, or one that does not admit the applicant named in passing (「专利、
         # 商标、地理标志统一管理」), not in the question (「企业能报保护示范区吗」 is answered that
         # it cannot): the program the facts are about, if any
@@ -139,7 +139,7 @@ def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGues
         for p in rules.programs
         if p.family == taken.family
         and p.variant == taken.variant
-        and _admits(rules, replace(guess, program=p.id))
+        and admits(rules, replace(guess, program=p.id))
     ]
     if len({p.year for p in rounds}) < 2:
         return guess
@@ -191,7 +191,7 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
     if guess.program is not None and guess.variant is None:
         guess = _variant_the_facts_name(turns, rules, guess)
     facts = _with_answers(answered, facts_from_turns(list(turns), rules, guess.program, guess.applicant_type))
-    if guess.program is not None and not _admits(rules, guess):
+    if guess.program is not None and not admits(rules, guess):
         program = rules.program(guess.program)
         said = " ".join(turns)
         named = next((t.id for t in program.types if any(word in said for word in t.keywords)), None)

@@ -29,7 +29,7 @@ from ..question.form_text import CLAUSE, normalize
 from ..question.lexicon import LEXICON, SELF_WORDS
 from ..question.scope import calendar_years
 from ..thresholds import QUESTIONS_AT_ONCE, WRITTEN_LIKENESS
-from .assessment import Assessment, agreed, assess, program_of
+from .assessment import Assessment, admits, agreed, assess, program_of
 
 T = TypeVar("T")
 MARKS = {"met": "✓", "not_met": "✗", "unknown": "？"}
@@ -184,7 +184,7 @@ class EligibilityDesk:
         guess = self._assess(turns).guess
         if guess.program is None:
             return False
-        if guess.kind and guess.kind not in {t.id for t in self.rules.program(guess.program).types}:
+        if not admits(self.rules, guess):
             return True  # 「我们每年撮合转让专利几百件」 from a body the program does not admit: still no
         keys = set(scope_keys(self.rules, guess.program, guess.applicant_type))
         return any(m.spec.key in keys for m in find_matches(normalize(question), self.rules.fact_specs))

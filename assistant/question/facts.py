@@ -253,8 +253,10 @@ def read_facts(
     # 「我刚才说高于平均」: what was said before, being corrected, is no statement; nothing of it is read
     # (one that says it was wrong or of which year, 「刚才说研发占比3.2%说错了」, is a correction)
     text = _form_values_joined(parents_named(prepared(text), applicant_type), specs)
-    text = _REPORTED_CLAUSE().sub(_unless_taken_back, bodies_apart(text, applicant_type))
-    text = _OTHERS_CLAIM().sub("", text)  # 「上次有人说我们没贯标是搞错了」: not the applicant's word
+    text = _clause_holding("reported_speech").sub(_unless_taken_back, bodies_apart(text, applicant_type))
+    text = _clause_holding("others_claims").sub(
+        "", text
+    )  # 「上次有人说我们没贯标是搞错了」: not the applicant's word
     opened = 0
     lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
     for found in _SEGMENT.finditer(text):
@@ -509,15 +511,10 @@ _FORM_PAIR = re.compile(
 
 
 @cache
-def _REPORTED_CLAUSE() -> re.Pattern[str]:
+def _clause_holding(kind: str) -> re.Pattern[str]:
+    """A clause (with its comma) that holds a cue word of a kind (reported_speech, others_claims)."""
     inside = r"[^，,。；;！!？?\n]*"
-    return re.compile(rf"{inside}(?:{either(LEXICON.fact_cues.reported_speech)}){inside}[，,；;]?")
-
-
-@cache
-def _OTHERS_CLAIM() -> re.Pattern[str]:
-    inside = r"[^，,。；;！!？?\n]*"
-    return re.compile(rf"{inside}(?:{either(LEXICON.fact_cues.others_claims)}){inside}[，,；;]?")
+    return re.compile(rf"{inside}(?:{either(getattr(LEXICON.fact_cues, kind))}){inside}[，,；;]?")
 
 
 def _unless_taken_back(clause: re.Match[str]) -> str:

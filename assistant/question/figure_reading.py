@@ -122,9 +122,8 @@ def read_number(
     if value is None and spec.since_year and reference is not None:
         return since(segment, reference)
     if value is None and _alone(segment, matches[index]):
-        return Reading(
-            topic=True, announced=True
-        )  # 「万人发明专利拥有量，20年统计全省园区第二」: the figure comes after
+        # 「万人发明专利拥有量，20年统计全省园区第二」: the figure comes in the next clause
+        return Reading(topic=True, announced=True)
     if value is None or value == 0.0:
         return Reading(value)
     # the figures up to the next fact's phrase (「管理人员6人（专职转化3人）」: the 3 is the next one's)
