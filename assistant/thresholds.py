@@ -185,3 +185,8 @@ MIN_GUIDE_CHARS = 200
 # with the best sentence (「专利三年没用起来会怎样」: 开放许可). Tuned on 13as, 13at and the
 # older answer sets' 「…会怎么样」 questions (session 50).
 SANCTION_FIT = 0.8
+
+# A count asked in a unit (「每年要培训多少人」) is answered by the best sentence that gives a
+# figure in that unit (「不少于 200 名」) when its score is within this much of the best sentence's
+# (coverage shares, 0-1). Tuned on 13bl-040 and 13bm-038 (0.583 vs 0.496), session 62.
+UNIT_MARGIN = 0.1

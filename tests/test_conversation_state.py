@@ -14,6 +14,7 @@ from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 
 PZ, HVP, GI, POLICY, TRANSFER = "保护示范区", "高价值专利", "地理标志", "政策措施", "专利转化"
+BRAND = "工业品牌"
 
 CASES = {
     "a follow-up keeps program and year and switches the type": [
@@ -74,6 +75,16 @@ CASES = {
         ("产业知识产权运营中心发展，申报主体是哪些园区的管委会？", (TRANSFER,), (), "园区"),
         ("产业链企业数量有要求吗？", (TRANSFER,), (), "园区"),
         ("对中小企业许可有什么要求", (TRANSFER,), (), "园区"),
+    ],
+    "a check names a project the applicant holds: the program checked stays": [
+        ("工业品牌项目谁能报", (BRAND,), (), None),
+        ("我们正在做省战略推进计划项目，尾款还没拨，能报吗", (BRAND,), (), None),
+        ("做完了销售额要涨多少", (BRAND,), (), None),
+    ],
+    "a program named as the applicant's own project is no switch": [
+        ("我们是专精特新小巨人，利税不到2000万，工业品牌能报吗", (BRAND,), (), None),
+        ("商标这块有啥要求", (BRAND,), (), None),
+        ("我们之前的省战略推进计划项目尾款还没拨，影响吗", (BRAND,), (), None),
     ],
     "a reference by item number of the 2023 measures": [
         ("2023政策措施 第十二条", (POLICY,), (2023,), None),
@@ -197,6 +208,12 @@ def test_numbering_that_fits_several_clauses_is_the_one_beside_the_last_referenc
         (["2024指南第四部分 设区市的第（10）项任务是什么"], "2024-protection-zone:4.1.1.10"),
         # a number that fits a goal more closely, and a word naming the conditions written beside
         (["24年保护示范区园区第二项条件原文"], "2024-protection-zone:3.3.2"),
+        # a place in the section just looked up whole, and an item of the part just looked up
+        (["通州方案 六、保障措施", "第4条原文"], "2022-tongzhou-plan:6.4"),
+        (
+            ["2024年保护示范区指南 四（二）县（市、区）的绩效目标原文", "其中（4）"],
+            "2024-protection-zone:4.2.2.4",
+        ),
     ],
 )
 def test_references_in_the_words_staff_write(assistant: Assistant, turns: list[str], clause_id: str) -> None:

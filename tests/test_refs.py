@@ -144,6 +144,12 @@ def test_a_question_without_numbering_has_no_reference(kb: KnowledgeBase) -> Non
         ("通州方案 保障措施第4条", "2022-tongzhou-plan:6.4"),  # under the title written before it
         # a year of one guide only and a title of that guide name it
         ("2024 支持重点 原文发我", "2024-protection-zone:1"),
+        # titles after the last number name levels below it
+        ("2024年保护示范区指南 四（二）县（市、区）的绩效目标原文", "2024-protection-zone:4.2.2"),
+        ("2024保护示范区 四、项目任务和绩效目标 里设区市的项目任务，原文给我", "2024-protection-zone:4.1.1"),
+        # a word besides the numbers that only one candidate's own levels say (1. 项目任务)
+        ("22年保护示范区 县（市、区）任务（2）原文", "2022-protection-zone:4.2.1.2"),
+        ("高价值 四、项目任务和绩效目标（二）升级项目 的绩效目标", "2022-high-value-patent:4.2.2"),
     ],
 )
 def test_the_forms_staff_write(kb: KnowledgeBase, reference: str, clause_id: str) -> None:

@@ -56,6 +56,7 @@ from ..thresholds import (
     SANCTION_FIT,
     SHORT_CLAUSE,
     SPAN_COVERAGE,
+    UNIT_MARGIN,
 )
 from . import evidence as ev
 from .checker import Checked, decision_lines, screening_lines
@@ -73,7 +74,7 @@ _HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a docu
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
 ASKED_WORDS = re.compile(
-    "金额|时间|日期|时候|"
+    "金额|标准|时间|日期|时候|"
     + "|".join(
         (
             *LEXICON.figures.money,
@@ -93,6 +94,8 @@ _TOPIC_MARKERS = re.compile(
 _ROUND_ASKED = re.compile(
     r"出了没|出了吗|出来了?[吗没]|发了没|发了吗|发布了?[吗没]|有没有出|还组织|还开展|还有没有|还搞不搞|还办不办"
 )
+# 「园区有没有息诉率的要求」「园区也有这个指标吗」: whether something is there too
+_HAS_IT = re.compile(r"有没有|有无|是否有|也有|也要|也看|还看|有[^，,。？?]{0,12}吗")
 _QUOTED_TERM = re.compile(r"[“\"「‘]([^”\"」’]{2,12})[”\"」’]")
 _DOCUMENT_KIND = re.compile(r"行动计划|行动方案|规划|纲要|办法|意见|条例|决定|实施方案")
 _POINTS_BACK = re.compile(r"这|它|此|该|上面|刚才")
@@ -136,6 +139,8 @@ _MATTER_ASKED = re.compile(
     r"(?:对|在|关于)([\u4e00-\u9fff]{2,14}?)(?:上|方面|这块)?(?:有|提了|提出了)?(?:什么|啥|哪些|何)(?:具体)?(?:要求|规定)"
     # 「要求成立成什么性质的机构」: an act required
     r"|要求([\u4e00-\u9fff]{2,10}?)(?:什么|啥|哪些|哪种|哪类)"
+    # 「装订有啥要求」: the matter opens the question
+    r"|^(?:那|那么|还有)?([\u4e00-\u9fff]{2,8}?)(?:上|方面|这块)?(?:有|提了)?(?:什么|啥|哪些)(?:具体)?(?:要求|规定)"
 )
 # A list asked right after its title (「申报要求有哪些」「申报要求是什么」)
 _ASKED_RIGHT_AFTER = r"(?:的|都|主要|具体|一共)*(?:有哪|有什么|有啥|有几|是什么|是啥|是哪|包括|哪些)"
@@ -245,8 +250,15 @@ _BODY_VISITED = re.compile(
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # A measure asked (「办公场地至少要多少平方」「最高判几年」), and a figure that could answer one
 _MEASURE_ASKED = re.compile(
-    r"(?:多少|(?<![前这近好十]|哪)几)(?:平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
+    r"(?:多少|(?<![前这近好十]|哪)几)(平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
 )
+# the units a guide may count the asked one in (「多少人」: 200 名)
+_SAME_UNITS = {
+    "人": ("人", "名", "人次"),
+    "天": ("天", "日", "个工作日"),
+    "钱": ("元", "万元"),
+    "块": ("元",),
+}
 _ENDS_HOW_MUCH = re.compile(r"(?:上限|下限|额度|金额|数额|比例|标准)(?:是|为|有)?多少[？?。！!呢]*$")
 _A_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|家|件|项|万|元|倍|次|名|人|天|年|%|％)")
 
@@ -304,7 +316,12 @@ class Composer:
         parts = self._each_part(turn, hits)
         if parts is not None:
             return finish(self.kb, self.t, turn, parts, self.today())
-        draft = (self._each_ask(turn, hits) if turn.asks else None) or self._by_intent(turn, hits)
+        draft = (
+            self._same_place_asked_again(turn, lists_only=True)
+            or self._same_list_of_another_type(turn)
+            or (self._each_ask(turn, hits) if turn.asks else None)
+            or self._by_intent(turn, hits)
+        )
         draft = draft or self._same_place_asked_again(turn)
         if draft is None:
             return self._not_found(turn, hits)
@@ -613,6 +630,10 @@ class Composer:
             found = [e for e in found if all(r in e.sentence for r in named)]
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
+        if spec.name == "amount" and (money := self._money_just_quoted(turn)) is not None:
+            found = [e for e in found if e.clause == money]  # 「补助具体多少钱」 of the support quoted
+        if spec.name == "amount" and subject:
+            found = [e for e in found if not self._money_of_another_sentence(turn, e)]
         if spec.name == "span":  # a span of something else: the sentence must say the rest of it
             found = [e for e in found if self.relevance.coverage(query, e.sentence) >= SPAN_COVERAGE]
         reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)
@@ -769,16 +790,16 @@ class Composer:
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
         names = self.relevance.names_things(spec.without_asking(turn.question))
-        # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's
-        named = self._without_introductions(query, spec, context)
-        named = _REQUEST_TAIL.sub("", named)  # 「…有哪些？列个清单」: the request names nothing
-        named = re.sub(spec.pattern, " ", named) if spec.pattern else named
-        # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
-        named = re.sub(EXISTENCE, " ", _unused_cues_out(named, spec, context))
-        named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
-        named = _TOPIC_MARKERS.sub(" ", named)  # 「商标方面有什么硬性要求」: 方面 names nothing
-        if names and self.relevance.coverage(named, context) < bar:
-            return None
+        # what the question names besides its asking phrase (「立项后主要干哪些事」) must be the list's;
+        # a follow-up that asks the list itself (「那22年县里的绩效目标呢」) by its own words
+        if names and self.relevance.coverage(self._list_words(query, spec, context), context) < bar:
+            own = with_full_years(self.kb, turn.question)
+            asked_itself = query != own and spec.asked(own)
+            if (
+                not asked_itself
+                or self.relevance.coverage(self._list_words(own, spec, context), context) < bar
+            ):
+                return None
         if not self.kb.children(node):  # a section of paragraphs (「三、主要目标」)
             return self._paragraphs(draft, node)
         item = ev.named_item(self.kb, node, query)
@@ -1042,7 +1063,7 @@ class Composer:
             )
         if not ranked or ranked[0][0] < threshold:
             return None
-        ranked = self._topic_first(turn, ranked)
+        ranked = self._unit_first(turn, self._topic_first(turn, ranked))
         best = ranked[0][1]
         if (
             not turn.scope.programs
@@ -1080,6 +1101,16 @@ class Composer:
             return None
         return lines
 
+    def _list_words(self, query: str, spec: Intent, context: str) -> str:
+        """What a question asking for a list names besides its asking words, who asks and where."""
+        named = self._without_introductions(query, spec, context)
+        named = _REQUEST_TAIL.sub("", named)  # 「…有哪些？列个清单」: the request names nothing
+        named = re.sub(spec.pattern, " ", named) if spec.pattern else named
+        # 「有没有身份上的前提」: the words it asks with that the list does not use ask, and name nothing
+        named = re.sub(EXISTENCE, " ", _unused_cues_out(named, spec, context))
+        named = _PLACES_AND_LEVELS.sub(" ", named)  # 「无锡市级层面报…」: who asks, not what
+        return _TOPIC_MARKERS.sub(" ", named)  # 「商标方面有什么硬性要求」: 方面 names nothing
+
     def _without_introductions(self, text: str, spec: Intent, context: str) -> str:
         """The text with its clauses that introduce the asker and do not ask for the list
         (「我们宜兴市，想报24年保护示范区，」「…，我们是泰州的医药企业」) cut to the words the list
@@ -1111,6 +1142,27 @@ class Composer:
         if not on_topic or on_topic[0] is ranked[0]:
             return ranked
         return [on_topic[0], *(r for r in ranked if r is not on_topic[0])]
+
+    def _unit_first(self, turn: Turn, ranked: list) -> list:
+        """「产业运营中心每年要培训多少人」: a count asked in a unit (人) is answered by a sentence
+        that gives a figure in it (「不少于 200 名…参加…培训」) before one that fits the words as
+        well but counts other things (「每年…推送信息 5000 条」), when it is close enough; a
+        figure asked with no unit, by a close sentence with a figure before one with none."""
+        asked = _MEASURE_ASKED.search(turn.question)
+        if not ranked:
+            return ranked
+        if asked is not None:
+            units = _SAME_UNITS.get(asked.group(1), (asked.group(1),))
+            counted = re.compile(rf"\d+\s*(?:{'|'.join(map(re.escape, units))})")
+        elif "多少" in turn.question and not re.search(r"\d", ranked[0][1].sentence):
+            counted = re.compile(r"\d")  # 「…质押融资目标多少」: any figure, before none
+        else:
+            return ranked
+        top = ranked[0][0]
+        fits = [r for r in ranked if r[0] >= top - UNIT_MARGIN and counted.search(r[1].sentence)]
+        if not fits or fits[0] is ranked[0]:
+            return ranked
+        return [fits[0], *(r for r in ranked if r is not fits[0])]
 
     @staticmethod
     def _named(guide: Guide) -> str:
@@ -1195,15 +1247,55 @@ class Composer:
         placed = self.kb.clause(same)
         return placed if self._titles_above(placed) == self._titles_above(clause) else None
 
-    def _same_place_asked_again(self, turn: Turn) -> Draft | None:
+    def _same_place_asked_again(self, turn: Turn, lists_only: bool = False) -> Draft | None:
         """「那24年还有这个排名要求吗」 after one clause of the 2022 guide quoted, when nothing of 2024
         answers it: the list at the same place of the round asked, whole (what that round
-        requires there), so that the asker sees whether it is among them."""
-        if len(turn.previous) != 1 or len(turn.guides) != 1 or not POINTS_BACK.search(turn.question):
+        requires there), so that the asker sees whether it is among them. After a whole list
+        quoted (「县的呢，服判息诉率有要求吗」 answered by 2024's goals of 县), 「那22年县里有这个要求
+        吗」 is that list of the round asked, before anything else (`lists_only`)."""
+        quoted = self._one_quoted(turn)
+        if quoted is None or len(turn.guides) != 1 or not POINTS_BACK.search(turn.question):
             return None
-        parent = turn.previous[0].parent_id
-        placed = self._same_place([parent], turn.guides[0]) if parent else None
+        parent = self.kb.clause(quoted.parent_id) if quoted.parent_id else None
+        # (「22年设区市的绩效目标有这个指标吗」 after one goal of 2024 quoted: the list it names)
+        named = parent is not None and bool(parent.title) and parent.title in turn.question
+        if self.kb.children(quoted):
+            placed = self._same_place([quoted.id], turn.guides[0])
+        elif lists_only and not named:
+            return None
+        else:
+            placed = self._same_place([parent.id], turn.guides[0]) if parent else None
         return self._lookup(placed) if placed is not None else None
+
+    def _same_list_of_another_type(self, turn: Turn) -> Draft | None:
+        """「园区有没有息诉率的要求」 after the 县's goals were quoted: whether another applicant
+        type's list holds a matter is that type's list at the same place, whole."""
+        quoted = self._one_quoted(turn)
+        if quoted is None or len(turn.guides) != 1 or not _HAS_IT.search(turn.question):
+            return None
+        if not self.kb.children(quoted) and POINTS_BACK.search(turn.question):
+            return None  # 「县里也有这条吗」 after one item: that item in the other list, not the list
+        listed = (
+            quoted if self.kb.children(quoted) or not quoted.parent_id else self.kb.clause(quoted.parent_id)
+        )
+        kind, their = turn.scope.applicant_type, self.reader.type_of(listed)
+        if listed.guide_id != turn.guides[0].id or not kind or not their or kind == their:
+            return None
+        if types_named(turn.question) != [kind] or not listed.title:
+            return None
+        # (「县级的绩效目标里有…吗」 after the tasks quoted names a list of its own)
+        lists = {c.title for c in self.kb.guide_clauses(listed.guide_id) if c.children and c.title}
+        if any(t in turn.question for t in lists if t != listed.title and not types_named(t)):
+            return None
+        own = self.reader.typed_section(listed, re.escape(listed.title), kind)
+        return self._lookup(own[0]) if len(own) == 1 else None
+
+    def _one_quoted(self, turn: Turn) -> Clause | None:
+        """The one clause the last answer quoted: alone, or a list with its items."""
+        first = turn.previous[0] if turn.previous else None
+        if first is None or any(not c.id.startswith(f"{first.id}.") for c in turn.previous[1:]):
+            return None
+        return first
 
     def _titles_above(self, clause: Clause) -> list[str]:
         titles = []
@@ -1251,15 +1343,48 @@ class Composer:
         composed = finish(self.kb, self.t, turn, draft, self.today())
         return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
 
+    def _money_of_another_sentence(self, turn: Turn, item: ev.Evidence) -> bool:
+        """The clause gives the subject's money in another sentence than the sum found (1.1 of the
+        2023 measures: 「…对符合条件的高价值专利培育中心给予资金支持。开展江苏专利奖评选，…分别给
+        ?0万元」): the sum is another thing's, asked of 高价值专利培育中心. Another program's name
+        is a subject here; the name of the document in scope (强省政策) and a place (江苏) are none."""
+        spec = intent("amount")
+        assert spec is not None
+        unasked = _PLACES_AND_LEVELS.sub(" ", spec.without_cues(turn.search_text or turn.question))
+        for name in sorted({n for g in turn.guides for n in g.names}, key=len, reverse=True):
+            unasked = unasked.replace(name, " ")
+        if self.relevance.holds_subject(unasked, item.sentence, ASKED_WORDS, True):
+            return False
+        return any(
+            re.search(MONEY_WORDS, s) and self.relevance.holds_subject(unasked, s, ASKED_WORDS, True)
+            for s in ev.sentences(item.clause.text)
+            if s != item.sentence
+        )
+
+    def _money_just_quoted(self, turn: Turn) -> Clause | None:
+        """The one clause the last answer quoted, when it gives money (「…给予适当补助」) and the
+        question names nothing but the sum it asks (「补助具体多少钱，按什么标准」): its sum."""
+        quoted = turn.previous[0] if len(turn.previous) == 1 else None
+        if quoted is None or not re.search(MONEY_WORDS, quoted.text):
+            return None
+        spec = intent("amount")
+        assert spec is not None
+        unasked = without_program_names(self.kb, spec.without_cues(turn.question))
+        return None if self.relevance.has_subject(unasked, ASKED_WORDS) else quoted
+
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
         clauses = self.reader.candidates(turn, hits)[:NEAREST_DEPTH]
         if turn.guides and turn.intent == "amount":
             clauses += self.reader.scope_clauses(turn)
+        if turn.intent == "amount" and (money := self._money_just_quoted(turn)) is not None:
+            clauses = [money]
         if turn.intent == "amount" and any(w in turn.question for w in LEXICON.figures.given):
             clauses = [c for c in clauses if not _applicant_section(c)]  # not the applicant's own money
         money = re.compile(MONEY_WORDS)
         keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
         ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)
+        if turn.intent == "amount":  # (the sentence that gives the subject's money, not the one beside it)
+            ranked = [(s, e) for s, e in ranked if not self._money_of_another_sentence(turn, e)]
         if not ranked or ranked[0][0] < MIN_NEAREST_COVERAGE:
             return None
         best = ranked[0][1]

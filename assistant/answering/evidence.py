@@ -14,7 +14,7 @@ from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import Intent
 from ..question.lexicon import LEXICON
 from ..question.scope import APPLICANT_WORDS, ROUND_PART
-from ..text.thesaurus import Thesaurus, Weights, is_noun
+from ..text.thesaurus import WHERE_WORDS, Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
 from ..thresholds import (
     COMPANION_COVERAGE,
@@ -397,6 +397,7 @@ class Relevance:
         token sets that count as saying it (the word itself, or a thesaurus equivalent)."""
         concepts = self._thesaurus.concepts(question)
         plain = set(self.tokens(question))
+        plain -= {t for t in plain for a in plain & WHERE_WORDS if t != a and t in a}  # 「哪些地方」
         wanted = []
         for concept in concepts:
             plain -= self.tokens(concept.said)

@@ -104,9 +104,12 @@ class Responder:
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
             waiting = checked.decision is None or checked.decision["eligible"] is None
-            if checked.decision is None and asks_still_open(turn.question):
-                # 「保护示范区现在还能报吗」 with no facts to check: when the round closes
-                composed = self.composer.run(replace(turn, intent="deadline"), lambda: list(retrieved.hits))
+            told = bool(checked.said or checked.doubted or conversation.answered or answers)
+            if (checked.decision is None or not told) and asks_still_open(turn.question):
+                # 「保护示范区现在还能报吗」 with no facts to check: when the round closes (the
+                # round checked, when there is one: 「22年县里报…」, then 「现在还能报吗」)
+                asked = self._round_checked(turn, checked.decision)
+                composed = self.composer.run(replace(asked, intent="deadline"), lambda: list(retrieved.hits))
             else:
                 composed = self.composer.eligibility(turn, checked, lambda: list(retrieved.hits))
             if still_open and not answers and self._nothing_read(turn, statements, checked, conversation):
@@ -114,7 +117,9 @@ class Responder:
                 note = self.composer.t["nothing_read"].format(said=said)
                 composed = replace(composed, answer=f"{note}\n{composed.answer}")
             reply = self._reply(composed, understood, checked.decision)
-            return Responded(retrieved, reply, True, waiting, False, answers)
+            return Responded(
+                self._of_checked(retrieved, checked.decision), reply, True, waiting, False, answers
+            )
         if understood.other_places:
             composed = self.composer.not_covered_place(list(understood.other_places))
         elif understood.unheld_document:
@@ -133,6 +138,30 @@ class Responder:
             composed = self.composer.run(turn, lambda: list(retrieved.hits))
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
         return Responded(retrieved, self._reply(composed, understood), True, False, fluent)
+
+    def _round_checked(self, turn: Turn, decision: dict[str, Any] | None) -> Turn:
+        """The turn asked of the one round the checker checked, if it checked one."""
+        guide_id = (decision or {}).get("round", {}).get("guide_id", "")
+        if not self.kb.has_guide(guide_id):
+            return turn
+        guide = self.kb.guide(guide_id)
+        scope = replace(turn.scope, programs=(guide.program,), years=(guide.year,), current=False)
+        return replace(turn, scope=scope, guides=(guide,))
+
+    def _of_checked(self, retrieved: Retrieved, decision: dict[str, Any] | None) -> Retrieved:
+        """The turn recorded as about the program checked (「我们正在做省战略推进计划项目，尾款
+        还没拨，能报吗」 of 工业品牌 names a project the applicant holds, not the one asked)."""
+        turn = retrieved.understood.turn
+        guide_id = (decision or {}).get("round", {}).get("guide_id", "")
+        if turn is None or not self.kb.has_guide(guide_id):
+            return retrieved
+        guide = self.kb.guide(guide_id)
+        if guide.program is None or turn.scope.programs == (guide.program,):
+            return retrieved
+        years = (guide.year,) if guide.year in turn.scope.years else ()
+        scope = replace(turn.scope, programs=(guide.program,), years=years)
+        turn = replace(turn, scope=scope, guides=scope.guides(self.kb))
+        return replace(retrieved, understood=replace(retrieved.understood, turn=turn))
 
     def _is_eligibility_turn(
         self, turn: Turn, conversation: Conversation, statements: list[str], inherited: bool = False

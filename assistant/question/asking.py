@@ -582,6 +582,8 @@ _OUTCOME = re.compile(
     f"|有没有(?:{_OUTCOME_VERBS}|申报过?|报过?)(?!的?(?:资格|条件|必要|可能))"
     # 「苏州工业园区有没有被认定为省知识产权保护示范区」: whether a body was chosen
     f"|(?:有没有|是否|是不是|有无)(?:已经|已)?被(?:{_OUTCOME_VERBS})"
+    # 「全国国家知识产权强县建设示范县有哪些」: the holders of a title
+    f"|(?:{either(LEXICON.outcomes.title_holders)})(?:都|一共|总共)?(?:有哪些|是哪些|有哪几|是哪几个?|有谁|都有谁|包括哪些)[？?呢]*$"
     # 「中欧地理标志互认互保清单里有哪些江苏产品」: the members of a list
     f"|(?:{either(LEXICON.outcomes.member_lists)})(?:里|中|上|内)[^，,。？?要应需须]{{0,4}}?(?:有|包括|包含)"
     # 「苏州工业园区是不是国家级知识产权强国建设示范园区」: a named place's own standing
@@ -610,8 +612,10 @@ def asks_outcome(text: str) -> bool:
     if _OUTCOME.search(said) or any(w in said for w in LEXICON.outcomes.predictions):
         return True  # (「你觉得我们县能评上吗」: a forecast of it)
     clauses = re.split(r"[，,。！!；;？?\n]", said)
-    return any(
-        (asks(c) and any(w in c for w in LEXICON.outcomes.results)) or _asks_measured(c) for c in clauses
+    # (「那24年立项名单呢」: a result noun asked of in a follow-up)
+    asking = [c for c in clauses if asks(c) or c.rstrip().endswith("呢")]
+    return any(any(w in c for w in LEXICON.outcomes.results) for c in asking) or any(
+        _asks_measured(c) for c in clauses
     )
 
 
@@ -634,9 +638,12 @@ def _asks_measured(clause: str) -> bool:
     )
 
 
-_DONE_HOW_MUCH = re.compile(r"了多少|多少[件个家项条次万亿]?了|实际[^，,。？?]{0,12}(?:多少|几)")
+_DONE_HOW_MUCH = re.compile(
+    r"了多少|了几[件个家项条次单笔批所]|多少[件个家项条次万亿]?了|实际[^，,。？?]{0,12}(?:多少|几)"
+)
+# (「省里知识产权证券化产品去年发了几单」: a past year's count is done too)
 _WHOSE_ACTUAL = re.compile(
-    f"实际|已经|目前|现在|至今|截至|法院|{either((*LEXICON.jiangsu_places, *LEXICON.jiangsu_county_cities))}"
+    f"实际|已经|目前|现在|至今|截至|法院|去年|前年|上一年|省里|全省|{either((*LEXICON.jiangsu_places, *LEXICON.jiangsu_county_cities))}"
 )
 # (a limit asked, 「最多占实际缴纳官费的多少」, is a rule too)
 _TARGET_WORDS = re.compile(

@@ -282,10 +282,11 @@ INTENTS = (
     Intent(
         "channel",
         LEXICON.asking_to_apply.channels,
-        r"报送|推荐|审核|汇总|逐级|直接向|统一",
+        r"报送|推荐|审核|汇总|逐级|直接向|统一(?:报送|上报|寄送|提交|申报)",  # (not 「统一管理」)
         prefer="组织方式",
         prefer_unless=r"纸质|寄|送到|汇总表",  # 「纸质材料最后送到哪」: the mailing line
-        unless=r"(?:^|[，,。；;！!])不过(?:市里|县里|区县)",  # 「…，不过县里有个…」: but, no channel
+        # 「…，不过县里有个…」: but, no channel; 「市里报省局的时候还要附什么」: the papers asked
+        unless=r"(?:^|[，,。；;！!])不过(?:市里|县里|区县)|(?:附|交|带|准备|提供)(?:些|点)?(?:什么|哪些|啥)|几份",
     ),
     # 「省里怎么定」「谁来评」: how the province chooses the projects (the evidence: its review)
     Intent("review", _ASKING["review"], r"评审|研究确定立项", prefer="组织方式"),

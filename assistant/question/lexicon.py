@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -196,10 +197,13 @@ class AskingToApply:
     which_not_if: tuple[str, ...]
     together: tuple[str, ...]  # 「能联合申报吗」: applying together, a rule asked
     not_if: tuple[str, ...]
-    channels: tuple[str, ...]
+    channels: tuple[str, ...]  # with every pair of channel_verbs and channel_levels (see `load`)
+    channel_verbs: tuple[str, ...]
+    channel_levels: tuple[str, ...]
     lower_levels: tuple[str, ...]  # 「下面的县还能报吗」: the rule of one project per area
     upper_levels: tuple[str, ...]  # 「我们所在的市已经承担了」: the same rule, seen from below
     holding_verbs: tuple[str, ...]  # 承担, 立项: what the level above did
+    held_project: tuple[str, ...]  # 「我们之前的…项目尾款还没拨」: a program named as the asker's own
     counting: tuple[str, ...]  # 「子公司的专利能算进去不」: what counts, a rule asked
     look_alikes: tuple[str, ...]
     yes_no_endings: tuple[str, ...]
@@ -292,6 +296,7 @@ class Procedures:
 
     asking: tuple[str, ...]
     authorities: tuple[str, ...]
+    contact_asks: tuple[str, ...]  # 「国家局那边谁负责，电话多少」: whom to ask at another authority
     generic: tuple[str, ...]
     funds: tuple[str, ...]
     fund_uses: tuple[str, ...]
@@ -299,6 +304,10 @@ class Procedures:
     exceptions: tuple[str, ...]  # 「过了截止日期还能补交吗」: leave from the rules no guide grants
     program_parts: tuple[str, ...]  # 「…项目任务里要去海关办啥手续」: a part of the program asked of
     inside_document: tuple[str, ...]  # 「《…办法》里…」: what a document the guides only name says
+    inside_fillers: tuple[str, ...]  # 「《…办法》具体写了什么」: words between the title and them
+    recognizing: tuple[str, ...]  # 「…是怎么评出来的」: how a title the guides name is recognized
+    criteria: tuple[str, ...]  # 「…的评审标准」: what such a title is judged by...
+    judging: tuple[str, ...]  # ...asked with a word of judging before it
     still_in_time: tuple[str, ...]  # 「现在补报还来得及不」: whether there is still time, the deadline
     own_cases: tuple[str, ...]  # 「我的商标被抢注了怎么办」: the asker's own case, which no guide handles
     askers: tuple[str, ...]  # words by which the asker names itself
@@ -317,6 +326,7 @@ class Outcomes:
     verbs: tuple[str, ...]
     results: tuple[str, ...]
     member_lists: tuple[str, ...]  # 清单, 名单: lists whose members are asked (「…清单里有哪些」)
+    title_holders: tuple[str, ...]  # 示范县: a title whose holders are asked (「…示范县有哪些」)
     founded: tuple[str, ...]  # 挂牌, 成立: when a body came to be
     achieved: tuple[str, ...]  # 完成, 实现: whether targets were met, asked with 了吗
     predictions: tuple[str, ...]  # 能评上吗, 更容易中: a forecast of the outcome
@@ -430,6 +440,14 @@ class Lexicon:
         return found.in_questions if found else (applicant_type,)
 
 
+def _asking_to_apply(data: dict[str, Any]) -> AskingToApply:
+    """The words of asking to apply; a channel is also every verb of sending followed by a level
+    (「报给」「经过」 + 「省局」「区里」)."""
+    words = {k: tuple(map(str, v)) for k, v in data.items()}
+    pairs = tuple(v + level for v in words["channel_verbs"] for level in words["channel_levels"])
+    return AskingToApply(**{**words, "channels": tuple(dict.fromkeys((*words["channels"], *pairs)))})
+
+
 def _applicant_kinds(data: dict) -> ApplicantKinds:
     return ApplicantKinds(
         self_names={str(k): str(v) for k, v in data["self_names"].items()},
@@ -504,9 +522,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 **{k: tuple(map(str, v)) for k, v in data["own_things"].items() if isinstance(v, list)},
                 **{k: str(v) for k, v in data["own_things"].items() if isinstance(v, str)},
             ),
-            asking_to_apply=AskingToApply(
-                **{k: tuple(map(str, v)) for k, v in data["asking_to_apply"].items()}
-            ),
+            asking_to_apply=_asking_to_apply(data["asking_to_apply"]),
             references=ReferenceWords(
                 units={str(k): str(v) for k, v in data["references"]["units"].items()},
                 filler=tuple(map(str, data["references"]["filler"])),

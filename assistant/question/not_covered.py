@@ -15,6 +15,8 @@ from .asking import asks, asks_other_procedure, at_other_authority, split_senten
 from .lexicon import LEXICON, either
 from .scope import Scope, without_program_names
 
+_PROCESS_WORDS = LEXICON.procedures
+
 
 def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
     """How to do something else, in a conversation about no program of the guides or at
@@ -35,15 +37,48 @@ def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         and not _IN_THE_DOCUMENTS.search(question)
     ):
         return True
+    if elsewhere and asks(question) and any(w in question for w in _PROCESS_WORDS.contact_asks):
+        return True  # 「国家局那边这块谁负责，电话多少」: another authority's people
     if not programs and (_asks_other_authority(kb, question) or asks_own_case(question)):
         return True
     return (
         _asks_steps_of_another_act(question)
         or _asks_how_recognized(kb, question)
+        or _asks_what_body(kb, question)
         or _asks_unknown_fee(kb, question)
         or _asks_use_of_funds(kb, question)
         or _asks_unknown_thing(kb, question)
+        or _asks_members_unlisted(kb, question)
         or asks_exception(kb, question)
+    )
+
+
+# 「行政执法“三项制度”具体是哪三项」「“五区五高”具体是哪五区、哪五高」: the members of a term
+_COUNTED_TERM = re.compile(r"(?<![哪几])[一二三四五六七八九十两双]+[\u4e00-\u9fff]{2,6}")
+_MEMBERS_ASKED = re.compile(r"哪([一二三四五六七八九十两几]+)[\u4e00-\u9fff]")
+_QUOTED = re.compile(r"[“\"「‘]([^”\"」’]{2,12})[”\"」’]")
+_QUOTED_MEMBERS = re.compile(r"(?:是|有|指)哪(?:些|几)|(?:包括|包含|都有)(?:哪|什么|啥)")
+# a term the guides list the members of: before it in its sentence (「专利权、版权和商标权“三合一”」
+# 「管理标准化和产品质量标准化“两标融合”」), or right after it (「三项制度（…）」「即…」)
+_LISTED_BEFORE = r"[^。；，,;]*?(?:、|和|与|及)[^。；，,;]*?[“\"「‘]?"
+_LISTED_AFTER = r"[”\"」’]?\s*(?:（|\(|：|:|即|是指|包括|指)"
+
+
+def _asks_members_unlisted(kb: KnowledgeBase, question: str) -> bool:
+    """The members of a term the guides only use (「“三项制度”具体是哪三项」): a quoted term asked
+    what it holds, or a term with a number asked for that many; no guide lists them beside the
+    term. A part of a guide quoted by its title (「“实施知识产权高标准保护”包括哪几条」) is no term."""
+    said = normalize(question)
+    counted = {m.group(1) for m in _MEMBERS_ASKED.finditer(said)}
+    terms = [t for t in _COUNTED_TERM.findall(said) if any(t.startswith(n) for n in counted)]
+    if _QUOTED_MEMBERS.search(said):
+        terms += _QUOTED.findall(said)
+    terms = [t for t in terms if t in kb.all_text and not any(t in c.title for c in kb.clauses)]
+    return bool(terms) and not any(
+        re.search(_LISTED_BEFORE + re.escape(t), c.text) or re.search(re.escape(t) + _LISTED_AFTER, c.text)
+        for t in terms
+        for c in kb.clauses
+        if t in c.text
     )
 
 
@@ -67,10 +102,40 @@ def asks_own_case(question: str) -> bool:
     )
 
 
-# 「“江苏精品”是怎么认定的」「专精特新小巨人怎么认定」: how a thing comes to be recognized
-_HOW_RECOGNIZED = re.compile(r"([\u4e00-\u9fff]{2,16})[”\"」’]?(?:是|要)?(?:怎么|如何|怎样)(?:被)?认定")
+# 「“江苏精品”是怎么认定的」「真抓实干成效明显地区是按什么标准评的」: how a thing comes to be
+# recognized; 「外观设计金奖的评审标准」「“苏地优品”认定要什么条件」: what it is judged by
+_RECOGNIZING, _CRITERIA = either(_PROCESS_WORDS.recognizing), either(_PROCESS_WORDS.criteria)
+_HOW_RECOGNIZED = re.compile(
+    r"([\u4e00-\u9fff]{2,16})[”\"」’]?的?(?:是|要)?"
+    f"(?:(?:怎么|如何|怎样)被?(?:{_RECOGNIZING})|按(?:什么|啥|哪些|哪个)(?:{_CRITERIA})来?(?:{_RECOGNIZING})"
+    f"|(?:{either(_PROCESS_WORDS.judging)})的?(?:又|还|都|具体|一般)?(?:要|需要|有|要求|是|用)?(?:满足|具备|符合|达到)?"
+    f"(?:什么|啥|哪些)?(?:{_CRITERIA}))"
+)
 # what a guide says a thing is judged by (「非正常专利申请行为（以国家知识产权局通报为准）」)
 _JUDGED_BY = re.compile(r"为准|是指|（指|\(指")
+
+
+# 「北美大学技术经理人协会是个什么机构」: what kind of body a body the guides name in passing is
+_WHAT_BODY = re.compile(
+    r"([\u4e00-\u9fff]{3,20}?)[”\"」’]?(?:到底|究竟)?是(?:个|一个)?(?:什么|啥|哪种|哪类|哪个|哪家)(?:性质的?)?"
+    r"(?:机构|组织|单位|部门|协会|团体|平台|公司)"
+)
+# what a guide says a body is: 「…（以下简称…）」「…是指…」「…，即…」
+_SAYS_WHAT_IT_IS = r"\s*(?:（|\(|是指|即|系)"
+
+
+def _asks_what_body(kb: KnowledgeBase, question: str) -> bool:
+    """What kind of body one the guides name in passing is (「转化专项里说的北美大学技术经理人协会
+    是什么机构」): no guide says, unless a clause goes on from its name to say what it is. A body
+    of the programs (保护中心, 运营中心) is described by its guide's own tasks and is answered."""
+    asked = _WHAT_BODY.search(normalize(question))
+    if asked is None:
+        return False
+    body = re.sub(r"^.*?(?:里说的|说的|提到的|里的|中的)", "", asked.group(1))
+    if len(body) < 3 or body not in kb.all_text or without_program_names(kb, body) != body:
+        return False
+    titled = any(body in c.title for c in kb.clauses)  # a body a clause is about
+    return not titled and not any(re.search(re.escape(body) + _SAYS_WHAT_IT_IS, c.text) for c in kb.clauses)
 
 
 def _asks_how_recognized(kb: KnowledgeBase, question: str) -> bool:
@@ -126,7 +191,6 @@ def asks_exception(kb: KnowledgeBase, question: str) -> bool:
     return bool(leave) and not any(asks(s) for s in sentences if s not in leave)
 
 
-_PROCESS_WORDS = LEXICON.procedures
 _STEPS = re.compile(either(_PROCESS_WORDS.process_nouns))
 _APPLYING_ACT = re.compile(f"(?:{either(_PROCESS_WORDS.application_acts)})+$")
 _FILLERS = re.compile(either(_PROCESS_WORDS.process_fillers))
@@ -198,6 +262,8 @@ _VOCABULARY: dict[str, str] = {}
 _PAYING_A_FEE = ("付费", "缴费", "交费", "收费", "免费", "花费")
 _PAYING_HOW_MUCH = re.compile(
     f"(?:{'|'.join(LEXICON.figures.paying)})[^，,。？?]{{0,3}}(?:多少钱|多少费用|几块钱|多少万)"
+    # 「诉前禁令要交多少担保金」: a sum paid of some money word
+    f"|(?:{'|'.join(LEXICON.figures.paying)})多少[\u4e00-\u9fff]{{0,4}}(?:金|费|款)"
 )
 
 

@@ -13,7 +13,6 @@ guide's 一、 level, or the items of a text that numbers them straight through 
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import pairwise
 
 from ..domain import NUMBERED_KINDS, PAREN_CN, ROOT, SECTION, TRAILER, Clause, Guide
@@ -21,8 +20,6 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .asking import asks
 from .intent import LOOKUP_CUES
-from .lexicon import LEXICON
-from .numbers import chinese_to_number
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
 from .scope import types_named
 
@@ -74,7 +71,12 @@ def find_reference(
         return kb.clause(reference.guide.id)  # 「苏知发〔2021〕140号」 alone: the document itself
     if not marked and not (asks_for_text and reference.steps):
         return None
-    if reference.guide is conversation_guide and not reference.named and not marked:
+    if (
+        reference.guide is conversation_guide
+        and not reference.named
+        and not marked
+        and not _its_own_titles(kb, reference)
+    ):
         return None  # a title alone needs its guide named: 「申报条件的原文」 may be any guide's
     try:
         return locate(kb, reference, near, loose=asks_for_text)
@@ -82,6 +84,15 @@ def find_reference(
         if _clearly_a_reference(reference, cued):  # a terse title that fits none is answered
             raise
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
+
+
+def _its_own_titles(kb: KnowledgeBase, reference: Reference) -> bool:
+    """Each title the reference writes is a title of its guide's and of no other guide's (「保障措施
+    那部分也发一下」 in a conversation about the 通州 plan): the conversation's guide is meant."""
+    titles = [s.title for s in reference.steps if s.title]
+    others = {clean(c.title) for c in kb.clauses if c.guide_id != reference.guide.id}
+    own = {clean(c.title) for c in kb.guide_clauses(reference.guide.id)}
+    return bool(titles) and all(clean(t) in own and clean(t) not in others for t in titles)
 
 
 def find_in_guides(
@@ -161,6 +172,8 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, 
     guide, steps = reference.guide, reference.steps
     if not steps:
         return kb.clause(guide.id)
+    if (below := _titled_below(kb, guide, steps)) is not None:
+        return below
     fits = _fits(kb, guide, steps)
     if len(fits) > 1 and reference.leftover:
         fits = _by_leftover_words(kb, fits, reference.leftover)
@@ -205,6 +218,29 @@ def locate(kb: KnowledgeBase, reference: Reference, near: Clause | None = None, 
 
 
 _ITEM_KINDS = tuple(k for k in NUMBERED_KINDS if k != SECTION)
+
+
+def _titled_below(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> Clause | None:
+    """Titles written after the last number that are titles of levels below the clause it names
+    (「四（二）县（市、区）的绩效目标」: 四（二）2; 「四、项目任务和绩效目标 里设区市的项目任务」:
+    四（一）1): the topmost clause under it whose own chain holds each of them whole, if one."""
+    last = max((i for i, s in enumerate(steps) if s.kind is not None), default=None)
+    titles = [s.title for s in steps[last + 1 :] if s.title] if last is not None else []
+    if not titles or any(s.kind is not None or not s.title for s in steps[last + 1 :]):
+        return None
+    parent = _sole(_fits(kb, guide, steps[: last + 1]))
+    if parent is None:
+        return None
+    under = []
+    for clause in kb.guide_clauses(guide.id):
+        below = _chain(kb, clause)[len(_chain(kb, parent)) :]
+        if clause.id.startswith(f"{parent.id}.") and all(
+            any(title_matches(node, t) for node in below) for t in titles
+        ):
+            under.append((len(below), clause))
+    top = min((depth for depth, _ in under), default=0)
+    tops = [clause for depth, clause in under if depth == top]
+    return tops[0] if len(tops) == 1 else None
 
 
 def _in_another_style(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> Clause | None:
@@ -272,12 +308,17 @@ def _by_leftover_words(
     四（三）2 more closely, but 「条件」 names 三、申报条件)."""
     pairs = {leftover[i : i + 2] for i in range(len(leftover) - 1)}
 
+    tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
+    # (the levels every tied clause is under say nothing of which one is meant: 「县（市、区）任务
+    # （2）」 of 四、项目任务和绩效目标（二）, whose 1. 项目任务 and 2. 绩效目标 each have a (2))
+    common = set.intersection(*({c.id for c in _chain(kb, clause)} for _, clause in tied))
+
     def shared(clause: Clause, whole: bool) -> int:
         chain = _chain(kb, clause)
-        titles = "".join(clean(c.title) for c in (chain if whole else chain[:1]))
+        nodes = [c for c in chain if c.id not in common] if whole else chain[:1]
+        titles = "".join(clean(c.title) for c in nodes)
         return len({p for p in pairs if p in titles})
 
-    tied = [(score, clause) for score, clause in fits if score == fits[0][0]]
     # (「22年保护示范区县区条件第1项」: 三（二）1, of 县（市、区）, and of 条件)
     if len(tied) > 1 and len(typed := _of_the_type_named(kb, tied, leftover)) < len(tied):
         tied = typed or tied
@@ -449,79 +490,4 @@ def _fail(reference: Reference, problem: str, candidates: list[Clause]) -> None:
     raise UnknownReferenceError(
         f"「{reference.written}」在《{reference.guide.title}》中{problem}（候选：{_candidates(candidates)}）："
         "请写出完整层级，如「2024 保护示范区 三（二）1」。"
-    )
-
-
-# 「最后那个阶段主要干什么」「第二个呢」: an item of the list the last answer quoted, by its place
-_ORDINAL = re.compile(
-    r"(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末))\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段)"
-    r"(?=[^，,。？?]{0,8}(?:呢|是|讲|说|干|做|要|有|内容|什么|啥|写))"
-)
-
-
-def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
-    """The item a question names by its place (「第二个」「最后那个阶段」) in the list the last
-    answer quoted: the one clause with items it cited, or the list its cited items belong to."""
-    match = _ORDINAL.search(question)
-    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
-    # (the place opens the question: 「绩效目标第一条是啥」 names its list itself)
-    if (
-        match is None
-        or not clauses
-        or re.sub(r"^(?:那么|那|这|还有|再问下?)", "", question[: match.start()]).strip()
-    ):
-        return None
-    if len(clauses) == 1 and kb.children(clauses[0]):
-        items = kb.children(clauses[0])
-    else:
-        parents = {c.parent_id for c in clauses}
-        if len(parents) != 1 or None in parents:
-            return None
-        items = kb.children(kb.clause(parents.pop()))
-    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
-    if len(items) < 2 or place is None or not 1 <= place <= len(items):
-        return None
-    return items[int(place) - 1]
-
-
-def pointed_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
-    """The clause a question points back to (「这个阶段主要干啥」「这条牵头部门都有谁」): the one
-    clause the last answer quoted, when the question opens with a demonstrative before a word
-    for a part of a document (lexicon: pointed_parts). Not a list (several clauses quoted)."""
-    match = _POINTED().match(question.strip())
-    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
-    if match is None or len(clauses) != 1 or kb.children(clauses[0]):
-        return None
-    return clauses[0]
-
-
-def next_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
-    """The item before or after the one the last answer quoted (「它前面那个阶段呢」「下一条呢」):
-    its sibling, when the question opens with a word of before or after and a part's word."""
-    match = _BESIDE().match(question.strip())
-    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
-    if match is None or len(clauses) != 1 or clauses[0].parent_id is None:
-        return None
-    items = kb.children(kb.clause(clauses[0].parent_id))
-    at = next((i for i, c in enumerate(items) if c.id == clauses[0].id), None)
-    step = -1 if match.group(1) else 1
-    if at is None or not 0 <= at + step < len(items):
-        return None
-    return items[at + step]
-
-
-@cache
-def _BESIDE() -> re.Pattern[str]:
-    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
-    return re.compile(
-        r"(?:那么|那)?(?:它|这个|这|该)?的?"
-        rf"(?:(前面|前一|上一|之前)|(?:后面|后一|下一|之后|接下来))(?:那|这)?一?个?(?:{parts})"
-    )
-
-
-@cache
-def _POINTED() -> re.Pattern[str]:
-    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
-    return re.compile(
-        rf"(?:那么|那)?(?:这一|这个|这|该|此|上面这|上面那|刚才那|刚才这)一?个?(?:{parts})(?![目])"
     )

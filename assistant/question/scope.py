@@ -162,6 +162,7 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     attached = {g.year for _, parts in _named_attachments(kb, normalize(question)) for g in parts}
     mentioned = mentioned or sorted(attached)
     programs = tuple(dict.fromkeys((*_programs(kb, text), *_kinds_of_years(kb, text))))
+    programs = _the_document_saying(kb, text, programs)
     named = [g for g in kb.guides if not programs or g.program in programs]
     covered = {g.year for g in named}
     unknown = tuple(y for y in mentioned if y not in covered)
@@ -180,6 +181,23 @@ def detect(kb: KnowledgeBase, question: str, today: date | None = None) -> Scope
     )
 
 
+def _the_document_saying(kb: KnowledgeBase, text: str, programs: tuple[str, ...]) -> tuple[str, ...]:
+    """「强省政策说高价值专利培育中心由谁组建」: a policy or plan named as the one that says, and
+    programs whose names its own text holds, are that document and its terms."""
+    if len(programs) < 2:
+        return programs
+    for guide in kb.guides:
+        if guide.program not in programs or guide.kind in ANNUAL_KINDS:
+            continue
+        said = [n for n in guide.names if re.search(re.escape(n) + _SAYING, text)]
+        own = "".join(c.text for c in kb.guide_clauses(guide.id))
+        others = [g for g in kb.guides if g.program in programs and g.program != guide.program]
+        if said and all(any(n in own and n in text for n in g.names) for g in others):
+            return (guide.program,)
+    return programs
+
+
+_SAYING = r"(?:里|中|上)?(?:说|讲|提到|规定|写)"
 _SPAN = re.compile(r"(20\d{2})\s*[-—–~至]\s*(20\d{2})\s*年")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)\s*年")
 
@@ -282,6 +300,7 @@ _PAIRED_SHORT_YEARS = re.compile(
     r"(?<![\d.])(2\d)(?:年度?|版)?(\s*)(和|跟|与|同|、|还是|对比|比)\s*(2\d)(?:年度?|版)?(?![\d.%％件万个人项家])"
 )
 _SHORT_VERSION = re.compile(r"(?<![\d.])(2\d)(?=版|指南)")
+_JOINED_TO = re.compile(r"(20\d{2})\s*年?度?\s*(?:和|与|跟|还是|同|、)\s*$")
 _JOINED_SHORT_YEAR = re.compile(r"(20\d{2}\s*年?度?\s*(?:和|与|跟|及|、|还是|同)\s*)(2\d)年")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(2\d)年(?!度?[前底末内])")
 # 「2024年还有这一条吗？」: a year that opens a question asking of it (no figure after it)
@@ -316,6 +335,9 @@ def _names_a_round(kb: KnowledgeBase, text: str, year: re.Match) -> bool:
     「2021年发明专利授权量超过10000件的设区市…」 and 「2019年就通过了…验收」 are the applicant's
     record)."""
     after = text[year.end() :]
+    joined = _JOINED_TO.search(text[: year.start()])
+    if joined and {int(joined.group(1)), int(year.group(1))} <= _years_of_guides(kb):
+        return True  # 「22年和24年立项规则怎么定的」: two rounds' years joined, each a round's
     if _RECORD_BEFORE.search(text[: year.start()]):
         return False  # 「没在承担2020、2021年省级地标项目」: the applicant's record
     if _RECORD_AFTER.match(after):
@@ -615,16 +637,45 @@ def unheld_document(kb: KnowledgeBase, question: str) -> str | None:
     """The title of a document that no guide is, asked for what it says (「《江苏省高价值专利
     培育示范中心建设和管理办法（暂行）》里评价不合格的处理细则」): the guides may name it, but
     hold none of its text. Its title is followed by a word of its inside (里, 全文, 细则…)."""
-    inside = re.compile(f"\\s*的?(?:{'|'.join(LEXICON.procedures.inside_document)})")
     for match in QUOTED_TITLE.finditer(question):  # (the title as the question writes it)
         title = match.group(1)
         # (a guide's own title, or a program's name ending as a guide's name does: 「《2024年保护
         # 示范区申报指南》里」)
         named = normalize(title)
         guide = _a_guide_title(kb, named) or (_programs(kb, named) and _NAME_HEAD_LAST.search(named))
-        if inside.match(question, match.end()) and not guide:
+        if _INSIDE.match(question, match.end()) and not guide:
             return title
+    # 「国知发运函字〔2022〕131号确定了哪些强县」: a document by its number, no guide's
+    numbers = {g.notice_number for g in kb.guides if g.doc_number}
+    for match in _NUMBERED.finditer(question):
+        if _INSIDE.match(question, match.end()) and not any(n in match.group(0) for n in numbers):
+            return match.group(0)
     return None
+
+
+def document_pointed_at(kb: KnowledgeBase, question: str, quoted: str) -> str | None:
+    """The document the last answer quoted by its title (`quoted`: its text) and the question
+    points back to by its kind (「那个管理办法里不合格是不是直接摘牌」「这个办法是哪年发布的」),
+    when no guide is that document: its title. None when the question points to none, or the
+    answer quoted no such document, or several."""
+    pointed = _POINTED_DOCUMENT.search(normalize(question))
+    if pointed is None:
+        return None
+    kind = pointed.group(1)
+    titles = {
+        t for t in QUOTED_TITLE.findall(quoted) if kind in re.sub(r"[（(][^）)]*[）)]$", "", t)[-len(kind) :]
+    }
+    titles = {t for t in titles if not _a_guide_title(kb, normalize(t))}
+    return titles.pop() if len(titles) == 1 else None
+
+
+_POINTED_DOCUMENT = re.compile(
+    r"^(?:那|那么)?(?:那个|这个|该|上面那个|刚才那个|这份|那份)(管理办法|办法|规定|细则|条例|意见|通知|纲要|规划|文件)"
+)
+_INSIDE = re.compile(
+    f"\\s*的?(?:{either(LEXICON.procedures.inside_fillers)})?(?:{either(LEXICON.procedures.inside_document)})"
+)
+_NUMBERED = re.compile(r"[\u4e00-\u9fff]{2,8}〔20\d{2}〕\s*\d+\s*号(?:文件?)?")
 
 
 _NAME_HEAD_LAST = re.compile(f"(?:{either(LEXICON.name_heads)})$")

@@ -45,7 +45,15 @@ from .intent import (
 )
 from .lexicon import LEXICON, SELF_WORDS, either
 from .not_covered import asks_exception, asks_own_case, other_matter, unstated_detail
-from .references import find_in_guides, find_reference, next_item, ordinal_item, pointed_item
+from .pointers import (
+    named_sibling,
+    next_item,
+    ordinal_item,
+    ordinal_of_kind,
+    pointed_item,
+    typed_ordinal_item,
+)
+from .references import find_in_guides, find_reference
 from .scope import (
     ANNUAL_KINDS,
     APPLICANT_WORDS,
@@ -53,6 +61,7 @@ from .scope import (
     attachment_talked_about,
     attachments_by_title,
     detect,
+    document_pointed_at,
     types_named,
     unheld_document,
     unknown_program,
@@ -183,8 +192,12 @@ def understand(
         and (asks_to_compare(question) or _EACH.search(question))
     ):
         name = COMPARE  # 「地理标志和工业品牌的申报主体有啥不一样」「…的要求各是多少」: side by side
-    if name == GENERAL and _JOINED_ROUNDS.search(with_full_years(kb, question)) and len(said.years) == 2:
-        name = COMPARE  # 「执法案件的绩效指标，22版和24版怎么要求的」: each round's, side by side
+    if (
+        (name == GENERAL or (name not in _ONE_ASK and _EACH.search(question)))
+        and _JOINED_ROUNDS.search(with_full_years(kb, question))
+        and len(said.years) == 2
+    ):  # 「执法案件的绩效指标，22版和24版怎么要求的」「22年和24年…真抓实干分别看哪一年的」: each round's
+        name = COMPARE
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     # (「24年指南对同一辖区立项是怎么规定的？」 while the checker waits: a question of another round)
     other_round = bool(said.years) and said.years != conversation.scope.years and asks(question)
@@ -192,10 +205,12 @@ def understand(
     before = _scope_so_far(kb, conversation, question)
     scope = conversation.scope if facts_turn else said.follow(before)
     if name != ELIGIBILITY and (
-        _a_term_of_the_document(kb, said, before, question)
+        _a_term_of_the_document(kb, said, before, question, name)
         or (name == GENERAL and _a_term_just_quoted(kb, said, question, conversation))
     ):
         scope = before  # 「保护示范区方面有目标吗」 of the 通州 plan: its own term, not the program
+    if _names_own_project(said, before, question):
+        scope = replace(scope, programs=before.programs, years=before.years)  # a fact, not a switch
     scope = _admitted_type(kb, scope, before, name)
     if name != ELIGIBILITY and _no_round_that_year(kb, scope):
         # 「2024年度专利转化…」, then 「那24年高校方向截止时间呢」: no round of the program that year
@@ -246,7 +261,7 @@ def understand(
         reference_error=error,
         other_places=_other_places(question),
         unknown_program=None if reference else unknown_program(kb, question, bool(said.programs)),
-        unheld_document=None if reference else unheld_document(kb, question),
+        unheld_document=None if reference else _unheld_document(kb, question, conversation),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
         said=said,
         inherited=bool(before.programs)
@@ -256,7 +271,8 @@ def understand(
         and conversation.last_intent != ELIGIBILITY,  # an applicant who asked to apply stays on it
         follow_up=follow_up,
         last_question=conversation.last_question if follow_up else "",
-        asks_outcome=name not in (LOOKUP, ELIGIBILITY) and asks_outcome(question),
+        # (「立项名单能发我一下吗」: a text asked for that no clause is)
+        asks_outcome=name != ELIGIBILITY and (name != LOOKUP or reference is None) and asks_outcome(question),
         # (「最多推荐几家企业」 asks a quota; 「帮我们写一份申报书正文」 no clause's text)
         asks_service=name != "quota" and (name != LOOKUP or reference is None) and asks_service(question),
         other_procedure=reference is None
@@ -272,9 +288,7 @@ _A_CLASS = re.compile(
     rf"[了过]?[\u4e00-\u9fff]{{2,}}的(?:{_BODIES})(?:还|也|就|都)?(?:能|可以|能否|能不能|可不可以)再?(?:报|申报|申请)"
 )
 # 「…的要求各是多少」: each asked (not 「分别为4.1%、4.6%」, the applicant's own figures)
-_EACH = re.compile(
-    r"(?:各是|各为|各自|各有|各要|分别是|分别为|分别有|分别要)[^，,。；;]{0,6}?(?:多少|什么|哪|几|啥|如何|怎样|怎么)"
-)
+_EACH = re.compile(r"(?:各是|各为|各自|各有|各要|分别)[^，,。；;]{0,6}?(?:多少|什么|哪|几|啥|如何|怎样|怎么)")
 _ONE_ASK = (ELIGIBILITY, SCREENING, LOOKUP, COMPARE, CHITCHAT)
 
 
@@ -312,11 +326,11 @@ def _each_ask(kb: KnowledgeBase, turn: Turn) -> tuple[Turn, ...]:
 def _compared_rounds(
     kb: KnowledgeBase, question: str, said: Scope, reference: Clause | None
 ) -> tuple[Clause, ...]:
-    """「22年和24年保护示范区设区市条件第3条有啥不一样」: a reference of one round compared with
-    another named: the clause at the same place of the other round's guide, under a section of
+    """「22年和24年保护示范区设区市条件第3条有啥不一样」「…分别是啥」: a reference of one round
+    compared with another named: the clause at the same place of the other round's guide, under a section of
     the same title."""
-    if reference is None or len(said.years) != 2 or not asks_to_compare(question):
-        return ()
+    if reference is None or len(said.years) != 2 or not (asks_to_compare(question) or _EACH.search(question)):
+        return ()  # (「22年和24年第三条条件分别是啥」: each round's, side by side)
     program = kb.guide(reference.guide_id).program
     others = [g for g in said.guides(kb) if g.program == program and g.id != reference.guide_id]
     if len(others) != 1:
@@ -389,6 +403,15 @@ def _names_nothing(name: str, question: str) -> bool:
 _JOINED_ROUNDS = re.compile(r"20\d\d\s*年?度?版?(?:的)?\s*(?:和|跟|与|同|、|对比|比|还是)\s*20\d\d")
 
 
+def _names_own_project(said: Scope, before: Scope, question: str) -> bool:
+    """「我们之前的省战略推进计划项目尾款还没拨，影响吗」 in a conversation about 工业品牌: the
+    program named is the asker's own project, told by its state, not the program asked of."""
+    if not (said.programs and before.programs) or set(said.programs) & set(before.programs):
+        return False
+    words = LEXICON.asking_to_apply
+    return SELF_WORDS.search(question) is not None and any(w in question for w in words.held_project)
+
+
 def _a_term_just_quoted(kb: KnowledgeBase, said: Scope, question: str, conversation: Conversation) -> bool:
     """A follow-up (「企业知识产权战略推进计划还没验收的呢」) names a program by words the last
     answer quoted (「尚未验收的省企业知识产权战略推进计划项目承担单位…」): a term of that answer,
@@ -396,6 +419,7 @@ def _a_term_just_quoted(kb: KnowledgeBase, said: Scope, question: str, conversat
     if not said.programs or said.years or not question.rstrip("？?。").endswith("呢"):
         return False
     quoted = "".join(kb.clause(c).text for c in conversation.cited_clauses if kb.has_clause(c))
+    quoted += conversation.questions[-1] if conversation.questions else ""  # (or the question named it)
     named = [g for g in kb.guides if g.program in said.programs]
     return all(any(n in question and n in quoted for n in g.names) for g in named)
 
@@ -412,7 +436,7 @@ def _names_conditions_part(kb: KnowledgeBase, guides: tuple[Guide, ...], questio
     )
 
 
-def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, question: str) -> bool:
+def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, question: str, name: str) -> bool:
     """In a conversation about a policy or a plan, a program named with no year and no word of
     its own (项目, 指南, 申报…) is the document's own term when the document's text names it
     (「中欧地标互认那个呢」 of the 2023 measures, whose 3.12 names 地理标志)."""
@@ -424,6 +448,9 @@ def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, quest
         return False
     text = "".join(c.text for c in kb.guide_clauses(documents[0].id))
     named = [g for g in kb.guides if g.program in said.programs]
+    spec = intent(name)  # 「…在高价值推荐名额上有好处吗」 asks what only the program's guide holds
+    if spec and spec.evidence and not re.search(spec.evidence, text):
+        return False
     return all(g.kind in ANNUAL_KINDS and any(n in text for n in g.names) for g in named)
 
 
@@ -465,6 +492,14 @@ def _scope_so_far(kb: KnowledgeBase, conversation: Conversation, question: str =
 
 
 _EACH_OF_THEM = re.compile(r"^(?:那|那么)?(?:它们|他们|这两个|这几个|两个|各个)?(?:分别|各自|各)")
+
+
+def _unheld_document(kb: KnowledgeBase, question: str, conversation: Conversation) -> str | None:
+    """A document no guide is, asked for what it says: by its title, or pointed back to by its
+    kind after the last question or answer quoted its title (「这个办法是哪年发布的」)."""
+    quoted = "".join(kb.clause(c).text for c in conversation.cited_clauses if kb.has_clause(c))
+    quoted += conversation.questions[-1] if conversation.questions else ""
+    return unheld_document(kb, question) or document_pointed_at(kb, question, quoted)
 
 
 def _default_year(kb: KnowledgeBase, scope: Scope) -> bool:
@@ -516,9 +551,20 @@ def _reference(
         list(named) if len(named) == 1 else conversation.scope.guides(kb) if conversation.questions else []
     )
     near = kb.clause(conversation.last_reference) if conversation.last_reference else None
-    # 「第二条具体说了啥」 right after a list answered in words: its item, not the guide's 二、
+    if (item := ordinal_of_kind(kb, question, guides)) is not None:
+        return item, None  # 「第二阶段是什么时候」: the plan's stages
+    # 「第二条具体说了啥」 right after a list answered in words: its item, not the guide's 二、;
+    # 「第4条原文」 right after a section looked up whole (「通州方案 六、保障措施」): its 4th item
     shown = not named and _a_list_shown(conversation)
-    if shown and (item := ordinal_item(kb, question, conversation.cited_clauses)) is not None:
+    listed = not named and near is not None and near.id in conversation.cited_clauses and kb.children(near)
+    if shown or listed:
+        item = ordinal_item(kb, question, (near.id,) if listed and near else conversation.cited_clauses)
+        if item is not None:
+            return item, None
+    # 「那县里的第五条呢」 after 设区市's 5th task; 「那22年园区任务的第四条呢」 after 2024's 4th
+    rounds = [g for g in named if g.program in conversation.scope.programs]
+    other_round = rounds[0] if len(rounds) == 1 else None
+    if (item := typed_ordinal_item(kb, question, conversation.cited_clauses, other_round)) is not None:
         return item, None
     try:
         # 「24版指南 三（一）」: a short year is a round's, not a number of the path
@@ -533,6 +579,7 @@ def _reference(
         ):
             found = ordinal_item(kb, question, conversation.cited_clauses)  # 「第二个阶段呢」
             found = found or next_item(kb, question, conversation.cited_clauses)  # 「它前面那个阶段呢」
+            found = found or named_sibling(kb, question, conversation.cited_clauses)  # 「组织实施呢」
             # 「这个阶段主要干啥」: the one clause the last answer quoted (not 「那24年的指南在这点上
             # 怎么规定的」, which asks another round's)
             if not named:

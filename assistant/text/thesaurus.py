@@ -49,6 +49,10 @@ ASKING_WORDS = frozenset(
         "总共",
     ]
 )
+# Words that ask with every word inside them: 「建在哪些地方」 asks where, and its 地方 is no
+# 地方 of the guides (「地方分中心」).
+WHERE_WORDS = frozenset(["哪些地方", "什么地方", "哪个地方", "啥地方"])
+ASKING_WORDS = ASKING_WORDS | WHERE_WORDS
 SPEECH_TAGS = (
     "m",
     "r",

@@ -1,0 +1,171 @@
+"""Clauses named by their place in the conversation rather than by numbering: the item of the
+list the last answer quoted by its place (「第二个呢」「最后那个阶段」), the same place of another
+applicant type's or another round's list (「那县里的第五条呢」「那22年园区任务的第四条呢」), a
+stage by its place (「第二阶段是什么时候」), another item by its title (「组织实施呢」), the one
+quoted pointed at (「这个阶段主要干啥」) and the one before or after it (「它前面那个阶段呢」).
+`understand._reference` asks these when a question names no clause by numbering."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..domain import Clause, Guide
+from ..ingest.knowledge_base import KnowledgeBase
+from .lexicon import LEXICON
+from .numbers import chinese_to_number
+from .reference_grammar import clean
+from .scope import types_named
+
+# 「最后那个阶段主要干什么」「第二个呢」: an item of the list the last answer quoted, by its place
+_ORDINAL = re.compile(
+    r"(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末))\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段)"
+    r"(?=[^，,。？?]{0,8}(?:呢|是|讲|说|干|做|要|有|内容|什么|啥|写|全文|原文|原话))"
+)
+
+
+def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The item a question names by its place (「第二个」「最后那个阶段」) in the list the last
+    answer quoted: the one clause with items it cited, or the list its cited items belong to."""
+    match = _ORDINAL.search(question)
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    # (the place opens the question: 「绩效目标第一条是啥」 names its list itself)
+    if (
+        match is None
+        or not clauses
+        or re.sub(r"^(?:那么|那|这|还有|再问下?)", "", question[: match.start()]).strip()
+    ):
+        return None
+    if len(clauses) == 1 and kb.children(clauses[0]):
+        items = kb.children(clauses[0])
+    else:
+        parents = {c.parent_id for c in clauses}
+        if len(parents) != 1 or None in parents:
+            return None
+        items = kb.children(kb.clause(parents.pop()))
+    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
+    if len(items) < 2 or place is None or not 1 <= place <= len(items):
+        return None
+    return items[int(place) - 1]
+
+
+def typed_ordinal_item(
+    kb: KnowledgeBase, question: str, cited: tuple[str, ...], other_round: Guide | None = None
+) -> Clause | None:
+    """「那县里的第五条呢」 after the 5th of 设区市's tasks, 「那22年园区任务的第四条呢」 after the 4th of
+    2024's: the item at that place of the same list (the list of the same title, at the same
+    depth) of the applicant type named before the place, or of the round asked (`other_round`)."""
+    match = _ORDINAL.search(question)
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    kinds = types_named(question[: match.start()]) if match else []
+    if match is None or not clauses or (len(kinds) != 1 and other_round is None):
+        return None
+    first = clauses[0]
+    listed = first if kb.children(first) else kb.clause(first.parent_id) if first.parent_id else None
+    if listed is None or not listed.title:
+        return None
+    guide_id = other_round.id if other_round is not None else listed.guide_id
+    # (「24年园区申报条件第一条呢」 after the goals names a list of its own)
+    before = question[: match.start()]
+    lists = {clean(c.title) for c in kb.guide_clauses(guide_id) if c.children and c.title}
+    if any(t in before for t in lists if t != clean(listed.title) and not types_named(t)):
+        return None
+    wanted = kinds if len(kinds) == 1 else types_named("".join(listed.heading_path))
+    # (another round titles its lists in its own words: the list at the same place, of that type)
+    placed = listed.id.replace(listed.guide_id, guide_id, 1)
+    same = [
+        c
+        for c in kb.guide_clauses(guide_id)
+        if (c.title == listed.title or (other_round is not None and c.id == placed))
+        and c.id != listed.id
+        and len(c.heading_path) == len(listed.heading_path)
+        and types_named("".join(c.heading_path)) == wanted
+    ]
+    items = kb.children(same[0]) if len(same) == 1 else []
+    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
+    return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
+
+
+def ordinal_of_kind(kb: KnowledgeBase, question: str, guides: list[Guide]) -> Clause | None:
+    """「第二阶段是什么时候」 of the 通州 plan: the Nth of the one list of the guide talked about
+    whose items are all titled with that noun, a bracket after it aside (宣传动员阶段（…）)."""
+    match = _ORDINAL_OF_KIND.search(question)
+    if match is None or len(guides) != 1:
+        return None
+    noun = match.group(2)
+    lists = [
+        c
+        for c in kb.guide_clauses(guides[0].id)
+        if len(kb.children(c)) >= 2
+        and all(re.sub(r"[（(][^）)]*[）)]$", "", clean(i.title)).endswith(noun) for i in kb.children(c))
+    ]
+    items = kb.children(lists[0]) if len(lists) == 1 else []
+    place = chinese_to_number(match.group(1))
+    return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
+
+
+_ORDINAL_OF_KIND = re.compile(r"第([一二三四五六七八九十]|\d{1,2})\s*个?(阶段)")
+
+
+def named_sibling(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """「组织实施呢」 after 「宣传动员阶段（2022年8月-12月底）…」 was quoted: the one other item of
+    its list whose title begins with the words the follow-up names (「组织实施阶段」)."""
+    match = _SIBLING_ASKED.match(question.strip())
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or not clauses[0].parent_id or kb.children(clauses[0]):
+        return None  # (an item of a list, not a list: 「绩效目标呢」 after the tasks asks the goals)
+    words = match.group(1)
+    siblings = [
+        c
+        for c in kb.children(kb.clause(clauses[0].parent_id))
+        if c.id != clauses[0].id and clean(c.title).startswith(words)
+    ]
+    return siblings[0] if len(siblings) == 1 else None
+
+
+_SIBLING_ASKED = re.compile(
+    r"^(?:那|那么|还有)?([\u4e00-\u9fff]{2,8}?)(?:阶段|这块|部分|那条|这条)?(?:呢|怎么说|是什么时候)[？?]*$"
+)
+
+
+def pointed_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The clause a question points back to (「这个阶段主要干啥」「这条牵头部门都有谁」): the one
+    clause the last answer quoted, when the question opens with a demonstrative before a word
+    for a part of a document (lexicon: pointed_parts). Not a list (several clauses quoted)."""
+    match = _POINTED().match(question.strip())
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or kb.children(clauses[0]):
+        return None
+    return clauses[0]
+
+
+def next_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
+    """The item before or after the one the last answer quoted (「它前面那个阶段呢」「下一条呢」):
+    its sibling, when the question opens with a word of before or after and a part's word."""
+    match = _BESIDE().match(question.strip())
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or clauses[0].parent_id is None:
+        return None
+    items = kb.children(kb.clause(clauses[0].parent_id))
+    at = next((i for i, c in enumerate(items) if c.id == clauses[0].id), None)
+    step = -1 if match.group(1) else 1
+    if at is None or not 0 <= at + step < len(items):
+        return None
+    return items[at + step]
+
+
+@cache
+def _BESIDE() -> re.Pattern[str]:
+    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
+    return re.compile(
+        r"(?:那么|那)?(?:它|这个|这|该)?的?"
+        rf"(?:(前面|前一|上一|之前)|(?:后面|后一|下一|之后|接下来))(?:那|这)?一?个?(?:{parts})"
+    )
+
+
+@cache
+def _POINTED() -> re.Pattern[str]:
+    parts = "|".join(sorted(LEXICON.asking_words.pointed_parts, key=len, reverse=True))
+    return re.compile(
+        rf"(?:那么|那)?(?:这一|这个|这|该|此|上面这|上面那|刚才那|刚才这)一?个?(?:{parts})(?![目])"
+    )
