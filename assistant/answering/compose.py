@@ -20,6 +20,7 @@ from ..domain import SECTION, TRAILER, Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.asking import NAMED_PLACES
 from ..question.intent import (
+    BY_NAME,
     CHITCHAT,
     COMPARE,
     COMPARE_CUES,
@@ -252,6 +253,7 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![前这近好十]|哪)几)(平方|平米|字|页|个点|万|千|百|元|块|钱|年|天|人|件|家|次|倍|%|％)"
 )
+_AMOUNT = BY_NAME["amount"]  # a sum asked
 # the units a guide may count the asked one in (「多少人」: 200 名)
 _SAME_UNITS = {
     "人": ("人", "名", "人次"),
@@ -633,7 +635,8 @@ class Composer:
         if spec.name == "amount" and (money := self._money_just_quoted(turn)) is not None:
             found = [e for e in found if e.clause == money]  # 「补助具体多少钱」 of the support quoted
         if spec.name == "amount" and subject:
-            found = [e for e in found if not self._money_of_another_sentence(turn, e)]
+            named = self._amount_subject(turn)
+            found = [e for e in found if not self._money_of_another_sentence(named, e)]
         if spec.name == "span":  # a span of something else: the sentence must say the rest of it
             found = [e for e in found if self.relevance.coverage(query, e.sentence) >= SPAN_COVERAGE]
         reached = {"contact": _BODY_CONTACTED, "address": _BODY_VISITED}.get(spec.name)
@@ -1343,16 +1346,19 @@ class Composer:
         composed = finish(self.kb, self.t, turn, draft, self.today())
         return Composed(composed.answer, False, composed.clause_ids, composed.warnings)
 
-    def _money_of_another_sentence(self, turn: Turn, item: ev.Evidence) -> bool:
-        """The clause gives the subject's money in another sentence than the sum found (1.1 of the
-        2023 measures: 「…对符合条件的高价值专利培育中心给予资金支持。开展江苏专利奖评选，…分别给
-        ?0万元」): the sum is another thing's, asked of 高价值专利培育中心. Another program's name
-        is a subject here; the name of the document in scope (强省政策) and a place (江苏) are none."""
-        spec = intent("amount")
-        assert spec is not None
-        unasked = _PLACES_AND_LEVELS.sub(" ", spec.without_cues(turn.search_text or turn.question))
+    def _amount_subject(self, turn: Turn) -> str:
+        """What a sum is asked of: the question without its asking words, where another program's
+        name is a subject; the name of the document in scope (强省政策) and a place (江苏) are none."""
+        unasked = _PLACES_AND_LEVELS.sub(" ", _AMOUNT.without_cues(turn.search_text or turn.question))
         for name in sorted({n for g in turn.guides for n in g.names}, key=len, reverse=True):
             unasked = unasked.replace(name, " ")
+        return unasked
+
+    def _money_of_another_sentence(self, unasked: str, item: ev.Evidence) -> bool:
+        """The clause gives the subject's money (`unasked`: see _amount_subject) in another
+        sentence than the sum found (1.1 of the 2023 measures: 「…对符合条件的高价值专利培育中心给予
+        资金支持。开展江苏专利奖评选，…分别给?0万元」): the sum is another thing's, asked of
+        高价值专利培育中心."""
         if self.relevance.holds_subject(unasked, item.sentence, ASKED_WORDS, True):
             return False
         return any(
@@ -1367,9 +1373,7 @@ class Composer:
         quoted = turn.previous[0] if len(turn.previous) == 1 else None
         if quoted is None or not re.search(MONEY_WORDS, quoted.text):
             return None
-        spec = intent("amount")
-        assert spec is not None
-        unasked = without_program_names(self.kb, spec.without_cues(turn.question))
+        unasked = without_program_names(self.kb, _AMOUNT.without_cues(turn.question))
         return None if self.relevance.has_subject(unasked, ASKED_WORDS) else quoted
 
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
@@ -1384,7 +1388,8 @@ class Composer:
         keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
         ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)
         if turn.intent == "amount":  # (the sentence that gives the subject's money, not the one beside it)
-            ranked = [(s, e) for s, e in ranked if not self._money_of_another_sentence(turn, e)]
+            named = self._amount_subject(turn)
+            ranked = [(s, e) for s, e in ranked if not self._money_of_another_sentence(named, e)]
         if not ranked or ranked[0][0] < MIN_NEAREST_COVERAGE:
             return None
         best = ranked[0][1]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..domain import Reply, WarningCode
+from ..domain import Guide, Reply, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.answers import read_answers
 from ..question.applicant import follows_up_on_another, turns_to_another_round
@@ -139,23 +139,25 @@ class Responder:
         fluent = composed.answerable and bool(composed.clause_ids) and turn.intent != LOOKUP
         return Responded(retrieved, self._reply(composed, understood), True, False, fluent)
 
+    def _guide_checked(self, decision: dict[str, Any] | None) -> Guide | None:
+        """The guide of the round the checker checked, if it checked one."""
+        guide_id = (decision or {}).get("round", {}).get("guide_id", "")
+        return self.kb.guide(guide_id) if self.kb.has_guide(guide_id) else None
+
     def _round_checked(self, turn: Turn, decision: dict[str, Any] | None) -> Turn:
         """The turn asked of the one round the checker checked, if it checked one."""
-        guide_id = (decision or {}).get("round", {}).get("guide_id", "")
-        if not self.kb.has_guide(guide_id):
+        guide = self._guide_checked(decision)
+        if guide is None:
             return turn
-        guide = self.kb.guide(guide_id)
         scope = replace(turn.scope, programs=(guide.program,), years=(guide.year,), current=False)
         return replace(turn, scope=scope, guides=(guide,))
 
     def _of_checked(self, retrieved: Retrieved, decision: dict[str, Any] | None) -> Retrieved:
         """The turn recorded as about the program checked (「我们正在做省战略推进计划项目，尾款
         还没拨，能报吗」 of 工业品牌 names a project the applicant holds, not the one asked)."""
-        turn = retrieved.understood.turn
-        guide_id = (decision or {}).get("round", {}).get("guide_id", "")
-        if turn is None or not self.kb.has_guide(guide_id):
+        turn, guide = retrieved.understood.turn, self._guide_checked(decision)
+        if turn is None or guide is None:
             return retrieved
-        guide = self.kb.guide(guide_id)
         if guide.program is None or turn.scope.programs == (guide.program,):
             return retrieved
         years = (guide.year,) if guide.year in turn.scope.years else ()

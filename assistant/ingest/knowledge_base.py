@@ -93,6 +93,14 @@ class KnowledgeBase:
     def guide_clauses(self, guide_id: str) -> list[Clause]:
         return [c for c in self.clauses if c.guide_id == guide_id]
 
+    def guide_text(self, guide_id: str) -> str:
+        """A guide's clause texts run together: to tell whether its own text uses a phrase."""
+        return self._guide_texts.get(guide_id, "")
+
+    @cached_property
+    def _guide_texts(self) -> dict[str, str]:
+        return {g.id: "".join(c.text for c in self.guide_clauses(g.id)) for g in self.guides}
+
     def children(self, clause: Clause) -> list[Clause]:
         return [self._by_id[i] for i in clause.children]
 

@@ -231,12 +231,12 @@ def _titled_below(kb: KnowledgeBase, guide: Guide, steps: tuple[Step, ...]) -> C
     parent = _sole(_fits(kb, guide, steps[: last + 1]))
     if parent is None:
         return None
-    under = []
+    under, depth = [], len(_chain(kb, parent))
     for clause in kb.guide_clauses(guide.id):
-        below = _chain(kb, clause)[len(_chain(kb, parent)) :]
-        if clause.id.startswith(f"{parent.id}.") and all(
-            any(title_matches(node, t) for node in below) for t in titles
-        ):
+        if not clause.id.startswith(f"{parent.id}."):
+            continue
+        below = _chain(kb, clause)[depth:]
+        if all(any(title_matches(node, t) for node in below) for t in titles):
             under.append((len(below), clause))
     top = min((depth for depth, _ in under), default=0)
     tops = [clause for depth, clause in under if depth == top]

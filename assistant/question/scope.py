@@ -190,7 +190,7 @@ def _the_document_saying(kb: KnowledgeBase, text: str, programs: tuple[str, ...]
         if guide.program not in programs or guide.kind in ANNUAL_KINDS:
             continue
         said = [n for n in guide.names if re.search(re.escape(n) + _SAYING, text)]
-        own = "".join(c.text for c in kb.guide_clauses(guide.id))
+        own = kb.guide_text(guide.id)
         others = [g for g in kb.guides if g.program in programs and g.program != guide.program]
         if said and all(any(n in own and n in text for n in g.names) for g in others):
             return (guide.program,)

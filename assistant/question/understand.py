@@ -446,7 +446,7 @@ def _a_term_of_the_document(kb: KnowledgeBase, said: Scope, before: Scope, quest
     words = LEXICON.asking_to_apply
     if any(w in question for w in (*words.program_nouns, *words.apply_verbs, *words.project_life)):
         return False
-    text = "".join(c.text for c in kb.guide_clauses(documents[0].id))
+    text = kb.guide_text(documents[0].id)
     named = [g for g in kb.guides if g.program in said.programs]
     spec = intent(name)  # 「…在高价值推荐名额上有好处吗」 asks what only the program's guide holds
     if spec and spec.evidence and not re.search(spec.evidence, text):
