@@ -79,6 +79,14 @@ CASE_FACTS = 6
 # may take the figure: the last one, then two earlier ones of the same sentence (「独立知识产权部，
 # 制度健全，6个人」). From blind set AK (session 34), held by reader cases.
 BARE_FIGURE_LOOKBACK = 3
+# Characters before a yes-or-no fact's name asked back alone (「那重点产业链所在地区？」「你说的
+# 规划？」) for the clause to be an echo of the question, answered by the clause after it. From
+# blind set CC (session 63), reader cases.
+ECHO_LEAD = 3
+# Characters of a message that tells a wish to apply and asks nothing (「我们国家级高新区想报产业
+# 知识产权运营中心发展，产业链相关企业一百多家，…」) for it to be checked: shorter, the wish alone
+# (「我们想报高价值专利」) is answered with the program's conditions. From blind set CD (session 63).
+WISH_WITH_FACTS = 30
 # Clauses of things named before a sum (「A，B，都没有」) that it surely covers; past these, a
 # terse list may have said what the first ones are (「江苏独立法人 行业领军 失信记录 非正常申请
 # 都没有」): they are asked. From blind set AZ's development (session 40), reader cases.

@@ -465,14 +465,23 @@ def test_given_facts_are_checked_against_their_meaning(rules: Rules, key: str, v
         given_facts(rules, {key: value})
 
 
-def test_a_correction_whose_figure_no_words_name_puts_the_earlier_figure_in_doubt(rules: Rules) -> None:
+def test_a_correction_naming_the_earlier_figure_as_another_thing_puts_it_in_doubt(rules: Rules) -> None:
+    turns = ["园区产业链相关企业大概六十家，链主企业已落户", "刚核对了一下，六十家是园区全部企业。"]
+    sheet = facts_from_turns(turns, rules, "2022-patent-transfer", "park")
+    assert "chain_enterprises" not in sheet and "chain_enterprises" in sheet.doubts
+    assert sheet["key_enterprises_settled"] is True  # what the correction does not touch stands
+
+
+def test_a_correction_naming_the_earlier_figure_takes_the_one_figure_it_gives(rules: Rules) -> None:
+    """「六十家」 is the figure told before (「大概六十家」), named as something else: the one
+    figure left (「三四十家」) is the correction's (session 63; it had counted as a second figure,
+    and the count was asked)."""
     turns = [
         "园区产业链相关企业大概六十家，链主企业已落户",
         "刚核对了一下，六十家是园区全部企业，真正算产业链相关的只有三四十家。",
     ]
     sheet = facts_from_turns(turns, rules, "2022-patent-transfer", "park")
-    assert "chain_enterprises" not in sheet and "chain_enterprises" in sheet.doubts
-    assert sheet["key_enterprises_settled"] is True  # what the correction does not touch stands
+    assert (sheet["chain_enterprises"].lo, sheet["chain_enterprises"].hi) == (30, 40)
 
 
 def test_a_correction_of_a_rank_takes_the_figure_of_the_facts_year(rules: Rules) -> None:

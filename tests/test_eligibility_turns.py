@@ -18,6 +18,63 @@ def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
 
 
 CASES = [
+    # (session 63) a follow-up on a condition (「市里如果不是申报主体的话」) then the body asked,
+    # inside the city: the park is checked, not the city again
+    (
+        [
+            "我们市想报专利转化专项的产业知识产权运营中心方向。",
+            "市里如果不是申报主体的话，那我们市里的国家级高新区呢？高新区是重点产业链所在地区，链主企业落户，产业链企业七十多家。",
+        ],
+        ("2022-patent-transfer", "park", None),
+    ),
+    # a word of now telling a project's state (「现在还在实施」) asks no current round: the facts
+    # told are the 2022 round's own
+    (
+        [
+            "国家强县工程示范县，20年度真抓实干评上了，不过我们市里21年承担了保护示范区创建项目，现在还在实施。县里能报吗？"
+        ],
+        ("2022-protection-zone", "county", False),
+    ),
+    # a wish to apply and the facts, nothing asked: checked
+    (
+        [
+            "我们园区是国家级高新区，想报产业知识产权运营中心发展，产业链相关企业八十多家，有链主企业，有知识产权局和预算。"
+            "不过园区没有被省、市确定为哪条重点产业链的所在地区。"
+        ],
+        ("2022-patent-transfer", "park", False),
+    ),
+    # a 高职院校 is a college
+    (
+        ["我们是无锡的一所高职院校，想牵头报22年高价值专利培育新建项目，可以吗？"],
+        ("2022-high-value-patent-new", "research", None),
+    ),
+    # what else must be met, asked with a title told: a check
+    (
+        ["我们区是国家知识产权强县工程示范区，想报22年度保护示范区创建，还需要满足什么？"],
+        ("2022-protection-zone", "county", None),
+    ),
+    # 「还能争取吗」 asks to apply
+    (
+        [
+            "市里22年度评上了真抓实干成效明显地区，国家级保护中心也有，就是2023年度撤回率比全省平均低一点。24年保护示范区还能争取吗？"
+        ],
+        ("2024-protection-zone", "city", False),
+    ),
+    # the group applying: its parent's own figures, the subsidiaries' apart
+    (
+        [
+            "我们集团想报高价值新建。",
+            "集团母公司自己有效专利七十件、发明三十件，子公司加起来两百多件。三年内没得过奖，也没有PCT申请。",
+        ],
+        ("2022-high-value-patent-new", "enterprise", False),
+    ),
+    # a branch asking to apply in its own name: it has no legal person of its own
+    (
+        [
+            "我们总部在浙江，在常州设了一个分公司做生产，分公司没有独立法人资格。常州分公司能用自己的名义报工业品牌项目吗？"
+        ],
+        ("2022-industrial-brand", "enterprise", False),
+    ),
     # who may apply, asked of the 协会 the applicant said it is a turn before: a check, 不符合
     (
         [

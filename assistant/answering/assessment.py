@@ -6,6 +6,7 @@ from every turn (scoped to the detected program), then check.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from ..question.applicant import (
     resolve_type,
 )
 from ..question.fact_turns import facts_from_turns
+from ..question.lexicon import LEXICON, either
 from ..question.scope import CURRENT_WORDS
 
 
@@ -132,7 +134,7 @@ def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGues
     the applicant states (「20年度真抓实干」「强县工程示范县」 are what the 2022 round asks),
     else the round taken (the current one)."""
     taken = rules.program(guess.program or "")
-    if any(CURRENT_WORDS.search(turn) for turn in turns):
+    if any(_asks_the_current_round(turn) for turn in turns):
         return guess  # 「报今年的保护示范区」: the current round, whatever facts of another
     rounds = [
         p
@@ -153,6 +155,16 @@ def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGues
         return guess
     chosen = named[0]
     return replace(guess, program=chosen.id, applicant_type=resolve_type(chosen, guess.kind))
+
+
+def _asks_the_current_round(turn: str) -> bool:
+    """A clause with a word of now and an apply verb (「报今年的保护示范区」「现在还能报吗」); not
+    one that tells the state of a thing (「市里…的项目现在还在实施」)."""
+    return any(CURRENT_WORDS.search(c) and _APPLY_VERB.search(c) for c in _CLAUSES.findall(turn))
+
+
+_CLAUSES = re.compile(r"[^，,。；;？?！!\n]+")
+_APPLY_VERB = re.compile(either(LEXICON.asking_to_apply.apply_verbs))
 
 
 def _without_shared(rounds: list[Program], sheets: dict[str, FactSheet]) -> Callable[[Program], FactSheet]:

@@ -558,7 +558,7 @@ def _switching_clause(text: str) -> tuple[int, int]:
 
 
 # 「县里不行的话」「要是市里报不了的话」: if the one before fails (a condition, not the one asked)
-_FAILED_IF = re.compile(r"(?:不|没|未)[^，,。；;？?！!]{0,4}的话")
+_FAILED_IF = re.compile(r"(?:不|没|未)[^，,。；;？?！!]{0,6}的话")  # 「市里不是申报主体的话」
 
 
 def follows_up_on_another(text: str, rules: Rules) -> bool:

@@ -432,8 +432,11 @@ def _named_as_self(lead: str) -> bool:
     return found is not None and not _HELD_BY.search(lead[: found.start()])
 
 
-# 「示范县是隔壁县」「真抓实干评上的是隔壁县」: the phrase, or what was done of it, before 是
-_HELD_BY = re.compile(f"{MASK}(?:[^，,。；;{MASK}]{{0,4}}的)?$")
+# 「示范县是隔壁县」「真抓实干评上的是隔壁县」「真抓实干22年是隔壁县评上了」: the phrase, or what
+# was done of it, or its year, before 是
+_HELD_BY = re.compile(
+    rf"{MASK}(?:[^，,。；;{MASK}]{{0,4}}的|\s*(?:(?:20)?\d{{2}}\s*年度?|去年|前年|今年)(?:那次|那回|的)?)?$"
+)
 
 
 # (not the 是 of 但是/可是/还是/倒是: 「但是同集团的兄弟公司2019年验收过」 names another body)
@@ -620,10 +623,10 @@ def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -
     return reading
 
 
-# 「只是2020年立项的…项目还在实施」: a limit word opening the clause before a time or the
-# applicant's name joins the clause as 「but」, limiting nothing
+# 「只是2020年立项的…项目还在实施」「只是还有一个…项目没验收」: a limit word opening the clause
+# before a time, the applicant's name or 还/也 joins the clause as 「but」, limiting nothing
 _JOINING = re.compile(
-    r"^\s*(?:只是|只不过)(?=\s*(?:(?:20)?\d{2}\s*年|去年|前年|今年|目前|现在|我们|公司|企业|学校))"
+    r"^\s*(?:只是|只不过)(?=\s*(?:(?:20)?\d{2}\s*年|去年|前年|今年|目前|现在|我们|公司|企业|学校|还|也))"
 )
 
 

@@ -85,7 +85,14 @@ def of_years(matches: list[Match], segment: str) -> list[Match]:
     if not (cues("yes_words", text) or says_no(text) or doubtful(text)):
         return []
     named = years_in(segment)
-    return [m for m in matches if named & ({m.spec.year, *m.spec.years} - {None})]
+    # 「2019年承担过一次…，21年已经验收结束了」: the year a project ended is not the year of a
+    # project under way
+    ended = bool(cues("finished", text)) and not says_no(text)
+    return [
+        m
+        for m in matches
+        if named & ({m.spec.year, *m.spec.years} - {None}) and not (ended and m.spec.ongoing)
+    ]
 
 
 def of_another_year(spec: FactSpec, segment: str) -> bool:

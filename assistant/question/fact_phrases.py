@@ -10,7 +10,7 @@ phrases joined with 和/与/、), negations and shortfalls after it up to the ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -48,6 +48,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?=[以之]后)|年(?!
 _ASKING_WORDS = re.compile(
     r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,4}?"
     rf"(?:什么|啥|{either(LEXICON.fact_cues.any_one)})"
+    # 「没有被省、市确定为哪条重点产业链的所在地区」: which one, denied, is none
+    r"|(?<=没|无)[^，,。；;？?]{0,10}?哪(?:条|个|家|项|一)"
 )
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it
@@ -389,11 +391,27 @@ def masked(segment: str, matches: list[Match]) -> str:
     # 「给不给经费」: the 不 of an A-not-A question asks, though the phrase 「给经费」 hides its second 给
     chars = list(_a_not_a_asked(segment) if "不" in segment or "没" in segment else segment)
     for m in matches:
-        literal = set("".join(m.synonym.split(GAP)))
-        for i in range(m.start, m.end):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
-            if m.contiguous or segment[i] in literal:
-                chars[i] = MASK
+        for i in _literal_positions(segment, m):  # a gap's own words (「还没有」 in 「市里还没有承担」) stay
+            chars[i] = MASK
     return mask_look_alikes("".join(chars))
+
+
+def _literal_positions(segment: str, m: Match) -> Iterable[int]:
+    """Where the phrase's own words stand: all of it, or its pieces around each gap (a gap's
+    word that shares a character with them, 「检查好像是良好」, is the gap's)."""
+    pieces = m.synonym.split(GAP)
+    if m.contiguous or len(pieces) == 1:
+        return range(m.start, m.end)
+    positions: list[int] = []
+    at = m.start
+    for number, piece in enumerate(pieces):
+        found = m.end - len(piece) if number == len(pieces) - 1 else segment.find(piece, at, m.end)
+        if found < at or segment[found : found + len(piece)] != piece:
+            literal = set("".join(pieces))  # (a phrase read loosely: every character of its words)
+            return [i for i in range(m.start, m.end) if segment[i] in literal]
+        positions += range(found, found + len(piece))
+        at = found + len(piece)
+    return positions
 
 
 def _joined(text: str, left: Match, right: Match) -> bool:

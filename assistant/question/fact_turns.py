@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..eligibility.facts import FactSheet, checkable
-from ..eligibility.rules import FactSpec, Interval, Rules
+from ..eligibility.rules import FactSpec, FactValue, Interval, Rules
 from ..thresholds import REPEATED_PHRASE, SHARED_BY
 from .applicant import names_itself, says_county_city
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
@@ -18,7 +18,7 @@ from .facts import extract_facts, scope_keys
 from .form_text import CLAUSE, normalize
 from .lexicon import LEXICON, either
 from .numbers import Spoken, calendar_year, find_numbers, spoken_units, to_fact_unit
-from .own_things import named_in, reads_own_things
+from .own_things import named_in
 from .year_corrections import (
     settled_wording,
     with_dated_predicates,
@@ -39,7 +39,7 @@ def facts_from_turns(
     keys = set(scope_keys(rules, program, applicant_type))
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]
-    named = named_in(turns, applicant_type) if reads_own_things(keys) else None  # once for all turns
+    named = named_in(turns, applicant_type, keys)  # once for all turns
     for turn in turns:
         said = extract_facts(turn, rules, program, applicant_type, named)
         sheet = sheet.merge(_corrected(sheet, said, turn, rules, before, keys))
@@ -174,12 +174,21 @@ def _corrected(
             for f in find_numbers(after)
             if not _done_to(after[: f.start]) and (v := to_fact_unit(f, spec.unit)) is not None
         ]
-        figures = [v for v in figures if v != sheet.values.get(spec.key)]  # 「七千万是前年的」: the old one
+        # 「七千万是前年的」「50家是规划的目标」(of 「50多家」): the old one named, no new figure
+        figures = [v for v in figures if not _names_the_old(v, sheet.values.get(spec.key))]
         if len(figures) == 1:
             values[spec.key], evidence[spec.key] = figures[0], turn
             doubted.pop(spec.key, None)
     doubts = {k: v for k, v in {**said.doubts, **doubted}.items() if k not in values}
     return FactSheet(values, evidence, doubts)
+
+
+def _names_the_old(figure: FactValue, old: FactValue | None) -> bool:
+    """A figure of the correction that is the one told before, or the figure it was told with
+    (50 of 「50多家」, the low end of a span said as 「N多」)."""
+    if isinstance(old, Interval) and isinstance(figure, (int, float)):
+        return old.lo <= figure <= old.hi
+    return figure == old
 
 
 def _done_to(before: str) -> bool:

@@ -25,7 +25,7 @@ from functools import cache
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
-from ..thresholds import BARE_FIGURE_LOOKBACK, SUBJECT_SPAN, SUM_REACH
+from ..thresholds import BARE_FIGURE_LOOKBACK, ECHO_LEAD, SUBJECT_SPAN, SUM_REACH
 from .asking import asks_to_apply
 from .clause_reading import OF_AN_EVENT, another_body, progress_of, read_phrase
 from .fact_clauses import (
@@ -65,7 +65,7 @@ from .figure_reading import lower_year_after, of_one_year, part_of_the_people, p
 from .form_text import bodies_apart, parents_named, prepared
 from .lexicon import LEXICON, either
 from .numbers import find_numbers, normalize_numbers, to_fact_unit
-from .own_things import Named, as_named, named_in, reads_own_things
+from .own_things import Named, as_named, named_in
 from .reading import Reading
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -102,8 +102,7 @@ def extract_facts(
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
     said = _without_program_names(text, rules)
-    if reads_own_things(keys):
-        said = as_named(said, named or named_in((text,), applicant_type), keys, applicant_type)
+    said = as_named(said, named or named_in((text,), applicant_type, keys), keys, applicant_type)
     return read_facts(said, rules.fact_specs, keys, reference, applicant_type)
 
 
@@ -195,10 +194,14 @@ def _goes_on_about(segment: str, doubted: list[Match]) -> str | None:
     if segment.startswith(cues_of.going_on) and says_no(said) and any(w in segment for w in alternatives):
         return "also_denied"
     running = [m for m in doubted if m.spec.ongoing]
-    now = segment.startswith((*cues_of.going_on, *cues_of.still_words))
+    # (after the year it ended, 「…18年做过一个，20年已经验收」)
+    now = _A_YEAR_FIRST.sub("", segment).startswith((*cues_of.going_on, *cues_of.still_words))
     if now and any(cues("finished", said) or any(w in segment for w in m.spec.yes_needs) for m in running):
         return "running"
     return None
+
+
+_A_YEAR_FIRST = re.compile(r"^\s*(?:(?:20)?\d{2}\s*年度?(?:底|初|中|末)?|去年|前年)")
 
 
 def _after_contrast(segment: str) -> str:
@@ -397,9 +400,14 @@ def read_facts(
                 reading = Reading()  # 「…战略推进计划项目，2020年验收了」: that project's acceptance
             # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does
             labelled = (
-                text[found.end() : found.end() + 1] in ("：", ":")
-                and match.spec.type == YES_NO
-                and not segment[match.end :].strip()  # the phrase is the label (not 「院所（独立法人）：」)
+                (
+                    text[found.end() : found.end() + 1] in ("：", ":")
+                    and match.spec.type == YES_NO
+                    and not segment[
+                        match.end :
+                    ].strip()  # the phrase is the label (not 「院所（独立法人）：」)
+                )
+                or _echoed_question(segment, match, text[found.end() : found.end() + 1])
             )
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
@@ -708,6 +716,16 @@ def _says_affirmed(text: str, words: tuple[str, ...]) -> bool:
     )
 
 
+def _echoed_question(segment: str, match: Match, mark: str) -> bool:
+    """A yes-or-no fact's name alone asked back (「重点产业链所在地区？园区没有被确定」): the
+    question the applicant repeats says nothing; the clause after it answers."""
+    # (the fact's words may end before the name does: 「重点产业链所在|地区」)
+    alone = (
+        len(segment[: match.start].strip()) <= ECHO_LEAD and len(segment[match.end :].strip()) <= ECHO_LEAD
+    )
+    return mark in ("？", "?") and match.spec.type == YES_NO and alone
+
+
 def _mark_before(text: str, at: int) -> str:
     """The last character before `at` that is not white space (the mark that ended the clause
     before), without copying the text up to it."""
@@ -730,9 +748,23 @@ def _part_of_another(segment: str, last_clause: list[Match], sheet: Sheet) -> No
     its_own = _ITS_OWN().search(said) is not None and not cues("negations", said)
     if not figures or not cues("other_bodies", said) or _NOT_OF().search(said) or its_own:
         return
+    if _above_the_whole(segment, figures, sheet):
+        return  # 「有效发明三十件；子公司那边还有一百多件」: the subsidiaries' own, no part of it
     if find_numbers(segment) or _OWNED_BY.search(segment):  # 「是子公司的」「在子公司名下」
         for match in figures:
             sheet.doubt(match.spec.key, segment)
+
+
+def _above_the_whole(segment: str, figures: list[Match], sheet: Sheet) -> bool:
+    """Another body's figure, in the unit of the figures before, above each of them: no part of
+    them can be that large, so it is a figure of its own."""
+    read = [m for m in figures if m.spec.key in sheet.values]  # (not those the clause left in doubt)
+    said = [n for n in find_numbers(segment) if read and all(n.unit == m.spec.unit for m in read)]
+    wholes = [sheet.values[m.spec.key] for m in read]
+    if not said or any(isinstance(w, bool) or not isinstance(w, (int, float, Interval)) for w in wholes):
+        return False
+    tops = [w.hi if isinstance(w, Interval) else float(w) for w in wholes]
+    return min(n.value for n in said) > max(tops)
 
 
 @cache

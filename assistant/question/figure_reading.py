@@ -190,6 +190,10 @@ def part_of_the_people(spec: FactSpec, said: str) -> bool:
         return False
     if parts and _NONE_OF_A_PART.search(said):
         return False  # 「2个兼职的，没有专职的」: the other part is none
+    if parts and any(t.start() > parts[-1].start() for t in cue_spans("totals", said)):
+        return (
+            False  # 「专职兼职加起来就2个人」「一个专职的，加上一个兼职的，一共2个人」: the sum of the parts
+        )
     return bool(whole) and bool(parts)
 
 

@@ -145,6 +145,17 @@ def _OWN_SAYING() -> re.Pattern[str]:
     return re.compile(either((*cue.negations, *cue.doubts, *cue.other_bodies)))
 
 
+@cache
+def _SELF_ASIDE() -> re.Pattern[str]:
+    """「我们县（国家强县工程示范县）的快速维权中心…」: what the applicant is, in brackets after
+    its own name, is a clause of its own (「我们县是…，我们县的…」): what the clause goes on to
+    say (还没批) is not said of it."""
+    selves = either(LEXICON.applicant_kinds.pronouns)
+    return re.compile(
+        rf"((?:{selves})(?:县|市|区|园区|公司|学校|高校|集团)?)[（(]([^（）()，,。\d]{{2,16}})[）)]"
+    )
+
+
 # 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
 # of its own, read as the same words after a comma
 _DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不是)[^（）()，,。]*?)\s*[）)]")
@@ -239,6 +250,7 @@ def prepared(text: str) -> str:
     text = _TOP_THEN_RANK.sub(_exact_rank, text)  # 「全省园区前十（第八）」: eighth
     text = _ASIDE_AFTER_A_COUNTED_NOUN.sub(r"\1，\2，", _SPAN_OF_YEARS.sub(_years_spelt_out, text))
     text = _AFTER_A_COUNT.sub(_breakdown, _DENIAL_ASIDE.sub(r"，\1，", text))
+    text = _SELF_ASIDE().sub(r"\1是\2，\1", text)
     text = _CLOSING_ASIDE().sub(_aside_as_clause, text)  # 「…项目（之前也没报过）。」
     text = _OTHER_LEVEL_DENIED.sub(r"\1\2\3，\4\1\5", text)
     text = _USE_GOES_ON.sub(r"\1", _LEVEL_IN_BRACKETS.sub(r"\3\1\2", text))

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..text.tokens import normalize, normalize_lines
+from ..thresholds import WISH_WITH_FACTS
 from .asking import (
     applies_together,
     asks,
@@ -451,7 +453,11 @@ def _intent_of_words(question: str, text: str, has_reference: bool) -> str:
         return LOOKUP
     if _asks_who_first(text):
         return "applicants"
-    if _last_question_asks_to_apply(text) or _names_a_program_after_facts(question):
+    if (
+        _last_question_asks_to_apply(text)
+        or _names_a_program_after_facts(question)
+        or _tells_a_wish(question)
+    ):
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
@@ -553,6 +559,25 @@ _PROGRAM_ONLY = re.compile(
     rf"[\u4e00-\u9fff]{{0,14}}(?:{either(LEXICON.asking_to_apply.program_name_ends)})"
     r"(?:[（(][\u4e00-\u9fff]{1,6}[）)])?(?:怎么样|咋样|如何)?\s*[？?]+\s*$"  # 「…培育（新建）？」「…怎么样？」
 )
+
+
+def _tells_a_wish(text: str) -> bool:
+    """「我们国家级高新区想报产业知识产权运营中心发展，产业链相关企业一百多家，…」: a wish to
+    apply and what the applicant is like, with nothing asked or requested: it wants it checked."""
+    said = _INDEFINITE.sub("", normalize(text))  # 「没有被…确定为哪条…」 asks nothing
+    if not _WISH_TO_APPLY().search(said) or any(w in said for w in LEXICON.asking_words.request_tails):
+        return False
+    sentences = [s for s in re.split(r"[。！!\n，,；;\s]", said) if s.strip()]
+    return len(said) >= WISH_WITH_FACTS and not any(asks(s) or "？" in s or "?" in s for s in sentences)
+
+
+_INDEFINITE = re.compile(r"(?<=没|无)[^，,。；;？?]{0,10}?哪(?:条|个|家|项|一)")
+
+
+@cache
+def _WISH_TO_APPLY() -> re.Pattern[str]:
+    words = LEXICON.own_things
+    return re.compile(f"(?:{either(words.wish_words)})(?:{either(LEXICON.asking_to_apply.apply_verbs)})")
 
 
 def _names_a_program_after_facts(question: str) -> bool:

@@ -174,6 +174,11 @@ class OwnThings:
     direction_head: str
     other_direction: str
     same_direction: str
+    parent_words: tuple[str, ...]  # 母公司, 集团: the applicant, when it is the group's parent
+    subsidiary_words: tuple[str, ...]  # 子公司: 「我们是集团下面的子公司」 is no parent
+    subsidiaries_spoken_of: tuple[str, ...]  # 「子公司那边…」: spoken of as others, by the parent
+    parent_selves: tuple[str, ...]  # 本公司: what the parent's 母公司 is read as (as long)
+    branch_words: tuple[str, ...]  # 分公司: the applicant, when it asks to apply in its own name
 
 
 @dataclass(frozen=True)

@@ -256,8 +256,10 @@ _DATE_PART = re.compile(r"\s*(?:月|日|号)")  # right after a number with no u
 # count of years (「注册20年了」「近20年」)
 _PART_OF_YEAR = re.compile(
     r"度|上半年|下半年|年中|年初|年底|年末|底|初|末|\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"|(?:就|才|正式|刚)?(?:注册|获批|批|认定|成立|建成|通过|立项|验收|评上|被评)"
+    r"|(?:就|才|正式|刚)?(?:注册|获批|批|认定|成立|建成|通过|立项|验收|评上|被评|开始|启用|投用|投入使用)"
 )
+# 「（到22年五年多了）」「截至22年」: a point in time before the two digits (not 「达到22年」)
+_POINT_BEFORE = re.compile(r"(?:(?<![达满用])到|截至|截止到?|直到)\s*$")
 _SPAN_BEFORE = re.compile(r"(?:近|过去|这|前|最近|已|已经|有|了)\s*$")  # 「近20年」「已经20年」: a span
 
 
@@ -317,7 +319,8 @@ def calendar_year(text: str, start: int, end: int, spoken: Spoken) -> bool:
     the calendar, by what follows them in the text."""
     if spoken.unit != "年" or not re.fullmatch(r"[12]\d\s*年", text[start:end].strip()):
         return False
-    return bool(_PART_OF_YEAR.match(text, end)) and not _SPAN_BEFORE.search(text[:start])
+    named = _PART_OF_YEAR.match(text, end) or _POINT_BEFORE.search(text[:start])
+    return bool(named) and not _SPAN_BEFORE.search(text[:start])
 
 
 def plausible(spoken: Spoken, unit: str | None, value: float) -> bool:

@@ -57,6 +57,12 @@ def _naming() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"^(?:[\u4e00-\u9fff]*的)?{_NAME}(?:是|(?<![作成])为|属于)[^，。]*?(?:{kinds})"
         ),  # not 作为
+        # 「我们县的“白沙枇杷”想报…」「我们县的大米，…」: the applicant's own thing opening the
+        # clause, then a wish to apply or nothing more
+        re.compile(
+            rf"^(?:{either(LEXICON.applicant_kinds.pronouns)})[县市区]?的{_NAME}"
+            rf"(?:$|(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.apply_verbs)}))"
+        ),
         # 「我们县有个紫砂的地理标志」
         re.compile(rf"(?:{either(_WORDS.having_words)}){_NAME}的(?:{kinds})"),
         # 「我们的地标是本县的黑猪」「指定地理标志：XX板栗」
@@ -88,6 +94,9 @@ class Named:
 
     names: tuple[str, ...]
     earlier_colleges: frozenset[str]
+    # the word of another body that names the applicant itself: 母公司 when it is the group's
+    # parent, 分公司 when a branch asks to apply in its own name ("" when none)
+    itself: str = ""
 
 
 def reads_own_things(keys: set[str]) -> bool:
@@ -95,12 +104,19 @@ def reads_own_things(keys: set[str]) -> bool:
     return bool(keys & {*_WORDS.facts, *_WORDS.college_facts})
 
 
-def named_in(turns: Sequence[str], applicant_type: str | None = None) -> Named:
-    return Named(own_names(turns, applicant_type), _earlier_colleges(turns))
+def named_in(turns: Sequence[str], applicant_type: str | None = None, keys: set[str] | None = None) -> Named:
+    """What the turns name of the applicant's own (its GI and colleges only when facts among
+    `keys` are read with them)."""
+    itself = _body_applying(turns) if applicant_type in (None, "enterprise") else ""
+    if keys is not None and not reads_own_things(keys):
+        return Named((), frozenset(), itself)
+    return Named(own_names(turns, applicant_type), _earlier_colleges(turns), itself)
 
 
 def as_named(text: str, named: Named, keys: set[str], applicant_type: str | None = None) -> str:
     """The text as the facts among `keys` are read with the applicant's own names."""
+    if named.itself:
+        text = _itself_pattern(named.itself).sub(lambda m: _as_long(m.group()), text)
     if keys & set(_WORDS.facts):
         text = with_stand_ins(text, named.names, applicant_type)
     if keys & set(_WORDS.college_facts):
@@ -167,12 +183,16 @@ def _NOT_APPLYING() -> re.Pattern[str]:
 @cache
 def _COLLEGE() -> re.Pattern[str]:
     head = re.escape(_WORDS.college_head)
-    return re.compile(rf"(?:{either(_WORDS.before_a_college)})([\u4e00-\u9fff]{{1,8}}?{head})")
+    # 「以材料学院牵头」; 「我们学校18年机械学院牵头做过…」: a college opening its words, before 牵头
+    return re.compile(
+        rf"(?:{either(_WORDS.before_a_college)})([\u4e00-\u9fff]{{1,8}}?{head})"
+        rf"|(?<=[\d年的，,])(?![年的]|{either(_WORDS.before_a_college)})([\u4e00-\u9fff]{{1,8}}?{head})(?=牵头)"
+    )
 
 
 def _colleges(clause: str) -> set[str]:
     # 以 of 以前/以后/以来 is no preposition (「以前机械学院牵头做过」 names 机械学院, said before)
-    return {m.group(1) for m in _COLLEGE().finditer(re.sub("以(?=[前后来上下])", "□", clause))}
+    return {m.group(1) or m.group(2) for m in _COLLEGE().finditer(re.sub("以(?=[前后来上下])", "□", clause))}
 
 
 def _earlier_colleges(turns: Iterable[str]) -> frozenset[str]:
@@ -249,3 +269,72 @@ def with_directions_compared(text: str) -> str:
     if field != before and (field in before or before in field):
         return text  # 「化工」 and 「精细化工」: one within the other, neither surely the same nor another
     return f"{text[:end]}，{_WORDS.same_direction if field == before else _WORDS.other_direction}{text[end:]}"
+
+
+def _body_applying(turns: Sequence[str]) -> str:
+    """The word of another body that is the applicant: a branch or subsidiary asking to apply
+    (「苏州分公司能用自己的名义报…吗」), or the group's parent (is_the_parent)."""
+    text = "，".join(turns)
+    found = _BRANCH_APPLYING().search(text)
+    if found:
+        return found.group(1)
+    return "母公司" if is_the_parent(turns) else ""
+
+
+def is_the_parent(turns: Sequence[str]) -> bool:
+    """The applicant is a group's parent company: it says so (「我们是集团母公司」「集团想报」
+    「以母公司名义申报」), or it speaks of its subsidiaries as others (「子公司那边还有一百多件」)
+    and never calls itself one (「我们是集团下面的子公司」)."""
+    text = "，".join(turns)
+    if _SELF_SUBSIDIARY().search(text):
+        return False
+    return bool(_SELF_PARENT().search(text) or any(w in text for w in _WORDS.subsidiaries_spoken_of))
+
+
+@cache
+def _BRANCH_APPLYING() -> re.Pattern[str]:
+    apply = either(LEXICON.asking_to_apply.apply_verbs)
+    return re.compile(
+        rf"({either(_WORDS.branch_words)})(?:能不能|能否|可不可以|可以|能|想|要|准备|打算)"
+        rf"(?:用|以)?(?:自己的?|独立的?)?(?:名义|身份)?(?:{apply})"
+    )
+
+
+@cache
+def _SELF_PARENT() -> re.Pattern[str]:
+    parents, apply, selves = (
+        either(_WORDS.parent_words),
+        either(LEXICON.asking_to_apply.apply_verbs),
+        _selves(),
+    )
+    not_a_member = rf"(?![^，,。；;]{{0,5}}(?:{either(_WORDS.subsidiary_words)}))"
+    # (not 「我们母公司」, ours: the speaker may be its subsidiary)
+    return re.compile(
+        rf"(?:{selves})(?:是|就是|作为)(?:{parents}){not_a_member}|(?:{selves})集团{not_a_member}"
+        rf"|(?:{parents})(?:这边)?(?:{either(_WORDS.wish_words)})?(?:{apply})|以(?:{parents})的?(?:名义|身份)"
+    )
+
+
+@cache
+def _SELF_SUBSIDIARY() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:{_selves()})(?:是|就是|作为|属于)?[^，,。；;]{{0,6}}(?:{either(_WORDS.subsidiary_words)})"
+    )
+
+
+def _selves() -> str:
+    """The applicant's words for itself (我们, 本公司)."""
+    return either((*LEXICON.applicant_kinds.pronouns, *LEXICON.applicant_kinds.self_bodies))
+
+
+@cache
+def _itself_pattern(word: str) -> re.Pattern[str]:
+    """The words naming the applicant that name another body elsewhere: the word itself, and for
+    the parent every parent word that does (母公司, 集团公司)."""
+    others = set(LEXICON.fact_cues.other_bodies)
+    words = _WORDS.parent_words if word == "母公司" else (word,)
+    return re.compile(either(tuple(w for w in words if w in others)))
+
+
+def _as_long(word: str) -> str:
+    return next((s for s in _WORDS.parent_selves if len(s) == len(word)), word)
