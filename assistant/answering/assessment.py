@@ -24,6 +24,7 @@ from ..question.applicant import (
     resolve_type,
 )
 from ..question.fact_turns import facts_from_turns
+from ..question.form_text import CLAUSE
 from ..question.lexicon import LEXICON, either
 from ..question.scope import CURRENT_WORDS
 
@@ -160,10 +161,9 @@ def _round_the_facts_name(turns: Sequence[str], rules: Rules, guess: ProgramGues
 def _asks_the_current_round(turn: str) -> bool:
     """A clause with a word of now and an apply verb (「报今年的保护示范区」「现在还能报吗」); not
     one that tells the state of a thing (「市里…的项目现在还在实施」)."""
-    return any(CURRENT_WORDS.search(c) and _APPLY_VERB.search(c) for c in _CLAUSES.findall(turn))
+    return any(CURRENT_WORDS.search(c) and _APPLY_VERB.search(c) for c in CLAUSE.findall(turn))
 
 
-_CLAUSES = re.compile(r"[^，,。；;？?！!\n]+")
 _APPLY_VERB = re.compile(either(LEXICON.asking_to_apply.apply_verbs))
 
 

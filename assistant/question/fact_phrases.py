@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval
-from .lexicon import A_NOT_A, GAP, LEXICON, either, gapped
+from .lexicon import A_NOT_A, GAP, INDEFINITE_WHICH, LEXICON, either, gapped
 from .numbers import calendar_year, find_numbers, to_fact_unit
 
 # Between two joined phrases: a joiner, after a noun that may close the first phrase
@@ -47,9 +47,7 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)(?:年度|年(?=[以之]后)|年(?!
 # 「没什么问题」「没有哪个学院…」: a question word after a negation asks nothing
 _ASKING_WORDS = re.compile(
     r"那么|这么|多么|要么|什么的|啥的|(?<=没|无)[^，,。；;？?]{0,4}?"
-    rf"(?:什么|啥|{either(LEXICON.fact_cues.any_one)})"
-    # 「没有被省、市确定为哪条重点产业链的所在地区」: which one, denied, is none
-    r"|(?<=没|无)[^，,。；;？?]{0,10}?哪(?:条|个|家|项|一)"
+    rf"(?:什么|啥|{either(LEXICON.fact_cues.any_one)})|{INDEFINITE_WHICH}"
 )
 MASK = "□"
 _SUBJECT_GAP = 4  # characters (「没有」「都已经」) between a fact's phrase and its next one that say of it

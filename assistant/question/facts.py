@@ -398,17 +398,12 @@ def read_facts(
                 match.spec, segment, text[opened : found.start()]
             ):
                 reading = Reading()  # 「…战略推进计划项目，2020年验收了」: that project's acceptance
-            # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does
+            # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does (the
+            # phrase is the label, not 「院所（独立法人）：」); nor does a fact's name asked back
+            mark = text[found.end() : found.end() + 1]
             labelled = (
-                (
-                    text[found.end() : found.end() + 1] in ("：", ":")
-                    and match.spec.type == YES_NO
-                    and not segment[
-                        match.end :
-                    ].strip()  # the phrase is the label (not 「院所（独立法人）：」)
-                )
-                or _echoed_question(segment, match, text[found.end() : found.end() + 1])
-            )
+                mark in ("：", ":") and match.spec.type == YES_NO and not segment[match.end :].strip()
+            ) or _echoed_question(segment, match, mark)
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
                 leads[id(match)] = text[opened : found.start() + match.start]
@@ -759,9 +754,11 @@ def _above_the_whole(segment: str, figures: list[Match], sheet: Sheet) -> bool:
     """Another body's figure, in the unit of the figures before, above each of them: no part of
     them can be that large, so it is a figure of its own."""
     read = [m for m in figures if m.spec.key in sheet.values]  # (not those the clause left in doubt)
-    said = [n for n in find_numbers(segment) if read and all(n.unit == m.spec.unit for m in read)]
     wholes = [sheet.values[m.spec.key] for m in read]
-    if not said or any(isinstance(w, bool) or not isinstance(w, (int, float, Interval)) for w in wholes):
+    if any(isinstance(w, bool) or not isinstance(w, (int, float, Interval)) for w in wholes):
+        return False
+    said = [n for n in find_numbers(segment) if all(n.unit == m.spec.unit for m in read)]
+    if not read or not said:
         return False
     tops = [w.hi if isinstance(w, Interval) else float(w) for w in wholes]
     return min(n.value for n in said) > max(tops)

@@ -25,7 +25,7 @@ from .asking import (
     who_applies,
     without_look_alikes,
 )
-from .lexicon import LEXICON, either
+from .lexicon import INDEFINITE_WHICH, LEXICON, either
 
 CHITCHAT = "chitchat"
 LOOKUP = "lookup"
@@ -564,14 +564,12 @@ _PROGRAM_ONLY = re.compile(
 def _tells_a_wish(text: str) -> bool:
     """「我们国家级高新区想报产业知识产权运营中心发展，产业链相关企业一百多家，…」: a wish to
     apply and what the applicant is like, with nothing asked or requested: it wants it checked."""
-    said = _INDEFINITE.sub("", normalize(text))  # 「没有被…确定为哪条…」 asks nothing
+    said = re.sub(INDEFINITE_WHICH, "", normalize(text))  # 「没有被…确定为哪条…」 asks nothing
     if not _WISH_TO_APPLY().search(said) or any(w in said for w in LEXICON.asking_words.request_tails):
         return False
-    sentences = [s for s in re.split(r"[。！!\n，,；;\s]", said) if s.strip()]
-    return len(said) >= WISH_WITH_FACTS and not any(asks(s) or "？" in s or "?" in s for s in sentences)
-
-
-_INDEFINITE = re.compile(r"(?<=没|无)[^，,。；;？?]{0,10}?哪(?:条|个|家|项|一)")
+    if len(said) < WISH_WITH_FACTS or "？" in said or "?" in said:
+        return False
+    return not any(asks(s) for s in re.split(r"[。！!\n，,；;\s]", said) if s.strip())
 
 
 @cache

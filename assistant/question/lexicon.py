@@ -38,6 +38,8 @@ def gapped(phrase: str, gap: str = CLAUSE_GAP) -> str:
 
 
 A_NOT_A = re.compile(r"(?<![现正])([\u4e00-\u9fff])[不没]\1")  # not 「现在没在承担」
+# 「没有被省、市确定为哪条重点产业链的所在地区」: which one, after a denial, is none; it asks nothing
+INDEFINITE_WHICH = r"(?<=没|无)[^，,。；;？?]{0,10}?哪(?:条|个|家|项|一)"
 
 
 @dataclass(frozen=True)

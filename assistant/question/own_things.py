@@ -94,9 +94,9 @@ class Named:
 
     names: tuple[str, ...]
     earlier_colleges: frozenset[str]
-    # the word of another body that names the applicant itself: 母公司 when it is the group's
-    # parent, 分公司 when a branch asks to apply in its own name ("" when none)
-    itself: str = ""
+    # the words of another body that name the applicant itself: 母公司 (and 集团公司) when it is
+    # the group's parent, 分公司 when a branch asks to apply in its own name
+    itself: tuple[str, ...] = ()
 
 
 def reads_own_things(keys: set[str]) -> bool:
@@ -107,7 +107,7 @@ def reads_own_things(keys: set[str]) -> bool:
 def named_in(turns: Sequence[str], applicant_type: str | None = None, keys: set[str] | None = None) -> Named:
     """What the turns name of the applicant's own (its GI and colleges only when facts among
     `keys` are read with them)."""
-    itself = _body_applying(turns) if applicant_type in (None, "enterprise") else ""
+    itself = _body_applying(turns) if applicant_type in (None, "enterprise") else ()
     if keys is not None and not reads_own_things(keys):
         return Named((), frozenset(), itself)
     return Named(own_names(turns, applicant_type), _earlier_colleges(turns), itself)
@@ -116,7 +116,7 @@ def named_in(turns: Sequence[str], applicant_type: str | None = None, keys: set[
 def as_named(text: str, named: Named, keys: set[str], applicant_type: str | None = None) -> str:
     """The text as the facts among `keys` are read with the applicant's own names."""
     if named.itself:
-        text = _itself_pattern(named.itself).sub(lambda m: _as_long(m.group()), text)
+        text = re.sub(either(named.itself), lambda m: _as_long(m.group()), text)
     if keys & set(_WORDS.facts):
         text = with_stand_ins(text, named.names, applicant_type)
     if keys & set(_WORDS.college_facts):
@@ -271,21 +271,22 @@ def with_directions_compared(text: str) -> str:
     return f"{text[:end]}，{_WORDS.same_direction if field == before else _WORDS.other_direction}{text[end:]}"
 
 
-def _body_applying(turns: Sequence[str]) -> str:
-    """The word of another body that is the applicant: a branch or subsidiary asking to apply
-    (「苏州分公司能用自己的名义报…吗」), or the group's parent (is_the_parent)."""
+def _body_applying(turns: Sequence[str]) -> tuple[str, ...]:
+    """The words of another body that name the applicant: a branch or subsidiary asking to
+    apply (「苏州分公司能用自己的名义报…吗」), or the group's parent (_is_the_parent): those of
+    its words that name another body elsewhere (母公司, 集团公司)."""
     text = "，".join(turns)
     found = _BRANCH_APPLYING().search(text)
     if found:
-        return found.group(1)
-    return "母公司" if is_the_parent(turns) else ""
+        return (found.group(1),)
+    others = set(LEXICON.fact_cues.other_bodies)
+    return tuple(w for w in _WORDS.parent_words if w in others) if _is_the_parent(text) else ()
 
 
-def is_the_parent(turns: Sequence[str]) -> bool:
+def _is_the_parent(text: str) -> bool:
     """The applicant is a group's parent company: it says so (「我们是集团母公司」「集团想报」
     「以母公司名义申报」), or it speaks of its subsidiaries as others (「子公司那边还有一百多件」)
     and never calls itself one (「我们是集团下面的子公司」)."""
-    text = "，".join(turns)
     if _SELF_SUBSIDIARY().search(text):
         return False
     return bool(_SELF_PARENT().search(text) or any(w in text for w in _WORDS.subsidiaries_spoken_of))
@@ -325,15 +326,6 @@ def _SELF_SUBSIDIARY() -> re.Pattern[str]:
 def _selves() -> str:
     """The applicant's words for itself (我们, 本公司)."""
     return either((*LEXICON.applicant_kinds.pronouns, *LEXICON.applicant_kinds.self_bodies))
-
-
-@cache
-def _itself_pattern(word: str) -> re.Pattern[str]:
-    """The words naming the applicant that name another body elsewhere: the word itself, and for
-    the parent every parent word that does (母公司, 集团公司)."""
-    others = set(LEXICON.fact_cues.other_bodies)
-    words = _WORDS.parent_words if word == "母公司" else (word,)
-    return re.compile(either(tuple(w for w in words if w in others)))
 
 
 def _as_long(word: str) -> str:
