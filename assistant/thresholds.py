@@ -61,6 +61,10 @@ SPOKEN_NAME_MIN = 6
 # is a sentence (a condition written whole), never named by its last words; session 58, on the
 # older answer sets (「…快速维权中心」 of a 2022 condition had drawn a question of a body).
 HEADING_TITLE_MAX = 12
+# The fewest characters left of a section's title written with a qualifier left out
+# (「促进知识产权运用」 of 「促进知识产权高效益运用」, answering/evidence.py): shorter remains match
+# other titles' words. Tuned on 13bo (session 64).
+SHORTENED_TITLE_MIN = 6
 # Top sections of a guide that share this many of their parts' titles are directions of one
 # program (专利转化's two share 申报主体, 申报条件, 项目任务, 绩效目标); 高价值专利's 申报条件 and
 # 项目任务和绩效目标 share only 新建项目 and 升级项目, and are no directions. Set in session 46

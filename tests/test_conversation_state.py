@@ -86,6 +86,16 @@ CASES = {
         ("商标这块有啥要求", (BRAND,), (), None),
         ("我们之前的省战略推进计划项目尾款还没拨，影响吗", (BRAND,), (), None),
     ],
+    "a program named as the message's topic is the one asked (工业品牌那边，…)": [
+        ("我们是专精特新小巨人，利税不到两千万，能报工业品牌吗", (BRAND,), (), None),
+        ("那高价值专利呢", (HVP,), (), None),
+        ("工业品牌这边，我们前年被通报过非正常专利申请，还能报吗", (BRAND,), (), None),
+    ],
+    "a follow-up naming another type after a list switches the type, not to a check": [
+        ("高价值专利新建项目，企业申报条件有哪些", (HVP,), (), "企业"),
+        ("那高校呢", (HVP,), (), "高校院所"),
+        ("专利数量要多少", (HVP,), (), "高校院所"),
+    ],
     "a reference by item number of the 2023 measures": [
         ("2023政策措施 第十二条", (POLICY,), (2023,), None),
         ("第十一条呢", (POLICY,), (2023,), None),

@@ -34,6 +34,7 @@ from ..question.intent import (
     SUM,
     Intent,
     asks_to_compare,
+    greets,
     intent,
     named_intent,
 )
@@ -228,6 +229,17 @@ def _asks_attachments(question: str) -> bool:
     )
 
 
+def _of_its_own_type(question: str, before: str) -> str:
+    """The words a list's part is named by (a follow-up's with the question before it), less
+    the words of other applicant types than the one the question names (「…新建项目，企业申报条件
+    有哪些」, then 「那高校呢」: 新建项目 and 高校, not 企业)."""
+    named = types_named(question)
+    others = sorted(
+        (w for kind, words in APPLICANT_WORDS if kind not in named for w in words), key=len, reverse=True
+    )
+    return re.sub(either(others), " ", before) if named and others else before
+
+
 def _applicant_section(clause: Clause) -> bool:
     """The clause sits in a section about what the applicant must do or have."""
     return any(w in title for title in clause.heading_path[1:] for w in LEXICON.figures.applicant_sections)
@@ -290,7 +302,8 @@ class Composer:
     def run(self, turn: Turn, search: Search) -> Composed:
         """The answer to a turn; `search` gives the hits, searched only when they are read."""
         if turn.intent == CHITCHAT:
-            return Composed(self.t["chitchat"].format(covered=self.covered), False)
+            key = "chitchat" if greets(turn.question) else "off_topic"
+            return Composed(self.t[key].format(covered=self.covered), False)
         # 「2024年度地理标志指南有吗？和22年比变了啥」: a side of a comparison that no guide holds
         if turn.scope.unknown_years and (not turn.scope.years or turn.intent == COMPARE):
             years = "、".join(str(y) for y in turn.scope.unknown_years)
@@ -497,16 +510,8 @@ class Composer:
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
-        elif spec.name in ("threshold", "data_year"):  # the conditions' sentences that fit (with a
-            # figure; with a year for 「看哪一年的数据」), else any section's
-            section, figure = spec.section or spec.prefer or "", spec.evidence or r"\d"
-            conditions = [
-                h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), section)
-            ]
-            figured = self._general(
-                turn, conditions, draft, keep=lambda s: re.search(figure, ev.strip_marker(s)) is not None
-            )
-            lines = figured or self._general(turn, conditions, draft) or self._general(turn, hits, draft)
+        elif spec.name in ("threshold", "data_year"):
+            lines = self._threshold(turn, hits, spec, draft)
         elif spec.name == "consequence":
             lines = self._consequence(turn, hits, spec, draft)
         elif spec.name == "all_or_one":
@@ -778,8 +783,9 @@ class Composer:
         if not clauses:
             return None
         query = turn.search_text or turn.question
+        parts_named = _of_its_own_type(turn.question, query)
         # 「高价值专利新建项目要完成的任务」: the part the question names (新建项目) before another
-        clauses.sort(key=lambda c: not ev.names_part(self.kb, query, c, spec.section))
+        clauses.sort(key=lambda c: not ev.names_part(self.kb, parts_named, c, spec.section))
         if (focus := self.reader.direction(turn)) is not None:  # 「高校那个方向申报条件」: its own
             clauses.sort(key=lambda c: not c.id.startswith(f"{focus.id}."))
         if spec.section:  # 「（二）绩效目标」 before the 「四、项目任务和绩效目标」 around it
@@ -788,7 +794,7 @@ class Composer:
             clauses = self.reader.typed_section(clauses[0], spec.section, turn.own_type) + clauses
         node = ev.list_node(self.kb, clauses[0], turn.scope.applicant_type, spec.section)
         section = ev.whole_section(self.kb, node, spec.section)  # 「主要任务」: the section
-        node = ev.narrow(self.kb, section, query)
+        node = ev.narrow(self.kb, section, parts_named)
         context = f"{self._guide(node).title} {' '.join(node.heading_path)} {self.kb.full_text(node)}"
         bar = MIN_COMPARE_COVERAGE if turn.default_year is None else MIN_LIST_COVERAGE
         # a question that names nothing but what it asks for (「考核指标呢」) is answered by the section
@@ -891,12 +897,52 @@ class Composer:
         most = item if said_in[0] > said_in[1] else other
         return most if max(said_in) >= 2 * min(said_in) else None
 
+    def _threshold(self, turn: Turn, hits: list[Hit], spec: Intent, draft: Draft) -> list[str] | None:
+        """The conditions' sentences that fit (with a figure; with a year for 「看哪一年的数据」),
+        else any section's. Asked again of another applicant type by naming it alone, of a guide
+        whose conditions are split by type, those of that type, each holding what was asked
+        (「研发投入比例要多少」 of 企业, then 「那高校呢」: 高校's 「拥有稳定的研发经费来源」, which
+        states no figure)."""
+        section, figure = spec.section or spec.prefer or "", spec.evidence or r"\d"
+        conditions = [
+            h for h in hits if ev.under_section(self.kb, self.kb.clause(h.chunk.clause_id), section)
+        ]
+        kind = turn.scope.applicant_type
+        # (a follow-up naming nothing but the type: 「那高校呢」)
+        bare = kind and not self.relevance.names_things(
+            _SCOPE_WORDS.sub(" ", spec.without_asking(turn.question))
+        )
+        typed = [h for h in conditions if self.reader.type_of(self.kb.clause(h.chunk.clause_id)) == kind]
+        typed = typed if bare else []
+        asked = _SCOPE_WORDS.sub(" ", without_program_names(self.kb, turn.search_text or turn.question))
+
+        def fits(sentence: str) -> bool:
+            return not typed or self.relevance.holds_subject(asked, sentence, ASKED_WORDS)
+
+        conditions = typed or conditions
+        figured = self._general(
+            turn,
+            conditions,
+            draft,
+            keep=lambda s: re.search(figure, ev.strip_marker(s)) is not None and fits(s),
+        )
+        return (
+            figured
+            or self._general(turn, conditions, draft, keep=fits)
+            or self._general(turn, conditions, draft)
+            or self._general(turn, hits, draft)
+        )
+
     def _each_direction(self, turn: Turn, spec: Intent | None, draft: Draft) -> list[str] | None:
         """「专利转化两个方向，申报主体分别是谁」: a guide split into directions, each with the same
-        parts (申报主体, 申报条件, 项目任务), answers the part asked of every direction."""
-        if spec is None or spec.section is None or len(turn.guides) != 1 or not _EACH.search(turn.question):
+        parts (申报主体, 申报条件, 项目任务), answers the part asked of every direction; a fact
+        asked of both (「转化专项两个方向实施期一样长吗」) is each direction's own sentence."""
+        if spec is None or len(turn.guides) != 1 or not _EACH.search(turn.question):
             return None
         guide = turn.guides[0].id
+        if spec.section is None:  # (「方向」 said: 「…和专利转化专项，实施期各是几年」 asks of programs)
+            asked = spec.evidence and "方向" in turn.question
+            return self._each_directions_sentence(turn, spec, draft) if asked else None
         parts = [
             c
             for c in self.kb.guide_clauses(guide)
@@ -911,6 +957,22 @@ class Composer:
             text = self.kb.full_text(part).strip().split("\n")
             body = text[1:] if ev.strip_marker(text[0]) == part.title else text  # its heading said above
             lines.append(f"【{self.kb.clause(part.parent_id).title}】" + "\n".join(body) + draft.cite(part))
+        return lines
+
+    def _each_directions_sentence(self, turn: Turn, spec: Intent, draft: Draft) -> list[str] | None:
+        """The sentence of the intent's evidence each direction holds (its list's opening line
+        maybe: 「…提升计划实施期 2 年，重点完成以下任务：」), when every direction holds one."""
+        directions = self.reader.directions(turn.guides[0].id)
+        if len(directions) < 2:
+            return None
+        query, lines = turn.search_text or turn.question, []
+        for direction in directions:
+            inside = [direction, *self.kb.descendants(direction)]
+            found = ev.find_sentences(self.relevance, query, inside, spec.evidence or ".", False, True)
+            if not found:
+                return None
+            said = ev.strip_marker(found[0].sentence)
+            lines.append(f"【{direction.title}】{said}{draft.cite(found[0].clause)}")
         return lines
 
     def _terms(self, turn: Turn, node: Clause, everything: bool = False) -> list[str]:
@@ -1369,26 +1431,35 @@ class Composer:
 
     def _money_just_quoted(self, turn: Turn) -> Clause | None:
         """The one clause the last answer quoted, when it gives money (「…给予适当补助」) and the
-        question names nothing but the sum it asks (「补助具体多少钱，按什么标准」): its sum."""
+        question names nothing but the sum it asks (「补助具体多少钱，按什么标准」) or a subject the
+        clause holds (「那真抓实干激励呢」 after the clause that gives it): its sum."""
         quoted = turn.previous[0] if len(turn.previous) == 1 else None
         if quoted is None or not re.search(MONEY_WORDS, quoted.text):
             return None
         unasked = without_program_names(self.kb, _AMOUNT.without_cues(turn.question))
-        return None if self.relevance.has_subject(unasked, ASKED_WORDS) else quoted
+        if not self.relevance.has_subject(unasked, ASKED_WORDS):
+            return quoted
+        return quoted if self.relevance.holds_subject(unasked, quoted.text, ASKED_WORDS) else None
 
     def _nearest(self, turn: Turn, hits: list[Hit]) -> tuple[Clause, str] | None:
         clauses = self.reader.candidates(turn, hits)[:NEAREST_DEPTH]
         if turn.guides and turn.intent == "amount":
             clauses += self.reader.scope_clauses(turn)
-        if turn.intent == "amount" and (money := self._money_just_quoted(turn)) is not None:
-            clauses = [money]
+        quoted = self._money_just_quoted(turn) if turn.intent == "amount" else None
+        if quoted is not None:
+            clauses = [quoted]
         if turn.intent == "amount" and any(w in turn.question for w in LEXICON.figures.given):
             clauses = [c for c in clauses if not _applicant_section(c)]  # not the applicant's own money
-        money = re.compile(MONEY_WORDS)
-        keep = (lambda x: bool(money.search(x))) if turn.intent == "amount" else (lambda x: True)
+        money, named = re.compile(MONEY_WORDS), self._amount_subject(turn)
+
+        def keep(sentence: str) -> bool:  # a sentence of money, or one that gives the subject asked
+            if turn.intent != "amount" or money.search(sentence):
+                return True
+            gives = quoted is not None or any(w in sentence for w in LEXICON.figures.giving)
+            return gives and self.relevance.holds_subject(named, sentence, ASKED_WORDS)
+
         ranked = self.relevance.rank(turn.search_text or turn.question, clauses, keep)
         if turn.intent == "amount":  # (the sentence that gives the subject's money, not the one beside it)
-            named = self._amount_subject(turn)
             ranked = [(s, e) for s, e in ranked if not self._money_of_another_sentence(named, e)]
         if not ranked or ranked[0][0] < MIN_NEAREST_COVERAGE:
             return None

@@ -12,8 +12,8 @@ from ..domain import TRAILER, Clause, Hit
 from ..ingest import numbering
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import Intent
-from ..question.lexicon import LEXICON
-from ..question.scope import APPLICANT_WORDS, ROUND_PART
+from ..question.lexicon import LEXICON, either
+from ..question.scope import APPLICANT_WORDS, ROUND_PART, types_named
 from ..text.thesaurus import WHERE_WORDS, Thesaurus, Weights, is_noun
 from ..text.tokens import Tokenizer
 from ..thresholds import (
@@ -21,6 +21,7 @@ from ..thresholds import (
     HEADING_TITLE_MAX,
     ITEM_FULL_MAX,
     RANK_PENALTY,
+    SHORTENED_TITLE_MIN,
     SIMILAR_SENTENCES,
     TASKS_WHOLE_MAX,
 )
@@ -266,16 +267,28 @@ def _asks_the_list(question: str, title: str) -> bool:
     运用这块要做哪些」: by its matter too), not a name before something else asked
     (「产业知识产权运营中心优先支持哪些产业链」)."""
     matter = _TITLE_VERB.sub("", title)
-    for name in {title, matter} if len(matter) >= 4 else {title}:
+    names = {title, matter} if len(matter) >= 4 else {title}
+    for name in {*names, *(short for whole in names for short in _qualifier_left_out(whole))}:
         at = question.find(name)
         if at >= 0 and _LIST_AFTER_TITLE.match(question, at + len(name)):
             return True
     return False
 
 
+def _qualifier_left_out(title: str) -> set[str]:
+    """The title as people shorten it, a qualifier of two or three characters inside it left
+    out (「促进知识产权运用」 of 「促进知识产权高效益运用」): six characters or more remain."""
+    return {
+        title[:at] + title[at + run :]
+        for run in (2, 3)
+        for at in range(2, len(title) - run - 1)
+        if len(title) - run >= SHORTENED_TITLE_MIN and _CJK_ONLY.fullmatch(title[at : at + run])
+    }
+
+
 _LIST_AFTER_TITLE = re.compile(
     # (the title may be quoted: 「“时序进度”」「“实施知识产权高效能管理”部分包括哪几条」)
-    r"[\"'”」』]?(?:这块|这一块|这部分|这方面|方面|部分|上)?(?:的|都|主要|具体|一共|要|需要|得)*"
+    rf"[\"'”」』]?(?:{either(LEXICON.asking_words.topic_markers)}|部分|上)?(?:的|都|主要|具体|一共|要|需要|得)*"
     r"(?:有哪|有什么|有啥|有几|分几|分哪|是哪|是什么|是啥|几条|几项|几个|哪些|哪几|分成|分为|包括|包含|做哪|做什么|干啥|做啥|[？?，,。！!]|$|"
     + "|".join(
         map(re.escape, sorted(LEXICON.asking_words.request_tails, key=len, reverse=True))
@@ -287,9 +300,15 @@ _LIST_AFTER_TITLE = re.compile(
 
 
 def narrow(kb: KnowledgeBase, node: Clause, question: str) -> Clause:
-    """Descend into the one sub-list the question names (「升级项目」, 「申报主体是企业的」)."""
+    """Descend into the one sub-list the question names (「升级项目」, 「申报主体是企业的」), by
+    its title or by the one applicant type the question names (「高校」 of 「申报主体是高校、科研
+    院所…的」)."""
+    types = types_named(question)
     while True:
-        named = [c for c in kb.children(node) if c.children and names_title(question, c.title)]
+        lists = [c for c in kb.children(node) if c.children]
+        named = [c for c in lists if names_title(question, c.title)]
+        if not named and len(types) == 1:
+            named = [c for c in lists if names_type(c, types[0])]
         if len(named) != 1:
             return node
         node = named[0]

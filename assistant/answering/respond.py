@@ -99,7 +99,10 @@ class Responder:
         # after a check, 「哦忘了说，是2024年度的那批」: the round named, the same check in it
         rescoped = bool(understood.said.years) and conversation.decided and self._only_scope(turn)
         if not (other_program or elsewhere) and (
-            rescoped or self._is_eligibility_turn(turn, conversation, statements, understood.inherited)
+            rescoped
+            or self._is_eligibility_turn(
+                turn, conversation, statements, understood.inherited, understood.follow_up
+            )
         ):
             answers = dict(read_answers(turn.question, conversation.asked_facts, self.desk.rules))
             checked = self.desk.run(statements, {**conversation.answered, **answers})
@@ -166,7 +169,12 @@ class Responder:
         return replace(retrieved, understood=replace(retrieved.understood, turn=turn))
 
     def _is_eligibility_turn(
-        self, turn: Turn, conversation: Conversation, statements: list[str], inherited: bool = False
+        self,
+        turn: Turn,
+        conversation: Conversation,
+        statements: list[str],
+        inherited: bool = False,
+        follow_up: bool = False,
     ) -> bool:
         """「能报吗」 opens a check, whatever its length; so does a statement of the applicant's
         facts or 「想报…」. While the checker waits for facts, a message that gives some continues
@@ -178,6 +186,17 @@ class Responder:
             return False
         if turn.intent == ELIGIBILITY:
             return True
+        after_check = conversation.eligibility_open or conversation.decided
+        if (
+            follow_up
+            and (turn.intent != GENERAL or not after_check)
+            and desk.stated(turn.question, statements) < STATED_FACTS
+            and not _told_after_it(turn.question, desk, statements)
+        ):
+            # 「那高校呢」 after the conditions asks the conditions of 高校; 「那转化专项高校方向的绩效
+            # 目标呢」 after a check asks the goals: a follow-up asks the topic it names or inherits
+            # (not 「无失信无非正常。升级呢？」, facts told with it)
+            return False
         if asks_what_counts(turn.question) and not conversation.eligibility_open:
             return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
         if conversation.eligibility_open and desk.stated(turn.question, statements) > 0:
@@ -198,7 +217,6 @@ class Responder:
         amending = is_statement(turn.question) or corrects(turn.question)
         if conversation.decided and amending and desk.amends(turn.question, statements):
             return True  # after a decision, 「说错了，18件是三年加起来的(，结果不变吧？)」 checks again
-        after_check = conversation.eligibility_open or conversation.decided
         another = follows_up_on_another(turn.question, desk.rules)
         if after_check and another:
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it

@@ -115,6 +115,10 @@ class Reader:
         named = named or [d for d in directions if d.id in cited]
         return named[0] if len(named) == 1 else None
 
+    def directions(self, guide_id: str) -> list[Clause]:
+        """A guide's directions, in order; none when it is not split into directions."""
+        return list(self._directions(guide_id))
+
     def _directions(self, guide_id: str) -> dict[Clause, str | None]:
         """A guide's directions (top sections sharing DIRECTION_SHARED_PARTS parts' titles), each
         with its head word; read once per guide."""

@@ -14,7 +14,7 @@ from functools import cache
 
 from ..eligibility.rules import Program, Rules
 from .asking import CAPACITY, asks, asks_to_apply, names_who_applies
-from .fact_phrases import cues, find_matches
+from .fact_phrases import cues, find_matches, topic_only
 from .lexicon import LEXICON, either
 from .scope import ROUND_AFTER, TWO_DIGIT_YEAR, YEAR, opens_an_apply_question
 
@@ -275,9 +275,23 @@ def _asked_family(text: str, rules: Rules, before: str | None) -> tuple[str | No
         and not switched
         and _family(text, rules, intent=True, titles=False)[0] != family
         and not follows_up_on_another(text, rules)  # 「那…工业品牌呢？我们情况：…」 asks of it
+        and not _opens_on(text, rules, family)  # 「工业品牌那边，以前被通报过…还能报吗」
     ):
         family = None  # a passing mention (「专利、商标、地理标志统一管理」) does not switch programs
     return family, spans
+
+
+def _opens_on(text: str, rules: Rules, family: str) -> bool:
+    """The message opens on the family as its topic: a first clause of its name and words that
+    name a topic only (「工业品牌那边，…」「高价值专利的话，…」)."""
+    first = _CLAUSES.split(text.strip(), maxsplit=1)[0]
+    if _family(first, rules)[0] != family:
+        return False
+    words = sorted((w for w, f, _ in _keywords(rules) if f == family), key=len, reverse=True)
+    rest = first
+    for word in words:
+        rest = rest.replace(word, "")
+    return topic_only(rest) or topic_only(re.sub(r"^\s*(?:那么|那|至于|关于)", "", rest))
 
 
 def _family_of_variant(text: str, variant: str, rules: Rules) -> str | None:

@@ -286,7 +286,8 @@ INTENTS = (
         LEXICON.asking_to_apply.channels,
         r"报送|推荐|审核|汇总|逐级|直接向|统一(?:报送|上报|寄送|提交|申报)",  # (not 「统一管理」)
         prefer="组织方式",
-        prefer_unless=r"纸质|寄|送到|汇总表",  # 「纸质材料最后送到哪」: the mailing line
+        # 「纸质材料最后送到哪」「谁汇总报到省里」: the mailing line, where the city gathers them
+        prefer_unless=r"纸质|寄|送到|汇总",
         # 「…，不过县里有个…」: but, no channel; 「市里报省局的时候还要附什么」: the papers asked
         unless=r"(?:^|[，,。；;！!])不过(?:市里|县里|区县)|(?:附|交|带|准备|提供)(?:些|点)?(?:什么|哪些|啥)|几份",
     ),
@@ -383,6 +384,12 @@ OFF_TOPIC = re.compile(
     r"|模板|模版|范本|(?:在哪|哪里|哪儿|怎么)下载|发我一份|发一份给我"
 )
 BY_NAME = {i.name: i for i in INTENTS}
+
+
+def greets(text: str) -> bool:
+    """A greeting or a question about the assistant itself, not a request no guide answers
+    (「通州区知识产权局局长是谁」 is refused, not greeted)."""
+    return CHITCHAT_PATTERNS.match(text) is not None
 
 
 # The list intents a bare 「要求」 may stand for: after a question about goals or tasks, 「设区市比

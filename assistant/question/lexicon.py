@@ -246,6 +246,7 @@ class Figures:
     how_much: tuple[str, ...]
     money: tuple[str, ...]
     costs: tuple[str, ...]
+    giving: tuple[str, ...]  # 「给予」「予以」: a sentence that gives the subject something
     limits: tuple[str, ...]  # 「上限」「最多」: a cap asked
     plain_verbs: tuple[str, ...]  # 「还有」「拿到」: verbs that name no act a sum is of
     money_units: tuple[str, ...]
@@ -401,6 +402,7 @@ class Lexicon:
     jiangsu_places: tuple[str, ...]
     jiangsu_cities: tuple[str, ...]  # the 13 设区市, by name without 市
     jiangsu_county_cities: tuple[str, ...]  # the 县级市, by name without 市
+    jiangsu_districts: tuple[str, ...]  # the 区 and 县, by name without 区/县
     other_places: tuple[str, ...]
     procedures: Procedures
     outcomes: Outcomes
@@ -501,6 +503,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             jiangsu_places=tuple(map(str, data["jiangsu_places"])),
             jiangsu_cities=tuple(map(str, data["jiangsu_cities"])),
             jiangsu_county_cities=tuple(map(str, data["jiangsu_county_cities"])),
+            jiangsu_districts=tuple(map(str, data["jiangsu_districts"])),
             other_places=tuple(map(str, data["other_places"])),
             procedures=Procedures(**{k: tuple(map(str, v)) for k, v in data["procedures"].items()}),
             outcomes=Outcomes(**{k: tuple(map(str, v)) for k, v in data["outcomes"].items()}),

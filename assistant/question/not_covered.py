@@ -43,6 +43,7 @@ def other_matter(kb: KnowledgeBase, question: str, scope: Scope) -> bool:
         return True
     return (
         _asks_steps_of_another_act(question)
+        or _asks_how_of_an_unnamed_act(kb, question)
         or _asks_how_recognized(kb, question)
         or _asks_what_body(kb, question)
         or _asks_unknown_fee(kb, question)
@@ -210,6 +211,15 @@ _ACT_DONE_HOW = re.compile(
     f"(?:{_DONE})(?:申请)?(?:(?:怎么|如何|怎样)(?:办理|办|申请|操作|弄|走)|去哪|在哪|找谁|向谁)"
     f"|(?:怎么|如何|怎样)申请(?:{_DONE})"
 )
+# 「被驳回了怎么复审」: how an act is done, asked right before it
+_HOW_ACT = re.compile(f"(?:怎么|如何|怎样)({_DONE})")
+
+
+def _asks_how_of_an_unnamed_act(kb: KnowledgeBase, question: str) -> bool:
+    """「专利申请被驳回了怎么复审」: how an act is done that no guide names at all (not 「项目
+    怎么验收」, whose time the guides set: 实施期满后进行评价和验收)."""
+    text = _guide_text(kb)
+    return any(m.group(1) not in text for m in _HOW_ACT.finditer(normalize(question)))
 
 
 def _asks_steps_of_another_act(question: str) -> bool:

@@ -272,13 +272,28 @@ def _detached(steps: tuple[Step, ...]) -> tuple[Step, ...]:
 def _beside(fits: list[tuple[tuple[int, int], Clause]], near: Clause) -> list[tuple[tuple[int, int], Clause]]:
     """Of the clauses that fit best, the one beside `near` (a sibling) or under it, if only one is;
     else the one item of `near` that fits at all (「第二项…」 of the list just shown, though items
-    of other sections fit with fewer levels skipped)."""
+    of other sections fit with fewer levels skipped); else the one in the deepest part of the
+    document `near` is in (「2（4）呢」 after 「三（一）1（4）」: 三（一）2（4）, not 四（二）2（4））."""
     best = [fit for fit in fits if fit[0] == fits[0][0]]
     close = [fit for fit in best if fit[1].parent_id in (near.parent_id, near.id)]
     if len(close) == 1:
         return close
     under = [fit for fit in fits if fit[1].parent_id == near.id]
-    return under if len(under) == 1 else fits
+    if len(under) == 1:
+        return under
+    shared = [_common_depth(fit[1], near) for fit in best]
+    deepest = [fit for fit, depth in zip(best, shared, strict=True) if depth == max(shared) > 0]
+    return deepest if len(deepest) == 1 else fits
+
+
+def _common_depth(clause: Clause, near: Clause) -> int:
+    """How many levels of the document two clauses of one guide share."""
+    if clause.guide_id != near.guide_id:
+        return 0
+    return next(
+        (at for at, (a, b) in enumerate(zip(clause.path, near.path, strict=False)) if a != b),
+        min(len(clause.path), len(near.path)),
+    )
 
 
 def _fits(

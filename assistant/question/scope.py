@@ -37,13 +37,33 @@ _PROGRAM_NAME = (
     r"[\u4e00-\u9fff]{2,18}?(?:企业|基地|中心|奖|项目|计划|工程|示范区|城市|强县|强市|平台|联盟|商标)"
 )
 # (「省知识产权工作真抓实干成效明显地区是怎么评出来的」: a title of 省 too)
-_TITLE_NAME = r"(?:国家级?|省级?|江苏省)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心|单位|地区)"
+_TITLE_NAME = r"(?:国家级?|省级?|江苏省|市级|县级|区级)[\u4e00-\u9fff]{2,14}?(?:示范县|试点县|强县|城市|园区|集聚区|基地|企业|中心|单位|地区)"
 _QUALIFICATION = r"[\u4e00-\u9fff]{2,14}?(?:职称|资格|称号|认证|备案)"
 _EXAM = r"[\u4e00-\u9fff]{2,14}?考试"
+_PLACES = either((*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities, *LEXICON.jiangsu_districts))
+# A district or county by name (「崇川区」「沛县」「昆山市」), as a local plan's issuer names its own
+COUNTY = re.compile(
+    "|".join(
+        (
+            *(
+                n if n.endswith("县") else f"{n}[区县]"
+                for n in sorted(LEXICON.jiangsu_districts, key=len, reverse=True)
+            ),
+            *(f"{n}市?" for n in sorted(LEXICON.jiangsu_county_cities, key=len, reverse=True)),
+        )
+    )
+)
+
+
 # A city's or a county's own plan or policy (「无锡市知识产权强市建设方案」「海门区…工作方案」)
 _PLACE_DOCUMENT = re.compile(
-    f"((?:{either((*LEXICON.jiangsu_cities, *LEXICON.jiangsu_county_cities))})[市县区]?(?:本级)?"
+    f"((?:{_PLACES})[市县区]?(?:本级)?"
     r"[^，,。？?]{0,16}?(?:方案|规划|实施意见|实施办法))"
+)
+# ...or a policy it issued of a program's matter (「苏州有没有出台高价值专利培育的配套政策」)
+_PLACE_POLICY = re.compile(
+    f"(({_PLACES})[市县区]?(?:本级)?"
+    r"[^，,。？?]{0,6}?(?:有没有|是否|有无|有啥|有什么|有哪些)(?:出台|制定|发布|印发)了?[^，,。？?]{0,16}?(?:政策|办法|措施))"
 )
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
@@ -60,10 +80,15 @@ ASKED_PROGRAM = re.compile(
     # 「国家知识产权强县建设示范县本身的申报条件」「省级知识产权服务业集聚区认定需要什么条件」:
     # a title of a level, then what becoming one takes
     rf"|({_TITLE_NAME})[^，,。？?]{{0,8}}?(?:申报条件|条件|评定标准|认定标准|评选标准|怎么评|怎么申报|怎么申请|怎么认定|申报通知)"
+    rf"|(?:想|要|打算|准备)(?:报|申报|申请|创建|评)({_TITLE_NAME})[，,]"
+    r"(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
     # 「知识产权师职称怎么评」「服务机构备案需要满足什么条件」: a title, a qualification or a filing
     # that no guide is about, and what obtaining it takes
     rf"|({_QUALIFICATION})[^，,。？?]{{0,6}}?(?:(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
     r"|(?:怎么|如何|怎样)(?:评|评审|认定|考|申请|办理|取得))"
+    # 「我个人想评知识产权师职称，需要什么条件」: a wish to obtain it, then what it takes
+    rf"|(?:想|要|打算|准备)(?:评|考|申请|拿|取得|办)({_QUALIFICATION})[，,]"
+    r"(?:需要|要|得)?(?:满足|具备|符合)?(?:什么|哪些|啥)(?:条件|要求|材料)"
     # 「专利代理师资格考试的报名条件是什么」: an examination, and what sitting it takes
     rf"|({_EXAM})[^，,。？?]{{0,6}}?(?:(?:报名|报考)?条件|(?:怎么|如何|在哪|哪里)(?:报名|报考)|(?:什么时候|何时|啥时候)(?:考|报名))"
 )
@@ -625,12 +650,23 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
     if place_document and not _programs(kb, place_document.group(1)):
         # 「无锡市知识产权强市建设方案有哪些目标」: no guide's plan (named without the asking words)
         return re.sub(r"(?:有没有|是否|有无)?(?:出台|出|制定|印发)了?", "", place_document.group(1))
+    place_policy = _PLACE_POLICY.search(normalize(question))
+    if place_policy and not any(place_policy.group(2) in g.issuer for g in kb.guides):  # (not 通州's)
+        return re.sub(r"(?:有没有|是否|有无)?(?:出台|制定|发布|印发)了?", "", place_policy.group(1))
     name = _asked_name(question)
     if name is None or _a_section_title(kb, name):
         return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
     if not any(k in name for k in _program_names(kb)):  # no covered program's words in it
         return None if names_covered else name
-    return name if _national(kb, name) or _another_of_the_guides(kb, name) else None
+    if _national(kb, name) or _another_of_the_guides(kb, name):
+        return name
+    # 「地理标志产品保护示范区国家级的怎么申报」: the level named right after it
+    level = _LEVEL_AFTER.match(normalize(question), normalize(question).find(name) + len(name))
+    return f"{level.group(1)}{name}" if level else None
+
+
+# Another level than the province's, said right after a program's name
+_LEVEL_AFTER = re.compile(r"(?:的)?(国家级|市级|县级|区级)")
 
 
 def unheld_document(kb: KnowledgeBase, question: str) -> str | None:
@@ -649,6 +685,15 @@ def unheld_document(kb: KnowledgeBase, question: str) -> str | None:
     numbers = {g.notice_number for g in kb.guides if g.doc_number}
     for match in _NUMBERED.finditer(question):
         if _INSIDE.match(question, match.end()) and not any(n in match.group(0) for n in numbers):
+            return match.group(0)
+    # 「苏政发2017年那个强省政策措施具体有哪些条」: by its code and year, asked what it holds
+    for match in _CODE_YEAR.finditer(question):
+        code, year = match.groups()
+        held = any(
+            code in g.notice_number and year in g.notice_number if g.doc_number else str(g.year) == year
+            for g in kb.guides
+        )
+        if not held and _INSIDE.search(question[match.end() : match.end() + _CODE_YEAR_REACH]):
             return match.group(0)
     return None
 
@@ -676,6 +721,12 @@ _INSIDE = re.compile(
     f"\\s*的?(?:{either(LEXICON.procedures.inside_fillers)})?(?:{either(LEXICON.procedures.inside_document)})"
 )
 _NUMBERED = re.compile(r"[\u4e00-\u9fff]{2,8}〔20\d{2}〕\s*\d+\s*号(?:文件?)?")
+# A document by its issuer's code and year alone (「苏政发2017年那个…」), and how far after it
+# the words asking what it holds may stand (「那个强省政策措施具体有哪些条」)
+_CODE_YEAR = re.compile(
+    r"([\u4e00-\u9fff]{1,4}发)\s*[〔\[(（]?\s*(20\d{2})\s*[〕\])）]?(?!\s*\d+\s*号)\s*年?"
+)
+_CODE_YEAR_REACH = 16
 
 
 _NAME_HEAD_LAST = re.compile(f"(?:{either(LEXICON.name_heads)})$")
@@ -694,18 +745,27 @@ def _another_of_the_guides(kb: KnowledgeBase, name: str) -> bool:
     )
 
 
+_AFTER_APPLYING = re.compile(r"^.*(?:申请|申报|报|评上|认定为|创建)")
+
+
 def _asked_name(question: str) -> str | None:
     match = ASKED_PROGRAM.search(normalize(question))
     name = None if match is None else next((g for g in match.groups() if g), None)
     if name and any(w in name for w in LEXICON.applicant_kinds.pronouns):
-        return None  # 「我们企业的申报条件」: the asker, no program
+        # 「我们企业想申请高新技术企业认定」: the name after the verb of applying; 「我们企业的申报
+        # 条件」: the asker, no program
+        name = _AFTER_APPLYING.sub("", name)
+        if len(name) < 4 or any(w in name for w in LEXICON.applicant_kinds.pronouns):
+            return None
     # 「那国家…示范区」; 「2022年省企业…计划」: the year's 年 is no part of the name
     return re.sub(r"^(?:那么|那|如果是|要是|还有|年度|年)", "", name) if name else None
 
 
 def _national(kb: KnowledgeBase, name: str) -> bool:
     """「国家地理标志产品保护示范区」 holds a provincial program's name but is the national one."""
-    return name.startswith("国家") and not any(name in normalize(g.title) for g in kb.guides)
+    return name.startswith(("国家", "市级", "县级", "区级")) and not any(
+        name in normalize(g.title) for g in kb.guides
+    )
 
 
 def types_named(text: str) -> list[str]:

@@ -57,6 +57,7 @@ from .references import find_in_guides, find_reference
 from .scope import (
     ANNUAL_KINDS,
     APPLICANT_WORDS,
+    COUNTY,
     Scope,
     attachment_talked_about,
     attachments_by_title,
@@ -259,7 +260,7 @@ def understand(
         turn,
         warnings,
         reference_error=error,
-        other_places=_other_places(question),
+        other_places=(*_other_places(question), *_other_counties(kb, question, guides)),
         unknown_program=None if reference else unknown_program(kb, question, bool(said.programs)),
         unheld_document=None if reference else _unheld_document(kb, question, conversation),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
@@ -522,6 +523,18 @@ def _other_places(question: str) -> tuple[str, ...]:
     if any(word in said for word in LEXICON.jiangsu_places):
         return ()
     return tuple(p for p in LEXICON.other_places if p in question)
+
+
+def _other_counties(kb: KnowledgeBase, question: str, guides: tuple[Guide, ...]) -> tuple[str, ...]:
+    """Districts and counties the question names other than the one whose local plan is in
+    scope (「南通崇川区有没有类似的目标」 of the 通州 plan) or whose kind of plan it names (「崇川区
+    的…工作方案」): no plan of theirs is held. None when a guide in scope is not a county's or
+    district's own (its issuer a county or district)."""
+    guides = guides or tuple(g for g in kb.guides if COUNTY.search(g.issuer) and g.kind in question)
+    if not guides or not all(COUNTY.search(g.issuer) for g in guides):
+        return ()
+    named = dict.fromkeys(m.group() for m in COUNTY.finditer(question))
+    return tuple(n for n in named if not any(n in g.issuer or n in g.names for g in guides))
 
 
 def _no_round_that_year(kb: KnowledgeBase, scope: Scope) -> bool:
