@@ -65,6 +65,10 @@ HEADING_TITLE_MAX = 12
 # (「促进知识产权运用」 of 「促进知识产权高效益运用」, answering/evidence.py): shorter remains match
 # other titles' words. Tuned on 13bo (session 64).
 SHORTENED_TITLE_MIN = 6
+# The fewest characters of a title the guides quote (its province and years left off) that name
+# it when written without 《》 (「知识产权强省建设纲要的主要目标」, question/scope.py): shorter
+# cores (「条例」) are words of their own. Session 64, on its probes.
+CITED_TITLE_MIN = 8
 # Top sections of a guide that share this many of their parts' titles are directions of one
 # program (专利转化's two share 申报主体, 申报条件, 项目任务, 绩效目标); 高价值专利's 申报条件 and
 # 项目任务和绩效目标 share only 新建项目 and 升级项目, and are no directions. Set in session 46

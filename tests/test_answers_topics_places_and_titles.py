@@ -145,6 +145,8 @@ def test_a_program_named_after_the_askers_verb_of_applying(assistant: Assistant)
 def test_a_places_own_policy_asked_whether_it_was_issued(assistant: Assistant) -> None:
     refused = assistant.ask("苏州有没有出台高价值专利培育的配套政策")
     assert not refused.answerable and "苏州" in refused.answer
+    level = assistant.ask("苏州市对省保护示范区有没有市级配套奖励")  # money of the city's own level
+    assert not level.answerable and "苏州市市级配套奖励" in level.answer
     held = assistant.ask("通州区有没有出台知识产权的政策")  # the place whose plan is held
     assert held.answerable and all(c.startswith("2022-tongzhou-plan") for c in cited(held))
 
@@ -156,3 +158,35 @@ def test_a_threshold_asked_again_of_another_type_by_naming_it(assistant: Assista
     # asked with its own matter, the type's sentence with a figure
     own = assistant.ask("高价值专利新建项目，企业要有多少专利？")
     assert cited(own)[0] == "2022-high-value-patent:3.1.1.4"
+
+
+def test_whether_a_program_gives_money_at_all(assistant: Assistant) -> None:
+    reply = assistant.ask("保护示范区创建成功后有没有奖励？")
+    assert reply.answerable and cited(reply) == ["2024-protection-zone:5.3"] and "启动资金" in reply.answer
+    # how much is asked: the guide names no sum, and says so
+    sum_asked = assistant.ask("保护示范区启动资金是多少")
+    assert not sum_asked.answerable and "没有写明具体金额" in sum_asked.answer
+
+
+def test_how_many_one_area_may_put_forward_is_its_quota(assistant: Assistant) -> None:
+    reply = assistant.ask("一个市能报几个高价值专利项目")
+    assert reply.decision is None and cited(reply) == ["2022-high-value-patent:6.4"]
+    # the programs an applicant may apply for are still screened
+    screened = assistant.ask("我们能报几个项目")
+    assert screened.decision is None and "哪一类" in screened.answer
+
+
+def test_near_misses_in_new_words_are_refused(assistant: Assistant) -> None:
+    for question in (
+        "南京市知识产权局的联系电话",  # a phrase ending on the topic asked tells no fact to check
+        "省知识产权局今年还会出保护示范区的指南吗",  # what will come
+        "高价值专利培育示范中心一共有多少家",  # how many hold a title
+        "申报保护示范区需要交保证金吗",  # a deposit no guide names
+        "知识产权强省建设纲要的主要目标是什么",  # a document the guides quote, without 《》
+    ):
+        reply = assistant.ask(question)
+        assert reply.decision is None and not reply.answerable, question
+    # their answerable neighbours
+    assert cited(assistant.ask("高价值专利的联系电话")) == ["2022-high-value-patent:contact"]
+    told = assistant.ask("我们已经通过企业知识产权管理规范贯标了，能报工业品牌吗")
+    assert told.decision is not None

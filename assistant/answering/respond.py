@@ -24,8 +24,9 @@ from ..question.asking import (
     names_applying,
 )
 from ..question.conversation import Conversation
-from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts
+from ..question.intent import COMPARE, ELIGIBILITY, GENERAL, LOOKUP, SCREENING, asks_what_counts, intent
 from ..question.lexicon import LEXICON, SELF_WORDS, either
+from ..question.scope import APPLICANT_WORDS
 from ..question.turn import Turn
 from ..question.understand import Understood
 from ..retrieval.for_turn import Retrieved
@@ -187,15 +188,20 @@ class Responder:
         if turn.intent == ELIGIBILITY:
             return True
         after_check = conversation.eligibility_open or conversation.decided
+        told = desk.stated(turn.question, statements)
         if (
             follow_up
-            and (turn.intent != GENERAL or not after_check)
-            and desk.stated(turn.question, statements) < STATED_FACTS
+            and (
+                turn.intent != GENERAL
+                or not (after_check or (told and not _names_only_a_type(turn.question)))
+            )
+            and told < STATED_FACTS
             and not _told_after_it(turn.question, desk, statements)
         ):
             # 「那高校呢」 after the conditions asks the conditions of 高校; 「那转化专项高校方向的绩效
             # 目标呢」 after a check asks the goals: a follow-up asks the topic it names or inherits
-            # (not 「无失信无非正常。升级呢？」, facts told with it)
+            # (not 「无失信无非正常。升级呢？」, facts told with it, nor 「…战略推进计划没验收的呢」,
+            # a fact of the applicant's rather than another type)
             return False
         if asks_what_counts(turn.question) and not conversation.eligibility_open:
             return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
@@ -254,10 +260,12 @@ class Responder:
         if (
             turn.intent != GENERAL
             and is_statement(turn.question)
-            and not desk.stated(turn.question, statements)
+            and (not desk.stated(turn.question, statements) or _ends_on_its_topic(turn))
             and not SELF_WORDS.search(turn.question)
         ):
-            return False  # 「高价值专利2022年网上申报截止日期」: a topic named, no fact of its own told
+            # 「高价值专利2022年网上申报截止日期」: a topic named, no fact of its own told;
+            # 「南京市知识产权局的联系电话」: a phrase ending on the topic asked names no fact
+            return False
         return desk.wants_check(turn.question, statements)
 
     def _only_scope(self, turn: Turn) -> bool:
@@ -313,6 +321,26 @@ def _told_after_it(question: str, desk: EligibilityDesk, statements: list[str]) 
     rest = re.split(r"[？?]", question, maxsplit=1)[1:]
     told = rest[0].strip(" 。，,") if rest else ""
     return bool(told) and is_statement(told) and desk.stated(told, statements) >= STATED_FACTS
+
+
+_TYPE_WORDS = re.compile(
+    either(sorted((w for _, words in APPLICANT_WORDS for w in words), key=len, reverse=True))
+)
+
+
+def _names_only_a_type(question: str) -> bool:
+    """「那高校呢」「园区的呢」: a follow-up that names an applicant type and nothing else."""
+    said = _TYPE_WORDS.sub(
+        "", re.sub(r"^\s*(?:那么|那|如果是|要是)|(?:的)?(?:呢|的话)?[？?。！!\s]*$", "", question)
+    )
+    return said != question and not said.strip()
+
+
+def _ends_on_its_topic(turn: Turn) -> bool:
+    """The message is a phrase that ends on a word asking its intent (「…的联系电话」)."""
+    spec = intent(turn.intent)
+    said = turn.question.rstrip("？?。！! ")
+    return spec is not None and any(said.endswith(cue) for cue in spec.cues)
 
 
 def _laid_before_us(question: str) -> bool:

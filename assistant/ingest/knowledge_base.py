@@ -58,6 +58,11 @@ class KnowledgeBase:
         return "\n".join(c.text for c in self.clauses)
 
     @cached_property
+    def quoted_titles(self) -> tuple[str, ...]:
+        """The titles the texts quote in 《》, each once, in order of first quoting."""
+        return tuple(dict.fromkeys(re.findall(r"《([^》]{4,40})》", self.all_text)))
+
+    @cached_property
     def _guides_by_id(self) -> dict[str, Guide]:
         return {g.id: g for g in self.guides}
 

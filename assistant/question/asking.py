@@ -584,6 +584,8 @@ _OUTCOME = re.compile(
     f"|(?:有没有|是否|是不是|有无)(?:已经|已)?被(?:{_OUTCOME_VERBS})"
     # 「全国国家知识产权强县建设示范县有哪些」: the holders of a title
     f"|(?:{either(LEXICON.outcomes.title_holders)})(?:都|一共|总共)?(?:有哪些|是哪些|有哪几|是哪几个?|有谁|都有谁|包括哪些)[？?呢]*$"
+    # 「高价值专利培育示范中心一共有多少家」: how many hold it
+    f"|(?:{either(LEXICON.outcomes.title_holders)})(?:一共|总共|全省|目前)有?(?:多少|几)(?:个|家|所|批)"
     # 「中欧地理标志互认互保清单里有哪些江苏产品」: the members of a list
     f"|(?:{either(LEXICON.outcomes.member_lists)})(?:里|中|上|内)[^，,。？?要应需须]{{0,4}}?(?:有|包括|包含)"
     # 「苏州工业园区是不是国家级知识产权强国建设示范园区」: a named place's own standing
@@ -599,6 +601,8 @@ _OUTCOME = re.compile(
     f"|(?:{either(LEXICON.outcomes.achieved)})了(?:吗|没|么|嘛)"
     # 「到期以后会出台新版政策吗」「会不会继续发布」: what will come, which no guide says
     f"|(?:会|还会|会不会)(?:再|另外)?(?:{either(LEXICON.outcomes.future)})"
+    # 「今年还会出保护示范区的指南吗」 (not 「管委会出面」: 会 of a noun)
+    r"|(?:还会|会不会|将会)(?:再|另外)?出(?!现|具|错|问题|面)"
     # 「目前一共有多少个省级保护示范区」: how many there are by now (not 「现在园区要有多少家企业」)
     f"|(?:{either(LEXICON.outcomes.now)})[^，,。？?]{{0,10}}(?<![要需得须应])有(?:多少|几)(?:个|家|所|批)"
 )

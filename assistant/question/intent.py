@@ -39,6 +39,9 @@ SUM = (
 # A sum given, or a share of a cost given (「资助金额不超过专利授权实际缴纳官费的50%」): the share
 # answers what is given, not what the cost is (Composer._fact keeps sums for a cost asked).
 MONEY = SUM + r"|(?:奖励|补助|资助|奖补|补贴)[^。；]*\d+(?:\.\d+)?\s*[%％]"
+# How many one area may put forward (「地理标志项目一个县可以报几个」): its quota, not which
+# programs it may apply for nor whether it may
+_PER_UNIT_QUOTA = r"(?:一个|每个)(?:设区市|市|县|区|园区|地区)[^，,。？?]{0,8}?(?:报|申报|推荐|推)(?:几|多少)"
 WHEN = r"\d{1,2}\s*月|20\d\d\s*年|20\d\d\?\?|后(?:拨付|启动|开展|报送|组织|进行)|之日起|届满|期满|前(?:完成|报送|提交)"
 FULL_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|20\d\d\?\?"
 RATE = r"\d+(?:\.\d+)?\s*[%％]|百分之[一二三四五六七八九十\d]"
@@ -259,11 +262,13 @@ INTENTS = (
         # 「多少钱才行」: what the applicant must reach, asked as a threshold
         unless=_THRESHOLDS + r"|(?:多少|几)[^，,。？?；;]{0,8}?才(?:够|行|能报|可以)",
     ),
-    # 「一个市能推几个」: how many a city or county may recommend (the evidence: a recommendation's limit)
+    # 「一个市能推几个」「地理标志项目一个县可以报几个」: how many a city or county may recommend
+    # (the evidence: a recommendation's limit)
     Intent(
         "quota",
         _ASKING["quota"],
         r"推荐[^。；]{0,50}(?:不超过|不得超过|限)|推荐项目数",
+        pattern=_PER_UNIT_QUOTA,
         # 「精准推送要推多少条」: a target of the project's; 「推荐几家代理机构」: a firm asked for
         unless=r"推送|推荐[^，,。？?]{0,10}(?:机构|代理|公司|律所|事务所)",
     ),
@@ -460,6 +465,8 @@ def _intent_of_words(question: str, text: str, has_reference: bool) -> str:
         return LOOKUP
     if _asks_who_first(text):
         return "applicants"
+    if re.search(_PER_UNIT_QUOTA, text):
+        return "quota"
     if (
         _last_question_asks_to_apply(text)
         or _names_a_program_after_facts(question)

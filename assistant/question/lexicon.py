@@ -246,6 +246,7 @@ class Figures:
     how_much: tuple[str, ...]
     money: tuple[str, ...]
     costs: tuple[str, ...]
+    deposits: tuple[str, ...]  # 「保证金」「押金」: money held, a fee of its kind
     giving: tuple[str, ...]  # 「给予」「予以」: a sentence that gives the subject something
     limits: tuple[str, ...]  # 「上限」「最多」: a cap asked
     plain_verbs: tuple[str, ...]  # 「还有」「拿到」: verbs that name no act a sum is of

@@ -264,9 +264,12 @@ def _asks_use_of_funds(kb: KnowledgeBase, question: str) -> bool:
     return not any(any(f in c.text for f in funds) and any(u in c.text for u in uses) for c in kb.clauses)
 
 
-# 「要交申报费吗」「诉讼费谁出」「年费能减吗」: a fee, asked of paying or how much
+# 「要交申报费吗」「诉讼费谁出」「年费能减吗」「要交保证金吗」: a fee or a deposit (not 质押金额, a
+# pledge's sum), asked of paying or how much
 # (费用 is the applicant's own cost, 「知识产权费用占研发」, unless asked of reducing it: 「申请费用能减缓吗」)
-_FEE = re.compile(r"([一-鿿]{1,3}费)(?:(?!用)|用(?=[^，,。？?]{0,4}(?:减|免|缓|退)))")
+_FEE = re.compile(
+    rf"([一-鿿]{{1,3}}费)(?:(?!用)|用(?=[^，,。？?]{{0,4}}(?:减|免|缓|退)))|(?<!质)({either(LEXICON.figures.deposits)})"
+)
 _ABOUT_PAYING = re.compile(f"{'|'.join((*LEXICON.figures.paying, *LEXICON.figures.how_much))}|收|免|减|谁出")
 _VOCABULARY: dict[str, str] = {}
 _PAYING_A_FEE = ("付费", "缴费", "交费", "收费", "免费", "花费")
@@ -284,7 +287,10 @@ def _asks_unknown_fee(kb: KnowledgeBase, question: str) -> bool:
     if _PAYING_HOW_MUCH.search(question):
         return True  # 「备案要交多少钱」: no guide states a sum the applicant pays
     # (「试点什么付费方式」: 付费 pays a fee and names none; an asking word is no part of a fee's name)
-    fees = [re.sub(r"^.*?(?:什么|啥|哪种|哪些|哪个)", "", m.group(1)) for m in _FEE.finditer(question)]
+    fees = [
+        re.sub(r"^.*?(?:什么|啥|哪种|哪些|哪个)", "", m.group(1) or m.group(2))
+        for m in _FEE.finditer(question)
+    ]
     fees = [f for f in fees if len(f) >= 2 and f not in _PAYING_A_FEE]
     unknown = [f for f in fees if not any(f[i:] in text for i in range(len(f) - 1))]
     return bool(unknown) and bool(_ABOUT_PAYING.search(question))

@@ -14,7 +14,7 @@ from ..domain import Guide
 from ..ingest.knowledge_base import KnowledgeBase
 from ..text.abbreviation import shortened_name
 from ..text.tokens import normalize
-from ..thresholds import DIRECTION_MIN, RECORD_SPAN, SPOKEN_NAME_MIN
+from ..thresholds import CITED_TITLE_MIN, DIRECTION_MIN, RECORD_SPAN, SPOKEN_NAME_MIN
 from .lexicon import LEXICON, either
 
 # A year that names a guide's year (「2024年度」「2022年的」), not a date in its content
@@ -64,6 +64,11 @@ _PLACE_DOCUMENT = re.compile(
 _PLACE_POLICY = re.compile(
     f"(({_PLACES})[市县区]?(?:本级)?"
     r"[^，,。？?]{0,6}?(?:有没有|是否|有无|有啥|有什么|有哪些)(?:出台|制定|发布|印发)了?[^，,。？?]{0,16}?(?:政策|办法|措施))"
+)
+# ...or money of its own level (「苏州市对省保护示范区有没有市级配套奖励」): not the province's
+_LEVEL_MONEY = re.compile(
+    f"((?:{_PLACES})[市县区]?)[^，,。？?]{{0,16}}?((?:市级|县级|区级|市里|县里|区里)(?:的)?(?:配套)?"
+    r"(?:奖励|补助|资金|政策|资助|扶持|补贴))"
 )
 ASKED_PROGRAM = re.compile(
     rf"({_PROGRAM_NAME})"
@@ -653,6 +658,8 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
     place_policy = _PLACE_POLICY.search(normalize(question))
     if place_policy and not any(place_policy.group(2) in g.issuer for g in kb.guides):  # (not 通州's)
         return re.sub(r"(?:有没有|是否|有无)?(?:出台|制定|发布|印发)了?", "", place_policy.group(1))
+    if level_money := _LEVEL_MONEY.search(normalize(question)):  # 「苏州市…有没有市级配套奖励」
+        return level_money.group(1) + level_money.group(2)
     name = _asked_name(question)
     if name is None or _a_section_title(kb, name):
         return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
@@ -680,6 +687,13 @@ def unheld_document(kb: KnowledgeBase, question: str) -> str | None:
         named = normalize(title)
         guide = _a_guide_title(kb, named) or (_programs(kb, named) and _NAME_HEAD_LAST.search(named))
         if _INSIDE.match(question, match.end()) and not guide:
+            return title
+    # 「知识产权强省建设纲要的主要目标是什么」: a title the guides quote, written without 《》
+    said = normalize(question)
+    for title in (t for t in kb.quoted_titles if not _a_guide_title(kb, normalize(t))):
+        core = _TITLE_FRAME.sub("", title)
+        at = said.find(core)
+        if len(core) >= CITED_TITLE_MIN and at >= 0 and _INSIDE.match(said, at + len(core)):
             return title
     # 「国知发运函字〔2022〕131号确定了哪些强县」: a document by its number, no guide's
     numbers = {g.notice_number for g in kb.guides if g.doc_number}
@@ -727,6 +741,10 @@ _CODE_YEAR = re.compile(
     r"([\u4e00-\u9fff]{1,4}发)\s*[〔\[(（]?\s*(20\d{2})\s*[〕\])）]?(?!\s*\d+\s*号)\s*年?"
 )
 _CODE_YEAR_REACH = 16
+
+
+# A quoted title's frame: the province before it, its years or 暂行 after it
+_TITLE_FRAME = re.compile(r"^(?:江苏省|省)|[（(][^）)]*[）)]?$|\?[\d?]*[）)]?$")
 
 
 _NAME_HEAD_LAST = re.compile(f"(?:{either(LEXICON.name_heads)})$")
