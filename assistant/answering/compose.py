@@ -912,8 +912,11 @@ class Composer:
         bare = kind and not self.relevance.names_things(
             _SCOPE_WORDS.sub(" ", spec.without_asking(turn.question))
         )
-        typed = [h for h in conditions if self.reader.type_of(self.kb.clause(h.chunk.clause_id)) == kind]
-        typed = typed if bare else []
+        typed = (
+            [h for h in conditions if self.reader.type_of(self.kb.clause(h.chunk.clause_id)) == kind]
+            if bare
+            else []
+        )
         asked = _SCOPE_WORDS.sub(" ", without_program_names(self.kb, turn.search_text or turn.question))
 
         def fits(sentence: str) -> bool:

@@ -187,21 +187,7 @@ class Responder:
             return False
         if turn.intent == ELIGIBILITY:
             return True
-        after_check = conversation.eligibility_open or conversation.decided
-        told = desk.stated(turn.question, statements)
-        if (
-            follow_up
-            and (
-                turn.intent != GENERAL
-                or not (after_check or (told and not _names_only_a_type(turn.question)))
-            )
-            and told < STATED_FACTS
-            and not _told_after_it(turn.question, desk, statements)
-        ):
-            # 「那高校呢」 after the conditions asks the conditions of 高校; 「那转化专项高校方向的绩效
-            # 目标呢」 after a check asks the goals: a follow-up asks the topic it names or inherits
-            # (not 「无失信无非正常。升级呢？」, facts told with it, nor 「…战略推进计划没验收的呢」,
-            # a fact of the applicant's rather than another type)
+        if follow_up and self._asks_its_own_topic(turn, conversation, statements):
             return False
         if asks_what_counts(turn.question) and not conversation.eligibility_open:
             return False  # 「母公司报高价值专利，子公司的专利能算进去不」: a rule asked
@@ -223,6 +209,7 @@ class Responder:
         amending = is_statement(turn.question) or corrects(turn.question)
         if conversation.decided and amending and desk.amends(turn.question, statements):
             return True  # after a decision, 「说错了，18件是三年加起来的(，结果不变吧？)」 checks again
+        after_check = conversation.eligibility_open or conversation.decided
         another = follows_up_on_another(turn.question, desk.rules)
         if after_check and another:
             return True  # after a check, 「那我们区呢？…」「那园区呢」: the same check for it
@@ -267,6 +254,20 @@ class Responder:
             # 「南京市知识产权局的联系电话」: a phrase ending on the topic asked names no fact
             return False
         return desk.wants_check(turn.question, statements)
+
+    def _asks_its_own_topic(self, turn: Turn, conversation: Conversation, statements: list[str]) -> bool:
+        """A follow-up that asks the topic it names or inherits, not a check: 「那高校呢」 after the
+        conditions asks the conditions of 高校; 「那转化专项高校方向的绩效目标呢」 after a check asks
+        the goals. Not one that tells facts with it (「无失信无非正常。升级呢？」), nor, after a
+        check or as a general question, one telling a fact of the applicant's rather than naming
+        another type (「…战略推进计划没验收的呢」)."""
+        told = self.desk.stated(turn.question, statements)
+        if told >= STATED_FACTS or _told_after_it(turn.question, self.desk, statements):
+            return False
+        if turn.intent != GENERAL:
+            return True
+        after_check = conversation.eligibility_open or conversation.decided
+        return not after_check and not (told and not _names_only_a_type(turn.question))
 
     def _only_scope(self, turn: Turn) -> bool:
         """A statement that tells no fact and asks nothing (「是2024年度的那批」), not a
