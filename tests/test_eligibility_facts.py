@@ -322,6 +322,19 @@ def test_merge(rules: Rules) -> None:
             "2022-high-value-patent-upgrade",
             None,
         ),
+        # a bureau asking for a body it helps: the body is the applicant, not the bureau's level
+        (
+            "我是区局的，帮辖区一家做高端纺织的企业问一下，这家企业想申报高价值升级项目",
+            "2022-high-value-patent-upgrade",
+            "enterprise",
+        ),
+        ("市局这边帮一家锂电池材料企业咨询，他们在看22年工业品牌", IB, "enterprise"),
+        # a bureau asking of its own city's application (a program that admits the city)
+        (
+            "我是市知识产权局的，关于22年度地理标志品牌培育和保护，打算拿山羊报，下面的县区也不报这个",
+            GI,
+            "city",
+        ),
     ],
 )
 def test_detect_program(rules: Rules, text: str, program: str | None, atype: str | None) -> None:

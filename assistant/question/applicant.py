@@ -621,6 +621,8 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
     else the program's words, else the first such word."""
     if asked := _asked_of_another(text):
         return asked, True
+    if helped := _helped(text):
+        return helped, True
     first_any: str | None = None
     intermediary: tuple[str, bool] | None = None  # 「我们事务所」: the applicant only if none other
     # 「那园区呢？」「那我们下面的区呢？区里是…」: a follow-up clause names the applicant asked about
@@ -694,11 +696,27 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         another = kind not in KIND_NAMES and text[: m.start()].endswith(_KIND_WORDS.not_self_verbs)
         if not another:
             first_any = first_any or kind
+    bureau = _own_bureau(text)  # 「我是市知识产权局的，…打算拿山羊报」: asking for its own city
+    if bureau is not None and (program is None or bureau in {t.id for t in program.types}):
+        return bureau, True
     if program is not None:
         for atype in program.types:
             if any(word in text for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+def _own_bureau(text: str) -> str | None:
+    """The level of the office the asker says it is from (「我是市知识产权局的」「区局这边」), when
+    it names no applicant of its own: the city or county it works for is the one asking."""
+    found = _OWN_BUREAU.search(text)
+    return None if found is None else ("city" if found.group(1) == "市" else "county")
+
+
+# 「我是市局的」「我们是区知识产权局」「县局这边」, at the start of a clause
+_OWN_BUREAU = re.compile(
+    r"(?:^|[，,。；;！!？?\s])(?:我是|我们是|我们)?([市县区])(?:知识产权|市场监管)?局(?:的|这边|这里)"
+)
 
 
 # 「我们市、县都没承担过」「市县两级都…」: two kinds of body said of together are the applicant's
@@ -759,6 +777,21 @@ def _asked_of_another(text: str) -> str | None:
     asked = applying[-1].group() if asked == "other" else asked  # named by its own word, as in _kind
     selves = {_kind_named(m) for m in own if m.start() < applying[-1].start()}
     return asked if selves and asked not in selves else None
+
+
+def _helped(text: str) -> str | None:
+    """「我是区局的，帮辖区一家做纺织的企业问一下」「市局这边帮一家企业咨询」: the body someone asks
+    for (帮/替/代 it, then asks) is the applicant, not the asker's own office."""
+    for m in _KINDS.finditer(text):
+        kind = _kind_named(m)
+        if kind in KIND_NAMES and _HELPING.search(text[: m.start()]) and _ASKING_AFTER.match(text, m.end()):
+            return kind
+    return None
+
+
+# 帮/替/代 (not 代理, 代表) a few words before the body, in its clause; an asking verb right after it
+_HELPING = re.compile(r"(?:帮|替|代(?!理|表|管))忙?[^，,。；;？?！!帮替]{0,12}$")
+_ASKING_AFTER = re.compile(r"[^，,。；;？?！!]{0,4}?(?:问|咨询|了解|看看|打听)")
 
 
 def _kind_named(m: re.Match[str]) -> str | None:

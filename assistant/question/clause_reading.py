@@ -154,6 +154,9 @@ def in_progress(spec: FactSpec, progress: str, words: str) -> Reading:
     return Reading(doubt=words, applied=applied)
 
 
+_ATTITUDE_SPAN = 4  # characters before a phrase where an attitude verb stands (「不重视」)
+
+
 def read_phrase(
     segment: str,
     text: str,
@@ -175,6 +178,8 @@ def read_phrase(
         # 「国家知识产权强市的示范城市、试点城市也都不是」: 强市 only says whose titles follow; what
         # is said is said of them (read as a plain mention, it had been a yes)
         return Reading(doubt=segment)
+    if segment[max(0, match.start - _ATTITUDE_SPAN) : match.start].endswith(LEXICON.fact_cues.attitude_verbs):
+        return Reading()  # 「不是我们不重视发明专利」: how the thing is regarded, not whether it is had
     hedges = doubtful(text)
     # what was heard (「但听说重点联系指导项目不受销售额限制」) or what a rule grants, hedged
     # (「不过小巨人好像不受这个限制」), is a rule: it says nothing of the applicant's own fact
@@ -210,7 +215,8 @@ def read_phrase(
         # 「快维中心是市里建的」, said by a district: a thing built may serve it too, so even 「我们区
         # 自己没有建」 leaves it asked; another level's title is not the applicant's, whose own
         # clause then settles it (「市里是22年真抓实干先进，我们县没评上」)
-        return Reading(doubt=segment, of_another=spec.in_progress == "ask")
+        # (「只有个市里设的工作站」: that is all there is, and a later 「不是国家级的」 settles it)
+        return Reading(doubt=segment, of_another=spec.in_progress == "ask", limited=_limited(text))
     if (
         spec.needs
         and not any(word in segment for word in spec.needs)
@@ -298,7 +304,9 @@ def read_phrase(
             return Reading(doubt=segment, wanting=True)
         if is_measure(match):  # 「撤回率97.6%，全省平均90%出头」「撤回率不比全省平均低」: as it compares
             reading = against_average_of(spec, segment[match.end :] + rest, reading)
-        return _checked_yes_no(reading, spec, segment, text)
+        # (a negative phrase naming no alternative, 「不是地理标志」, denies them all)
+        whole = match.negative and not any(w in match.synonym for alt in spec.either for w in alt.split("|"))
+        return _checked_yes_no(reading, spec, segment, text, whole=whole)
     if spec.type == CHOICE:
         if progress_of(text, segment) in ("under_way", "applied"):
             return Reading()  # 「国家级高新区正在申请升格，还没批」: not what it is yet
@@ -603,12 +611,15 @@ def _first_clause(rest: str) -> str:
     return re.split(r"[，,；;。]", rest.lstrip("，,；; "), maxsplit=1)[0]
 
 
-def _checked_yes_no(reading: Reading, spec: FactSpec, segment: str, text: str) -> Reading:
+def _checked_yes_no(
+    reading: Reading, spec: FactSpec, segment: str, text: str, whole: bool = False
+) -> Reading:
     """A yes limited by 只是/只有, or a no that names only some alternatives of an 「A或B」
-    fact (「不是示范城市」 may still be 试点), is asked instead."""
+    fact (「不是示范城市」 may still be 试点), is asked instead; not a no said in words that deny
+    the whole (`whole`: a negative phrase, 「它不是地理标志」「地理标志证明商标还在申请中」)."""
     if reading.value is True and _limited(text):
-        return Reading(doubt=segment)
-    if reading.value is False and spec.either:
+        return Reading(doubt=segment, limited=True)
+    if reading.value is False and spec.either and not whole:
         if _held_instead(spec, segment):
             return Reading(True)  # 「不是强县示范县而是试点县」: the other alternative is held
         named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))

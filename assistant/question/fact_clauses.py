@@ -218,19 +218,27 @@ def goes_on(segment: str, new_sentence: bool = False) -> bool:
     applicant's own 我们; a short
     question that opens a new sentence asks us, not of the phrase before (「独立法人。能报升级
     吗？」), while a short negation still denies it (「快维中心。没有。」)."""
-    if _OWN_TOPIC.search(segment):
-        return False  # 「…示范园区；不过知识产权这块没有独立机构」: a topic of its own
+    if _OWN_TOPIC.search(segment) or segment.strip().startswith(LEXICON.fact_cues.new_items):
+        return False  # 「…示范园区；不过知识产权这块没有独立机构」「还有就是…」: a topic of its own
     if opens_predicate(segment):
         return True  # 「撤回率，我们是高于全省平均的」「撤回率，2023年度比全省平均要高」
     opening = _YEAR_OPENING.sub("", segment)
     return len(opening) <= _SHORT_CONTINUATION and not (new_sentence and asking(masked(segment, [])))
 
 
-_YEAR_OPENING = re.compile(r"^\s*(?:(?:20)?\d{2}\s*年度?的?|去年|前年|今年|后来|随后)")
+# (and a quoted name: 「商标是自己的，“锡精”用了九年」, the name of the thing the clause before is about)
+_YEAR_OPENING = re.compile(
+    r"^\s*(?:(?:20)?\d{2}\s*年度?的?|去年|前年|今年|后来|随后|[“「\"][^”」\"]{1,12}[”」\"])"
+)
 
 
 # A clause that names a topic of its own (「知识产权这块」「人员方面」) is about that topic
 _OWN_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,}(?:这块|这一块|方面|这方面)")
+
+
+# 「还没建的是…」: a predicate, then 的是 and the thing it is said of
+_CLEFT = re.compile(r"[^，,。的]{1,8}的(?:是|为)(?!我们|我)")
+_NOT_UNDER_WAY = re.compile(r"(?:不是|并非|并不是)(?:在|正在|还在)?(?:筹建|筹备|在建|建设中|申请中|申报中)")
 
 
 def continuation(
@@ -244,6 +252,12 @@ def continuation(
     """A clause that names no fact: the predicate of the topics before it, or a contradiction.
     One about another body (「…试点园区，上级没承担过」) says nothing sure of the topics."""
     text = masked(segment, [])
+    if cues("consequence_asks", text):
+        return  # 「…项目没验收，这个影响吗？」: what the fact means is asked, the fact stands
+    if _CLEFT.match(text.strip()) or _NOT_UNDER_WAY.search(text):
+        # 「…，还没建的是海外纠纷分中心」: said of the thing it names; 「…建好运行了，不是在筹建」:
+        # not under way, so done, as told
+        return
     hedged, asks = doubtful(text), asking(text)
     negated = says_no(text)
     # 「经营良好，就是规模不大」: a negation with a subject of its own is not the topic's

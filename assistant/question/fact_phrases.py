@@ -606,10 +606,17 @@ def _listed(between: str) -> bool:
 
 def topic_only(tail: str) -> bool:
     """Nothing after a phrase but words that name a topic (「…的话」「…这块」)."""
-    rest = tail.replace(MASK, "")
+    rest = tail.replace(MASK, "").strip()
+    # (「产学研合作机制这块」: a few more words of the topic's name before a marker that ends it)
+    for end in LEXICON.fact_cues.topic_ends:
+        if rest.endswith(end) and len(rest) - len(end) <= _TOPIC_NAME and not cues("negations", rest):
+            return True
     for marker in sorted(LEXICON.fact_cues.topic_markers, key=len, reverse=True):
         rest = rest.replace(marker, "")
     return not rest.strip()
+
+
+_TOPIC_NAME = 6  # characters of a topic's name after its phrase (「合作机制」 of 产学研合作机制这块)
 
 
 def doubtful(text: str) -> list[str]:

@@ -33,6 +33,7 @@ class Sheet:
         # doubts only for want of the words a yes needs (「知识产权资金是从科技口挤的」 names no
         # budget): a later saying with them settles them
         self.wanting: set[str] = set()
+        self.limited: set[str] = set()  # doubts only for a limit word: a later plain no settles them
 
     def said(self, key: str) -> bool:
         """Some clause said the fact: a value, a doubt, or a saying of another body's."""
@@ -48,6 +49,8 @@ class Sheet:
         pending = key in self.undated or key in self.applied or key in self.wanting
         pending = pending or (key in self.running and not cues("one_of_several", words))
         settles = pending and reading.value is not None and reading.doubt is None
+        # (a limited yes is settled only by a no: 「只有一个市级中心，不是国家级的」)
+        settles = settles or (key in self.limited and reading.value is False and reading.doubt is None)
         # a doubt only because some alternatives were denied (「，不同学院，」) is settled by a
         # denial of the whole (「学院和学科方向跟上次完全不同」)
         settles = settles or (reading.value is False and reading.doubt is None and self._partly_denied(key))
@@ -60,6 +63,7 @@ class Sheet:
         self.running.discard(key)
         self.applied.discard(key)
         self.wanting.discard(key)
+        self.limited.discard(key)
         if (
             reading.doubt is not None
             and cues("not_being", words)
@@ -76,6 +80,8 @@ class Sheet:
                 self.applied.add(key)
             if reading.wanting and key in self.doubts:
                 self.wanting.add(key)
+            if reading.limited and key in self.doubts:
+                self.limited.add(key)
         elif reading.value is not None and key in self.values and self.values[key] != reading.value:
             both = _both(self.values[key], reading.value)
             if both is None and _changed(self.evidence.get(key, ""), words):

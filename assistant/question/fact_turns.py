@@ -6,13 +6,14 @@ the applicant is (「哦不对，我们是县级市」) leaves the facts told.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from ..eligibility.facts import FactSheet, checkable
 from ..eligibility.rules import FactSpec, FactValue, Interval, Rules
 from ..thresholds import REPEATED_PHRASE, SHARED_BY
 from .applicant import names_itself, says_county_city
+from .fact_clauses import opens_predicate
 from .fact_phrases import cue_spans, cues, find_matches, masked, years_in
 from .facts import extract_facts, scope_keys
 from .form_text import CLAUSE, normalize
@@ -40,11 +41,34 @@ def facts_from_turns(
     if applicant_type == "county" and any(says_county_city(turn) for turn in turns):
         turns = [_own_city_words(turn, rules) for turn in turns]
     named = named_in(turns, applicant_type, keys)  # once for all turns
+    last = ""
     for turn in turns:
         said = extract_facts(turn, rules, program, applicant_type, named)
+        said = _going_on(
+            said, last, turn, sheet, lambda text: extract_facts(text, rules, program, applicant_type, named)
+        )
         sheet = sheet.merge(_corrected(sheet, said, turn, rules, before, keys))
-        before = said
+        before, last = said, turn
     return checkable(_totals_with_members(sheet, turns, rules), rules)
+
+
+def _going_on(
+    said: FactSheet, last: str, turn: str, sheet: FactSheet, read: Callable[[str], FactSheet]
+) -> FactSheet:
+    """「我们隔壁县是22年真抓实干评上了。」 then 「我们自己没评上。」: a turn opening on a bare
+    predicate of the applicant's (no fact named in its clause) says it of the thing the last
+    clause of the turn before left in doubt; the two clauses are read as one, for those facts."""
+    first = next(iter(CLAUSE.findall(normalize(turn))), "").strip()
+    clauses = CLAUSE.findall(normalize(last))
+    if not clauses or not sheet.doubts or read(first) or not opens_predicate(first):
+        return said
+    joined = read(f"{clauses[-1].strip()}，{first}")
+    settled = {
+        k: v for k, v in joined.items() if k in sheet.doubts and k not in said and k not in said.doubts
+    }
+    if not settled:
+        return said
+    return FactSheet({**said, **settled}, {**said.evidence, **{k: first for k in settled}}, said.doubts)
 
 
 def _own_city_words(turn: str, rules: Rules) -> str:
@@ -125,13 +149,20 @@ def _corrected(
     # 「说错了，2019年那个我们是参与单位」: that year's facts; the year of a clause that names a
     # fact of its own (「…，2021年知识产权费用占研发5.6%」) is that fact's
     named = _years_of_nothing_named(text, rules)
+    # (not a fact that a fact read anew implies: 「2020年那次是续展，最早注册是2008年」 reads the
+    # years again, and a GI registered is registered still)
+    implied = {k for key, value in said.items() if value not in (False, 0) for k in rules.fact(key).implies}
     for key in sheet.values:
         spec = rules.fact(key)
         # and a fact bounded by a year (「…2021年以前已验收」), which any year named may move
         bounded = spec.year_until is not None and bool(named)
         # and a fact told with a year the correction names (「说错了，2019年那个我们是参与单位」)
         told_of = named & years_in(sheet.evidence.get(key, ""))
-        if key not in said and (bounded or told_of or named & ({spec.year, *spec.years} - {None})):
+        if (
+            key not in said
+            and key not in implied
+            and (bounded or told_of or named & ({spec.year, *spec.years} - {None}))
+        ):
             doubted[key] = turn
     # 「哦不对，试点县是隔壁灌南县」: a fact told before that the correction names again without
     # reading it anew is what it corrects

@@ -18,15 +18,15 @@ fact_clauses, and the sheet the readings go on (doubts, implications) in fact_sh
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from ..eligibility.facts import FactSheet
-from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Interval, Rules
+from ..eligibility.rules import CHOICE, YES_NO, FactSpec, Interval, Rules
 from ..thresholds import BARE_FIGURE_LOOKBACK, ECHO_LEAD, SUBJECT_SPAN, SUM_REACH
 from .asking import asks_to_apply
+from .bare_figures import bare_figure
 from .clause_reading import OF_AN_EVENT, another_body, progress_of, read_phrase
 from .fact_clauses import (
     SELF,
@@ -45,6 +45,7 @@ from .fact_clauses import (
     without_own_name,
 )
 from .fact_phrases import (
+    MASK,
     SHORTFALLS,
     Match,
     affirmed,
@@ -57,15 +58,15 @@ from .fact_phrases import (
     masked,
     of_a_rule,
     of_the_average,
-    without,
     years_in,
 )
 from .fact_sheet import Sheet, add_reading
-from .figure_reading import lower_year_after, of_one_year, part_of_the_people, per_year, several_figures
+from .figure_reading import lower_year_after, of_one_year, per_year
 from .form_text import bodies_apart, parents_named, prepared
-from .lexicon import LEXICON, either
-from .numbers import find_numbers, normalize_numbers, to_fact_unit
+from .lexicon import GAP, LEXICON, either
+from .numbers import find_numbers
 from .own_things import Named, as_named, named_in
+from .program_names import without_program_names
 from .reading import Reading
 
 # A round's applications close in its first months: 「2017年注册的」 counts to a quarter into the
@@ -101,46 +102,10 @@ def extract_facts(
     this message names."""
     keys = set(scope_keys(rules, program, applicant_type))
     reference = rules.program(program).year + ROUND_OPENS if program else None
-    said = _without_program_names(text, rules)
-    said = as_named(said, named or named_in((text,), applicant_type, keys), keys, applicant_type)
-    return read_facts(said, rules.fact_specs, keys, reference, applicant_type)
-
-
-def _without_program_names(text: str, rules: Rules) -> str:
-    """The text with the name and the round of the program applied for masked (「想申请2024年度
-    省知识产权建设示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the
-    applicant holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
-    applied = _applied_name(rules)
-    if applied is not None and applied.search(text):
-        text = applied.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
-    return _APPLIED_ROUND.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
-
-
-# 「（证明商标，2015年注册的）报2022年的地理标志项目」: the round applied for is no year of a fact
-_APPLIED_ROUND = re.compile(r"((?:申请|申报|(?<![汇上通举])报))((?:20)?\d{2}\s*年度?)(?=的|[\u4e00-\u9fff])")
-
-
-_APPLIED_NAMES: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}
-
-
-def _applied_name(rules: Rules) -> re.Pattern[str] | None:
-    """A program's name right after an apply verb: each program's full name, with and without
-    its round (「2024年度」), longest first; compiled once for a set of programs (keyed by its
-    identity, as fact_phrases.phrase_index is)."""
-    held = _APPLIED_NAMES.get(id(rules.programs))
-    if held is None or held[0] is not rules.programs:
-        held = _APPLIED_NAMES[id(rules.programs)] = (rules.programs, _compiled_names(rules))
-    return held[1]
-
-
-def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
-    names = {n for p in rules.programs for n in (p.name, re.sub(r"^\d{4}年度?", "", p.name))}
-    longest_first = sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n))
-    if not longest_first:
-        return None
-    return re.compile(
-        rf"((?:申请|申报|报)[^，,。；;？?！!]{{0,4}}?)({'|'.join(map(re.escape, longest_first))})"
-    )
+    said = without_program_names(text, rules)
+    named = named or named_in((text,), applicant_type, keys)
+    said = as_named(said, named, keys, applicant_type)
+    return read_facts(said, rules.fact_specs, keys, reference, applicant_type, named.home)
 
 
 def _read_across_contrast(
@@ -224,7 +189,6 @@ def _A_BODY() -> re.Pattern[str]:
 
 
 _YEAR_IN_NUMERALS = re.compile(r"[〇零一二][〇零一二三四五六七八九]{3}年")  # 「二〇一九年验收的」
-_NUMBER_CHARACTER = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]")  # one of which every figure holds
 
 
 def read_facts(
@@ -233,11 +197,13 @@ def read_facts(
     keys: set[str],
     reference: float | None = None,
     applicant_type: str | None = None,
+    home: tuple[str, ...] = (),
 ) -> FactSheet:
     """The facts among `keys` that one message states; `specs` are every fact the rules know,
     so that a clause about a fact outside `keys` is not taken for a continuation. `reference`
     is the time of the round (a year with its fraction) that 「2017年注册的」 counts to; the
-    applicant's type says who another body is (a county's 市里)."""
+    applicant's type says who another body is (a county's 市里); `home`, the places of the
+    province the conversation said the applicant is in."""
     sheet, by_key = Sheet(keys), {spec.key: spec for spec in specs}
     topics: list[Match] = []  # phrases whose predicate comes in the next clause
     plain: list[Match] = []  # topics the next clause did not go on about
@@ -261,19 +227,19 @@ def read_facts(
         "", text
     )  # 「上次有人说我们没贯标是搞错了」: not the applicant's word
     opened = 0
-    lone = ""  # the last clause, when it named no fact (its phrase may go on in the next)
+    previous = ""  # the last clause (a phrase of it may go on in the next)
+    retold: set[str] = set()  # facts taken back (「…，哦不，」) that the clause after it may say again
     for found in _SEGMENT.finditer(text):
         segment = found.group().strip()
         matches = _phrases(segment, specs, keys)
         if topics and _only_others_bare_words(matches, keys):
             # 「保护中心的话，2017年获批、2018年建成运行的」: 获批 (a GI's word) is the topic's predicate
             matches = []
-        if not matches and lone and not ended and opens_predicate(segment):
-            segment, matches = _across(lone, segment, specs, keys)
-        # a clause naming only facts of other programs may open a phrase of this one's
-        # (「商标2005年注册，用了十多年」: 注册 is a GI's word)
-        lone = "" if any(m.spec.key in keys for m in matches) else segment
-        others = of_another_body(segment, others, first=ended)
+        if not matches and previous and not ended and (opens_predicate(segment) or _a_bare_value(segment)):
+            segment, matches = _across(previous, segment, specs, keys, retold)
+        prior, previous, retold = previous, segment, set()
+        # (the words of a fact about other bodies, 「园区落户了好几家链主企业」, name no subject)
+        others = of_another_body(_without_others_facts(segment, matches), others, first=ended)
         echoed = ended and _mark_before(text, found.start()) in ("？", "?")  # after 「撤回率？」
         new_sentence, ended = ended, text[found.end() : found.end() + 1] in _SENTENCE_ENDS
         opened = found.start() if new_sentence else opened  # where the sentence begins
@@ -290,8 +256,14 @@ def read_facts(
         if not matches and asks_to_apply(segment):
             continue  # 「我市申报…是否符合条件」: the question asked, no comment on the facts before
         if not matches and not ended and _takes_back(segment):
-            for match in last_clause:  # 「2021年验收，不对，说错了，是2020年3月」: what the clause
-                sheet.withdraw(match.spec.key)  # before said is taken back; what follows says it
+            # 「2021年验收，不对，说错了，是2020年3月」: what the clause before said is taken back;
+            # what follows says it (a clause before that named no fact, 「…，只做过合作单位……不对，」,
+            # takes nothing back of the ones before it)
+            last_clause = last_clause if prior == last_segment else []
+            for match in last_clause:
+                sheet.withdraw(match.spec.key)
+            # 「规划去年……哦不，21年就出台了」: the clause after it says again what it took back
+            previous, retold = prior, {m.spec.key for m in last_clause}
             topics, told, last_clause = [], [], []
             continue
         if not matches and (cues("summaries", masked(segment, [])) or sums_up(segment, looked_back)):
@@ -320,7 +292,7 @@ def read_facts(
             for match in last_clause:
                 sheet.doubt(match.spec.key, segment)
         befores = list(dict.fromkeys([last_segment, *reversed(fact_clauses)]))[:BARE_FIGURE_LOOKBACK]
-        if not in_scope and _bare_figure(segment, befores, specs, sheet):
+        if not in_scope and bare_figure(segment, befores, specs, sheet):
             # 「有独立的知识产权部，专职4个人」: the figure of the clause before, whose topics
             # (「独立IP部门，专职3人」) were named plainly
             plain += topics
@@ -385,7 +357,8 @@ def read_facts(
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
-            if reading.wanting and _says_affirmed(text[opened : found.start()], match.spec.yes_needs):
+            lead = text[opened : found.start()] + "，".join(("", *home))  # (「我们是常州的…」 said before)
+            if reading.wanting and _says_affirmed(lead, match.spec.yes_needs):
                 reading = Reading(True)  # 「2017年是牵头单位，做过…高价值专利培育项目」
             if (
                 total
@@ -398,6 +371,8 @@ def read_facts(
                 match.spec, segment, text[opened : found.start()]
             ):
                 reading = Reading()  # 「…战略推进计划项目，2020年验收了」: that project's acceptance
+            if reading.value is not None and _IS_ANOTHER().match(segment, match.end):
+                reading = Reading()  # 「2020年注册的是另一个图形商标」: what it says is of another thing
             # 「快速维权中心：筹备中」: a form's label says nothing by itself, its value does (the
             # phrase is the label, not 「院所（独立法人）：」); nor does a fact's name asked back
             mark = text[found.end() : found.end() + 1]
@@ -445,11 +420,26 @@ def read_facts(
     return sheet.sheet()
 
 
+def _without_others_facts(segment: str, matches: list[Match]) -> str:
+    """The clause without the whole phrases of facts about other bodies: their words
+    (「园区落户了好几家链主企业」) name what the applicant has, not the clause's subject."""
+    chars = list(segment)
+    for m in matches:
+        if m.spec.about_others:
+            chars[m.start : m.end] = MASK * (m.end - m.start)
+    return "".join(chars)
+
+
 def _of_another_body(segment: str, applicant_type: str | None) -> bool:
     """The clause opens with another body (「隔壁县有」「市里不报」, said by a county) as its subject."""
     opening = segment.strip()[:SUBJECT_SPAN]
     other_level = LEXICON.fact_cues.other_levels.get(applicant_type or "", ())
     return another_body(opening, segment) or opening.startswith(other_level)
+
+
+@cache
+def _IS_ANOTHER() -> re.Pattern[str]:
+    return re.compile(rf"[的者]?(?:是|为|属于)(?:{either(LEXICON.fact_cues.yet_another)})")
 
 
 def _of_another_project(spec: FactSpec, segment: str, before: str) -> bool:
@@ -552,13 +542,40 @@ def _a_part_of_the_staff(match: Match, segment: str, keys: set[str]) -> bool:
     return match.spec.key not in keys or any(p in segment[match.end : match.end + 8] for p in others)
 
 
-def _across(lone: str, segment: str, specs: Sequence[FactSpec], keys: set[str]) -> tuple[str, list[Match]]:
-    """A phrase split by a comma between a clause naming no fact and the clause going on about
-    it (「2021年省里对设区市知识产权保护工作检查，我们是优秀」): the two read as one clause."""
-    joined = lone + segment
-    matches = _phrases(joined, specs, keys)
-    if any(m.start < len(lone) < m.end and m.spec.key in keys for m in matches):
-        return joined, matches
+_OWNER_OPENING = re.compile(rf"^(?:{either(LEXICON.applicant_kinds.pronouns)})(?:的|这边的?|自己的?)?")
+
+
+def _a_bare_value(segment: str) -> bool:
+    """A clause that is only a value (「…检查，优秀」) or a short denial (「…，不太稳定」): the
+    predicate of the clause before."""
+    said = segment.strip(" 。！!")
+    return said in LEXICON.fact_cues.bare_values or (len(said) <= _SHORT_DENIAL and said[:1] in "不没未")
+
+
+_SHORT_DENIAL = 6  # characters of a denial that is a clause's whole predicate (「不太稳定」)
+
+
+def _across(
+    before: str, segment: str, specs: Sequence[FactSpec], keys: set[str], retold: set[str]
+) -> tuple[str, list[Match]]:
+    """A phrase split by a comma between a clause and the clause going on about it, naming no
+    fact itself (「2021年省里对设区市知识产权保护工作检查，我们是优秀」「商标是自己的，“锡精”用了
+    九年」): the two read as one clause, for a fact the clause before did not name (a clause
+    naming only facts of other programs may open a phrase of this one's: 「商标2005年注册，用了
+    十多年」, 注册 a GI's word)."""
+    said = _phrases(before, specs, keys)
+    named = {m.spec.key for m in said} - retold
+    # (or, past a long clause, its subject and the predicate: 「研发经费主要是财政拨款加上横向项目，
+    # 很稳定」 reads as 「研发经费…很稳定」; a phrase taken back, up to its first word: 「规划出台了，
+    # 不对，还没出台」 reads as 「规划还没出台」)
+    subject = _OWNER_OPENING.sub("", before.strip())  # (「我们的商标都是…」: 商标 is the subject)
+    heads = [before, subject[:SUBJECT_SPAN] + "…"]
+    heads += [before[: m.start + len(m.synonym.split(GAP)[0])] for m in said if m.spec.key in retold][:1]
+    for head in heads:
+        joined = head + segment
+        matches = [m for m in _phrases(joined, specs, keys) if m.end > len(head)]
+        if any(m.start < len(head) and m.spec.key in keys - named for m in matches):
+            return joined, matches
     return segment, []
 
 
@@ -604,101 +621,6 @@ def _owns_next(match: Match, matches: list[Match], segment: str) -> bool:
     return segment.startswith("的", match.end) and any(
         o.spec.key != match.spec.key and match.end < o.start <= gap for o in matches
     )
-
-
-def _bare_figure(segment: str, befores: list[str], specs: Sequence[FactSpec], sheet: Sheet) -> bool:
-    """「有独立的知识产权部，专职4个人」「近3年利税：2600万、2900万、3500万」: a clause of figures
-    only (and words of whom they count) gives the figures of the one number fact not read yet
-    whose words the clause before holds, or else an earlier clause of the sentence that named a
-    fact (「独立知识产权部，制度健全，6个人」). Read when exactly one fact fits, else nothing is read."""
-    if not _NUMBER_CHARACTER.search(segment):
-        return False  # every figure holds a digit or a numeral: no need to look for one
-    # 「…制度健全，专职2人兼职3人」: both parts of the staff name the count of all of it
-    names_staff = all(part in segment for part in LEXICON.fact_cues.count_parts)
-    befores = befores if any(befores) else ([segment] if names_staff else [])
-    if not befores:
-        return False
-    text = normalize_numbers(without("figure_periods", segment))
-    figures = find_numbers(text) or find_numbers(text, default_unit="个")  # 「有一百出头」: a count
-    rest = list(text)
-    for figure in figures:
-        rest[figure.start : figure.end] = " " * (figure.end - figure.start)
-    if not figures or without("figure_fillers", "".join(rest)).strip(" 、"):
-        return False
-    # 「专职转化2人+其他管理3人，共5人」: a total settles a count its parts left in doubt, and a
-    # figure said plainly one the clause right before left in doubt (「不是没有50家，有一百出头」)
-    total = _TOTAL_OPENING().match(segment) is not None
-    for before in filter(None, befores):
-        fitting = []
-        for spec in specs:
-            restated = total or sheet.doubts.get(spec.key) == befores[0]
-            # (a total said after a lower bound settles it: 「专职1个，兼职1个，一共两个人」; so does a
-            # figure after the bound of the clause right before: 「不是没有50家，有一百出头」)
-            narrowed = total or sheet.evidence.get(spec.key) == befores[0]
-            bounded = narrowed and _open_ended(sheet.values.get(spec.key))
-            read = (spec.key in sheet.values and not bounded) or (spec.key in sheet.doubts and not restated)
-            holds = _holds_words(before, spec) or (
-                names_staff and bool(cues("figure_counts_all", spec.label))
-            )
-            if spec.key in sheet.keys and spec.type != YES_NO and not read and holds:
-                values = [to_fact_unit(figure, spec.unit) for figure in figures]
-                if None not in values:
-                    fitting.append(_figures_read(spec, values, text))  # type: ignore[arg-type]
-        fitting = _of_the_period(fitting, segment)  # 「利税…，近三年每年都三千多万」: the three years'
-        if len(fitting) == 1:
-            if fitting[0][0].key in sheet.doubts:
-                sheet.doubts.pop(fitting[0][0].key)  # the doubt before, settled by the figure said now
-            sheet.add(fitting[0][0].key, fitting[0][1], f"{before}，{segment}")
-            return True
-        if fitting:
-            return False  # several facts fit: none is read
-    return False
-
-
-def _of_the_period(fitting: list, segment: str) -> list:
-    """Of several facts a figure fits, those whose label names the period the clause names
-    (「近三年」 of 近三年利税总额, not of 上一年度利税总额); all of them when it names none or
-    when none or all have it."""
-    said = [p for p in LEXICON.fact_cues.figure_periods if p in segment and p.startswith("近")]
-    if not said:
-        return fitting
-    own = [f for f in fitting if any(p in f[0].label for p in said)]
-    return own if 0 < len(own) < len(fitting) else fitting
-
-
-@cache
-def _TOTAL_OPENING() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{either(LEXICON.fact_cues.totals)}|共)")
-
-
-def _open_ended(value: FactValue | None) -> bool:
-    """A figure read only as at least some number (「专职3人」)."""
-    return isinstance(value, Interval) and math.isinf(value.hi)
-
-
-def _holds_words(text: str, spec: FactSpec) -> bool:
-    """Whether the text holds one of the fact's phrases (「研发…占…收入」: its parts in order)."""
-    for synonym in spec.synonyms:
-        at = 0
-        for part in synonym.split("…"):
-            at = text.find(part, at)
-            if at < 0:
-                break
-            at += len(part)
-        else:
-            return True
-    return False
-
-
-def _figures_read(spec: FactSpec, values: list[FactValue], text: str) -> tuple[FactSpec, Reading]:
-    """Several figures (「2600万、2900万、3500万」) as the registry says; one figure of some of the
-    people only (「专职4个」: part-time staff may come on top) is a lower bound."""
-    if len(values) > 1:
-        return spec, several_figures(spec, values, text)
-    value = values[0]
-    if isinstance(value, float) and part_of_the_people(spec, without("figure_counts_all", text)):
-        value = Interval(value)
-    return spec, Reading(value)
 
 
 def _says_affirmed(text: str, words: tuple[str, ...]) -> bool:

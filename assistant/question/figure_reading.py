@@ -31,7 +31,14 @@ def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> R
     """「近三年利税分别是2500万、2300万、3100万」: the lowest, or the span, as the registry says."""
     lows = [_low(f) for f in figures]
     highs = [f.hi if isinstance(f, Interval) else float(f) for f in figures]  # type: ignore[arg-type]
-    if len(figures) == 2 and any(isinstance(f, Interval) and math.isinf(f.hi) for f in figures):
+    # (not a bound of every year and one year's figure of the lowest: 「近三年都在三千万以上、19年
+    # 三千二百万」 puts the lowest between them)
+    yearly = spec.of_several == "min" and bool(years_in(segment))
+    # (nor a figure and its exact value in brackets: 「5%多一点（5.3%）」)
+    bounded = any(isinstance(f, Interval) and math.isinf(f.hi) for f in figures) or _EXACT_ASIDE.search(
+        segment
+    )
+    if len(figures) == 2 and bounded and not yearly:
         # 「5%以上（约6.3%）」: a bound and the figure within it say one figure, the narrower
         within = Interval(max(lows), min(highs))
         if within.lo <= within.hi:
@@ -48,6 +55,12 @@ def several_figures(spec: FactSpec, figures: list[FactValue], segment: str) -> R
     if len(figures) == len(LEXICON.fact_cues.count_parts) and _whole_of_parts(spec, segment):
         return Reading(sum(lows) if lows == highs else Interval(sum(lows), sum(highs)))
     return Reading(doubt=segment)
+
+
+# a figure alone in brackets after another (「5%多一点（5.3%）」「一千五百万左右（1523万）」)
+_EXACT_ASIDE = re.compile(
+    r"[\d一二三四五六七八九十百千万亿多点%右上下头余]\s*[（(]\s*(?:约|即|是)?\s*\d+(?:\.\d+)?\s*(?:%|万元|万|亿元|亿|件|人|家|个|名)?\s*[)）]"
+)
 
 
 def _whole_of_parts(spec: FactSpec, segment: str) -> bool:
@@ -80,6 +93,11 @@ def since(segment: str, reference: float) -> Reading:
     """「2017年注册的」: the years from then to the round (the year itself is not known to the
     month, so the count is an interval)."""
     years = years_in(segment)
+    decade = _DECADE.search(segment)
+    if not years and decade and not cues("application_dates", segment):
+        # 「从九几年一直用到现在」「90年代注册的」: some year of the decade
+        start = 1900 + 10 * (_DIGITS.index(next(d for d in decade.groups() if d)) % 10)
+        return Reading(Interval(max(reference - start - 10, 0.0), reference - start, lo_open=True))
     if len(years) != 1 or cues("application_dates", segment):
         return Reading()  # (「2015年是提交注册申请的时间」: the year an application was made)
     (year,) = years
@@ -103,6 +121,10 @@ def _alone(segment: str, match: Match) -> bool:
     return not rest or topic_only(rest)
 
 
+_DIGITS = "0123456789〇一二三四五六七八九"  # a digit's index, mod 10, is its value
+_DECADE = re.compile(
+    r"(?<![\d一二三四五六七八九十])(?:19)?([5-9])0年代|([五六七八九])十年代|([五六七八九])几年"
+)
 _MONTH = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月")
 _AFTER_THE_YEAR = re.compile(r"年(?:以后|之后)")
 
@@ -119,6 +141,9 @@ def read_number(
         return Reading()  # 「知识产权费用是研发投入的7%」: the 7% is of 研发投入, not 研发投入's own
     segment = _within_its_aside(segment, matches[index])
     value = number_near(segment, matches, index)
+    named = [alt for alt in spec.either if any(word in segment for word in alt.split("|"))]
+    if value == 0.0 and named and len(named) < len(spec.either):
+        return Reading()  # 「没有获批地理标志产品保护」: none of one form, the other's not said
     if value is None and spec.since_year and reference is not None:
         return since(segment, reference)
     if value is None and _alone(segment, matches[index]):

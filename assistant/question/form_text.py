@@ -158,7 +158,9 @@ def _SELF_ASIDE() -> re.Pattern[str]:
 
 # 「试点县（不是示范县）」「省工程技术研究中心（不是重点实验室）」: a denial in brackets is a clause
 # of its own, read as the same words after a comma
-_DENIAL_ASIDE = re.compile(r"[（(]\s*((?:不是|并非|而非|并不是|但不是)[^（）()，,。]*?)\s*[）)]")
+_DENIAL_ASIDE = re.compile(
+    r"[（(]\s*((?:不是|并非|而非|并不是|但不是|非(?=[\u4e00-\u9fff]{2}))[^（）()，,。]*?)\s*[）)]"
+)
 
 
 # 「专兼职3个人（两个专职一个兼职）」: a bracket after a count that only breaks it down (its
@@ -259,6 +261,7 @@ def prepared(text: str) -> str:
     text = _ASIDE_OF_CLAUSES.sub(r"\1，", _PARTICLES().sub("", text))
     text = _PER_YEAR.sub(_joined_per_year, _COLON_ANSWER().sub("", text))
     text = _ENUMERATOR.sub("", text)  # 「4) 主商标2008年注册」: an item's number is no figure of it
+    text = _NOT_ONE.sub("", text)  # 「非正常专利申请一件没有」「…一个都没有」: none, not one of them
     text = _ROUGH_FIGURES.sub(_each_rough, text)  # 「大概是2.8%、3.0%」: each figure said roughly
     text = _SPACED_QUESTION.sub("，", text)  # 「撤回率 高于全省均值 够格吗」: the question typed apart
     text = _SPACED_CLAUSES.sub("，", text)  # 「事故没有 失信也没有」: a space between words ends a clause
@@ -276,6 +279,14 @@ _NUMERAL_YEAR = re.compile(
 _NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
+# 「一件没有」「一个也没有」「一次都没出过」: not one, said of a thing (none); not 「一个没有验收」
+# (one of several, the clause going on after the negation)
+_NOT_ONE = re.compile(
+    r"(?<![\d一二两三四五六七八九十百千万第另其])一(?:件|个|次|项|起|例|家|条|回|宗|笔)"
+    r"(?=(?:都|也)(?:没|无|未)|没有?(?:[，,。；;！!？?\s]|$))"
+)
+
+
 def _digit_years(text: str) -> str:
     """「二〇二〇年度」 as 「2020年度」: a year written digit by digit in numerals."""
     return _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERAL_DIGITS), text)
@@ -286,7 +297,7 @@ def _digit_years(text: str) -> str:
 # ...and a bare 不是 after the break, before the words that say what is right (「贯标去年…不是，是2020年
 # 就做了」): it takes back the words before it, it denies nothing
 _TRAILING_NOT_SO = re.compile(r"(?:……|…|——|—|\.\.\.)\s*不是(?=\s*[，,]\s*是)")
-_TRAILING_CORRECTION = re.compile(r"(?:……|…|——|—|\.\.\.)\s*(?=哦?不对|说错|不是不是)")
+_TRAILING_CORRECTION = re.compile(r"(?:……|…|——|—|\.\.\.)\s*(?=哦?不对|[哦噢呃啊]不\s*[，,]|说错|不是不是)")
 
 
 # An amount of money, then its share of another (「研发投入2个亿，占销售收入的5%」): one clause, so
@@ -310,8 +321,10 @@ def _each_rough(found: re.Match[str]) -> str:
 
 
 # a relative year with its calendar year in brackets after it (「前年（2020年）」「去年(21年)」)
+# (and a bound of years made exact in brackets: 「2021年之前（20年底）验收的」 is 20年底)
 _YEAR_SAID_TWICE = re.compile(
-    r"(?:大前年|前年|去年|今年|上一年度|上一年|上年度|上年)\s*[（(]\s*((?:19|20)?\d{2}\s*年度?)\s*[)）]"
+    r"(?:大前年|前年|去年|今年|上一年度|上一年|上年度|上年|(?:20)?\d{2}\s*年(?:之前|以前|前))"
+    r"\s*[（(]\s*((?:19|20)?\d{2}\s*年(?:度|底|初|年底|年初|中)?)\s*[)）]"
 )
 # a year written without 年 right before a per-ten-thousand-people measure (万人发明专利拥有量)
 _YEAR_OF_PER_CAPITA = re.compile(r"(?<![\d.])(20\d{2})(?=万人)")

@@ -143,6 +143,11 @@ class FactCues:
     taking_back: tuple[str, ...]  # 不对: the clause before is taken back
     earlier_said: tuple[str, ...]  # 之前: a correction of an earlier turn
     continuers: tuple[str, ...]
+    bare_values: tuple[str, ...]
+    attitude_verbs: tuple[str, ...]
+    consequence_asks: tuple[str, ...]
+    topic_ends: tuple[str, ...]
+    new_items: tuple[str, ...]
     back_references: tuple[str, ...]  # 那次: a year's title said before, pointed back to
     predicate_verbs: tuple[str, ...]  # 出过, 建: what a negated clause may deny of a topic
     predicate_openers: tuple[str, ...]  # 就是, 一直, 已经: before a predicate, no subject of its own

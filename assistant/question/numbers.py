@@ -42,7 +42,7 @@ NUMBER_PATTERN = re.compile(
     r"(?P<pct>百分之)?"
     rf"(?:(?P<tens>[一二三四五六七八九]?十|[一二两三四五六七八九][百千万])?(?P<pair>[一二两三四五六七八九])(?P<pair2>[二两三四五六七八九])"
     r"(?P<pairunit>十|百|千|万|(?=个|件|人|家|名|位|项|年|%|的样子|左右|上下|$|[，。,；;！？）)]))"
-    rf"|(?P<some>几(?=[十百千万]))?(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
+    rf"|(?P<some>几(?=[十百千万亿]))?(?P<num>{_NUMERAL})(?:{_RANGE_JOIN}(?P<num2>{_NUMERAL}))?)"
     r"(?P<more>多|余|[.点]?几|来(?=[个件项人名位家万亿千百年%]))?"  # 「两百多」「96.几」: a little over; 「十来个」: about
     r"(?P<unit>亿元|亿|千万元|千万|万元|万|元|个百分点|个点|件|个|项|人|名|位|家|%|年)?"
     r"(?P<more2>多|出头)?"
@@ -91,10 +91,14 @@ def chinese_to_number(text: str) -> float | None:
     """「十二」→12, 「两千五百」→2500, 「三点五」→3.5, 「8千万」→80000000; None when it is no numeral."""
     import cn2an  # a well-kept converter of Chinese numerals; imported where it is used
 
+    text = _ELIDED_PLACE.sub(r"\1千万", text)  # 「两亿三」: 两亿三千万 (cn2an reads 「两万三」 itself)
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+_ELIDED_PLACE = re.compile(r"(?<=亿)([一二两三四五六七八九])$")
 
 
 def _magnitude(raw: str) -> tuple[str, str]:
@@ -225,7 +229,9 @@ def normalize_numbers(text: str) -> str:
     """「6个亿」→「6亿」, 「6个多亿」→「6多亿」; what cn2an cannot read is rewritten first. 「过」
     or 「破」 before a figure is 「超过」 (「利税都过亿」「过5000万」, not 「不过」「通过」), and 「上亿」
     「上千万」 at least that much; each rewrite keeps the text's length."""
-    text = _PAST_A_FIGURE.sub("逾", text)
+    text = _PAST_A_FIGURE.sub(
+        lambda m: "了逾" if m.group().endswith("了") else "逾", text
+    )  # (「过了」: 了逾)
     text = _AT_LEAST_A_MAGNITUDE.sub("满", text)
     text = text.replace("个多点", "多个点")  # 「五个多点」: a little over five points
     text = _MIXED_NUMERAL.sub(lambda m: m.group().translate(_AS_NUMERALS), text)  # 「4千5百万」
@@ -240,7 +246,7 @@ _AS_NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
 # 过 after a measure's name or 都/均/已 (「利税都过亿」「销售额过5000万」), not the aspect 过 after a
 # verb (「承担过2022年的项目」「做过3个」)
 _PAST_A_FIGURE = re.compile(
-    r"(?<=[都均已早刚也总税额量入润值数])[过破](?=\d|[一二两三四五六七八九十百千]|亿)"
+    r"(?<=[都均已早刚也总税额量入润值数])[过破]了?(?=\d|[一二两三四五六七八九十百千]|亿)"
 )
 _AT_LEAST_A_MAGNITUDE = re.compile(r"(?<![以之马路线])上(?=亿|千万)")
 
@@ -276,6 +282,8 @@ def find_numbers(text: str, default_unit: str = "") -> list[Spoken]:
             continue  # 「2020年5月才注册下来」: a month of a date, no figure of five
         if spoken is not None and calendar_year(text, match.start(), match.end(), spoken):
             continue  # 「20年下半年」: the year 2020, no twenty years
+        if spoken is not None and spoken.unit == "年" and text.startswith("代", match.end()):
+            continue  # 「90年代」: a decade, no ninety years
         if spoken is not None and _after_a_year(match):
             continue  # 「19年以后才注册的」: after the year 2019, no more than nineteen years
         if spoken is not None and spoken.unit == "年" and text.startswith("半", match.end()):

@@ -51,6 +51,11 @@ def _naming() -> tuple[re.Pattern[str], ...]:
             rf"[“\"'‘「](?![^”\"'’」]*(?:{kinds}|{either(LEXICON.asking_to_apply.program_nouns)}))"
             r"([\u4e00-\u9fff]{2,8})[”\"'’」]"
         ),
+        # 「我们是'溧南白茶'」「我们县的是“白沙枇杷”」: the applicant naming its own thing, quoted
+        re.compile(
+            rf"^(?:{either(LEXICON.applicant_kinds.pronouns)})[县市区]?(?:的|是|有)+"
+            r"[“\"'‘「]([\u4e00-\u9fff]{2,8})[”\"'’」]"
+        ),
         # 「我们想用本地的螃蟹」
         re.compile(rf"(?:{either(_WORDS.wish_words)})(?:{either(_WORDS.use_verbs)}){_OWNER}{_NAME}$"),
         # 「云岭茶是地理标志证明商标」
@@ -97,6 +102,9 @@ class Named:
     # the words of another body that name the applicant itself: 母公司 (and 集团公司) when it is
     # the group's parent, 分公司 when a branch asks to apply in its own name
     itself: tuple[str, ...] = ()
+    # the province's places the applicant said it is in (「我们是常州的一家…企业」), in any turn:
+    # where it is registered, as a later 「我们是独立法人」 needs said
+    home: tuple[str, ...] = ()
 
 
 def reads_own_things(keys: set[str]) -> bool:
@@ -108,9 +116,18 @@ def named_in(turns: Sequence[str], applicant_type: str | None = None, keys: set[
     """What the turns name of the applicant's own (its GI and colleges only when facts among
     `keys` are read with them)."""
     itself = _body_applying(turns) if applicant_type in (None, "enterprise") else ()
+    home = tuple(dict.fromkeys(m.group(1) for turn in turns for m in _HOME().finditer(turn)))
     if keys is not None and not reads_own_things(keys):
-        return Named((), frozenset(), itself)
-    return Named(own_names(turns, applicant_type), _earlier_colleges(turns), itself)
+        return Named((), frozenset(), itself, home)
+    return Named(own_names(turns, applicant_type), _earlier_colleges(turns), itself, home)
+
+
+@cache
+def _HOME() -> re.Pattern[str]:
+    """「我们是常州的一家…」「我们常州这边」「我们在苏州」: the applicant placing itself in a city of
+    the province (not 「我们在苏州有分公司」: a place it has something in)."""
+    pronouns, cities = either(LEXICON.applicant_kinds.pronouns), either(LEXICON.jiangsu_cities)
+    return re.compile(rf"(?:{pronouns})(?:是|在)?({cities})(?:市)?(?:的|这边|本地|注册|[，,])")
 
 
 def as_named(text: str, named: Named, keys: set[str], applicant_type: str | None = None) -> str:

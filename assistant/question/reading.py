@@ -35,3 +35,6 @@ class Reading:
     # a yes but for a word the fact needs said (牵头, of having led a project): a clause before it
     # in the sentence may say it (「2017年是牵头单位，做过省里的高价值专利培育项目」)
     wanting: bool = False
+    # a yes limited by 只是/只有 (「快速维权这块只有个市里设的工作站」): a later plain no in the
+    # message (「…，不是国家级快维中心」) says it falls short, and settles it
+    limited: bool = False
