@@ -6,6 +6,7 @@ program named as the applicant's record (「已承担2022年度…创建项目�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..eligibility.rules import Rules
 from .lexicon import LEXICON
@@ -15,13 +16,13 @@ def without_program_names(text: str, rules: Rules) -> str:
     """The text with the name and the round of the program applied for masked (「想申请2024年度
     省知识产权建设示范（保护示范区）」 says nothing of a 江苏省知识产权建设示范（园区） title the
     applicant holds); a program named as the applicant's record (「已承担…创建项目」) stays."""
-    applied = _applied_name(rules)
-    if applied is not None and applied.search(text):
-        text = applied.sub(_unless_recorded, text)
+    named = _named(rules)
+    if named.pattern is not None and any(name in text for name in named.names):
+        text = named.pattern.sub(_unless_recorded, text)
     text = _APPLIED_ROUND.sub(lambda m: m.group(1) + "□" * len(m.group(2)), text)
     # 「市政府准备报22年的地理标志商标品牌培育和保护项目」: a wish to apply for a program named in
     # the asker's own words (one of its aliases in them) names no fact
-    aliases = tuple(a for p in rules.programs for a in p.aliases if len(a) >= 2)
+    aliases = named.aliases
     return _WISHED_PROGRAM.sub(
         lambda m: (
             m.group(1) + ("□" * len(m.group(2)) if any(a in m.group(2) for a in aliases) else m.group(2))
@@ -40,25 +41,34 @@ _WISHED_PROGRAM = re.compile(
 )
 
 
-_APPLIED_NAMES: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}
+@dataclass(frozen=True)
+class _Named:
+    """The words a set of programs is named by, gathered once."""
+
+    names: tuple[str, ...]  # each program's full name, with and without its round, longest first
+    pattern: re.Pattern[str] | None  # any of them, with the clause's words before it
+    aliases: tuple[str, ...]  # the short names users give them
 
 
-def _applied_name(rules: Rules) -> re.Pattern[str] | None:
-    """A program's name right after an apply verb: each program's full name, with and without
-    its round (「2024年度」), longest first; compiled once for a set of programs (keyed by its
-    identity, as fact_phrases.phrase_index is)."""
-    held = _APPLIED_NAMES.get(id(rules.programs))
+_NAMED: dict[int, tuple[tuple, _Named]] = {}
+
+
+def _named(rules: Rules) -> _Named:
+    """The names of a set of programs, compiled once (keyed by the set's identity, as
+    fact_phrases.phrase_index is)."""
+    held = _NAMED.get(id(rules.programs))
     if held is None or held[0] is not rules.programs:
-        held = _APPLIED_NAMES[id(rules.programs)] = (rules.programs, _compiled_names(rules))
+        held = _NAMED[id(rules.programs)] = (rules.programs, _gathered(rules))
     return held[1]
 
 
-def _compiled_names(rules: Rules) -> re.Pattern[str] | None:
+def _gathered(rules: Rules) -> _Named:
     names = {n for p in rules.programs for n in (p.name, re.sub(r"^\d{4}年度?", "", p.name))}
-    longest_first = sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n))
-    if not longest_first:
-        return None
-    return re.compile(rf"([^，,。；;？?！!]*?)({'|'.join(map(re.escape, longest_first))})")
+    longest_first = tuple(sorted((n for n in names if len(n) >= 8), key=lambda n: (-len(n), n)))
+    either = "|".join(map(re.escape, longest_first))
+    pattern = re.compile(rf"([^，,。；;？?！!]*?)({either})") if longest_first else None
+    aliases = tuple(a for p in rules.programs for a in p.aliases if len(a) >= 2)
+    return _Named(longest_first, pattern, aliases)
 
 
 def _unless_recorded(found: re.Match[str]) -> str:
