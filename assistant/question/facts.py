@@ -572,6 +572,8 @@ def _across(
     heads = [before, subject[:SUBJECT_SPAN] + "…"]
     heads += [before[: m.start + len(m.synonym.split(GAP)[0])] for m in said if m.spec.key in retold][:1]
     for head in heads:
+        if cues("negations", mask_look_alikes(head)):
+            continue  # 「研发经费没减少，很稳定」: the clause before denies something of its own
         joined = head + segment
         matches = [m for m in _phrases(joined, specs, keys) if m.end > len(head)]
         if any(m.start < len(head) and m.spec.key in keys - named for m in matches):
