@@ -50,6 +50,7 @@ from .fact_phrases import (
     Match,
     affirmed,
     asking,
+    cue_spans,
     cues,
     doubtful,
     find_matches,
@@ -568,8 +569,10 @@ def _across(
     # (or, past a long clause, its subject and the predicate: 「研发经费主要是财政拨款加上横向项目，
     # 很稳定」 reads as 「研发经费…很稳定」; a phrase taken back, up to its first word: 「规划出台了，
     # 不对，还没出台」 reads as 「规划还没出台」)
-    subject = _OWNER_OPENING.sub("", before.strip())  # (「我们的商标都是…」: 商标 is the subject)
-    heads = [before, subject[:SUBJECT_SPAN] + "…"]
+    # (「我们的商标都是…」: 商标 is the subject; 「市本级不报」: 市本级, up to its negation)
+    subject = _OWNER_OPENING.sub("", before.strip())[:SUBJECT_SPAN]
+    denial = next(iter(cue_spans("negations", mask_look_alikes(subject))), None)
+    heads = [before, (subject[: denial.start()] if denial else subject) + "…"]
     heads += [before[: m.start + len(m.synonym.split(GAP)[0])] for m in said if m.spec.key in retold][:1]
     for head in heads:
         if cues("negations", mask_look_alikes(head)):
