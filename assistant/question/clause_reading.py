@@ -28,6 +28,7 @@ from .fact_phrases import (
     affirmed,
     affirmed_spans,
     after,
+    alternatives_named,
     asking,
     before,
     chain,
@@ -305,7 +306,7 @@ def read_phrase(
         if is_measure(match):  # 「撤回率97.6%，全省平均90%出头」「撤回率不比全省平均低」: as it compares
             reading = against_average_of(spec, segment[match.end :] + rest, reading)
         # (a negative phrase naming no alternative, 「不是地理标志」, denies them all)
-        whole = match.negative and not any(w in match.synonym for alt in spec.either for w in alt.split("|"))
+        whole = match.negative and not alternatives_named(spec.either, match.synonym)
         return _checked_yes_no(reading, spec, segment, text, whole=whole)
     if spec.type == CHOICE:
         if progress_of(text, segment) in ("under_way", "applied"):
@@ -622,7 +623,7 @@ def _checked_yes_no(
     if reading.value is False and spec.either and not whole:
         if _held_instead(spec, segment):
             return Reading(True)  # 「不是强县示范县而是试点县」: the other alternative is held
-        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        named = alternatives_named(spec.either, segment)
         if named and spec.in_progress == "yes" and _NONE_OF_IT.search(segment):
             # 「快速维权中心没有也没申报」: 没有 alone denies having one (built), the rest the application
             named = (spec.either[0], *(alt for alt in named if alt != spec.either[0]))

@@ -23,6 +23,7 @@ from .clause_reading import (
 from .fact_phrases import (
     MASK,
     Match,
+    alternatives_named,
     asking,
     cue_spans,
     cues,
@@ -73,7 +74,7 @@ def deny_the_rest(segment: str, sheet: Sheet, specs: Sequence[FactSpec]) -> None
     if not sheet.denied or not says_no(text) or doubtful(text) or asking(text):
         return
     for spec in (s for s in specs if s.key in sheet.denied):
-        named = tuple(alt for alt in spec.either if any(word in segment for word in alt.split("|")))
+        named = alternatives_named(spec.either, segment)
         if named:
             sheet.deny(spec, named, segment)
 
@@ -308,7 +309,7 @@ def continuation(
                 continue  # 「市里承担过…，我们县没有」: the applicant's own, not the other body's fact
             if progress and in_progress(specs[key], progress, segment).value is True:
                 continue  # 「已经在申报建设了，还没批下来」: under way, as the fact counts it
-            others = tuple(alt for alt in specs[key].either if any(w in segment for w in alt.split("|")))
+            others = alternatives_named(specs[key].either, segment)
             if not (being and others and sheet.held_by_another(key, specs[key].either, others)):
                 sheet.doubt(key, segment)  # (「示范城市，不是试点」 denies the other alternative)
 

@@ -97,6 +97,11 @@ _NOT_A_NOUN_PREFIX = (
 )
 
 
+def alternatives_named(alternatives: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The alternatives of an 「A或B」 fact (FactSpec.either, each 「词|词」) whose words the text holds."""
+    return tuple(alt for alt in alternatives if any(word in text for word in alt.split("|")))
+
+
 def cues(kind: str, text: str) -> list[str]:
     """The cue words of a kind (negations, doubts, under_way …) found in a masked text."""
     return _alternation(getattr(LEXICON.fact_cues, kind)).findall(text)

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import YES_NO, FactSpec, FactValue, Interval
-from .fact_phrases import Match, cue_spans, cues, doubtful, mask_look_alikes, masked, payment_settled
+from .fact_phrases import (
+    Match,
+    alternatives_named,
+    cue_spans,
+    cues,
+    doubtful,
+    mask_look_alikes,
+    masked,
+    payment_settled,
+)
 from .lexicon import LEXICON
 from .reading import Reading
 
@@ -112,7 +121,7 @@ class Sheet:
         if not denied or self.values.get(key) is not True:
             return False
         held = self.evidence.get(key, "")
-        named = {alt for alt in alternatives if any(w in held for w in alt.split("|"))}
+        named = set(alternatives_named(alternatives, held))
         return bool(named - set(denied))
 
     def _partly_denied(self, key: str) -> bool:
@@ -123,7 +132,7 @@ class Sheet:
         yes that names another (「不是链主，是行业骨干企业」)."""
         if key not in self.either or self.doubts[key] not in self.denied_words.get(key, ()):
             return False
-        named = {alt for alt in self.either[key] if any(w in words for w in alt.split("|"))}
+        named = set(alternatives_named(self.either[key], words))
         return bool(named) and not named & self.denied[key]
 
     def deny(self, spec: FactSpec, alternatives: tuple[str, ...], words: str) -> None:
@@ -209,7 +218,7 @@ def _another_alternative_held(sheet: Sheet, match: Match, reading: Reading) -> b
     either = match.spec.either
     if not either or not (reading.value is False or reading.denies):
         return False
-    denied = reading.denies or tuple(alt for alt in either if any(w in match.synonym for w in alt.split("|")))
+    denied = reading.denies or alternatives_named(either, match.synonym)
     return sheet.held_by_another(match.spec.key, either, denied)
 
 

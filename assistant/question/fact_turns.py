@@ -60,7 +60,7 @@ def _going_on(
     clause of the turn before left in doubt; the two clauses are read as one, for those facts."""
     first = next(iter(CLAUSE.findall(normalize(turn))), "").strip()
     clauses = CLAUSE.findall(normalize(last))
-    if not clauses or not sheet.doubts or read(first) or not opens_predicate(first):
+    if not clauses or not sheet.doubts or not opens_predicate(first) or read(first):
         return said
     joined = read(f"{clauses[-1].strip()}，{first}")
     settled = {

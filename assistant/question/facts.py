@@ -358,8 +358,10 @@ def read_facts(
         rest = _SENTENCE_REST.match(text, found.end()).group()  # 「…，全省平均90%」 compares
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
-            lead = text[opened : found.start()] + "，".join(("", *home))  # (「我们是常州的…」 said before)
-            if reading.wanting and _says_affirmed(lead, match.spec.yes_needs):
+            # (the sentence before the phrase, and the places 「我们是常州的…」 said in any turn)
+            if reading.wanting and _says_affirmed(
+                "，".join((text[opened : found.start()], *home)), match.spec.yes_needs
+            ):
                 reading = Reading(True)  # 「2017年是牵头单位，做过…高价值专利培育项目」
             if (
                 total

@@ -12,6 +12,7 @@ from .fact_phrases import (
     GAP,
     MASK,
     Match,
+    alternatives_named,
     cue_spans,
     cues,
     mask_look_alikes,
@@ -141,7 +142,7 @@ def read_number(
         return Reading()  # 「知识产权费用是研发投入的7%」: the 7% is of 研发投入, not 研发投入's own
     segment = _within_its_aside(segment, matches[index])
     value = number_near(segment, matches, index)
-    named = [alt for alt in spec.either if any(word in segment for word in alt.split("|"))]
+    named = alternatives_named(spec.either, segment)
     if value == 0.0 and named and len(named) < len(spec.either):
         return Reading()  # 「没有获批地理标志产品保护」: none of one form, the other's not said
     if value is None and spec.since_year and reference is not None:
