@@ -638,7 +638,10 @@ class Composer:
         if spec.name == "amount" and COST_ASKED.search(query):  # a cost asked: a sum, not a share of it
             found = [e for e in found if re.search(SUM, e.sentence)]
         if spec.name == "amount" and (money := self._money_just_quoted(turn)) is not None:
-            found = [e for e in found if e.clause == money]  # 「补助具体多少钱」 of the support quoted
+            # 「补助具体多少钱」 of the support quoted: its sum, though the search missed the clause
+            found = [e for e in found if e.clause == money] or ev.find_sentences(
+                self.relevance, query, [money], spec.evidence or ".", per_guide
+            )
         if spec.name == "amount" and subject:
             named = self._amount_subject(turn)
             found = [e for e in found if not self._money_of_another_sentence(named, e)]

@@ -18,10 +18,20 @@ from .reference_grammar import clean
 from .scope import types_named
 
 # 「最后那个阶段主要干什么」「第二个呢」: an item of the list the last answer quoted, by its place
+# (「第（6）条讲的啥」「其中第（1）是什么」: the place in brackets, as the items are numbered, its
+# part's word then free)
 _ORDINAL = re.compile(
-    r"(?:第([一二三四五六七八九十]|\d{1,2})|(最后|末))\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段)"
+    r"(?:第([一二三四五六七八九十]|\d{1,2})|第\s*[（(]([一二三四五六七八九十]|\d{1,2})[）)]|(最后|末))"
+    r"\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段|(?<=[）)]))"
     r"(?=[^，,。？?]{0,8}(?:呢|是|讲|说|干|做|要|有|内容|什么|啥|写|全文|原文|原话))"
 )
+# What may open a question before the place: a pointer to the list just shown (「其中第（6）…」)
+_OPENING = re.compile(r"^(?:那么|那|这|还有|再问下?)?(?:其中|里面|里头|这里面|当中)?的?")
+
+
+def _place(match: re.Match[str], items: list[Clause]) -> int | None:
+    """The place an ordinal names among `items` (「最后」 is the last)."""
+    return len(items) if match.group(3) else chinese_to_number(match.group(1) or match.group(2))
 
 
 def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Clause | None:
@@ -30,11 +40,7 @@ def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Cl
     match = _ORDINAL.search(question)
     clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
     # (the place opens the question: 「绩效目标第一条是啥」 names its list itself)
-    if (
-        match is None
-        or not clauses
-        or re.sub(r"^(?:那么|那|这|还有|再问下?)", "", question[: match.start()]).strip()
-    ):
+    if match is None or not clauses or _OPENING.sub("", question[: match.start()]).strip():
         return None
     if len(clauses) == 1 and kb.children(clauses[0]):
         items = kb.children(clauses[0])
@@ -43,7 +49,7 @@ def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Cl
         if len(parents) != 1 or None in parents:
             return None
         items = kb.children(kb.clause(parents.pop()))
-    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
+    place = _place(match, items)
     if len(items) < 2 or place is None or not 1 <= place <= len(items):
         return None
     return items[int(place) - 1]
@@ -53,25 +59,65 @@ def typed_ordinal_item(
     kb: KnowledgeBase, question: str, cited: tuple[str, ...], other_round: Guide | None = None
 ) -> Clause | None:
     """「那县里的第五条呢」 after the 5th of 设区市's tasks, 「那22年园区任务的第四条呢」 after the 4th of
-    2024's: the item at that place of the same list (the list of the same title, at the same
-    depth) of the applicant type named before the place, or of the round asked (`other_round`)."""
+    2024's: the item at that place of the same list of the applicant type named before the
+    place, or of the round asked (`other_round`)."""
     match = _ORDINAL.search(question)
     clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
-    kinds = types_named(question[: match.start()]) if match else []
-    if match is None or not clauses or (len(kinds) != 1 and other_round is None):
+    if match is None or not clauses:
         return None
     first = clauses[0]
     listed = first if kb.children(first) else kb.clause(first.parent_id) if first.parent_id else None
-    if listed is None or not listed.title:
+    same = _other_list(kb, listed, question[: match.start()], other_round)
+    items = kb.children(same) if same is not None else []
+    place = _place(match, items)
+    return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
+
+
+# 「县里的任务里对应的是哪条」「县的任务里也有这一条吗」「24年同一条呢」: the item just quoted, asked of
+# another applicant type's or another round's list
+_SAME_ITEM = re.compile(
+    r"(?:对应|相应)的?(?:是|那)?(?:哪|那)?一?(?:条|项|款)|(?:同一|这一|相同的?|同样的?)(?:条|项|款)|[这那](?:条|项)"
+)
+
+
+def counterpart_item(
+    kb: KnowledgeBase, question: str, cited: tuple[str, ...], other_round: Guide | None = None
+) -> Clause | None:
+    """The item the last answer quoted, in the same list of the applicant type the question
+    names (the item of the same title: 「推进知识产权执法“两法衔接”」 is 设区市's 6th and 县's 5th),
+    or of the round asked (the item of the same title, else at the same place)."""
+    match = _SAME_ITEM.search(question)
+    clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
+    if match is None or len(clauses) != 1 or kb.children(clauses[0]) or not clauses[0].parent_id:
+        return None
+    quoted = clauses[0]
+    listed = kb.clause(quoted.parent_id)
+    same = _other_list(kb, listed, question[: match.start()], other_round)
+    if same is None:
+        return None
+    items = kb.children(same)
+    titled = [c for c in items if quoted.title and clean(c.title) == clean(quoted.title)]
+    if len(titled) == 1:
+        return titled[0]
+    at = kb.children(listed).index(quoted)
+    return items[at] if other_round is not None and not titled and at < len(items) else None
+
+
+def _other_list(
+    kb: KnowledgeBase, listed: Clause | None, before: str, other_round: Guide | None
+) -> Clause | None:
+    """The list of the same title at the same depth as `listed`, of the one applicant type named
+    in `before` (the words before the place asked), or of the round asked (another round titles
+    its lists in its own words: the list at the same place, of the same type)."""
+    kinds = types_named(before)
+    if listed is None or not listed.title or (len(kinds) != 1 and other_round is None):
         return None
     guide_id = other_round.id if other_round is not None else listed.guide_id
     # (「24年园区申报条件第一条呢」 after the goals names a list of its own)
-    before = question[: match.start()]
     lists = {clean(c.title) for c in kb.guide_clauses(guide_id) if c.children and c.title}
     if any(t in before for t in lists if t != clean(listed.title) and not types_named(t)):
         return None
     wanted = kinds if len(kinds) == 1 else types_named("".join(listed.heading_path))
-    # (another round titles its lists in its own words: the list at the same place, of that type)
     placed = listed.id.replace(listed.guide_id, guide_id, 1)
     same = [
         c
@@ -81,9 +127,7 @@ def typed_ordinal_item(
         and len(c.heading_path) == len(listed.heading_path)
         and types_named("".join(c.heading_path)) == wanted
     ]
-    items = kb.children(same[0]) if len(same) == 1 else []
-    place = len(items) if match.group(2) else chinese_to_number(match.group(1))
-    return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
+    return same[0] if len(same) == 1 else None
 
 
 def ordinal_of_kind(kb: KnowledgeBase, question: str, guides: list[Guide]) -> Clause | None:

@@ -46,6 +46,7 @@ from .intent import (
 from .lexicon import LEXICON, SELF_WORDS, either
 from .not_covered import asks_exception, asks_own_case, other_matter, unstated_detail
 from .pointers import (
+    counterpart_item,
     named_sibling,
     next_item,
     ordinal_item,
@@ -255,12 +256,17 @@ def understand(
     )
     if name not in _ONE_ASK and reference is None and not follow_up:
         turn = replace(turn, asks=_each_ask(kb, turn))
+    # 「那南通全市的呢」 after 「通州区2023年实际…拥有量是多少」: the same question of another place,
+    # body or round, which no guide answers for the same reason
+    asked = (
+        f"{conversation.last_question} {question}" if follow_up and _scope_only(kb, question) else question
+    )
     return Understood(
         question,
         turn,
         warnings,
         reference_error=error,
-        other_places=(*_other_places(question), *_other_counties(kb, question, guides)),
+        other_places=(*_other_places(asked), *_other_counties(kb, question, guides)),
         unknown_program=None if reference else unknown_program(kb, question, bool(said.programs)),
         unheld_document=None if reference else _unheld_document(kb, question, conversation),
         orphan=bool(ELLIPTICAL.match(question)) and not conversation.questions and not said.programs,
@@ -273,13 +279,13 @@ def understand(
         follow_up=follow_up,
         last_question=conversation.last_question if follow_up else "",
         # (「立项名单能发我一下吗」: a text asked for that no clause is)
-        asks_outcome=name != ELIGIBILITY and (name != LOOKUP or reference is None) and asks_outcome(question),
+        asks_outcome=name != ELIGIBILITY and (name != LOOKUP or reference is None) and asks_outcome(asked),
         # (「最多推荐几家企业」 asks a quota; 「帮我们写一份申报书正文」 no clause's text)
-        asks_service=name != "quota" and (name != LOOKUP or reference is None) and asks_service(question),
+        asks_service=name != "quota" and (name != LOOKUP or reference is None) and asks_service(asked),
         other_procedure=reference is None
         and name not in (LOOKUP, COMPARE)
-        and other_matter(kb, question, scope),
-        unstated_detail=None if reference or name in (LOOKUP, COMPARE) else unstated_detail(kb, question),
+        and other_matter(kb, asked, scope),
+        unstated_detail=None if reference or name in (LOOKUP, COMPARE) else unstated_detail(kb, asked),
     )
 
 
@@ -359,9 +365,11 @@ def _scope_only(kb: KnowledgeBase, clause: str) -> bool:
     if not ELLIPTICAL.match(clause):
         return False
     rest = re.sub(r"(?:20)?\d{2}\s*(?:年度|年|版)?", "", without_program_names(kb, clause))
-    for word in sorted((w for _, words in APPLICANT_WORDS for w in words), key=len, reverse=True):
+    rest = COUNTY.sub("", rest)  # (「那海门区的呢」「那南通全市的呢」: a place)
+    places = (*LEXICON.jiangsu_places, *LEXICON.other_places)
+    for word in sorted((*places, *(w for _, words in APPLICANT_WORDS for w in words)), key=len, reverse=True):
         rest = rest.replace(word, "")
-    return not rest.strip(" 那么的呢里度版")
+    return not rest.strip(" 那么的呢里度版全本级市省区县")
 
 
 def _asks_of_two_intents(question: str) -> list[str]:
@@ -578,6 +586,9 @@ def _reference(
     rounds = [g for g in named if g.program in conversation.scope.programs]
     other_round = rounds[0] if len(rounds) == 1 else None
     if (item := typed_ordinal_item(kb, question, conversation.cited_clauses, other_round)) is not None:
+        return item, None
+    # 「县的任务里也有这一条吗」「24年同一条呢」: the item just quoted, of another type or round
+    if (item := counterpart_item(kb, question, conversation.cited_clauses, other_round)) is not None:
         return item, None
     try:
         # 「24版指南 三（一）」: a short year is a round's, not a number of the path
