@@ -3,7 +3,10 @@ blind sets opened then (13bp, 13bq, 13br), one mechanism a test, each with a cou
 item of the list just shown by its place in brackets (「第（1）项」「其中第（6）」); the item just
 quoted, asked of another applicant type's list or of another round (「县的任务里也有这一条吗」
 「24年同一条呢」); the same question asked of another place, declined for the same reason; the
-sum of the support just quoted, though the search missed its clause."""
+sum of the support just quoted, though the search missed its clause; a place or a matter of a
+list compared between applicant types, answered for each type; a word that marks a topic
+(方面) names no other guide's; other places of a local plan's level, unnamed (「其他区」); who
+leads a project, of a guide that assigns no units (its applicants)."""
 
 from __future__ import annotations
 
@@ -83,3 +86,45 @@ def test_the_sum_of_the_support_just_quoted_is_its_clauses(assistant: Assistant)
     reply = asked_in_turns(assistant, turns)
     assert reply.answerable and cited(reply) == ["2022-tongzhou-plan:6.4"]
     assert "50%" in reply.answer and "没有写明具体金额" not in reply.answer
+
+
+def test_a_place_compared_between_applicant_types_is_each_types(assistant: Assistant) -> None:
+    reply = assistant.ask("24年保护示范区设区市和县的绩效目标第一条有什么区别？")
+    assert cited(reply) == ["2024-protection-zone:4.1.2.1", "2024-protection-zone:4.2.2.1"]
+    assert "设区市：" in reply.answer and "县（市、区）：" in reply.answer
+    # one type named: its own place alone, no type said before it
+    reply = assistant.ask("24年保护示范区县的绩效目标第一条是什么")
+    assert cited(reply) == ["2024-protection-zone:4.2.2.1"] and "县（市、区）：" not in reply.answer
+
+
+def test_a_matter_of_a_list_compared_between_applicant_types_is_each_types_item(assistant: Assistant) -> None:
+    reply = assistant.ask("24年保护示范区绩效目标里，设区市和园区对执法案件的要求有什么区别")
+    assert cited(reply) == ["2024-protection-zone:4.1.2.1", "2024-protection-zone:4.3.2.1"]
+    assert "园区：" in reply.answer
+    reply = assistant.ask("24年保护示范区设区市的绩效目标里对执法案件有什么要求")
+    assert cited(reply) == ["2024-protection-zone:4.1.2.1"]
+
+
+def test_a_word_that_marks_a_topic_names_no_other_guides(assistant: Assistant) -> None:
+    # 「方面」 is in two guides' text, neither 工业品牌's: still no topic of theirs
+    turns = ["工业品牌的绩效目标是什么？", "被认定“江苏精品”算吗？", "维权方面要做什么？"]
+    assert cited(asked_in_turns(assistant, turns)) == ["2022-industrial-brand:4.1.6"]
+    # a word of another guide's still is (「江苏专利奖」 after 地理标志)
+    turns = ["地理标志项目谁能报", "江苏专利奖奖多少"]
+    assert not any(c.startswith("2022-gi-brand") for c in cited(asked_in_turns(assistant, turns)))
+
+
+@pytest.mark.parametrize(
+    "asked", ["南通市区其他区的政策也一样吗？", "南通市其他县比如海门、如东的强县目标定的多少？"]
+)
+def test_other_places_of_a_local_plans_level_are_not_its(assistant: Assistant, asked: str) -> None:
+    refused = asked_in_turns(assistant, ["通州区专利资助现在还有吗？", asked])
+    assert not refused.answerable and "不涉及其他" in refused.answer
+    # the plan's own other parts are its (「其他保障措施」 names no place)
+    assert asked_in_turns(assistant, ["通州区专利资助现在还有吗？", "其他保障措施还有哪些"]).answerable
+
+
+def test_who_leads_a_project_of_a_guide_that_assigns_no_units_is_who_applies(assistant: Assistant) -> None:
+    assert cited(assistant.ask("高价值升级项目由谁牵头？")) == ["2022-high-value-patent:3.2"]
+    # a plan that names units responsible for each task: the task's units
+    assert cited(assistant.ask("通州方案里专利导航这项由谁牵头")) == ["2022-tongzhou-plan:4.1.2"]

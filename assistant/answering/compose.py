@@ -319,9 +319,12 @@ class Composer:
             notice_line = (
                 Draft(attachment.lines[:1], attachment.cited[:1]) if attachment and whole_guide else None
             )
-            looked = self._lookup(turn.reference, notice_line)
-            for clause in turn.compared:  # the same place in the other round, after it
-                looked = self._lookup(clause, looked)
+            # the same place in the other round or of the other applicant types, after it (each
+            # type's named: 「设区市：…」「县（市、区）：…」)
+            types = any(self.reader.type_of(c) != self.reader.type_of(turn.reference) for c in turn.compared)
+            looked = self._lookup(turn.reference, notice_line, self._whose(turn.reference) if types else "")
+            for clause in turn.compared:
+                looked = self._lookup(clause, looked, self._whose(clause) if types else "")
             return finish(self.kb, self.t, turn, looked, self.today())
         if attachment is not None:
             return finish(self.kb, self.t, turn, attachment, self.today())
@@ -824,8 +827,7 @@ class Composer:
         if (
             item is not None
         ):  # one item named (「“两法衔接”要做什么」「维权援助这块」): it whole, not the list
-            header = self.t["list_header"].format(title=self._guide(item).title, label=item.label)
-            return [header + draft.cite(item), ev.strip_marker(self.kb.full_text(item))]
+            return self._items_of_each_type(turn, node, item, draft)
         lines = [self.t["eligibility_pending"]] if turn.intent == ELIGIBILITY else []
         for part in ev.per_type(self.kb, node, types_named(turn.question)):  # 「设区市和县的…」: each
             # the parts of a document (「分成哪几大块」) are its sections' headings, not their text
@@ -845,6 +847,31 @@ class Composer:
             )
             lines += self._numbered(draft, part, part.label, items, lead)
         return lines
+
+    def _items_of_each_type(self, turn: Turn, node: Clause, item: Clause, draft: Draft) -> list[str]:
+        """The item named, whole; of each applicant type the question names when the list is split
+        by type (「设区市和园区对执法案件的要求有什么区别」: the item of each type's goals that says
+        执法案件, each said to be that type's)."""
+        parts = ev.per_type(self.kb, node, types_named(turn.question))
+        found = [item] if parts == [node] else [self._same_item(turn, part, item) for part in parts]
+        if not all(found):
+            found = [item]
+        lines = []
+        for one in found:
+            assert one is not None
+            whose = self._whose(one) if len(found) > 1 else ""
+            header = self.t["list_header"].format(title=self._guide(one).title, label=one.label)
+            lines += [whose + header + draft.cite(one), ev.strip_marker(self.kb.full_text(one))]
+        return lines
+
+    def _same_item(self, turn: Turn, part: Clause, item: Clause) -> Clause | None:
+        """The item of another type's list that says what the one found says of the question:
+        the item its terms name, else the item of the same title."""
+        if item.id.startswith(f"{part.id}."):
+            return item
+        found = ev.part_holding(self.kb, part, self._terms(turn, part))
+        titled = [c for c in self.kb.descendants(part) if c.title and c.title == item.title]
+        return found or (titled[0] if len(titled) == 1 else None)
 
     def _document_parts(self, turn: Turn, spec: Intent, draft: Draft) -> list[str] | None:
         """「强省政策措施分成哪几大块」: the parts of a document asked with nothing named but the
@@ -1251,11 +1278,12 @@ class Composer:
         """How long a clause may be to be stated whole: a short item without sub-items."""
         return 0 if self.kb.children(item.clause) else SHORT_CLAUSE
 
-    def _lookup(self, clause: Clause, draft: Draft | None = None) -> Draft:
+    def _lookup(self, clause: Clause, draft: Draft | None = None, whose: str = "") -> Draft:
         """A clause's own words, whole. A section whose own text is only its heading (「五、时序
-        进度」) is its items', each cited, so that each opens where it stands."""
+        进度」) is its items', each cited, so that each opens where it stands. `whose`: the
+        applicant type it is of, said first when several types' are shown."""
         draft = draft if draft is not None else Draft()
-        header = self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
+        header = whose + self.t["lookup_header"].format(title=self._guide(clause).title, label=clause.label)
         draft.lines.append(header + draft.cite(clause))
         children = self.kb.children(clause)
         if not children or ev.strip_marker(clause.text.strip()) != ev.strip_marker(clause.title):

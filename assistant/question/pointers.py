@@ -75,8 +75,10 @@ def typed_ordinal_item(
 
 # 「县里的任务里对应的是哪条」「县的任务里也有这一条吗」「24年同一条呢」: the item just quoted, asked of
 # another applicant type's or another round's list
+# (「同一条」 names the same place; 「还有这一条吗」 asks whether the round keeps the matter, which
+# an item at the same place of other words is not)
 _SAME_ITEM = re.compile(
-    r"(?:对应|相应)的?(?:是|那)?(?:哪|那)?一?(?:条|项|款)|(?:同一|这一|相同的?|同样的?)(?:条|项|款)|[这那](?:条|项)"
+    r"(?:对应|相应)的?(?:是|那)?(?:哪|那)?一?(?:条|项|款)|((?:同一|相同的?|同样的?)(?:条|项|款))|这一(?:条|项|款)|[这那](?:条|项)"
 )
 
 
@@ -85,7 +87,7 @@ def counterpart_item(
 ) -> Clause | None:
     """The item the last answer quoted, in the same list of the applicant type the question
     names (the item of the same title: 「推进知识产权执法“两法衔接”」 is 设区市's 6th and 县's 5th),
-    or of the round asked (the item of the same title, else at the same place)."""
+    or of the round asked (the item of the same title, else, asked as 「同一条」, at the same place)."""
     match = _SAME_ITEM.search(question)
     clauses = [kb.clause(c) for c in cited if kb.has_clause(c)]
     if match is None or len(clauses) != 1 or kb.children(clauses[0]) or not clauses[0].parent_id:
@@ -100,7 +102,8 @@ def counterpart_item(
     if len(titled) == 1:
         return titled[0]
     at = kb.children(listed).index(quoted)
-    return items[at] if other_round is not None and not titled and at < len(items) else None
+    same_place = other_round is not None and match.group(1) is not None
+    return items[at] if same_place and not titled and at < len(items) else None
 
 
 def _other_list(
@@ -118,16 +121,37 @@ def _other_list(
     if any(t in before for t in lists if t != clean(listed.title) and not types_named(t)):
         return None
     wanted = kinds if len(kinds) == 1 else types_named("".join(listed.heading_path))
+    return _same_list(kb, listed, guide_id, wanted, other_round is not None)
+
+
+def _same_list(
+    kb: KnowledgeBase, listed: Clause, guide_id: str, wanted: list[str], placed_counts: bool = False
+) -> Clause | None:
+    """The one other list of the guide of the same title as `listed`, at its depth, under the
+    headings of the applicant types `wanted`; with `placed_counts`, the list at its place (in
+    another round's guide, which may title it in its own words) is one too."""
     placed = listed.id.replace(listed.guide_id, guide_id, 1)
     same = [
         c
         for c in kb.guide_clauses(guide_id)
-        if (c.title == listed.title or (other_round is not None and c.id == placed))
+        if (c.title == listed.title or (placed_counts and c.id == placed))
         and c.id != listed.id
         and len(c.heading_path) == len(listed.heading_path)
         and types_named("".join(c.heading_path)) == wanted
     ]
     return same[0] if len(same) == 1 else None
+
+
+def same_place_for_type(kb: KnowledgeBase, clause: Clause, kind: str) -> Clause | None:
+    """The item at the place of `clause` in the same list of another applicant type (「设区市和县的
+    绩效目标第一条」: 县's first goal beside 设区市's)."""
+    listed = kb.clause(clause.parent_id) if clause.parent_id else None
+    if listed is None or not listed.title:
+        return None
+    same = _same_list(kb, listed, listed.guide_id, [kind])
+    items = kb.children(same) if same is not None else []
+    at = kb.children(listed).index(clause)
+    return items[at] if at < len(items) else None
 
 
 def ordinal_of_kind(kb: KnowledgeBase, question: str, guides: list[Guide]) -> Clause | None:

@@ -52,6 +52,7 @@ from .pointers import (
     ordinal_item,
     ordinal_of_kind,
     pointed_item,
+    same_place_for_type,
     typed_ordinal_item,
 )
 from .references import find_in_guides, find_reference
@@ -228,6 +229,9 @@ def understand(
         and not _guides_say(kb, guides, "责任单位")
     ):
         name = "contact"  # a bare 「谁负责」 of a guide with a contact and no units responsible
+    if name == "responsible" and "牵头" in question and guides and not _guides_say(kb, guides, "责任单位"):
+        # 「高价值升级项目由谁牵头」 of a guide that assigns no units: who leads the project applies
+        name = "applicants" if not _guides_say(kb, guides, "按职责分工负责") else name
     if name == "applicants" and _names_conditions_part(kb, guides, question):
         name = "conditions"  # 「高价值专利升级项目谁有资格报」: the conditions of that part
     if name == "conditions" and not _guides_say(kb, guides, "申报条件"):
@@ -238,7 +242,7 @@ def understand(
         scope=scope,
         guides=scope.guides(kb),
         reference=reference,
-        compared=_compared_rounds(kb, question, said, reference),
+        compared=_compared_rounds(kb, question, said, reference) or _compared_types(kb, question, reference),
         default_year=_default_year(kb, scope),
         # a follow-up, or who is responsible for what was just answered (「谁负责？」), is read
         # with the question before it
@@ -350,6 +354,20 @@ def _compared_rounds(
         and c.heading_path[1:2] == reference.heading_path[1:2]
     ]
     return tuple(same[:1])
+
+
+def _compared_types(kb: KnowledgeBase, question: str, reference: Clause | None) -> tuple[Clause, ...]:
+    """「24年设区市和县的绩效目标第一条有什么区别」: a reference inside one applicant type's list,
+    compared with the others the question names (or asked of each): the item at the same place
+    of each other type's list of the same title."""
+    kinds = types_named(question)
+    if reference is None or len(kinds) < 2 or not (asks_to_compare(question) or _EACH.search(question)):
+        return ()
+    own = types_named("".join(reference.heading_path))
+    if len(own) != 1 or own[0] not in kinds:
+        return ()
+    others = [same_place_for_type(kb, reference, kind) for kind in kinds if kind != own[0]]
+    return tuple(c for c in others if c is not None)
 
 
 def _opens_with_a_round(kb: KnowledgeBase, question: str) -> bool:
@@ -541,8 +559,14 @@ def _other_counties(kb: KnowledgeBase, question: str, guides: tuple[Guide, ...])
     guides = guides or tuple(g for g in kb.guides if COUNTY.search(g.issuer) and g.kind in question)
     if not guides or not all(COUNTY.search(g.issuer) for g in guides):
         return ()
-    named = dict.fromkeys(m.group() for m in COUNTY.finditer(question))
+    named = dict.fromkeys(
+        m.group() for m in (*COUNTY.finditer(question), *_OTHERS_OF_A_LEVEL.finditer(question))
+    )
     return tuple(n for n in named if not any(n in g.issuer or n in g.names for g in guides))
+
+
+# 「南通市区其他区的政策也一样吗」「其他县比如海门、如东…」: places of the plan's level, not named
+_OTHERS_OF_A_LEVEL = re.compile(r"(?:其他|其它|别的|其余)的?(?:区县|县区|县市|县（市、区）|区|县)")
 
 
 def _no_round_that_year(kb: KnowledgeBase, scope: Scope) -> bool:

@@ -25,6 +25,9 @@ from ..thresholds import NEW_TOPIC_MARGIN, RETRIEVE_K, TOPIC_WORD_GUIDES
 from .retriever import Filters, Retriever
 
 _YEARS = re.compile(r"\d+\s*年?度?")
+# Words that mark a topic or ask (「维权方面要做什么」「具体情况呢」), naming none of their own
+_WORDS = LEXICON.asking_words
+_NO_TOPIC = frozenset((*_WORDS.topic_markers, *_WORDS.matterless, *_WORDS.asking_terms))
 Fit = Callable[[str, Hit], float]  # how well a hit covers a question, 0..1
 Words = Callable[[str], frozenset[str]]  # the words of a text, as the search tokenizes it
 
@@ -205,8 +208,8 @@ class TurnRetriever:
         spec = intent(turn.intent)
         asked = " ".join(c for c in spec.cues if c in turn.question) if spec else ""
         for word in self.words(normalize(turn.question)):
-            if len(word) < 2 or word in asked or not self.names_thing(word):
-                continue  # 「是我们自己寄还是谁统一寄」: 统一 names nothing
+            if len(word) < 2 or word in asked or word in _NO_TOPIC or not self.names_thing(word):
+                continue  # 「是我们自己寄还是谁统一寄」: 统一 names nothing; 「维权方面」: 方面 neither
             holders = self._holders(word)
             if hit.chunk.guide_id in holders and len(holders) <= TOPIC_WORD_GUIDES and not holders & in_scope:
                 return True
