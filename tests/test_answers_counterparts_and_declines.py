@@ -6,7 +6,8 @@ quoted, asked of another applicant type's list or of another round (「县的任
 sum of the support just quoted, though the search missed its clause; a place or a matter of a
 list compared between applicant types, answered for each type; a word that marks a topic
 (方面) names no other guide's; other places of a local plan's level, unnamed (「其他区」); who
-leads a project, of a guide that assigns no units (its applicants)."""
+leads a project, of a guide that assigns no units (its applicants); a condition by its place
+(「第一条条件」), of the applicant type's or the part's conditions."""
 
 from __future__ import annotations
 
@@ -128,3 +129,27 @@ def test_who_leads_a_project_of_a_guide_that_assigns_no_units_is_who_applies(ass
     assert cited(assistant.ask("高价值升级项目由谁牵头？")) == ["2022-high-value-patent:3.2"]
     # a plan that names units responsible for each task: the task's units
     assert cited(assistant.ask("通州方案里专利导航这项由谁牵头")) == ["2022-tongzhou-plan:4.1.2"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "clause"),
+    [
+        (
+            ["我们是县里的，有国家级知识产权快速维权中心，24年保护示范区第一条条件算满足吗？"],
+            "2024-protection-zone:3.2.1",
+        ),
+        (["24年保护示范区县的申报条件第一条是什么"], "2024-protection-zone:3.2.1"),
+        (["高价值专利新建项目企业的第二条条件"], "2022-high-value-patent:3.1.1.2"),
+        (["高价值专利项目谁能报", "那报升级呢，第一条条件是什么"], "2022-high-value-patent:3.2.1"),
+        (["工业品牌第三条条件是什么"], "2022-industrial-brand:3.3"),  # conditions of no parts
+    ],
+)
+def test_a_condition_by_its_place_is_of_the_type_or_part_named(
+    assistant: Assistant, turns: list[str], clause: str
+) -> None:
+    assert clause in cited(asked_in_turns(assistant, turns))
+
+
+def test_a_condition_by_its_place_with_no_part_named_is_read_by_the_numbering(assistant: Assistant) -> None:
+    # 「申报条件第一条」 of a guide whose conditions are split by type, no type named: （一）
+    assert cited(assistant.ask("24年保护示范区申报条件第一条是什么")) == ["2024-protection-zone:3.1"]

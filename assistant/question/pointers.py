@@ -237,3 +237,40 @@ def _POINTED() -> re.Pattern[str]:
     return re.compile(
         rf"(?:那么|那)?(?:这一|这个|这|该|此|上面这|上面那|刚才那|刚才这)一?个?(?:{parts})(?![目])"
     )
+
+
+# 「第一条条件算满足吗」「那报升级呢，第一条条件是什么」「申报条件里的第二条」: a condition by its place
+_NTH_CONDITION = re.compile(
+    r"第([一二三四五六七八九十]|\d{1,2})\s*[条项个点]?(?:申报)?条件"
+    r"|(?:申报)?条件(?:的|里的?|中的?)?第([一二三四五六七八九十]|\d{1,2})\s*[条项个点]"
+)
+
+
+def nth_condition(kb: KnowledgeBase, question: str, guide: Guide, kind: str | None) -> Clause | None:
+    """The condition a question names by its place, of the part of the guide's conditions it
+    names: the applicant type's (`kind`: the one the question or the conversation names) or a
+    part named by its title (「升级」 of 「升级项目」), down to the list that holds the conditions
+    themselves (a guide's conditions of no parts are that list). None when a part is not named:
+    the numbering of a reference then decides (「新建项目第二条」 is （一）'s second part)."""
+    match = _NTH_CONDITION.search(question)
+    sections = [c for c in kb.guide_clauses(guide.id) if clean(c.title) == "申报条件" and kb.children(c)]
+    if match is None or len(sections) != 1:
+        return None
+    node = sections[0]
+    while parts := [c for c in kb.children(node) if kb.children(c)]:
+        named = [c for c in parts if _names_the_part(question, c, kind)]
+        if len(named) != 1:
+            return None
+        node = named[0]
+    items = kb.children(node)
+    place = chinese_to_number(match.group(1) or match.group(2))
+    return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
+
+
+def _names_the_part(question: str, part: Clause, kind: str | None) -> bool:
+    """The part of a guide's conditions is the applicant type's, or is named by its title with
+    its last word (项目) left out (「升级」 of 「升级项目」)."""
+    if kind is not None and types_named(part.title) == [kind]:
+        return True
+    title = re.sub(r"项目$", "", clean(part.title))
+    return not types_named(part.title) and len(title) >= 2 and title in question

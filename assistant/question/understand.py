@@ -49,6 +49,7 @@ from .pointers import (
     counterpart_item,
     named_sibling,
     next_item,
+    nth_condition,
     ordinal_item,
     ordinal_of_kind,
     pointed_item,
@@ -147,7 +148,9 @@ def understand(
             programs = tuple(dict.fromkeys(g.program for g in attached if g.program))
             said = replace(said, programs=programs, years=tuple(sorted({g.year for g in attached})))
     # a year alone (「24版指南 三（一）」) names the guide a reference is in when it has one guide
-    reference, error = _reference(kb, question, conversation, said.guides(kb) if said.years else ())
+    reference, error = _reference(
+        kb, question, conversation, said.guides(kb) if said.years else (), said.guides(kb)
+    )
     name = detect_intent(question, has_reference=reference is not None)
     if name == LOOKUP and reference is None:
         name = matter_intent(question)  # 「…真抓实干那条具体怎么写的」: no clause named, a matter asked
@@ -587,7 +590,11 @@ def _a_list_shown(conversation: Conversation) -> bool:
 
 
 def _reference(
-    kb: KnowledgeBase, question: str, conversation: Conversation, named: tuple[Guide, ...] = ()
+    kb: KnowledgeBase,
+    question: str,
+    conversation: Conversation,
+    named: tuple[Guide, ...] = (),
+    programs: tuple[Guide, ...] = (),
 ) -> tuple[Clause | None, str | None]:
     """The clause a question names by reference, or an error text when the reference is wrong.
     A reference that names no guide is to the one guide the question's own words leave
@@ -598,6 +605,12 @@ def _reference(
     near = kb.clause(conversation.last_reference) if conversation.last_reference else None
     if (item := ordinal_of_kind(kb, question, guides)) is not None:
         return item, None  # 「第二阶段是什么时候」: the plan's stages
+    # 「我们是县里的，…第一条条件算满足吗」「那报升级呢，第一条条件是什么」: of the type's or the part's
+    kinds = types_named(question)
+    kind = kinds[0] if len(kinds) == 1 else None if kinds else conversation.scope.applicant_type
+    held = guides if len(guides) == 1 else list(programs)  # (「高价值新建项目企业的第二条条件」: its guide)
+    if len(held) == 1 and (item := nth_condition(kb, question, held[0], kind)) is not None:
+        return item, None
     # 「第二条具体说了啥」 right after a list answered in words: its item, not the guide's 二、;
     # 「第4条原文」 right after a section looked up whole (「通州方案 六、保障措施」): its 4th item
     shown = not named and _a_list_shown(conversation)
