@@ -7,7 +7,9 @@ sum of the support just quoted, though the search missed its clause; a place or 
 list compared between applicant types, answered for each type; a word that marks a topic
 (方面) names no other guide's; other places of a local plan's level, unnamed (「其他区」); who
 leads a project, of a guide that assigns no units (its applicants); a condition by its place
-(「第一条条件」), of the applicant type's or the part's conditions."""
+(「第一条条件」), of the applicant type's or the part's conditions; who recommends (组织方式); a
+target asked of two parts with 要求 (each part's target, not its conditions); a follow-up that
+names another applicant type and a subject of its own (searched without the last type)."""
 
 from __future__ import annotations
 
@@ -153,3 +155,25 @@ def test_a_condition_by_its_place_is_of_the_type_or_part_named(
 def test_a_condition_by_its_place_with_no_part_named_is_read_by_the_numbering(assistant: Assistant) -> None:
     # 「申报条件第一条」 of a guide whose conditions are split by type, no type named: （一）
     assert cited(assistant.ask("24年保护示范区申报条件第一条是什么")) == ["2024-protection-zone:3.1"]
+
+
+@pytest.mark.parametrize("program", ["工业品牌", "高价值专利"])
+def test_who_recommends_is_the_route_of_the_organisation(assistant: Assistant, program: str) -> None:
+    # 「谁来推荐」: 组织方式 (县局出具推荐意见, 设区市局择优推荐), before the quota's line
+    assert cited(assistant.ask(f"{program}项目谁来推荐"))[0].endswith(":5.1")
+
+
+def test_a_target_asked_of_two_parts_with_yaoqiu_is_each_parts_target(assistant: Assistant) -> None:
+    reply = assistant.ask("高价值新建和升级项目对专利实施率的要求有啥不一样？")
+    assert cited(reply) == ["2022-high-value-patent:4.1.2.2", "2022-high-value-patent:4.2.2.2"]
+    # the parts' conditions asked: each part's conditions
+    reply = assistant.ask("高价值新建和升级项目的申报条件有啥不一样")
+    assert cited(reply) == ["2022-high-value-patent:3.1", "2022-high-value-patent:3.2"]
+
+
+def test_a_follow_up_of_another_type_with_a_subject_is_that_types(assistant: Assistant) -> None:
+    turns = ["24年设区市的一审服判息诉率要多少？", "那园区的执法案件增长要求呢？"]
+    assert cited(asked_in_turns(assistant, turns)) == ["2024-protection-zone:4.3.2.1"]
+    # the same type named again: its own goal of that subject
+    turns = ["24年设区市的一审服判息诉率要多少？", "那设区市的执法案件增长要求呢？"]
+    assert cited(asked_in_turns(assistant, turns)) == ["2024-protection-zone:4.1.2.1"]

@@ -39,6 +39,7 @@ from ..question.intent import (
     named_intent,
 )
 from ..question.lexicon import LEXICON, either
+from ..question.reference_grammar import clean
 from ..question.scope import APPLICANT_WORDS, Scope, types_named, with_full_years, without_program_names
 from ..question.turn import Turn
 from ..question.understand import POINTS_BACK
@@ -383,7 +384,7 @@ class Composer:
         when a part's answer is not inside it (「新建和升级拨钱方式有啥区别」: one clause says both)."""
         if (
             len(turn.guides) > 1
-            or turn.intent not in (GENERAL, *_PARTS_LISTS)
+            or turn.intent not in (GENERAL, "conditions", *_PARTS_LISTS)
             or not _compares_or_asks_each(turn.question)
         ):
             return None
@@ -400,6 +401,8 @@ class Composer:
         # 要求一样吗」 asks one target of each)
         listed = named_intent(unasked)
         name = listed if turn.intent == GENERAL and listed in _PARTS_LISTS else turn.intent
+        if name == "conditions" and not self._of_the_conditions(guide, unasked, titles):
+            name = GENERAL  # 「…对专利实施率的要求有啥不一样」: a target's figure, asked with 要求
         own = [h for h in hits if h.chunk.guide_id == guide.id]
         draft = Draft()
         for title in titles:
@@ -420,6 +423,21 @@ class Composer:
                 return None
             draft.lines.append(f"【{title}】" + "\n".join(part.lines))
         return draft
+
+    def _of_the_conditions(self, guide: Guide, question: str, titles: list[str]) -> bool:
+        """Whether the guide's conditions hold what a question asks of its parts, the parts'
+        names left out: each run of three characters of the question that the guide's text
+        holds is in its conditions (「新建和升级的申报条件」; not 「…专利实施率的要求」, a target's)."""
+        question = without_program_names(self.kb, question)
+        for title in titles:
+            question = question.replace(re.sub(r"项目$", "", title), " ")
+        whole = self.kb.guide_text(guide.id)
+        held = "".join(
+            self.kb.full_text(c) for c in self.kb.guide_clauses(guide.id) if clean(c.title) == "申报条件"
+        )
+        runs = re.findall(r"[\u4e00-\u9fff]{3,}", question)
+        grams = {run[i : i + 3] for run in runs for i in range(len(run) - 2)}
+        return all(g in held or g not in whole for g in grams)
 
     def _part_answer(
         self, sub: Turn, title: str, titles: list[str], hits: list[Hit], draft: Draft

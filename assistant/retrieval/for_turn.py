@@ -17,7 +17,7 @@ from ..domain import Hit
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import CHITCHAT, COMPARE, intent
 from ..question.lexicon import LEXICON
-from ..question.scope import Scope, with_full_years
+from ..question.scope import Scope, types_named, with_full_years
 from ..question.turn import Turn
 from ..question.understand import POINTS_BACK, Understood
 from ..text.tokens import normalize
@@ -132,6 +132,9 @@ class TurnRetriever:
         for i in range(0, len(parts), 2):  # the text between names and asking words
             for word in subjects:
                 parts[i] = parts[i].replace(word, " ")
+        # (「那园区的执法案件增长要求呢」 after 设区市's: of the type it names, not the last one)
+        if (asked := types_named(turn.question)) and types_named(understood.last_question) != asked:
+            parts = [" " if types_named(part) else part for part in parts]
         return "".join(parts)
 
     @cache  # noqa: B019 - one per assistant, built on the first follow-up
