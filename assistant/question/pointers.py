@@ -73,12 +73,12 @@ def typed_ordinal_item(
     return items[int(place) - 1] if place is not None and 1 <= place <= len(items) else None
 
 
-# 「县里的任务里对应的是哪条」「县的任务里也有这一条吗」「24年同一条呢」: the item just quoted, asked of
-# another applicant type's or another round's list
-# (「同一条」 names the same place; 「还有这一条吗」 asks whether the round keeps the matter, which
-# an item at the same place of other words is not)
+# 「县里的任务里对应的是哪条」「24年同一条呢」: the item just quoted, asked of another applicant
+# type's or another round's list
+# (「同一条」 names the same place. 「县里也有这条吗」 is a follow-up of the last question, asked of
+# another type, answered by its search: the conversation keeps that question for 「园区呢？」 next)
 _SAME_ITEM = re.compile(
-    r"(?:对应|相应)的?(?:是|那)?(?:哪|那)?一?(?:条|项|款)|((?:同一|相同的?|同样的?)(?:条|项|款))|这一(?:条|项|款)|[这那](?:条|项)"
+    r"(?:对应|相应)的?(?:是|那)?(?:哪|那)?一?(?:条|项|款)|((?:同一|相同的?|同样的?)(?:条|项|款))"
 )
 
 
