@@ -871,12 +871,11 @@ class Composer:
         by type (「设区市和园区对执法案件的要求有什么区别」: the item of each type's goals that says
         执法案件, each said to be that type's)."""
         parts = ev.per_type(self.kb, node, types_named(turn.question))
-        found = [item] if parts == [node] else [self._same_item(turn, part, item) for part in parts]
-        if not all(found):
-            found = [item]
+        split = parts != [node]
+        each = [one for part in parts if split and (one := self._same_item(turn, part, item)) is not None]
+        found = each if split and len(each) == len(parts) else [item]
         lines = []
         for one in found:
-            assert one is not None
             whose = self._whose(one) if len(found) > 1 else ""
             header = self.t["list_header"].format(title=self._guide(one).title, label=one.label)
             lines += [whose + header + draft.cite(one), ev.strip_marker(self.kb.full_text(one))]
@@ -887,9 +886,10 @@ class Composer:
         the item its terms name, else the item of the same title."""
         if item.id.startswith(f"{part.id}."):
             return item
-        found = ev.part_holding(self.kb, part, self._terms(turn, part))
+        if (found := ev.part_holding(self.kb, part, self._terms(turn, part))) is not None:
+            return found
         titled = [c for c in self.kb.descendants(part) if c.title and c.title == item.title]
-        return found or (titled[0] if len(titled) == 1 else None)
+        return titled[0] if len(titled) == 1 else None
 
     def _document_parts(self, turn: Turn, spec: Intent, draft: Draft) -> list[str] | None:
         """「强省政策措施分成哪几大块」: the parts of a document asked with nothing named but the

@@ -148,9 +148,8 @@ def understand(
             programs = tuple(dict.fromkeys(g.program for g in attached if g.program))
             said = replace(said, programs=programs, years=tuple(sorted({g.year for g in attached})))
     # a year alone (「24版指南 三（一）」) names the guide a reference is in when it has one guide
-    reference, error = _reference(
-        kb, question, conversation, said.guides(kb) if said.years else (), said.guides(kb)
-    )
+    said_guides = said.guides(kb)
+    reference, error = _reference(kb, question, conversation, said_guides if said.years else (), said_guides)
     name = detect_intent(question, has_reference=reference is not None)
     if name == LOOKUP and reference is None:
         name = matter_intent(question)  # 「…真抓实干那条具体怎么写的」: no clause named, a matter asked
@@ -232,9 +231,14 @@ def understand(
         and not _guides_say(kb, guides, "责任单位")
     ):
         name = "contact"  # a bare 「谁负责」 of a guide with a contact and no units responsible
-    if name == "responsible" and "牵头" in question and guides and not _guides_say(kb, guides, "责任单位"):
-        # 「高价值升级项目由谁牵头」 of a guide that assigns no units: who leads the project applies
-        name = "applicants" if not _guides_say(kb, guides, "按职责分工负责") else name
+    if (
+        name == "responsible"
+        and "牵头" in question
+        and guides
+        and not _guides_say(kb, guides, "责任单位")
+        and not _guides_say(kb, guides, "按职责分工负责")
+    ):
+        name = "applicants"  # 「高价值升级项目由谁牵头」 of a guide that assigns no units: who applies
     if name == "applicants" and _names_conditions_part(kb, guides, question):
         name = "conditions"  # 「高价值专利升级项目谁有资格报」: the conditions of that part
     if name == "conditions" and not _guides_say(kb, guides, "申报条件"):
@@ -387,10 +391,17 @@ def _scope_only(kb: KnowledgeBase, clause: str) -> bool:
         return False
     rest = re.sub(r"(?:20)?\d{2}\s*(?:年度|年|版)?", "", without_program_names(kb, clause))
     rest = COUNTY.sub("", rest)  # (「那海门区的呢」「那南通全市的呢」: a place)
-    places = (*LEXICON.jiangsu_places, *LEXICON.other_places)
-    for word in sorted((*places, *(w for _, words in APPLICANT_WORDS for w in words)), key=len, reverse=True):
+    for word in _PLACES_AND_BODIES:
         rest = rest.replace(word, "")
     return not rest.strip(" 那么的呢里度版全本级市省区县")
+
+
+# Places and applicant words an elliptical clause may name alone, longest first
+_PLACES_AND_BODIES = sorted(
+    (*LEXICON.jiangsu_places, *LEXICON.other_places, *(w for _, words in APPLICANT_WORDS for w in words)),
+    key=len,
+    reverse=True,
+)
 
 
 def _asks_of_two_intents(question: str) -> list[str]:
@@ -624,7 +635,7 @@ def _reference(
     other_round = rounds[0] if len(rounds) == 1 else None
     if (item := typed_ordinal_item(kb, question, conversation.cited_clauses, other_round)) is not None:
         return item, None
-    # 「县的任务里也有这一条吗」「24年同一条呢」: the item just quoted, of another type or round
+    # 「县里的任务里对应的是哪条」「24年同一条呢」: the item just quoted, of another type or round
     if (item := counterpart_item(kb, question, conversation.cited_clauses, other_round)) is not None:
         return item, None
     try:
