@@ -231,7 +231,10 @@ def test_a_program_failed_for_every_type_is_no_though_the_type_was_not_said(assi
     assert "无论以设区市还是县（市、区）申报" in failed.answer
     assert "都不符合" in failed.answer
     open_ = ask(assistant, "我们这个地标2011年注册的，没有在承担省级地理标志项目。能报地理标志项目吗？")
-    assert open_.decision is None and "申报主体属于哪一类" in open_.answer
+    assert open_.decision["applicant_type"] is None and open_.decision["eligible"] is None
+    assert (
+        open_.decision["missing_facts"][0]["key"] == "applicant_type" and "申报主体属于哪一类" in open_.answer
+    )
 
 
 @pytest.mark.parametrize(
@@ -358,7 +361,7 @@ def test_facts_that_only_one_type_is_asked_for_name_the_type(assistant: Assistan
     reply = ask(assistant, "我们是国家知识产权强市建设示范城市，想报24年保护示范区，条件够吗")
     assert reply.decision["applicant_type"] == "city"
     asked = ask(assistant, "我们这个地标2011年注册的，没有在承担省级地理标志项目。能报地理标志项目吗？")
-    assert asked.decision is None and "申报主体属于哪一类" in asked.answer
+    assert asked.decision["applicant_type"] is None and "申报主体属于哪一类" in asked.answer
 
 
 def test_asking_whether_one_may_apply_answers_none_of_the_facts_asked(assistant: Assistant) -> None:

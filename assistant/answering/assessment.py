@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from ..eligibility.engine import Decision, check, not_admitted
+from ..eligibility.engine import Decision, check, check_untyped, not_admitted
 from ..eligibility.facts import FactSheet
 from ..eligibility.logic import Status
 from ..eligibility.rules import Program, Rules
@@ -33,7 +33,9 @@ from ..question.scope import CURRENT_WORDS
 class Assessment:
     guess: ProgramGuess
     facts: FactSheet
-    decision: Decision | None  # None until both the program and the applicant type are known
+    # None until the program is known; of no type (applicant_type None) while the type is not
+    # said and the program admits several
+    decision: Decision | None
     question: str | None = None  # what to ask when the decision cannot be made yet
     # The applicant did not say its type, and the program fails for every type it admits
     # (their names): the decision shown is the first type's.
@@ -218,10 +220,9 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         sheets = {t.id: facts_from_turns(list(turns), rules, program.id, t.id) for t in program.types}
         named = _type_the_facts_name(rules, guess, sheets)
         if named is None:
-            names = "、".join(t.name for t in program.types)
-            question = f"请问申报主体属于哪一类：{names}？"
-            return _fails_for_every_type(rules, guess, sheets, answered) or Assessment(
-                guess, facts, None, question
+            typed = {key: _with_answers(answered, sheet) for key, sheet in sheets.items()}
+            return _fails_for_every_type(rules, guess, typed) or Assessment(
+                guess, _read_alike(list(typed.values())), check_untyped(rules, program.id, typed)
             )
         guess, facts = replace(guess, applicant_type=named), _with_answers(answered, sheets[named])
     decision = check(rules, guess.program, guess.applicant_type or "", facts)
@@ -353,17 +354,26 @@ def _stating_own_facts(
     return leading if most and len(leading) == 1 else named
 
 
+def _read_alike(sheets: list[FactSheet]) -> FactSheet:
+    """What every type's reading of the turns reads alike (the facts read back to an applicant
+    whose type is not known), the doubts of each of them."""
+    first, others = sheets[0], sheets[1:]
+    values = {k: v for k, v in first.items() if all(k in other and other[k] == v for other in others)}
+    doubts = {k: v for k, v in first.doubts.items() if all(k in other.doubts for other in others)}
+    return FactSheet(values, {k: first.evidence[k] for k in values if k in first.evidence}, doubts)
+
+
 def _fails_for_every_type(
-    rules: Rules, guess: ProgramGuess, sheets: dict[str, FactSheet], answered: dict | None
+    rules: Rules, guess: ProgramGuess, sheets: dict[str, FactSheet]
 ) -> Assessment | None:
     """The applicant's type not said: when the facts fail the program for every type it admits
     (「这个地标正在承担2021年的省级项目」 excludes a county and a city alike), the answer is no
-    whatever the type; else None (the type is asked). Only a no: a yes for every admitted type
+    whatever the type; else None (the type is asked: check_untyped). Only a no: a yes for every admitted type
     would still be wrong for an applicant of a type the program does not admit."""
     program = rules.program(guess.program or "")
     checked = []
     for atype in program.types:
-        facts = _with_answers(answered, sheets[atype.id])
+        facts = sheets[atype.id]
         decision = check(rules, program.id, atype.id, facts)
         if decision.eligible is not False:
             return None

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from ..domain import Round, RoundState, with_round
 from ..eligibility import Rules, load_rules
+from ..eligibility.engine import TYPE_KEY
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
 from ..ingest.knowledge_base import KnowledgeBase
@@ -204,7 +205,8 @@ class EligibilityDesk:
         if not asked or not doubtful(text) or text.rstrip().endswith(("？", "?")):
             return False
         spans = {m.group(1) for m in _TWO_CHARACTERS.finditer(text)} - set(_COMMON_WORDS)
-        return any(span in self.rules.fact(key).question for key in asked for span in spans)
+        questions = [self.rules.fact(key).question for key in asked if key != TYPE_KEY]
+        return any(span in question for question in questions for span in spans)
 
     def names_program(self, text: str) -> bool:
         """The message names a program with rules (「22年工业品牌，…会影响吗」)."""
@@ -240,9 +242,16 @@ class EligibilityDesk:
         program = self.rules.program(guess.program)
         atype = next((t for t in program.types if t.id == guess.applicant_type), None)
         said, doubted = self.read_back(assessment.facts, turns)
-        if atype is None:  # a kind the program does not admit: nothing else to check
+        if atype is None:  # a kind the program does not admit, or no type said: the types' common part
             decision = assessment.decision
-            checked = Checked(decision.to_dict(), None, program.name, decision.applicant_type_name, said=said)
+            checked = Checked(
+                decision.to_dict(),
+                None,
+                program.name,
+                decision.applicant_type_name,
+                said=said,
+                doubted=doubted,
+            )
             return self.dated(checked, program.id)
         checked = self._checked(program.id, atype.id, assessment.facts, said, doubted)
         return replace(checked, every_type=assessment.every_type)
@@ -434,6 +443,8 @@ def _who(checked: Checked) -> str:
 
 def _why(decision: dict[str, Any], key: str) -> str:
     """Why a fact is asked: the condition it decides."""
+    if key == TYPE_KEY:
+        return "各类申报主体的申报条件不同"
     for condition in decision.get("conditions", []):
         if key in condition.get("facts", {}):
             return f"关系到「{condition.get('title', '')}」"

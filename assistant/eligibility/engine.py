@@ -13,9 +13,21 @@ from typing import Any
 from .facts import validate_facts
 from .logic import Facts, Status, all_of, evaluate, evaluate_condition
 from .reasons import condition_reason, unknown_facts
-from .rules import CONDITION, YES_NO, ApplicantType, Condition, FactSpec, FactValue, Interval, Rules
+from .rules import (
+    CHOICE,
+    CONDITION,
+    YES_NO,
+    ApplicantType,
+    Condition,
+    FactSpec,
+    FactValue,
+    Interval,
+    Option,
+    Rules,
+)
 
 VERDICTS = {True: "符合", False: "不符合", None: "待补充"}
+TYPE_KEY = "applicant_type"  # the first missing fact of a decision whose applicant type was not said
 _LARGE = 1e12  # stands for "as many as you like" when probing whether a fact can decide
 
 
@@ -51,7 +63,7 @@ class Decision:
     program: str
     program_name: str
     guide_id: str
-    applicant_type: str
+    applicant_type: str | None  # None: not said, and the program admits several types
     applicant_type_name: str
     eligible: bool | None
     conditions: tuple[ConditionResult, ...]
@@ -85,6 +97,37 @@ def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, A
     eligible = _eligible(atype, values, rules)
     missing = () if eligible is not None else _missing_facts(atype, values, rules)
     return Decision(prog.id, prog.name, prog.guide_id, atype.id, atype.name, eligible, results, missing)
+
+
+def check_untyped(rules: Rules, program: str, facts_by_type: Mapping[str, Mapping[str, Any]]) -> Decision:
+    """The applicant's type not said, for a program that admits several: 待补充, the type asked
+    first. The conditions shown are those every type has, said alike and in the same state for
+    each; the facts asked after the type are theirs that every type still needs. (The facts are read per type:
+    `facts_by_type` maps each type's id to its reading.) A no for every type is the caller's to
+    give; a yes for every type is not one: the applicant may be of a type the program does not
+    admit."""
+    prog = rules.program(program)
+    decisions = [check(rules, program, t.id, facts_by_type[t.id]) for t in prog.types]
+    first, others = decisions[0], decisions[1:]
+
+    def everywhere(result: ConditionResult) -> bool:
+        return all(result in d.conditions for d in others)
+
+    def needed_by_all(spec: FactSpec) -> bool:
+        return spec.key in shown and all(spec.key in {f.key for f in d.missing_facts} for d in others)
+
+    names = "、".join(t.name for t in prog.types)
+    asked = FactSpec(
+        key=TYPE_KEY,
+        type=CHOICE,
+        question=f"请问申报主体属于哪一类：{names}？",
+        label="申报主体类型",
+        options=tuple(Option(t.name) for t in prog.types),
+    )
+    conditions = tuple(c for c in first.conditions if everywhere(c))
+    shown = {key for c in conditions for key, _ in c.facts}
+    missing = (asked, *(f for f in first.missing_facts if needed_by_all(f)))
+    return Decision(prog.id, prog.name, prog.guide_id, None, "", None, conditions, missing)
 
 
 def not_admitted(rules: Rules, program: str, kind: str, kind_name: str, named: str | None = None) -> Decision:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..eligibility.engine import TYPE_KEY
 from ..eligibility.facts import FactSheet
 from ..eligibility.rules import CHOICE, YES_NO, FactSpec, FactValue, Rules
 from .asking import asks_to_apply
@@ -26,37 +27,51 @@ MAX_ANSWER_CHARS = 40  # a longer message is a statement of its own, read as one
 def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
     """The facts a short message gives in answer to the questions asked (their keys, in order)."""
     text = normalize(text).strip()
+    if asked[:1] == (TYPE_KEY,) and len(parts := _parts(text)) == len(asked) > 1:
+        # 「高校；有；没有」: the type (read from the words as the applicant's kind), then answers
+        return read_answers("；".join(parts[1:]), asked[1:], rules)
     if not asked or not text or len(text) > MAX_ANSWER_CHARS or find_matches(text, rules.fact_specs):
         return FactSheet()
     if asks_to_apply(text):  # 「那我们够格报保护示范区不」 asks; its 不 answers nothing
         return FactSheet()
     if cues("corrections", text):  # 「不好意思，刚才说的800万是2020年的数，…」: no answers, a correction
         return FactSheet()
-    parts = [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+    parts = _parts(text)
     if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats
-        asked = tuple(k for k in asked if _repeats(parts[0], rules.fact(k).question))
+        asked = tuple(k for k in asked if _repeats(parts[0], _question(k, rules)))
     if len(parts) > 1 and len(parts) != len(asked):
         return _restated(parts, asked, rules, text)
     if len(parts) != len(asked):
         return FactSheet()  # which answer goes with which question is not certain
     values: dict[str, FactValue] = {}
     for key, part in zip(asked, parts, strict=True):
+        if key == TYPE_KEY:
+            continue  # the applicant's type: the applicant reader reads it from the words
         value = _answer(rules.fact(key), part)
         if value is not None:
             values[key] = value
     return FactSheet(values, {key: text for key in values})
 
 
+def _parts(text: str) -> list[str]:
+    return [p.strip() for p in _PARTS.split(text) if p and p.strip()]
+
+
 def _restated(parts: list[str], asked: tuple[str, ...], rules: Rules, text: str) -> FactSheet:
     """「不高于，比全省平均低」: parts that all repeat the words of one question and agree
     answer it once; anything else is not certain."""
-    keys = [k for k in asked if all(_repeats(p, rules.fact(k).question) for p in parts)]
-    if len(keys) != 1:
+    keys = [k for k in asked if all(_repeats(p, _question(k, rules)) for p in parts)]
+    if len(keys) != 1 or keys[0] == TYPE_KEY:
         return FactSheet()
     values = {_answer(rules.fact(keys[0]), part) for part in parts}
     if len(values) != 1 or None in values:
         return FactSheet()
     return FactSheet({keys[0]: values.pop()}, {keys[0]: text})
+
+
+def _question(key: str, rules: Rules) -> str:
+    """The words of a fact's question (none for the applicant's type, read from the words)."""
+    return "" if key == TYPE_KEY else rules.fact(key).question
 
 
 def _repeats(part: str, question: str) -> bool:

@@ -44,6 +44,7 @@ EXAMPLES = [
 ]
 THINKING = "正在查阅指南……"
 INTERNAL_ERROR = "内部错误：本次请求没有完成，请重试；如果反复出现，请告知维护者。"
+UNTYPED = "未说明（待补充）"  # the card's applicant when the type was not said
 
 # What one turn puts on the page: chat history, the cleared input, sources, warnings, the
 # eligibility card (with the questions for missing facts), the answer with its sources as plain
@@ -221,8 +222,11 @@ class ChatHandlers:
             return "", ""
         rules = assistant.desk.rules
         program = rules.program(decision["program"])
-        atype = next((t.name for t in program.types if t.id == decision["applicant_type"]), None)
-        return program.name, atype or kind_name(decision["applicant_type"])  # a kind not admitted
+        kind = decision["applicant_type"]
+        if kind is None:  # not said yet: the chat asks it
+            return program.name, UNTYPED
+        atype = next((t.name for t in program.types if t.id == kind), None)
+        return program.name, atype or kind_name(kind)  # a kind not admitted
 
     @staticmethod
     def _kept() -> tuple[Any, ...]:
