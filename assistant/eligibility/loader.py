@@ -7,6 +7,7 @@ missing clause, quotes words its clause does not contain, or reads an unknown fa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,7 +62,28 @@ def load_rules(rules_dir: Path, kb: KnowledgeBase) -> Rules:
         raise RulesError(f"规则目录 {rules_dir} 中没有任何项目规则文件。")
     _unique([p.id for p in programs], rules_dir, "项目")
     programs.sort(key=lambda p: (-p.year, p.id))
-    return Rules(tuple(programs), specs)
+    adverse = _adverse_facts(programs)
+    return Rules(tuple(programs), tuple(replace(s, adverse=s.key in adverse) for s in specs))
+
+
+def _adverse_facts(programs: list[Program]) -> set[str]:
+    """The yes/no facts every rule wants false (无严重失信, 未在承担…项目): a yes of them fails."""
+    wanted: dict[str, set[bool]] = {}
+
+    def walk(node: Node) -> None:
+        if isinstance(node, FactIs):
+            wanted.setdefault(node.fact, set()).add(node.expect)
+        elif isinstance(node, AnyOf | AllOf):
+            for item in node.items:
+                walk(item)
+
+    for program in programs:
+        for atype in program.types:
+            for condition in atype.conditions:
+                walk(condition.test)
+                if condition.exemption:
+                    walk(condition.exemption.when)
+    return {key for key, values in wanted.items() if values == {False}}
 
 
 def _parse(path: Path, model: type[M]) -> M:

@@ -129,6 +129,10 @@ class FactSpec:
     # (yes_no) the fact is about a project still running (正在承担, 尚未验收): a finished one
     # (「已经验收」) reads no, one done at some time (「承担过」) is asked.
     ongoing: bool = False
+    # (yes_no) a yes fails the program wherever the fact is asked (失信, 事故, a project still
+    # running): set by the loader from the rules. A yes of it must be said in words of a yes
+    # (「有」「发生过」), never taken from a clause that says something else (「事故：生产规范」).
+    adverse: bool = False
     # (yes_no) the fact is owning a thing (a lab): 「我们不是重点实验室」 says nothing of it.
     owned: bool = False
     # (yes_no) the negative synonyms say far from it (「份额很小」「排不上号」): denied (「也不是排不上

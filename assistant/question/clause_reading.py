@@ -542,6 +542,17 @@ def _only_another_level(spec: FactSpec, text: str) -> bool:
     return bool(limited) and not cues("negations", text)
 
 
+def _limited_to_its_level(spec: FactSpec, text: str) -> bool:
+    """「（不是重点实验室，）只有省工程技术研究中心」: the limit is right before a level the fact
+    asks for (国家或省…平台), and no other level is named: what there is meets it."""
+    wanted, others = _levels_of(spec)
+    words = [w for name, level in LEXICON.fact_cues.levels.items() if name in wanted for w in level]
+    if not words or any(w in text for w in others):
+        return False
+    limit = either(LEXICON.fact_cues.limits)
+    return re.search(f"(?:{limit})[个一]?(?:{either(tuple(words))})", text) is not None
+
+
 def _levels_of(spec: FactSpec) -> tuple[set[str], list[str]]:
     """The levels the fact's question names (国家, 省 …), and every word of the other levels."""
     levels = LEXICON.fact_cues.levels
@@ -618,7 +629,7 @@ def _checked_yes_no(
     """A yes limited by 只是/只有, or a no that names only some alternatives of an 「A或B」
     fact (「不是示范城市」 may still be 试点), is asked instead; not a no said in words that deny
     the whole (`whole`: a negative phrase, 「它不是地理标志」「地理标志证明商标还在申请中」)."""
-    if reading.value is True and _limited(text):
+    if reading.value is True and _limited(text) and not _limited_to_its_level(spec, text):
         return Reading(doubt=segment, limited=True)
     if reading.value is False and spec.either and not whole:
         if _held_instead(spec, segment):
@@ -827,6 +838,20 @@ def _negated_after(tail: str, parallel: bool) -> list[str]:
     return []
 
 
+def _names_a_problem(lead: str) -> bool:
+    """The words right before the phrase name it as what is wanting (「唯一的问题是」)."""
+    return _right_before(lead, LEXICON.fact_cues.problem_openers, 0)
+
+
+def _right_before(lead: str, words: tuple[str, ...], gap: int = 5) -> bool:
+    """One of the words just before the phrase, `gap` characters at most between them
+    (「只差一个国家级保护中心」)."""
+    return (
+        re.search(f"(?:{either(words)})[^，,。、；;]{{0,{gap}}}$", lead.replace(MASK, "").rstrip())
+        is not None
+    )
+
+
 def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> Reading:
     match = matches[index]
     # 「有3件」 counts things; a figure after a measure (「撤回率…低了3个百分点」) is no count
@@ -856,6 +881,10 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
         return Reading(topic=True)
     if negations == 0 and topic_only(tail) and tail.replace(MASK, "").strip():
         return Reading(topic=True, announced=True)
+    if negations == 0 and _right_before(lead, LEXICON.fact_cues.lacking_openers):
+        return Reading(False)  # 「就差保护中心（没建）」: what is still wanting is not had
+    if negations == 0 and match.contiguous and not tail.replace(MASK, "").strip() and _names_a_problem(lead):
+        return Reading(topic=True, announced=True)  # 「唯一的问题是保护中心，…」: what follows says
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
     if is_measure(matches[index]) and not matches[index].negative and not compared:
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after

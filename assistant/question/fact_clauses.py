@@ -214,6 +214,16 @@ def opens_predicate(segment: str) -> bool:
     return bool(_CONTINUES.match(opening) or SELF.match(opening.strip()))
 
 
+def _says_yes(text: str) -> bool:
+    """Words of a yes (「有」「是」「发生过一次」「出过」), or a figure (「两起」)."""
+    return bool(
+        cues("yes_words", text) or cues("experienced", text) or _DONE.search(text) or find_numbers(text)
+    )
+
+
+_DONE = re.compile(r"(?<![不超经通])过")  # 「出过」「发生过」, not 不过, 超过, 经过, 通过
+
+
 def goes_on(segment: str, new_sentence: bool = False) -> bool:
     """A clause that goes on about the one before: short, or opening with 还/也/但… or the
     applicant's own 我们; a short
@@ -290,6 +300,8 @@ def continuation(
         elif short:  # 「知识产权综合实力这个，排中下游」「…，不到1%」: no high level; 「不算靠后」 unsure
             contrary = says_no(_without_shortfalls(text))
             sheet.add(match.spec.key, Reading(doubt=segment) if contrary or high else Reading(False), segment)
+        elif match.spec.adverse and not negated and not _says_yes(text):
+            continue  # 「事故：生产规范」: no yes said of it, nothing read
         else:
             sheet.add(match.spec.key, Reading(not negated), segment)
     continues = goes_on(segment, new_sentence)

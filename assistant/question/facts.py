@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..eligibility.facts import FactSheet
@@ -59,6 +60,7 @@ from .fact_phrases import (
     masked,
     of_a_rule,
     of_the_average,
+    topic_only,
     years_in,
 )
 from .fact_sheet import Sheet, add_reading
@@ -215,6 +217,7 @@ def read_facts(
     dated_before: list[Match] = []  # and those of every clause before it
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     leads: dict[int, str] = {}  # each topic's sentence up to it (a word its yes needs may be there)
+    alone: set[int] = set()  # topics that are their clause's only words (「…推进计划项目，」)
     contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
     others, ended = False, True  # the sentence is about another body (「隔壁区是…，…也比全省高」)
@@ -347,6 +350,7 @@ def read_facts(
                 last_clause = []  # 「…验收了。那新建是不是不行了？要是改报升级呢？」: no fact echoed
             topics = []  # dated phrases wait for a clause naming their year (「…早就结项了，2020、2021年都没有承担」)
             continue
+        matches = _needs_named_by(topics, matches)
         plain += topics
         # 「一共三百六十件，其中发明二百一十件」: a part of a total is a total too
         total = last_segment if segment.startswith("其中") and cues("totals", last_segment) else ""
@@ -385,6 +389,7 @@ def read_facts(
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
                 leads[id(match)] = text[opened : found.start() + match.start]
+                alone |= {id(match)} if topic_only(re.sub("^的?项目", "", segment[match.end :])) else set()
                 announced += [match] if reading.announced or labelled else []
                 continue
             if reading.other_year:
@@ -418,7 +423,12 @@ def read_facts(
             # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said, in the phrase or in its
             # sentence before it (「公司在苏州注册，独立法人」); without them it is asked
             needs_said = _has_needs(match) or _says_affirmed(leads.get(id(match), ""), match.spec.yes_needs)
-            reading = Reading(True) if needs_said else Reading(doubt=match.synonym, wanting=True)
+            # (a yes that fails the program, `adverse`, is not taken from a clause that only names
+            # it: 「省企业知识产权战略推进计划项目，…」 may be running or done)
+            if (match.spec.adverse and id(match) in alone) or not needs_said:
+                reading = Reading(doubt=match.synonym, wanting=not needs_said)
+            else:
+                reading = Reading(True)
             add_reading(sheet, match, reading, match.synonym, specs)
     return sheet.sheet()
 
@@ -468,7 +478,41 @@ def _pointed_back(segment: str, dated: list[Match]) -> list[Match]:
 
 def _phrases(segment: str, specs: Sequence[FactSpec], keys: set[str]) -> list[Match]:
     found = _heads_only(_about_their_things(find_matches(segment, specs), segment, keys), segment, keys)
+    found = _topic_named_first(found, segment)
     return [m for m in found if not _a_part_of_the_staff(m, segment, keys) and not _only_a_shortfall(m, keys)]
+
+
+def _topic_named_first(matches: list[Match], segment: str) -> list[Match]:
+    """A fact's name opening the clause, then a negation and a phrase of the same fact
+    (「省企业知识产权战略推进计划项目我们没有没验收的」): the name is the clause's topic, only the
+    later phrase, with the negation before it, is read."""
+
+    def denied_after(m: Match) -> bool:
+        return any(
+            o.spec.key == m.spec.key and o.start >= m.end and cues("negations", segment[m.end : o.start])
+            for o in matches
+        )
+
+    def opens_it(m: Match) -> bool:
+        opening = segment[: m.start].strip()
+        named = len(opening) <= _OPENING and not cues("negations", opening)  # not 「无失信无学术不端」
+        return named and not m.negative and m.spec.type == YES_NO
+
+    return [m for m in matches if not (opens_it(m) and denied_after(m))]
+
+
+_OPENING = 2  # characters before a clause's topic (「省」「我们」)
+
+
+def _needs_named_by(topics: list[Match], matches: list[Match]) -> list[Match]:
+    """A clause going on about the topic named before it (「省企业知识产权战略推进计划项目，我们没有
+    未验收的」): the topic said the thing its fact is about, so a phrase of that fact here needs no
+    word of it (`needs`) in its own clause."""
+    named = {t.spec.key for t in topics if not t.spec.needs or any(w in t.synonym for w in t.spec.needs)}
+    return [
+        replace(m, spec=replace(m.spec, needs=())) if m.spec.key in named and m.spec.needs else m
+        for m in matches
+    ]
 
 
 def _only_others_bare_words(matches: list[Match], keys: set[str]) -> bool:

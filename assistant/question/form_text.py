@@ -356,9 +356,14 @@ def _slash_lists(text: str) -> str:
     item a clause of its own; one slash is a ratio (「研发/销售：4.2%」) and stays, one to a clause
     (「研发/营收：5.3%，IP费/研发：8%」)."""
     return "".join(
-        part.replace("/", "，") if part.count("/") >= 2 else part
+        part.replace("/", "，") if part.count("/") >= 2 else _RATIO_SLASH.sub("占", part)
         for part in re.split(r"([。！？!?；;\n，,｜|])", text)
     )
+
+
+# the slash of a ratio with its figure after it (「知识产权费用/研发投入=5.2%」): A占B, so that the
+# denominator (研发投入, a phrase of its own elsewhere) is read as the one it is
+_RATIO_SLASH = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])/(?=[\u4e00-\u9fff]{2,}[^，。]{0,3}\d)")
 
 
 def parents_named(text: str, applicant_type: str | None) -> str:

@@ -147,6 +147,8 @@ class FactCues:
     attitude_verbs: tuple[str, ...]
     consequence_asks: tuple[str, ...]
     topic_ends: tuple[str, ...]
+    problem_openers: tuple[str, ...]  # 问题是: the phrase after it is a topic, not a yes
+    lacking_openers: tuple[str, ...]  # 就差: the phrase after it is not had
     new_items: tuple[str, ...]
     back_references: tuple[str, ...]  # 那次: a year's title said before, pointed back to
     predicate_verbs: tuple[str, ...]  # 出过, 建: what a negated clause may deny of a topic
