@@ -66,7 +66,5 @@ def test_assess_takes_the_same_path(rules: Rules, item: dict) -> None:
 
 def test_assess_asks_for_what_it_cannot_guess(rules: Rules) -> None:
     assert "哪个项目" in (assess(["我们是县里的"], rules).question or "")
-    result = assess(["地理标志项目有什么条件"], rules)  # the type not said: 待补充, the type asked first
-    decision = result.decision
-    assert decision is not None and decision.applicant_type is None and decision.eligible is None
-    assert decision.missing_facts[0].question == "请问申报主体属于哪一类：设区市、县（市、区）？"
+    result = assess(["地理标志项目有什么条件"], rules)
+    assert result.decision is None and result.question == "请问申报主体属于哪一类：设区市、县（市、区）？"

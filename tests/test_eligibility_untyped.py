@@ -1,6 +1,7 @@
 """The applicant's type not said, for a program that admits several: a 待补充 decision whose
 first missing fact is the type (`applicant_type` null in the contract), the conditions every
-type shares, and the check going on once the type is said."""
+type shares, and the check going on once the type is said. When the facts decide none of the
+shared conditions, the type is asked with the guide's conditions quoted, and no decision."""
 
 from __future__ import annotations
 
@@ -97,3 +98,13 @@ def test_the_card_says_the_type_is_not_said_yet(assistant: Assistant, kb: Knowle
     card = decision_html(kb, decision, names)
     assert names[1] == UNTYPED and f"申报主体：{UNTYPED}" in card and "待补充" in card
     assert "请问申报主体属于哪一类" in card
+
+
+def test_facts_of_no_shared_condition_ask_the_type_with_the_conditions_quoted(assistant: Assistant) -> None:
+    """What each type needs differs (patent counts): a decision of the shared part would show
+    none of it; the guide's conditions are quoted and the type asked."""
+    reply = ask(assistant, "我们有效专利80件，其中发明40件，够报高价值专利新建吗？")
+    assert reply.decision is None
+    assert "不少于100件" in reply.answer.replace(" ", "") and "申报主体属于哪一类" in reply.answer
+    who = ask(assistant, "想问下保护示范区谁能当申报主体")
+    assert who.decision is None and "园区管委会" in who.answer

@@ -221,9 +221,7 @@ def assess(turns: Sequence[str], rules: Rules, answered: dict | None = None) -> 
         named = _type_the_facts_name(rules, guess, sheets)
         if named is None:
             typed = {key: _with_answers(answered, sheet) for key, sheet in sheets.items()}
-            return _fails_for_every_type(rules, guess, typed) or Assessment(
-                guess, _read_alike(list(typed.values())), check_untyped(rules, program.id, typed)
-            )
+            return _fails_for_every_type(rules, guess, typed) or _untyped(rules, guess, facts, typed)
         guess, facts = replace(guess, applicant_type=named), _with_answers(answered, sheets[named])
     decision = check(rules, guess.program, guess.applicant_type or "", facts)
     if decision.eligible is False and guess.variant is None:
@@ -352,6 +350,18 @@ def _stating_own_facts(
     named = [item for item, count in zip(items, counts, strict=True) if count]
     leading = [item for item, count in zip(items, counts, strict=True) if count and count == max(counts)]
     return leading if most and len(leading) == 1 else named
+
+
+def _untyped(rules: Rules, guess: ProgramGuess, facts: FactSheet, typed: dict[str, FactSheet]) -> Assessment:
+    """The type not said: a 待补充 decision that asks it, when the facts decide a condition every
+    type shares (「…19年验收通过，能报升级吗」); else the type is asked with no decision, and the
+    answer quotes the guide's conditions (「有效专利80件…够报新建吗」「谁能当申报主体」: what
+    each type needs differs, a decision of the shared part would show none of it)."""
+    program = rules.program(guess.program or "")
+    decision = check_untyped(rules, program.id, typed)
+    if any(c.status is not Status.UNKNOWN for c in decision.conditions):
+        return Assessment(guess, _read_alike(list(typed.values())), decision)
+    return Assessment(guess, facts, None, decision.missing_facts[0].question)
 
 
 def _read_alike(sheets: list[FactSheet]) -> FactSheet:

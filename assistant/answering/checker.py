@@ -244,11 +244,15 @@ class EligibilityDesk:
         said, doubted = self.read_back(assessment.facts, turns)
         if atype is None:  # a kind the program does not admit, or no type said: the types' common part
             decision = assessment.decision
+            # (the conditions every type shares are each type's own: the first type's words quote them)
+            shared = program.types[:1] if decision.applicant_type is None else ()
+            quotes = {c.id: "……".join(c.words) for t in shared for c in t.conditions}
             checked = Checked(
                 decision.to_dict(),
                 None,
                 program.name,
                 decision.applicant_type_name,
+                quotes,
                 said=said,
                 doubted=doubted,
             )

@@ -23,6 +23,7 @@ from .rules import (
     FactValue,
     Interval,
     Option,
+    Program,
     Rules,
 )
 
@@ -124,10 +125,33 @@ def check_untyped(rules: Rules, program: str, facts_by_type: Mapping[str, Mappin
         label="申报主体类型",
         options=tuple(Option(t.name) for t in prog.types),
     )
-    conditions = tuple(c for c in first.conditions if everywhere(c))
+    conditions = (_who_applies(prog), *(c for c in first.conditions if everywhere(c)))
     shown = {key for c in conditions for key, _ in c.facts}
     missing = (asked, *(f for f in first.missing_facts if needed_by_all(f)))
     return Decision(prog.id, prog.name, prog.guide_id, None, "", None, conditions, missing)
+
+
+def _who_applies(prog: Program) -> ConditionResult:
+    """The type asked, as the condition it is, tied to the clause that lists the types (the one
+    they share, else the program's 申报主体)."""
+    clauses = {(t.clause_id, t.clause_label) for t in prog.types}
+    clause_id, clause_label = (
+        clauses.pop()
+        if len(clauses) == 1
+        else (prog.subject or (prog.types[0].clause_id, prog.types[0].clause_label))[:2]
+    )
+    names = "、".join(t.name for t in prog.types)
+    reason = f"申报主体应为{names}之一，尚不清楚属于哪一类"
+    return _subject_row(clause_id, clause_label, Status.UNKNOWN, reason, ((TYPE_KEY, None),))
+
+
+def _subject_row(
+    clause_id: str, clause_label: str, status: Status, reason: str, facts: tuple = ()
+) -> ConditionResult:
+    """The condition on who applies, as a decision shows it."""
+    return ConditionResult(
+        TYPE_KEY, "申报主体", CONDITION, True, clause_id, clause_label, status, reason, facts
+    )
 
 
 def not_admitted(rules: Rules, program: str, kind: str, kind_name: str, named: str | None = None) -> Decision:
@@ -149,16 +173,8 @@ def not_admitted(rules: Rules, program: str, kind: str, kind_name: str, named: s
             "",
         )
     names = text or "、".join(t.name for t in prog.types)  # the guide's words when they are its own
-    subject = ConditionResult(
-        condition_id="applicant_type",
-        title="申报主体",
-        kind=CONDITION,
-        required=True,
-        clause_id=clause_id,
-        clause_label=clause_label,
-        status=Status.NOT_MET,
-        reason=f"申报主体为{kind_name}，本项目的申报主体为：{names}",
-        facts=(),
+    subject = _subject_row(
+        clause_id, clause_label, Status.NOT_MET, f"申报主体为{kind_name}，本项目的申报主体为：{names}"
     )
     return Decision(prog.id, prog.name, prog.guide_id, kind, kind_name, False, (subject,), ())
 
