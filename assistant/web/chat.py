@@ -43,7 +43,7 @@ EXAMPLES = [
     "2024年和2022年保护示范区的申报条件有什么不同？",
 ]
 THINKING = "正在查阅指南……"
-INTERNAL_ERROR = "内部错误：本次请求没有完成，请重试；如果反复出现，请告知维护者。"
+INTERNAL_ERROR = "本次请求没有完成（系统出现意外情况，问题已记录）：请重试；如果反复出现，请告知维护者。"
 UNTYPED = "未说明（待补充）"  # the card's applicant when the type was not said
 
 # What one turn puts on the page: chat history, the cleared input, sources, warnings, the
