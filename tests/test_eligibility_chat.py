@@ -7,21 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import asked_in_turns
 
-from assistant.config import Settings
-from assistant.ingest.knowledge_base import KnowledgeBase
 from assistant.pipeline import Assistant, Conversation
 
 
-@pytest.fixture(scope="module")
-def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
-    return Assistant(built_settings, kb)
-
-
 def ask(assistant: Assistant, *turns: str):
-    conversation = Conversation()
-    replies = [assistant.ask(turn, conversation) for turn in turns]
-    return replies[-1]
+    return asked_in_turns(assistant, list(turns))
 
 
 def statuses(reply) -> dict[str, str]:

@@ -6,12 +6,13 @@ shared conditions, the type is asked with the guide's conditions quoted, and no 
 from __future__ import annotations
 
 import pytest
+from conftest import asked_in_turns
 
-from assistant.config import DEFAULT_KNOWLEDGE_DIR, Settings
+from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, load_rules
 from assistant.eligibility.engine import TYPE_KEY, check_untyped
 from assistant.ingest.knowledge_base import KnowledgeBase
-from assistant.pipeline import Assistant, Conversation
+from assistant.pipeline import Assistant
 
 
 @pytest.fixture(scope="module")
@@ -19,15 +20,8 @@ def rules(kb: KnowledgeBase) -> Rules:
     return load_rules(DEFAULT_KNOWLEDGE_DIR / "rules", kb)
 
 
-@pytest.fixture(scope="module")
-def assistant(built_settings: Settings, kb: KnowledgeBase) -> Assistant:
-    return Assistant(built_settings, kb)
-
-
 def ask(assistant: Assistant, *turns: str):
-    conversation = Conversation()
-    replies = [assistant.ask(turn, conversation) for turn in turns]
-    return replies[-1]
+    return asked_in_turns(assistant, list(turns))
 
 
 def test_untyped_check_asks_the_type_first_and_shows_what_every_type_shares(rules: Rules) -> None:

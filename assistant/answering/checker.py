@@ -21,6 +21,7 @@ from ..eligibility import Rules, load_rules
 from ..eligibility.engine import TYPE_KEY
 from ..eligibility.facts import FactSheet
 from ..eligibility.reasons import fact_phrase
+from ..eligibility.rules import ApplicantType
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.applicant import names_applicant
 from ..question.fact_phrases import cues, doubtful, find_matches
@@ -245,8 +246,7 @@ class EligibilityDesk:
         if atype is None:  # a kind the program does not admit, or no type said: the types' common part
             decision = assessment.decision
             # (the conditions every type shares are each type's own: the first type's words quote them)
-            shared = program.types[:1] if decision.applicant_type is None else ()
-            quotes = {c.id: "……".join(c.words) for t in shared for c in t.conditions}
+            quotes = _quotes(program.types[0]) if decision.applicant_type is None else {}
             checked = Checked(
                 decision.to_dict(),
                 None,
@@ -309,7 +309,7 @@ class EligibilityDesk:
         decision = self.tool.invoke(arguments)
         program = self.rules.program(program_id)
         atype = program.applicant_type(type_id)
-        quotes = {c.id: "……".join(c.words) for c in atype.conditions}
+        quotes = _quotes(atype)
         return self.dated(
             Checked(decision, None, program.name, atype.name, quotes, said, doubted), program_id
         )
@@ -325,6 +325,11 @@ class EligibilityDesk:
         reading was in doubt, as the applicant wrote them."""
         said = tuple(fact_phrase(self.rules.fact(key), facts) for key in facts)
         return said, tuple(dict.fromkeys(_as_written(words, turns) for words in facts.doubts.values()))
+
+
+def _quotes(atype: ApplicantType) -> dict[str, str]:
+    """Each condition's id → the words of the clause it encodes."""
+    return {c.id: "……".join(c.words) for c in atype.conditions}
 
 
 def _as_written(words: str, turns: list[str]) -> str:

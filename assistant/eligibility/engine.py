@@ -103,16 +103,18 @@ def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, A
 def check_untyped(rules: Rules, program: str, facts_by_type: Mapping[str, Mapping[str, Any]]) -> Decision:
     """The applicant's type not said, for a program that admits several: 待补充, the type asked
     first. The conditions shown are those every type has, said alike and in the same state for
-    each; the facts asked after the type are theirs that every type still needs. (The facts are read per type:
-    `facts_by_type` maps each type's id to its reading.) A no for every type is the caller's to
-    give; a yes for every type is not one: the applicant may be of a type the program does not
-    admit."""
+    each; the facts asked after the type are theirs that every type still needs. (The facts are
+    read per type: `facts_by_type` maps each type's id to its reading.) A no for every type is the
+    caller's to give; a yes for every type is not one: the applicant may be of a type the program
+    does not admit."""
     prog = rules.program(program)
     decisions = [check(rules, program, t.id, facts_by_type[t.id]) for t in prog.types]
     first, others = decisions[0], decisions[1:]
-
-    def everywhere(result: ConditionResult) -> bool:
-        return all(result in d.conditions for d in others)
+    conditions = (
+        _who_applies(prog),
+        *(c for c in first.conditions if all(c in d.conditions for d in others)),
+    )
+    shown = {key for c in conditions for key, _ in c.facts}
 
     def needed_by_all(spec: FactSpec) -> bool:
         return spec.key in shown and all(spec.key in {f.key for f in d.missing_facts} for d in others)
@@ -125,8 +127,6 @@ def check_untyped(rules: Rules, program: str, facts_by_type: Mapping[str, Mappin
         label="申报主体类型",
         options=tuple(Option(t.name) for t in prog.types),
     )
-    conditions = (_who_applies(prog), *(c for c in first.conditions if everywhere(c)))
-    shown = {key for c in conditions for key, _ in c.facts}
     missing = (asked, *(f for f in first.missing_facts if needed_by_all(f)))
     return Decision(prog.id, prog.name, prog.guide_id, None, "", None, conditions, missing)
 

@@ -27,7 +27,8 @@ MAX_ANSWER_CHARS = 40  # a longer message is a statement of its own, read as one
 def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
     """The facts a short message gives in answer to the questions asked (their keys, in order)."""
     text = normalize(text).strip()
-    if asked[:1] == (TYPE_KEY,) and len(parts := _parts(text)) == len(asked) > 1:
+    parts = _parts(text)
+    if asked[:1] == (TYPE_KEY,) and len(parts) == len(asked) > 1:
         # 「高校；有；没有」: the type (read from the words as the applicant's kind), then answers
         return read_answers("；".join(parts[1:]), asked[1:], rules)
     if not asked or not text or len(text) > MAX_ANSWER_CHARS or find_matches(text, rules.fact_specs):
@@ -36,7 +37,6 @@ def read_answers(text: str, asked: tuple[str, ...], rules: Rules) -> FactSheet:
         return FactSheet()
     if cues("corrections", text):  # 「不好意思，刚才说的800万是2020年的数，…」: no answers, a correction
         return FactSheet()
-    parts = _parts(text)
     if len(parts) == 1 and len(asked) > 1:  # 「高于」: the one question whose words it repeats
         asked = tuple(k for k in asked if _repeats(parts[0], _question(k, rules)))
     if len(parts) > 1 and len(parts) != len(asked):
@@ -61,7 +61,7 @@ def _restated(parts: list[str], asked: tuple[str, ...], rules: Rules, text: str)
     """「不高于，比全省平均低」: parts that all repeat the words of one question and agree
     answer it once; anything else is not certain."""
     keys = [k for k in asked if all(_repeats(p, _question(k, rules)) for p in parts)]
-    if len(keys) != 1 or keys[0] == TYPE_KEY:
+    if len(keys) != 1:  # (no part repeats the type's question, which has no words: _question)
         return FactSheet()
     values = {_answer(rules.fact(keys[0]), part) for part in parts}
     if len(values) != 1 or None in values:
