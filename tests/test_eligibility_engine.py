@@ -327,7 +327,9 @@ def test_decision_dict_contract(rules: Rules) -> None:
     assert set(data) == {"program", "applicant_type", "eligible", "conditions", "missing_facts"}
     assert data["program"] == "2024-protection-zone" and data["applicant_type"] == "county"
     assert data["eligible"] is None
-    first = data["conditions"][0]
+    subject, first = data["conditions"][:2]  # the guide's 申报主体 section, met by the type said
+    assert subject["clause_id"] == "2024-protection-zone:2" and subject["status"] == "met"
+    assert subject["condition_id"] == "applicant_type"
     assert {"clause_id", "clause_label", "status", "reason"} <= set(first)
     assert first["clause_id"] == "2024-protection-zone:3.2.1"
     assert first["clause_label"] == "三、申报条件（二）第1项"

@@ -100,7 +100,8 @@ def test_the_eligibility_form_is_checked_by_the_rules(page: PageProcess) -> None
     result = session.predict("2024-protection-zone", "county", facts, api_name="/check_eligibility")
     decision = result["decision"]
     assert decision["eligible"] is False
-    assert [c["status"] for c in decision["conditions"]] == ["met", "not_met"]
+    assert [c["status"] for c in decision["conditions"]] == ["met", "met", "not_met"]
+    assert decision["conditions"][0]["clause_id"] == "2024-protection-zone:2"  # the county is a 申报主体
     assert "✓" in result["html"] and "✗" in result["html"] and "三、申报条件（二）第2项" in result["html"]
     facts = {"zhenzhua_2022": True, "withdrawal_above_avg_2023": True}
     result = session.predict("2024-protection-zone", "county", facts, api_name="/check_eligibility")

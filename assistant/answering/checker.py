@@ -69,6 +69,7 @@ class Checked:
     round: Round | None = None  # where the program's round stands today
     deadline_clause: str = ""  # the clause that states the deadline, cited with the round's note
     every_type: tuple[str, ...] = ()  # type not said: the types checked, each failing (the first shown)
+    listed_in: tuple[str, str] = ("", "")  # the clause listing the type's conditions: (id, label)
 
     @property
     def round_note(self) -> str:
@@ -310,9 +311,11 @@ class EligibilityDesk:
         program = self.rules.program(program_id)
         atype = program.applicant_type(type_id)
         quotes = _quotes(atype)
-        return self.dated(
-            Checked(decision, None, program.name, atype.name, quotes, said, doubted), program_id
-        )
+        checked = Checked(decision, None, program.name, atype.name, quotes, said, doubted)
+        listed = self.kb.clause(atype.clause_id)  # (a list of conditions, not the 申报主体 line)
+        if self.kb.children(listed) and listed.title != "申报主体":
+            checked = replace(checked, listed_in=(atype.clause_id, atype.clause_label))
+        return self.dated(checked, program_id)
 
     def kind_question(self) -> str:
         """What to ask when the applicant's kind is not known for a screening."""
@@ -423,6 +426,9 @@ def decision_lines(checked: Checked, cite) -> list[str]:
             f"您没有说明申报主体属于哪一类：按本项目的每一类（{'、'.join(checked.every_type)}）分别"
             f"对照，都不符合；以下是按{checked.type_name}对照的结果。"
         )
+    if checked.listed_in[0]:  # the whole list, for the applicant to open (「三、申报条件（二）」)
+        clause_id, label = checked.listed_in
+        lines.append(f"对照的条款：{label}（{checked.type_name}的申报条件）{cite(clause_id)}")
     if checked.said:
         lines.append("您提到的情况：" + "；".join(checked.said) + "。（如有读错，请直接更正）")
     if checked.doubted:

@@ -94,7 +94,7 @@ def check(rules: Rules, program: str, applicant_type: str, facts: Mapping[str, A
     prog = rules.program(program)
     atype = prog.applicant_type(applicant_type)
     values = validate_facts(rules, facts)
-    results = tuple(_result(c, values, rules) for c in atype.conditions)
+    results = (*_admitted(prog, atype), *(_result(c, values, rules) for c in atype.conditions))
     eligible = _eligible(atype, values, rules)
     missing = () if eligible is not None else _missing_facts(atype, values, rules)
     return Decision(prog.id, prog.name, prog.guide_id, atype.id, atype.name, eligible, results, missing)
@@ -143,6 +143,19 @@ def _who_applies(prog: Program) -> ConditionResult:
     names = "、".join(t.name for t in prog.types)
     reason = f"申报主体应为{names}之一，尚不清楚属于哪一类"
     return _subject_row(clause_id, clause_label, Status.UNKNOWN, reason, ((TYPE_KEY, None),))
+
+
+def _admitted(prog: Program, atype: ApplicantType) -> tuple[ConditionResult, ...]:
+    """The guide's 申报主体 section, met by the type said (「园区管委会」 for a 园区), when the
+    guide has one of its own that lists who applies; none for a direction's own subject, nor
+    where the section is itself a condition (「江苏省内注册的具有独立法人资格的企业」)."""
+    if prog.subject is None or not prog.subject[2]:
+        return ()
+    clause_id, clause_label, text = prog.subject
+    if any(c.clause_id == clause_id for c in atype.conditions):
+        return ()
+    reason = f"{atype.name}属于本项目的申报主体：「{text.rstrip('。')}」"
+    return (_subject_row(clause_id, clause_label, Status.MET, reason),)
 
 
 def _subject_row(
