@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
-from ..domain import SECTION, TRAILER, Clause, Guide, Hit, WarningCode
+from ..domain import ROOT, SECTION, TRAILER, Clause, Guide, Hit, WarningCode
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.asking import NAMED_PLACES
 from ..question.intent import (
@@ -72,7 +72,15 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 CITED_NUMBER = r"[〔﹝(（?][\d?〔〕﹝﹞()（）]{3,10}号"
 _ISSUER = re.compile(r"[苏国省][\u4e00-\u9fff]{0,3}?发(?=[\u4e00-\u9fff]{0,4}\s*[〔﹝(（\d])")
 # Intents whose evidence any date or any sum satisfies: the sentence must also name the subject.
-GENERIC_EVIDENCE = ("when", "amount", "rate", "days", "months", *(d.name for d in LEXICON.asked_details))
+GENERIC_EVIDENCE = (
+    "when",
+    "amount",
+    "rate",
+    "days",
+    "months",
+    "materials",
+    *(d.name for d in LEXICON.asked_details),
+)
 _HEADING_ASKED = ("issued", "issuer", "addressees", "basis")  # what only a document's heading says
 DETAIL_NAMES = frozenset(d.name for d in LEXICON.asked_details)  # 邮箱, 地址: details asked by their word
 # Words of what is asked for (no subject of a question): money, time, and the lexicon's rates.
@@ -323,6 +331,8 @@ class Composer:
             # the same place in the other round or of the other applicant types, after it (each
             # type's named: 「设区市：…」「县（市、区）：…」)
             types = any(self.reader.type_of(c) != self.reader.type_of(turn.reference) for c in turn.compared)
+            if turn.reference.kind == ROOT and any(w in turn.question for w in LEXICON.references.preamble):
+                return finish(self.kb, self.t, turn, self._opening(turn.reference, notice_line), self.today())
             looked = self._lookup(turn.reference, notice_line, self._whose(turn.reference) if types else "")
             for clause in turn.compared:
                 looked = self._lookup(clause, looked, self._whose(clause) if types else "")
@@ -531,6 +541,9 @@ class Composer:
             if lines is None:
                 strict = spec.name in ("conditions", "applicants")
                 lines = self._general(turn, hits, draft, MIN_CONDITION_FALLBACK if strict else None)
+        elif spec.name == "materials":  # materials of the subject asked, then answered as any question
+            of_it = self._fact(turn, hits, spec, Draft()) is not None
+            lines = self._general(turn, hits, draft) if of_it else None
         elif spec.name in ("threshold", "data_year"):
             lines = self._threshold(turn, hits, spec, draft)
         elif spec.name == "consequence":
@@ -1135,7 +1148,22 @@ class Composer:
                 number = int(asked.group(1)) if named or talked_about else 0
             if 0 < number <= len(listed):
                 return self._attachment_draft(notice, number, listed[number - 1])
-        return None
+        return self._attachment_talked_about(turn)
+
+    def _attachment_talked_about(self, turn: Turn) -> Draft | None:
+        """「它下面分了几个指南」 after 「附件2是什么」: the parts asked of the guides in scope,
+        when they are the guides of one attachment (of several guides): that attachment."""
+        numbers = {g.doc_number for g in turn.guides}
+        if turn.intent != "parts" or len(turn.guides) < 2 or len(numbers) != 1 or None in numbers:
+            return None
+        notice, _, number = numbers.pop().partition(" 附件")
+        held = next((g for g in self.kb.guides if g.doc_number == notice), None)
+        if held is None or not number.isdigit():
+            return None
+        listed = ev.attachments(self.kb.clause(held.id))
+        if not 0 < int(number) <= len(listed) or len(self.kb.attachment(held, number)) != len(turn.guides):
+            return None
+        return self._attachment_draft(held, int(number), listed[int(number) - 1])
 
     def _attachment_draft(self, notice: Guide, number: int, line: str) -> Draft:
         """The notice's line of its attachment N, then each guide it holds, each cited."""
@@ -1311,6 +1339,13 @@ class Composer:
         draft.lines.extend(self.kb.full_text(child) + draft.cite(child) for child in children)
         return draft
 
+    def _opening(self, root: Clause, draft: Draft | None = None) -> Draft:
+        """A guide's opening (「开头那段」「导言」): its own text, before its first section."""
+        draft = draft if draft is not None else Draft()
+        header = self.t["lookup_header"].format(title=self._guide(root).title, label=root.label)
+        draft.lines.extend([header + draft.cite(root), root.text.strip()])
+        return draft
+
     def _compare(self, turn: Turn, hits: list[Hit]) -> Draft:
         """The same question answered from each side, side by side: each year's guide of one
         program, or, when the question names several programs, each program's guide."""
@@ -1318,6 +1353,8 @@ class Composer:
         cues = "|".join(map(re.escape, COMPARE_CUES))  # each side is asked without them
         asked = re.sub(cues, " ", turn.question)
         base = named_intent(asked)
+        if base == GENERAL and turn.search_text != turn.question:  # 「这个号码跟…一样吗」: the last
+            base = named_intent(re.sub(cues, " ", turn.search_text))  # question's topic, compared
         base = GENERAL if base in (COMPARE, LOOKUP, CHITCHAT, ELIGIBILITY) else base
         draft, parts = Draft(), []
         for guide in sides:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..domain import Clause, Hit
+from ..domain import ROOT, Clause, Hit
 from ..ingest.knowledge_base import KnowledgeBase
 from ..question.intent import intent
 from ..question.lexicon import LEXICON, either
+from ..question.numbers import chinese_to_number
 from ..question.scope import types_named
 from ..question.turn import Turn
 from ..thresholds import (
@@ -32,6 +33,8 @@ from . import evidence as ev
 
 ASKING = re.compile(r"多少|几[个项条件年名次]|什么|哪|怎么|如何|是否|吗")  # one per part of a question
 _OTHER_DIRECTION = LEXICON.asking_words.other_direction
+# 「第一个谁能报」 after the directions were listed: the direction in that place
+_NTH = re.compile(r"^(?:那|那么)?第([一二两三四五六七八九十]|\d)(?:个|种|类)?(?:方向)?")
 
 Ranked = list[tuple[float, ev.Evidence]]
 
@@ -100,6 +103,10 @@ class Reader:
         if len(directions) == 2 and len(cited) == 1 and any(w in turn.question for w in _OTHER_DIRECTION):
             return next(d for d in directions if d.id not in cited)  # 「另一个方向谁来报」
         named = [c for c in directions if heads[c] and heads[c] in turn.question]
+        listed = any(c.kind == ROOT for c in turn.previous)  # the directions were just listed
+        if not named and listed and (nth := _NTH.match(turn.question)) is not None:
+            place = int(chinese_to_number(nth.group(1)) or 0)
+            return directions[place - 1] if 0 < place <= len(directions) else None  # 「第一个谁能报」
         pointing = any(w in turn.question for w in LEXICON.asking_words.back_references)
         spec = intent(turn.intent)  # 「实施期几年」 names nothing but what it asks
         own = spec.without_asking(turn.question) if spec else turn.question

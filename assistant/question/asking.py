@@ -184,6 +184,10 @@ def applies_together(sentence: str) -> bool:
     own joint application (「我们是协会，想牵头几家会员企业一起报…，可以吗」): those are checked."""
     if not any(w in sentence for w in LEXICON.asking_to_apply.together):
         return False
+    # (「我们企业想和高校一起报，可以联合申报吗」: the rule itself asked in the last clause)
+    asked = re.split(r"[，,]", sentence)[-1]
+    if any(w in asked for w in LEXICON.asking_to_apply.together):
+        sentence = asked
     own = any(w in sentence for w in LEXICON.applicant_kinds.pronouns)
     return len(types_named(sentence)) < 2 and "同一" not in sentence and not own
 

@@ -174,7 +174,8 @@ INTENTS = (
         # 「设区市的条件我们是不是都满足：…」: whether the applicant meets them all (a check)
         unless=rf"(?:{either(LEXICON.applicant_kinds.self_words)})[^，,。？?；;：:]{{0,6}}(?:是不是|是否|都)",
     ),
-    Intent("validity", _ASKING["validity"], r"有效期|施行"),
+    # (「被废止的那份…原来的奖励标准」: a document named by its repeal, something else asked of it)
+    Intent("validity", _ASKING["validity"], r"有效期|施行", unless=r"(?:废止|作废)的"),
     Intent("deadline", _ASKING["deadline"], r"截止"),
     # (「落款是哪个单位」 asks who signed, not the date under the signature)
     Intent("issued", _ASKING["issued"], FULL_DATE, unless=r"落款(?:是|为)?(?:哪个|哪家|什么|谁)"),
@@ -307,6 +308,11 @@ INTENTS = (
         pattern=SAME_AREA,
     ),
     Intent("contact", _ASKING["contact"], r"联系人|电\s*话"),
+    # 「要交哪些材料」: what is handed in (the evidence: materials named, or handed in); a gate on
+    # the answer, which must be of the question's subject (「中期评估要交哪些材料」: no guide says)
+    Intent(
+        "materials", _ASKING["materials"], r"材料|申报书|承诺书|汇总表|证明|报送|提交|提供", prefer="申报要求"
+    ),
     Intent(
         "applicants",
         _ASKING["applicants"],
@@ -475,7 +481,8 @@ def _intent_of_words(question: str, text: str, has_reference: bool) -> str:
         return ELIGIBILITY  # facts told, then 「…能报工业品牌项目吗？」: the question decides
     if (CHITCHAT_PATTERNS.match(text) and len(text) <= 12) or OFF_TOPIC.search(text):
         return CHITCHAT
-    if (asks_to_compare(text) and VERSION_WORDS.search(text)) or BOTH_ROUNDS.search(text):
+    # (the message as written: its last sentence asks by its mark, 「…？两者区别？」)
+    if (asks_to_compare(question) and VERSION_WORDS.search(text)) or BOTH_ROUNDS.search(text):
         return COMPARE  # 「两个年度实施期都几年」: each round asked, side by side
     if asks_which_programs(text):
         return SCREENING

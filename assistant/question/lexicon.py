@@ -304,6 +304,7 @@ class ReferenceWords:
     units: dict[str, str]  # 条 → article, 款 → below, 项 → item, 目 → subitem
     filler: tuple[str, ...]
     trailers: dict[str, str]  # 联系方式 → contact
+    preamble: tuple[str, ...]  # 开头那段, 导言: a guide's opening, before its first section
 
 
 @dataclass(frozen=True)
@@ -424,6 +425,7 @@ class Lexicon:
     applicant_types: tuple[ApplicantType, ...]
     compare_default_program: str
     short_program_names: dict[str, str]  # 示范区: a program's short name that ends other titles
+    other_subject_matters: tuple[str, ...]  # 商业秘密: before a program's name, another program
     short_name_after: tuple[str, ...]  # what may stand right before such a short name
     relative_years: dict[str, int]
     relative_years_inside: tuple[str, ...]  # 发明年均, 目前年均: no year said
@@ -530,6 +532,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
             ),
             compare_default_program=str(data["compare_default_program"]),
             short_program_names={str(k): str(v) for k, v in data["short_program_names"].items()},
+            other_subject_matters=tuple(map(str, data["other_subject_matters"])),
             short_name_after=tuple(map(str, data["short_name_after"])),
             relative_years={str(k): int(v) for k, v in data["relative_years"].items()},
             relative_years_inside=tuple(map(str, data["relative_years_inside"])),
@@ -545,6 +548,7 @@ def load_lexicon(path: Path = DEFAULT_KNOWLEDGE_DIR / LEXICON_FILE) -> Lexicon:
                 units={str(k): str(v) for k, v in data["references"]["units"].items()},
                 filler=tuple(map(str, data["references"]["filler"])),
                 trailers={str(k): str(v) for k, v in data["references"]["trailers"].items()},
+                preamble=tuple(map(str, data["references"]["preamble"])),
             ),
             name_heads=tuple(map(str, data["name_heads"])),
             kind_words={str(k): str(v) for k, v in data["kind_words"].items()},

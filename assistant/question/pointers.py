@@ -18,10 +18,10 @@ from .reference_grammar import clean
 from .scope import types_named
 
 # 「最后那个阶段主要干什么」「第二个呢」: an item of the list the last answer quoted, by its place
-# (「第（6）条讲的啥」「其中第（1）是什么」: the place in brackets, as the items are numbered, its
-# part's word then free)
+# (「第（6）条讲的啥」「其中第（1）是什么」「（6）是啥」: the place in brackets, as the items are
+# numbered, its part's word then free)
 _ORDINAL = re.compile(
-    r"(?:第([一二三四五六七八九十]|\d{1,2})|第\s*[（(]([一二三四五六七八九十]|\d{1,2})[）)]|(最后|末))"
+    r"(?:第([一二三四五六七八九十]|\d{1,2})|第?\s*[（(]([一二三四五六七八九十]|\d{1,2})[）)]|(最后|末))"
     r"\s*[那这]?一?(?:个|条|项|点|部分|方面|阶段|(?<=[）)]))"
     r"(?=[^，,。？?]{0,8}(?:呢|是|讲|说|干|做|要|有|内容|什么|啥|写|全文|原文|原话))"
 )

@@ -350,7 +350,8 @@ def _attach_titles(found: list[tuple[int, int, Step]]) -> list[Step]:
 
 
 def _without_filler(text: str) -> str:
-    for word in sorted(LEXICON.references.filler, key=len, reverse=True):
+    # (a guide's opening is the guide's own text: 「附件4开头那段」 names the guide alone)
+    for word in sorted((*LEXICON.references.filler, *LEXICON.references.preamble), key=len, reverse=True):
         text = text.replace(word, " ")
     return QUOTES_AND_MARKS.sub("", text)
 

@@ -20,6 +20,7 @@ from ..errors import UnknownReferenceError
 from ..ingest.knowledge_base import KnowledgeBase
 from .asking import asks
 from .intent import LOOKUP_CUES
+from .lexicon import LEXICON
 from .reference_grammar import ARTICLE, BELOW, Reference, Step, clean, parse, title_matches
 from .scope import types_named
 
@@ -69,6 +70,9 @@ def find_reference(
     attachment = "附件" in (reference.guide.doc_number or "") or "附件" not in question
     if bare and reference.named and attachment and _DOCUMENT_NUMBER.search(question):
         return kb.clause(reference.guide.id)  # 「苏知发〔2021〕140号」 alone: the document itself
+    opening = any(word in question for word in LEXICON.references.preamble)
+    if opening and reference.named and not reference.steps and not _TRIMMED.sub("", rest):
+        return kb.clause(reference.guide.id)  # 「通州方案的开头」「保护示范区指南导言」: its opening
     if not marked and not (asks_for_text and reference.steps):
         return None
     if (

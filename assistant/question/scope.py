@@ -301,6 +301,8 @@ ROUND_AFTER = re.compile(
     r"\s*年?度?(?:的|里|中)?\s*(?:指南|申报|申请|项目|版|那|这|呢|规定|要求|政策|文件|通知|条件|和|与|跟|比|、|还能|还可以|能报|能申报|能申请|可以报|可以申报|可报|行吗|行不行|"
     + _PROVINCIAL_ROUND
     + r"|江苏|什么|啥|哪|几|怎么|多少|有没有|能不能|是否|吗|$|[?？,，。!！]"
+    # 「这个跟2022年的一样吗」: a round compared with another
+    + r"|一样|相同|不同|不一样|区别|差别|差异|变化"
     # 「2025年还有这个项目吗」「明年还组织吗」: whether there is a round that year
     + r"|还有(?:这个|该|那个)(?:项目|计划|专项|指南)|还有没有|还(?:组织|开展)"
     # a clause's number right after (「24年 六、申报要求（二）」「2022年三（三）」)
@@ -665,7 +667,7 @@ def unknown_program(kb: KnowledgeBase, question: str, names_covered: bool = Fals
         return None  # 「升级项目申报条件有哪些」: a guide's own section (二、升级项目) is covered
     if not any(k in name for k in _program_names(kb)):  # no covered program's words in it
         return None if names_covered else name
-    if _national(kb, name) or _another_of_the_guides(kb, name):
+    if _national(kb, name) or _another_of_the_guides(kb, name) or _of_another_subject(kb, name):
         return name
     # 「地理标志产品保护示范区国家级的怎么申报」: the level named right after it
     level = _LEVEL_AFTER.match(normalize(question), normalize(question).find(name) + len(name))
@@ -777,6 +779,18 @@ def _asked_name(question: str) -> str | None:
             return None
     # 「那国家…示范区」; 「2022年省企业…计划」: the year's 年 is no part of the name
     return re.sub(r"^(?:那么|那|如果是|要是|还有|年度|年)", "", name) if name else None
+
+
+def _of_another_subject(kb: KnowledgeBase, name: str) -> bool:
+    """「商业秘密保护示范区」「数据知识产权保护示范区」: a program's name right after another subject
+    matter (the lexicon's), which no guide's text or title holds as a whole: another program."""
+    covered = max((k for k in _program_names(kb) if k in name), key=len, default="")
+    before = name[: name.find(covered)] if covered else ""
+    subject = next((w for w in LEXICON.other_subject_matters if before.endswith(w)), None)
+    if subject is None:
+        return False
+    whole = normalize(name[name.find(before) + len(before) - len(subject) :])
+    return whole not in kb.all_text and not any(whole in normalize(g.title) for g in kb.guides)
 
 
 def _national(kb: KnowledgeBase, name: str) -> bool:

@@ -203,6 +203,11 @@ def understand(
         and len(said.years) == 2
     ):  # 「执法案件的绩效指标，22版和24版怎么要求的」「22年和24年…真抓实干分别看哪一年的」: each round's
         name = COMPARE
+    # 「这个号码跟高价值专利那边的一样吗」 after 地标's contact: the last topic, compared with the
+    # program named
+    compared_back = _compares_with_another(question, said, conversation, name)
+    if compared_back:
+        name = COMPARE
     # An answer to the checker's questions (「2022年被评为…」) gives facts, not a new scope.
     # (「24年指南对同一辖区立项是怎么规定的？」 while the checker waits: a question of another round)
     other_round = bool(said.years) and said.years != conversation.scope.years and asks(question)
@@ -217,6 +222,8 @@ def understand(
     if _names_own_project(said, before, question):
         scope = replace(scope, programs=before.programs, years=before.years)  # a fact, not a switch
     scope = _admitted_type(kb, scope, before, name)
+    if compared_back and said.programs:
+        scope = replace(scope, programs=(*before.programs, *said.programs))
     if name != ELIGIBILITY and _no_round_that_year(kb, scope):
         # 「2024年度专利转化…」, then 「那24年高校方向截止时间呢」: no round of the program that year
         scope = replace(scope, years=(), unknown_years=tuple(sorted({*scope.unknown_years, *scope.years})))
@@ -259,6 +266,7 @@ def understand(
                 kb,
                 f"{conversation.last_question} {question}"
                 if follow_up
+                or compared_back
                 or (name == "responsible" and conversation.cited_clauses and _names_nothing(name, question))
                 else question,
             ),
@@ -432,6 +440,32 @@ def _guides_say(kb: KnowledgeBase, guides: tuple, word: str) -> bool:
     guide in scope, any may."""
     ids = {g.id for g in guides}
     return not ids or any(c.guide_id in ids and word in c.text for c in kb.clauses)
+
+
+# 「这个号码…」「它…」: a question that opens by pointing at what was just answered
+_OPENS_POINTING = re.compile(r"^(?:那|那么)?(?:这个|这一?条|这|它|上面这个|刚才这个)")
+
+
+def _compares_with_another(question: str, said: Scope, conversation: Conversation, name: str) -> bool:
+    """What was just answered, asked whether it is the same in another program or round named
+    (「这个号码跟高价值专利那边的一样吗」「这个跟2022年的一样吗」): a comparison on that topic."""
+    before = conversation.scope
+    another_program = (
+        len(said.programs) == 1 and len(before.programs) == 1 and said.programs[0] not in before.programs
+    )
+    another_round = (
+        not said.programs
+        and len(before.programs) == 1
+        and len(said.years) == 1
+        and said.years != before.years
+    )
+    return (
+        name not in (COMPARE, LOOKUP, ELIGIBILITY)
+        and bool(conversation.last_intent)
+        and (another_program or another_round)
+        and _OPENS_POINTING.match(question) is not None
+        and asks_to_compare(question)
+    )
 
 
 def _names_nothing(name: str, question: str) -> bool:
