@@ -40,6 +40,7 @@ from ..question.intent import (
 )
 from ..question.lexicon import LEXICON, either
 from ..question.reference_grammar import clean
+from ..question.references import names_opening
 from ..question.scope import APPLICANT_WORDS, Scope, types_named, with_full_years, without_program_names
 from ..question.turn import Turn
 from ..question.understand import POINTS_BACK
@@ -331,7 +332,7 @@ class Composer:
             # the same place in the other round or of the other applicant types, after it (each
             # type's named: 「设区市：…」「县（市、区）：…」)
             types = any(self.reader.type_of(c) != self.reader.type_of(turn.reference) for c in turn.compared)
-            if turn.reference.kind == ROOT and any(w in turn.question for w in LEXICON.references.preamble):
+            if turn.reference.kind == ROOT and names_opening(turn.question):
                 return finish(self.kb, self.t, turn, self._opening(turn.reference, notice_line), self.today())
             looked = self._lookup(turn.reference, notice_line, self._whose(turn.reference) if types else "")
             for clause in turn.compared:

@@ -70,8 +70,7 @@ def find_reference(
     attachment = "附件" in (reference.guide.doc_number or "") or "附件" not in question
     if bare and reference.named and attachment and _DOCUMENT_NUMBER.search(question):
         return kb.clause(reference.guide.id)  # 「苏知发〔2021〕140号」 alone: the document itself
-    opening = any(word in question for word in LEXICON.references.preamble)
-    if opening and reference.named and not reference.steps and not _TRIMMED.sub("", rest):
+    if names_opening(question) and reference.named and not reference.steps and not _TRIMMED.sub("", rest):
         return kb.clause(reference.guide.id)  # 「通州方案的开头」「保护示范区指南导言」: its opening
     if not marked and not (asks_for_text and reference.steps):
         return None
@@ -88,6 +87,11 @@ def find_reference(
         if _clearly_a_reference(reference, cued):  # a terse title that fits none is answered
             raise
         return None  # a lone 「（1）」 in a question is not worth an error: the question is answered
+
+
+def names_opening(question: str) -> bool:
+    """The question names a guide's opening (「开头那段」「导言」: lexicon references.preamble)."""
+    return any(word in question for word in LEXICON.references.preamble)
 
 
 def _its_own_titles(kb: KnowledgeBase, reference: Reference) -> bool:

@@ -789,7 +789,7 @@ def _of_another_subject(kb: KnowledgeBase, name: str) -> bool:
     subject = next((w for w in LEXICON.other_subject_matters if before.endswith(w)), None)
     if subject is None:
         return False
-    whole = normalize(name[name.find(before) + len(before) - len(subject) :])
+    whole = normalize(name[len(before) - len(subject) :])  # the subject and the program's name
     return whole not in kb.all_text and not any(whole in normalize(g.title) for g in kb.guides)
 
 
