@@ -394,9 +394,12 @@ def test_eligibility_decision_first_with_clauses_and_questions(assistant: Assist
     assert opened.answer.startswith("结论：") and "还需要了解" in opened.answer
     assert opened.decision["missing_facts"]
     assert decided.decision["eligible"] is True and "符合申报条件" in decided.answer
-    # the verdict says the round closed (today is after 2024-02-29), citing the deadline's clause
+    # the verdict says the round closed (today is after 2024-02-29), citing the deadline's clause,
+    # the clause listing the type's conditions, the 申报主体 section the type meets, and each condition
     assert cited(decided) == [
         "2024-protection-zone:6.3",
+        "2024-protection-zone:3.2",
+        "2024-protection-zone:2",
         "2024-protection-zone:3.2.1",
         "2024-protection-zone:3.2.2",
     ]

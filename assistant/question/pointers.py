@@ -52,7 +52,9 @@ def ordinal_item(kb: KnowledgeBase, question: str, cited: tuple[str, ...]) -> Cl
     place = _place(match, items)
     if len(items) < 2 or place is None or not 1 <= place <= len(items):
         return None
-    return items[int(place) - 1]
+    item = items[int(place) - 1]
+    # 「那（三）呢」 after 六（三） was the whole answer: another clause is asked, not the same again
+    return None if [c.id for c in clauses] == [item.id] else item
 
 
 def typed_ordinal_item(
