@@ -50,3 +50,17 @@ def test_the_facts_two_readings_differ_on_are_listed_alike_in_every_process(buil
     printed = {p.strip() for p in printed_in_processes(script, (0, 1, 2, 3), built_settings.data_dir)}
     assert len(printed) == 1, printed
     assert "万人发明专利" in next(iter(printed)) and "快速维权中心" in next(iter(printed))
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        # (session 69) a program's short name, then a tag (「…创建行不行」); 冲一下 as applying
+        ("园区是国家级经开区。22年保护示范区创建行不行？", True),
+        ("24年保护示范区能不能冲一下？", True),
+        ("这两个项目时间冲突吗？", False),
+        ("保护示范区创建的材料怎么写，这样行不行？", False),
+    ],
+)
+def test_a_program_named_then_a_tag_or_a_try_asks_to_apply(question: str, asks: bool) -> None:
+    assert asks_to_apply(question) is asks

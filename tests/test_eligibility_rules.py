@@ -11,6 +11,7 @@ import pytest
 from assistant.config import DEFAULT_KNOWLEDGE_DIR
 from assistant.eligibility import Rules, load_rules
 from assistant.eligibility.rules import AllOf, AnyOf, Compare, Condition, Node
+from assistant.eligibility.schema import FactEntry
 from assistant.errors import RulesError
 from assistant.ingest.knowledge_base import KnowledgeBase
 
@@ -209,3 +210,24 @@ def test_malformed_yaml(tmp_path: Path, kb: KnowledgeBase) -> None:
 def test_missing_registry(tmp_path: Path, kb: KnowledgeBase) -> None:
     with pytest.raises(RulesError, match=r"facts\.yaml"):
         load_rules(tmp_path, kb)
+
+
+def test_composed_synonyms_are_every_pair_once() -> None:
+    """Staff extend two lists (the names of a parent body, the verbs of having had a project):
+    each pair is a phrase with a gap between; a pair already written out is not doubled."""
+    entry = FactEntry.model_validate(
+        {
+            "key": "parent_x",
+            "type": "yes_no",
+            "question": "所属设区市是否已承担？",
+            "yes_text": "已承担",
+            "no_text": "未承担",
+            "synonyms": ["上面的市…立过"],
+            "composed_synonyms": [{"firsts": ["上面的市", "地级市"], "seconds": ["立过", "承担"]}],
+        }
+    )
+    assert entry.to_spec().synonyms == ("上面的市…立过", "上面的市…承担", "地级市…立过", "地级市…承担")
+    with pytest.raises(ValueError):
+        FactEntry.model_validate(
+            {**entry.model_dump(), "composed_synonyms": [{"firsts": [], "seconds": ["立过"]}]}
+        )

@@ -423,6 +423,45 @@ CASES = [
         ],
         ("2022-gi-brand", "county", False),
     ),
+    # (session 69) a program's short name and a question tag: 「…保护示范区创建行不行？」 asks to apply
+    (
+        ["园区是国家级经开区、国家知识产权试点园区，市里没做过保护示范区。22年保护示范区创建行不行？"],
+        ("2022-protection-zone", "park", None),
+    ),
+    # 「能不能冲一下」 asks to apply
+    (
+        ["县里2023年度非正常专利申请的撤回率比全省平均高不少，24年保护示范区能不能冲一下？"],
+        ("2024-protection-zone", "county", None),
+    ),
+    # the enterprises a university works with (「和企业建立…合作」) are no applicant
+    (
+        ["我们实验室所在的大学还没有和企业建立产学研合作机制。高价值新建能报吗"],
+        ("2022-high-value-patent-new", "research", None),
+    ),
+    # a list of terse items after 其他都满足 (its last item 「没做过战略推进项目」 a negation with a verb of
+    # its own, no denial of the items before it), the one that fails told before it
+    (
+        [
+            "我们2019年牵头承担过省高价值专利培育项目。其他条件满足（江苏独立法人、行业龙头、在研国家项目、"
+            "利税均超2000万、独立IP部3人、无失信无非正常、没做过战略推进项目）。能报22年高价值新建吗"
+        ],
+        ("2022-high-value-patent-new", "enterprise", False),
+    ),
+    # (wrong decisions of blind set CN, mended) the city named as the one applying now, after a
+    # turn that named the county and the city together: the city is checked, not the county
+    (
+        [
+            "XX白茶2014年注册证明商标，县里和市里都想拿它报2022年地标项目，可以一起报吗？",
+            "那就县里不报了，只由市政府来报，市政府经费人员物资都能保障。这样能报吗？",
+        ],
+        ("2022-gi-brand", "city", None),
+    ),
+    # the enterprises 把…整合起来 are what the county gathers, and 「报一个2022年的升级项目」 is the
+    # variant applied for, whatever record the clause tells: a county is no applicant of it
+    (
+        ["我们县政府想牵头，把县里几家做过高价值专利培育项目的企业整合起来报一个2022年的升级项目，行吗？"],
+        ("2022-high-value-patent-upgrade", "county", False),
+    ),
 ]
 
 

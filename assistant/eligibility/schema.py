@@ -21,6 +21,17 @@ class OptionSpec(_Strict):
     synonyms: list[str] = []
 
 
+class ComposedSynonyms(_Strict):
+    """Phrases made of every pair: a word of `firsts`, a gap, a word of `seconds` (「上面的市」…
+    「立过」): two lists staff extend, in place of every pair written out."""
+
+    firsts: list[str] = Field(min_length=1)
+    seconds: list[str] = Field(min_length=1)
+
+    def phrases(self) -> list[str]:
+        return [f"{first}…{second}" for first in self.firsts for second in self.seconds]
+
+
 class FactEntry(_Strict):
     key: str = Field(pattern=KEY_PATTERN)
     type: Literal["yes_no", "number", "years", "choice"]
@@ -32,6 +43,7 @@ class FactEntry(_Strict):
     minimum: float = 0.0
     options: list[OptionSpec] = []
     synonyms: list[str] = []
+    composed_synonyms: list[ComposedSynonyms] = []
     negative_synonyms: list[str] = []
     prerequisites: list[str] = []
     year: int | None = None
@@ -87,7 +99,9 @@ class FactEntry(_Strict):
             no_text=self.no_text or "",
             minimum=self.minimum,
             options=tuple(Option(o.value, tuple(o.synonyms)) for o in self.options),
-            synonyms=tuple(self.synonyms),
+            synonyms=tuple(
+                dict.fromkeys([*self.synonyms, *(p for c in self.composed_synonyms for p in c.phrases())])
+            ),
             negative_synonyms=tuple(self.negative_synonyms),
             prerequisites=tuple(self.prerequisites),
             year=self.year,

@@ -147,6 +147,8 @@ _FIRST_CLAUSE = re.compile(r"[^，,。；;？?！!]*[，,。；;？?！!]*")
 _BY_INSTEAD = re.compile(r"(?:改由|改成由|改成|换成|换由|换作)[\u4e00-\u9fff]{0,4}$")  # 「换成徐州市」
 # 「说错了，我们是设区市」「我们其实是市政府」: a county that says it is a city after all
 _CALLS_ITSELF_A_CITY = re.compile(r"(?:我们|我方|本单位)(?:其实|实际上|就)?(?:是|为)[^，,。；;]{0,10}市")
+# 「那就县里不报了，只由市政府来报」: the city named as the one that applies now
+_CITY_APPLIES = re.compile(r"由(?:我们)?(?:设区)?市(?:政府|里|本级)?(?:来|去)?(?:申报|申请|报)")
 # 「我们所在的市」「我们所在的区（县级）」: the applicant's parent, with what a bracket says of it
 # (each item of a list after it too: 「我们所在的市、县都没承担过」)
 _PARENT = re.compile(
@@ -238,6 +240,7 @@ def detect_program(text: str, rules: Rules, previous: ProgramGuess | None = None
         kind == "city"
         and prev.kind == "county"
         and not _CALLS_ITSELF_A_CITY.search(text)
+        and not _CITY_APPLIES.search(text)
         and not follows_up_on_another(text, rules)  # 「那如果换成徐州市来报呢？」 asks of the city
     ):
         kind = "county"  # a county's 「我们市没有承担过」 speaks of its city, not of itself
@@ -463,9 +466,8 @@ _GIVEN_UP = re.compile(
 )
 _RECORD = re.compile(r"做过|承担过|搞过|牵头过|立项|验收")  # a project done; not 牵头报 (applying)
 _HEADING_AFTER = re.compile(r"[^，,。；;：:]{0,4}[：:]")  # 「升级项目：…验收」: the message's heading
-_APPLIED_BEFORE = re.compile(
-    r"(?:报|申报|申请)(?:的|个)?$"
-)  # 「报升级」: applied for, whatever the clause tells
+# 「报升级」「报一个2022年的升级项目」: applied for, whatever the clause tells
+_APPLIED_BEFORE = re.compile(r"(?:报|申报|申请)(?:的|个|一个|一项)?(?:(?:20)?\d\d年度?)?的?$")
 
 
 def _variant(text: str, rules: Rules) -> str | None:
@@ -701,9 +703,18 @@ def _kind(text: str, program: Program | None) -> tuple[str | None, bool]:
         return bureau, True
     if program is not None:
         for atype in program.types:
-            if any(word in text for word in atype.keywords):
+            if any(_named_not_as_partner(text, word) for word in atype.keywords):
                 return atype.id, False
     return (first_any, False) if first_any or not intermediary else intermediary
+
+
+def _named_not_as_partner(text: str, word: str) -> bool:
+    """The word stands in the text once at least not right after a partner's marker (「和企业
+    建立产学研合作」 names whom a university works with, not the applicant)."""
+    return any(
+        not text[: found.start()].endswith(_KIND_WORDS.partner_markers)
+        for found in re.finditer(re.escape(word), text)
+    )
 
 
 def _own_bureau(text: str) -> str | None:
@@ -763,6 +774,9 @@ def _tail_end(text: str, m: re.Match[str]) -> int:
 _IN_CAPACITY = re.compile(r"(?:政府|人民政府|管委会)?的?(?:名义|身份)")
 
 
+_OBJECT_OF_BA = re.compile(r"[把将][^，,。；;？?！!]{0,16}$")
+
+
 def _asked_of_another(text: str) -> str | None:
     """「如果我们市已经在做这个项目，下面的区还能申请吗」: a body of an admitted kind that is the
     subject of the last apply question, after the applicant named itself as another kind, is the
@@ -770,7 +784,14 @@ def _asked_of_another(text: str) -> str | None:
     # (a body no program admits too: 「我们是某县下面的一个镇，镇政府想牵头申报…」)
     found = [m for m in _KINDS.finditer(text) if _kind_named(m) in (*KIND_NAMES, "other")]
     own = [m for m in found if m.lastgroup == "self" or _said_of_self(text[: m.start()])]
-    applying = [m for m in found if _APPLYING_NEXT.match(text, m.end()) and m not in own]
+    # (not the object of 把/将: 「把县里几个…的企业整合起来报」 names what the applicant gathers)
+    applying = [
+        m
+        for m in found
+        if _APPLYING_NEXT.match(text, m.end())
+        and m not in own
+        and not _OBJECT_OF_BA.search(text[: m.start()])
+    ]
     if not applying or _AGENT.search(text[max(0, applying[-1].start() - 6) : applying[-1].start()]):
         return None
     asked = _kind_named(applying[-1])

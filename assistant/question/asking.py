@@ -224,9 +224,11 @@ def asks_to_apply(text: str) -> bool:
     return _closing_tag(text)
 
 
-# A clause that names a program by its noun, then a question tag alone (「升级项目行不行」)
+# A clause that names a program by its noun or the end of its short name, then a question tag
+# alone (「升级项目行不行」「22年保护示范区创建行不行」)
 _PROGRAM_THEN_TAG = re.compile(
-    rf"(?:^|[，,])[^，,]*(?:{either(_WORDS.program_nouns)})(?:呢|的话)?\s*(?:{either(_WORDS.tags)})"
+    rf"(?:^|[，,])[^，,]*(?:{either((*_WORDS.program_nouns, *_WORDS.program_name_ends))})(?:呢|的话)?\s*"
+    rf"(?:{either(_WORDS.tags)})"
     r"[吗呢吧？?。！!\s]*$"
 )
 

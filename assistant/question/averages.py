@@ -41,7 +41,23 @@ def compared_with_average(text: str, years: frozenset[int] = frozenset()) -> str
             continue
         if found := _as_a_multiple(text[cue.end() :]) or _in_words(text, cue):
             return found
+    if by_figures == UNSETTLED:
+        return _way_said_after(text) or by_figures
     return by_figures
+
+
+def _way_said_after(text: str) -> str | None:
+    """Figures that overlap (「撤回率78%左右，全省平均81%」) and a next clause that says which
+    way, with no negation (「，差了一点」「，略高一点」): ABOVE or BELOW, else None."""
+    cue = _AVERAGE().search(text)
+    end = _CLAUSE_END.search(text, cue.end()) if cue else None
+    if end is None:
+        return None
+    following = _CLAUSE_END.split(text[end.end() :], 1)[0]
+    if cues("negations", mask_look_alikes(following)):
+        return None
+    said = _said(following, (), _HIGHER, _LOWER)
+    return said if said in (ABOVE, BELOW) else None
 
 
 def _clause_of(text: str, cue: re.Match[str]) -> tuple[int, re.Match[str] | None]:
@@ -112,7 +128,7 @@ _GOES_HIGHER = re.compile(r"\s*(?:而且|并且|甚至|反而|还|更)[^，,。�
 _MARGIN = re.compile(r"(?:差不多|大概|大约|将近|接近)(?=\s*[\d零〇一二两三四五六七八九十几])")
 _VERB_SPAN = 6  # characters before the average word where 高于, 没到 … are looked for
 _HIGHER = ("高", "多", "强", "超")
-_LOWER = ("低", "少", "弱", "小", "不如", "不及", "差一")
+_LOWER = ("低", "少", "弱", "小", "不如", "不及", "差一", "差了", "差点")
 _LEVEL_TOO = ("一模一样", "一个样", "持平", "打平")
 _ABOUT_LEVEL = ("差不多", "差不太多", "相当", "接近")
 

@@ -31,6 +31,7 @@ from .fact_phrases import (
     alternatives_named,
     asking,
     before,
+    before_own_item,
     chain,
     cue_spans,
     cues,
@@ -265,7 +266,9 @@ def read_phrase(
             denied = any(_read_yes_no(segment, text, matches, j).value is False for j in before_it)
         before = cues("not_being", text[: match.start])  # 「不是A或保护示范区」: its 或 is in the phrase
         not_being = before and _read_yes_no(segment, text, matches, index).value is not True
-        return Reading(False) if denied or not_being else Reading()
+        # 「牵头的省高价值专利培育项目还在建设期」: the thing presupposed is under way, so not done
+        under_way = spec.in_progress == "no" and progress_of(text, segment) == "under_way"
+        return Reading(False) if denied or not_being or under_way else Reading()
     aside = _PAYMENT_ASIDE.search(segment) if spec.ongoing else None
     closing = aside is not None and not segment[aside.end() :].strip(" 。，,；;！!")
     if aside and closing and match.end <= aside.start() and not _names_payment(match):
@@ -516,10 +519,24 @@ def _level_scope(segment: str, text: str, match: Match) -> str:
     if not any(
         w in segment[match.start : match.end] for words in LEXICON.fact_cues.levels.values() for w in words
     ):
-        return text
+        return _up_to_own_item(text, match)
     start = text.rfind("、", 0, match.start) + 1
     end = text.find("、", match.end)
     return text[start : end if end >= 0 else len(text)]
+
+
+def _up_to_own_item(text: str, match: Match) -> str:
+    """The words of a clause that bear on a phrase's level: its own 、 item, the list's first
+    (a level there may be the whole list's: 「国家级的示范、试点园区」) and its last when that sums
+    the list up (「示范、试点都是国家级的」); not another item's own level (「江苏独立法人、行业龙头、
+    在研国家项目」)."""
+    start, end = text.rfind("、", 0, match.start) + 1, text.find("、", match.end)
+    if start == 0 and end < 0:
+        return text
+    first = text[: text.find("、")] if start > 0 else ""
+    own = text[start : end if end >= 0 else len(text)]
+    last = text[text.rfind("、") + 1 :] if end >= 0 else ""
+    return "、".join((first, own, last if re.search(EVERY_ONE, last) else ""))
 
 
 def _other_level(spec: FactSpec, text: str) -> bool:
@@ -797,7 +814,7 @@ def _listed_before_a_no(text: str, matches: list[Match], last: int) -> bool:
     """An item of an 、 list with no predicate of its own, the clause ending in a negation
     (「强县示范试点、快维中心一个也没有」): the no may be every item's, so this one is not a yes."""
     end = _end_of_its_list(text, matches, last)
-    return end is not None and bool(cues("negations", end))
+    return end is not None and bool(cues("negations", before_own_item(end)))
 
 
 def _end_of_its_list(text: str, matches: list[Match], last: int) -> str | None:
@@ -886,6 +903,8 @@ def _read_yes_no(segment: str, text: str, matches: list[Match], index: int) -> R
     if negations == 0 and match.contiguous and not tail.replace(MASK, "").strip() and _names_a_problem(lead):
         return Reading(topic=True, announced=True)  # 「唯一的问题是保护中心，…」: what follows says
     compared = cues("falling_short", lead + tail) or cues("exceeding", lead + tail)
+    # 「国内市场占有率一般」: a rank's middling word is its no (a rate's is not: 一般 may be level)
+    compared = compared or (match.spec.graded_negatives and cues("middling", tail))
     if is_measure(matches[index]) and not matches[index].negative and not compared:
         return Reading(topic=True)  # 「…撤回率，我们在全省垫底」: the comparison comes after
     if match.negative and match.spec.graded_negatives and negations > 1:

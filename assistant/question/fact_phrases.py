@@ -242,7 +242,7 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             if negative and _compared_in_gap(m.group(), synonym):
                 continue  # 「撤回率比全省均值高了差不多三个百分点」: 差不多 is the margin, not 持平
             found.append(Match(spec, m.start(), m.end(), synonym, negative, option))
-    found = [m for m in found if not _had_not_been(segment, m)]
+    found = [m for m in found if not _had_not_been(segment, m) and not _reaches_past_item(segment, m, found)]
     dated = bool(years_in(segment))
     kept = [
         m
@@ -265,6 +265,20 @@ def find_matches(segment: str, specs: Sequence[FactSpec]) -> list[Match]:
             joined = f"{same.synonym}{between}{m.synonym}"
             merged[merged.index(same)] = Match(m.spec, same.start, m.end, joined, same.negative, same.option)
     return [m for i, m in enumerate(merged) if not _subject_of_next(segment, m, merged[i + 1 :])]
+
+
+def _reaches_past_item(segment: str, match: Match, found: list[Match]) -> bool:
+    """A gapped phrase that begins inside another fact's phrase and reaches across an 、 to the
+    words of another phrase of its own fact in the next item (「独立知识产权部3人、IP费用占研发6%」:
+    知识产权…占研发 began in 知识产权部); not one that spans a list of its own fact's words
+    (「通过转让、许可、作价入股转化专利」)."""
+    cut = segment.rfind("、", match.start, match.end)
+    return (
+        GAP in match.synonym
+        and cut >= 0
+        and any(o.spec.key != match.spec.key and o.start <= match.start < o.end for o in found)
+        and any(o.spec.key == match.spec.key and cut < o.start and o.end <= match.end for o in found)
+    )
 
 
 def _had_not_been(segment: str, match: Match) -> bool:
@@ -561,15 +575,25 @@ def inside(text: str, match: Match) -> str:
     return text[match.start : match.end]
 
 
+def before_own_item(window: str) -> str:
+    """The words up to an 、 item of its own that opens with a negation and goes on with its verb
+    (「国际领先、无失信、没牵头过」): its negation is not the phrase's before it, though no phrase of
+    a fact follows."""
+    negation = _alternation(LEXICON.fact_cues.negations).pattern
+    own_item = re.search(f"、(?:{negation})+(?=[\u4e00-\u9fff]{{2}})", window)
+    return window[: own_item.start()] if own_item else window
+
+
 def after(text: str, matches: list[Match], index: int) -> str:
     """The masked text after a phrase's chain, up to the next phrase or a contrast (但是…)."""
     stop = min((m.start for m in matches[index + 1 :] if m.start >= matches[index].end), default=len(text))
     window = text[matches[index].end : stop]
+    negation = _alternation(LEXICON.fact_cues.negations).pattern
     if stop < len(text):  # a negation right before the next phrase is that phrase's
-        negation = _alternation(LEXICON.fact_cues.negations).pattern
         window = re.sub(f"(?:{negation})+$", "", window)
         # so is the next item's, with its modifier (「无重大事故、无严重失信」)
         window = re.sub(f"、(?:{negation})[^、，,]{{0,4}}$", "", window)
+    window = before_own_item(window)
     cut = _CONTRAST.search(window)
     return window[: cut.start()] if cut else window
 
@@ -729,7 +753,12 @@ def years_in(segment: str) -> set[int]:
     return (
         spans
         | {int(y) for y in _YEAR.findall(segment)}
-        | {2000 + int(y) for y in _SHORT_YEAR.findall(segment)}
+        | {
+            2000 + int(found.group(1))
+            for found in _SHORT_YEAR.finditer(segment)
+            if found.group().endswith("年度")
+            or not segment[: found.start()].endswith(LEXICON.fact_cues.duration_openers)
+        }
     )
 
 

@@ -217,6 +217,7 @@ def read_facts(
     dated_before: list[Match] = []  # and those of every clause before it
     announced: list[Match] = []  # topics named with a marker (「…这块」): no yes by themselves
     leads: dict[int, str] = {}  # each topic's sentence up to it (a word its yes needs may be there)
+    rests: dict[int, str] = {}  # and after its clause (where the applicant is registered may be there)
     alone: set[int] = set()  # topics that are their clause's only words (「…推进计划项目，」)
     contrasted: list[Match] = []  # phrases the last clause said of another body (「隔壁县评上了…」)
     last_clause: list[Match] = []  # the phrases of the last clause that had any
@@ -363,8 +364,9 @@ def read_facts(
         for index, match in enumerate(matches):
             reading = read_phrase(segment, text_masked, matches, index, keys, reference, applicant_type, rest)
             # (the sentence before the phrase, and the places 「我们是常州的…」 said in any turn)
-            if reading.wanting and _says_affirmed(
-                "，".join((text[opened : found.start()], *home)), match.spec.yes_needs
+            if reading.wanting and (
+                _says_affirmed("，".join((text[opened : found.start()], *home)), match.spec.yes_needs)
+                or _registered_in(rest, match.spec.yes_needs)
             ):
                 reading = Reading(True)  # 「2017年是牵头单位，做过…高价值专利培育项目」
             if (
@@ -389,6 +391,7 @@ def read_facts(
             if reading.topic or (labelled and reading.value is True):
                 topics.append(match)
                 leads[id(match)] = text[opened : found.start() + match.start]
+                rests[id(match)] = rest
                 alone |= {id(match)} if topic_only(re.sub("^的?项目", "", segment[match.end :])) else set()
                 announced += [match] if reading.announced or labelled else []
                 continue
@@ -422,7 +425,11 @@ def read_facts(
         ):
             # 「获过不少奖项」: a yes needs its words (科技, 专利 …) said, in the phrase or in its
             # sentence before it (「公司在苏州注册，独立法人」); without them it is asked
-            needs_said = _has_needs(match) or _says_affirmed(leads.get(id(match), ""), match.spec.yes_needs)
+            needs_said = (
+                _has_needs(match)
+                or _says_affirmed(leads.get(id(match), ""), match.spec.yes_needs)
+                or _registered_in(rests.get(id(match), ""), match.spec.yes_needs)
+            )
             # (a yes that fails the program, `adverse`, is not taken from a clause that only names
             # it: 「省企业知识产权战略推进计划项目，…」 may be running or done)
             if (match.spec.adverse and id(match) in alone) or not needs_said:
@@ -681,6 +688,15 @@ def _says_affirmed(text: str, words: tuple[str, ...]) -> bool:
         not cues("negations", mask_look_alikes(text[max(0, found.start() - 3) : found.start()]))
         for word in words
         for found in re.finditer(re.escape(word), text)
+    )
+
+
+def _registered_in(rest: str, words: tuple[str, ...]) -> bool:
+    """The sentence goes on to say where the applicant is registered, one of the words
+    (「我们是新型研发机构，独立法人，在苏州注册」), not denied."""
+    return any(
+        _says_affirmed(found.group(), words)
+        for found in re.finditer(r"[^，,。；;]{0,6}注册(?:地|在)?[^，,。；;]{0,6}", rest)
     )
 
 

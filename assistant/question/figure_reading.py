@@ -112,8 +112,27 @@ def since(segment: str, reference: float) -> Reading:
         start = year + (int(month.group(2)) - 1) / 12
         lo, hi = round(math.floor(reference) - start - 1 / 12, 2), round(reference - start, 2)
         return Reading(Interval(max(lo, 0.0), max(hi, 0.0), lo_open=True))
+    part = _part_of_year(segment, year)  # 「2019年底」: from its last months
+    if part is not None:
+        lo, hi = math.floor(reference) - year - part[1], reference - year - part[0]
+        return Reading(Interval(round(max(lo, 0.0), 2), round(max(hi, 0.0), 2), lo_open=True))
     # the round's own year (「2022年注册的」 for the 2022 round): under a year, never less than none
     return Reading(Interval(max(reference - year - 1, 0.0), reference - year, lo_open=True))
+
+
+def _part_of_year(segment: str, year: int) -> tuple[float, float] | None:
+    """The part of the year said right after it (「2019年底」「19年下半年」), as fractions of it."""
+    found = re.search(rf"(?:{year}|{year % 100:02d})\s*年(?:度)?", segment)
+    if found is None:
+        return None
+    after = segment[found.end() :]
+    if after.startswith(("初步", "底下")):
+        return None  # 「2019年初步建成」: a first stage, not the year's first months
+    for span, words in LEXICON.fact_cues.year_parts.items():
+        if after.startswith(tuple(w.removeprefix("年") for w in words)):
+            first, last = (float(x) for x in span.split("-"))
+            return first, last
+    return None
 
 
 def _alone(segment: str, match: Match) -> bool:

@@ -372,11 +372,20 @@ def parents_named(text: str, applicant_type: str | None) -> str:
     if applicant_type not in ("county", "park"):
         return text
     text = _CITY_NAMED().sub(lambda m: "所在的市" if len(m.group(1)) == 3 else "所在市", text)
+    if applicant_type == "county" and _SELF_DISTRICT.search(text):
+        # 「我们市是国家知识产权示范城市…我们区…评上了」: a district that names itself calls its
+        # city 我们市; that city's titles are not the district's
+        text = _OUR_CITY.sub("所在市", text)
     if applicant_type == "park":  # 「常州市和武进区都没承担过」: the district beside it is the park's own
         text = _DISTRICT_BESIDE.sub(
             lambda m: m.group(1) + ("所在的区" if len(m.group(2)) == 4 else "所在区"), text
         )
     return text
+
+
+# the applicant naming itself a district or county (not a county-level city: 「我们县级市」)
+_SELF_DISTRICT = re.compile(r"(?:我们|咱们|我|本)(?:区|县)(?!级)")
+_OUR_CITY = re.compile(r"(?:我们|咱们)市(?!级|里的?[区县]|下面)")
 
 
 def bodies_apart(text: str, applicant_type: str | None) -> str:

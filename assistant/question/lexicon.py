@@ -58,6 +58,7 @@ class FactCues:
     one_of_several: tuple[str, ...]
     falling_short: tuple[str, ...]
     middling: tuple[str, ...]  # 一般: right after a phrase, a no of a high level
+    duration_openers: tuple[str, ...]  # 用了: right before 「25年」, a number of years, no calendar year
     exceeding: tuple[str, ...]
     averages: tuple[str, ...]
     equal_to: tuple[str, ...]
@@ -117,6 +118,7 @@ class FactCues:
     county_city_self: tuple[str, ...]  # 里, 政府: 市里, 市政府 said by a 县级市 of itself
     other_city_heads: tuple[str, ...]  # 设区, 所在的: 市 closing another city's name
     other_levels: dict[str, tuple[str, ...]]
+    year_parts: dict[str, tuple[str, ...]]  # 「0.75-1」: words right after a year for that part of it
     topic_markers: tuple[str, ...]
     joiners: tuple[str, ...]
     list_joiners: tuple[str, ...]
@@ -289,6 +291,7 @@ class ApplicantKinds:
     unadmitted_heads: tuple[str, ...]
     intermediaries: tuple[str, ...]  # 代理机构, 事务所: speak for a client more often than apply
     client_words: tuple[str, ...]  # 客户, 委托: the client an intermediary speaks for
+    partner_markers: tuple[str, ...]  # 和, 与: right before a kind word, a partner of the applicant
     kinds: dict[str, tuple[str, ...]]  # type id → words, in the order they are tried
 
     @property
@@ -484,12 +487,13 @@ def _applicant_kinds(data: dict) -> ApplicantKinds:
         unadmitted_heads=tuple(map(str, data["unadmitted_heads"])),
         intermediaries=tuple(map(str, data["intermediaries"])),
         client_words=tuple(map(str, data["client_words"])),
+        partner_markers=tuple(map(str, data["partner_markers"])),
         kinds={str(k): tuple(map(str, v)) for k, v in data["kinds"].items()},
     )
 
 
 def _fact_cues(data: dict) -> FactCues:
-    maps = ("levels", "other_levels")
+    maps = ("levels", "other_levels", "year_parts")
     by_name = {m: {str(k): tuple(map(str, v)) for k, v in data[m].items()} for m in maps}
     words = {k: tuple(map(str, v)) for k, v in data.items() if k not in maps}
     return FactCues(**words, **by_name)
