@@ -579,9 +579,14 @@ def before_own_item(window: str) -> str:
     """The words up to an 、 item of its own that opens with a negation and goes on with its verb
     (「国际领先、无失信、没牵头过」): its negation is not the phrase's before it, though no phrase of
     a fact follows."""
-    negation = _alternation(LEXICON.fact_cues.negations).pattern
-    own_item = re.search(f"、(?:{negation})+(?=[\u4e00-\u9fff]{{2}})", window)
+    own_item = _OWN_ITEM().search(window)
     return window[: own_item.start()] if own_item else window
+
+
+@cache
+def _OWN_ITEM() -> re.Pattern[str]:  # 「、没牵头过」: an 、, a negation, and a verb of its own
+    negation = _alternation(LEXICON.fact_cues.negations).pattern
+    return re.compile(f"、(?:{negation})+(?=[\u4e00-\u9fff]{{2}})")
 
 
 def after(text: str, matches: list[Match], index: int) -> str:
