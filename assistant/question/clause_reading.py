@@ -715,6 +715,8 @@ def _negations(text: str, matches: list[Match], index: int) -> Negations:
     followed = any(m.start >= matches[last].end for m in matches[last + 1 :])
     parallel = negated_in_parallel(lead)  # 既不是…也不是…
     said_before = len(cues("negations", _own_item(lead + inside(text, matches[index]))))
+    if _item_said(bool(said_before), tail):  # 「无失信、没牵头过」: the next item's negation is its own
+        tail = before_own_item(tail)
     # 「没事故没严重失信」: after a phrase denied before it, a negation with a short modifier right
     # before the next phrase is the next one's; 「快维中心没建成保护中心也没有」: without one before,
     # the negation after the phrase is its own, though another phrase follows
@@ -814,7 +816,23 @@ def _listed_before_a_no(text: str, matches: list[Match], last: int) -> bool:
     """An item of an 、 list with no predicate of its own, the clause ending in a negation
     (「强县示范试点、快维中心一个也没有」): the no may be every item's, so this one is not a yes."""
     end = _end_of_its_list(text, matches, last)
-    return end is not None and bool(cues("negations", before_own_item(end)))
+    if end is None:
+        return False
+    final = max(range(len(matches)), key=lambda i: matches[i].end)
+    if _item_said(bool(cues("negations", _own_item(before(text, matches, final)))), end):
+        end = before_own_item(end)  # 「国际领先、无失信、没牵头过」: the last item said its own no
+    return bool(cues("negations", end))
+
+
+def _item_said(denied_before: bool, tail: str) -> bool:
+    """The phrase's 、 item says something of it already: a no before it (「无失信、…」) or words
+    after it up to the 、 (「发明专利上百件、…」). Then an 、 item opening with a negation and its
+    verb is an item of its own (「、没牵头过」); after a bare phrase it is the phrase's predicate
+    (「重大事故、没出过」)."""
+    own = tail.split("、", 1)[0].replace(MASK, "")
+    for word in LEXICON.fact_cues.phrase_tails:
+        own = own.replace(word, "")
+    return denied_before or bool(own.strip(" 的了啊呀"))
 
 
 def _end_of_its_list(text: str, matches: list[Match], last: int) -> str | None:

@@ -576,9 +576,9 @@ def inside(text: str, match: Match) -> str:
 
 
 def before_own_item(window: str) -> str:
-    """The words up to an 、 item of its own that opens with a negation and goes on with its verb
-    (「国际领先、无失信、没牵头过」): its negation is not the phrase's before it, though no phrase of
-    a fact follows."""
+    """The words up to an 、 item that opens with a negation and goes on with its verb
+    (「、没牵头过」). Callers cut there only after a phrase whose own item already said its no
+    (「无失信、没牵头过」): after a bare phrase the negation is its predicate (「重大事故、没出过」)."""
     own_item = _OWN_ITEM().search(window)
     return window[: own_item.start()] if own_item else window
 
@@ -598,7 +598,6 @@ def after(text: str, matches: list[Match], index: int) -> str:
         window = re.sub(f"(?:{negation})+$", "", window)
         # so is the next item's, with its modifier (「无重大事故、无严重失信」)
         window = re.sub(f"、(?:{negation})[^、，,]{{0,4}}$", "", window)
-    window = before_own_item(window)
     cut = _CONTRAST.search(window)
     return window[: cut.start()] if cut else window
 
